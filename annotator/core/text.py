@@ -1,0 +1,148 @@
+"""Pure text functions over code-point offsets: normalisation, hashing, span shaping."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_BOM = "\ufeff"
+
+
+def normalise_text(text: str) -> str:
+    """The one normalisation stored text gets: BOM removed, CRLF and CR turned into LF."""
+    if text.startswith(_BOM):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def content_hash(text: str) -> str:
+    """Hash of normalised text, used to recognise the same article imported twice."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# --- characters -----------------------------------------------------------------
+
+_ZWJ = "\u200d"
+
+
+def _is_extender(ch: str) -> bool:
+    """A character that belongs to the grapheme cluster before it."""
+    cp = ord(ch)
+    if ch == _ZWJ or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
+        return True
+    if 0x1F3FB <= cp <= 0x1F3FF:  # emoji skin-tone modifiers
+        return True
+    if 0xE0020 <= cp <= 0xE007F:  # emoji tag sequences (subdivision flags)
+        return True
+    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
+
+
+def _is_regional_indicator(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+def _is_ideograph(ch: str) -> bool:
+    """Scripts written without spaces: every character is a word of its own for snapping."""
+    return unicodedata.category(ch) == "Lo" and unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def is_word_char(ch: str) -> bool:
+    if _is_ideograph(ch):
+        return False
+    return ch.isalnum() or ch == "_" or _is_extender(ch)
+
+
+def grapheme_start(text: str, pos: int) -> int:
+    """Move ``pos`` left until it does not split a grapheme cluster."""
+    pos = max(0, min(pos, len(text)))
+    while 0 < pos < len(text) and (_is_extender(text[pos]) or text[pos - 1] == _ZWJ):
+        pos -= 1
+    if 0 < pos < len(text) and _is_regional_indicator(text[pos]):
+        run = 0
+        i = pos - 1
+        while i >= 0 and _is_regional_indicator(text[i]):
+            run += 1
+            i -= 1
+        if run % 2:
+            pos -= 1
+    return pos
+
+
+def grapheme_end(text: str, pos: int) -> int:
+    """Move ``pos`` right until it does not split a grapheme cluster."""
+    pos = max(0, min(pos, len(text)))
+    while 0 < pos < len(text) and (_is_extender(text[pos]) or text[pos - 1] == _ZWJ):
+        pos += 1
+    if 0 < pos < len(text) and _is_regional_indicator(text[pos]):
+        run = 0
+        i = pos - 1
+        while i >= 0 and _is_regional_indicator(text[i]):
+            run += 1
+            i -= 1
+        if run % 2:
+            pos += 1
+    return pos
+
+
+# --- span shaping ----------------------------------------------------------------
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding whitespace; an all-blank span collapses to (start, start)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a span that cuts a word so that it covers the whole word."""
+    if start < end:
+        while start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
+            end += 1
+    return start, end
+
+
+def shape_selection(text: str, start: int, end: int, *, snap: bool = True) -> tuple[int, int]:
+    """What a selection becomes as a span: trimmed, never splitting a grapheme, snapped to words."""
+    start, end = min(start, end), max(start, end)
+    start, end = trim_span(text, start, end)
+    if start >= end:
+        return start, start
+    start, end = grapheme_start(text, start), grapheme_end(text, end)
+    if snap:
+        start, end = snap_to_words(text, start, end)
+    return start, end
+
+
+def word_at(text: str, pos: int) -> tuple[int, int]:
+    """The word around ``pos`` (or the single grapheme there when it is not a word character)."""
+    if not 0 <= pos < len(text):
+        return pos, pos
+    if not is_word_char(text[pos]):
+        return grapheme_start(text, pos), grapheme_end(text, pos + 1)
+    return snap_to_words(text, pos, pos + 1)
+
+
+def find_occurrences(text: str, needle: str, *, whole_words: bool = True) -> list[tuple[int, int]]:
+    """Every (start, end) where ``needle`` occurs; with ``whole_words``, only where it does not cut a word."""
+    if not needle:
+        return []
+    found = []
+    for m in re.finditer(re.escape(needle), text):
+        s, e = m.start(), m.end()
+        if whole_words and (
+            (s > 0 and is_word_char(text[s - 1]) and is_word_char(text[s]))
+            or (e < len(text) and is_word_char(text[e - 1]) and is_word_char(text[e]))
+        ):
+            continue
+        if grapheme_start(text, s) != s or grapheme_end(text, e) != e:
+            continue
+        found.append((s, e))
+    return found

@@ -1,0 +1,22 @@
+"""The corpus file: SQLite through sqlite-utils, with migrations applied on open."""
+
+from annotator.store.corpus import Corpus, open_corpus
+from annotator.store.errors import (
+    CorpusError,
+    DuplicateArticleError,
+    InvalidAnnotationError,
+    NewerSchemaError,
+    NotACorpusError,
+    NotFoundError,
+)
+
+__all__ = [
+    "Corpus",
+    "open_corpus",
+    "CorpusError",
+    "DuplicateArticleError",
+    "InvalidAnnotationError",
+    "NewerSchemaError",
+    "NotACorpusError",
+    "NotFoundError",
+]

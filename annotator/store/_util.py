@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")

@@ -1,0 +1,156 @@
+"""Annotations: labelled spans, each checked against its article's text by the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from annotator.core.model import Annotation
+from annotator.store._util import now
+from annotator.store.errors import InvalidAnnotationError, NotFoundError
+
+_SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
+    a.note, a.created, a.updated
+    FROM annotations a JOIN annotators n ON n.id = a.annotator_id"""
+
+
+def _row(row: tuple) -> Annotation:
+    return Annotation(*row)
+
+
+class AnnotationRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._annotator_ids: dict[str, int] = {}
+
+    # --- annotators --------------------------------------------------------------
+    def annotator_id(self, name: str) -> int:
+        """The id of annotator ``name``, recorded on first use (inside the caller's transaction)."""
+        if name in self._annotator_ids:
+            return self._annotator_ids[name]
+        row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
+        if row is None:
+            cur = self.db.execute(
+                "INSERT INTO annotators (name, created) VALUES (?, ?)", [name, now()]
+            )
+            ident = cur.lastrowid
+        else:
+            ident = row[0]
+        self._annotator_ids[name] = ident
+        return ident
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+
+    # --- reading -----------------------------------------------------------------
+    def get(self, annotation_id: int) -> Annotation:
+        row = self.db.execute(f"{_SELECT} WHERE a.id = ?", [annotation_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No annotation with id {annotation_id}.")
+        return _row(row)
+
+    def for_article(self, article_id: int) -> list[Annotation]:
+        return [
+            _row(r)
+            for r in self.db.execute(
+                f'{_SELECT} WHERE a.article_id = ? ORDER BY a.start, a."end" DESC, a.id', [article_id]
+            )
+        ]
+
+    def count(self, article_id: int | None = None) -> int:
+        if article_id is None:
+            return self.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM annotations WHERE article_id = ?", [article_id]
+        ).fetchone()[0]
+
+    # --- writing -----------------------------------------------------------------
+    def add(self, annotation: Annotation) -> Annotation:
+        """Store one annotation (keeping its id when given, as undo does). Committed."""
+        return self.add_many([annotation])[0]
+
+    def add_many(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        """Store annotations in one transaction: all of them, or none. Committed."""
+        stamp = now()
+        ids = []
+        try:
+            with self.db.atomic():
+                for a in annotations:
+                    cur = self.db.execute(
+                        """INSERT INTO annotations
+                           (id, article_id, label_id, start, "end", text, annotator_id, note, created, updated)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        [
+                            a.id,
+                            a.article_id,
+                            a.label_id,
+                            a.start,
+                            a.end,
+                            a.text,
+                            self.annotator_id(a.annotator),
+                            a.note or None,
+                            a.created or stamp,
+                            a.updated or stamp,
+                        ],
+                    )
+                    ids.append(cur.lastrowid)
+                self._mark_in_progress({a.article_id for a in annotations}, stamp)
+        except sqlite3.IntegrityError as exc:
+            self._annotator_ids.clear()
+            raise _invalid(exc) from exc
+        return [self.get(i) for i in ids]
+
+    def update(self, annotation: Annotation) -> Annotation:
+        """Write new label, offsets, covered text or note of an existing annotation. Committed."""
+        try:
+            with self.db.atomic():
+                cur = self.db.execute(
+                    """UPDATE annotations SET label_id = ?, start = ?, "end" = ?, text = ?, note = ?,
+                       updated = ? WHERE id = ?""",
+                    [
+                        annotation.label_id,
+                        annotation.start,
+                        annotation.end,
+                        annotation.text,
+                        annotation.note or None,
+                        now(),
+                        annotation.id,
+                    ],
+                )
+        except sqlite3.IntegrityError as exc:
+            raise _invalid(exc) from exc
+        if cur.rowcount == 0:
+            raise NotFoundError(f"No annotation with id {annotation.id}.")
+        return self.get(annotation.id)
+
+    def delete_many(self, ids: Iterable[int]) -> None:
+        ids = list(ids)
+        with self.db.atomic():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                self.db.execute(
+                    f"DELETE FROM annotations WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+
+    def delete(self, annotation_id: int) -> None:
+        self.delete_many([annotation_id])
+
+    def _mark_in_progress(self, article_ids: set[int], stamp: str) -> None:
+        for article_id in article_ids:
+            self.db.execute(
+                "UPDATE articles SET status = 'in_progress', updated = ? WHERE id = ? AND status = 'new'",
+                [stamp, article_id],
+            )
+
+
+def _invalid(exc: sqlite3.IntegrityError) -> InvalidAnnotationError:
+    msg = str(exc)
+    if "FOREIGN KEY" in msg:
+        return InvalidAnnotationError("The article, label or annotator of this annotation does not exist.")
+    if "UNIQUE" in msg:
+        return InvalidAnnotationError("An annotation with this id already exists.")
+    if "CHECK" in msg:
+        return InvalidAnnotationError("An annotation needs 0 <= start < end.")
+    return InvalidAnnotationError(f"Refused: {msg}.")

@@ -1,0 +1,156 @@
+"""Articles: imported once, text immutable, status moves new -> in progress -> done."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.model import Article, ArticleSummary, Status
+from annotator.core.text import content_hash, normalise_text
+from annotator.store._util import now
+from annotator.store.errors import CorpusError, DuplicateArticleError, NotFoundError
+
+_SUMMARY = """SELECT id, title, status,
+    (SELECT count(*) FROM annotations WHERE article_id = articles.id) AS n
+    FROM articles"""
+
+
+def _row_to_article(row: tuple) -> Article:
+    return Article(
+        id=row[0],
+        title=row[1],
+        text=row[2],
+        source=row[3],
+        url=row[4],
+        published=row[5],
+        meta=json.loads(row[6] or "{}"),
+        content_hash=row[7],
+        status=Status(row[8]),
+        created=row[9],
+        updated=row[10],
+    )
+
+_COLUMNS = "id, title, text, source, url, published, meta, content_hash, status, created, updated"
+
+
+def _filter_sql(filter_text: str | None, status: Status | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if filter_text:
+        clauses.append("title LIKE ? ESCAPE '\\'")
+        escaped = filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append(f"%{escaped}%")
+    if status is not None:
+        clauses.append("status = ?")
+        params.append(str(status))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class ArticleRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- reading -----------------------------------------------------------------
+    def get(self, article_id: int) -> Article:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No article with id {article_id}.")
+        return _row_to_article(row)
+
+    def exists(self, article_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def id_for_hash(self, digest: str) -> int | None:
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+        return row[0] if row else None
+
+    def count(self, filter_text: str | None = None, status: Status | None = None) -> int:
+        where, params = _filter_sql(filter_text, status)
+        return self.db.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0]
+
+    def ids(self, filter_text: str | None = None, status: Status | None = None) -> list[int]:
+        """Article ids in list order (by id), for models that load rows lazily."""
+        where, params = _filter_sql(filter_text, status)
+        return [r[0] for r in self.db.execute(f"SELECT id FROM articles{where} ORDER BY id", params)]
+
+    def summaries(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:
+        out: dict[int, ArticleSummary] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"{_SUMMARY} WHERE id IN ({marks})", chunk):
+                out[row[0]] = ArticleSummary(row[0], row[1], Status(row[2]), row[3])
+        return out
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        found = self.summaries([article_id])
+        if article_id not in found:
+            raise NotFoundError(f"No article with id {article_id}.")
+        return found[article_id]
+
+    def iter_all(self) -> Iterator[Article]:
+        for row in self.db.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
+            yield _row_to_article(row)
+
+    # --- writing -----------------------------------------------------------------
+    def add(
+        self,
+        title: str,
+        text: str,
+        *,
+        source: str | None = None,
+        url: str | None = None,
+        published: str | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> Article:
+        """Store a new article, committed. Raises DuplicateArticleError for text already here."""
+        text = normalise_text(text)
+        if not text.strip():
+            raise CorpusError("The article has no text.")
+        digest = content_hash(text)
+        existing = self.id_for_hash(digest)
+        if existing is not None:
+            raise DuplicateArticleError(f"Same text as article {existing}.", existing)
+        stamp = now()
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    title.strip() or text.strip().split("\n", 1)[0][:200],
+                    text,
+                    source,
+                    url,
+                    published,
+                    json.dumps(meta or {}, ensure_ascii=False),
+                    digest,
+                    str(Status.NEW),
+                    stamp,
+                    stamp,
+                ],
+            )
+        return self.get(cursor.lastrowid)
+
+    def set_status(self, article_id: int, status: Status) -> None:
+        with self.db.atomic():
+            cur = self.db.execute(
+                "UPDATE articles SET status = ?, updated = ? WHERE id = ?",
+                [str(Status(status)), now(), article_id],
+            )
+        if cur.rowcount == 0:
+            raise NotFoundError(f"No article with id {article_id}.")
+
+    def delete(self, article_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def neighbour(self, article_id: int, step: int, filter_text: str | None = None) -> int | None:
+        """The next (step=1) or previous (step=-1) article id in list order."""
+        where, params = _filter_sql(filter_text, None)
+        cmp, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        where = (where + " AND " if where else " WHERE ") + f"id {cmp} ?"
+        row = self.db.execute(
+            f"SELECT id FROM articles{where} ORDER BY id {order} LIMIT 1", [*params, article_id]
+        ).fetchone()
+        return row[0] if row else None

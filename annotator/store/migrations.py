@@ -1,0 +1,107 @@
+"""The schema of a corpus file. It changes only through these migrations, applied on open."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+from annotator.core.model import DEFAULT_LABELS
+
+MIGRATION_SET = "annotator"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            meta TEXT NOT NULL DEFAULT '{}',
+            content_hash TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new', 'in_progress', 'done')),
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_articles_status ON articles(status)")
+    db.execute(
+        """
+        CREATE TABLE labels (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            tag TEXT NOT NULL UNIQUE,
+            colour TEXT NOT NULL,
+            hotkey TEXT UNIQUE,
+            position INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE annotators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            label_id INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            text TEXT NOT NULL,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            note TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )
+        """
+    )
+    db.execute('CREATE INDEX idx_annotations_article ON annotations(article_id, start, "end")')
+    db.execute("CREATE INDEX idx_annotations_label ON annotations(label_id)")
+    # The offset invariant, enforced by the database for every writer:
+    # the covered text is exactly text[start:end] of the article (substr counts code points).
+    for event in ("INSERT", 'UPDATE OF start, "end", text, article_id'):
+        name = "insert" if event == "INSERT" else "update"
+        db.execute(
+            f"""
+            CREATE TRIGGER annotations_check_{name} BEFORE {event} ON annotations
+            BEGIN
+                SELECT RAISE(ABORT, 'annotation offsets outside the article text')
+                WHERE NEW."end" > (SELECT length(text) FROM articles WHERE id = NEW.article_id);
+                SELECT RAISE(ABORT, 'annotation text differs from the article text at its offsets')
+                WHERE NEW.text IS NOT (
+                    SELECT substr(text, NEW.start + 1, NEW."end" - NEW.start)
+                    FROM articles WHERE id = NEW.article_id
+                );
+            END
+            """
+        )
+    db.execute(
+        """
+        CREATE TRIGGER articles_text_is_immutable BEFORE UPDATE OF text ON articles
+        WHEN NEW.text IS NOT OLD.text
+        BEGIN
+            SELECT RAISE(ABORT, 'article text never changes after import');
+        END
+        """
+    )
+    for label in DEFAULT_LABELS:
+        db.execute(
+            "INSERT INTO labels (name, tag, colour, hotkey, position) VALUES (?, ?, ?, ?, ?)",
+            [label.name, label.tag, label.colour, label.hotkey, label.position],
+        )
+
+
+KNOWN = [m.name for m in migrations._migrations]

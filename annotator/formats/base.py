@@ -1,0 +1,58 @@
+"""What every importer yields: records to store, or the reason one record cannot be stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_MAX_BYTES = 20_000_000  # 20 MB
+
+
+class InputError(Exception):
+    """A whole input that cannot be imported. The message is one line fit to show a user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article as read from a file, before it is stored."""
+
+    text: str
+    title: str = ""
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    where: str | None = None  # "line 3", "record 2": where in the file it came from
+
+
+@dataclass(frozen=True, slots=True)
+class BadRecord:
+    """One record of a multi-record file that cannot be imported; the rest of the file goes on."""
+
+    reason: str
+    where: str | None = None
+
+
+def first_line_title(text: str, limit: int = 200) -> str:
+    """The first non-empty line, shortened on a word boundary when it is longer than ``limit``."""
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            break
+    else:
+        return ""
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def format_size(n: int) -> str:
+    """Bytes as a short human figure in decimal units: 20000000 -> '20 MB'."""
+    for unit, size in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n >= size:
+            value = n / size
+            return f"{value:.1f} {unit}".replace(".0 ", " ")
+    return f"{n} bytes"

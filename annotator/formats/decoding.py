@@ -1,0 +1,147 @@
+"""Bytes of an unknown text file -> str, or a one-line reason why they are not text.
+
+Order: a byte-order mark decides; otherwise NUL bytes mean a binary file; otherwise
+strict UTF-8; otherwise charset-normalizer guesses the legacy encoding (GB18030/GBK,
+Big5, Windows-1252, ...).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from annotator.formats.base import DEFAULT_MAX_BYTES, InputError, format_size
+
+_BOMS = (  # UTF-32 first: its little-endian mark begins with the UTF-16 one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x7fELF", "a program"),
+)
+
+# When candidates tie, the encoding most files in that family really use.
+_PREFERRED = ("cp1252", "gb18030", "big5")
+# A detected encoding -> the superset that decodes the same bytes identically, and more.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "latin_1": "cp1252", "iso8859_1": "cp1252"}
+
+_ALLOWED_CONTROLS = set("\t\n\r\f\v\x1b")
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def _mostly_controls(text: str) -> bool:
+    controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    return controls > max(2, len(text[:100_000]) // 100)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _guess(data: bytes) -> str | None:
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        return None
+    tied = [m for m in results if m.chaos == best.chaos and m.coherence == best.coherence]
+    for preferred in _PREFERRED:
+        if any(preferred in m.could_be_from_charset for m in tied):
+            text = _strict(data, preferred)
+            if text is not None:
+                return text
+    superset = _SUPERSETS.get(best.encoding)
+    if superset:
+        text = _strict(data, superset)
+        if text is not None:
+            return text
+    return str(best)
+
+
+def _declared(data: bytes, declared: str) -> str | None:
+    try:
+        name = codecs.lookup(declared).name.replace("-", "_")
+    except LookupError:
+        return None
+    if name.startswith(("utf_16", "utf_32")):  # without a byte-order mark such a label is wrong
+        name = "utf_8"
+    for encoding in (_SUPERSETS.get(name), name):
+        if encoding:
+            text = _strict(data, encoding)
+            if text is not None:
+                return text
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """The text ``data`` holds. Raises InputError for binary or undecodable data.
+
+    ``declared`` is an encoding the file names itself (an HTML meta charset, say); it is
+    used when the bytes have no byte-order mark and really decode with it.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, encoding)
+            if text is None:
+                name = encoding.upper().removesuffix("-SIG")
+                raise InputError(f"Not valid {name} text, although it starts with a {name} byte-order mark.")
+            return text.removeprefix("\ufeff")
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError(f"Binary file ({kind}), not text.")
+    if b"\x00" in data:
+        raise InputError("Binary file (contains NUL bytes), not text.")
+    text = _declared(data, declared) if declared else None
+    if text is None:
+        text = _strict(data, "utf-8")
+    if text is None:
+        text = _guess(data)
+        if text is None:
+            raise InputError("Cannot tell the text encoding of this file; save it as UTF-8 and try again.")
+    if _mostly_controls(text):
+        raise InputError("Binary file (control characters), not text.")
+    return text
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path``, refusing empty files and files over ``max_bytes``."""
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise InputError(f"Too large ({format_size(size)}; the limit is {format_size(max_bytes)}).")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"Cannot read the file: {exc.strerror or exc}.") from exc
+    if len(data) > max_bytes:
+        raise InputError(f"Too large (over {format_size(max_bytes)}, the limit).")
+    if not data:
+        raise InputError("Empty file.")
+    return data
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    return decode_bytes(read_bytes(path, max_bytes))

@@ -1,0 +1,81 @@
+"""Which importer reads which file, and which exporter writes which format.
+
+An importer turns the bytes of one file into records; an exporter writes a whole
+corpus. New formats plug in here, and the CLI and the GUI list them from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from annotator.formats.base import BadRecord, Record
+from annotator.formats.csv_records import read_csv
+from annotator.formats.html import read_html
+from annotator.formats.json_records import read_json, read_jsonl
+from annotator.formats.native_jsonl import write_native_jsonl
+from annotator.formats.txt import read_txt
+from annotator.store import Corpus
+
+
+@dataclass(frozen=True, slots=True)
+class Importer:
+    name: str
+    description: str
+    extensions: tuple[str, ...]  # lower case, with the dot
+    read: Callable[[bytes], Iterable[Record | BadRecord]]
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    name: str
+    description: str
+    extension: str
+    write: Callable[[Corpus, IO[str]], int]  # returns the number of articles written
+
+
+IMPORTERS: dict[str, Importer] = {
+    imp.name: imp
+    for imp in (
+        Importer("txt", "Plain text", (".txt", ".text"), read_txt),
+        Importer("html", "HTML page", (".html", ".htm"), read_html),
+        Importer("json", "JSON records", (".json",), read_json),
+        Importer("jsonl", "JSON Lines records", (".jsonl", ".ndjson"), read_jsonl),
+        Importer("csv", "CSV with a text column", (".csv",), read_csv),
+    )
+}
+
+EXPORTERS: dict[str, Exporter] = {
+    exp.name: exp
+    for exp in (Exporter("jsonl", "Annotator JSON Lines", ".jsonl", write_native_jsonl),)
+}
+
+
+def importer(name: str) -> Importer:
+    try:
+        return IMPORTERS[name]
+    except KeyError:
+        raise ValueError(f"Unknown import format {name!r}; known: {', '.join(IMPORTERS)}.") from None
+
+
+def importer_for_path(path: Path | str) -> Importer | None:
+    """The importer for a file's extension (any case), or None."""
+    suffix = Path(path).suffix.lower()
+    for imp in IMPORTERS.values():
+        if suffix in imp.extensions:
+            return imp
+    return None
+
+
+def import_extensions() -> list[str]:
+    """Every extension an import in auto mode recognises, e.g. for a file dialog filter."""
+    return [ext for imp in IMPORTERS.values() for ext in imp.extensions]
+
+
+def exporter(name: str) -> Exporter:
+    try:
+        return EXPORTERS[name]
+    except KeyError:
+        raise ValueError(f"Unknown export format {name!r}; known: {', '.join(EXPORTERS)}.") from None

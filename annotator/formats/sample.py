@@ -1,0 +1,45 @@
+"""The default corpus: where it lives, and the sample article it starts with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+import annotator
+from annotator.formats.txt import record_from_text
+from annotator.formats.decoding import read_text
+from annotator.store import Corpus, open_corpus
+
+RESOURCES = Path(annotator.__file__).resolve().parent.parent / "resources"
+SAMPLE_ARTICLE = RESOURCES / "sample_article.txt"
+
+
+def default_corpus_path() -> Path:
+    """The corpus file used when none is named: in the user's data folder."""
+    return Path(user_data_dir("Annotator", appauthor=False)) / "corpus.db"
+
+
+def add_sample_article(corpus: Corpus) -> int | None:
+    """Import the bundled sample article; return its id (None when it is not shipped)."""
+    if not SAMPLE_ARTICLE.is_file():
+        return None
+    record = record_from_text(read_text(SAMPLE_ARTICLE))
+    article = corpus.articles.add(record.title, record.text, source=record.source, meta=record.meta)
+    return article.id
+
+
+def open_default_corpus(path: Path | str | None = None) -> Corpus:
+    """Open the default corpus (or ``path``), creating it with the sample article the first time.
+
+    The sample is added only when the file is created, never again: an analyst who
+    deletes it does not see it come back.
+    """
+    path = Path(path) if path is not None else default_corpus_path()
+    new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    if new:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    corpus = open_corpus(path)
+    if new:
+        add_sample_article(corpus)
+    return corpus

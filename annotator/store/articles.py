@@ -109,6 +109,9 @@ class ArticleRepository:
         text = normalise_text(text)
         if not text.strip():
             raise CorpusError("The article has no text.")
+        if "\x00" in text:
+            # SQLite's length() stops at a NUL, so offsets after one could never be checked.
+            raise CorpusError("The article text contains NUL characters.")
         digest = content_hash(text)
         existing = self.id_for_hash(digest)
         if existing is not None:

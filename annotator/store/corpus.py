@@ -118,7 +118,7 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True) -> Corpu
     path = Path(path)
     existed = _check_file(path)
     if not existed and not create:
-        raise CorpusError(f"{path} does not exist.")
+        raise CorpusError(f"{path} is empty." if path.exists() else f"{path} does not exist.")
     try:
         conn = sqlite3.connect(str(path), timeout=10)
         db = Database(conn, execute_plugins=False)

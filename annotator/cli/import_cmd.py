@@ -1,0 +1,68 @@
+"""annotator import PATH...: files and folders into the corpus."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import Settings, open_for_import, parse_size
+from annotator.formats import DEFAULT_MAX_BYTES, IMPORTERS, ImportBatch, Outcome
+from annotator.formats.base import format_size
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["auto", *IMPORTERS]),
+    default="auto",
+    show_default=True,
+    help="Read every file as this format; auto goes by the file extension.",
+)
+@click.option(
+    "--max-size",
+    default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+    show_default=True,
+    callback=_size,
+    help="Refuse files larger than this (kB, MB, GB; KiB, MiB, GiB).",
+)
+@click.pass_obj
+def import_command(settings: Settings, paths: tuple[Path, ...], format_: str, max_size: int) -> None:
+    """Import articles from files and folders (folders recursively).
+
+    Known types: .txt .text (plain or news-shaped text), .html .htm, .json, .jsonl
+    .ndjson and .csv (records with a "text" field). The same text is never imported
+    twice. Each rejected or duplicate input is reported on stderr; the exit status
+    is 1 when anything was rejected.
+    """
+    with open_for_import(settings) as corpus:
+        batch = ImportBatch(corpus, paths, format=format_, max_bytes=max_size)
+        if sys.stderr.isatty() and batch.total_files > 1:
+            held: list[str] = []
+            with click.progressbar(length=batch.total_files, label="Importing", file=sys.stderr) as bar:
+                done = 0
+                for result in batch:
+                    if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
+                        held.append(str(result))
+                    bar.update(batch.files_done - done)
+                    done = batch.files_done
+            for line in held:
+                click.echo(line, err=True)
+        else:
+            for result in batch:
+                if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
+                    click.echo(str(result), err=True)
+        report = batch.report
+    click.echo(report.summary(), err=True)
+    if not report.ok:
+        sys.exit(1)

@@ -1,0 +1,31 @@
+"""annotator stats: what the corpus holds."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from annotator.cli.common import Settings, corpus_path, format_table, open_existing
+from annotator.core.model import Status
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_obj
+def stats_command(settings: Settings, as_json: bool) -> None:
+    """Articles by status, annotations by label and by annotator."""
+    with open_existing(settings) as corpus:
+        stats = corpus.stats()
+    if as_json:
+        click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
+        return
+    rows: list[list[object]] = [["Articles", stats["articles"]]]
+    rows += [[f"  {Status(s).display}", n] for s, n in stats["articles_by_status"].items()]
+    rows += [["", ""], ["Annotations", stats["annotations"]]]
+    rows += [[f"  {r['label']} ({r['tag']})", r["count"]] for r in stats["annotations_by_label"]]
+    if stats["annotations_by_annotator"]:
+        rows += [["", ""], ["Annotators", len(stats["annotations_by_annotator"])]]
+        rows += [[f"  {name}", n] for name, n in stats["annotations_by_annotator"].items()]
+    click.echo(f"Corpus: {corpus_path(settings)}\n")
+    click.echo(format_table(None, rows, right=[1]))

@@ -146,3 +146,69 @@ def find_occurrences(text: str, needle: str, *, whole_words: bool = True) -> lis
             continue
         found.append((s, e))
     return found
+
+
+def _next_boundary(text: str, pos: int, direction: int, by_word: bool) -> int:
+    """The next position from ``pos`` going ``direction`` (-1 left, +1 right): a grapheme or a word edge."""
+    n = len(text)
+    if not by_word:
+        if direction < 0:
+            return grapheme_start(text, pos - 1) if pos > 0 else 0
+        return grapheme_end(text, pos + 1) if pos < n else n
+    if direction < 0:
+        i = pos
+        while i > 0 and not is_word_char(text[i - 1]):
+            i -= 1
+        while i > 0 and is_word_char(text[i - 1]):
+            i -= 1
+        return i
+    i = pos
+    while i < n and not is_word_char(text[i]):
+        i += 1
+    while i < n and is_word_char(text[i]):
+        i += 1
+    return i
+
+
+def move_edge(
+    text: str, start: int, end: int, edge: str, direction: int, *, by_word: bool = True
+) -> tuple[int, int] | None:
+    """Grow or shrink one edge of a span by a word (or a grapheme); None when nothing would be left.
+
+    Whitespace is never kept at an edge, so a step that would only take in a space goes on to
+    the next character."""
+    moved = _move_edge_once(text, start, end, edge, direction, by_word)
+    while moved is not None and moved == (start, end):
+        probe = (start, end)
+        start, end = (
+            (_next_boundary(text, start, direction, False), end)
+            if edge == "start"
+            else (start, _next_boundary(text, end, direction, False))
+        )
+        if (start, end) == probe or start >= end:
+            return None if start >= end else moved
+        moved = _move_edge_once(text, start, end, edge, direction, by_word)
+    return moved
+
+
+def _move_edge_once(
+    text: str, start: int, end: int, edge: str, direction: int, by_word: bool
+) -> tuple[int, int] | None:
+    if edge == "start":
+        if direction < 0:  # grow to the left: take in the previous word
+            start = _next_boundary(text, start, -1, by_word)
+        else:  # shrink: drop the first word (and the space after it)
+            start = _next_boundary(text, start, +1, by_word)
+            while by_word and start < end and not is_word_char(text[start]):
+                start += 1
+    elif edge == "end":
+        if direction > 0:
+            end = _next_boundary(text, end, +1, by_word)
+        else:
+            end = _next_boundary(text, end, -1, by_word)
+            while by_word and end > start and not is_word_char(text[end - 1]):
+                end -= 1
+    else:
+        raise ValueError(f"edge must be 'start' or 'end', not {edge!r}")
+    start, end = trim_span(text, start, end)
+    return (start, end) if start < end else None

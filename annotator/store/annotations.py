@@ -59,6 +59,9 @@ class AnnotationRepository:
             )
         ]
 
+    def for_label(self, label_id: int) -> list[Annotation]:
+        return [_row(r) for r in self.db.execute(f"{_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
+
     def count(self, article_id: int | None = None) -> int:
         if article_id is None:
             return self.db.execute("SELECT count(*) FROM annotations").fetchone()[0]

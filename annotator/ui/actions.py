@@ -1,0 +1,127 @@
+"""Every command of the window as a QAction with its shortcut, tooltip and menu place."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from annotator.core.model import Label
+
+SK = QKeySequence.StandardKey
+
+
+class WindowActions:
+    """Owns the QActions; the main window connects them and builds menus from them."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        a = self._action
+        # File
+        self.new_corpus = a("&New corpus…", SK.New, "Create a new, empty corpus file")
+        self.open_corpus = a("&Open corpus…", SK.Open, "Open an existing corpus file")
+        self.import_files = a("&Import articles…", "Ctrl+I", "Import text, HTML, JSON, JSONL or CSV files into this corpus")
+        self.import_folder = a("Import &folder…", "Ctrl+Shift+I", "Import every article file in a folder and its subfolders")
+        self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus with its annotations as a dataset file")
+        self.quit = a("&Quit", SK.Quit, "Close Annotator (everything is already saved)")
+        # Edit
+        self.undo = a("&Undo", None, "Undo the last edit")
+        self.undo.setShortcuts([QKeySequence(SK.Undo)])
+        self.redo = a("&Redo", None, "Redo the last undone edit")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.delete = a("&Delete annotation", None, "Delete the selected span")
+        self.delete.setShortcuts([QKeySequence(SK.Delete), QKeySequence("Backspace")])
+        self.note = a("Edit &note…", "N", "Attach a note to the selected span")
+        self.annotate_all = a("Annotate &all occurrences…", "Ctrl+Shift+A", "Label every other occurrence of the selected span's text in this article")
+        self.grow_start = a("Grow span at &start", "Alt+Shift+Left", "Move the start of the selected span one word (or character) left")
+        self.shrink_start = a("Shrink span at s&tart", "Alt+Shift+Right", "Move the start of the selected span one word (or character) right")
+        self.grow_end = a("Grow span at &end", "Alt+Right", "Move the end of the selected span one word (or character) right")
+        self.shrink_end = a("Shrink span at e&nd", "Alt+Left", "Move the end of the selected span one word (or character) left")
+        self.snap = a("S&nap selections to whole words", "Ctrl+Shift+W", "Extend a selection that cuts a word to the whole word; switch off for character precision")
+        self.snap.setCheckable(True)
+        self.snap.setChecked(True)
+        self.annotator = a("Annotator &name…", None, "Set the name recorded with every new annotation")
+        # Labels
+        self.manage_labels = a("&Manage labels…", "Ctrl+L", "Add, rename, recolour, reorder or delete labels")
+        self.label_actions: list[QAction] = []
+        # Article
+        self.next_article = a("&Next article", "Ctrl+PgDown", "Open the next article in the list")
+        self.previous_article = a("&Previous article", "Ctrl+PgUp", "Open the previous article in the list")
+        self.done_next = a("Mark &done and go to next", None, "Mark this article done and open the next one")
+        self.done_next.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.reopen = a("Mark &in progress", None, "Take the done mark off this article")
+        self.find_article = a("&Find article…", SK.Find, "Filter the article list by title")
+        self.focus_text = a("Go to &text", "Ctrl+T", "Move the keyboard focus to the article text")
+        # View
+        self.zoom_in = a("Zoom &in", None, "Larger text")
+        self.zoom_in.setShortcuts([QKeySequence(SK.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out = a("Zoom &out", SK.ZoomOut, "Smaller text")
+        self.zoom_reset = a("&Reset zoom", "Ctrl+0", "Default text size")
+        # Help
+        self.shortcuts = a("&Keyboard shortcuts", None, "List every keyboard shortcut")
+        self.shortcuts.setShortcuts([QKeySequence(SK.HelpContents), QKeySequence("Ctrl+/")])
+        self.about = a("&About Annotator", None, "Version and licence")
+
+    def _action(self, text: str, shortcut, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def all(self) -> list[QAction]:
+        return [v for v in vars(self).values() if isinstance(v, QAction)] + self.label_actions
+
+    def set_labels(self, labels: list[Label], trigger) -> None:
+        """Rebuild one action per label, with its hotkey as shortcut."""
+        for action in self.label_actions:
+            self.window.removeAction(action)
+            action.deleteLater()
+        self.label_actions = []
+        for lab in labels:
+            action = QAction(lab.name, self.window)
+            action.setObjectName(f"labelAction_{lab.tag}")
+            if lab.hotkey:
+                action.setShortcut(QKeySequence(lab.hotkey))
+            action.setToolTip(f"Label the selection (or relabel the selected span) as {lab.name}")
+            action.triggered.connect(lambda _=False, ident=lab.id: trigger(ident))
+            self.window.addAction(action)
+            self.label_actions.append(action)
+
+    def build_menus(self, recent_menu: QMenu, docks: list[QAction]) -> QMenu:
+        """Fill the menu bar; returns the Label menu, which is rebuilt as labels change."""
+        bar = self.window.menuBar()
+        file = bar.addMenu("&File")
+        file.addActions([self.new_corpus, self.open_corpus])
+        file.addMenu(recent_menu)
+        file.addSeparator()
+        file.addActions([self.import_files, self.import_folder, self.export])
+        file.addSeparator()
+        file.addAction(self.quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.delete, self.note, self.annotate_all])
+        edit.addSeparator()
+        edit.addActions([self.grow_start, self.shrink_start, self.grow_end, self.shrink_end])
+        edit.addSeparator()
+        edit.addActions([self.snap, self.annotator])
+        labels = bar.addMenu("&Label")
+        article = bar.addMenu("&Article")
+        article.addActions([self.next_article, self.previous_article, self.done_next, self.reopen])
+        article.addSeparator()
+        article.addActions([self.find_article, self.focus_text])
+        view = bar.addMenu("&View")
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view.addSeparator()
+        view.addActions(docks)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.about])
+        return labels
+
+    def fill_label_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        menu.addActions(self.label_actions)
+        menu.addSeparator()
+        menu.addAction(self.manage_labels)

@@ -1,0 +1,107 @@
+"""The QApplication and the corpus a window shows: start-up, switching corpus, recent files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator import __version__
+from annotator.core.identity import default_annotator
+from annotator.formats.sample import RESOURCES, default_corpus_path, open_default_corpus
+from annotator.store import CorpusError, open_corpus
+from annotator.ui.main_window import MainWindow
+from annotator.ui.session import CorpusSession
+
+MAX_RECENT = 10
+
+
+class AppController(QObject):
+    """Owns the open corpus and its window; opens another corpus on request."""
+
+    def __init__(self, settings: QSettings, annotator: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.annotator = annotator or str(settings.value("annotator", "") or "") or default_annotator()
+        self.window: MainWindow | None = None
+        self.session: CorpusSession | None = None
+
+    def open(self, path: Path | str | None, article_id: int | None = None) -> MainWindow:
+        """Open a corpus in a new window (replacing the current one). Raises CorpusError."""
+        if path is None:
+            last = self.settings.value("lastCorpus")
+            path = Path(last) if last and Path(last).is_file() else None
+        if path is None or Path(path) == default_corpus_path():
+            corpus = open_default_corpus(path)
+        else:
+            corpus = open_corpus(path)
+        session = CorpusSession(corpus, self.annotator)
+        window = MainWindow(session, self.settings)
+        window.corpus_requested.connect(self.switch)
+        old_window, old_session = self.window, self.session
+        self.window, self.session = window, session
+        self._remember(corpus.path)
+        window.set_recent(self.recent())
+        window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+            old_session.corpus.close()
+        self._open_first_article(window, article_id)
+        return window
+
+    def _open_first_article(self, window: MainWindow, article_id: int | None) -> None:
+        corpus = window.session.corpus
+        if article_id is not None and not corpus.articles.exists(article_id):
+            window.status.showMessage(f"There is no article {article_id} in this corpus.", 8000)
+            article_id = None
+        if article_id is None:
+            last = window.last_article()
+            article_id = last if last is not None and corpus.articles.exists(last) else window.articles.article_id(0)
+        window.open_article(article_id)
+
+    def switch(self, path: str) -> None:
+        try:
+            self.open(path)
+        except CorpusError as exc:
+            QMessageBox.warning(self.window, "Cannot open corpus", str(exc))
+
+    # --- recent corpora -------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = self.settings.value("recentCorpora", [])
+        paths = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in paths if Path(p).is_file()]
+
+    def _remember(self, path: Path | None) -> None:
+        if path is None:
+            return
+        path = str(Path(path).resolve())
+        paths = [path] + [p for p in self.recent() if p != path]
+        self.settings.setValue("recentCorpora", paths[:MAX_RECENT])
+        self.settings.setValue("lastCorpus", path)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("Annotator")
+    app.setOrganizationName("Annotator")
+    app.setApplicationVersion(__version__)
+    icon = RESOURCES / "icons" / "annotator.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_gui(db_path: Path | None = None, article_id: int | None = None, annotator: str | None = None) -> int:
+    """Start the desktop app; returns the process exit status."""
+    app = make_app()
+    controller = AppController(QSettings(), annotator)
+    try:
+        controller.open(db_path, article_id)
+    except CorpusError as exc:
+        QMessageBox.critical(None, "Cannot open corpus", str(exc))
+        return 1
+    return app.exec()

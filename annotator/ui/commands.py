@@ -1,0 +1,160 @@
+"""One QUndoCommand per user edit. Each writes through the session, which commits first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.model import Annotation, Label
+from annotator.ui.session import CorpusSession
+
+
+class Command(QUndoCommand):
+    """Base of every edit: ``apply``/``revert`` write through the session.
+
+    ``Editor.run`` applies a command once in Python (so a refusal from the store is an
+    ordinary exception it can report) and then pushes it; the push's own redo is skipped.
+    Later undo/redo run from the stack; a failure there is reported through the session.
+    """
+
+    def __init__(self, session: CorpusSession, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self._applied_already = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def execute(self) -> None:
+        """Apply now, and have the next redo (the one QUndoStack.push makes) skip."""
+        self.apply()
+        self._applied_already = True
+
+    def redo(self) -> None:
+        if self._applied_already:
+            self._applied_already = False
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, step) -> None:
+        try:
+            step()
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never swallowed silently
+            self.session.failed.emit(f"Could not {self.text().lower()}: {exc}")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class AddAnnotations(Command):
+    """Label one span, or many at once (annotate all occurrences)."""
+
+    def __init__(self, session: CorpusSession, annotations: Sequence[Annotation], text: str = "") -> None:
+        super().__init__(session, text or ("Add annotation" if len(annotations) == 1 else f"Add {_plural(len(annotations), 'annotation')}"))
+        self.pending = list(annotations)
+        self.stored: list[Annotation] = []
+
+    def apply(self) -> None:
+        self.session.focus_requested.emit(self.pending[0].article_id)
+        # The first redo assigns ids; later redos reuse them so that later commands stay valid.
+        self.stored = self.session.add_annotations(self.stored or self.pending)
+
+    def revert(self) -> None:
+        self.session.focus_requested.emit(self.stored[0].article_id)
+        self.session.remove_annotations(self.stored)
+
+
+class RemoveAnnotations(Command):
+    def __init__(self, session: CorpusSession, annotations: Sequence[Annotation]) -> None:
+        super().__init__(session, "Delete annotation" if len(annotations) == 1 else f"Delete {_plural(len(annotations), 'annotation')}")
+        self.annotations = list(annotations)
+
+    def apply(self) -> None:
+        self.session.focus_requested.emit(self.annotations[0].article_id)
+        self.session.remove_annotations(self.annotations)
+
+    def revert(self) -> None:
+        self.session.focus_requested.emit(self.annotations[0].article_id)
+        self.session.add_annotations(self.annotations)
+
+
+class UpdateAnnotation(Command):
+    """Relabel, resize or annotate with a note: one annotation, old and new state."""
+
+    def __init__(self, session: CorpusSession, old: Annotation, new: Annotation, text: str) -> None:
+        super().__init__(session, text)
+        self.old = old
+        self.new = new
+
+    def apply(self) -> None:
+        self.session.focus_requested.emit(self.new.article_id)
+        self.session.update_annotation(self.new)
+
+    def revert(self) -> None:
+        self.session.focus_requested.emit(self.old.article_id)
+        self.session.update_annotation(self.old)
+
+
+class AddLabel(Command):
+    def __init__(self, session: CorpusSession, label: Label) -> None:
+        super().__init__(session, f"Add label {label.name}")
+        self.label = label
+
+    def apply(self) -> None:
+        self.label = self.session.add_label(self.label)
+
+    def revert(self) -> None:
+        self.session.delete_label(self.label.id)
+
+
+class UpdateLabel(Command):
+    """Rename, recolour or change the hotkey of a label."""
+
+    def __init__(self, session: CorpusSession, old: Label, new: Label) -> None:
+        super().__init__(session, f"Edit label {old.name}")
+        self.old = old
+        self.new = new
+
+    def apply(self) -> None:
+        self.session.update_label(self.new)
+
+    def revert(self) -> None:
+        self.session.update_label(self.old)
+
+
+class ReorderLabels(Command):
+    def __init__(self, session: CorpusSession, old_ids: list[int], new_ids: list[int]) -> None:
+        super().__init__(session, "Reorder labels")
+        self.old_ids = old_ids
+        self.new_ids = new_ids
+
+    def apply(self) -> None:
+        self.session.reorder_labels(self.new_ids)
+
+    def revert(self) -> None:
+        self.session.reorder_labels(self.old_ids)
+
+
+class DeleteLabel(Command):
+    """Delete a label with every annotation that carries it; undo brings both back."""
+
+    def __init__(self, session: CorpusSession, label: Label) -> None:
+        super().__init__(session, f"Delete label {label.name}")
+        self.label = label
+        self.annotations: list[Annotation] = []
+
+    def apply(self) -> None:
+        self.annotations = self.session.delete_label(self.label.id)
+
+    def revert(self) -> None:
+        self.session.add_label(self.label)
+        if self.annotations:
+            self.session.add_annotations(self.annotations)

@@ -1,0 +1,55 @@
+"""Help > Keyboard shortcuts: every action that has one, read from the actions themselves."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+EXTRA = (
+    ("Move the caret / extend the selection", "Arrows, Ctrl+Arrows, Home, End (+Shift)"),
+    ("Select a word", "Double-click"),
+    ("Select a span", "Click it, or move the caret into it"),
+)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(560, 560)
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels(["Command", "Shortcut"])
+        seen = set()
+        for action in actions:
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
+            name = action.text().replace("&", "")
+            if not keys or (name, tuple(keys)) in seen:
+                continue
+            seen.add((name, tuple(keys)))
+            self._row(name, ", ".join(keys))
+        for name, keys in EXTRA:
+            self._row(name, keys)
+        view = QTableView(self)
+        view.setObjectName("shortcutTable")
+        view.setModel(self.model)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+
+    def _row(self, name: str, keys: str) -> None:
+        a, b = QStandardItem(name), QStandardItem(keys)
+        a.setEditable(False)
+        b.setEditable(False)
+        self.model.appendRow([a, b])
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        return [(self.model.item(r, 0).text(), self.model.item(r, 1).text()) for r in range(self.model.rowCount())]

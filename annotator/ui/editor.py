@@ -1,0 +1,262 @@
+"""What the user's editing intents become: undoable commands over the open article.
+
+The editor reads the text pane (selection, selected span) and the session, turns an
+intent (label this, delete that, grow an edge) into one QUndoCommand, and keeps the
+pane and the annotation list in step with what the session reports as saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core.model import Annotation, Article, Label
+from annotator.core.text import find_occurrences, move_edge, shape_selection
+from annotator.store import CorpusError
+from annotator.ui.commands import (
+    AddAnnotations,
+    AddLabel,
+    Command,
+    DeleteLabel,
+    RemoveAnnotations,
+    ReorderLabels,
+    UpdateAnnotation,
+    UpdateLabel,
+)
+from annotator.ui.models.annotation_table import AnnotationTableModel
+from annotator.ui.session import CorpusSession
+from annotator.ui.widgets.text_pane import TextPane
+
+
+class Editor(QObject):
+    article_opened = Signal(object)  # Article | None
+    selection_changed = Signal(object)  # the selected Annotation | None
+    message = Signal(str)  # a short note for the status bar
+    error = Signal(str)  # something the user must read
+
+    def __init__(
+        self,
+        session: CorpusSession,
+        pane: TextPane,
+        table: AnnotationTableModel,
+        stack: QUndoStack,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pane = pane
+        self.table = table
+        self.stack = stack
+        self.article: Article | None = None
+        self.snap_to_words = True
+        pane.set_labels(session.labels)
+        table.set_labels(session.labels)
+        pane.current_span_changed.connect(self._caret_on_span)
+        table.note_edit_requested.connect(self.set_note)
+        session.annotations_added.connect(self._added)
+        session.annotations_removed.connect(self._removed)
+        session.annotations_changed.connect(self._changed)
+        session.labels_changed.connect(self._labels_changed)
+        session.focus_requested.connect(self._focus)
+
+    # --- articles -------------------------------------------------------------------
+    def open_article(self, article_id: int | None) -> None:
+        if article_id is None:
+            self.article = None
+            self.pane.clear_article()
+            self.table.reset([])
+        else:
+            if self.article is not None and self.article.id == article_id:
+                return
+            self.article = self.session.corpus.articles.get(article_id)
+            annotations = self.session.corpus.annotations.for_article(article_id)
+            self.pane.load(self.article.text, annotations)
+            self.table.reset(annotations)
+        self.article_opened.emit(self.article)
+        self.selection_changed.emit(None)
+        self.pane.setFocus()
+
+    def reload_article(self) -> None:
+        if self.article is not None:
+            ident, self.article = self.article.id, None
+            self.open_article(ident)
+
+    def _focus(self, article_id: int) -> None:
+        if self.article is None or self.article.id != article_id:
+            self.open_article(article_id)
+
+    # --- running commands -------------------------------------------------------------
+    def run(self, command: Command) -> bool:
+        """Apply a command and push it; a refusal from the store is told to the user, not pushed."""
+        problem = self._try(command)
+        if problem:
+            self.error.emit(problem)
+        return problem is None
+
+    # --- labelling --------------------------------------------------------------------
+    @property
+    def selected(self) -> Annotation | None:
+        return self.pane.selected_annotation
+
+    def apply_label(self, label_id: int) -> None:
+        """Label the selected text, or relabel the selected span."""
+        if self.article is None:
+            return
+        label = self.session.label(label_id)
+        if label is None:
+            return
+        sel = self.pane.selection_codepoints()
+        if sel is not None:
+            self._label_selection(label, *sel)
+        elif self.selected is not None:
+            self.relabel(self.selected, label)
+        else:
+            self.message.emit("Select some text first, then press a label key.")
+
+    def apply_hotkey(self, key: str) -> None:
+        label = self.session.label_for_hotkey(key)
+        if label is not None:
+            self.apply_label(label.id)
+
+    def _label_selection(self, label: Label, start: int, end: int) -> None:
+        text = self.article.text
+        start, end = shape_selection(text, start, end, snap=self.snap_to_words)
+        if start >= end:
+            self.message.emit("The selection holds only spaces: nothing to label.")
+            return
+        for a in self.pane.index.at(self.pane.offsets.to_utf16(start)):
+            if (a.start, a.end) == (start, end):
+                if a.label_id != label.id:
+                    self.relabel(a, label)
+                else:
+                    self.pane.set_selected_annotation(a)
+                    self.message.emit(f"“{a.text}” is already labelled {label.name}.")
+                return
+        new = Annotation(None, self.article.id, label.id, start, end, text[start:end], self.session.annotator)
+        if self.run(AddAnnotations(self.session, [new], f"Label “{_short(new.text)}” as {label.name}")):
+            self.message.emit(f"Labelled “{_short(new.text)}” as {label.name}.")
+
+    def relabel(self, a: Annotation, label: Label) -> None:
+        if a.label_id == label.id:
+            return
+        self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), f"Relabel “{_short(a.text)}” as {label.name}"))
+
+    def delete_selected(self) -> None:
+        a = self.selected
+        if a is None:
+            self.message.emit("Click a span first to delete it.")
+            return
+        self.run(RemoveAnnotations(self.session, [a]))
+
+    def move_edge(self, edge: str, direction: int) -> None:
+        a = self.selected
+        if a is None:
+            self.message.emit("Click a span first to resize it.")
+            return
+        moved = move_edge(self.article.text, a.start, a.end, edge, direction, by_word=self.snap_to_words)
+        if moved is None or moved == (a.start, a.end):
+            self.message.emit("The span cannot be made any smaller or larger that way.")
+            return
+        s, e = moved
+        self.run(UpdateAnnotation(self.session, a, a.with_changes(start=s, end=e, text=self.article.text[s:e]), "Resize span"))
+
+    def set_note(self, a: Annotation, note: str) -> None:
+        note = note.strip()
+        if note != (a.note or ""):
+            self.run(UpdateAnnotation(self.session, a, a.with_changes(note=note or None), "Edit note"))
+
+    # --- annotate all occurrences ---------------------------------------------------------
+    def occurrences(self, a: Annotation) -> list[tuple[int, int]]:
+        """Other whole-word occurrences of a span's text not yet carrying its label."""
+        taken = {(x.start, x.end) for x in self.pane.index.annotations() if x.label_id == a.label_id}
+        return [
+            (s, e)
+            for s, e in find_occurrences(self.article.text, a.text, whole_words=True)
+            if (s, e) not in taken
+        ]
+
+    def annotate_all(self, a: Annotation, spans: Sequence[tuple[int, int]]) -> None:
+        if not spans:
+            return
+        text = self.article.text
+        new = [
+            Annotation(None, a.article_id, a.label_id, s, e, text[s:e], self.session.annotator) for s, e in spans
+        ]
+        label = self.session.label(a.label_id)
+        self.run(AddAnnotations(self.session, new, f"Label {len(new)} more “{_short(a.text)}” as {label.name if label else '?'}"))
+
+    # --- the label set ------------------------------------------------------------------------
+    # Each returns None on success, or the reason the store refused, for the dialog to show.
+    def _try(self, command: Command) -> str | None:
+        try:
+            command.execute()
+        except CorpusError as exc:
+            return str(exc)
+        self.stack.push(command)
+        return None
+
+    def add_label(self, label: Label) -> str | None:
+        return self._try(AddLabel(self.session, label))
+
+    def update_label(self, old: Label, new: Label) -> str | None:
+        return None if old == new else self._try(UpdateLabel(self.session, old, new))
+
+    def delete_label(self, label: Label) -> str | None:
+        return self._try(DeleteLabel(self.session, label))
+
+    def reorder_labels(self, ids: list[int]) -> str | None:
+        old = [lab.id for lab in self.session.labels]
+        return None if old == ids else self._try(ReorderLabels(self.session, old, ids))
+
+    # --- keeping views in step with the store -------------------------------------------------
+    def _mine(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        ident = self.article.id if self.article else None
+        return [a for a in annotations if a.article_id == ident]
+
+    def _added(self, annotations: list[Annotation]) -> None:
+        mine = self._mine(annotations)
+        if mine:
+            self.pane.annotations_added(mine)
+            self.table.add(mine)
+            if len(mine) == 1:
+                self._select(mine[0], reveal=True)
+
+    def _removed(self, annotations: list[Annotation]) -> None:
+        mine = self._mine(annotations)
+        if mine:
+            self.pane.annotations_removed(mine)
+            self.table.remove(mine)
+            self.selection_changed.emit(self.selected)
+
+    def _changed(self, pairs: list) -> None:
+        for old, new in pairs:
+            if self._mine([new]):
+                self.pane.annotation_changed(old, new)
+                self.table.change(old, new)
+                self._select(new, reveal=True)
+
+    def _labels_changed(self) -> None:
+        self.pane.set_labels(self.session.labels)
+        self.table.set_labels(self.session.labels)
+
+    def _caret_on_span(self, annotation_id: int) -> None:
+        a = self.pane.index.get(annotation_id) if annotation_id else None
+        self.pane.set_selected_annotation(a)
+        self.selection_changed.emit(a)
+
+    def select_annotation(self, annotation_id: int, *, flash: bool = True) -> None:
+        a = self.pane.index.get(annotation_id)
+        if a is not None:
+            self._select(a, reveal=True, flash=flash)
+            self.pane.setFocus()
+
+    def _select(self, a: Annotation, *, reveal: bool = False, flash: bool = False) -> None:
+        self.pane.set_selected_annotation(a, reveal=reveal, flash=flash)
+        self.selection_changed.emit(a)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,326 @@
+"""The main window: composes the panes, docks and actions, and wires them. No editing logic here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
+
+from annotator import __version__
+from annotator.core.model import Status
+from annotator.ui import corpus_files
+from annotator.ui.actions import WindowActions
+from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
+from annotator.ui.dialogs.label_manager import LabelManagerDialog
+from annotator.ui.dialogs.shortcuts import ShortcutsDialog
+from annotator.ui.editor import Editor
+from annotator.ui.models.annotation_table import AnnotationTableModel
+from annotator.ui.models.article_list import ArticleListModel
+from annotator.ui.session import CorpusSession
+from annotator.ui.status import StatusBar
+from annotator.ui.widgets.annotation_dock import AnnotationDock
+from annotator.ui.widgets.article_dock import ArticleDock
+from annotator.ui.widgets.article_view import ArticleView
+from annotator.ui.widgets.label_palette import LabelPalette
+
+
+class MainWindow(QMainWindow):
+    corpus_requested = Signal(str)  # open this corpus file instead of the current one
+
+    def __init__(self, session: CorpusSession, settings: QSettings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.settings = settings
+        self.setWindowTitle(f"{Path(session.corpus.path).name if session.corpus.path else 'Corpus'} — Annotator")
+        self.resize(1280, 820)
+        self.setAcceptDrops(True)
+
+        self.articles = ArticleListModel(session.corpus, self)
+        self.annotations = AnnotationTableModel(self)
+        self.view = ArticleView(self)
+        self.pane = self.view.pane
+        self.setCentralWidget(self.view)
+        self.article_dock = ArticleDock(self.articles, self)
+        self.annotation_dock = AnnotationDock(self.annotations, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.article_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_dock)
+        self.resizeDocks([self.article_dock, self.annotation_dock], [330, 330], Qt.Orientation.Horizontal)
+        self.palette = LabelPalette(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(session, self.pane, self.annotations, self.undo_stack, self)
+        self.actions = WindowActions(self)
+        self.recent_menu = QMenu("Recent &corpora", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.label_menu = self.actions.build_menus(
+            self.recent_menu, [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(), self.palette.toggleViewAction()]
+        )
+        self._wire()
+        self._labels_changed()
+        self._restore_settings()
+        self._update_actions()
+
+    # --- wiring --------------------------------------------------------------------
+    def _wire(self) -> None:
+        act, ed, s = self.actions, self.editor, self.session
+        act.new_corpus.triggered.connect(self._new_corpus)
+        act.open_corpus.triggered.connect(self._open_corpus)
+        act.import_files.triggered.connect(lambda: corpus_files.import_files(self))
+        act.import_folder.triggered.connect(lambda: corpus_files.import_folder(self))
+        act.export.triggered.connect(lambda: corpus_files.export_dataset(self))
+        act.quit.triggered.connect(self.close)
+        act.undo.triggered.connect(self.undo_stack.undo)
+        act.redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(act.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(act.redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda t: act.undo.setText(f"&Undo {t}" if t else "&Undo"))
+        self.undo_stack.redoTextChanged.connect(lambda t: act.redo.setText(f"&Redo {t}" if t else "&Redo"))
+        act.delete.triggered.connect(ed.delete_selected)
+        act.note.triggered.connect(self._edit_note)
+        act.annotate_all.triggered.connect(self._annotate_all)
+        act.grow_start.triggered.connect(lambda: ed.move_edge("start", -1))
+        act.shrink_start.triggered.connect(lambda: ed.move_edge("start", +1))
+        act.grow_end.triggered.connect(lambda: ed.move_edge("end", +1))
+        act.shrink_end.triggered.connect(lambda: ed.move_edge("end", -1))
+        act.snap.toggled.connect(self._set_snap)
+        act.annotator.triggered.connect(self._ask_annotator)
+        act.manage_labels.triggered.connect(self.open_label_manager)
+        act.next_article.triggered.connect(lambda: self._step_article(1))
+        act.previous_article.triggered.connect(lambda: self._step_article(-1))
+        act.done_next.triggered.connect(self._done_and_next)
+        act.reopen.triggered.connect(lambda: ed.article and s.set_status(ed.article.id, Status.IN_PROGRESS))
+        act.find_article.triggered.connect(self._find_article)
+        act.focus_text.triggered.connect(self.pane.setFocus)
+        act.zoom_in.triggered.connect(lambda: self.pane.zoom(1))
+        act.zoom_out.triggered.connect(lambda: self.pane.zoom(-1))
+        act.zoom_reset.triggered.connect(lambda: self.pane.zoom(0))
+        act.shortcuts.triggered.connect(self.show_shortcuts)
+        act.about.triggered.connect(self._about)
+
+        self.palette.label_requested.connect(ed.apply_label)
+        self.article_dock.article_activated.connect(ed.open_article)
+        self.annotation_dock.annotation_chosen.connect(ed.select_annotation)
+        ed.article_opened.connect(self._article_opened)
+        ed.selection_changed.connect(self._selection_changed)
+        ed.message.connect(lambda m: self.status.showMessage(m, 5000))
+        ed.error.connect(self._show_error)
+        s.failed.connect(self._show_error)
+        s.labels_changed.connect(self._labels_changed)
+        s.article_changed.connect(self._article_changed)
+        s.saved.connect(self.status.show_saved)
+        s.articles_imported.connect(self._articles_imported)
+        self.articles.modelReset.connect(self._update_position)
+        self.pane.selection_changed_cp.connect(self._update_actions)
+
+    # --- labels --------------------------------------------------------------------
+    def _labels_changed(self) -> None:
+        labels = self.session.labels
+        self.actions.set_labels(labels, self.editor.apply_label)
+        self.actions.fill_label_menu(self.label_menu)
+        self.palette.set_labels(labels)
+        self.pane.set_context_actions(
+            [*self.actions.label_actions, None, self.actions.delete, self.actions.note, self.actions.annotate_all]
+        )
+
+    def open_label_manager(self) -> LabelManagerDialog:
+        dialog = LabelManagerDialog(self.session, self)
+        dialog.add_requested.connect(lambda lab: self._label_request(dialog, self.editor.add_label, lab))
+        dialog.update_requested.connect(lambda old, new: self._label_request(dialog, self.editor.update_label, old, new))
+        dialog.delete_requested.connect(lambda lab: self._label_request(dialog, self.editor.delete_label, lab))
+        dialog.reorder_requested.connect(lambda ids: self._label_request(dialog, self.editor.reorder_labels, ids))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _label_request(self, dialog: LabelManagerDialog, method, *args) -> None:
+        problem = method(*args)
+        if problem:
+            dialog.show_error(problem)
+
+    # --- articles ------------------------------------------------------------------
+    def open_article(self, article_id: int | None) -> None:
+        self.editor.open_article(article_id)
+
+    def _article_opened(self, article) -> None:
+        self.view.show_article(article)
+        if article is not None:
+            self.article_dock.show_article(article.id)
+            self.settings.setValue(self._last_article_key(), article.id)
+        self._update_position()
+        self._update_actions()
+
+    def _article_changed(self, article_id: int) -> None:
+        self.articles.article_changed(article_id)
+        if self.editor.article and self.editor.article.id == article_id:
+            self._update_position()
+
+    def _articles_imported(self) -> None:
+        self.articles.refresh()
+        if self.editor.article is None and self.articles.total():
+            self.open_article(self.articles.article_id(0))
+
+    def _step_article(self, step: int) -> bool:
+        current = self.editor.article
+        if current is None:
+            target = self.articles.article_id(0)
+        else:
+            row = self.articles.row_of(current.id)
+            target = self.articles.article_id(row + step) if row is not None else None
+        if target is None:
+            self.status.showMessage("This is the last article." if step > 0 else "This is the first article.", 4000)
+            return False
+        self.open_article(target)
+        return True
+
+    def _done_and_next(self) -> None:
+        if self.editor.article is None:
+            return
+        self.session.set_status(self.editor.article.id, Status.DONE)
+        if not self._step_article(1):
+            self.status.showMessage("Marked done. That was the last article in the list.", 5000)
+
+    def _find_article(self) -> None:
+        self.article_dock.show()
+        self.article_dock.filter.setFocus()
+        self.article_dock.filter.selectAll()
+
+    def _update_position(self) -> None:
+        article = self.editor.article
+        row = self.articles.row_of(article.id) if article else None
+        self.status.show_position(row, self.articles.total())
+        self.status.show_count(self.annotations.rowCount() if article else None)
+
+    # --- editing helpers that need a dialog ------------------------------------------
+    def _selection_changed(self, annotation) -> None:
+        self._update_actions()
+        if annotation is not None:
+            self.annotation_dock.show_annotation(annotation.id)
+        self.status.show_count(self.annotations.rowCount() if self.editor.article else None)
+
+    def _update_actions(self) -> None:
+        has_article = self.editor.article is not None
+        has_span = self.editor.selected is not None
+        for action in (self.actions.delete, self.actions.note, self.actions.annotate_all, self.actions.grow_start,
+                       self.actions.shrink_start, self.actions.grow_end, self.actions.shrink_end):
+            action.setEnabled(has_span)
+        for action in (self.actions.done_next, self.actions.reopen, self.actions.focus_text):
+            action.setEnabled(has_article)
+
+    def _edit_note(self) -> None:
+        a = self.editor.selected
+        if a is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(self, "Note", f"Note on “{a.text}”:", a.note or "")
+        if ok:
+            self.editor.set_note(a, note)
+
+    def _annotate_all(self) -> AnnotateAllDialog | None:
+        a = self.editor.selected
+        if a is None:
+            return None
+        spans = self.editor.occurrences(a)
+        label = self.session.label(a.label_id)
+        if not spans:
+            self.status.showMessage(f"No other whole-word occurrence of “{a.text}” to label.", 5000)
+            return None
+        dialog = AnnotateAllDialog(self.editor.article.text, a.text, label.name if label else "?", spans, self)
+        dialog.accepted.connect(lambda: self.editor.annotate_all(a, dialog.chosen()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _set_snap(self, on: bool) -> None:
+        self.editor.snap_to_words = on
+        self.settings.setValue("edit/snapToWords", on)
+
+    def _ask_annotator(self) -> None:
+        name, ok = QInputDialog.getText(self, "Annotator name", "Name recorded with your annotations:", text=self.session.annotator)
+        if ok and name.strip():
+            self.session.annotator = name.strip()
+            self.settings.setValue("annotator", name.strip())
+            self.status.showMessage(f"New annotations are recorded as {name.strip()}.", 5000)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions.all(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Annotator",
+            f"<h3>Annotator {__version__}</h3><p>Label spans in news articles. Every label is kept in a "
+            f"local SQLite corpus file and saved the moment you make it.</p><p>Corpus: {self.session.corpus.path}</p>",
+        )
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "Annotator", message)
+
+    # --- corpus files -------------------------------------------------------------------
+    def _new_corpus(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New corpus", str(Path.home() / "corpus.db"), corpus_files.CORPUS_FILTER)
+        if path:
+            if Path(path).exists():
+                self._show_error(f"{path} already exists. Use File › Open corpus to open it.")
+                return
+            self.corpus_requested.emit(path)
+
+    def _open_corpus(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open corpus", str(Path.home()), corpus_files.CORPUS_FILTER)
+        if path:
+            self.corpus_requested.emit(path)
+
+    def set_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for i, path in enumerate(paths[:10]):
+            action = self.recent_menu.addAction(f"&{(i + 1) % 10} {path}")
+            action.triggered.connect(lambda _=False, p=path: self.corpus_requested.emit(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    # --- settings -------------------------------------------------------------------------
+    def _last_article_key(self) -> str:
+        return f"lastArticle/{corpus_files.settings_key(self.session.corpus.path)}"
+
+    def last_article(self) -> int | None:
+        value = self.settings.value(self._last_article_key())
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        zoom = int(self.settings.value("view/zoom", 0) or 0)
+        if zoom:
+            self.pane.zoom(zoom)
+        snap = self.settings.value("edit/snapToWords", True)
+        self.actions.snap.setChecked(snap not in (False, "false", "0", 0))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("view/zoom", self.pane.zoom_level)
+        self.settings.sync()
+        super().closeEvent(event)
+
+    # --- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            corpus_files.run_import(self, paths)

@@ -1,0 +1,128 @@
+"""The annotations of the open article, in text order: covered text, label, note."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from annotator.core.model import Annotation, Label
+
+
+def _key(a: Annotation) -> tuple[int, int, int]:
+    return (a.start, -a.end, a.id)
+
+
+class AnnotationTableModel(QAbstractTableModel):
+    TEXT, LABEL, NOTE = range(3)
+    HEADERS = ("Text", "Label", "Note")
+    AnnotationIdRole = Qt.ItemDataRole.UserRole + 1
+    # The user edited a note cell: (annotation, new note). The model never writes;
+    # its owner turns the request into an undoable command.
+    note_edit_requested = Signal(object, str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[tuple[int, int, int], Annotation]] = []
+        self._labels: dict[int, Label] = {}
+
+    def set_labels(self, labels: Iterable[Label]) -> None:
+        self._labels = {lab.id: lab for lab in labels}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.LABEL), self.index(len(self._rows) - 1, self.LABEL))
+
+    def reset(self, annotations: Iterable[Annotation]) -> None:
+        self.beginResetModel()
+        self._rows = sorted((_key(a), a) for a in annotations)
+        self.endResetModel()
+
+    def row_of(self, annotation_id: int) -> int | None:
+        for row, (_, a) in enumerate(self._rows):
+            if a.id == annotation_id:
+                return row
+        return None
+
+    def annotation(self, row: int) -> Annotation | None:
+        return self._rows[row][1] if 0 <= row < len(self._rows) else None
+
+    def annotations(self) -> list[Annotation]:
+        return [a for _, a in self._rows]
+
+    def add(self, annotations: Iterable[Annotation]) -> None:
+        for a in annotations:
+            item = (_key(a), a)
+            pos = bisect_left(self._rows, item)
+            self.beginInsertRows(QModelIndex(), pos, pos)
+            insort(self._rows, item)
+            self.endInsertRows()
+
+    def remove(self, annotations: Iterable[Annotation]) -> None:
+        for a in annotations:
+            row = bisect_left(self._rows, (_key(a),))
+            if not (row < len(self._rows) and self._rows[row][1].id == a.id):
+                row = self.row_of(a.id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+
+    def change(self, old: Annotation, new: Annotation) -> None:
+        row = self.row_of(old.id)
+        if row is not None and _key(old) == _key(new):
+            self._rows[row] = (_key(new), new)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        else:
+            self.remove([old])
+            self.add([new])
+
+    # --- Qt model ------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid() and index.column() == self.NOTE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        a = self._rows[index.row()][1]
+        col = index.column()
+        if role == self.AnnotationIdRole:
+            return a.id
+        label = self._labels.get(a.label_id)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == self.TEXT:
+                return a.text.replace("\n", " ⏎ ")
+            if col == self.LABEL:
+                return label.name if label else "?"
+            return a.note or ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{a.text}\n{label.name if label else '?'} · {a.start}–{a.end} · by {a.annotator}" + (
+                f"\nNote: {a.note}" if a.note else ""
+            )
+        if role == Qt.ItemDataRole.DecorationRole and col == self.LABEL and label:
+            return QColor(label.colour)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or index.column() != self.NOTE or role != Qt.ItemDataRole.EditRole:
+            return False
+        a = self._rows[index.row()][1]
+        note = str(value).strip()
+        if note == (a.note or ""):
+            return False
+        self.note_edit_requested.emit(a, note)
+        return True

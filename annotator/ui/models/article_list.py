@@ -1,0 +1,112 @@
+"""Article list over the store: holds row ids and a small cache of rows, so 100,000 articles scroll instantly."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from annotator.core.model import ArticleSummary, Status
+from annotator.store import Corpus
+
+PAGE = 200
+CACHE_ROWS = 5000
+
+
+class ArticleListModel(QAbstractTableModel):
+    TITLE, STATUS, COUNT = range(3)
+    HEADERS = ("Title", "Status", "Spans")
+    ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, corpus: Corpus | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._corpus = corpus
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._cache: OrderedDict[int, ArticleSummary] = OrderedDict()
+        self._filter = ""
+        self.refresh()
+
+    # --- loading -------------------------------------------------------------------
+    def set_corpus(self, corpus: Corpus | None) -> None:
+        self._corpus = corpus
+        self.refresh()
+
+    def set_filter(self, text: str) -> None:
+        self._filter = text.strip()
+        self.refresh()
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._ids = self._corpus.articles.ids(self._filter or None) if self._corpus else []
+        self._row_of = None
+        self._cache.clear()
+        self.endResetModel()
+
+    def article_changed(self, article_id: int) -> None:
+        """Re-read one row (its status or span count changed)."""
+        self._cache.pop(article_id, None)
+        row = self.row_of(article_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _summary(self, row: int) -> ArticleSummary | None:
+        ident = self._ids[row]
+        hit = self._cache.get(ident)
+        if hit is not None:
+            return hit
+        lo = max(0, row - PAGE // 2)
+        page = self._ids[lo : lo + PAGE]
+        self._cache.update(self._corpus.articles.summaries(page))
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
+        return self._cache.get(ident)
+
+    # --- lookups -------------------------------------------------------------------
+    def article_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {ident: row for row, ident in enumerate(self._ids)}
+        return self._row_of.get(article_id)
+
+    def total(self) -> int:
+        return len(self._ids)
+
+    # --- Qt model ------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == self.ArticleIdRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == self.COUNT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        s = self._summary(index.row())
+        if s is None:
+            return None
+        if col == self.TITLE:
+            return s.title if role == Qt.ItemDataRole.DisplayRole else f"{s.title}\n(article {s.id})"
+        if col == self.STATUS:
+            return Status(s.status).display
+        return s.annotation_count

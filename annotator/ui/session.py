@@ -1,0 +1,103 @@
+"""The open corpus as the UI sees it: writes go through here, and every change is announced.
+
+Undo commands call these methods; widgets only listen to the signals. Each method
+commits to SQLite before it emits, so a view never shows an edit that is not saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.model import Annotation, Label, Status
+from annotator.store import Corpus
+
+
+class CorpusSession(QObject):
+    annotations_added = Signal(list)  # list[Annotation]
+    annotations_removed = Signal(list)  # list[Annotation]
+    annotations_changed = Signal(list)  # list[tuple[Annotation, Annotation]] (old, new)
+    labels_changed = Signal()
+    article_changed = Signal(int)  # status or annotation count of this article changed
+    articles_imported = Signal()
+    saved = Signal()
+    focus_requested = Signal(int)  # an undo/redo touched this article
+    failed = Signal(str)  # an undo or redo the store refused
+
+    def __init__(self, corpus: Corpus, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self.annotator = annotator
+        self._labels: list[Label] = corpus.labels.list()
+
+    # --- labels -------------------------------------------------------------------
+    @property
+    def labels(self) -> list[Label]:
+        return list(self._labels)
+
+    def label(self, label_id: int) -> Label | None:
+        return next((lab for lab in self._labels if lab.id == label_id), None)
+
+    def label_for_hotkey(self, key: str) -> Label | None:
+        return next((lab for lab in self._labels if lab.hotkey == key), None)
+
+    def _labels_written(self) -> None:
+        self._labels = self.corpus.labels.list()
+        self.labels_changed.emit()
+        self.saved.emit()
+
+    def add_label(self, label: Label) -> Label:
+        stored = self.corpus.labels.add(label)
+        self._labels_written()
+        return stored
+
+    def update_label(self, label: Label) -> Label:
+        stored = self.corpus.labels.update(label)
+        self._labels_written()
+        return stored
+
+    def reorder_labels(self, ids: list[int]) -> None:
+        self.corpus.labels.reorder(ids)
+        self._labels_written()
+
+    def delete_label(self, label_id: int) -> list[Annotation]:
+        """Delete a label and its annotations; returns them so the deletion can be undone."""
+        gone = self.corpus.annotations.for_label(label_id)
+        self.corpus.labels.delete(label_id)
+        if gone:
+            self.annotations_removed.emit(gone)
+            for article_id in {a.article_id for a in gone}:
+                self.article_changed.emit(article_id)
+        self._labels_written()
+        return gone
+
+    # --- annotations --------------------------------------------------------------
+    def add_annotations(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        stored = self.corpus.annotations.add_many(annotations)
+        self.annotations_added.emit(stored)
+        self._touched(stored)
+        return stored
+
+    def remove_annotations(self, annotations: Sequence[Annotation]) -> None:
+        self.corpus.annotations.delete_many(a.id for a in annotations)
+        self.annotations_removed.emit(list(annotations))
+        self._touched(annotations)
+
+    def update_annotation(self, new: Annotation) -> Annotation:
+        old = self.corpus.annotations.get(new.id)
+        stored = self.corpus.annotations.update(new)
+        self.annotations_changed.emit([(old, stored)])
+        self.saved.emit()
+        return stored
+
+    def _touched(self, annotations: Sequence[Annotation]) -> None:
+        for article_id in {a.article_id for a in annotations}:
+            self.article_changed.emit(article_id)
+        self.saved.emit()
+
+    # --- articles -----------------------------------------------------------------
+    def set_status(self, article_id: int, status: Status) -> None:
+        self.corpus.articles.set_status(article_id, status)
+        self.article_changed.emit(article_id)
+        self.saved.emit()

@@ -1,0 +1,34 @@
+"""Status bar: which article of how many, its span count, and that every change is saved."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.position = QLabel(self, objectName="statusPosition")
+        self.count = QLabel(self, objectName="statusCount")
+        self.saved = QLabel(self, objectName="statusSaved")
+        self.saved.setToolTip("Every edit is written to the corpus file the moment you make it; there is nothing to save.")
+        self.saved.setStyleSheet("color: #2f855a;")
+        for w in (self.position, self.count, self.saved):
+            w.setContentsMargins(8, 0, 8, 0)
+            self.addPermanentWidget(w)
+        self.saved.setText("✓ All changes saved")
+
+    def show_position(self, row: int | None, total: int) -> None:
+        if row is None:
+            self.position.setText(f"{total:,} article{'s' if total != 1 else ''}")
+        else:
+            self.position.setText(f"Article {row + 1:,} of {total:,}")
+
+    def show_count(self, n: int | None) -> None:
+        self.count.setText("" if n is None else f"{n:,} annotation{'s' if n != 1 else ''}")
+
+    def show_saved(self) -> None:
+        self.saved.setText(f"✓ All changes saved ({datetime.now():%H:%M:%S})")

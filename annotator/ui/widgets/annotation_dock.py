@@ -1,0 +1,62 @@
+"""The annotation list dock for the open article."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QWidget
+
+from annotator.ui.models.annotation_table import AnnotationTableModel
+
+
+class AnnotationDock(QDockWidget):
+    annotation_chosen = Signal(int)  # annotation id the user picked in the list
+
+    def __init__(self, model: AnnotationTableModel, parent: QWidget | None = None) -> None:
+        super().__init__("Annotations", parent)
+        self.setObjectName("annotationDock")
+        self.model = model
+        self.table = QTableView(self)
+        self.table.setObjectName("annotationTable")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 90)
+        self.setWidget(self.table)
+        self._quiet = False
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _row_changed(self, current, _previous) -> None:
+        if self._quiet or not current.isValid():
+            return
+        a = self.model.annotation(current.row())
+        if a is not None:
+            self.annotation_chosen.emit(a.id)
+
+    def show_annotation(self, annotation_id: int) -> None:
+        """Select the row of an annotation chosen elsewhere, without re-announcing it."""
+        row = self.model.row_of(annotation_id) if annotation_id else None
+        self._quiet = True
+        try:
+            if row is None:
+                self.table.selectionModel().clearSelection()
+                return
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.scrollTo(index)
+        finally:
+            self._quiet = False

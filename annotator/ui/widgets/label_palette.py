@@ -1,0 +1,54 @@
+"""One button per label, in its colour, showing its hotkey."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+
+from annotator.core.model import Label
+
+
+def text_colour_on(background: str) -> str:
+    c = QColor(background)
+    luminance = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
+    return "#1b1b1b" if luminance > 0.55 else "#ffffff"
+
+
+class LabelPalette(QToolBar):
+    label_requested = Signal(int)  # label id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Labels", parent)
+        self.setObjectName("labelPalette")
+        self.setMovable(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._buttons: dict[int, QToolButton] = {}
+
+    def set_labels(self, labels: list[Label]) -> None:
+        self.clear()
+        self._buttons.clear()
+        for lab in labels:
+            button = QToolButton(self)
+            button.setObjectName(f"labelButton_{lab.tag}")
+            key = f"  {lab.hotkey}" if lab.hotkey else ""
+            button.setText(f"{lab.name}{key}")
+            button.setToolTip(
+                f"Label the selection as {lab.name} (exported as {lab.tag})"
+                + (f". Shortcut: {lab.hotkey}" if lab.hotkey else "")
+            )
+            fg = text_colour_on(lab.colour)
+            button.setStyleSheet(
+                f"QToolButton {{ background: {lab.colour}; color: {fg}; border: 1px solid "
+                f"{QColor(lab.colour).darker(130).name()}; border-radius: 4px; padding: 4px 10px; "
+                f"margin: 2px 3px; font-weight: 600; }}"
+                f"QToolButton:hover {{ background: {QColor(lab.colour).lighter(115).name()}; }}"
+                f"QToolButton:pressed {{ background: {QColor(lab.colour).darker(115).name()}; }}"
+            )
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, ident=lab.id: self.label_requested.emit(ident))
+            self.addWidget(button)
+            self._buttons[lab.id] = button
+
+    def button(self, label_id: int) -> QToolButton | None:
+        return self._buttons.get(label_id)

@@ -1,0 +1,265 @@
+"""The reading pane: read-only text with spans painted in, a caret, and selections in code points.
+
+This widget is the only place Qt positions (UTF-16, U+2029 between paragraphs) meet corpus
+offsets (code points, LF); every conversion goes through its OffsetMap.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from annotator.core.model import Annotation, Label
+from annotator.core.offsets import OffsetMap
+from annotator.ui.widgets.highlighter import SpanHighlighter
+from annotator.ui.widgets.span_index import SpanIndex
+
+READING_WIDTH = 860  # px: a comfortable line length for reading
+DEFAULT_POINT_SIZE = 13
+FLASH_MS = 700
+
+
+class TextPane(QPlainTextEdit):
+    current_span_changed = Signal(int)  # annotation id under the caret, 0 for none
+    selection_changed_cp = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("textPane")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setMouseTracking(True)
+        font = QFont()
+        font.setFamilies(["Noto Serif", "Georgia", "DejaVu Serif", "Noto Serif CJK SC", "serif"])
+        font.setPointSize(DEFAULT_POINT_SIZE)
+        self.setFont(font)
+        self.document().setDocumentMargin(18)
+        # A plain text selection is grey, so it never looks like a labelled span.
+        pal = self.palette()
+        for group in (pal.ColorGroup.Active, pal.ColorGroup.Inactive):
+            pal.setColor(group, pal.ColorRole.Highlight, QColor("#cfd6df"))
+            pal.setColor(group, pal.ColorRole.HighlightedText, QColor("#111111"))
+        self.setPalette(pal)
+        self.setCursorWidth(2)
+        self._zoom = 0
+        self._text = ""
+        self.offsets = OffsetMap("")
+        self.index = SpanIndex(self.offsets)
+        self.highlighter = SpanHighlighter(self.document(), self.index)
+        self._labels: dict[int, Label] = {}
+        self._selected: Annotation | None = None
+        self._flash: tuple[int, int] | None = None
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
+        self._context_actions: list[QAction | None] = []
+        self._last_span = 0
+        self.cursorPositionChanged.connect(self._caret_moved)
+        self.selectionChanged.connect(self.selection_changed_cp)
+        self.setPlaceholderText("Open an article from the list to start labelling.")
+
+    # --- content ------------------------------------------------------------------
+    def set_labels(self, labels: Iterable[Label]) -> None:
+        self._labels = {lab.id: lab for lab in labels}
+        self.highlighter.set_label_colours({i: lab.colour for i, lab in self._labels.items()})
+        self.highlighter.rehighlight()
+        self._refresh_extra()
+
+    def load(self, text: str, annotations: Iterable[Annotation]) -> None:
+        """Show ``text`` with its annotations; the caret goes to the start."""
+        self._text = text
+        self.offsets = OffsetMap(text)
+        self.index.offsets = self.offsets
+        self.index.reset(annotations)
+        self._selected = None
+        self._flash = None
+        self._last_span = 0
+        # setPlainText highlights every block once, through the highlighter.
+        self.setPlainText(text)
+        self.setExtraSelections([])
+
+    def clear_article(self) -> None:
+        self.load("", [])
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def annotations_added(self, annotations: Iterable[Annotation]) -> None:
+        for a in annotations:
+            self._rehighlight(*self.index.add(a))
+
+    def annotations_removed(self, annotations: Iterable[Annotation]) -> None:
+        for a in annotations:
+            where = self.index.remove(a)
+            if where:
+                self._rehighlight(*where)
+            if self._selected and self._selected.id == a.id:
+                self._selected = None
+        self._refresh_extra()
+
+    def annotation_changed(self, old: Annotation, new: Annotation) -> None:
+        self.annotations_removed([old])
+        self.annotations_added([new])
+        if self._selected is None or self._selected.id == new.id:
+            self._selected = new
+        self._refresh_extra()
+
+    def _rehighlight(self, start: int, end: int) -> None:
+        doc = self.document()
+        block = doc.findBlock(start)
+        last = doc.findBlock(max(start, end - 1)).blockNumber()
+        while block.isValid() and block.blockNumber() <= last:
+            self.highlighter.rehighlightBlock(block)
+            block = block.next()
+
+    # --- positions: the one conversion point ----------------------------------------
+    def selection_codepoints(self) -> tuple[int, int] | None:
+        cur = self.textCursor()
+        if not cur.hasSelection():
+            return None
+        return self.offsets.span_to_codepoint(cur.selectionStart(), cur.selectionEnd())
+
+    def caret_codepoint(self) -> int:
+        return self.offsets.to_codepoint(self.textCursor().position())
+
+    def select_codepoints(self, start: int, end: int) -> None:
+        """Select ``text[start:end]``; the caret ends at ``end``."""
+        cur = self.textCursor()
+        cur.setPosition(self.offsets.to_utf16(start))
+        cur.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
+
+    def place_caret(self, pos: int) -> None:
+        cur = self.textCursor()
+        cur.setPosition(self.offsets.to_utf16(pos))
+        self.setTextCursor(cur)
+
+    def annotations_at_point(self, point: QPoint) -> list[Annotation]:
+        pos = self.cursorForPosition(point).position()
+        return self.index.at(pos)
+
+    # --- the selected span ----------------------------------------------------------
+    @property
+    def selected_annotation(self) -> Annotation | None:
+        return self._selected
+
+    def set_selected_annotation(self, a: Annotation | None, *, reveal: bool = False, flash: bool = False) -> None:
+        self._selected = a
+        if a is not None and reveal:
+            s, e = self.index.u16_range(a)
+            self.blockSignals(True)
+            cur = self.textCursor()
+            cur.setPosition(e)
+            self.setTextCursor(cur)
+            self.blockSignals(False)
+            self._last_span = a.id
+            self.centerCursor()
+            if flash:
+                self._flash = (s, e)
+                self._flash_timer.start()
+        self._refresh_extra()
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._refresh_extra()
+
+    def _refresh_extra(self) -> None:
+        extras = []
+        if self._selected is not None and self.index.get(self._selected.id) is not None:
+            lab = self._labels.get(self._selected.label_id)
+            s, e = self.index.u16_range(self._selected)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(s, e)
+            sel.format.setBackground(QColor(lab.colour if lab else "#777777"))
+            sel.format.setForeground(QColor("#ffffff"))
+            extras.append(sel)
+        if self._flash is not None:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(*self._flash)
+            sel.format.setBackground(QColor("#ffd43b"))
+            sel.format.setForeground(QColor("#000000"))
+            extras.append(sel)
+        self.setExtraSelections(extras)
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cur = QTextCursor(self.document())
+        cur.setPosition(start)
+        cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cur
+
+    def _caret_moved(self) -> None:
+        cur = self.textCursor()
+        if cur.hasSelection():
+            return
+        hits = self.index.at(cur.position(), inclusive_end=True)
+        ident = hits[0].id if hits else 0
+        if ident != self._last_span:
+            self._last_span = ident
+            self.current_span_changed.emit(ident)
+
+    # --- view ----------------------------------------------------------------------
+    def zoom(self, step: int) -> None:
+        """step > 0 larger, < 0 smaller, 0 back to the default size."""
+        self._zoom = 0 if step == 0 else max(-6, min(14, self._zoom + step))
+        font = self.font()
+        font.setPointSize(DEFAULT_POINT_SIZE + self._zoom)
+        self.setFont(font)
+
+    @property
+    def zoom_level(self) -> int:
+        return self._zoom
+
+    def set_context_actions(self, actions: list[QAction | None]) -> None:
+        """Actions for the context menu; None is a separator."""
+        self._context_actions = actions
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = QMenu(self)
+        for action in self._context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.addSeparator()
+        copy = menu.addAction("Copy", self.copy)
+        copy.setEnabled(self.textCursor().hasSelection())
+        menu.exec(event.globalPos())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        side = max(0, (self.width() - READING_WIDTH) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            hits = self.annotations_at_point(self.viewport().mapFromGlobal(event.globalPos()))
+            if hits:
+                lines = []
+                for a in reversed(hits):  # outermost first, as they nest
+                    lab = self._labels.get(a.label_id)
+                    line = f"<b style='color:{lab.colour if lab else '#777'}'>■</b> {html.escape(lab.name if lab else '?')}: {html.escape(a.text)}"
+                    if a.note:
+                        line += f"<br><i>{html.escape(a.note)}</i>"
+                    lines.append(line)
+                QToolTip.showText(event.globalPos(), "<br>".join(lines), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            hits = self.index.at(self.cursorForPosition(event.position().toPoint()).position())
+            ident = hits[0].id if hits else 0
+            self._last_span = ident
+            self.current_span_changed.emit(ident)
+

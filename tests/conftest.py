@@ -1,0 +1,17 @@
+"""Test configuration: Qt runs headless (offscreen) unless --headed is given."""
+
+from __future__ import annotations
+
+import os
+
+
+def pytest_addoption(parser):
+    parser.addoption("--headed", action="store_true", help="show Qt windows on the real display")
+
+
+def pytest_configure(config):
+    if not config.getoption("--headed"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Never read or write the tester's own settings or data folders.
+    os.environ.setdefault("XDG_CONFIG_HOME", os.path.join(str(config.rootpath), ".pytest_cache", "config"))
+    os.environ.setdefault("XDG_DATA_HOME", os.path.join(str(config.rootpath), ".pytest_cache", "data"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 
 import click
 
@@ -30,7 +31,7 @@ def export_command(settings: Settings, format_: str, out: str) -> None:
     """Export every article with its annotations."""
     with open_existing(settings) as corpus:
         if out == "-":
-            stream = io.TextIOWrapper(click.get_binary_stream("stdout"), encoding="utf-8", newline="\n")
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
             try:
                 count = export_corpus(corpus, stream, format_)
                 stream.flush()

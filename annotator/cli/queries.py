@@ -14,9 +14,11 @@ class Match:
     start: int
     end: int
     tags: tuple[str, ...]  # labels of the annotations that cover the match
-    before: str
+    before: str  # context, cut at ``context`` characters
     text: str
     after: str
+    more_before: bool  # the article goes on beyond the context shown
+    more_after: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,10 @@ def search(corpus: Corpus, query: str, *, tag: str | None = None, limit: int = 5
                 continue
             if len(matches) == limit:
                 return matches, True
-            matches.append(Match(article_id, s, e, covering, text[max(0, s - context) : s], text[s:e], text[e : e + context]))
+            b = max(0, s - context)
+            matches.append(
+                Match(article_id, s, e, covering, text[b:s], text[s:e], text[e : e + context], b > 0, e + context < len(text))
+            )
     return matches, False
 
 

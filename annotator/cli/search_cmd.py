@@ -40,7 +40,8 @@ def search_command(settings: Settings, query: str, tag: str | None, limit: int) 
         matches, more = search(corpus, query, tag=_tag(corpus, tag), limit=limit)
     rows = [
         [m.article_id, f"{m.start}-{m.end}", ",".join(m.tags) or "-",
-         "…" + _flat(m.before) + "[" + _flat(m.text) + "]" + _flat(m.after) + "…"]
+         ("…" if m.more_before else "") + _flat(m.before) + "[" + _flat(m.text) + "]" + _flat(m.after)
+         + ("…" if m.more_after else "")]
         for m in matches
     ]
     if rows:

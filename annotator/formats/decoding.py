@@ -131,7 +131,10 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
-            raise InputError(f"Too large ({format_size(size)}; the limit is {format_size(max_bytes)}).")
+            have, limit = format_size(size), format_size(max_bytes)
+            if have == limit:
+                have, limit = f"{size:,} bytes", f"{max_bytes:,} bytes"
+            raise InputError(f"Too large ({have}; the limit is {limit}).")
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:

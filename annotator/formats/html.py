@@ -5,14 +5,18 @@ Only the given bytes are read: nothing is fetched and no script runs.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
-
-import trafilatura
 
 from annotator.core.text import normalise_text
 from annotator.formats.base import InputError, Record, first_line_title
 from annotator.formats.decoding import decode_bytes
+
+_DOCUMENT = re.compile(r"<\s*(html|body|head)\b", re.IGNORECASE)
+# trafilatura logs every page it finds poor as an error; the result says it all here.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+logging.getLogger("trafilatura").propagate = False
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -24,6 +28,10 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def extract(html: str) -> Record:
+    import trafilatura  # imported here: it is slow to load and only HTML needs it
+
+    if not _DOCUMENT.search(html[:65536]):
+        html = f"<html><body>{html}</body></html>"  # a fragment, as saved from part of a page
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,

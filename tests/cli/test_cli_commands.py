@@ -1,0 +1,146 @@
+import json
+
+import pytest
+
+from annotator.core.model import Annotation, Status
+from annotator.store import open_corpus
+
+TEXT = (
+    "Greater Bay Area\n\nFoshan opens a lab\n\n"
+    "Foshan (佛山) and Midea Group agreed on high-quality development. "
+    "The FOSHAN plan follows the village-level industrial park renovation.\n\nSource: south cn\n"
+)
+
+
+@pytest.fixture
+def filled(db):
+    with open_corpus(db) as corpus:
+        a = corpus.articles.add("Foshan opens a lab", TEXT, meta={"section": "Greater Bay Area"})
+        b = corpus.articles.add("Jiangmen port", "Jiangmen port reopened; Foshan traders welcomed it.")
+        tags = {label.tag: label.id for label in corpus.labels.list()}
+
+        def span(article, text, tag, needle, who, note=None, nth=0):
+            start = -1
+            for _ in range(nth + 1):
+                start = text.index(needle, start + 1)
+            return Annotation(None, article.id, tags[tag], start, start + len(needle), needle, who, note)
+
+        corpus.annotations.add_many(
+            [
+                span(a, TEXT, "LOCATION", "Foshan", "alice", nth=1),
+                span(a, TEXT, "COMPANY", "Midea Group", "bob", note="check the legal name"),
+                span(a, TEXT, "POLICY_TERM", "high-quality development", "alice"),
+                span(b, b.text, "LOCATION", "Jiangmen", "bob"),
+            ]
+        )
+        corpus.articles.set_status(b.id, Status.DONE)
+    return db
+
+
+def test_stats_table(cli, filled):
+    result = cli("--db", filled, "stats")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Corpus: {filled}"
+    body = [" ".join(line.split()) for line in lines[2:]]
+    assert body == [
+        "Articles 2",
+        "New 0",
+        "In progress 1",
+        "Done 1",
+        "",
+        "Annotations 4",
+        "Location (LOCATION) 2",
+        "Company (COMPANY) 1",
+        "Policy term (POLICY_TERM) 1",
+        "",
+        "Annotators 2",
+        "alice 2",
+        "bob 2",
+    ]
+    # numbers are right-aligned in one column
+    assert len({len(line) for line in lines[2:] if line.strip()}) == 1
+
+
+def test_stats_json(cli, filled):
+    stats = json.loads(cli("--db", filled, "stats", "--json").stdout)
+    assert stats["articles_by_status"] == {"new": 0, "in_progress": 1, "done": 1}
+    assert stats["annotations_by_annotator"] == {"alice": 2, "bob": 2}
+
+
+def test_export_to_file_and_stdout(cli, filled, tmp_path):
+    out = tmp_path / "export.jsonl"
+    result = cli("--db", filled, "export", "--out", out)
+    assert result.exit_code == 0 and result.stderr == f"Exported 2 articles to {out}.\n"
+    from_file = out.read_text(encoding="utf-8")
+    result = cli("--db", filled, "export", "--format", "jsonl", "--out", "-")
+    assert result.exit_code == 0 and result.stdout == from_file
+    records = [json.loads(line) for line in from_file.splitlines()]
+    assert [r["id"] for r in records] == [1, 2]
+    for r in records:
+        for s in r["spans"]:
+            assert r["text"][s["start"] : s["end"]] == s["text"]
+    assert records[0]["spans"][1] == {
+        "start": TEXT.index("Midea"), "end": TEXT.index("Midea") + 11, "label": "COMPANY",
+        "text": "Midea Group", "annotator": "bob", "note": "check the legal name",
+    }
+
+
+def test_export_errors(cli, filled, tmp_path):
+    result = cli("--db", filled, "export", "--out", tmp_path / "missing" / "x.jsonl")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: No such file or directory")
+    result = cli("--db", filled, "export", "--out", tmp_path)
+    assert result.exit_code == 2  # click refuses a folder for --out
+    assert cli("--db", filled, "export", "--format", "conll", "--out", "-").exit_code == 2
+    assert cli("--db", filled, "export").exit_code == 2
+
+
+def _rows(stdout: str) -> list[list[str]]:
+    return [line.split(None, 3) for line in stdout.splitlines()[1:]]
+
+
+def test_search_finds_text_with_its_labels(cli, filled):
+    result = cli("--db", filled, "search", "foshan")
+    assert result.exit_code == 0
+    rows = _rows(result.stdout)
+    second = TEXT.index("Foshan", TEXT.index("Foshan") + 1)
+    third = TEXT.index("FOSHAN")
+    assert [r[:3] for r in rows] == [
+        ["1", f"{TEXT.index('Foshan')}-{TEXT.index('Foshan') + 6}", "-"],
+        ["1", f"{second}-{second + 6}", "LOCATION"],
+        ["1", f"{third}-{third + 6}", "-"],
+        ["2", "24-30", "-"],
+    ]
+    assert rows[1][3].startswith("…") and "[Foshan] (佛山) and Midea" in rows[1][3]
+    assert result.stderr == "4 matches.\n"
+
+
+def test_search_by_label_and_limit(cli, filled):
+    result = cli("--db", filled, "search", "Foshan", "--label", "location")
+    assert [r[2] for r in _rows(result.stdout)] == ["LOCATION"]
+    result = cli("--db", filled, "search", "Foshan", "--limit", "2")
+    assert len(_rows(result.stdout)) == 2
+    assert result.stderr == "2 matches. More not shown; raise --limit to see them.\n"
+    result = cli("--db", filled, "search", "100%_sure")
+    assert result.stdout == "" and result.stderr == "0 matches.\n"
+    result = cli("--db", filled, "search", "x", "--label", "PERSON")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: No label with tag 'PERSON'. Tags: LOCATION, COMPANY, POLICY_TERM.\n"
+    assert cli("--db", filled, "search", "  ").exit_code == 2
+
+
+def test_review_lists_and_filters_annotations(cli, filled):
+    result = cli("--db", filled, "review")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note"]
+    assert len(lines) == 5 and result.stderr == "4 annotations.\n"
+    assert "check the legal name" in lines[2] and "Midea Group" in lines[2] and "bob" in lines[2]
+    assert "Foshan opens a lab" in lines[1]
+    result = cli("--db", filled, "review", "--annotator", "bob")
+    assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == ["1", "2"]
+    result = cli("--db", filled, "review", "--label", "LOCATION", "--article", "2")
+    assert len(result.stdout.splitlines()) == 2 and "Jiangmen" in result.stdout
+    result = cli("--db", filled, "review", "--annotator", "nobody")
+    assert result.stdout == "" and result.stderr == "0 annotations.\n"
+    result = cli("--db", filled, "review", "--article", "99")
+    assert result.exit_code == 1 and result.stderr == "Error: No article with id 99.\n"

@@ -1,0 +1,22 @@
+from pathlib import Path
+
+import pytest
+
+from annotator.store import open_corpus
+
+SHARED_SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+FOSHAN = SHARED_SAMPLES / "greater_bay_area_foshan.txt"
+
+
+@pytest.fixture
+def corpus():
+    c = open_corpus(None)
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def foshan_path() -> Path:
+    if not FOSHAN.is_file():
+        pytest.skip("shared sample articles are not available")
+    return FOSHAN

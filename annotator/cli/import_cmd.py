@@ -47,22 +47,35 @@ def import_command(settings: Settings, paths: tuple[Path, ...], format_: str, ma
     """
     with open_for_import(settings) as corpus:
         batch = ImportBatch(corpus, paths, format=format_, max_bytes=max_size)
-        if sys.stderr.isatty() and batch.total_files > 1:
-            held: list[str] = []
-            with click.progressbar(length=batch.total_files, label="Importing", file=sys.stderr) as bar:
-                done = 0
+        try:
+            if sys.stderr.isatty() and batch.total_files > 1:
+                _run_with_progress_bar(batch)
+            else:
                 for result in batch:
                     if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
-                        held.append(str(result))
-                    bar.update(batch.files_done - done)
-                    done = batch.files_done
-            for line in held:
-                click.echo(line, err=True)
-        else:
-            for result in batch:
-                if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
-                    click.echo(str(result), err=True)
-        report = batch.report
+                        click.echo(str(result), err=True)
+        except KeyboardInterrupt:  # Ctrl-C: what was stored stays, and the summary says so
+            batch.report.cancelled = True
+    report = batch.report
     click.echo(report.summary(), err=True)
+    if report.cancelled:
+        sys.exit(130)
     if not report.ok:
         sys.exit(1)
+
+
+def _run_with_progress_bar(batch: ImportBatch) -> None:
+    """Import under a progress bar on stderr; the problems are listed once it is gone."""
+    held: list[str] = []
+    try:
+        with click.progressbar(length=batch.total_files, label="Importing", file=sys.stderr) as bar:
+            done = 0
+            for result in batch:
+                if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
+                    held.append(str(result))
+                bar.update(batch.files_done - done)
+                done = batch.files_done
+            bar.update(batch.files_done - done)
+    finally:
+        for line in held:
+            click.echo(line, err=True)

@@ -23,7 +23,10 @@ def export_corpus(corpus: Corpus, out: Path | str | IO[str], format: str = "json
     path = Path(out)
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             n = write(corpus, fh)

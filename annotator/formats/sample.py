@@ -7,8 +7,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 import annotator
-from annotator.formats.txt import record_from_text
 from annotator.formats.decoding import read_text
+from annotator.formats.txt import record_from_text
 from annotator.store import Corpus, open_corpus
 
 RESOURCES = Path(annotator.__file__).resolve().parent.parent / "resources"

@@ -88,7 +88,8 @@ def test_export_to_file_and_stdout(cli, filled, tmp_path):
 
 def test_export_errors(cli, filled, tmp_path):
     result = cli("--db", filled, "export", "--out", tmp_path / "missing" / "x.jsonl")
-    assert result.exit_code == 1 and result.stderr.startswith("Error: No such file or directory")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: No such file or directory ({tmp_path / 'missing' / 'x.jsonl'}).\n"
     result = cli("--db", filled, "export", "--out", tmp_path)
     assert result.exit_code == 2  # click refuses a folder for --out
     assert cli("--db", filled, "export", "--format", "conll", "--out", "-").exit_code == 2

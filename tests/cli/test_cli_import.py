@@ -87,3 +87,23 @@ def test_usage_errors_exit_2(cli, db, tmp_path):
     result = cli("--db", db, "--article", "3", "stats")
     assert result.exit_code == 2 and "--article applies only" in result.stderr
     assert not db.exists()
+
+
+def test_ctrl_c_keeps_what_was_stored_and_says_so(cli, db, tmp_path, monkeypatch):
+    from annotator.cli import import_cmd
+
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Article {n}")
+    real_next = import_cmd.ImportBatch.__next__
+    calls = []
+
+    def interrupted(self):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_next(self)
+
+    monkeypatch.setattr(import_cmd.ImportBatch, "__next__", interrupted)
+    result = cli("--db", db, "import", tmp_path / "0.txt", tmp_path / "1.txt", tmp_path / "2.txt")
+    assert result.exit_code == 130
+    assert result.stderr == "Cancelled. Imported 1 article.\n"

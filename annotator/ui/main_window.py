@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         dialog.delete_requested.connect(lambda lab: self._label_request(dialog, self.editor.delete_label, lab))
         dialog.reorder_requested.connect(lambda ids: self._label_request(dialog, self.editor.reorder_labels, ids))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        dialog.show()  # modeless: the text and palette update while it is open
         return dialog
 
     def _label_request(self, dialog: LabelManagerDialog, method, *args) -> None:
@@ -198,8 +198,7 @@ class MainWindow(QMainWindow):
     # --- editing helpers that need a dialog ------------------------------------------
     def _selection_changed(self, annotation) -> None:
         self._update_actions()
-        if annotation is not None:
-            self.annotation_dock.show_annotation(annotation.id)
+        self.annotation_dock.show_annotation(annotation.id if annotation is not None else 0)
         self.status.show_count(self.annotations.rowCount() if self.editor.article else None)
 
     def _update_actions(self) -> None:

@@ -64,6 +64,7 @@ class LabelManagerDialog(QDialog):
         self.name = QLineEdit(self, objectName="labelName", placeholderText="Shown in the app")
         self.tag = QLineEdit(self, objectName="labelTag", placeholderText="Written to exports, e.g. LOCATION")
         self.colour = QPushButton(self, objectName="labelColour", toolTip="Choose the label's colour")
+        self.colour.setAutoDefault(False)  # Enter in a field applies it; it never opens the colour picker
         self.colour.clicked.connect(self._pick_colour)
         self.hotkey = QComboBox(self, objectName="labelHotkey")
         self.hotkey.addItem("None", None)
@@ -77,7 +78,7 @@ class LabelManagerDialog(QDialog):
         for field in (self.name, self.tag):
             field.textEdited.connect(lambda _: self._dirty())
             field.returnPressed.connect(self._apply)
-        self.hotkey.activated.connect(lambda _: self._dirty())
+        self.hotkey.currentIndexChanged.connect(lambda _: self._dirty())
 
         form = QFormLayout()
         form.addRow("&Name:", self.name)

@@ -37,6 +37,7 @@ class AnnotationDock(QDockWidget):
         self.setWidget(self.table)
         self._quiet = False
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.clicked.connect(lambda index: self._row_changed(index, None))
 
     def _row_changed(self, current, _previous) -> None:
         if self._quiet or not current.isValid():

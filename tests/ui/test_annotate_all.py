@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from tests.ui.conftest import ARTICLE, press, stored
+
+
+def test_annotate_all_with_preview_and_undo(qtbot, window, corpus_path):
+    pane = window.pane
+    first = ARTICLE.index("Foshan")
+    pane.select_codepoints(first, first + 6)
+    press(qtbot, pane, Qt.Key.Key_1)
+    press(qtbot, pane, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.findChild(QDialog, "annotateAllDialog")
+    assert dialog is not None and dialog.isVisible()
+    others = [i for i in range(len(ARTICLE)) if ARTICLE.startswith("Foshan", i)][1:]
+    assert dialog.model.rowCount() == len(others) == 3
+    dialog.model.item(1).setCheckState(Qt.CheckState.Unchecked)  # leave the second one alone
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "&Label 2"
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    starts = sorted(a.start for a in stored(corpus_path))
+    assert starts == [first, others[0], others[2]]
+    assert window.annotations.rowCount() == 3
+    # One command for the bulk edit: one undo removes both.
+    window.undo_stack.undo()
+    assert [a.start for a in stored(corpus_path)] == [first]
+
+
+def test_whole_words_only(window):
+    pane = window.pane
+    s = ARTICLE.index("Group")
+    pane.select_codepoints(s, s + 5)
+    window.editor.apply_label(2)
+    assert window.editor.occurrences(window.editor.selected) == []

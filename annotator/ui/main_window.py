@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("view/zoom", self.pane.zoom_level)
         self.settings.sync()
+        self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
         super().closeEvent(event)
 
     # --- drag and drop ----------------------------------------------------------------------

@@ -46,7 +46,13 @@ def window(qtbot, controller, corpus_path) -> MainWindow:
     w.activateWindow()
     w.pane.setFocus()
     yield w
-    w.session.corpus.close()
+    close_window(w)
+
+
+def close_window(window: MainWindow) -> None:
+    """Close a window, then its corpus, as the app does."""
+    window.close()
+    window.session.corpus.close()
 
 
 def stored(path: Path, article_id: int = 1) -> list[Annotation]:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from annotator.formats.export import export_corpus
 from annotator.store import open_corpus
-from tests.ui.conftest import press, stored
+from tests.ui.conftest import close_window, press, stored
 
 TEXT = (
     "👨🏻‍🚒 firemen drive firetrucks 🚒\n"
@@ -31,7 +31,7 @@ def astral_window(qtbot, controller, tmp_path):
     qtbot.waitExposed(w)
     w.activateWindow()
     yield w, path
-    w.session.corpus.close()
+    close_window(w)
 
 
 def test_document_positions_match_utf16(astral_window):

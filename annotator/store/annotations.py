@@ -16,14 +16,39 @@ _SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.
     FROM annotations a JOIN annotators n ON n.id = a.annotator_id"""
 
 
-def _row(row: tuple) -> Annotation:
-    return Annotation(*row)
+_row = Annotation._make
 
 
 class AnnotationRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._annotator_ids: dict[str, int] = {}
+        # Article text never changes after import (a trigger forbids it), so it can be cached.
+        self._texts: dict[int, str] = {}
+
+    def _article_text(self, article_id: int) -> str:
+        text = self._texts.get(article_id)
+        if text is None:
+            row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                raise InvalidAnnotationError(f"No article with id {article_id}.")
+            if len(self._texts) >= 8:
+                self._texts.clear()
+            text = self._texts[article_id] = row[0]
+        return text
+
+    def check(self, a: Annotation) -> None:
+        """The offset invariant: 0 <= start < end <= len(text) and the covered text is text[start:end]."""
+        text = self._article_text(a.article_id)
+        if not (0 <= a.start < a.end <= len(text)):
+            raise InvalidAnnotationError(
+                f"Offsets {a.start}-{a.end} are outside article {a.article_id} ({len(text)} characters)."
+            )
+        if text[a.start : a.end] != a.text:
+            raise InvalidAnnotationError(
+                f"Covered text {a.text!r} differs from the article text at {a.start}-{a.end} "
+                f"({text[a.start : a.end]!r})."
+            )
 
     # --- annotators --------------------------------------------------------------
     def annotator_id(self, name: str) -> int:
@@ -51,13 +76,25 @@ class AnnotationRepository:
             raise NotFoundError(f"No annotation with id {annotation_id}.")
         return _row(row)
 
-    def for_article(self, article_id: int) -> list[Annotation]:
-        return [
-            _row(r)
-            for r in self.db.execute(
-                f'{_SELECT} WHERE a.article_id = ? ORDER BY a.start, a."end" DESC, a.id', [article_id]
-            )
-        ]
+    def for_article(self, article_id: int, start_from: int = 0, start_to: int | None = None) -> list[Annotation]:
+        """Annotations of an article in text order; optionally only those starting in [start_from, start_to)."""
+        where, params = "a.article_id = ?", [article_id]
+        if start_from:
+            where += " AND a.start >= ?"
+            params.append(start_from)
+        if start_to is not None:
+            where += " AND a.start < ?"
+            params.append(start_to)
+        sql = f'{_SELECT} WHERE {where} ORDER BY a.start, a."end" DESC, a.id'
+        return list(map(_row, self.db.execute(sql, params)))
+
+    def _by_ids(self, ids: list[int]) -> list[Annotation]:
+        found: dict[int, Annotation] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for r in self.db.execute(f"{_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))})", chunk):
+                found[r[0]] = Annotation._make(r)
+        return [found[i] for i in ids]
 
     def for_label(self, label_id: int) -> list[Annotation]:
         return [_row(r) for r in self.db.execute(f"{_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
@@ -79,6 +116,8 @@ class AnnotationRepository:
         stamp = now()
         ids = []
         try:
+            for a in annotations:
+                self.check(a)
             with self.db.atomic():
                 for a in annotations:
                     cur = self.db.execute(
@@ -103,10 +142,11 @@ class AnnotationRepository:
         except sqlite3.IntegrityError as exc:
             self._annotator_ids.clear()
             raise _invalid(exc) from exc
-        return [self.get(i) for i in ids]
+        return self._by_ids(ids)
 
     def update(self, annotation: Annotation) -> Annotation:
         """Write new label, offsets, covered text or note of an existing annotation. Committed."""
+        self.check(annotation)
         try:
             with self.db.atomic():
                 cur = self.db.execute(

@@ -54,6 +54,7 @@ class Editor(QObject):
         pane.set_labels(session.labels)
         table.set_labels(session.labels)
         pane.current_span_changed.connect(self._caret_on_span)
+        pane.spans_loaded.connect(table.add)
         table.note_edit_requested.connect(self.set_note)
         session.annotations_added.connect(self._added)
         session.annotations_removed.connect(self._removed)
@@ -71,9 +72,9 @@ class Editor(QObject):
             if self.article is not None and self.article.id == article_id:
                 return
             self.article = self.session.corpus.articles.get(article_id)
-            annotations = self.session.corpus.annotations.for_article(article_id)
-            self.pane.load(self.article.text, annotations)
-            self.table.reset(annotations)
+            self.table.reset([])
+            repo = self.session.corpus.annotations
+            self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e))
         self.article_opened.emit(self.article)
         self.selection_changed.emit(None)
         self.pane.setFocus()

@@ -71,7 +71,7 @@ def test_recolour_repaints_spans(qtbot, window, manager, corpus_path, monkeypatc
     assert labels_on_disk(corpus_path)[0].colour == "#123456"
     assert "#123456" in window.palette.button(1).styleSheet()
     window.pane.place_caret(30)  # move off the span so the plain painted colour shows
-    from annotator.ui.widgets.highlighter import blend
+    from annotator.ui.widgets.span_painter import blend
 
     ranges = window.pane.document().firstBlock().layout().formats()
     assert ranges[0].format.background().color() == blend("#123456", 0.28)

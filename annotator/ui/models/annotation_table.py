@@ -11,6 +11,15 @@ from PySide6.QtGui import QColor
 from annotator.core.model import Annotation, Label
 
 
+DISPLAY = Qt.ItemDataRole.DisplayRole
+EDIT = Qt.ItemDataRole.EditRole
+DECORATION = Qt.ItemDataRole.DecorationRole
+_ROLES = {EDIT, DECORATION, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole + 1}
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NOTE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
 def _key(a: Annotation) -> tuple[int, int, int]:
     return (a.start, -a.end, a.id)
 
@@ -51,7 +60,16 @@ class AnnotationTableModel(QAbstractTableModel):
         return [a for _, a in self._rows]
 
     def add(self, annotations: Iterable[Annotation]) -> None:
-        for a in annotations:
+        items = sorted((_key(a), a) for a in annotations)
+        if not items:
+            return
+        if not self._rows or self._rows[-1] < items[0]:  # spans read in text order: append
+            n = len(self._rows)
+            self.beginInsertRows(QModelIndex(), n, n + len(items) - 1)
+            self._rows.extend(items)
+            self.endInsertRows()
+            return
+        for _, a in items:
             item = (_key(a), a)
             pos = bisect_left(self._rows, item)
             self.beginInsertRows(QModelIndex(), pos, pos)
@@ -90,32 +108,34 @@ class AnnotationTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
-        base = super().flags(index)
-        if index.isValid() and index.column() == self.NOTE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
+            return _NO_FLAGS
+        return _NOTE_FLAGS if index.column() == 2 else _FLAGS
+
+    def data(self, index, role=DISPLAY):
+        # Called for every visible cell and role on each repaint: keep it lean.
+        if role != DISPLAY and role not in _ROLES:
             return None
         a = self._rows[index.row()][1]
         col = index.column()
+        if role == DISPLAY or role == EDIT:
+            if col == 0:
+                return a.text.replace("\n", " ⏎ ")
+            if col == 1:
+                label = self._labels.get(a.label_id)
+                return label.name if label else "?"
+            return a.note or ""
+        if role == DECORATION:
+            if col == 1:
+                label = self._labels.get(a.label_id)
+                return QColor(label.colour) if label else None
+            return None
         if role == self.AnnotationIdRole:
             return a.id
         label = self._labels.get(a.label_id)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if col == self.TEXT:
-                return a.text.replace("\n", " ⏎ ")
-            if col == self.LABEL:
-                return label.name if label else "?"
-            return a.note or ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{a.text}\n{label.name if label else '?'} · {a.start}–{a.end} · by {a.annotator}" + (
-                f"\nNote: {a.note}" if a.note else ""
-            )
-        if role == Qt.ItemDataRole.DecorationRole and col == self.LABEL and label:
-            return QColor(label.colour)
-        return None
+        return f"{a.text}\n{label.name if label else '?'} · {a.start}–{a.end} · by {a.annotator}" + (
+            f"\nNote: {a.note}" if a.note else ""
+        )
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != self.NOTE or role != Qt.ItemDataRole.EditRole:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QWidget
 
 from annotator.ui.models.annotation_table import AnnotationTableModel
@@ -37,7 +37,17 @@ class AnnotationDock(QDockWidget):
         self.setWidget(self.table)
         self._quiet = False
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # The list repaints a moment after the text: a label key press shows its span first.
+        self._resume = QTimer(self, singleShot=True, interval=0)
+        self._resume.timeout.connect(lambda: self.table.setUpdatesEnabled(True))
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._defer_repaint)
         self.table.clicked.connect(lambda index: self._row_changed(index, None))
+
+    def _defer_repaint(self, *_args) -> None:
+        if self.table.updatesEnabled():
+            self.table.setUpdatesEnabled(False)
+            self._resume.start()
 
     def _row_changed(self, current, _previous) -> None:
         if self._quiet or not current.isValid():

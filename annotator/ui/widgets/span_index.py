@@ -16,12 +16,19 @@ class SpanIndex:
         self.offsets = offsets
         self._items: list[tuple[int, int, int]] = []
         self._by_id: dict[int, Annotation] = {}
+        self.label_of: dict[int, int] = {}  # annotation id -> label id, for painting
         self._max_len = 0
 
     def reset(self, annotations: Iterable[Annotation]) -> None:
-        to16 = self.offsets.to_utf16
         self._by_id = {a.id: a for a in annotations}
-        self._items = sorted((to16(a.start), to16(a.end), a.id) for a in self._by_id.values())
+        self.label_of = {a.id: a.label_id for a in self._by_id.values()}
+        if self.offsets.identity:
+            items = [(a.start, a.end, a.id) for a in self._by_id.values()]
+        else:
+            to16 = self.offsets.to_utf16
+            items = [(to16(a.start), to16(a.end), a.id) for a in self._by_id.values()]
+        items.sort()
+        self._items = items
         self._max_len = max((e - s for s, e, _ in self._items), default=0)
 
     def __len__(self) -> int:
@@ -36,14 +43,34 @@ class SpanIndex:
     def add(self, a: Annotation) -> tuple[int, int]:
         s, e = self.offsets.to_utf16(a.start), self.offsets.to_utf16(a.end)
         self._by_id[a.id] = a
+        self.label_of[a.id] = a.label_id
         insort(self._items, (s, e, a.id))
         self._max_len = max(self._max_len, e - s)
         return s, e
+
+    def add_many(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """Add annotations not already here (by id); returns those added."""
+        new = [a for a in annotations if a.id not in self._by_id]
+        if not new:
+            return new
+        to16 = self.offsets.to_utf16
+        for a in new:
+            self._by_id[a.id] = a
+            self.label_of[a.id] = a.label_id
+        items = [(to16(a.start), to16(a.end), a.id) for a in new]
+        items.sort()
+        if self._items and items[0] < self._items[-1]:
+            self._items = sorted(self._items + items)
+        else:
+            self._items.extend(items)
+        self._max_len = max(self._max_len, max(e - s for s, e, _ in items))
+        return new
 
     def remove(self, a: Annotation) -> tuple[int, int] | None:
         old = self._by_id.pop(a.id, None)
         if old is None:
             return None
+        del self.label_of[a.id]
         key = (self.offsets.to_utf16(old.start), self.offsets.to_utf16(old.end), old.id)
         i = bisect_left(self._items, key)
         if i < len(self._items) and self._items[i] == key:

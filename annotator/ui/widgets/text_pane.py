@@ -7,7 +7,7 @@ offsets (code points, LF); every conversion goes through its OffsetMap.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextCursor
@@ -15,17 +15,25 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from annotator.core.model import Annotation, Label
 from annotator.core.offsets import OffsetMap
-from annotator.ui.widgets.highlighter import SpanHighlighter
+from annotator.ui.widgets.span_painter import SpanPainter
 from annotator.ui.widgets.span_index import SpanIndex
 
 READING_WIDTH = 860  # px: a comfortable line length for reading
 DEFAULT_POINT_SIZE = 13
 FLASH_MS = 700
+# Spans are read from the store as the reader gets to them: at open, the first EAGER code
+# points' worth (so a whole ordinary article at once); then CHUNK more per idle moment.
+EAGER = 50_000
+CHUNK = 25_000
+
+SpanSource = Callable[[int, int], list[Annotation]]  # spans whose start is in [from, to)
 
 
 class TextPane(QPlainTextEdit):
     current_span_changed = Signal(int)  # annotation id under the caret, 0 for none
     selection_changed_cp = Signal()
+    spans_loaded = Signal(list)  # list[Annotation] just read from the store, in text order
+    painted = Signal()  # a paint of the text finished (what the reader sees is up to date)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +61,10 @@ class TextPane(QPlainTextEdit):
         self._text = ""
         self.offsets = OffsetMap("")
         self.index = SpanIndex(self.offsets)
-        self.highlighter = SpanHighlighter(self.document(), self.index)
+        self.painter = SpanPainter(self, self.index, self._ensure_loaded_u16)
+        self._source: SpanSource | None = None
+        self._frontier = 0  # every span starting before this code point is in the index
+        self._loader = QTimer(self, interval=0, timeout=self._load_more)
         self._labels: dict[int, Label] = {}
         self._selected: Annotation | None = None
         self._flash: tuple[int, int] | None = None
@@ -67,25 +78,58 @@ class TextPane(QPlainTextEdit):
     # --- content ------------------------------------------------------------------
     def set_labels(self, labels: Iterable[Label]) -> None:
         self._labels = {lab.id: lab for lab in labels}
-        self.highlighter.set_label_colours({i: lab.colour for i, lab in self._labels.items()})
-        self.highlighter.rehighlight()
+        self.painter.set_label_colours({i: lab.colour for i, lab in self._labels.items()})
         self._refresh_extra()
 
-    def load(self, text: str, annotations: Iterable[Annotation]) -> None:
-        """Show ``text`` with its annotations; the caret goes to the start."""
+    def load(self, text: str, source: SpanSource | None = None) -> None:
+        """Show ``text``; its spans come from ``source`` as they are needed. The caret goes to the start."""
+        self._loader.stop()
         self._text = text
         self.offsets = OffsetMap(text)
         self.index.offsets = self.offsets
-        self.index.reset(annotations)
+        self.index.reset([])
+        self._source = source
+        self._frontier = 0
         self._selected = None
         self._flash = None
         self._last_span = 0
-        # setPlainText highlights every block once, through the highlighter.
         self.setPlainText(text)
         self.setExtraSelections([])
+        self._ensure_loaded(min(len(text), EAGER))
+        self.painter.invalidate_all()
+        if self._frontier < len(text):
+            self._loader.start()
 
     def clear_article(self) -> None:
-        self.load("", [])
+        self.load("")
+
+    @property
+    def fully_loaded(self) -> bool:
+        return self._frontier >= len(self._text)
+
+    def load_all(self) -> None:
+        """Read every remaining span now (for work that needs them all)."""
+        self._ensure_loaded(len(self._text))
+
+    def _ensure_loaded_u16(self, u16: int) -> None:
+        self._ensure_loaded(self.offsets.to_codepoint(u16))
+
+    def _ensure_loaded(self, upto: int) -> None:
+        if upto <= self._frontier or self._source is None:
+            return
+        start, self._frontier = self._frontier, max(upto, self._frontier)
+        if self._frontier >= len(self._text):
+            self._frontier = len(self._text) + 1  # spans at the very end too
+            self._loader.stop()
+        added = self.index.add_many(self._source(start, self._frontier))
+        if added:
+            first = self.offsets.to_utf16(min(a.start for a in added))
+            last = self.offsets.to_utf16(max(a.end for a in added))
+            self.painter.repaint_range(first, last)  # only blocks already painted are touched
+            self.spans_loaded.emit(added)
+
+    def _load_more(self) -> None:
+        self._ensure_loaded(self._frontier + CHUNK)
 
     @property
     def text(self) -> str:
@@ -93,13 +137,13 @@ class TextPane(QPlainTextEdit):
 
     def annotations_added(self, annotations: Iterable[Annotation]) -> None:
         for a in annotations:
-            self._rehighlight(*self.index.add(a))
+            self.painter.repaint_range(*self.index.add(a))
 
     def annotations_removed(self, annotations: Iterable[Annotation]) -> None:
         for a in annotations:
             where = self.index.remove(a)
             if where:
-                self._rehighlight(*where)
+                self.painter.repaint_range(*where)
             if self._selected and self._selected.id == a.id:
                 self._selected = None
         self._refresh_extra()
@@ -110,14 +154,6 @@ class TextPane(QPlainTextEdit):
         if self._selected is None or self._selected.id == new.id:
             self._selected = new
         self._refresh_extra()
-
-    def _rehighlight(self, start: int, end: int) -> None:
-        doc = self.document()
-        block = doc.findBlock(start)
-        last = doc.findBlock(max(start, end - 1)).blockNumber()
-        while block.isValid() and block.blockNumber() <= last:
-            self.highlighter.rehighlightBlock(block)
-            block = block.next()
 
     # --- positions: the one conversion point ----------------------------------------
     def selection_codepoints(self) -> tuple[int, int] | None:
@@ -211,6 +247,7 @@ class TextPane(QPlainTextEdit):
         font = self.font()
         font.setPointSize(DEFAULT_POINT_SIZE + self._zoom)
         self.setFont(font)
+        self.painter.paint_visible()
 
     @property
     def zoom_level(self) -> int:
@@ -237,6 +274,7 @@ class TextPane(QPlainTextEdit):
         side = max(0, (self.width() - READING_WIDTH) // 2)
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
+        self.painter.paint_visible()
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -254,6 +292,10 @@ class TextPane(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        self.painted.emit()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)

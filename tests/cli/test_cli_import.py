@@ -1,5 +1,7 @@
 import json
 
+from annotator.store import open_corpus
+
 
 def test_import_the_shared_sample(cli, db, foshan):
     result = cli("--db", db, "import", foshan)
@@ -8,6 +10,12 @@ def test_import_the_shared_sample(cli, db, foshan):
     assert result.stdout == ""
     stats = json.loads(cli("--db", db, "stats", "--json").stdout)
     assert stats["articles"] == 1
+    with open_corpus(db) as corpus:
+        (article,) = corpus.articles.iter_all()
+    assert article.title.startswith("Huang Kunming went to Foshan")
+    assert article.source == "south cn"
+    assert article.meta == {"section": "Greater Bay Area", "source": "south cn", "editors": ["Hou Wenzhe", "WeiZe"]}
+    assert article.text == foshan.read_text(encoding="utf-8")
 
 
 def test_import_again_reports_the_duplicate_and_succeeds(cli, db, foshan):

@@ -1,0 +1,20 @@
+import pytest
+
+from annotator.formats import EXPORTERS, IMPORTERS, exporter, import_extensions, importer, importer_for_path
+
+
+def test_importers_by_name_and_extension():
+    assert list(IMPORTERS) == ["txt", "html", "json", "jsonl", "csv"]
+    assert import_extensions() == [".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv"]
+    for name, ext in [("txt", "a.TXT"), ("txt", "b.text"), ("html", "c.Htm"), ("json", "d.json"),
+                      ("jsonl", "e.ndjson"), ("jsonl", "f.jsonl"), ("csv", "g.CSV")]:
+        assert importer_for_path(ext) is importer(name)
+    assert importer_for_path("h.docx") is None and importer_for_path("README") is None
+    with pytest.raises(ValueError, match="known: txt, html, json, jsonl, csv"):
+        importer("docx")
+
+
+def test_exporters_by_name():
+    assert list(EXPORTERS) == ["jsonl"] and exporter("jsonl").extension == ".jsonl"
+    with pytest.raises(ValueError, match="Unknown export format"):
+        exporter("brat")

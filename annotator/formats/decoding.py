@@ -50,6 +50,13 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """NUL in (nearly) every other byte and nowhere else: ASCII-range text in UTF-16."""
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return len(head) >= 16 and max(even, odd) >= 0.4 * (len(head) // 2) and min(even, odd) <= 0.02 * (len(head) // 2)
+
+
 def _mostly_controls(text: str) -> bool:
     controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
     return controls > max(2, len(text[:100_000]) // 100)
@@ -113,6 +120,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     if kind:
         raise InputError(f"Binary file ({kind}), not text.")
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise InputError("Looks like UTF-16 text without a byte-order mark; save it as UTF-8 and try again.")
         raise InputError("Binary file (contains NUL bytes), not text.")
     text = _declared(data, declared) if declared else None
     if text is None:

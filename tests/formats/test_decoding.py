@@ -70,6 +70,13 @@ def test_binary_data_is_refused(data, words):
     assert words in str(info.value)
 
 
+def test_utf16_without_a_bom_is_refused_with_a_hint():
+    with pytest.raises(InputError, match="UTF-16 text without a byte-order mark"):
+        decode_bytes(ENGLISH.encode("utf-16-le"))
+    with pytest.raises(InputError, match="UTF-16 text without a byte-order mark"):
+        decode_bytes(ENGLISH.encode("utf-16-be"))
+
+
 def test_broken_utf16_after_a_bom_is_refused():
     with pytest.raises(InputError, match="UTF-16"):
         decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")  # a lone high surrogate

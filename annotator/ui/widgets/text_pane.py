@@ -104,6 +104,11 @@ class TextPane(QPlainTextEdit):
         self.load("")
 
     @property
+    def loaded_upto(self) -> int:
+        """Every span starting before this code point has been read from the store."""
+        return self._frontier
+
+    @property
     def fully_loaded(self) -> bool:
         return self._frontier >= len(self._text)
 

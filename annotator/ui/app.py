@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -95,9 +97,26 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _choose_platform() -> None:
+    """On a Linux machine with no display, run offscreen rather than abort, and say so."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        print(
+            "annotator: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window runs "
+            "offscreen and cannot be seen. Start it from a desktop session, or under a virtual display "
+            "(xvfb-run annotator). The command line works without a display: annotator --help. "
+            "Press Ctrl+C to stop.",
+            file=sys.stderr,
+        )
+
+
 def run_gui(db_path: Path | None = None, article_id: int | None = None, annotator: str | None = None) -> int:
     """Start the desktop app; returns the process exit status."""
+    _choose_platform()
     app = make_app()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits (nothing is ever unsaved)
     controller = AppController(QSettings(), annotator)
     try:
         controller.open(db_path, article_id)

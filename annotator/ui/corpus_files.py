@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from annotator.formats.batch import ImportReport, iter_import
 from annotator.formats.export import export_corpus
 from annotator.formats.registry import import_extensions
+from annotator.store import CorpusError
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -49,10 +51,14 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
     progress.canceled.connect(batch.cancel)
-    for result in batch:
-        progress.setValue(batch.files_done)
-        progress.setLabelText(f"Importing {result.path.name}…  ({batch.files_done:,} of {batch.total_files:,} files)")
-        QCoreApplication.processEvents()
+    try:
+        for result in batch:
+            progress.setValue(batch.files_done)
+            progress.setLabelText(f"Importing {result.path.name}…  ({batch.files_done:,} of {batch.total_files:,} files)")
+            QCoreApplication.processEvents()
+    except (CorpusError, sqlite3.Error) as exc:  # the corpus itself failed: stop, keep what was stored
+        batch.report.cancelled = True
+        QMessageBox.warning(window, "Import stopped", f"The corpus file could not be written: {exc}.")
     progress.setValue(progress.maximum())
     progress.close()
     report = batch.report

@@ -7,6 +7,7 @@ pane and the annotation list in step with what the session reports as saved.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -195,6 +196,8 @@ class Editor(QObject):
             command.execute()
         except CorpusError as exc:
             return str(exc)
+        except sqlite3.Error as exc:  # a locked, read-only or full disk: nothing was saved
+            return f"The corpus file could not be written, so the edit was not made: {exc}."
         self.stack.push(command)
         return None
 

@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         s.saved.connect(self.status.show_saved)
         s.articles_imported.connect(self._articles_imported)
         self.articles.modelReset.connect(self._update_position)
+        for signal in (self.annotations.rowsInserted, self.annotations.rowsRemoved, self.annotations.modelReset):
+            signal.connect(self._update_count)
         self.pane.selection_changed_cp.connect(self._update_actions)
 
     # --- labels --------------------------------------------------------------------
@@ -193,12 +195,14 @@ class MainWindow(QMainWindow):
         article = self.editor.article
         row = self.articles.row_of(article.id) if article else None
         self.status.show_position(row, self.articles.total())
-        self.status.show_count(self.annotations.rowCount() if article else None)
+        self._update_count()
 
     # --- editing helpers that need a dialog ------------------------------------------
     def _selection_changed(self, annotation) -> None:
         self._update_actions()
         self.annotation_dock.show_annotation(annotation.id if annotation is not None else 0)
+
+    def _update_count(self, *_args) -> None:
         self.status.show_count(self.annotations.rowCount() if self.editor.article else None)
 
     def _update_actions(self) -> None:

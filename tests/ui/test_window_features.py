@@ -1,0 +1,118 @@
+"""Import from the window (menu and drag and drop), the shortcut list, hover tooltips, the annotator name."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QHelpEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QToolTip
+
+from annotator.ui import corpus_files
+from tests.ui.conftest import ARTICLE, press, stored
+from tests.ui.test_mouse_labelling import point_at
+
+
+def _files(tmp_path):
+    good = tmp_path / "in" / "nansha.txt"
+    good.parent.mkdir()
+    good.write_text("Nansha port opens new berths\n\nThe port of Nansha in Guangzhou opened two berths.\n", encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "broken.jsonl").write_text('{"text": "Zhuhai bridge traffic rises"}\n{not json\n', encoding="utf-8")
+    return tmp_path / "in"
+
+
+def test_import_folder_with_progress_and_a_report_of_rejections(qtbot, window, tmp_path, monkeypatch):
+    folder = _files(tmp_path)
+    shown = []
+    monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: shown.append(report))
+    report = corpus_files.run_import(window, [str(folder)])
+    assert report.imported == 2
+    reasons = sorted(str(r) for r in report.rejected)
+    assert len(reasons) == 2 and any("empty" in r.lower() for r in reasons) and any("line 2" in r for r in reasons)
+    assert shown == [report]
+    assert window.articles.total() == 4
+    titles = {window.articles.data(window.articles.index(r, 0)) for r in range(4)}
+    assert {"Nansha port opens new berths", "Zhuhai bridge traffic rises"} <= titles
+    assert "Imported 2 articles" in window.status.currentMessage()
+
+
+def test_cancelling_an_import_keeps_what_was_stored(qtbot, window, tmp_path, monkeypatch):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"Article {i}\n\nBody of article number {i} about Foshan.\n", encoding="utf-8")
+    real = corpus_files.iter_import
+
+    def cancelling(corpus, paths):
+        batch = real(corpus, paths)
+        original_next = type(batch).__next__
+
+        class Batch(type(batch)):
+            def __next__(self):
+                result = original_next(self)
+                if self.report.imported == 2:
+                    self.cancel()
+                return result
+
+        batch.__class__ = Batch
+        return batch
+
+    monkeypatch.setattr(corpus_files, "iter_import", cancelling)
+    monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: None)
+    report = corpus_files.run_import(window, [str(folder)])
+    assert report.cancelled and report.imported == 2
+    assert window.session.corpus.articles.count() == 4
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path, monkeypatch):
+    folder = _files(tmp_path)
+    monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: None)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder / "nansha.txt"))])
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.session.corpus.articles.count() == 3
+
+
+def test_keyboard_shortcuts_dialog_lists_them(qtbot, window):
+    press(qtbot, window.pane, Qt.Key.Key_F1)
+    dialog = window.findChild(type(window.show_shortcuts()), "shortcutsDialog")
+    rows = dict(dialog.shortcut_rows())
+    assert rows["Location"] == "1" and rows["Company"] == "2" and rows["Policy term"] == "3"
+    assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
+    assert rows["Mark done and go to next"].startswith("Ctrl+Return")
+    assert "Delete annotation" in rows and "Annotate all occurrences…" in rows
+
+
+def test_hovering_a_span_shows_its_labels(qtbot, window):
+    pane = window.pane
+    s = ARTICLE.index("Midea Group")
+    pane.select_codepoints(s, s + len("Midea Group"))
+    press(qtbot, pane, Qt.Key.Key_2)
+    pane.place_caret(0)
+    where = point_at(pane, s + 2)
+    pane.event(QHelpEvent(QHelpEvent.Type.ToolTip, where, pane.viewport().mapToGlobal(where)))
+    assert "Company" in QToolTip.text() and "Midea Group" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_annotator_name_setting_is_recorded_and_remembered(qtbot, window, corpus_path, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Mei Lin", True))
+    window.actions.annotator.trigger()
+    window.pane.select_codepoints(0, 4)
+    press(qtbot, window.pane, Qt.Key.Key_1)
+    assert stored(corpus_path)[0].annotator == "Mei Lin"
+    assert window.settings.value("annotator") == "Mei Lin"
+
+
+def test_a_refused_edit_is_reported_not_pushed(qtbot, window, monkeypatch):
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
+    window.session.corpus.db.execute("PRAGMA query_only = ON")
+    window.pane.select_codepoints(0, 4)
+    press(qtbot, window.pane, Qt.Key.Key_1)
+    window.session.corpus.db.execute("PRAGMA query_only = OFF")
+    assert window.undo_stack.count() == 0 and window.annotations.rowCount() == 0
+    assert warned and "could not be written" in warned[0] and "readonly" in warned[0]
+
+
+_ = (QApplication, QPoint)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.corpus import build_long_article_corpus, build_many_articles_corpus  # noqa: E402
-from benchmarks import scenarios  # noqa: E402
 from annotator.ui.app import make_app  # noqa: E402
+from benchmarks import scenarios  # noqa: E402
+from benchmarks.corpus import build_long_article_corpus, build_many_articles_corpus  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 

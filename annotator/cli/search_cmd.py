@@ -47,7 +47,7 @@ def search_command(settings: Settings, query: str, tag: str | None, limit: int) 
     if rows:
         click.echo(format_table(["Article", "Offsets", "Label", "Context"], rows, right=[0]))
     click.echo(f"{len(matches)} match{'es' if len(matches) != 1 else ''}."
-               + (f" More not shown; raise --limit to see them." if more else ""), err=True)
+               + (" More not shown; raise --limit to see them." if more else ""), err=True)
 
 
 @click.command("review")

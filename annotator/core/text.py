@@ -55,35 +55,33 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or _is_extender(ch)
 
 
+def _splits_cluster(text: str, pos: int) -> bool:
+    """Would an edge at ``pos`` cut a grapheme cluster (a mark, a ZWJ sequence, half a flag)?"""
+    if not 0 < pos < len(text):
+        return False
+    if _is_extender(text[pos]) or text[pos - 1] == _ZWJ:
+        return True
+    if _is_regional_indicator(text[pos]):
+        run, i = 0, pos - 1
+        while i >= 0 and _is_regional_indicator(text[i]):
+            run, i = run + 1, i - 1
+        return run % 2 == 1
+    return False
+
+
 def grapheme_start(text: str, pos: int) -> int:
     """Move ``pos`` left until it does not split a grapheme cluster."""
     pos = max(0, min(pos, len(text)))
-    while 0 < pos < len(text) and (_is_extender(text[pos]) or text[pos - 1] == _ZWJ):
+    while _splits_cluster(text, pos):
         pos -= 1
-    if 0 < pos < len(text) and _is_regional_indicator(text[pos]):
-        run = 0
-        i = pos - 1
-        while i >= 0 and _is_regional_indicator(text[i]):
-            run += 1
-            i -= 1
-        if run % 2:
-            pos -= 1
     return pos
 
 
 def grapheme_end(text: str, pos: int) -> int:
     """Move ``pos`` right until it does not split a grapheme cluster."""
     pos = max(0, min(pos, len(text)))
-    while 0 < pos < len(text) and (_is_extender(text[pos]) or text[pos - 1] == _ZWJ):
+    while _splits_cluster(text, pos):
         pos += 1
-    if 0 < pos < len(text) and _is_regional_indicator(text[pos]):
-        run = 0
-        i = pos - 1
-        while i >= 0 and _is_regional_indicator(text[i]):
-            run += 1
-            i -= 1
-        if run % 2:
-            pos += 1
     return pos
 
 

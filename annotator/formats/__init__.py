@@ -5,15 +5,21 @@ The registry maps format names and file extensions to importers and exporters;
 """
 
 from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, Record
-from annotator.formats.batch import ImportBatch, ImportReport, ImportResult, Outcome, iter_import
+from annotator.formats.batch import (
+    ImportBatch,
+    ImportReport,
+    ImportResult,
+    Outcome,
+    iter_import,
+)
 from annotator.formats.export import export_corpus
 from annotator.formats.registry import (
     EXPORTERS,
     IMPORTERS,
+    exporter,
     import_extensions,
     importer,
     importer_for_path,
-    exporter,
 )
 
 __all__ = [

@@ -22,7 +22,12 @@ from pathlib import Path
 
 from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, Record
 from annotator.formats.decoding import read_bytes
-from annotator.formats.registry import Importer, import_extensions, importer, importer_for_path
+from annotator.formats.registry import (
+    Importer,
+    import_extensions,
+    importer,
+    importer_for_path,
+)
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
 
 

@@ -4,8 +4,7 @@ import json
 import pytest
 
 from annotator.core.model import Annotation, Status
-from annotator.formats import export_corpus
-from annotator.formats import native_jsonl
+from annotator.formats import export_corpus, native_jsonl
 
 TEXT = "Foshan (佛山) 🏭 hosts Midea Group.\nThe policy of high-quality development applies."
 

@@ -1,6 +1,13 @@
 import pytest
 
-from annotator.formats import EXPORTERS, IMPORTERS, exporter, import_extensions, importer, importer_for_path
+from annotator.formats import (
+    EXPORTERS,
+    IMPORTERS,
+    exporter,
+    import_extensions,
+    importer,
+    importer_for_path,
+)
 
 
 def test_importers_by_name_and_extension():

@@ -5,7 +5,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.model import Annotation
-from annotator.store import CorpusError, DuplicateArticleError, InvalidAnnotationError, open_corpus
+from annotator.store import (
+    CorpusError,
+    DuplicateArticleError,
+    InvalidAnnotationError,
+    open_corpus,
+)
 
 # any code point but surrogates and NUL (which the store refuses, see below); astral ones included
 characters = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\ufeff")

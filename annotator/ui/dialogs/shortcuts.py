@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 EXTRA = (
     ("Move the caret / extend the selection", "Arrows, Ctrl+Arrows, Home, End (+Shift)"),

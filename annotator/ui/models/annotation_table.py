@@ -5,11 +5,11 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Annotation, Label
-
+from annotator.ui.models.base import FlatTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -24,7 +24,7 @@ def _key(a: Annotation) -> tuple[int, int, int]:
     return (a.start, -a.end, a.id)
 
 
-class AnnotationTableModel(QAbstractTableModel):
+class AnnotationTableModel(FlatTableModel):
     TEXT, LABEL, NOTE = range(3)
     HEADERS = ("Text", "Label", "Note")
     AnnotationIdRole = Qt.ItemDataRole.UserRole + 1
@@ -96,16 +96,8 @@ class AnnotationTableModel(QAbstractTableModel):
             self.add([new])
 
     # --- Qt model ------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def flags(self, index):
         if not index.isValid():

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from annotator.core.model import ArticleSummary, Status
 from annotator.store import Corpus
+from annotator.ui.models.base import FlatTableModel
 
 PAGE = 200
 CACHE_ROWS = 5000
 
 
-class ArticleListModel(QAbstractTableModel):
+class ArticleListModel(FlatTableModel):
     TITLE, STATUS, COUNT = range(3)
     HEADERS = ("Title", "Status", "Spans")
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -79,16 +80,8 @@ class ArticleListModel(QAbstractTableModel):
         return len(self._ids)
 
     # --- Qt model ------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._ids)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

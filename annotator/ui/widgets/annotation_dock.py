@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QWidget
 
 from annotator.ui.models.annotation_table import AnnotationTableModel
+from annotator.ui.widgets.tables import make_table
 
 
 class AnnotationDock(QDockWidget):
@@ -15,19 +16,10 @@ class AnnotationDock(QDockWidget):
         super().__init__("Annotations", parent)
         self.setObjectName("annotationDock")
         self.model = model
-        self.table = QTableView(self)
-        self.table.setObjectName("annotationTable")
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = make_table(self, "annotationTable", model)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.ui.models.article_list import ArticleListModel
+from annotator.ui.widgets.tables import make_table
 
 
 class ArticleDock(QDockWidget):
@@ -23,17 +31,8 @@ class ArticleDock(QDockWidget):
         self.filter.setPlaceholderText("Filter by title…")
         self.filter.setClearButtonEnabled(True)
         self.filter.setToolTip("Show only articles whose title contains this text")
-        self.table = QTableView(body)
-        self.table.setObjectName("articleTable")
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = make_table(body, "articleTable", model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)

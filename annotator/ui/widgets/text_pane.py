@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from annotator.core.model import Annotation, Label
 from annotator.core.offsets import OffsetMap
-from annotator.ui.widgets.span_painter import SpanPainter
 from annotator.ui.widgets.span_index import SpanIndex
+from annotator.ui.widgets.span_painter import SpanPainter
 
 READING_WIDTH = 860  # px: a comfortable line length for reading
 DEFAULT_POINT_SIZE = 13

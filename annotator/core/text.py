@@ -50,9 +50,15 @@ def _is_ideograph(ch: str) -> bool:
 
 
 def is_word_char(ch: str) -> bool:
+    """Letters, digits, '_' and the marks written on them; emoji, their modifiers and joiners are not."""
     if _is_ideograph(ch):
         return False
-    return ch.isalnum() or ch == "_" or _is_extender(ch)
+    if ch.isalnum() or ch == "_":
+        return True
+    cp = ord(ch)
+    if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:  # variation selectors (emoji presentation)
+        return False
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
 def _splits_cluster(text: str, pos: int) -> bool:
@@ -97,6 +103,20 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _tidy_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """No whitespace at either edge and no edge inside a character (marks placed on a space go with it)."""
+    while start < end:
+        before = (start, end)
+        start, end = trim_span(text, start, end)
+        if _splits_cluster(text, start):
+            start = grapheme_end(text, start)
+        if _splits_cluster(text, end):
+            end = grapheme_start(text, end)
+        if (start, end) == before:
+            break
+    return start, end
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend a span that cuts a word so that it covers the whole word."""
     if start < end:
@@ -116,7 +136,8 @@ def shape_selection(text: str, start: int, end: int, *, snap: bool = True) -> tu
     start, end = grapheme_start(text, start), grapheme_end(text, end)
     if snap:
         start, end = snap_to_words(text, start, end)
-    return start, end
+        start, end = grapheme_start(text, start), grapheme_end(text, end)
+    return _tidy_edges(text, start, end)
 
 
 def word_at(text: str, pos: int) -> tuple[int, int]:
@@ -125,7 +146,8 @@ def word_at(text: str, pos: int) -> tuple[int, int]:
         return pos, pos
     if not is_word_char(text[pos]):
         return grapheme_start(text, pos), grapheme_end(text, pos + 1)
-    return snap_to_words(text, pos, pos + 1)
+    start, end = snap_to_words(text, pos, pos + 1)
+    return grapheme_start(text, start), grapheme_end(text, end)
 
 
 def find_occurrences(text: str, needle: str, *, whole_words: bool = True) -> list[tuple[int, int]]:
@@ -208,5 +230,10 @@ def _move_edge_once(
                 end -= 1
     else:
         raise ValueError(f"edge must be 'start' or 'end', not {edge!r}")
-    start, end = trim_span(text, start, end)
+    snap = grapheme_start if direction < 0 else grapheme_end  # never stop inside a character
+    if edge == "start":
+        start = snap(text, start)
+    else:
+        end = snap(text, end)
+    start, end = _tidy_edges(text, start, end)
     return (start, end) if start < end else None

@@ -47,6 +47,7 @@ class Command(QUndoCommand):
         try:
             step()
         except Exception as exc:  # noqa: BLE001 - reported to the user, never swallowed silently
+            self.setObsolete(True)  # the stack drops it rather than describe an edit that did not happen
             self.session.failed.emit(f"Could not {self.text().lower()}: {exc}")
 
 

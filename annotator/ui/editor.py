@@ -172,6 +172,7 @@ class Editor(QObject):
     # --- annotate all occurrences ---------------------------------------------------------
     def occurrences(self, a: Annotation) -> list[tuple[int, int]]:
         """Other whole-word occurrences of a span's text not yet carrying its label."""
+        self.pane.load_all()  # spans not yet read count as taken too
         taken = {(x.start, x.end) for x in self.pane.index.annotations() if x.label_id == a.label_id}
         return [
             (s, e)
@@ -250,11 +251,12 @@ class Editor(QObject):
         self.pane.set_selected_annotation(a)
         self.selection_changed.emit(a)
 
-    def select_annotation(self, annotation_id: int, *, flash: bool = True) -> None:
+    def select_annotation(self, annotation_id: int, *, flash: bool = True, focus: bool = False) -> None:
         a = self.pane.index.get(annotation_id)
         if a is not None:
             self._select(a, reveal=True, flash=flash)
-            self.pane.setFocus()
+            if focus:
+                self.pane.setFocus()
 
     def _select(self, a: Annotation, *, reveal: bool = False, flash: bool = False) -> None:
         self.pane.set_selected_annotation(a, reveal=reveal, flash=flash)

@@ -103,8 +103,8 @@ class MainWindow(QMainWindow):
         act.about.triggered.connect(self._about)
 
         self.palette.label_requested.connect(ed.apply_label)
-        self.article_dock.article_activated.connect(ed.open_article)
-        self.annotation_dock.annotation_chosen.connect(ed.select_annotation)
+        self.article_dock.article_activated.connect(self.open_article)
+        self.annotation_dock.annotation_chosen.connect(lambda ident, focus: ed.select_annotation(ident, focus=focus))
         ed.article_opened.connect(self._article_opened)
         ed.selection_changed.connect(self._selection_changed)
         ed.message.connect(lambda m: self.status.showMessage(m, 5000))
@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         dialog.update_requested.connect(lambda old, new: self._label_request(dialog, self.editor.update_label, old, new))
         dialog.delete_requested.connect(lambda lab: self._label_request(dialog, self.editor.delete_label, lab))
         dialog.reorder_requested.connect(lambda ids: self._label_request(dialog, self.editor.reorder_labels, ids))
+        dialog.addActions([self.actions.undo, self.actions.redo])  # Ctrl+Z works in the dialog too
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()  # modeless: the text and palette update while it is open
         return dialog
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
 
     # --- articles ------------------------------------------------------------------
     def open_article(self, article_id: int | None) -> None:
+        self.annotation_dock.commit_edit()  # a note being typed is saved, not dropped
         self.editor.open_article(article_id)
 
     def _article_opened(self, article) -> None:
@@ -172,7 +174,10 @@ class MainWindow(QMainWindow):
             target = self.articles.article_id(0)
         else:
             row = self.articles.row_of(current.id)
-            target = self.articles.article_id(row + step) if row is not None else None
+            if row is not None:
+                target = self.articles.article_id(row + step)
+            else:  # the open article is filtered out of the list: its neighbour among those shown
+                target = self.session.corpus.articles.neighbour(current.id, step, self.articles.filter_text or None)
         if target is None:
             self.status.showMessage("This is the last article." if step > 0 else "This is the first article.", 4000)
             return False
@@ -182,6 +187,7 @@ class MainWindow(QMainWindow):
     def _done_and_next(self) -> None:
         if self.editor.article is None:
             return
+        self.annotation_dock.commit_edit()
         self.session.set_status(self.editor.article.id, Status.DONE)
         if not self._step_article(1):
             self.status.showMessage("Marked done. That was the last article in the list.", 5000)
@@ -316,6 +322,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/zoom", self.pane.zoom_level)
         self.settings.sync()
         self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
+        self.pane.stop_loading()
         super().closeEvent(event)
 
     # --- drag and drop ----------------------------------------------------------------------

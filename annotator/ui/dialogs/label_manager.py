@@ -100,6 +100,7 @@ class LabelManagerDialog(QDialog):
         top.addSpacing(12)
         top.addLayout(form, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter applies a field
         buttons.rejected.connect(self.reject)
         note = QLabel("Changes are saved at once and can be undone with Ctrl+Z.", self)
         note.setStyleSheet("color: palette(mid);")
@@ -184,19 +185,21 @@ class LabelManagerDialog(QDialog):
     def _add(self) -> None:
         labels = self.session.labels
         used_names = {lab.name for lab in labels}
+        used_tags = {lab.tag for lab in labels}
         n = 1
-        while f"New label {n}" in used_names:
+        while f"New label {n}" in used_names or make_tag(f"New label {n}") in used_tags:
             n += 1
         used_keys = {lab.hotkey for lab in labels}
         used_colours = {lab.colour.lower() for lab in labels}
         colour = next((c for c in SUGGESTED_COLOURS if c not in used_colours), SUGGESTED_COLOURS[0])
         key = next((k for k in "123456789" if k not in used_keys), None)
         name = f"New label {n}"
+        before = self.model.rowCount()
         self.add_requested.emit(Label(None, name, make_tag(name), colour, key))
-        row = self.model.rowCount() - 1
-        self._select_row(row)
-        self.name.setFocus()
-        self.name.selectAll()
+        if self.model.rowCount() > before:  # added: edit its name straight away
+            self._select_row(self.model.rowCount() - 1)
+            self.name.setFocus()
+            self.name.selectAll()
 
     def _delete(self) -> None:
         lab = self.current()

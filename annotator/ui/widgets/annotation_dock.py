@@ -10,7 +10,7 @@ from annotator.ui.widgets.tables import make_table
 
 
 class AnnotationDock(QDockWidget):
-    annotation_chosen = Signal(int)  # annotation id the user picked in the list
+    annotation_chosen = Signal(int, bool)  # annotation id the user picked in the list; move focus to the text
 
     def __init__(self, model: AnnotationTableModel, parent: QWidget | None = None) -> None:
         super().__init__("Annotations", parent)
@@ -34,19 +34,44 @@ class AnnotationDock(QDockWidget):
         self._resume.timeout.connect(lambda: self.table.setUpdatesEnabled(True))
         for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
             signal.connect(self._defer_repaint)
-        self.table.clicked.connect(lambda index: self._row_changed(index, None))
+        self.table.clicked.connect(lambda index: self._announce(index, focus=False))
+        self.table.activated.connect(lambda index: self._announce(index, focus=True))
+        # Rows moving under the cursor (a span deleted, resized, undone) are not the user's choice.
+        model.rowsAboutToBeRemoved.connect(self._hush)
+        model.rowsAboutToBeInserted.connect(self._hush)
+        model.modelAboutToBeReset.connect(self._hush)
+        model.rowsRemoved.connect(self._unhush)
+        model.rowsInserted.connect(self._unhush)
+        model.modelReset.connect(self._unhush)
 
     def _defer_repaint(self, *_args) -> None:
         if self.table.updatesEnabled():
             self.table.setUpdatesEnabled(False)
             self._resume.start()
 
+    def _hush(self, *_args) -> None:
+        self._quiet = True
+
+    def _unhush(self, *_args) -> None:
+        self._quiet = False
+
     def _row_changed(self, current, _previous) -> None:
-        if self._quiet or not current.isValid():
+        # Only a move the user makes in the list counts; rows shifting under an edit made in the
+        # text (a span deleted, resized, undone) must not pick a neighbouring span.
+        if self.table.hasFocus():
+            self._announce(current, focus=False)
+
+    def _announce(self, index, *, focus: bool) -> None:
+        if self._quiet or not index.isValid():
             return
-        a = self.model.annotation(current.row())
+        a = self.model.annotation(index.row())
         if a is not None:
-            self.annotation_chosen.emit(a.id)
+            self.annotation_chosen.emit(a.id, focus)
+
+    def commit_edit(self) -> None:
+        """Finish a note being typed in the list (it is saved, not dropped) before the list changes."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.setFocus()
 
     def show_annotation(self, annotation_id: int) -> None:
         """Select the row of an annotation chosen elsewhere, without re-announcing it."""

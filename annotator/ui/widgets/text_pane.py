@@ -122,11 +122,12 @@ class TextPane(QPlainTextEdit):
     def _ensure_loaded(self, upto: int) -> None:
         if upto <= self._frontier or self._source is None:
             return
-        start, self._frontier = self._frontier, max(upto, self._frontier)
-        if self._frontier >= len(self._text):
-            self._frontier = len(self._text) + 1  # spans at the very end too
+        start, stop = self._frontier, upto if upto < len(self._text) else len(self._text) + 1
+        spans = self._source(start, stop)  # may raise: then nothing counts as read
+        self._frontier = stop
+        if stop > len(self._text):
             self._loader.stop()
-        added = self.index.add_many(self._source(start, self._frontier))
+        added = self.index.add_many(spans)
         if added:
             first = self.offsets.to_utf16(min(a.start for a in added))
             last = self.offsets.to_utf16(max(a.end for a in added))
@@ -134,7 +135,15 @@ class TextPane(QPlainTextEdit):
             self.spans_loaded.emit(added)
 
     def _load_more(self) -> None:
-        self._ensure_loaded(self._frontier + CHUNK)
+        try:
+            self._ensure_loaded(self._frontier + CHUNK)
+        except Exception:  # the corpus went away (closed, locked): stop reading, try again on demand
+            self._loader.stop()
+            raise
+
+    def stop_loading(self) -> None:
+        self._loader.stop()
+        self._source = None
 
     @property
     def text(self) -> str:
@@ -262,8 +271,15 @@ class TextPane(QPlainTextEdit):
         """Actions for the context menu; None is a separator."""
         self._context_actions = actions
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu for a right-click at viewport point ``pos``; it acts on the span clicked."""
+        if not self.textCursor().hasSelection():
+            under = self.cursorForPosition(pos)
+            if self.index.at(under.position()):
+                self.setTextCursor(under)
+                self._caret_moved()
         menu = QMenu(self)
+        menu.setObjectName("textContextMenu")
         for action in self._context_actions:
             if action is None:
                 menu.addSeparator()
@@ -272,7 +288,12 @@ class TextPane(QPlainTextEdit):
         menu.addSeparator()
         copy = menu.addAction("Copy", self.copy)
         copy.setEnabled(self.textCursor().hasSelection())
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -1,0 +1,100 @@
+"""Selections become spans: trimmed, snapped to words, never cutting a character; edges move by word or character."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.offsets import OffsetMap
+from annotator.core.text import (
+    _splits_cluster,
+    find_occurrences,
+    grapheme_end,
+    grapheme_start,
+    move_edge,
+    shape_selection,
+    word_at,
+)
+
+PIECES = ["a", "Z", "1", "_", "é", "e\u0301", " ", "\xa0", "\n", ",", "国", "𠀋", "👩", "👩🏽", "👨🏻‍🚒", "🇨🇳", "'", "-"]
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join)
+
+
+def test_trims_and_snaps():
+    t = "Kuka Robot (Guangdong) Co., Ltd. is in Foshan"
+    assert shape_selection(t, 4, 9) == (5, 10)  # " Robo" -> "Robot"
+    assert shape_selection(t, 0, 3, snap=False) == (0, 3)
+    assert shape_selection(t, 4, 5) == (5, 5)  # only a space: nothing
+    assert word_at(t, 14) == (12, 21)
+
+
+def test_cjk_characters_are_words_of_their_own():
+    t = "佛山市顺德区"
+    assert shape_selection(t, 0, 2) == (0, 2)
+
+
+def test_snapping_keeps_an_emoji_with_its_skin_tone():
+    t = "👍🏽done"
+    assert shape_selection(t, 2, 4) == (2, 6)
+    assert shape_selection("👩🏽_\n", 2, 4) == (2, 3)
+    assert shape_selection("👩🏽x", 1, 3) == (0, 3)
+
+
+def test_flags_and_combining_marks_are_never_split():
+    t = "🇨🇳🇯🇵 Cafe\u0301"
+    assert grapheme_start(t, 1) == 0 and grapheme_end(t, 1) == 2
+    assert grapheme_start(t, 3) == 2 and grapheme_end(t, 3) == 4
+    e = t.index("\u0301")
+    assert grapheme_end(t, e) == e + 1 and shape_selection(t, e - 4, e, snap=False) == (e - 4, e + 1)
+
+
+def test_move_edges_by_word_and_by_character():
+    t = "Midea Group and Foshan officials"
+    assert move_edge(t, 0, 5, "end", 1) == (0, 11)
+    assert move_edge(t, 0, 11, "end", -1) == (0, 5)
+    assert move_edge(t, 6, 11, "start", -1) == (0, 11)
+    assert move_edge(t, 0, 11, "start", 1) == (6, 11)
+    assert move_edge(t, 0, 5, "end", 1, by_word=False) == (0, 7)  # the space is stepped over
+    assert move_edge(t, 0, 1, "end", -1, by_word=False) is None
+
+
+def test_occurrences_are_whole_words_only():
+    t = "Foshan, Foshanese, Foshan. NanFoshan Foshan"
+    assert [t[s:e] for s, e in find_occurrences(t, "Foshan")] == ["Foshan"] * 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 60), st.integers(0, 60), st.booleans())
+def test_a_shaped_span_has_no_edge_space_and_cuts_no_character(text, a, b, snap):
+    s, e = shape_selection(text, min(a, len(text)), min(b, len(text)), snap=snap)
+    assert 0 <= s <= e <= len(text)
+    if s < e:
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        assert not _splits_cluster(text, s) and not _splits_cluster(text, e)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 60), st.integers(0, 60), st.sampled_from(["start", "end"]), st.sampled_from([-1, 1]), st.booleans())
+def test_a_moved_edge_keeps_the_span_well_formed(text, a, b, edge, direction, by_word):
+    s, e = shape_selection(text, min(a, len(text)), min(b, len(text)))
+    if s >= e:
+        return
+    moved = move_edge(text, s, e, edge, direction, by_word=by_word)
+    if moved is not None:
+        ms, me = moved
+        assert 0 <= ms < me <= len(text)
+        assert not text[ms].isspace() and not text[me - 1].isspace()
+        assert not _splits_cluster(text, ms) and not _splits_cluster(text, me)
+        grows = (edge == "start") == (direction < 0)
+        assert (ms <= s and me >= e) if grows else (ms >= s and me <= e)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_offset_map_round_trips_every_position(text):
+    m = OffsetMap(text)
+    assert m.utf16_length == len(text.encode("utf-16-le")) // 2
+    for cp in range(len(text) + 1):
+        u = m.to_utf16(cp)
+        assert u == len(text[:cp].encode("utf-16-le")) // 2
+        assert m.to_codepoint(u) == cp

@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         act.reopen.triggered.connect(lambda: ed.article and s.set_status(ed.article.id, Status.IN_PROGRESS))
         act.find_article.triggered.connect(self._find_article)
         act.focus_text.triggered.connect(self.pane.setFocus)
+        act.focus_articles.triggered.connect(lambda: self._focus_dock(self.article_dock))
+        act.focus_annotations.triggered.connect(lambda: self._focus_dock(self.annotation_dock))
         act.zoom_in.triggered.connect(lambda: self.pane.zoom(1))
         act.zoom_out.triggered.connect(lambda: self.pane.zoom(-1))
         act.zoom_reset.triggered.connect(lambda: self.pane.zoom(0))
@@ -191,6 +193,13 @@ class MainWindow(QMainWindow):
         self.session.set_status(self.editor.article.id, Status.DONE)
         if not self._step_article(1):
             self.status.showMessage("Marked done. That was the last article in the list.", 5000)
+
+    def _focus_dock(self, dock) -> None:
+        dock.show()
+        dock.raise_()
+        dock.table.setFocus()
+        if not dock.table.currentIndex().isValid() and dock.table.model().rowCount():
+            dock.table.setCurrentIndex(dock.table.model().index(0, 0))
 
     def _find_article(self) -> None:
         self.article_dock.show()

@@ -120,3 +120,17 @@ def test_closing_the_window_stops_reading_spans(qtbot, long_window):  # noqa: F8
 
 
 _ = pytest
+
+
+def test_every_pane_is_reachable_from_the_keyboard(qtbot, window):
+    label(qtbot, window, "Kuka")
+    press(qtbot, window.pane, K.Key_1, M.AltModifier)
+    assert window.article_dock.table.hasFocus()
+    press(qtbot, window.article_dock.table, K.Key_Down)
+    press(qtbot, window.article_dock.table, K.Key_Return)  # opens the second article
+    assert window.editor.article.id == 2 and window.pane.hasFocus()
+    press(qtbot, window.pane, K.Key_PageUp, M.ControlModifier)
+    press(qtbot, window.pane, K.Key_3, M.AltModifier)
+    assert window.annotation_dock.table.hasFocus()
+    press(qtbot, window.annotation_dock.table, K.Key_2, M.AltModifier)
+    assert window.pane.hasFocus()

@@ -69,11 +69,41 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+# Analysts' legacy files are Chinese news: when a short text leaves the detector unsure between
+# a Chinese and another East Asian code page, the Chinese reading wins unless it looks wrong.
+_CHINESE = ("gb18030", "big5")
+_UNSURE_COHERENCE = 0.2
+_CHAOS_MARGIN = 0.1
+
+
+def _implausible(text: str) -> int:
+    """Characters a wrong East Asian decoding tends to produce: half-width katakana, private use, C1 controls."""
+    return sum(
+        1 for ch in text if "\uff61" <= ch <= "\uff9f" or "\ue000" <= ch <= "\uf8ff" or "\x80" <= ch <= "\x9f"
+    )
+
+
+def _unsure_east_asian(data: bytes, results, best) -> str | None:
+    near = [m.encoding for m in results if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    chinese = [c for c in _CHINESE if any(enc.startswith(c) for enc in near)]
+    if not chinese or best.encoding.startswith(_CHINESE) or best.coherence >= _UNSURE_COHERENCE:
+        return None
+    readings = []
+    for rank, encoding in enumerate([*chinese, best.encoding]):
+        text = _strict(data, encoding)
+        if text is not None:
+            readings.append((_implausible(text), rank, text))
+    return min(readings)[2] if readings else None
+
+
 def _guess(data: bytes) -> str | None:
     results = from_bytes(data)
     best = results.best()
     if best is None:
         return None
+    unsure = _unsure_east_asian(data, results, best)
+    if unsure is not None:
+        return unsure
     tied = [m for m in results if m.chaos == best.chaos and m.coherence == best.coherence]
     for preferred in _PREFERRED:
         if any(preferred in m.could_be_from_charset for m in tied):

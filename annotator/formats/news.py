@@ -33,6 +33,9 @@ _KEYS = {
     "责任编辑": "editors",
     "编辑": "editors",
     "来源": "source",
+    "責任編輯": "editors",
+    "編輯": "editors",
+    "來源": "source",
 }
 _KEY = re.compile(
     r"(?<![^\W\d_])(" + "|".join(sorted(map(re.escape, _KEYS), key=len, reverse=True)) + r")\s*[:：]\s*",

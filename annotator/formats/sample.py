@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -11,7 +12,14 @@ from annotator.formats.decoding import read_text
 from annotator.formats.txt import record_from_text
 from annotator.store import Corpus, open_corpus
 
-RESOURCES = Path(annotator.__file__).resolve().parent.parent / "resources"
+def _resources() -> Path:
+    """resources/ beside the package (a checkout, an editable install, a bundled app), else where a wheel put it."""
+    here = Path(annotator.__file__).resolve().parent.parent / "resources"
+    installed = Path(sys.prefix) / "share" / "annotator" / "resources"
+    return here if here.is_dir() or not installed.is_dir() else installed
+
+
+RESOURCES = _resources()
 SAMPLE_ARTICLE = RESOURCES / "sample_article.txt"
 
 

@@ -140,7 +140,7 @@ def _prepare(db: Database, path: Path | None) -> Corpus:
     db.execute("PRAGMA foreign_keys = ON")
     if path is not None:
         db.enable_wal()
-        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA synchronous = FULL")
     if migrations.pending(db):
         migrations.apply(db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -121,6 +121,8 @@ def run_gui(db_path: Path | None = None, article_id: int | None = None, annotato
     try:
         controller.open(db_path, article_id)
     except CorpusError as exc:
-        QMessageBox.critical(None, "Cannot open corpus", str(exc))
+        print(f"Error: {exc}", file=sys.stderr)
+        if QApplication.platformName() != "offscreen":  # nobody could close a box no one sees
+            QMessageBox.critical(None, "Cannot open corpus", str(exc))
         return 1
     return app.exec()

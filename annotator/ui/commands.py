@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.model import Annotation, Label
+from annotator.core.model import Annotation, Label, Status
 from annotator.ui.session import CorpusSession
 
 
@@ -159,3 +159,20 @@ class DeleteLabel(Command):
         self.session.add_label(self.label)
         if self.annotations:
             self.session.add_annotations(self.annotations)
+
+
+class SetStatus(Command):
+    """Mark an article new, in progress or done."""
+
+    def __init__(self, session: CorpusSession, article_id: int, old: Status, new: Status) -> None:
+        super().__init__(session, f"Mark article {Status(new).display.lower()}")
+        self.article_id = article_id
+        self.old = old
+        self.new = new
+
+    def apply(self) -> None:
+        self.session.set_status(self.article_id, self.new)
+
+    def revert(self) -> None:
+        self.session.focus_requested.emit(self.article_id)
+        self.session.set_status(self.article_id, self.old)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.model import Annotation, Article, Label
+from annotator.core.model import Annotation, Article, Label, Status
 from annotator.core.text import find_occurrences, move_edge, shape_selection
 from annotator.store import CorpusError
 from annotator.ui.commands import (
@@ -23,6 +23,7 @@ from annotator.ui.commands import (
     DeleteLabel,
     RemoveAnnotations,
     ReorderLabels,
+    SetStatus,
     UpdateAnnotation,
     UpdateLabel,
 )
@@ -117,6 +118,13 @@ class Editor(QObject):
         else:
             self.message.emit("Select some text first, then press a label key.")
 
+    def set_status(self, status: Status) -> bool:
+        """Mark the open article new, in progress or done (undoable)."""
+        if self.article is None:
+            return False
+        old = self.session.corpus.articles.summary(self.article.id).status
+        return old == status or self.run(SetStatus(self.session, self.article.id, old, status))
+
     def apply_hotkey(self, key: str) -> None:
         label = self.session.label_for_hotkey(key)
         if label is not None:
@@ -128,7 +136,7 @@ class Editor(QObject):
         if start >= end:
             self.message.emit("The selection holds only spaces: nothing to label.")
             return
-        for a in self.pane.index.at(self.pane.offsets.to_utf16(start)):
+        for a in self.pane.annotations_at(start):
             if (a.start, a.end) == (start, end):
                 if a.label_id != label.id:
                     self.relabel(a, label)

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         act.next_article.triggered.connect(lambda: self._step_article(1))
         act.previous_article.triggered.connect(lambda: self._step_article(-1))
         act.done_next.triggered.connect(self._done_and_next)
-        act.reopen.triggered.connect(lambda: ed.article and s.set_status(ed.article.id, Status.IN_PROGRESS))
+        act.reopen.triggered.connect(lambda: ed.set_status(Status.IN_PROGRESS))
         act.find_article.triggered.connect(self._find_article)
         act.focus_text.triggered.connect(self.pane.setFocus)
         act.focus_articles.triggered.connect(lambda: self._focus_dock(self.article_dock))
@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         if self.editor.article is None:
             return
         self.annotation_dock.commit_edit()
-        self.session.set_status(self.editor.article.id, Status.DONE)
+        if not self.editor.set_status(Status.DONE):
+            return
         if not self._step_article(1):
             self.status.showMessage("Marked done. That was the last article in the list.", 5000)
 

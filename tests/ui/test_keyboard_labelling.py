@@ -145,3 +145,12 @@ def test_zoom_keys(qtbot, window):
     assert window.pane.font().pointSize() == size - 1
     press(qtbot, window.pane, K.Key_0, M.ControlModifier)
     assert window.pane.font().pointSize() == size
+
+
+def test_marking_done_is_undoable(qtbot, window):
+    press(qtbot, window.pane, K.Key_Return, M.ControlModifier)
+    assert window.session.corpus.articles.get(1).status == "done" and window.editor.article.id == 2
+    press(qtbot, window.pane, K.Key_Z, M.ControlModifier)
+    assert window.session.corpus.articles.get(1).status == "new"
+    assert window.editor.article.id == 1  # undo goes back to the article it touched
+    assert window.articles.data(window.articles.index(0, 1)) == "New"

@@ -1,7 +1,8 @@
 """The reading pane: read-only text with spans painted in, a caret, and selections in code points.
 
-This widget is the only place Qt positions (UTF-16, U+2029 between paragraphs) meet corpus
-offsets (code points, LF); every conversion goes through its OffsetMap.
+Qt positions (UTF-16, U+2029 between paragraphs) and corpus offsets (code points, LF) are
+converted by one class, core.offsets.OffsetMap; this widget owns the map of the open article,
+and everything outside it (the editor, the window) speaks code points only.
 """
 
 from __future__ import annotations
@@ -190,6 +191,10 @@ class TextPane(QPlainTextEdit):
         cur = self.textCursor()
         cur.setPosition(self.offsets.to_utf16(pos))
         self.setTextCursor(cur)
+
+    def annotations_at(self, pos: int) -> list[Annotation]:
+        """Annotations covering code point ``pos``, innermost first."""
+        return self.index.at(self.offsets.to_utf16(pos))
 
     def annotations_at_point(self, point: QPoint) -> list[Annotation]:
         pos = self.cursorForPosition(point).position()

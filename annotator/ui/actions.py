@@ -26,8 +26,10 @@ class WindowActions:
         # Edit
         self.undo = a("&Undo", None, "Undo the last edit")
         self.undo.setShortcuts([QKeySequence(SK.Undo)])
+        self.undo.setIconText("Undo")  # the menu text names the edit; lists of commands use this
         self.redo = a("&Redo", None, "Redo the last undone edit")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo.setIconText("Redo")
         self.delete = a("&Delete annotation", None, "Delete the selected span")
         self.delete.setShortcuts([QKeySequence(SK.Delete), QKeySequence("Backspace")])
         self.note = a("Edit &note…", "N", "Attach a note to the selected span")

@@ -21,7 +21,7 @@ CONTEXT = 40
 def _context(text: str, start: int, end: int) -> str:
     left = text[max(0, start - CONTEXT) : start].replace("\n", " ")
     right = text[end : end + CONTEXT].replace("\n", " ")
-    return f"…{left}【{text[start:end]}】{right}…"
+    return f"…{left}[{text[start:end]}]{right}…"
 
 
 class AnnotateAllDialog(QDialog):

@@ -30,7 +30,7 @@ class ShortcutsDialog(QDialog):
         seen = set()
         for action in actions:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
-            name = action.text().replace("&", "")
+            name = action.iconText().replace("&", "")
             if not keys or (name, tuple(keys)) in seen:
                 continue
             seen.add((name, tuple(keys)))

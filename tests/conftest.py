@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import os
 
+from hypothesis import settings
+
+# Property tests check behaviour, not speed: no per-example deadline on a busy CI machine.
+settings.register_profile("annotator", deadline=None)
+settings.load_profile("annotator")
+
 
 def pytest_addoption(parser):
     parser.addoption("--headed", action="store_true", help="show Qt windows on the real display")

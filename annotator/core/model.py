@@ -84,9 +84,3 @@ class Annotation(NamedTuple):
 
     def with_changes(self, **changes: Any) -> "Annotation":
         return self._replace(**changes)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return self.start < end and start < self.end
-
-    def contains(self, pos: int) -> bool:
-        return self.start <= pos < self.end

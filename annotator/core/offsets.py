@@ -49,9 +49,6 @@ class OffsetMap:
             return self._astral_cp[n - 1]
         return u16 - n
 
-    def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_utf16(start), self.to_utf16(end)
-
     def span_to_codepoint(self, start: int, end: int) -> tuple[int, int]:
         """A Qt range as code points; an end inside a surrogate pair rounds up."""
         s = self.to_codepoint(start)

@@ -88,14 +88,6 @@ class AnnotationRepository:
         sql = f'{_SELECT} WHERE {where} ORDER BY a.start, a."end" DESC, a.id'
         return list(map(_row, self.db.execute(sql, params)))
 
-    def _by_ids(self, ids: list[int]) -> list[Annotation]:
-        found: dict[int, Annotation] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            for r in self.db.execute(f"{_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))})", chunk):
-                found[r[0]] = Annotation._make(r)
-        return [found[i] for i in ids]
-
     def for_label(self, label_id: int) -> list[Annotation]:
         return [_row(r) for r in self.db.execute(f"{_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
 
@@ -114,7 +106,7 @@ class AnnotationRepository:
     def add_many(self, annotations: Sequence[Annotation]) -> list[Annotation]:
         """Store annotations in one transaction: all of them, or none. Committed."""
         stamp = now()
-        ids = []
+        stored = []
         try:
             for a in annotations:
                 self.check(a)
@@ -137,16 +129,19 @@ class AnnotationRepository:
                             a.updated or stamp,
                         ],
                     )
-                    ids.append(cur.lastrowid)
+                    stored.append(
+                        a._replace(id=cur.lastrowid, note=a.note or None, created=a.created or stamp, updated=a.updated or stamp)
+                    )
                 self._mark_in_progress({a.article_id for a in annotations}, stamp)
         except sqlite3.IntegrityError as exc:
             self._annotator_ids.clear()
             raise _invalid(exc) from exc
-        return self._by_ids(ids)
+        return stored
 
     def update(self, annotation: Annotation) -> Annotation:
         """Write new label, offsets, covered text or note of an existing annotation. Committed."""
         self.check(annotation)
+        stamp = now()
         try:
             with self.db.atomic():
                 cur = self.db.execute(
@@ -158,7 +153,7 @@ class AnnotationRepository:
                         annotation.end,
                         annotation.text,
                         annotation.note or None,
-                        now(),
+                        stamp,
                         annotation.id,
                     ],
                 )
@@ -166,7 +161,7 @@ class AnnotationRepository:
             raise _invalid(exc) from exc
         if cur.rowcount == 0:
             raise NotFoundError(f"No annotation with id {annotation.id}.")
-        return self.get(annotation.id)
+        return annotation._replace(note=annotation.note or None, updated=stamp)
 
     def delete_many(self, ids: Iterable[int]) -> None:
         ids = list(ids)

@@ -54,10 +54,6 @@ class LabelRepository:
             raise NotFoundError(f"No label with id {label_id}.")
         return Label(*row)
 
-    def by_tag(self, tag: str) -> Label | None:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM labels WHERE tag = ?", [tag]).fetchone()
-        return Label(*row) if row else None
-
     def add(self, label: Label) -> Label:
         """Insert a label (keeping ``label.id`` when given, as undo does). Committed."""
         _validate(label)

@@ -97,11 +97,11 @@ class UpdateAnnotation(Command):
 
     def apply(self) -> None:
         self.session.focus_requested.emit(self.new.article_id)
-        self.session.update_annotation(self.new)
+        self.session.update_annotation(self.old, self.new)
 
     def revert(self) -> None:
         self.session.focus_requested.emit(self.old.article_id)
-        self.session.update_annotation(self.old)
+        self.session.update_annotation(self.new, self.old)
 
 
 class AddLabel(Command):

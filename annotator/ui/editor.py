@@ -81,11 +81,6 @@ class Editor(QObject):
         self.selection_changed.emit(None)
         self.pane.setFocus()
 
-    def reload_article(self) -> None:
-        if self.article is not None:
-            ident, self.article = self.article.id, None
-            self.open_article(ident)
-
     def _focus(self, article_id: int) -> None:
         if self.article is None or self.article.id != article_id:
             self.open_article(article_id)
@@ -124,11 +119,6 @@ class Editor(QObject):
             return False
         old = self.session.corpus.articles.summary(self.article.id).status
         return old == status or self.run(SetStatus(self.session, self.article.id, old, status))
-
-    def apply_hotkey(self, key: str) -> None:
-        label = self.session.label_for_hotkey(key)
-        if label is not None:
-            self.apply_label(label.id)
 
     def _label_selection(self, label: Label, start: int, end: int) -> None:
         text = self.article.text

@@ -39,9 +39,6 @@ class CorpusSession(QObject):
     def label(self, label_id: int) -> Label | None:
         return next((lab for lab in self._labels if lab.id == label_id), None)
 
-    def label_for_hotkey(self, key: str) -> Label | None:
-        return next((lab for lab in self._labels if lab.hotkey == key), None)
-
     def _labels_written(self) -> None:
         self._labels = self.corpus.labels.list()
         self.labels_changed.emit()
@@ -84,8 +81,8 @@ class CorpusSession(QObject):
         self.annotations_removed.emit(list(annotations))
         self._touched(annotations)
 
-    def update_annotation(self, new: Annotation) -> Annotation:
-        old = self.corpus.annotations.get(new.id)
+    def update_annotation(self, old: Annotation, new: Annotation) -> Annotation:
+        """Write ``new`` over ``old`` (the same annotation as the views hold it now)."""
         stored = self.corpus.annotations.update(new)
         self.annotations_changed.emit([(old, stored)])
         self.saved.emit()

@@ -177,9 +177,6 @@ class TextPane(QPlainTextEdit):
             return None
         return self.offsets.span_to_codepoint(cur.selectionStart(), cur.selectionEnd())
 
-    def caret_codepoint(self) -> int:
-        return self.offsets.to_codepoint(self.textCursor().position())
-
     def select_codepoints(self, start: int, end: int) -> None:
         """Select ``text[start:end]``; the caret ends at ``end``."""
         cur = self.textCursor()

@@ -81,6 +81,8 @@ class Annotation(NamedTuple):
     note: str | None = None
     created: str | None = None
     updated: str | None = None
+    reviewed_by: str | None = None  # the annotator who marked it reviewed
+    reviewed_at: str | None = None
 
     def with_changes(self, **changes: Any) -> "Annotation":
         return self._replace(**changes)

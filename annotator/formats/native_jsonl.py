@@ -5,17 +5,18 @@
                 "annotator": "alice", "note": "..."}]}
 
 ``source``, ``url`` and ``published`` appear when the article has them; a span's
-``note`` only when it has one. Offsets are code points: ``text[start:end]`` in Python.
+``note`` only when it has one, ``reviewed_by`` and ``reviewed_at`` (who marked it
+reviewed, and when) only when it was reviewed. Offsets are code points: ``text[start:end]`` in Python.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import IO, Any
+from collections.abc import Iterable
+from typing import Any
 
 from annotator.core.model import Article
-from annotator.store import Corpus
+from annotator.formats.dataset import ExportContext, ExportDoc, ExportSpan
 
 
 def article_record(article: Article, spans: list[dict[str, Any]]) -> dict[str, Any]:
@@ -30,28 +31,28 @@ def article_record(article: Article, spans: list[dict[str, Any]]) -> dict[str, A
     return record
 
 
-def iter_records(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    tags = {label.id: label.tag for label in corpus.labels.list()}
-    for article in corpus.articles.iter_all():
-        spans = []
-        for a in sorted(corpus.annotations.for_article(article.id), key=lambda a: (a.start, a.end, a.id)):
-            span: dict[str, Any] = {
-                "start": a.start,
-                "end": a.end,
-                "label": tags[a.label_id],
-                "text": a.text,
-                "annotator": a.annotator,
-            }
-            if a.note:
-                span["note"] = a.note
-            spans.append(span)
-        yield article_record(article, spans)
+def span_record(span: ExportSpan) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "text": span.text,
+        "annotator": span.annotator,
+    }
+    if span.note:
+        record["note"] = span.note
+    if span.reviewed_by:
+        record["reviewed_by"] = span.reviewed_by
+        record["reviewed_at"] = span.reviewed_at
+    return record
 
 
-def write_native_jsonl(corpus: Corpus, out: IO[str]) -> int:
-    """Write every article of ``corpus`` to ``out``; return how many."""
-    n = 0
-    for record in iter_records(corpus):
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+def doc_record(doc: ExportDoc) -> dict[str, Any]:
+    return article_record(doc.article, [span_record(s) for s in doc.spans])
+
+
+def write_native_jsonl(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
+    """One article a line with its spans."""
+    out = sink.text()
+    for doc in docs:
+        out.write(json.dumps(doc_record(doc), ensure_ascii=False) + "\n")

@@ -12,8 +12,9 @@ from annotator.store._util import now
 from annotator.store.errors import InvalidAnnotationError, NotFoundError
 
 _SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
-    a.note, a.created, a.updated
-    FROM annotations a JOIN annotators n ON n.id = a.annotator_id"""
+    a.note, a.created, a.updated, r.name, a.reviewed_at
+    FROM annotations a JOIN annotators n ON n.id = a.annotator_id
+    LEFT JOIN annotators r ON r.id = a.reviewed_by"""
 
 
 _row = Annotation._make
@@ -114,8 +115,9 @@ class AnnotationRepository:
                 for a in annotations:
                     cur = self.db.execute(
                         """INSERT INTO annotations
-                           (id, article_id, label_id, start, "end", text, annotator_id, note, created, updated)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           (id, article_id, label_id, start, "end", text, annotator_id, note, created, updated,
+                            reviewed_by, reviewed_at)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         [
                             a.id,
                             a.article_id,
@@ -127,10 +129,16 @@ class AnnotationRepository:
                             a.note or None,
                             a.created or stamp,
                             a.updated or stamp,
+                            self.annotator_id(a.reviewed_by) if a.reviewed_by else None,
+                            (a.reviewed_at or stamp) if a.reviewed_by else None,
                         ],
                     )
                     stored.append(
-                        a._replace(id=cur.lastrowid, note=a.note or None, created=a.created or stamp, updated=a.updated or stamp)
+                        a._replace(
+                            id=cur.lastrowid, note=a.note or None, created=a.created or stamp,
+                            updated=a.updated or stamp, reviewed_by=a.reviewed_by or None,
+                            reviewed_at=(a.reviewed_at or stamp) if a.reviewed_by else None,
+                        )
                     )
                 self._mark_in_progress({a.article_id for a in annotations}, stamp)
         except sqlite3.IntegrityError as exc:

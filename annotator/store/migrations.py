@@ -86,4 +86,14 @@ def m001_initial(db: Database) -> None:
         )
 
 
+@migrations()
+def m002_reviewed(db: Database) -> None:
+    """Who reviewed an annotation and when; indexes behind the review table's filters and sorts."""
+    db.execute("ALTER TABLE annotations ADD COLUMN reviewed_by INTEGER REFERENCES annotators(id)")
+    db.execute("ALTER TABLE annotations ADD COLUMN reviewed_at TEXT")
+    db.execute("CREATE INDEX idx_annotations_annotator ON annotations(annotator_id)")
+    db.execute("CREATE INDEX idx_annotations_updated ON annotations(updated)")
+    db.execute("CREATE INDEX idx_annotations_reviewed ON annotations(reviewed_at)")
+
+
 KNOWN = [m.name for m in migrations._migrations]

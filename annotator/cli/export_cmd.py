@@ -33,10 +33,10 @@ def export_command(settings: Settings, format_: str, out: str) -> None:
         if out == "-":
             stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
             try:
-                count = export_corpus(corpus, stream, format_)
+                export_corpus(corpus, stream, format_)
                 stream.flush()
             finally:
                 stream.detach()
             return
-        count = export_corpus(corpus, out, format_)
-    click.echo(f"Exported {count} article{'s' if count != 1 else ''} to {out}.", err=True)
+        report = export_corpus(corpus, out, format_)
+    click.echo(report.summary(), err=True)

@@ -1,43 +1,90 @@
-"""Writing an export: to a file atomically (a temporary file renamed into place), or to a stream."""
+"""Running an export: choose the articles, split them, stream them through a writer into a sink.
+
+    report = export_corpus(corpus, "out.conll", "conll", ExportOptions(statuses={"done"}))
+    print(report.summary())
+
+Output goes through ``formats.sinks``: staged beside the target and moved into
+place only when every part is complete, so a failed or cancelled export leaves
+nothing half-written. ``progress(done, total)`` is called after each article;
+returning False cancels (``ExportCancelled`` is raised, nothing is written).
+"""
 
 from __future__ import annotations
 
-import os
-import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from annotator.formats.dataset import (
+    ExportCancelled,
+    ExportContext,
+    ExportDoc,
+    ExportOptions,
+    ExportReport,
+    iter_docs,
+    labels_for,
+    select_article_ids,
+    split_ids,
+)
 from annotator.formats.registry import exporter
+from annotator.formats.sinks import FolderSink, SinkError, StreamSink, make_sink, part_path
 from annotator.store import Corpus
 
+Progress = Callable[[int, int], "bool | None"]
 
-def export_corpus(corpus: Corpus, out: Path | str | IO[str], format: str = "jsonl") -> int:
-    """Export ``corpus`` in ``format``; return the number of articles written.
 
-    A path is written through a temporary file in the same folder that replaces the
-    target only once complete, so a failed export never leaves half a file behind.
-    """
-    write = exporter(format).write
-    if not isinstance(out, (str, Path)):
-        return write(corpus, out)
-    path = Path(out)
-    if path.is_dir():
-        raise IsADirectoryError(21, "Is a directory", str(path))
+def export_corpus(
+    corpus: Corpus,
+    out: Path | str | IO[str],
+    format: str = "jsonl",
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """Export ``corpus`` in ``format`` to a path (file, folder or .zip) or a text stream."""
+    exp = exporter(format)
+    options = options or ExportOptions()
+    if options.offsets is not None and options.offsets not in exp.offsets:
+        choices = ", ".join(exp.offsets) or "none"
+        raise ValueError(f"The {format} format has no offset option {options.offsets!r} (choices: {choices}).")
+    report = ExportReport(format=format)
+    labels = labels_for(corpus, options)
+    parts = split_ids(select_article_ids(corpus, options), options)
+    total = sum(len(ids) for ids in parts.values())
+    is_stream = not isinstance(out, (str, Path))
+    if is_stream and len(parts) > 1:
+        raise SinkError("A split writes several files; give an output path instead of '-'.")
+    if is_stream and exp.folder:
+        raise SinkError(f"The {format} format writes a folder or a .zip; give an output path instead of '-'.")
+
+    sinks: list = []
+    if exp.folder or is_stream:
+        main = make_sink(out, exp.folder)
+        sinks.append(main)
+        targets = {part: (main.within(part) if part and isinstance(main, FolderSink) else main) for part in parts}
+    else:
+        targets = {}
+        for part in parts:
+            sink = make_sink(part_path(Path(out), part), folder=False)  # type: ignore[arg-type]
+            sinks.append(sink)
+            targets[part] = sink
+
+    def counted(docs: Iterable[ExportDoc]) -> Iterator[ExportDoc]:
+        for doc in docs:
+            yield doc
+            report.articles += 1
+            report.spans += len(doc.spans)
+            if progress is not None and progress(report.articles, total) is False:
+                raise ExportCancelled("Export cancelled; nothing was written.")
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:  # name the file asked for, not the temporary one
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            n = write(corpus, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
+        for part, ids in parts.items():
+            ctx = ExportContext(options=options, report=report, labels=labels, part=part)
+            exp.write(counted(iter_docs(corpus, ids, options)), targets[part], ctx)
+        for sink in sinks:
+            sink.commit()
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for sink in sinks:
+            sink.discard()
         raise
-    return n
+    report.files = [str(p) for sink in sinks for p in sink.written] if not isinstance(sinks[0], StreamSink) else []
+    return report

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import Any
 
 from annotator.formats.base import BadRecord, Record
 from annotator.formats.csv_records import read_csv
@@ -30,10 +30,16 @@ class Importer:
 
 @dataclass(frozen=True, slots=True)
 class Exporter:
+    """A dataset format. ``write(docs, sink, ctx)`` streams docs into ``sink`` (see formats/sinks.py)."""
+
     name: str
     description: str
-    extension: str
-    write: Callable[[Corpus, IO[str]], int]  # returns the number of articles written
+    extension: str  # of the main file, or "" for a folder format
+    write: Callable[[Iterable[ExportDoc], Any, ExportContext], None]
+    folder: bool = False  # writes a folder (or a .zip when the path ends in .zip)
+    offsets: tuple[str, ...] = ()  # the offset units it can count in, default first
+    keeps: str = ""  # one line for the README and the export dialog: what survives
+    loses: str = ""  # and what does not
 
 
 IMPORTERS: dict[str, Importer] = {
@@ -49,7 +55,16 @@ IMPORTERS: dict[str, Importer] = {
 
 EXPORTERS: dict[str, Exporter] = {
     exp.name: exp
-    for exp in (Exporter("jsonl", "Annotator JSON Lines", ".jsonl", write_native_jsonl),)
+    for exp in (
+        Exporter(
+            "jsonl",
+            "Annotator JSON Lines",
+            ".jsonl",
+            write_native_jsonl,
+            keeps="everything: text, metadata, status, labels, annotators, notes, review state",
+            loses="label colours and hotkeys",
+        ),
+    )
 }
 
 

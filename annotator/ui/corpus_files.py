@@ -99,7 +99,7 @@ def export_dataset(window: "MainWindow") -> int | None:
     QCoreApplication.processEvents()
     window.setCursor(Qt.CursorShape.WaitCursor)
     try:
-        n = export_corpus(window.session.corpus, Path(path), "jsonl")
+        n = export_corpus(window.session.corpus, Path(path), "jsonl").articles
     except OSError as exc:
         QMessageBox.warning(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}.")
         return None

@@ -71,7 +71,7 @@ def test_stats_json(cli, filled):
 def test_export_to_file_and_stdout(cli, filled, tmp_path):
     out = tmp_path / "export.jsonl"
     result = cli("--db", filled, "export", "--out", out)
-    assert result.exit_code == 0 and result.stderr == f"Exported 2 articles to {out}.\n"
+    assert result.exit_code == 0 and result.stderr == f"Exported 2 articles with 4 spans to {out}.\n"
     from_file = out.read_text(encoding="utf-8")
     result = cli("--db", filled, "export", "--format", "jsonl", "--out", "-")
     assert result.exit_code == 0 and result.stdout == from_file

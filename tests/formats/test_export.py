@@ -37,7 +37,7 @@ def _lines(text: str) -> list[dict]:
 
 def test_round_trip_offsets_slice_the_text(filled, tmp_path):
     out = tmp_path / "corpus.jsonl"
-    assert export_corpus(filled, out) == 2
+    assert export_corpus(filled, out).articles == 2
     raw = out.read_bytes().decode("utf-8")
     assert "佛山" in raw and "🏭" in raw  # written as UTF-8, not \u escapes
     first, second = _lines(raw)
@@ -62,7 +62,7 @@ def test_round_trip_offsets_slice_the_text(filled, tmp_path):
 
 def test_stream_export(filled):
     buf = io.StringIO()
-    assert export_corpus(filled, buf, "jsonl") == 2
+    assert export_corpus(filled, buf, "jsonl").articles == 2
     assert len(_lines(buf.getvalue())) == 2
 
 
@@ -71,14 +71,14 @@ def test_failed_export_leaves_the_old_file_and_no_temporary(filled, tmp_path, mo
     out.write_text("previous export\n")
     calls = []
 
-    def failing(corpus):
-        for record in native_jsonl_iter(corpus):
-            calls.append(record)
-            yield record
+    def failing(doc):
+        calls.append(doc)
+        if len(calls) == 2:
             raise OSError(28, "No space left on device")
+        return doc_record(doc)
 
-    native_jsonl_iter = native_jsonl.iter_records
-    monkeypatch.setattr(native_jsonl, "iter_records", failing)
+    doc_record = native_jsonl.doc_record
+    monkeypatch.setattr(native_jsonl, "doc_record", failing)
     with pytest.raises(OSError, match="No space"):
         export_corpus(filled, out)
     assert calls  # the export had started writing
@@ -98,5 +98,5 @@ def test_export_over_an_existing_file_keeps_its_mode(filled, tmp_path):
 
 
 def test_unknown_export_format(filled, tmp_path):
-    with pytest.raises(ValueError, match="Unknown export format 'conll'"):
-        export_corpus(filled, tmp_path / "x", "conll")
+    with pytest.raises(ValueError, match="Unknown export format 'no-such-format'"):
+        export_corpus(filled, tmp_path / "x", "no-such-format")

@@ -22,6 +22,6 @@ def test_importers_by_name_and_extension():
 
 
 def test_exporters_by_name():
-    assert list(EXPORTERS) == ["jsonl"] and exporter("jsonl").extension == ".jsonl"
+    assert "jsonl" in EXPORTERS and exporter("jsonl").extension == ".jsonl"
     with pytest.raises(ValueError, match="Unknown export format"):
-        exporter("brat")
+        exporter("no-such-format")

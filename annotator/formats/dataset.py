@@ -1,0 +1,200 @@
+"""What every exporter writes from: the chosen articles with their chosen spans.
+
+    options = ExportOptions(statuses={"done"}, labels={"LOCATION"}, split=(80, 10, 10), seed=7)
+    ids = select_article_ids(corpus, options)
+    for part, part_ids in split_ids(ids, options).items():   # {"": ids} without a split
+        for doc in iter_docs(corpus, part_ids, options): ...
+
+A doc's spans are sorted by (start, end, id); offsets are code points into the
+stored LF text, as everywhere in Annotator. Exporters that count differently
+convert through ``annotator.core.offsets``.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.model import Article, Label
+from annotator.store import Corpus
+
+SPLIT_NAMES = ("train", "dev", "test")
+
+
+class ExportCancelled(Exception):
+    """The user stopped an export; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSpan:
+    id: int
+    start: int
+    end: int
+    label: str  # the label's tag, e.g. "LOCATION"
+    text: str
+    annotator: str
+    note: str | None = None
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDoc:
+    article: Article
+    spans: tuple[ExportSpan, ...]
+
+    @property
+    def id(self) -> int:
+        return self.article.id  # type: ignore[return-value]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Which articles and spans an export takes, and how it splits them. Empty filters take everything."""
+
+    statuses: frozenset[str] = frozenset()
+    labels: frozenset[str] = frozenset()  # tags
+    annotators: frozenset[str] = frozenset()
+    split: tuple[int, ...] = ()  # percentages for train/dev/test, summing to 100
+    seed: int = 0
+    offsets: str | None = None  # a format's own choice of offset unit, e.g. doccano "utf16" or "codepoints"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("statuses", "labels", "annotators"):
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
+        object.__setattr__(self, "split", tuple(self.split))
+        if self.split:
+            check_split(self.split)
+
+
+def check_split(split: Sequence[int]) -> None:
+    if not 2 <= len(split) <= len(SPLIT_NAMES):
+        raise ValueError(f"A split has 2 or 3 parts (train/dev/test), not {len(split)}.")
+    if any(p < 0 for p in split) or sum(split) != 100:
+        raise ValueError(f"Split percentages must be whole numbers adding up to 100, not {'/'.join(map(str, split))}.")
+
+
+def parse_split(value: str) -> tuple[int, ...]:
+    """'80/10/10' -> (80, 10, 10); also accepts commas or colons."""
+    parts = [p for p in re.split(r"[/,:]", value.strip()) if p.strip()]
+    try:
+        split = tuple(int(p) for p in parts)
+    except ValueError:
+        raise ValueError(f"A split looks like 80/10/10, not {value!r}.") from None
+    check_split(split)
+    return split
+
+
+@dataclass
+class ExportReport:
+    """What an export did: counts, the files it wrote, and each span it had to adjust or could not place."""
+
+    format: str = ""
+    articles: int = 0
+    spans: int = 0
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, doc: ExportDoc, message: str, span: ExportSpan | None = None) -> None:
+        where = f"article {doc.id}"
+        if span is not None:
+            where += f", {span.label} {span.start}-{span.end} {span.text!r}"
+        self.warnings.append(f"{where}: {message}")
+
+    def summary(self) -> str:
+        arts = f"{self.articles} article{'s' if self.articles != 1 else ''}"
+        spans = f"{self.spans} span{'s' if self.spans != 1 else ''}"
+        text = f"Exported {arts} with {spans}"
+        if self.files:
+            text += " to " + ", ".join(self.files)
+        text += "."
+        if self.warnings:
+            n = len(self.warnings)
+            text += f" {n} span{'s' if n != 1 else ''} adjusted or left out (see warnings)."
+        return text
+
+
+@dataclass
+class ExportContext:
+    """What a writer gets besides its docs and sink."""
+
+    options: ExportOptions
+    report: ExportReport
+    labels: list[Label]  # the labels the export declares, in the user's order
+    part: str = ""  # "train", "dev", "test" within a split, else ""
+
+
+def labels_for(corpus: Corpus, options: ExportOptions) -> list[Label]:
+    """The labels an export declares, in the user's order."""
+    return [lab for lab in corpus.labels.list() if not options.labels or lab.tag in options.labels]
+
+
+def select_article_ids(corpus: Corpus, options: ExportOptions) -> list[int]:
+    """Ids of the articles to export, in id order."""
+    sql = "SELECT id FROM articles"
+    params: list[Any] = []
+    if options.statuses:
+        sql += f" WHERE status IN ({', '.join('?' * len(options.statuses))})"
+        params.extend(sorted(options.statuses))
+    return [row[0] for row in corpus.db.execute(sql + " ORDER BY id", params)]
+
+
+def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]]:
+    """Ids per part: ``{"": ids}`` without a split, else train/dev/test, reproducible for a seed.
+
+    The same ids, split and seed always give the same parts, on any machine
+    (``random.Random(seed)`` is stable across Python versions for shuffle).
+    """
+    if not options.split:
+        return {"": list(ids)}
+    shuffled = sorted(ids)
+    random.Random(options.seed).shuffle(shuffled)
+    parts: dict[str, list[int]] = {}
+    start, cumulative = 0, 0
+    for name, pct in zip(SPLIT_NAMES, options.split):
+        cumulative += pct
+        stop = round(len(shuffled) * cumulative / 100)
+        parts[name] = sorted(shuffled[start:stop])
+        start = stop
+    return parts
+
+
+def iter_docs(corpus: Corpus, ids: Iterable[int], options: ExportOptions) -> Iterator[ExportDoc]:
+    """Each article with the spans the options keep."""
+    tags = {label.id: label.tag for label in corpus.labels.list()}
+    for article_id in ids:
+        article = corpus.articles.get(article_id)
+        spans = []
+        for a in corpus.annotations.for_article(article_id):
+            tag = tags[a.label_id]
+            if options.labels and tag not in options.labels:
+                continue
+            if options.annotators and a.annotator not in options.annotators:
+                continue
+            spans.append(
+                ExportSpan(
+                    id=a.id,
+                    start=a.start,
+                    end=a.end,
+                    label=tag,
+                    text=a.text,
+                    annotator=a.annotator,
+                    note=a.note or None,
+                    reviewed_by=getattr(a, "reviewed_by", None),
+                    reviewed_at=getattr(a, "reviewed_at", None),
+                )
+            )
+        spans.sort(key=lambda s: (s.start, s.end, s.id))
+        yield ExportDoc(article, tuple(spans))

@@ -12,6 +12,7 @@ from annotator.store.articles import ArticleRepository
 from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
 from annotator.store.labels import LabelRepository
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
+from annotator.store.search import ensure_index as ensure_search_index
 
 # PRAGMA application_id marks a file as an Annotator corpus ("ANNO").
 APPLICATION_ID = 0x414E4E4F
@@ -144,6 +145,7 @@ def _prepare(db: Database, path: Path | None) -> Corpus:
     if migrations.pending(db):
         migrations.apply(db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    ensure_search_index(db)  # a few index lookups; rebuilds only an index that is missing or behind
     return Corpus(db, path)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from annotator.core.model import DEFAULT_LABELS
+from annotator.store.search import create_index
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)
@@ -94,6 +95,32 @@ def m002_reviewed(db: Database) -> None:
     db.execute("CREATE INDEX idx_annotations_annotator ON annotations(annotator_id)")
     db.execute("CREATE INDEX idx_annotations_updated ON annotations(updated)")
     db.execute("CREATE INDEX idx_annotations_reviewed ON annotations(reviewed_at)")
+    db.execute("CREATE INDEX idx_annotations_text ON annotations(text)")
+    db.execute("CREATE INDEX idx_articles_title ON articles(title)")
+
+
+@migrations()
+def m003_fulltext(db: Database) -> None:
+    """Full-text search over article titles and texts, and the missed mentions an analyst rejected.
+
+    The FTS5 index uses the trigram tokenizer so that Chinese text, written without spaces,
+    is searchable by any substring (see ``store/search.py``); sqlite-utils triggers keep it
+    current on every insert, update and delete of an article.
+    """
+    create_index(db)
+    db.execute(
+        """
+        CREATE TABLE rejected_mentions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (article_id, start, "end", key)
+        )
+        """
+    )
 
 
 KNOWN = [m.name for m in migrations._migrations]

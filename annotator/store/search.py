@@ -1,0 +1,372 @@
+"""Full-text search over article titles and texts, on an SQLite FTS5 index.
+
+The index (``articles_fts``, created by migration m003 through sqlite-utils ``enable_fts``
+with triggers, so it keeps up with every import) uses FTS5's **trigram** tokenizer. The
+default ``unicode61`` tokenizer cuts text at spaces and punctuation, so a run of Chinese
+characters up to the next comma is one "word" and 佛山 inside 佛山市位于广东省 could never be
+found. Trigram indexes every three-character substring instead: any substring of three
+characters or more, in any script, is found through the index, case-insensitively.
+
+What a query means (the index only narrows the candidates; each one is then checked here):
+
+- ``Foshan plan`` -- articles with both words. Words match whole words: ``port`` finds
+  "port" and "port's", not "report". Chinese and Japanese have no spaces between words, so an
+  ideograph never counts as part of a neighbouring word and 佛山 matches inside 佛山市
+  (the rule of ``core.text.is_word_char``, shared with annotate-all and missed mentions).
+- ``"Greater Bay Area"`` -- a phrase: the words in this order, any spacing or line break between.
+- ``Guang*`` -- a prefix: words that start with "Guang"; the hit covers the whole word.
+- ``Foshan OR Jiangmen``, ``Foshan NOT Midea``, ``AND``, and ``( )`` to group, as in FTS5.
+
+Any input is safe. Input that does not parse as a query (a lone ``"``, ``(``, ``a OR``,
+``NEAR(``) is searched as the plain words it contains, with a message saying so; input
+with no word at all gets a message and no results. Nothing from the input becomes SQL:
+the FTS expression is built here from quoted words and passed as a parameter.
+
+Words shorter than three characters cannot use a trigram index. They still match: alongside
+a longer word the index narrows by that one, and a query of short words only reads the
+articles in order until a page is full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from annotator.core.text import grapheme_end, grapheme_start, is_word_char
+
+FTS_TABLE = "articles_fts"
+FTS_COLUMNS = ("title", "text")
+TOKENIZER = "trigram"
+_MIN_INDEXED = 3  # trigram: a shorter word has no entry in the index
+_TRIGGERS = ("articles_ai", "articles_ad", "articles_au")  # the names sqlite-utils gives them
+
+
+# --- results ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match in an article's text: code-point offsets and a line of context around it."""
+
+    start: int
+    end: int
+    before: str
+    text: str
+    after: str
+    more_before: bool  # the text goes on before the context shown
+    more_after: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    article_id: int
+    title: str
+    hits: tuple[Hit, ...]  # in text order, at most ``max_hits``
+    hit_count: int  # all hits in the text
+    in_title: bool  # the title matches too (an article may match by its title alone)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    results: list[SearchResult] = field(default_factory=list)
+    more: bool = False  # further results after this page
+    message: str | None = None  # what the user should know about how the query was read
+
+
+# --- the query language -------------------------------------------------------------
+
+
+class QueryError(ValueError):
+    """The input is not a well-formed query; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    words: tuple[str, ...]  # one word, or the words of a phrase
+    prefix: bool = False  # the last word is a prefix
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    op: str  # "AND", "OR", "NOT" (left NOT right)
+    children: tuple
+
+
+_TOKEN = re.compile(r'\s*(?:(")([^"]*)("?)|([()])|([^\s"()]+))')
+_KEYWORDS = ("AND", "OR", "NOT")
+
+
+def _tokens(query: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _TOKEN.finditer(query):
+        if m.group(1):
+            if not m.group(3):
+                raise QueryError("A quote is not closed")
+            out.append(("phrase", m.group(2)))
+        elif m.group(4):
+            out.append((m.group(4), m.group(4)))
+        elif m.group(5):
+            word = m.group(5)
+            out.append(("op", word) if word in _KEYWORDS else ("word", word))
+    return out
+
+
+def _term(kind: str, value: str) -> Term:
+    prefix = value.endswith("*")
+    words = tuple(value.rstrip("*").split()) if kind == "phrase" else (value.rstrip("*"),)
+    if not words or not words[0]:
+        raise QueryError("'*' must follow the start of a word, as in Guang*" if prefix else "A phrase is empty")
+    if any("*" in w for w in words):
+        raise QueryError("'*' may only end a word")
+    return Term(words, prefix)
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def parse(self):
+        if not self.tokens:
+            raise QueryError("Nothing to search for")
+        node = self.expr()
+        if self.peek() is not None:
+            raise QueryError("A ')' has no matching '('")
+        return node
+
+    def expr(self):
+        parts = [self.conjunction()]
+        while self.peek() == ("op", "OR"):
+            self._operator()
+            parts.append(self.conjunction())
+        return parts[0] if len(parts) == 1 else Node("OR", tuple(parts))
+
+    def conjunction(self):
+        parts = [self.negation()]
+        while (tok := self.peek()) is not None and tok[0] != ")" and tok != ("op", "OR"):
+            if tok == ("op", "AND"):
+                self._operator()
+            parts.append(self.negation())
+        return parts[0] if len(parts) == 1 else Node("AND", tuple(parts))
+
+    def negation(self):
+        node = self.primary()
+        while self.peek() == ("op", "NOT"):
+            self._operator()
+            node = Node("NOT", (node, self.primary()))
+        return node
+
+    def _operator(self) -> None:
+        """Step over AND, OR or NOT, which must be followed by something to combine."""
+        op = self.tokens[self.pos][1]
+        self.pos += 1
+        if self.peek() is None or self.peek()[0] in (")", "op"):
+            raise QueryError(f"{op} needs a word on each side")
+
+    def primary(self):
+        tok = self.peek()
+        if tok is None:
+            raise QueryError("The query ends where a word was expected")
+        kind, value = tok
+        self.pos += 1
+        if kind == "(":
+            if self.peek() is None:
+                raise QueryError("A '(' is not closed")
+            node = self.expr()
+            if self.peek() != (")", ")"):
+                raise QueryError("A '(' is not closed")
+            self.pos += 1
+            return node
+        if kind == ")":
+            raise QueryError("A ')' has no matching '('")
+        if kind == "op":
+            raise QueryError(f"{value} needs a word on each side")
+        return _term(kind, value)
+
+
+def parse(query: str):
+    """The query as a tree of Terms and Nodes; raises QueryError when it is not well-formed."""
+    return _Parser(_tokens(query)).parse()
+
+
+def plain_words(query: str) -> list[str]:
+    """The words of ``query`` with quotes, parentheses and '*' dropped, and AND/OR/NOT too when
+    other words remain (``Foshan OR`` is a search for Foshan, ``AND`` alone one for "and")."""
+    words = [w.strip("*") for w in re.sub(r'["()]', " ", query).split()]
+    words = [w for w in words if w]
+    return [w for w in words if w not in _KEYWORDS] or words
+
+
+def read_query(query: str) -> tuple[object | None, str | None]:
+    """(query tree or None, message for the user or None). Never raises."""
+    try:
+        return parse(query), None
+    except QueryError as exc:
+        words = plain_words(query)
+        if not words:
+            return None, "Type a word to search for."
+        terms = tuple(Term((w,)) for w in words)
+        tree = terms[0] if len(terms) == 1 else Node("AND", terms)
+        return tree, f"{exc}; searched for {' '.join(words)} instead."
+
+
+def fts_expression(node) -> str | None:
+    """An FTS5 MATCH expression that every matching article satisfies (a superset), or None
+    when the index cannot narrow the search (only short words, or an OR over one)."""
+    if isinstance(node, Term):
+        long = [w for w in node.words if len(w) >= _MIN_INDEXED]
+        return " AND ".join('"' + w.replace('"', '""') + '"' for w in long) or None
+    if node.op == "AND":
+        parts = [p for p in map(fts_expression, node.children) if p]
+        return "(" + " AND ".join(parts) + ")" if parts else None
+    if node.op == "OR":
+        parts = list(map(fts_expression, node.children))
+        return None if None in parts else "(" + " OR ".join(parts) + ")"
+    # NOT: FTS5 would exclude substrings, but "port" must not exclude "report": keep the left side only.
+    return fts_expression(node.children[0])
+
+
+# --- matching ------------------------------------------------------------------------
+
+
+class _Matcher:
+    """Finds the whole-word (or prefix) occurrences of each Term, case-insensitively."""
+
+    def __init__(self) -> None:
+        self._patterns: dict[Term, re.Pattern] = {}
+
+    def pattern(self, term: Term) -> re.Pattern:
+        p = self._patterns.get(term)
+        if p is None:
+            p = self._patterns[term] = re.compile(r"\s+".join(map(re.escape, term.words)), re.IGNORECASE)
+        return p
+
+    def spans(self, term: Term, text: str) -> list[tuple[int, int]]:
+        found = []
+        n = len(text)
+        for m in self.pattern(term).finditer(text):
+            s, e = m.span()
+            if s > 0 and is_word_char(text[s - 1]) and is_word_char(text[s]):
+                continue
+            if term.prefix:
+                while e < n and is_word_char(text[e]):
+                    e += 1
+            elif e < n and is_word_char(text[e - 1]) and is_word_char(text[e]):
+                continue
+            if grapheme_start(text, s) != s or grapheme_end(text, e) != e:
+                continue
+            found.append((s, e))
+        return found
+
+    def evaluate(self, node, title: str, text: str) -> tuple[bool, bool, list[tuple[int, int]]]:
+        """(article matches, title matches, hit spans in the text)."""
+        if isinstance(node, Term):
+            spans = self.spans(node, text)
+            in_title = bool(self.spans(node, title))
+            return bool(spans) or in_title, in_title, spans
+        results = [self.evaluate(child, title, text) for child in node.children]
+        if node.op == "NOT":
+            (ok, in_title, spans), (excluded, _, _) = results
+            return ok and not excluded, in_title, spans
+        combine = all if node.op == "AND" else any
+        ok = combine(r[0] for r in results)
+        in_title = any(r[1] for r in results if r[0])
+        spans = sorted({s for r in results if r[0] for s in r[2]})
+        return ok, in_title, spans
+
+
+def _hit(text: str, s: int, e: int, context: int) -> Hit:
+    b = max(0, s - context)
+    return Hit(s, e, text[b:s], text[s:e], text[e : e + context], b > 0, e + context < len(text))
+
+
+# --- searching ------------------------------------------------------------------------
+
+
+def _candidates(db: Database, expression: str | None) -> Iterator[tuple[int, str, str]]:
+    if expression is None:
+        yield from db.execute("SELECT id, title, text FROM articles ORDER BY id")
+        return
+    yield from db.execute(
+        f"""SELECT a.id, a.title, a.text FROM {FTS_TABLE} f JOIN articles a ON a.id = f.rowid
+            WHERE {FTS_TABLE} MATCH ? ORDER BY f.rowid""",
+        [expression],
+    )
+
+
+def search(
+    db: Database, query: str, limit: int = 50, offset: int = 0, *, max_hits: int = 20, context: int = 40
+) -> SearchPage:
+    """Articles matching ``query``, in article order: ``limit`` of them after the first ``offset``.
+
+    Each result carries up to ``max_hits`` hits with ``context`` characters either side.
+    Never raises for any query text; a query it had to reinterpret or could not use comes
+    back with a message.
+    """
+    tree, message = read_query(query)
+    if tree is None:
+        return SearchPage(message=message)
+    matcher = _Matcher()
+    results: list[SearchResult] = []
+    skipped = 0
+    for article_id, title, text in _candidates(db, fts_expression(tree)):
+        ok, in_title, spans = matcher.evaluate(tree, title, text)
+        if not ok:
+            continue
+        if skipped < offset:
+            skipped += 1
+            continue
+        if len(results) == limit:
+            return SearchPage(results, True, message)
+        hits = tuple(_hit(text, s, e, context) for s, e in spans[:max_hits])
+        results.append(SearchResult(article_id, title, hits, len(spans), in_title))
+    return SearchPage(results, False, message)
+
+
+# --- keeping the index -------------------------------------------------------------------
+
+
+def index_is_current(db: Database) -> bool:
+    """Cheap check (a few index lookups) that the index and its triggers exist and hold the newest article."""
+    names = {
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE name IN (?, ?, ?, ?)",
+            [FTS_TABLE, *_TRIGGERS],
+        )
+    }
+    if len(names) < 4:
+        return False
+    newest = db.execute("SELECT max(id) FROM articles").fetchone()[0]
+    indexed = db.execute(f"SELECT max(id) FROM {FTS_TABLE}_docsize").fetchone()[0]
+    return newest == indexed
+
+
+def create_index(db: Database) -> None:
+    """Create the index and the triggers that keep it current (replacing any partial one), filled from the articles."""
+    db.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    for trigger in _TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db["articles"].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=TOKENIZER)
+
+
+def ensure_index(db: Database) -> bool:
+    """Rebuild the index when it is missing or behind; True when it had to."""
+    if index_is_current(db):
+        return False
+    with db.atomic():
+        complete = db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name IN (?, ?, ?, ?)",
+            [FTS_TABLE, *_TRIGGERS],
+        ).fetchone()[0] == 4
+        if complete:  # all there, but it missed some rows: refill it from the articles
+            db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')")
+        else:
+            create_index(db)
+    return True

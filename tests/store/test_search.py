@@ -1,0 +1,130 @@
+import sqlite3
+
+import pytest
+
+from annotator.store import open_corpus
+from annotator.store.search import ensure_index, index_is_current, search
+
+TEXT = (
+    "Kuka Robot (Guangdong) Co., Ltd. opened a plant in Foshan.\n"
+    "The report on port development. Foshan's port\nis busy.\n"
+    "佛山市位于广东省，广州以西。Guangzhou and Guangdong 😀 Foshan"
+)
+
+
+@pytest.fixture
+def filled(corpus):
+    corpus.articles.add("Foshan visit", TEXT)
+    corpus.articles.add("Jiangmen", "Jiangmen port reopened; Foshan traders welcomed it.")
+    corpus.articles.add("Elsewhere", "Nothing about the city here, only a reporter.")
+    return corpus
+
+
+def found(corpus, query, **kw):
+    page = search(corpus.db, query, **kw)
+    return [(r.article_id, [h.text for h in r.hits]) for r in page.results]
+
+
+def test_whole_words_case_insensitive_with_code_point_offsets(filled):
+    page = search(filled.db, "FOSHAN")
+    assert [r.article_id for r in page.results] == [1, 2] and page.message is None
+    first = page.results[0]
+    assert first.in_title and first.hit_count == 3
+    for hit in first.hits:
+        assert TEXT[hit.start : hit.end] == hit.text == "Foshan"
+    # the last hit comes after an astral emoji: offsets are code points, not UTF-16 units
+    assert first.hits[-1].start == TEXT.rindex("Foshan")
+    assert first.hits[0].before.endswith("a plant in ") and first.hits[0].after.startswith(".\nThe")
+    # "port" is a word of its own, never the end of "report" or "reporter"
+    assert found(filled, "port") == [(1, ["port", "port"]), (2, ["port"])]
+
+
+def test_phrases_span_line_breaks_and_prefixes_cover_the_word(filled):
+    assert found(filled, '"port is busy"') == [(1, ["port\nis busy"])]
+    assert found(filled, '"port development"') == [(1, ["port development"])]
+    assert found(filled, "Guang*") == [(1, ["Guangdong", "Guangzhou", "Guangdong"])]
+    assert found(filled, "report*") == [(1, ["report"]), (3, ["reporter"])]
+
+
+def test_chinese_substrings_short_and_long(filled):
+    assert found(filled, "佛山") == [(1, ["佛山"])]  # two characters: shorter than a trigram
+    assert found(filled, "广东省") == [(1, ["广东省"])]
+    assert found(filled, "广东 佛山") == [(1, ["佛山", "广东"])]
+
+
+def test_operators(filled):
+    assert [a for a, _ in found(filled, "Foshan OR city")] == [1, 2, 3]
+    assert [a for a, _ in found(filled, "Foshan NOT Jiangmen")] == [1]
+    assert [a for a, _ in found(filled, "(Jiangmen OR Kuka) AND port")] == [1, 2]
+    assert [a for a, _ in found(filled, "Foshan AND traders")] == [2]
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ('"', "Type a word to search for."),
+        ("(", "Type a word to search for."),
+        ("*", "Type a word to search for."),
+        ("", "Type a word to search for."),
+        ("   ", "Type a word to search for."),
+        ("AND", "AND needs a word on each side; searched for AND instead."),
+        ("Foshan OR", "OR needs a word on each side; searched for Foshan instead."),
+        ("NEAR(", "A '(' is not closed; searched for NEAR instead."),
+        ('Foshan "port', "A quote is not closed; searched for Foshan port instead."),
+        ("Foshan)", "A ')' has no matching '('; searched for Foshan instead."),
+        ("port NOT", "NOT needs a word on each side; searched for port instead."),
+        ("a OR", "OR needs a word on each side; searched for a instead."),
+    ],
+)
+def test_hostile_input_gives_a_message_never_an_error(filled, query, message):
+    page = search(filled.db, query)
+    assert page.message == message
+
+
+def test_hostile_input_still_finds_the_words(filled):
+    assert [a for a, _ in found(filled, "Foshan OR")] == [1, 2]
+    assert found(filled, "AND") == [(1, ["and"])]
+    assert found(filled, 'Foshan "port') == [(1, ["Foshan", "port", "Foshan", "port", "Foshan"]), (2, ["port", "Foshan"])]
+    assert found(filled, "'; DROP TABLE articles; --") == []
+    assert filled.articles.count() == 3
+
+
+def test_pages(filled):
+    page = search(filled.db, "Foshan", limit=1)
+    assert [r.article_id for r in page.results] == [1] and page.more
+    page = search(filled.db, "Foshan", limit=1, offset=1)
+    assert [r.article_id for r in page.results] == [2] and not page.more
+    page = search(filled.db, "Foshan", max_hits=1)
+    assert len(page.results[0].hits) == 1 and page.results[0].hit_count == 3
+
+
+def test_index_keeps_up_with_imports_and_deletions(filled):
+    assert found(filled, "Heshan") == []
+    article = filled.articles.add("New", "Heshan opens a logistics hub.")
+    assert found(filled, "Heshan") == [(article.id, ["Heshan"])]
+    filled.articles.delete(article.id)
+    assert found(filled, "Heshan") == []
+    assert index_is_current(filled.db)
+
+
+def test_missing_or_stale_index_is_rebuilt_on_open(tmp_path):
+    path = tmp_path / "c.db"
+    with open_corpus(path) as corpus:
+        corpus.articles.add("A", "Foshan and Heshan.")
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE articles_fts")
+    conn.commit()
+    conn.close()
+    with open_corpus(path) as corpus:
+        assert index_is_current(corpus.db)
+        assert found(corpus, "Heshan") == [(1, ["Heshan"])]
+        # rows inserted with the triggers gone leave the index behind: detected and refilled
+        corpus.db.execute("DROP TRIGGER articles_ai")
+        corpus.db.conn.commit()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO articles (title, text, content_hash, created, updated) VALUES ('B', 'Jiangmen port.', 'h', 'x', 'x')")
+    conn.commit()
+    conn.close()
+    with open_corpus(path) as corpus:
+        assert found(corpus, "Jiangmen") == [(2, ["Jiangmen"])]
+        assert not ensure_index(corpus.db)  # current now: nothing more to do

@@ -125,6 +125,30 @@ class WindowActions:
         help_menu.addActions([self.shortcuts, self.about])
         return labels
 
+    def menu_path(self, action: QAction) -> str | None:
+        """Where an action lives in the menu bar, as "File › Export dataset", or None."""
+        for menu in self.window.menuBar().findChildren(QMenu):
+            if action in menu.actions():
+                names = [action.text()]
+                while isinstance(menu, QMenu):
+                    names.insert(0, menu.title())
+                    menu = menu.parent()
+                return " › ".join(n.replace("&", "").rstrip("…") for n in names)
+        return None
+
+    def hint_places(self) -> tuple[str, str]:
+        """Where review and export live, in the words of the first-run hint (follows the real menus)."""
+        review_menu = next(
+            (m for m in self.window.menuBar().findChildren(QMenu) if m.title().replace("&", "") == "Review"), None
+        )
+        review = (
+            "The <i>Review</i> menu looks back over labels across the corpus;"
+            if review_menu is not None
+            else "The Annotations list on the right reviews this article's spans;"
+        )
+        export = f"<i>{self.menu_path(self.export) or 'File › Export dataset'}</i> writes a dataset."
+        return review, export
+
     def fill_label_menu(self, menu: QMenu) -> None:
         menu.clear()
         menu.addActions(self.label_actions)

@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
 from annotator.core.identity import default_annotator
-from annotator.formats.sample import RESOURCES, default_corpus_path, open_default_corpus
+from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
+from annotator.ui import smoke
+from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import CorpusSession
 
@@ -91,9 +92,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Annotator")
     app.setOrganizationName("Annotator")
     app.setApplicationVersion(__version__)
-    icon = RESOURCES / "icons" / "annotator.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("io.github.annotator.Annotator")  # Wayland app id: finds the .desktop entry and icon
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app
 
 
@@ -125,4 +127,6 @@ def run_gui(db_path: Path | None = None, article_id: int | None = None, annotato
         if QApplication.platformName() != "offscreen":  # nobody could close a box no one sees
             QMessageBox.critical(None, "Cannot open corpus", str(exc))
         return 1
+    if smoke.wanted():
+        smoke.report_and_quit(controller.window)
     return app.exec()

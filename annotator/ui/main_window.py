@@ -6,16 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
-from annotator import __version__
 from annotator.core.model import Status
 from annotator.ui import corpus_files
 from annotator.ui.actions import WindowActions
+from annotator.ui.dialogs.about import AboutDialog
 from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
 from annotator.ui.dialogs.label_manager import LabelManagerDialog
-from annotator.ui.dialogs.shortcuts import ShortcutsDialog
+from annotator.ui.dialogs.shortcuts import ShortcutsDialog, everything_on
 from annotator.ui.editor import Editor
+from annotator.ui.icons import app_icon
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.models.article_list import ArticleListModel
 from annotator.ui.session import CorpusSession
@@ -23,6 +24,7 @@ from annotator.ui.status import StatusBar
 from annotator.ui.widgets.annotation_dock import AnnotationDock
 from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
+from annotator.ui.widgets.first_run_hint import FirstRunHint
 from annotator.ui.widgets.label_palette import LabelPalette
 
 
@@ -35,6 +37,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.setWindowTitle(f"{Path(session.corpus.path).name if session.corpus.path else 'Corpus'} — Annotator")
+        self.setWindowIcon(app_icon())
         self.resize(1280, 820)
         self.setAcceptDrops(True)
 
@@ -42,7 +45,15 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationTableModel(self)
         self.view = ArticleView(self)
         self.pane = self.view.pane
-        self.setCentralWidget(self.view)
+        self.hint = FirstRunHint(settings, self)
+        self.hint.dismissed.connect(self.pane.setFocus)
+        centre = QWidget(self, objectName="centre")
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.hint)
+        centre_layout.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
         self.article_dock = ArticleDock(self.articles, self)
         self.annotation_dock = AnnotationDock(self.annotations, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.article_dock)
@@ -127,6 +138,7 @@ class MainWindow(QMainWindow):
         self.actions.set_labels(labels, self.editor.apply_label)
         self.actions.fill_label_menu(self.label_menu)
         self.palette.set_labels(labels)
+        self.hint.set_text(labels, *self.actions.hint_places())
         self.pane.set_context_actions(
             [*self.actions.label_actions, None, self.actions.delete, self.actions.note, self.actions.annotate_all]
         )
@@ -265,18 +277,16 @@ class MainWindow(QMainWindow):
             self.status.showMessage(f"New annotations are recorded as {name.strip()}.", 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(self.actions.all(), self)
+        dialog = ShortcutsDialog(everything_on(self, self.actions.all()), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Annotator",
-            f"<h3>Annotator {__version__}</h3><p>Label spans in news articles. Every label is kept in a "
-            f"local SQLite corpus file and saved the moment you make it.</p><p>Corpus: {self.session.corpus.path}</p>",
-        )
+    def _about(self) -> AboutDialog:
+        dialog = AboutDialog(self.session.corpus.path, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Annotator", message)

@@ -1,8 +1,12 @@
-"""Help > Keyboard shortcuts: every action that has one, read from the actions themselves."""
+"""Help > Keyboard shortcuts: every action that has one, read from the actions themselves.
+
+The window passes its own actions in menu order; any other QAction or QShortcut found on the
+window (added by a dock or widget) is listed after them, so the list never misses a key.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,8 +23,31 @@ EXTRA = (
 )
 
 
+def keys_of(item: QAction | QShortcut) -> list[str]:
+    """The shortcuts of an action or shortcut object, as shown to the user."""
+    sequences = item.shortcuts() if isinstance(item, QAction) else item.keys()
+    return [k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences if not k.isEmpty()]
+
+
+def _name(item: QAction | QShortcut) -> str:
+    if isinstance(item, QAction):
+        return item.iconText().replace("&", "")
+    return item.whatsThis() or item.objectName() or "Shortcut"
+
+
+def everything_on(window: QWidget, first: list[QAction]) -> list[QAction | QShortcut]:
+    """``first``, then every other action and shortcut object on the window that has a key."""
+    found: list[QAction | QShortcut] = list(first)
+    known = set(map(id, found))
+    for item in [*QWidget.actions(window), *window.findChildren(QAction), *window.findChildren(QShortcut)]:
+        if id(item) not in known and keys_of(item):
+            known.add(id(item))
+            found.append(item)
+    return found
+
+
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, actions: list[QAction | QShortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
@@ -29,8 +56,8 @@ class ShortcutsDialog(QDialog):
         self.model.setHorizontalHeaderLabels(["Command", "Shortcut"])
         seen = set()
         for action in actions:
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
-            name = action.iconText().replace("&", "")
+            keys = keys_of(action)
+            name = _name(action)
             if not keys or (name, tuple(keys)) in seen:
                 continue
             seen.add((name, tuple(keys)))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import Settings, open_for_import, parse_size
-from annotator.formats import DEFAULT_MAX_BYTES, IMPORTERS, ImportBatch, Outcome
+from annotator.formats import DEFAULT_MAX_BYTES, IMPORTERS, ImportBatch, ImportResult, Outcome
 from annotator.formats.base import format_size
 
 
@@ -27,7 +27,14 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     type=click.Choice(["auto", *IMPORTERS]),
     default="auto",
     show_default=True,
-    help="Read every file as this format; auto goes by the file extension.",
+    help="Read every file as this format; auto goes by the extension and the content.",
+)
+@click.option(
+    "--offsets",
+    type=click.Choice(["utf16", "codepoints"]),
+    default=None,
+    help="How doccano and Label Studio files count offsets "
+    "[default: utf16 for doccano, codepoints for Label Studio].",
 )
 @click.option(
     "--max-size",
@@ -37,23 +44,30 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="Refuse files larger than this (kB, MB, GB; KiB, MiB, GiB).",
 )
 @click.pass_obj
-def import_command(settings: Settings, paths: tuple[Path, ...], format_: str, max_size: int) -> None:
-    """Import articles from files and folders (folders recursively).
+def import_command(
+    settings: Settings, paths: tuple[Path, ...], format_: str, offsets: str | None, max_size: int
+) -> None:
+    """Import articles from files and folders (folders recursively), with their spans.
 
     Known types: .txt .text (plain or news-shaped text), .html .htm, .json, .jsonl
-    .ndjson and .csv (records with a "text" field). The same text is never imported
-    twice. Each rejected or duplicate input is reported on stderr; the exit status
-    is 1 when anything was rejected.
+    .ndjson and .csv (records with a "text" field). Labelled data: Annotator's own
+    JSONL export, doccano JSONL, Label Studio JSON exports, and brat (a .txt with an
+    .ann beside it, or a .zip of them); labels they name that the corpus lacks are
+    created. The same text is never imported twice. Each rejected or duplicate input,
+    and each span left out, is reported on stderr; the exit status is 1 when anything
+    was rejected.
     """
     with open_for_import(settings) as corpus:
-        batch = ImportBatch(corpus, paths, format=format_, max_bytes=max_size)
+        batch = ImportBatch(
+            corpus, paths, format=format_, max_bytes=max_size, offsets=offsets, annotator=settings.annotator
+        )
         try:
             if sys.stderr.isatty() and batch.total_files > 1:
                 _run_with_progress_bar(batch)
             else:
                 for result in batch:
-                    if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
-                        click.echo(str(result), err=True)
+                    for line in _problems(result):
+                        click.echo(line, err=True)
         except KeyboardInterrupt:  # Ctrl-C: what was stored stays, and the summary says so
             batch.report.cancelled = True
     report = batch.report
@@ -64,6 +78,12 @@ def import_command(settings: Settings, paths: tuple[Path, ...], format_: str, ma
         sys.exit(1)
 
 
+def _problems(result: ImportResult) -> list[str]:
+    """What to tell about one result: why it was rejected or skipped as a duplicate, its span warnings."""
+    lines = [str(result)] if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE) else []
+    return lines + [str(warning) for warning in result.warnings]
+
+
 def _run_with_progress_bar(batch: ImportBatch) -> None:
     """Import under a progress bar on stderr; the problems are listed once it is gone."""
     held: list[str] = []
@@ -71,8 +91,7 @@ def _run_with_progress_bar(batch: ImportBatch) -> None:
         with click.progressbar(length=batch.total_files, label="Importing", file=sys.stderr) as bar:
             done = 0
             for result in batch:
-                if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
-                    held.append(str(result))
+                held.extend(_problems(result))
                 bar.update(batch.files_done - done)
                 done = batch.files_done
             bar.update(batch.files_done - done)

@@ -1,4 +1,9 @@
-"""What every importer yields: records to store, or the reason one record cannot be stored."""
+"""What every importer yields: records to store, or the reason one record cannot be stored.
+
+A record of labelled data carries its spans, already converted to code points into
+``Record.text`` (the LF-normalised text that will be stored), and the warnings the
+reader had about spans it could not convert (each span it skipped, with where it was).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,28 @@ class InputError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class SpanRecord:
+    """One labelled span of a record: code points into the record's (normalised) text."""
+
+    start: int
+    end: int
+    label: str  # the label's tag (or name) as the file gives it
+    text: str  # the covered text, record.text[start:end]
+    annotator: str | None = None  # None: whoever runs the import
+    note: str | None = None
+    where: str | None = None  # "span 3", "T4", "annotation 2, result 5": where in the record
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. reviewed_by / reviewed_at, kept when the store has them
+
+
+@dataclass(frozen=True, slots=True)
+class SpanWarning:
+    """Something a reader could not keep as given: a skipped span, a split one, ignored relations."""
+
+    reason: str
+    where: str | None = None  # "span 3", "a.ann line 7, T4"; None for the whole record
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """One article as read from a file, before it is stored."""
 
@@ -23,6 +50,9 @@ class Record:
     published: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     where: str | None = None  # "line 3", "record 2": where in the file it came from
+    spans: tuple[SpanRecord, ...] = ()
+    warnings: tuple[SpanWarning, ...] = ()
+    status: str | None = None  # "new", "in_progress", "done" when the file says so
 
 
 @dataclass(frozen=True, slots=True)

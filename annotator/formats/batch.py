@@ -7,9 +7,16 @@
             batch.cancel()          # the next step ends the batch
     print(batch.report.summary())
 
-Each step stores at most one article, in its own transaction: stopping between
-steps (or cancelling) never leaves half an article. Bad input never aborts the
-batch; it becomes one ``rejected`` result with a one-line reason.
+Each step stores at most one article with its spans, in one transaction, creating
+the labels they need: stopping between steps (or cancelling) never leaves half an
+article. Bad input never aborts the batch; it becomes one ``rejected`` result with a
+one-line reason. A span that cannot be imported (offsets outside the text, or not
+covering the text the file gives) is left out with a warning naming the file, the
+record and the span; the rest of its article is imported.
+
+In auto mode the extension picks the importer and the content refines it: a .jsonl
+whose records carry ``label`` triples is doccano, a .json list of tasks is a Label
+Studio export, a .txt with an .ann beside it (or an .ann, or a .zip) is brat.
 """
 
 from __future__ import annotations
@@ -20,8 +27,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.identity import default_annotator
+from annotator.core.model import Annotation, Status
 from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, Record
 from annotator.formats.decoding import read_bytes
+from annotator.formats.import_brat import CONF_FILES
+from annotator.formats.import_labels import LabelResolver
+from annotator.formats.import_spans import UNITS, short
 from annotator.formats.registry import (
     Importer,
     import_extensions,
@@ -39,6 +51,23 @@ class Outcome(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ImportWarning:
+    """A span left out (or changed) while its article was imported, and where it was."""
+
+    path: Path
+    where: str | None  # the record: "line 4", "task 7", "docs/a.txt" in an archive
+    span: str | None  # the span within it: "span 2", "a.ann line 7, T4"; None for the record
+    reason: str
+
+    @property
+    def location(self) -> str:
+        return ", ".join(str(part) for part in (self.path, self.where, self.span) if part)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     path: Path
     outcome: Outcome
@@ -46,6 +75,8 @@ class ImportResult:
     article_id: int | None = None  # the new article, or the one a duplicate repeats
     where: str | None = None  # "line 4", "record 2" within a multi-record file
     title: str | None = None
+    spans: int = 0  # spans stored with the article
+    warnings: tuple[ImportWarning, ...] = ()
 
     @property
     def location(self) -> str:
@@ -66,8 +97,13 @@ class ImportReport:
     rejected: list[ImportResult] = field(default_factory=list)
     skipped: list[ImportResult] = field(default_factory=list)
     cancelled: bool = False
+    spans: int = 0
+    warnings: list[ImportWarning] = field(default_factory=list)
+    labels_created: list[str] = field(default_factory=list)  # tags of the labels the import added
 
     def add(self, result: ImportResult) -> None:
+        self.spans += result.spans
+        self.warnings.extend(result.warnings)
         if result.outcome is Outcome.IMPORTED:
             self.imported += 1
         elif result.outcome is Outcome.DUPLICATE:
@@ -82,16 +118,38 @@ class ImportReport:
         """True when nothing was rejected (duplicates and skipped files are fine)."""
         return not self.rejected
 
+    @property
+    def attention(self) -> bool:
+        """True when there is more to tell than the summary line."""
+        return bool(self.rejected or self.duplicates or self.skipped or self.warnings or self.cancelled)
+
     def summary(self) -> str:
-        parts = [f"Imported {_plural(self.imported, 'article')}"]
+        imported = f"Imported {_plural(self.imported, 'article')}"
+        if self.spans or self.warnings:
+            imported += f" with {_plural(self.spans, 'span')}"
+        parts = [imported]
         if self.duplicates:
             parts.append(f"{_plural(len(self.duplicates), 'duplicate')} skipped")
         if self.rejected:
             parts.append(f"{len(self.rejected)} rejected")
         if self.skipped:
             parts.append(f"{_plural(len(self.skipped), 'file')} of unknown type skipped")
+        if self.warnings:
+            parts.append(_plural(len(self.warnings), "span warning"))
+        if self.labels_created:
+            parts.append(f"{_plural(len(self.labels_created), 'new label')} ({', '.join(self.labels_created)})")
         text = "; ".join(parts) + "."
         return f"Cancelled. {text}" if self.cancelled else text
+
+    def details(self) -> list[tuple[str, list]]:
+        """The report's sections, for a details view: (heading, items), each item printable."""
+        sections = (
+            ("Rejected", self.rejected),
+            ("Duplicates", self.duplicates),
+            ("Skipped", self.skipped),
+            ("Span warnings", self.warnings),
+        )
+        return [(title, list(items)) for title, items in sections if items]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +157,7 @@ class _Source:
     path: Path
     explicit: bool  # named by the user, not found inside a folder
     problem: str | None = None
+    brat: bool = False  # a brat document: this .txt (or .ann) with its pair beside it
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -110,23 +169,58 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def plan_sources(paths: Iterable[Path | str]) -> list[_Source]:
-    """Every file a batch will visit, folders expanded, in order."""
+def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list[_Source]:
+    """Every file a batch will visit, folders expanded, in order.
+
+    With ``pair_brat`` a .txt and the .ann beside it are one brat source (the .txt), and
+    brat's configuration files in a folder of such pairs are left out.
+    """
     plan: list[_Source] = []
     for path in map(Path, paths):
         if path.is_dir():
-            plan.extend(_Source(p, False) for p in _walk(path) if p.is_file())
+            files = [p for p in _walk(path) if p.is_file()]
+            plan.extend(_Source(p, False) for p in (_pairs_first(files) if pair_brat else files))
         elif path.is_file():
             plan.append(_Source(path, True))
         elif path.exists():
             plan.append(_Source(path, True, "Not a regular file."))
         else:
             plan.append(_Source(path, True, "No such file or folder."))
-    return plan
+    return _pair(plan) if pair_brat else plan
+
+
+def _pairs_first(files: list[Path]) -> list[Path]:
+    """Files of a folder walk without the brat configuration files of folders that hold brat pairs."""
+    found = set(files)
+    brat_dirs = {p.parent for p in files if p.suffix.lower() == ".ann" and p.with_suffix(".txt") in found}
+    return [p for p in files if not (p.name in CONF_FILES and p.parent in brat_dirs)]
+
+
+def _pair(plan: list[_Source]) -> list[_Source]:
+    """A .txt with an .ann beside it (or such an .ann) becomes one brat source, named once."""
+    out: list[_Source] = []
+    seen: set[Path] = set()
+    for source in plan:
+        path = source.path
+        suffix = path.suffix.lower()
+        if source.problem is None and suffix in (".txt", ".ann") and path.with_suffix(".ann").is_file():
+            txt = path.with_suffix(".txt")
+            doc = txt if txt.is_file() else path
+            if doc.resolve() not in seen:
+                seen.add(doc.resolve())
+                out.append(_Source(doc, source.explicit, brat=True))
+            continue
+        out.append(source)
+    return out
 
 
 class ImportBatch:
-    """An import of files and folders into ``corpus``; iterate it to run it (once)."""
+    """An import of files and folders into ``corpus``; iterate it to run it (once).
+
+    ``offsets`` ("utf16" or "codepoints") says how doccano and Label Studio files count
+    offsets (None: each format's default). ``annotator`` is who the spans of a file that
+    names no annotator are recorded under (None: the system user).
+    """
 
     def __init__(
         self,
@@ -135,15 +229,22 @@ class ImportBatch:
         *,
         format: str = "auto",
         max_bytes: int = DEFAULT_MAX_BYTES,
+        offsets: str | None = None,
+        annotator: str | None = None,
     ) -> None:
+        if offsets is not None and offsets not in UNITS:
+            raise ValueError(f"Unknown offsets {offsets!r}; known: {', '.join(UNITS)}.")
         self.corpus = corpus
         self.forced: Importer | None = None if format == "auto" else importer(format)
         self.max_bytes = max_bytes
-        self.sources = plan_sources(paths)
+        self.options = {"offsets": offsets} if offsets else {}
+        self.annotator = (annotator or "").strip() or default_annotator()
+        self.sources = plan_sources(paths, pair_brat=self.forced is None or self.forced.name == "brat")
         self.report = ImportReport()
         self.files_done = 0
         self._cancelled = False
         self._imported_from: dict[int, str] = {}
+        self._labels: LabelResolver | None = None
         self._run = self._results()
 
     @property
@@ -181,12 +282,23 @@ class ImportBatch:
     def _importer(self, source: _Source) -> tuple[Importer | None, str]:
         if self.forced is not None:
             return self.forced, ""
-        found = importer_for_path(source.path)
+        found = importer("brat") if source.brat else importer_for_path(source.path)
         if found is None:
             suffix = source.path.suffix.lower()
             kind = f"({suffix})" if suffix else "(no extension)"
             return None, f"Unknown file type {kind}; known: {', '.join(import_extensions())}."
         return found, ""
+
+    def _records(self, imp: Importer, path: Path) -> Iterator[Record | BadRecord]:
+        if imp.read_path is not None:
+            return iter(imp.read_path(path, self.max_bytes))
+        data = read_bytes(path, self.max_bytes)
+        if self.forced is None and imp.detect is not None:
+            imp = importer(imp.detect(data))
+        if imp.read is None:
+            raise InputError(f"{imp.description} cannot be read from a single file.")
+        options = {k: v for k, v in self.options.items() if k in imp.options}
+        return iter(imp.read(data, **options))
 
     def _file(self, source: _Source) -> Iterator[ImportResult]:
         path = source.path
@@ -198,7 +310,7 @@ class ImportBatch:
             yield ImportResult(path, Outcome.REJECTED if source.explicit else Outcome.SKIPPED, reason)
             return
         try:
-            records = iter(imp.read(read_bytes(path, self.max_bytes)))
+            records = self._records(imp, path)
             while not self._cancelled:
                 try:
                     record = next(records)
@@ -215,24 +327,92 @@ class ImportBatch:
         if isinstance(record, BadRecord):
             return ImportResult(path, Outcome.REJECTED, record.reason, where=record.where)
         location = f"{path}, {record.where}" if record.where else str(path)
+        warnings = [ImportWarning(path, record.where, w.where, w.reason) for w in record.warnings]
+        labels = self._label_resolver() if record.spans else None
         try:
-            article = self.corpus.articles.add(
-                record.title,
-                record.text,
-                source=record.source,
-                url=record.url,
-                published=record.published,
-                meta=record.meta,
-            )
+            with self.corpus.db.atomic():
+                article = self.corpus.articles.add(
+                    record.title,
+                    record.text,
+                    source=record.source,
+                    url=record.url,
+                    published=record.published,
+                    meta=record.meta,
+                )
+                annotations = self._annotations(path, article.id, article.text, record, labels, warnings) if labels else []
+                if annotations:
+                    self.corpus.annotations.add_many(annotations)
+                status = self._status(path, record, warnings)
+                if status is not None:
+                    self.corpus.articles.set_status(article.id, status)
         except DuplicateArticleError as exc:
+            if labels:
+                labels.rollback()
             earlier = self._imported_from.get(exc.existing_id)
             reason = f"Same text as article {exc.existing_id}"
             reason += f", imported from {earlier} in this batch." if earlier else ", already in the corpus."
             return ImportResult(path, Outcome.DUPLICATE, reason, exc.existing_id, record.where, record.title)
         except CorpusError as exc:
+            if labels:
+                labels.rollback()
             return ImportResult(path, Outcome.REJECTED, str(exc), where=record.where, title=record.title)
+        except BaseException:
+            if labels:
+                labels.rollback()
+            raise
+        if labels:
+            self.report.labels_created.extend(label.tag for label in labels.commit())
         self._imported_from[article.id] = location
-        return ImportResult(path, Outcome.IMPORTED, "", article.id, record.where, article.title)
+        return ImportResult(
+            path, Outcome.IMPORTED, "", article.id, record.where, article.title, len(annotations), tuple(warnings)
+        )
+
+    def _label_resolver(self) -> LabelResolver:
+        if self._labels is None:
+            self._labels = LabelResolver(self.corpus.labels)
+        return self._labels
+
+    def _annotations(
+        self, path: Path, article_id: int, text: str, record: Record, labels: LabelResolver, warnings: list[ImportWarning]
+    ) -> list[Annotation]:
+        """The record's spans as annotations of the stored article; a span that does not fit is a warning."""
+        out = []
+        extra_fields = [f for f in ("reviewed_by", "reviewed_at") if f in Annotation._fields]
+        for span in record.spans:
+            if not (0 <= span.start < span.end <= len(text)) or text[span.start : span.end] != span.text:
+                reason = f"Offsets {span.start}-{span.end} do not cover {short(span.text)} in the stored text; span left out."
+                warnings.append(ImportWarning(path, record.where, span.where, reason))
+                continue
+            try:
+                label = labels.resolve(span.label)
+            except CorpusError as exc:
+                warnings.append(
+                    ImportWarning(path, record.where, span.where, f"{exc} Span left out.")
+                )
+                continue
+            extra = {f: span.extra[f] for f in extra_fields if f in span.extra}
+            out.append(
+                Annotation(
+                    None, article_id, label.id, span.start, span.end, span.text,
+                    span.annotator or self.annotator, span.note,
+                )._replace(**extra)
+            )
+        return out
+
+    def _status(self, path: Path, record: Record, warnings: list[ImportWarning]) -> Status | None:
+        if record.status is None:
+            return None
+        try:
+            return Status(record.status)
+        except ValueError:
+            known = ", ".join(s.value for s in Status)
+            warnings.append(
+                ImportWarning(
+                    path, record.where, None,
+                    f"Unknown status {record.status!r} (known: {known}); the article keeps its own.",
+                )
+            )
+            return None
 
 
 def iter_import(
@@ -241,7 +421,9 @@ def iter_import(
     *,
     format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    offsets: str | None = None,
+    annotator: str | None = None,
 ) -> ImportBatch:
     """Start a batch import: an iterator of ImportResult with ``total_files``, ``files_done``,
     ``cancel()`` and ``report``."""
-    return ImportBatch(corpus, paths, format=format, max_bytes=max_bytes)
+    return ImportBatch(corpus, paths, format=format, max_bytes=max_bytes, offsets=offsets, annotator=annotator)

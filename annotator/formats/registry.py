@@ -14,7 +14,10 @@ from typing import Any
 from annotator.formats.base import BadRecord, Record
 from annotator.formats.csv_records import read_csv
 from annotator.formats.html import read_html
-from annotator.formats.json_records import read_json, read_jsonl
+from annotator.formats.import_brat import read_brat_path
+from annotator.formats.import_jsonl import detect_jsonl, read_doccano, read_native_jsonl
+from annotator.formats.import_labelstudio import detect_json, read_labelstudio
+from annotator.formats.json_records import read_json
 from annotator.formats.native_jsonl import write_native_jsonl
 from annotator.formats.txt import read_txt
 from annotator.store import Corpus
@@ -22,10 +25,16 @@ from annotator.store import Corpus
 
 @dataclass(frozen=True, slots=True)
 class Importer:
+    """A format to import. ``read(data, **options)`` turns a file's bytes into records."""
+
     name: str
     description: str
     extensions: tuple[str, ...]  # lower case, with the dot
-    read: Callable[[bytes], Iterable[Record | BadRecord]]
+    read: Callable[..., Iterable[Record | BadRecord]] | None
+    options: tuple[str, ...] = ()  # keyword options ``read`` takes, e.g. ("offsets",)
+    detect: Callable[[bytes], str] | None = None  # auto mode: the importer the content calls for
+    read_path: Callable[[Path, int], Iterable[Record | BadRecord]] | None = None  # reads files itself (pairs, archives)
+    labelled: bool = False  # reads spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +56,26 @@ IMPORTERS: dict[str, Importer] = {
     for imp in (
         Importer("txt", "Plain text", (".txt", ".text"), read_txt),
         Importer("html", "HTML page", (".html", ".htm"), read_html),
-        Importer("json", "JSON records", (".json",), read_json),
-        Importer("jsonl", "JSON Lines records", (".jsonl", ".ndjson"), read_jsonl),
+        Importer("json", "JSON records", (".json",), read_json, detect=detect_json),
+        Importer(
+            "jsonl",
+            "JSON Lines records, with spans in Annotator's own export",
+            (".jsonl", ".ndjson"),
+            read_native_jsonl,
+            detect=detect_jsonl,
+            labelled=True,
+        ),
         Importer("csv", "CSV with a text column", (".csv",), read_csv),
+        Importer("doccano", "doccano sequence-labelling JSONL", (), read_doccano, ("offsets",), labelled=True),
+        Importer("labelstudio", "Label Studio JSON export", (), read_labelstudio, ("offsets",), labelled=True),
+        Importer(
+            "brat",
+            "brat standoff: .txt with .ann, or a .zip of them",
+            (".ann", ".zip"),
+            None,
+            read_path=read_brat_path,
+            labelled=True,
+        ),
     )
 }
 

@@ -11,13 +11,14 @@ from annotator.formats import (
 
 
 def test_importers_by_name_and_extension():
-    assert list(IMPORTERS) == ["txt", "html", "json", "jsonl", "csv"]
-    assert import_extensions() == [".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv"]
+    assert list(IMPORTERS) == ["txt", "html", "json", "jsonl", "csv", "doccano", "labelstudio", "brat"]
+    assert import_extensions() == [".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".ann", ".zip"]
     for name, ext in [("txt", "a.TXT"), ("txt", "b.text"), ("html", "c.Htm"), ("json", "d.json"),
-                      ("jsonl", "e.ndjson"), ("jsonl", "f.jsonl"), ("csv", "g.CSV")]:
+                      ("jsonl", "e.ndjson"), ("jsonl", "f.jsonl"), ("csv", "g.CSV"), ("brat", "h.ann"),
+                      ("brat", "i.ZIP")]:
         assert importer_for_path(ext) is importer(name)
     assert importer_for_path("h.docx") is None and importer_for_path("README") is None
-    with pytest.raises(ValueError, match="known: txt, html, json, jsonl, csv"):
+    with pytest.raises(ValueError, match="known: txt, html, json, jsonl, csv, doccano, labelstudio, brat"):
         importer("docx")
 
 

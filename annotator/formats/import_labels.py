@@ -1,0 +1,142 @@
+"""The labels of imported spans: found in the corpus's label set, or created as the import goes.
+
+A label a file names is looked up by tag, then by name, then loosely ("Policy term",
+"policy_term" and "POLICY_TERM" are one label). A missing one is created with a
+name derived from the tag, a colour unlike the colours already in use, and no hotkey.
+Labels are created inside the caller's transaction: ``commit()`` once it is committed,
+``rollback()`` when it is not, so the resolver never remembers a label that was undone.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import re
+
+from annotator.core.model import Label
+from annotator.store import CorpusError
+from annotator.store.labels import LabelRepository, make_tag
+
+_TAG = re.compile(r"^[A-Za-z0-9_\-.]+$")
+
+# Mid-tone colours a span background can carry under dark text, far from one another.
+PALETTE = (
+    "#c0392b",  # red
+    "#8e44ad",  # purple
+    "#16a085",  # teal
+    "#d4ac0d",  # mustard
+    "#e84393",  # pink
+    "#8d6e63",  # brown
+    "#0fb9b1",  # turquoise
+    "#6ab04c",  # leaf green
+    "#5f27cd",  # indigo
+    "#ff7f50",  # coral
+    "#7f8c8d",  # grey
+    "#b33771",  # plum
+)
+_NEAR = 80  # RGB distance under which two colours read as the same
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _distance(a: str, b: str) -> float:
+    return sum((x - y) ** 2 for x, y in zip(_rgb(a), _rgb(b))) ** 0.5
+
+
+def distinct_colour(used: list[str]) -> str:
+    """A colour not close to any of ``used``: from the palette first, then around the colour wheel."""
+    used = [c.lower() for c in used if re.fullmatch(r"#[0-9a-fA-F]{6}", c or "")]
+    for colour in PALETTE:
+        if all(_distance(colour, other) >= _NEAR for other in used):
+            return colour
+    best, best_gap = PALETTE[0], -1.0
+    for n in range(len(used), len(used) + 64):
+        r, g, b = colorsys.hsv_to_rgb((n * 0.618033988749895) % 1.0, 0.55, 0.8)
+        colour = f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
+        gap = min((_distance(colour, other) for other in used), default=255.0)
+        if gap >= _NEAR:
+            return colour
+        if gap > best_gap:
+            best, best_gap = colour, gap
+    return best
+
+
+def name_from_tag(tag: str) -> str:
+    """The name a new label gets: 'POLICY_TERM' -> 'Policy term', 'GPE' -> 'GPE', 'Place' -> 'Place'."""
+    if not _TAG.match(tag) or tag != tag.upper() or not any(ch.isalpha() for ch in tag):
+        return tag  # already written for people ("Policy term", "地点", "Location")
+    words = [w for w in re.split(r"[_\-.]+", tag) if w]
+    if len(words) == 1 and len(words[0]) <= 3:
+        return words[0]
+    return " ".join(words).capitalize()
+
+
+def _fold(text: str) -> str:
+    return make_tag(text).lower() or text.strip().casefold()
+
+
+class LabelResolver:
+    """Label ids for the label names and tags an import meets."""
+
+    def __init__(self, labels: LabelRepository) -> None:
+        self.repo = labels
+        self._labels = labels.list()
+        self._found: dict[str, Label] = {}
+        self._pending: list[Label] = []
+        self.created: list[Label] = []  # labels this import created, committed
+
+    def resolve(self, given: str) -> Label:
+        """The label ``given`` names, created when missing. Raises CorpusError when it cannot be created."""
+        label = self._found.get(given) or self._lookup(given)
+        if label is None:
+            label = self._create(given)
+        self._found[given] = label
+        return label
+
+    def _lookup(self, given: str) -> Label | None:
+        labels = self._labels + self._pending
+        stripped = given.strip()
+        for match in (
+            lambda lab: lab.tag == stripped,
+            lambda lab: lab.name == stripped,
+            lambda lab: lab.tag.lower() == stripped.lower() or _fold(lab.tag) == _fold(stripped),
+            lambda lab: _fold(lab.name) == _fold(stripped),
+        ):
+            found = next((lab for lab in labels if match(lab)), None)
+            if found is not None:
+                return found
+        return None
+
+    def _create(self, given: str) -> Label:
+        given = " ".join(given.split())
+        if not given:
+            raise CorpusError("The span has no label.")
+        labels = self._labels + self._pending
+        tags = {lab.tag for lab in labels}
+        names = {lab.name for lab in labels}
+        tag = given if _TAG.match(given) else make_tag(given)
+        n = 1
+        while not tag or tag in tags:
+            tag = f"LABEL_{len(labels) + n}"
+            n += 1
+        name = name_from_tag(given)
+        if name in names:
+            name = f"{name} ({tag})"
+        colour = distinct_colour([lab.colour for lab in labels])
+        label = self.repo.add(Label(None, name, tag, colour, None))
+        self._pending.append(label)
+        return label
+
+    def commit(self) -> list[Label]:
+        """The labels created since the last commit, now kept."""
+        new, self._pending = self._pending, []
+        self._labels.extend(new)
+        self.created.extend(new)
+        return new
+
+    def rollback(self) -> None:
+        """Forget the labels created since the last commit: their transaction was rolled back."""
+        gone = {lab.id for lab in self._pending}
+        self._pending = []
+        self._found = {k: v for k, v in self._found.items() if v.id not in gone}

@@ -12,6 +12,7 @@ from annotator.store.articles import ArticleRepository
 from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
 from annotator.store.labels import LabelRepository
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
+from annotator.store.review import ReviewRepository
 from annotator.store.search import ensure_index as ensure_search_index
 
 # PRAGMA application_id marks a file as an Annotator corpus ("ANNO").
@@ -28,6 +29,7 @@ class Corpus:
         self.articles = ArticleRepository(db)
         self.labels = LabelRepository(db)
         self.annotations = AnnotationRepository(db)
+        self.review = ReviewRepository(db, self.annotations)
 
     def close(self) -> None:
         self.db.close()

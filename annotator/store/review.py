@@ -1,0 +1,354 @@
+"""Review queries over every annotation of the corpus: filter, sort, count, page, and bulk edits.
+
+A review table never loads all rows: it asks for the count and for one page at a time.
+Pages are read in two steps: the ids of the page (a query on the annotations table and
+its indexes only), then the details of those ids, with keyword-in-context cut in Python
+from each article's text (a code-point slice, cheap even in a very long article).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from sqlite_utils import Database
+
+from annotator.core.model import Annotation
+from annotator.store._util import now
+from annotator.store.annotations import _SELECT as _ANNOTATION_SELECT
+from annotator.store.annotations import AnnotationRepository
+from annotator.store.errors import CorpusError
+
+CONTEXT = 40  # code points of context either side of a span
+
+
+class ReviewQueryError(CorpusError):
+    """A filter that cannot run, such as an invalid regular expression."""
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """Which annotations a review shows. Empty fields do not filter."""
+
+    label_ids: tuple[int, ...] = ()
+    annotators: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()  # article statuses: "new", "in_progress", "done"
+    text: str = ""  # the covered text contains this (case-insensitive), or matches it as a regex
+    regex: bool = False
+    changed_from: date | None = None  # last change on or after this day (UTC)
+    changed_to: date | None = None  # last change on or before this day (UTC)
+    reviewed: bool | None = None  # True: reviewed only; False: not reviewed only
+
+    def is_empty(self) -> bool:
+        return self == ReviewFilter()
+
+
+class ReviewRow(NamedTuple):
+    id: int
+    article_id: int
+    title: str
+    label_id: int
+    text: str
+    left: str
+    right: str
+    annotator: str
+    updated: str
+    reviewed_by: str | None
+    reviewed_at: str | None
+    note: str | None
+    start: int
+    end: int
+    key: tuple = ()  # the sort key of the page query that read this row
+
+
+# Sort keys: the ORDER BY of each, always ending in a unique column so that pages never overlap.
+# Each walks an index (see migrations m001/m002) rather than sorting the whole table.
+SORTS: dict[str, tuple[str, ...]] = {
+    "id": ("a.id",),
+    "text": ("a.text", "a.id"),
+    "label": ("l.name", "a.id"),
+    "title": ("ar.title", "ar.id", "a.start", 'a."end"', "a.id"),
+    "annotator": ("n.name", "a.id"),
+    "updated": ("a.updated", "a.id"),
+    "reviewed": ("a.reviewed_at", "a.id"),
+}
+_SORT_FROM = {
+    "label": "annotations a JOIN labels l ON l.id = a.label_id",
+    # Articles first, by title, then each article's annotations in text order: both from indexes.
+    "title": "articles ar CROSS JOIN annotations a ON a.article_id = ar.id",
+    "annotator": "annotations a JOIN annotators n ON n.id = a.annotator_id",
+}
+# Below this many matches, the filters' indexes find them and SQLite sorts them; above it,
+# reading in sort order and filtering on the way fills a page sooner.
+FEW_MATCHES = 20_000
+WALK_BUDGET = 0.04  # seconds a page query may walk the sort order before using the filters' indexes
+
+
+@dataclass
+class _Compiled:
+    where: str
+    params: list[Any]
+
+
+def _compile_regex(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ReviewQueryError(f"Invalid regular expression: {exc.msg} (at position {exc.pos}).") from exc
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class ReviewRepository:
+    def __init__(self, db: Database, annotations: AnnotationRepository) -> None:
+        self.db = db
+        self._annotations = annotations
+        self._texts: OrderedDict[int, str] = OrderedDict()
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        db.conn.create_function("regexp", 2, self._regexp, deterministic=True)
+
+    def _regexp(self, pattern: str, value: str | None) -> bool:
+        compiled = self._patterns.get(pattern)
+        if compiled is None:
+            if len(self._patterns) > 16:
+                self._patterns.clear()
+            compiled = self._patterns[pattern] = _compile_regex(pattern)
+        return value is not None and compiled.search(value) is not None
+
+    # --- filtering ---------------------------------------------------------------------
+    def _compile(self, f: ReviewFilter, walk_sort: bool = False, keep_date_index: bool = False) -> _Compiled:
+        # walk_sort: a unary + keeps SQLite from using an index for a filter, so that it walks
+        # the sort order instead and stops after one page (right when many rows match).
+        p = "+" if walk_sort else ""
+        d = "" if keep_date_index else p
+        clauses: list[str] = []
+        params: list[Any] = []
+        if f.label_ids:
+            clauses.append(f"{p}a.label_id IN ({','.join('?' * len(f.label_ids))})")
+            params.extend(f.label_ids)
+        if f.annotators:
+            clauses.append(
+                f"{p}a.annotator_id IN (SELECT id FROM annotators WHERE name IN ({','.join('?' * len(f.annotators))}))"
+            )
+            params.extend(f.annotators)
+        if f.statuses:
+            clauses.append(
+                f"{p}a.article_id IN (SELECT id FROM articles WHERE status IN ({','.join('?' * len(f.statuses))}))"
+            )
+            params.extend(f.statuses)
+        if f.text:
+            if f.regex:
+                _compile_regex(f.text)  # a clear message before any row is read
+                clauses.append("a.text REGEXP ?")
+                params.append(f.text)
+            else:
+                clauses.append(f"{p}a.text LIKE ? ESCAPE '\\'")
+                params.append(f"%{_escape_like(f.text)}%")
+        if f.changed_from is not None:
+            clauses.append(f"{d}a.updated >= ?")
+            params.append(f.changed_from.isoformat())
+        if f.changed_to is not None:
+            clauses.append(f"{d}a.updated < ?")
+            params.append((f.changed_to + timedelta(days=1)).isoformat())
+        if f.reviewed is True:
+            clauses.append(f"{p}a.reviewed_at IS NOT NULL")
+        elif f.reviewed is False:
+            clauses.append(f"{p}a.reviewed_at IS NULL")
+        return _Compiled(" WHERE " + " AND ".join(clauses) if clauses else "", params)
+
+    def _run(self, sql: str, params: Sequence[Any]) -> list[tuple]:
+        try:
+            return self.db.execute(sql, list(params)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "regular expression" in str(exc) or "user-defined function raised" in str(exc):
+                raise ReviewQueryError("Invalid regular expression.") from exc
+            raise
+
+    def count(self, f: ReviewFilter = ReviewFilter()) -> int:
+        c = self._compile(f)
+        return self._run(f"SELECT count(*) FROM annotations a{c.where}", c.params)[0][0]
+
+    def page_ids(
+        self, f: ReviewFilter = ReviewFilter(), sort: str = "id", descending: bool = False,
+        offset: int = 0, limit: int = 200, total: int | None = None, after: tuple | None = None,
+    ) -> list[tuple[int, tuple]]:
+        """(id, sort key) of one page of matching annotations, in the order asked for.
+
+        ``total``, the count of matches when known, picks the faster plan and lets a page
+        near the end be read backwards from the end. ``after``, the sort key of the row just
+        before this page, reads on from there instead of skipping ``offset`` rows.
+        """
+        if sort not in SORTS:
+            raise ReviewQueryError(f"Cannot sort by {sort!r}; one of: {', '.join(SORTS)}.")
+        if after is None and total is not None and total // 2 < offset < total:
+            # Near the end: the same rows, counted from the other end of the order.
+            back_offset = max(0, total - offset - limit)
+            back_limit = min(limit, total - offset)
+            return self._page_ids(f, sort, not descending, back_offset, back_limit, total, None)[::-1]
+        return self._page_ids(f, sort, descending, offset, limit, total, after)
+
+    def _page_ids(self, f: ReviewFilter, sort: str, descending: bool, offset: int, limit: int,
+                  total: int | None, after: tuple | None) -> list[tuple[int, tuple]]:
+        if total is not None and total < FEW_MATCHES:
+            return self._select_page(f, sort, descending, offset, limit, False, after)
+        # Many matches, or not counted yet: read in sort order and filter on the way, which
+        # fills a page at once when matches are common. When they turn out to be rare, that walk
+        # is stopped after a moment and the filters' indexes find the matches instead.
+        deadline = time.perf_counter() + WALK_BUDGET
+        self.db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 5000)
+        try:
+            return self._select_page(f, sort, descending, offset, limit, True, after)
+        except sqlite3.OperationalError as exc:
+            if "interrupted" not in str(exc):
+                raise
+        finally:
+            self.db.conn.set_progress_handler(None, 0)
+        return self._select_page(f, sort, descending, offset, limit, False, after)
+
+    def _select_page(self, f: ReviewFilter, sort: str, descending: bool, offset: int, limit: int,
+                     walk_sort: bool, after: tuple | None) -> list[tuple[int, tuple]]:
+        c = self._compile(f, walk_sort, keep_date_index=sort == "updated")
+        keys = SORTS[sort]
+        direction = " DESC" if descending else ""
+        # A unary + on the sort keys keeps SQLite from walking the sort index (few matches).
+        plus = "" if walk_sort else "+"
+        order = ", ".join(plus + col + direction for col in keys)
+        where, params = c.where, list(c.params)
+        # Read on from the row before the page (walking the sort index); NULLs do not compare.
+        if after is not None and walk_sort and sort != "reviewed":
+            where += (" AND " if where else " WHERE ") + (
+                f"({', '.join(keys)}) {'<' if descending else '>'} ({', '.join('?' * len(keys))})"
+            )
+            params.extend(after)
+            offset = 0
+        source = _SORT_FROM.get(sort, "annotations a")
+        sql = f"SELECT a.id, {', '.join(keys)} FROM {source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return [(r[0], tuple(r[1:])) for r in self._run(sql, [*params, limit, offset])]
+
+    def page(
+        self, f: ReviewFilter = ReviewFilter(), sort: str = "id", descending: bool = False,
+        offset: int = 0, limit: int = 200, total: int | None = None, after: tuple | None = None,
+    ) -> list[ReviewRow]:
+        """One page of review rows; each row's ``key`` can be passed as ``after`` for the next page."""
+        found = self.page_ids(f, sort, descending, offset, limit, total, after)
+        return self.rows([i for i, _ in found], [k for _, k in found])
+
+    def rows(self, ids: Sequence[int], keys: Sequence[tuple] = ()) -> list[ReviewRow]:
+        """Review rows of these annotations, in the order given (ids no longer stored are left out)."""
+        if not ids:
+            return []
+        found: dict[int, tuple] = {}
+        for chunk in _chunks(list(ids)):
+            for r in self.db.execute(
+                f"""SELECT a.id, a.article_id, ar.title, a.label_id, a.text, n.name, a.updated,
+                       r.name, a.reviewed_at, a.note, a.start, a."end"
+                    FROM annotations a JOIN articles ar ON ar.id = a.article_id
+                    JOIN annotators n ON n.id = a.annotator_id
+                    LEFT JOIN annotators r ON r.id = a.reviewed_by
+                    WHERE a.id IN ({','.join('?' * len(chunk))})""",
+                chunk,
+            ):
+                found[r[0]] = r
+        self._load_texts({r[1] for r in found.values()})
+        out = []
+        keys = keys or [()] * len(ids)
+        for ident, key in zip(ids, keys):
+            r = found.get(ident)
+            if r is None:
+                continue
+            text = self._texts[r[1]]
+            start, end = r[10], r[11]
+            out.append(
+                ReviewRow(r[0], r[1], r[2], r[3], r[4], text[max(0, start - CONTEXT) : start],
+                          text[end : end + CONTEXT], r[5], r[6], r[7], r[8], r[9], start, end, key)
+            )
+        return out
+
+    def _load_texts(self, article_ids: set[int]) -> None:
+        missing = [i for i in article_ids if i not in self._texts]
+        for i in article_ids & self._texts.keys():
+            self._texts.move_to_end(i)
+        for chunk in _chunks(missing):
+            for ident, text in self.db.execute(
+                f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                self._texts[ident] = text  # article text never changes after import
+        while len(self._texts) > max(256, len(article_ids)):
+            self._texts.popitem(last=False)
+
+    def annotators(self) -> list[str]:
+        """Everyone who labelled something (for the annotator filter)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT name FROM annotators WHERE id IN (SELECT DISTINCT annotator_id FROM annotations) ORDER BY name"
+        )]
+
+    # --- bulk edits: each returns the annotations as they were, for undo ---------------------
+    def annotations(self, ids: Iterable[int]) -> list[Annotation]:
+        """Stored annotations with these ids, in id order."""
+        out: list[Annotation] = []
+        for chunk in _chunks(sorted(set(ids))):
+            out.extend(Annotation._make(r) for r in self.db.execute(
+                f"{_ANNOTATION_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
+            ))
+        return out
+
+    def relabel(self, ids: Iterable[int], label_id: int) -> tuple[list[Annotation], list[Annotation]]:
+        """Give these annotations ``label_id``; returns (before, after) of those that changed. Committed."""
+        before = [a for a in self.annotations(ids) if a.label_id != label_id]
+        stamp = now()
+        try:
+            with self.db.atomic():
+                self.db.conn.executemany(
+                    "UPDATE annotations SET label_id = ?, updated = ? WHERE id = ?",
+                    [(label_id, stamp, a.id) for a in before],
+                )
+        except sqlite3.IntegrityError as exc:
+            raise CorpusError(f"No label with id {label_id}.") from exc
+        return before, [a._replace(label_id=label_id, updated=stamp) for a in before]
+
+    def mark_reviewed(self, ids: Iterable[int], reviewer: str) -> tuple[list[Annotation], list[Annotation]]:
+        """Record ``reviewer`` and now as the review of these annotations; returns (before, after). Committed."""
+        before = self.annotations(ids)
+        stamp = now()
+        with self.db.atomic():
+            reviewer_id = self._annotations.annotator_id(reviewer)
+            self.db.conn.executemany(
+                "UPDATE annotations SET reviewed_by = ?, reviewed_at = ? WHERE id = ?",
+                [(reviewer_id, stamp, a.id) for a in before],
+            )
+        return before, [a._replace(reviewed_by=reviewer, reviewed_at=stamp) for a in before]
+
+    def unmark_reviewed(self, ids: Iterable[int]) -> tuple[list[Annotation], list[Annotation]]:
+        before = [a for a in self.annotations(ids) if a.reviewed_at is not None]
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "UPDATE annotations SET reviewed_by = NULL, reviewed_at = NULL WHERE id = ?",
+                [(a.id,) for a in before],
+            )
+        return before, [a._replace(reviewed_by=None, reviewed_at=None) for a in before]
+
+    def restore(self, annotations: Sequence[Annotation]) -> None:
+        """Put back the label, last change and review of these annotations as given (undo). Committed."""
+        with self.db.atomic():
+            reviewers = {name: self._annotations.annotator_id(name) for name in {a.reviewed_by for a in annotations} if name}
+            self.db.conn.executemany(
+                "UPDATE annotations SET label_id = ?, updated = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?",
+                [
+                    (a.label_id, a.updated, reviewers.get(a.reviewed_by) if a.reviewed_by else None,
+                     a.reviewed_at if a.reviewed_by else None, a.id)
+                    for a in annotations
+                ],
+            )
+
+
+def _chunks(items: list, size: int = 500) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -3,8 +3,9 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+PACKAGING_STAMP := $(VENV)/.installed-packaging
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint package package-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,5 +28,17 @@ test: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
+# The packaging extra (PyInstaller) is installed into the venv the first time it is needed.
+$(PACKAGING_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[packaging]'
+	touch $@
+
+package: $(PACKAGING_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/annotator.spec
+	@echo "Built dist/annotator/ (run dist/annotator/annotator)"
+
+package-test: package
+	$(BIN)/python packaging/smoke_test.py dist/annotator/annotator
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

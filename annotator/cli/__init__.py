@@ -10,7 +10,8 @@ from annotator import __version__
 from annotator.cli.common import AnnotatorGroup, Settings
 from annotator.cli.export_cmd import export_command
 from annotator.cli.import_cmd import import_command
-from annotator.cli.search_cmd import review_command, search_command
+from annotator.cli.review_cmd import review_command
+from annotator.cli.search_cmd import search_command
 from annotator.cli.stats_cmd import stats_command
 
 

@@ -1,15 +1,17 @@
-"""annotator search / review: find text and look back over labels already given."""
+"""annotator search: full-text search over the corpus, each match shown in context with its labels."""
 
 from __future__ import annotations
 
 import click
 
-from annotator.cli.common import Settings, clip, format_table, open_existing
-from annotator.cli.queries import review, search
+from annotator.cli.common import Settings, format_table, open_existing
 from annotator.store import Corpus
+from annotator.store.search import Hit, plain_words, search
+
+_PAGE = 100  # articles read per search call
 
 
-def _tag(corpus: Corpus, tag: str | None) -> str | None:
+def label_tag(corpus: Corpus, tag: str | None) -> str | None:
     """The label tag as stored (tags match in any case); an unknown tag is a user error."""
     if tag is None:
         return None
@@ -20,8 +22,34 @@ def _tag(corpus: Corpus, tag: str | None) -> str | None:
     raise click.ClickException(f"No label with tag {tag!r}. Tags: {', '.join(tags)}.")
 
 
-def _flat(text: str) -> str:
+def flat(text: str) -> str:
     return text.replace("\n", " ")
+
+
+def context(hit: Hit) -> str:
+    return (("…" if hit.more_before else "") + flat(hit.before) + "[" + flat(hit.text) + "]" + flat(hit.after)
+            + ("…" if hit.more_after else ""))
+
+
+def _matches(corpus: Corpus, query: str, tag: str | None, limit: int) -> tuple[list[list[object]], bool, str | None]:
+    """Rows (article, offsets, labels, context) for up to ``limit`` matches, whether there are more, the query note."""
+    tags = {label.id: label.tag for label in corpus.labels.list()}
+    rows: list[list[object]] = []
+    offset = 0
+    while True:
+        page = search(corpus.db, query, limit=_PAGE, offset=offset, max_hits=limit + 1, context=30)
+        for result in page.results:
+            spans = [(a.start, a.end, tags[a.label_id]) for a in corpus.annotations.for_article(result.article_id)]
+            for hit in result.hits:
+                covering = list(dict.fromkeys(t for s, e, t in spans if s <= hit.start and hit.end <= e))
+                if tag is not None and tag not in covering:
+                    continue
+                if len(rows) == limit:
+                    return rows, True, page.message
+                rows.append([result.article_id, f"{hit.start}-{hit.end}", ",".join(covering) or "-", context(hit)])
+        if not page.more:
+            return rows, False, page.message
+        offset += _PAGE
 
 
 @click.command("search")
@@ -30,41 +58,22 @@ def _flat(text: str) -> str:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="Show at most this many matches.")
 @click.pass_obj
 def search_command(settings: Settings, query: str, tag: str | None, limit: int) -> None:
-    """Find QUERY in article texts; show where, in context, and how it is labelled.
+    """Find QUERY in the articles; show each match in context with the labels that cover it.
 
-    Letters A-Z match in either case.
+    \b
+    Words match whole words in any case; Chinese matches inside longer runs of characters.
+      Foshan port        both words
+      "Greater Bay Area" the phrase
+      Guang*             words starting with Guang
+      Foshan OR Jiangmen, Foshan NOT Midea, ( ) to group
     """
-    if not query.strip():
-        raise click.BadParameter("give some text to search for.", param_hint="QUERY")
+    if not plain_words(query):
+        raise click.BadParameter("give a word to search for.", param_hint="QUERY")
     with open_existing(settings) as corpus:
-        matches, more = search(corpus, query, tag=_tag(corpus, tag), limit=limit)
-    rows = [
-        [m.article_id, f"{m.start}-{m.end}", ",".join(m.tags) or "-",
-         ("…" if m.more_before else "") + _flat(m.before) + "[" + _flat(m.text) + "]" + _flat(m.after)
-         + ("…" if m.more_after else "")]
-        for m in matches
-    ]
+        rows, more, note = _matches(corpus, query, label_tag(corpus, tag), limit)
+    if note:
+        click.echo(note, err=True)
     if rows:
         click.echo(format_table(["Article", "Offsets", "Label", "Context"], rows, right=[0]))
-    click.echo(f"{len(matches)} match{'es' if len(matches) != 1 else ''}."
+    click.echo(f"{len(rows)} match{'es' if len(rows) != 1 else ''}."
                + (" More not shown; raise --limit to see them." if more else ""), err=True)
-
-
-@click.command("review")
-@click.option("--annotator", help="Only annotations by this annotator.")
-@click.option("--label", "tag", metavar="TAG", help="Only annotations with this label tag.")
-@click.option("--article", "article_id", type=int, help="Only annotations of this article.")
-@click.pass_obj
-def review_command(settings: Settings, annotator: str | None, tag: str | None, article_id: int | None) -> None:
-    """List annotations for review: article, span, label, text, annotator and note."""
-    with open_existing(settings) as corpus:
-        if article_id is not None and not corpus.articles.exists(article_id):
-            raise click.ClickException(f"No article with id {article_id}.")
-        rows = review(corpus, annotator=annotator, tag=_tag(corpus, tag), article_id=article_id)
-    table = [
-        [r.article_id, clip(r.title, 30), f"{r.start}-{r.end}", r.tag, clip(r.text, 40), r.annotator, clip(r.note or "", 40)]
-        for r in rows
-    ]
-    if table:
-        click.echo(format_table(["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note"], table, right=[0]))
-    click.echo(f"{len(rows)} annotation{'s' if len(rows) != 1 else ''}.", err=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import Article, Label
+from annotator.core.text import grapheme_end, grapheme_start
 from annotator.store import Corpus
 
 SPLIT_NAMES = ("train", "dev", "test")
@@ -39,6 +40,8 @@ class ExportSpan:
     note: str | None = None
     reviewed_by: str | None = None
     reviewed_at: str | None = None
+    created: str | None = None  # ISO 8601, UTC
+    updated: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,14 @@ class ExportContext:
     part: str = ""  # "train", "dev", "test" within a split, else ""
 
 
+def span_context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
+    """About ``width`` characters of text before and after a span, never cutting a character in two
+    (an emoji sequence, a flag, a letter with its accents)."""
+    left = grapheme_start(text, max(0, start - width))
+    right = grapheme_end(text, min(len(text), end + width))
+    return text[left:start], text[end:right]
+
+
 def labels_for(corpus: Corpus, options: ExportOptions) -> list[Label]:
     """The labels an export declares, in the user's order."""
     return [lab for lab in corpus.labels.list() if not options.labels or lab.tag in options.labels]
@@ -194,6 +205,8 @@ def iter_docs(corpus: Corpus, ids: Iterable[int], options: ExportOptions) -> Ite
                     note=a.note or None,
                     reviewed_by=getattr(a, "reviewed_by", None),
                     reviewed_at=getattr(a, "reviewed_at", None),
+                    created=a.created,
+                    updated=a.updated,
                 )
             )
         spans.sort(key=lambda s: (s.start, s.end, s.id))

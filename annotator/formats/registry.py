@@ -18,6 +18,11 @@ from annotator.formats.import_brat import read_brat_path
 from annotator.formats.import_jsonl import detect_jsonl, read_doccano, read_native_jsonl
 from annotator.formats.import_labelstudio import detect_json, read_labelstudio
 from annotator.formats.json_records import read_json
+from annotator.formats.export_brat import write_brat
+from annotator.formats.export_csv import write_csv
+from annotator.formats.export_doccano import write_doccano
+from annotator.formats.export_labelstudio import write_labelstudio
+from annotator.formats.export_w3c import write_w3c
 from annotator.formats.native_jsonl import write_native_jsonl
 from annotator.formats.txt import read_txt
 from annotator.store import Corpus
@@ -89,6 +94,48 @@ EXPORTERS: dict[str, Exporter] = {
             write_native_jsonl,
             keeps="everything: text, metadata, status, labels, annotators, notes, review state",
             loses="label colours and hotkeys",
+        ),
+        Exporter(
+            "doccano",
+            "doccano sequence labelling JSONL",
+            ".jsonl",
+            write_doccano,
+            offsets=("utf16", "codepoints"),
+            keeps="text, labels (nested and overlapping), title, status and metadata; notes as metadata",
+            loses="annotators, review state, label names and colours",
+        ),
+        Exporter(
+            "brat",
+            "brat standoff (folder or .zip)",
+            "",
+            write_brat,
+            folder=True,
+            keeps="text, labels (nested and overlapping), notes; label colours in visual.conf",
+            loses="titles and metadata, annotators, review state; line breaks in notes become spaces",
+        ),
+        Exporter(
+            "labelstudio",
+            "Label Studio JSON tasks and labelling config",
+            ".json",
+            write_labelstudio,
+            keeps="text, labels (nested and overlapping), notes, title, status and metadata; label colours and hotkeys in the config",
+            loses="annotators and review state",
+        ),
+        Exporter(
+            "csv",
+            "CSV, one row per annotation",
+            ".csv",
+            write_csv,
+            keeps="labels, offsets, covered text with 40 characters of context, annotators, notes, review state",
+            loses="the full text, articles without annotations, metadata",
+        ),
+        Exporter(
+            "w3c",
+            "W3C Web Annotation JSON-LD",
+            ".jsonld",
+            write_w3c,
+            keeps="labels, quote and position selectors, notes, annotators, creation and change times",
+            loses="the article text (only its URL or id), titles, metadata, review state",
         ),
     )
 }

@@ -35,6 +35,7 @@ class Sink:
         except OSError as exc:
             raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
         self._open: list[IO] = []
+        self._staged_paths: list[Path] = []
         self.written: list[Path] = []  # final paths, once committed
 
     # -- streams ---------------------------------------------------------------
@@ -42,22 +43,33 @@ class Sink:
         raise NotImplementedError
 
     def text(self, name: str | None = None) -> IO[str]:
-        fh = self._staged(name).open("w", encoding="utf-8", newline="\n")
-        self._open.append(fh)
-        return fh
+        path = self._staged(name)
+        return self._track(path, path.open("w", encoding="utf-8", newline="\n"))
 
     def binary(self, name: str | None = None) -> IO[bytes]:
-        fh = self._staged(name).open("wb")
+        path = self._staged(name)
+        return self._track(path, path.open("wb"))
+
+    def _track(self, path: Path, fh: IO) -> IO:
+        # A writer may close its files as it goes (a folder export of many articles must);
+        # the list only keeps the ones still open, and commit() syncs every file either way.
+        if len(self._open) >= 64:
+            self._open = [f for f in self._open if not f.closed]
         self._open.append(fh)
+        self._staged_paths.append(path)
         return fh
 
     def _close_all(self) -> None:
         for fh in self._open:
             if not fh.closed:
-                fh.flush()
-                os.fsync(fh.fileno())
                 fh.close()
         self._open.clear()
+        for path in self._staged_paths:  # on disk before anything is moved into place
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
     # -- ending ------------------------------------------------------------------
     def commit(self) -> None:

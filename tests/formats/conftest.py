@@ -20,3 +20,11 @@ def foshan_path() -> Path:
     if not FOSHAN.is_file():
         pytest.skip("shared sample articles are not available")
     return FOSHAN
+
+
+@pytest.fixture
+def tricky(corpus, tmp_path):
+    """The corpus every exporter is checked against (see corpora.py)."""
+    from tests.formats.corpora import fill
+
+    return fill(corpus, tmp_path / "sources")

@@ -1,0 +1,103 @@
+import io
+import json
+
+import pytest
+from label_studio_sdk.converter import Converter
+from label_studio_sdk.label_interface import LabelInterface
+
+from annotator.formats import export_corpus
+from annotator.formats.dataset import ExportContext, ExportOptions, ExportReport, iter_docs, labels_for
+from annotator.formats.export_labelstudio import write_labelstudio
+from annotator.formats.sinks import StreamSink
+
+
+@pytest.fixture
+def exported(tricky, tmp_path):
+    out = tmp_path / "tasks.json"
+    report = export_corpus(tricky.corpus, out, "labelstudio")
+    return out, report
+
+
+def test_labelstudio_export_reads_back_through_the_sdk(tricky, exported):
+    out, report = exported
+    config = out.with_name("tasks.config.xml")
+    assert report.files == [str(config), str(out)]
+    xml = config.read_text(encoding="utf-8")
+    interface = LabelInterface(xml)
+    control = interface.get_control("label")
+    assert control.labels == ["LOCATION", "COMPANY", "POLICY_TERM"]
+    assert control.labels_attrs["COMPANY"].attr["background"] == "#e67e22"
+    converter = Converter(config=xml, project_dir=None, download_resources=False)
+    items = {item["id"]: item for item in converter.iter_from_json_file(str(out))}
+    assert set(items) == set(tricky.ids.values())
+    assert items[tricky.ids["empty"]]["output"] == {}  # a task without an annotation
+    for key in ("astral", "cjk", "crlf"):
+        item = items[tricky.ids[key]]
+        text = item["input"]["text"]
+        assert text == tricky.text(key)
+        regions = item["output"]["label"]
+        assert sorted((r["start"], r["end"], r["labels"][0]) for r in regions) == tricky.spans(key)
+        for r in regions:
+            assert text[r["start"] : r["end"]] == r["text"]  # code points
+
+
+def test_labelstudio_regions_match_the_config(tricky, exported):
+    out, _ = exported
+    interface = LabelInterface(out.with_name("tasks.config.xml").read_text(encoding="utf-8"))
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    assert [t["id"] for t in tasks] == sorted(tricky.ids.values())
+    for task in tasks:
+        for annotation in task["annotations"]:
+            assert interface.validate_annotation(annotation)
+    bad = {"result": [dict(tasks[0]["annotations"][0]["result"][0], value={"start": 0, "end": 1, "text": "x", "labels": ["NOPE"]})]}
+    assert not interface.validate_annotation(bad)
+    astral = tasks[0]
+    assert astral["data"]["title"] == "../../etc/passwd" and astral["data"]["meta"] == {"section": "Test"}
+    notes = {r["value"]["text"]: r["meta"]["text"] for r in astral["annotations"][0]["result"] if "meta" in r}
+    assert notes == {"𠮷野家": ["Yoshinoya, with the rare 𠮷"], "🇨🇳 Foshan": ["multi\nline\tnote"]}
+    assert tasks[-1]["annotations"] == [] and tasks[-1]["data"]["url"] == "https://example.com/a?b=1"
+
+
+def test_labelstudio_converts_to_conll_with_the_sdk(exported, tmp_path):
+    out, _ = exported
+    xml = out.with_name("tasks.config.xml").read_text(encoding="utf-8")
+    Converter(config=xml, project_dir=None, download_resources=False).convert(
+        str(out), str(tmp_path / "conll"), "CONLL2003", is_dir=False
+    )
+    conll = (tmp_path / "conll" / "result.conll").read_text(encoding="utf-8")
+    assert "Midea -X- _ B-COMPANY\nGroup -X- _ I-COMPANY\n" in conll
+    assert "Guangzhou -X- _ B-LOCATION\n" in conll
+    assert "Zu\u0308rich -X- _ B-LOCATION\n" in conll
+
+
+def test_labelstudio_split_writes_one_config(tricky, tmp_path):
+    out = tmp_path / "tasks.json"
+    report = export_corpus(tricky.corpus, out, "labelstudio", ExportOptions(split=(50, 50), seed=1))
+    names = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
+    assert names == ["tasks.config.xml", "tasks.dev.json", "tasks.train.json"]
+    assert len(report.files) == 3
+    ids = [t["id"] for name in ("tasks.train.json", "tasks.dev.json") for t in json.loads((tmp_path / name).read_text())]
+    assert sorted(ids) == sorted(tricky.ids.values())
+
+
+def test_labelstudio_to_a_stream_warns_that_the_config_is_missing(tricky):
+    buf = io.StringIO()
+    report = export_corpus(tricky.corpus, buf, "labelstudio")
+    assert len(json.loads(buf.getvalue())) == 4
+    assert any("labelling config was not written" in w for w in report.warnings)
+
+
+def test_labelstudio_writes_task_by_task(tricky):
+    """Each task is in the stream before the next article is even read."""
+    buf = io.StringIO()
+    options = ExportOptions()
+    ctx = ExportContext(options, ExportReport(), labels_for(tricky.corpus, options))
+    seen = []
+
+    def docs():
+        for doc in iter_docs(tricky.corpus, sorted(tricky.ids.values()), options):
+            seen.append(buf.getvalue().count('"data"'))
+            yield doc
+
+    write_labelstudio(docs(), StreamSink(buf), ctx)
+    assert seen == [0, 1, 2, 3]

@@ -13,9 +13,18 @@ settings.load_profile("annotator")
 
 def pytest_addoption(parser):
     parser.addoption("--headed", action="store_true", help="show Qt windows on the real display")
+    parser.addoption(
+        "--long",
+        action="store_true",
+        help="run the randomised durability and fuzz tests at full size (also: ANNOTATOR_LONG_TESTS=1)",
+    )
 
 
 def pytest_configure(config):
+    if config.getoption("--long") or os.environ.get("ANNOTATOR_LONG_TESTS"):
+        os.environ["ANNOTATOR_LONG_TESTS"] = "1"
+        settings.register_profile("annotator-long", deadline=None, max_examples=1000)
+        settings.load_profile("annotator-long")
     if not config.getoption("--headed"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # Never read or write the tester's own settings or data folders.

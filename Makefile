@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PACKAGING_STAMP := $(VENV)/.installed-packaging
 
-.PHONY: run test bench lint package package-test clean
+.PHONY: run test bench bench-quick lint package package-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+bench-quick: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --quick
 
 # The packaging extra (PyInstaller) is installed into the venv the first time it is needed.
 $(PACKAGING_STAMP): pyproject.toml | $(STAMP)

@@ -1,83 +1,77 @@
-"""`make bench`: measure the window against bare Qt baselines taken in the same run.
+"""`make bench`: every figure of the performance table, each against its baseline from the same run.
 
-Targets: open a 1 MB article with 20,000 spans in <= 150 ms and <= 3x a bare QPlainTextEdit
-with the same highlights; label key press to span committed and painted in <= 16 ms (p95);
-process start to a usable window on 100,000 articles in <= 1.5 s.
+    python -m benchmarks                 # full sizes (several minutes; corpora cached after the first run)
+    python -m benchmarks --quick         # the same code on small inputs, under a minute
+    python -m benchmarks --only import,search
+
+Prints a table and writes results/latest.json (results/latest-quick.json in quick mode).
+Missing a target is reported, not an error: the exit status is 1 only when a scenario broke.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
 import os
-import statistics
-import tempfile
+import time
+import traceback
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from annotator.ui.app import make_app  # noqa: E402
-from benchmarks import scenarios  # noqa: E402
-from benchmarks.corpus import build_long_article_corpus, build_many_articles_corpus  # noqa: E402
+from benchmarks.context import Bench
+from benchmarks.measure import ERROR, Figure
+from benchmarks.report import table, write_json
+from benchmarks.scenarios import SCENARIOS
+from benchmarks.sizes import MODES
 
-OUT = Path(__file__).resolve().parent / "out"
+RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def main() -> int:
-    app = make_app([])
-    work = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
-    results: dict[str, dict] = {}
-    print("Building corpora…", flush=True)
-    long_db = work / "long.db"
-    article_id, text = build_long_article_corpus(long_db)
-    many_db = work / "many.db"
-    build_many_articles_corpus(many_db)
-    from annotator.store import open_corpus
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_const", const="quick", dest="mode", help="small inputs, under a minute")
+    parser.add_argument("--mode", choices=sorted(MODES), default="full")
+    parser.add_argument("--only", help="comma-separated scenarios: " + ", ".join(s.name for s in SCENARIOS))
+    parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the JSON report")
+    parser.add_argument("--cache", type=Path, help="folder for generated inputs (default: RESULTS/cache)")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    return parser.parse_args(argv)
 
-    with open_corpus(long_db) as corpus:
-        spans = [(a.start, a.end, a.label_id) for a in corpus.annotations.for_article(article_id)]
 
-    bare = scenarios.bare_open(text, spans, repeats=5)
-    painted, loaded, window = scenarios.app_open(long_db, article_id, work / "settings.ini", repeats=5)
-    med = statistics.median
-    results["open_long_article"] = {
-        "chars": len(text),
-        "spans": len(spans),
-        "app_painted_ms": scenarios._ms(med(painted)),
-        "bare_qplaintextedit_ms": scenarios._ms(med(bare)),
-        "ratio": round(med(painted) / med(bare), 2),
-        "app_all_spans_loaded_ms": scenarios._ms(med(loaded)),
-        "target": "painted <= 150 ms and <= 3x bare",
-        "pass": med(painted) <= 0.150 and med(painted) <= 3 * med(bare),
-    }
-    keys, idle = scenarios.keypress_latency(window, text)
-    results["label_keypress"] = {
-        "presses": len(keys),
-        "median_ms": scenarios._ms(med(keys)),
-        "p95_ms": scenarios._ms(scenarios.p95(keys)),
-        "until_idle_median_ms": scenarios._ms(med(idle)),
-        "until_idle_p95_ms": scenarios._ms(scenarios.p95(idle)),
-        "target": "p95 <= 16 ms",
-        "pass": scenarios.p95(keys) <= 0.016,
-    }
-    window.close()
-    window.session.corpus.close()
-    ours, bare_start = scenarios.startup(many_db, work / "config")
-    results["startup_100k_articles"] = {
-        "articles": 100_000,
-        "app_ms": scenarios._ms(med(ours)),
-        "bare_qt_process_ms": scenarios._ms(med(bare_start)),
-        "target": "<= 1500 ms",
-        "pass": med(ours) <= 1.5,
-    }
-    OUT.mkdir(exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    for name, figures in results.items():
-        print(f"\n{name}  {'PASS' if figures['pass'] else 'FAIL'}  ({figures['target']})")
-        for key, value in figures.items():
-            if key not in ("pass", "target"):
-                print(f"  {key:28} {value}")
-    app.quit()
-    return 0 if all(f["pass"] for f in results.values()) else 1
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = MODES[args.mode]
+    wanted = set(args.only.split(",")) if args.only else {s.name for s in SCENARIOS}
+    unknown = wanted - {s.name for s in SCENARIOS}
+    if unknown:
+        raise SystemExit(f"Unknown scenario(s): {', '.join(sorted(unknown))}.")
+    bench = Bench(sizes, args.cache or args.results / "cache", quiet=args.quiet)
+    figures: list[Figure] = []
+    started = time.perf_counter()
+    try:
+        for scenario in SCENARIOS:
+            if scenario.name not in wanted:
+                continue
+            bench.log(f"{scenario.name}…")
+            t0 = time.perf_counter()
+            try:
+                figures.extend(scenario.load()(bench))
+            except Exception as exc:  # one broken scenario must not hide the others' figures
+                traceback.print_exc()
+                for key in scenario.figures:
+                    figures.append(Figure(key, key, "", "", status=ERROR, note=f"{type(exc).__name__}: {exc}"))
+            bench.log(f"  {scenario.name} took {time.perf_counter() - t0:.1f} s")
+    finally:
+        bench.close()
+    seconds = time.perf_counter() - started
+    name = "latest.json" if sizes.name == "full" else f"latest-{sizes.name}.json"
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    write_json(args.results / name, sizes.name, figures, seconds, stamp)
+    print(f"\nAnnotator benchmark, {sizes.name} mode, {stamp} ({seconds:.0f} s)\n")
+    print(table(figures))
+    print(f"\nReport: {args.results / name}")
+    return 1 if any(f.status == ERROR for f in figures) else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,173 @@
+"""Building the benchmark inputs, cached by their parameters so a second run starts at once.
+
+A corpus file is created through ``open_corpus`` (the real schema, every migration), then
+filled with plain SQL in a few large transactions: a million annotations take seconds.
+The cache key covers the parameters, the generator version and the schema's migrations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import shutil
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from annotator.core.text import content_hash
+from annotator.store import open_corpus
+from annotator.store.migrations import KNOWN
+from benchmarks.textgen import EXTRA_LABELS, articles, choose_spans, quotas
+
+GENERATOR_VERSION = 1
+ANNOTATORS = ("alice", "bo", "chen")
+STAMP = "2026-01-05T09:00:00.000+00:00"
+
+
+@dataclass(frozen=True)
+class CorpusSpec:
+    articles: int
+    annotations: int
+    labelled_fraction: float = 1.0  # share of articles that carry annotations
+    long_at: tuple[int, ...] = ()  # indexes of ~1 MB articles
+    long_chars: int = 1_000_000
+    seed: int = 1
+
+
+@dataclass(frozen=True)
+class FolderSpec:
+    files: int
+    long_at: tuple[int, ...] = ()
+    long_chars: int = 1_000_000
+    seed: int = 2
+
+
+@dataclass
+class Built:
+    path: Path
+    info: dict = field(default_factory=dict)
+
+
+def _key(kind: str, spec: object) -> str:
+    payload = json.dumps([kind, GENERATOR_VERSION, KNOWN, asdict(spec)], sort_keys=True)
+    return f"{kind}-{hashlib.sha256(payload.encode()).hexdigest()[:12]}"
+
+
+def _cached(cache: Path, kind: str, spec: object, build) -> Built:
+    """The cached build for ``spec``, building it first (into a temporary name) when missing."""
+    target = cache / _key(kind, spec)
+    info_file = target.with_suffix(".json")
+    if info_file.exists() and target.exists():
+        return Built(target, json.loads(info_file.read_text()))
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".partial")
+    if tmp.is_dir():
+        shutil.rmtree(tmp)
+    for stale in cache.glob(tmp.name + "*"):
+        stale.unlink()
+    info = build(tmp)
+    os.replace(tmp, target)
+    info_file.write_text(json.dumps(info, indent=2) + "\n")
+    return Built(target, info)
+
+
+# --- a folder of .txt files ---------------------------------------------------------------
+def txt_folder(cache: Path, spec: FolderSpec) -> Built:
+    """``spec.files`` UTF-8 news articles as .txt files, a thousand to a subfolder."""
+
+    def build(tmp: Path) -> dict:
+        total = 0
+        for i, art in enumerate(articles(spec.seed, spec.files, spec.long_at, spec.long_chars)):
+            sub = tmp / f"{i // 1000:03d}"
+            if i % 1000 == 0:
+                sub.mkdir(parents=True)
+            data = art.text.encode("utf-8")
+            (sub / f"article-{i:06d}.txt").write_bytes(data)
+            total += len(data)
+        return {"files": spec.files, "bytes": total}
+
+    return _cached(cache, "txt", spec, build)
+
+
+# --- a corpus file --------------------------------------------------------------------------
+def corpus_file(cache: Path, spec: CorpusSpec) -> Built:
+    """A corpus of ``spec.articles`` articles carrying ``spec.annotations`` annotations in all."""
+    return _cached(cache, "corpus", spec, lambda tmp: _build_corpus(tmp, spec))
+
+
+def _build_corpus(path: Path, spec: CorpusSpec) -> dict:
+    with open_corpus(path):
+        pass  # the schema, exactly as the app creates it
+    conn = sqlite3.connect(str(path))
+    conn.execute("PRAGMA synchronous = OFF")
+    rng = random.Random(spec.seed * 7919)
+    with conn:
+        for name, tag, colour, hotkey in EXTRA_LABELS:
+            conn.execute(
+                "INSERT INTO labels (name, tag, colour, hotkey, position) VALUES (?, ?, ?, ?, ?)",
+                (name, tag, colour, hotkey, int(hotkey) - 1),
+            )
+        conn.executemany(
+            "INSERT INTO annotators (id, name, created) VALUES (?, ?, ?)",
+            [(i + 1, name, STAMP) for i, name in enumerate(ANNOTATORS)],
+        )
+    labelled: dict[int, tuple] = {}  # article id -> candidate spans
+    rows, chars = [], 0
+    for i, art in enumerate(articles(spec.seed, spec.articles, spec.long_at, spec.long_chars)):
+        article_id = i + 1
+        is_labelled = rng.random() < spec.labelled_fraction or i in spec.long_at
+        status = ("done" if rng.random() < 0.7 else "in_progress") if is_labelled else "new"
+        if is_labelled:
+            labelled[article_id] = art.spans
+        rows.append((article_id, art.title, art.text, "south cn", content_hash(art.text), status, STAMP, STAMP))
+        chars += len(art.text)
+        if len(rows) >= 2000:
+            _insert_articles(conn, rows)
+            rows = []
+    _insert_articles(conn, rows)
+    ids = list(labelled)
+    shares = quotas([len(labelled[a]) for a in ids], spec.annotations)
+    batch: list[tuple] = []
+    stored = 0
+    for article_id, quota in zip(ids, shares):
+        if not quota:
+            continue
+        text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        for start, end, label, who in choose_spans(labelled[article_id], quota, rng, len(ANNOTATORS)):
+            batch.append((article_id, label, start, end, text[start:end], who + 1, STAMP, STAMP))
+        if len(batch) >= 50_000:
+            stored += _insert_annotations(conn, batch)
+            batch = []
+    stored += _insert_annotations(conn, batch)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return {"articles": spec.articles, "annotations": stored, "chars": chars, "bytes": path.stat().st_size}
+
+
+def _insert_articles(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    with conn:
+        conn.executemany(
+            """INSERT INTO articles (id, title, text, source, content_hash, status, created, updated)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
+
+
+def _insert_annotations(conn: sqlite3.Connection, rows: list[tuple]) -> int:
+    with conn:
+        conn.executemany(
+            """INSERT INTO annotations (article_id, label_id, start, "end", text, annotator_id, created, updated)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
+    return len(rows)
+
+
+def working_copy(built: Built, folder: Path) -> Path:
+    """A copy of a cached corpus that a scenario may change."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / built.path.name
+    shutil.copyfile(built.path, target)
+    return target

@@ -1,0 +1,92 @@
+"""A measured figure: runs of the app's code, runs of the baseline, the target, the verdict."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+OK, UNAVAILABLE, ERROR = "ok", "not available", "error"
+
+
+@dataclass
+class Figure:
+    key: str
+    title: str  # what was measured, with the sizes actually used
+    unit: str  # "s", "ms" or "MB"
+    target: str  # the issue's target in words
+    limit: float | None = None  # the value must stay at or under this (in ``unit``)
+    max_ratio: float | None = None  # ... and at or under this multiple of the baseline
+    statistic: str = "median"  # or "p95"
+    runs: list[float] = field(default_factory=list)
+    baseline: str = ""  # what the baseline is
+    baseline_runs: list[float] = field(default_factory=list)
+    status: str = OK
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def value(self) -> float | None:
+        if not self.runs:
+            return None
+        return p95(self.runs) if self.statistic == "p95" else statistics.median(self.runs)
+
+    @property
+    def baseline_value(self) -> float | None:
+        return statistics.median(self.baseline_runs) if self.baseline_runs else None
+
+    @property
+    def ratio(self) -> float | None:
+        v, b = self.value, self.baseline_value
+        return v / b if v is not None and b else None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is met; None when nothing was measured."""
+        if self.status != OK or self.value is None:
+            return None
+        if self.limit is not None and self.value > self.limit:
+            return False
+        if self.max_ratio is not None and self.ratio is not None and self.ratio > self.max_ratio:
+            return False
+        return True
+
+    def unavailable(self, why: str) -> Figure:
+        self.status, self.note = UNAVAILABLE, why
+        return self
+
+    def as_json(self) -> dict[str, Any]:
+        r = lambda x: None if x is None else round(x, 4)
+        return {
+            "title": self.title,
+            "unit": self.unit,
+            "status": self.status,
+            "statistic": self.statistic,
+            "value": r(self.value),
+            "baseline": self.baseline or None,
+            "baseline_value": r(self.baseline_value),
+            "ratio": r(self.ratio),
+            "target": self.target,
+            "met": self.met,
+            "runs": [r(x) for x in self.runs] if len(self.runs) <= 20 else len(self.runs),
+            "baseline_runs": [r(x) for x in self.baseline_runs],
+            "note": self.note or None,
+            **({"extra": self.extra} if self.extra else {}),
+        }
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) >= 2 else values[0]
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    """(seconds, result) of one call."""
+    t0 = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t0, result
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000.0

@@ -1,0 +1,74 @@
+"""The table printed at the end of a run, and the JSON report."""
+
+from __future__ import annotations
+
+import json
+import platform
+from pathlib import Path
+
+from benchmarks.measure import ERROR, OK, Figure
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as fh:
+            cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), "")
+    except OSError:
+        pass
+    import os
+
+    return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(), "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()}"}
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value:.2f} s"
+    if unit == "ms":
+        return f"{value:.1f} ms"
+    return f"{value:.0f} {unit}"
+
+
+def _verdict(fig: Figure) -> str:
+    if fig.status != OK:
+        return fig.status
+    return {True: "met", False: "MISSED", None: "-"}[fig.met]
+
+
+def table(figures: list[Figure]) -> str:
+    rows = [("figure", "value", "baseline", "ratio", "target", "")]
+    for f in figures:
+        value = _fmt(f.value, f.unit) + (" p95" if f.statistic == "p95" and f.value is not None else "")
+        ratio = f"{f.ratio:.2f}x" if f.ratio is not None else "-"
+        rows.append((f.title, value, _fmt(f.baseline_value, f.unit), ratio, f.target, _verdict(f)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, r in enumerate(rows):
+        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:4], widths[1:4])]
+        cells += [r[4].ljust(widths[4]), r[5]]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("-" * len(lines[0]))
+    notes = [f"  {f.key}: {f.note}" for f in figures if f.note]
+    baselines = [f"  {f.key}: {f.baseline}" for f in figures if f.baseline and f.status == OK]
+    if baselines:
+        lines += ["", "baselines:"] + baselines
+    if notes:
+        lines += ["", "notes:"] + notes
+    return "\n".join(lines)
+
+
+def write_json(path: Path, mode: str, figures: list[Figure], seconds: float, stamp: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "mode": mode,
+        "finished": stamp,
+        "wall_seconds": round(seconds, 1),
+        "machine": machine(),
+        "figures": {f.key: f.as_json() for f in figures},
+        "errors": [f.key for f in figures if f.status == ERROR],
+    }
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

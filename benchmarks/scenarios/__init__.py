@@ -1,0 +1,33 @@
+"""The scenarios, in the order they run. Each takes a Bench and returns its Figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from benchmarks.context import Bench
+from benchmarks.measure import Figure
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    figures: tuple[str, ...]  # the keys of the figures it measures
+    module: str
+    function: str = "run"
+
+    def load(self) -> Callable[[Bench], list[Figure]]:
+        import importlib
+
+        return getattr(importlib.import_module(f"benchmarks.scenarios.{self.module}"), self.function)
+
+
+SCENARIOS = (
+    Scenario("import", ("import_txt",), "importing"),
+    Scenario("export", ("export_jsonl", "export_conll"), "exporting"),
+    Scenario("editor", ("open_article", "label_keypress"), "editor"),
+    Scenario("startup", ("startup",), "process", "startup"),
+    Scenario("review", ("review_filter",), "review"),
+    Scenario("search", ("search",), "search"),
+    Scenario("memory", ("memory",), "process", "memory"),
+)

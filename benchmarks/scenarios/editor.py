@@ -1,0 +1,132 @@
+"""Open a long article in the window (against bare Qt), then label words with key presses."""
+
+from __future__ import annotations
+
+import time
+
+from benchmarks.context import Bench
+from benchmarks.corpora import working_copy
+from benchmarks.measure import Figure, p95
+
+SIZE = (1280, 820)
+
+
+def run(bench: Bench) -> list[Figure]:
+    bench.qt()
+    from PySide6.QtCore import QSettings
+
+    from annotator.store import open_corpus
+    from annotator.ui.app import AppController
+    from benchmarks.scenarios.bare_qt import bare_open
+
+    built = bench.long_corpus
+    scratch = bench.scratch("editor")
+    db = working_copy(built, scratch)  # key presses add spans: never to the cached file
+    with open_corpus(db) as corpus:
+        article_id = corpus.db.execute("SELECT id FROM articles ORDER BY length(text) DESC LIMIT 1").fetchone()[0]
+        text = corpus.articles.get(article_id).text
+        spans = [(a.start, a.end) for a in corpus.annotations.for_article(article_id)]
+    mb = len(text.encode("utf-8")) / 1e6
+    opening = Figure(
+        "open_article",
+        f"open a {mb:.1f} MB article with {len(spans):,} annotations, to painted",
+        "ms",
+        "< 150 ms and <= 3x bare Qt",
+        limit=150.0,
+        max_ratio=3.0,
+        baseline="bare QPlainTextEdit + QSyntaxHighlighter, same text and highlights",
+    )
+    repeats = max(3, bench.sizes.repeats + 2)
+    opening.baseline_runs = [s * 1000 for s in bare_open(text, spans, repeats, SIZE)]
+    controller = AppController(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat), "bench")
+    window = controller.open(db)
+    window.resize(*SIZE)
+    try:
+        painted, loaded = _open_times(window, article_id, repeats)
+        opening.runs = [s * 1000 for s in painted]
+        opening.extra["all_spans_loaded_ms"] = round(sorted(loaded)[len(loaded) // 2] * 1000, 1)
+        keys = Figure(
+            "label_keypress",
+            f"label key press to painted and committed, on that article ({bench.sizes.keypresses} presses)",
+            "ms",
+            "<= 16 ms at p95",
+            limit=16.0,
+            statistic="p95",
+        )
+        times, idle = _keypresses(window, text, bench.sizes.keypresses)
+        keys.runs = [s * 1000 for s in times]
+        keys.extra["median_ms"] = round(sorted(keys.runs)[len(keys.runs) // 2], 2)
+        keys.extra["until_idle_p95_ms"] = round(p95([s * 1000 for s in idle]), 2)
+    finally:
+        window.close()
+        window.session.corpus.close()
+        window.deleteLater()
+    return [opening, keys]
+
+
+def _open_times(window, article_id: int, repeats: int) -> tuple[list[float], list[float]]:
+    """Seconds from asking for the article to the text painted, and to every span read."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    painted, loaded = [], []
+    for _ in range(repeats):
+        window.open_article(None)
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        window.open_article(article_id)
+        window.repaint()
+        painted.append(time.perf_counter() - t0)
+        while not window.pane.fully_loaded:
+            QApplication.processEvents()
+        loaded.append(time.perf_counter() - t0)
+    return painted, loaded
+
+
+def _free_words(window, text: str, n: int) -> list[tuple[int, int]]:
+    """Words on the first screens of the article that carry no span yet."""
+    covered = bytearray(len(text) + 1)
+    for a in window.pane.index.annotations():
+        covered[a.start : a.end] = b"\x01" * (a.end - a.start)
+    words, pos = [], 0
+    for word in text[:40_000].split(" "):
+        s, e = pos, pos + len(word)
+        pos = e + 1
+        if word.isascii() and word.isalpha() and len(word) > 3 and not any(covered[s:e]):
+            words.append((s, e))
+    return words[:n]
+
+
+def _keypresses(window, text: str, n: int) -> tuple[list[float], list[float]]:
+    """Select a free word, press '1': seconds until the pane has painted the committed span, and
+    until the event loop is idle again (annotation list included)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    pane = window.pane
+    painted_at: list[float] = []
+    on_paint = lambda: painted_at.append(time.perf_counter())
+    pane.painted.connect(on_paint)
+    words = _free_words(window, text, n)
+    times, idle = [], []
+    before = window.session.corpus.annotations.count()
+    try:
+        for s, e in words:
+            pane.select_codepoints(s, e)
+            QApplication.processEvents()
+            painted_at.clear()
+            t0 = time.perf_counter()
+            QTest.keyClick(pane, Qt.Key.Key_1)  # commits before it returns
+            QApplication.processEvents()  # the paints the key press caused, as the event loop runs them
+            idle.append(time.perf_counter() - t0)
+            if not painted_at:
+                raise AssertionError("the key press did not repaint the text")
+            times.append(painted_at[0] - t0)
+    finally:
+        pane.painted.disconnect(on_paint)
+    added = window.session.corpus.annotations.count() - before
+    if added != len(times) or not times:
+        raise AssertionError(f"{added} spans committed for {len(times)} key presses")
+    return times, idle
+

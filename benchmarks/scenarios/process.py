@@ -1,0 +1,73 @@
+"""Child processes: start-up to a usable window, and resident memory with the large corpus open."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.context import Bench
+from benchmarks.measure import Figure
+
+
+def probe(kind: str, db: Path, config: Path, settle: float = 0.0) -> tuple[float, dict]:
+    """(seconds from spawning the process to its window being usable, what the probe reported)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config))
+    t0 = time.time()
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.probe", kind, str(db), str(settle)],
+        env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"the {kind} probe failed: {tail}")
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return report["usable_at"] - t0, report
+
+
+def _describe(built) -> str:
+    return f"{built.info['articles']:,} articles and {built.info['annotations']:,} annotations"
+
+
+def startup(bench: Bench) -> list[Figure]:
+    built = bench.large_corpus
+    fig = Figure(
+        "startup",
+        f"process start to usable window, {_describe(built)}",
+        "s",
+        "< 1.5 s",
+        limit=1.5,
+        baseline="a Python process showing a bare Qt window",
+    )
+    config = bench.scratch("startup")
+    probe("app", built.path, config)  # first run: settings written, file pages cached
+    for _ in range(bench.sizes.startup_repeats):
+        fig.baseline_runs.append(probe("bare", built.path, config)[0])
+        fig.runs.append(probe("app", built.path, config)[0])
+    return [fig]
+
+
+def memory(bench: Bench) -> list[Figure]:
+    built = bench.large_corpus
+    fig = Figure(
+        "memory",
+        f"resident memory with {_describe(built)} open",
+        "MB",
+        "< 400 MB",
+        limit=400.0,
+        baseline="a Python process showing a bare Qt window",
+    )
+    config = bench.scratch("memory")
+    settle = 2.0 if bench.sizes.name == "full" else 0.5
+    peaks = []
+    for _ in range(max(1, bench.sizes.repeats)):
+        fig.baseline_runs.append(probe("bare", built.path, config, settle)[1]["rss_mb"])
+        report = probe("app", built.path, config, settle)[1]
+        fig.runs.append(report["rss_mb"])
+        peaks.append(report["peak_rss_mb"])
+    fig.extra["peak_rss_mb"] = round(max(peaks), 1)
+    fig.extra["settle_s"] = settle
+    return [fig]

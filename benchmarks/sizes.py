@@ -1,0 +1,65 @@
+"""How big each input is and how often each scenario repeats, per mode.
+
+``full`` is the issue's table; ``quick`` runs the same code in under a minute; ``tiny`` is what
+the test suite runs so the benchmark cannot rot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from benchmarks.corpora import CorpusSpec, FolderSpec
+
+
+@dataclass(frozen=True)
+class Sizes:
+    name: str
+    import_files: FolderSpec
+    export_corpus: CorpusSpec  # export jsonl / conll
+    large_corpus: CorpusSpec  # start-up, memory, search, review
+    long_corpus: CorpusSpec  # one long article: open, key press
+    repeats: int  # runs per figure (median)
+    startup_repeats: int
+    keypresses: int
+    queries: int  # search / filter queries per run
+
+
+_LONG4 = (4, 5004, 10004, 15004)
+
+FULL = Sizes(
+    "full",
+    import_files=FolderSpec(20_000, long_at=_LONG4),
+    export_corpus=CorpusSpec(20_000, 1_000_000, long_at=_LONG4, seed=3),
+    large_corpus=CorpusSpec(100_000, 1_000_000, labelled_fraction=0.3, long_at=tuple(range(4, 100_000, 10_000)), seed=4),
+    long_corpus=CorpusSpec(1, 20_000, long_at=(0,), seed=5),
+    repeats=3,
+    startup_repeats=5,
+    keypresses=200,
+    queries=10,
+)
+
+QUICK = Sizes(
+    "quick",
+    import_files=FolderSpec(1_000, long_at=(4,), long_chars=200_000),
+    export_corpus=CorpusSpec(2_000, 100_000, long_at=(4,), long_chars=200_000, seed=3),
+    large_corpus=CorpusSpec(10_000, 100_000, labelled_fraction=0.3, long_at=(4,), long_chars=200_000, seed=4),
+    long_corpus=CorpusSpec(1, 6_000, long_at=(0,), long_chars=300_000, seed=5),
+    repeats=2,
+    startup_repeats=2,
+    keypresses=40,
+    queries=5,
+)
+
+TINY = Sizes(
+    "tiny",
+    import_files=FolderSpec(40, long_at=(4,), long_chars=20_000),
+    export_corpus=CorpusSpec(50, 2_000, long_at=(4,), long_chars=20_000, seed=3),
+    large_corpus=CorpusSpec(200, 2_000, labelled_fraction=0.3, long_at=(4,), long_chars=20_000, seed=4),
+    long_corpus=CorpusSpec(1, 600, long_at=(0,), long_chars=30_000, seed=5),
+    repeats=1,
+    startup_repeats=1,
+    keypresses=5,
+    queries=2,
+)
+
+MODES = {s.name: s for s in (FULL, QUICK, TINY)}

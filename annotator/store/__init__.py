@@ -1,5 +1,9 @@
 """The corpus file: SQLite through sqlite-utils, with migrations applied on open."""
 
+from annotator.store._sqlite import load_sqlite_utils
+
+load_sqlite_utils()  # before any module here imports it
+
 from annotator.store.corpus import Corpus, open_corpus
 from annotator.store.errors import (
     CorpusError,

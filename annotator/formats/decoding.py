@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -40,7 +41,8 @@ _PREFERRED = ("cp1252", "gb18030", "big5")
 # A detected encoding -> the superset that decodes the same bytes identically, and more.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "latin_1": "cp1252", "iso8859_1": "cp1252"}
 
-_ALLOWED_CONTROLS = set("\t\n\r\f\v\x1b")
+# Control characters text files do not hold (tab, line breaks, form feed and escape are fine).
+_STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -58,7 +60,7 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 
 def _mostly_controls(text: str) -> bool:
-    controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    controls = len(_STRAY_CONTROLS.findall(text, 0, 100_000))
     return controls > max(2, len(text[:100_000]) // 100)
 
 

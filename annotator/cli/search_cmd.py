@@ -35,9 +35,9 @@ def _matches(corpus: Corpus, query: str, tag: str | None, limit: int) -> tuple[l
     """Rows (article, offsets, labels, context) for up to ``limit`` matches, whether there are more, the query note."""
     tags = {label.id: label.tag for label in corpus.labels.list()}
     rows: list[list[object]] = []
-    offset = 0
+    after = 0
     while True:
-        page = search(corpus.db, query, limit=_PAGE, offset=offset, max_hits=limit + 1, context=30)
+        page = search(corpus.db, query, limit=_PAGE, after=after, max_hits=limit + 1, context=30)
         for result in page.results:
             spans = [(a.start, a.end, tags[a.label_id]) for a in corpus.annotations.for_article(result.article_id)]
             for hit in result.hits:
@@ -47,9 +47,9 @@ def _matches(corpus: Corpus, query: str, tag: str | None, limit: int) -> tuple[l
                 if len(rows) == limit:
                     return rows, True, page.message
                 rows.append([result.article_id, f"{hit.start}-{hit.end}", ",".join(covering) or "-", context(hit)])
-        if not page.more:
+        if page.resume_after is None:
             return rows, False, page.message
-        offset += _PAGE
+        after = page.resume_after
 
 
 @click.command("search")

@@ -35,12 +35,13 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from annotator.core.text import grapheme_end, grapheme_start, is_word_char
+from annotator.core.text import grapheme_start, is_word_char
 
 FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "text")
 TOKENIZER = "trigram"
 _MIN_INDEXED = 3  # trigram: a shorter word has no entry in the index
+_LOWER_AT_ONCE = 50_000  # longer texts are matched with IGNORECASE, lazily, not lower-cased whole
 _TRIGGERS = ("articles_ai", "articles_ad", "articles_au")  # the names sqlite-utils gives them
 
 
@@ -64,16 +65,23 @@ class Hit:
 class SearchResult:
     article_id: int
     title: str
-    hits: tuple[Hit, ...]  # in text order, at most ``max_hits``
-    hit_count: int  # all hits in the text
+    hits: tuple[Hit, ...]  # the first hits in text order, at most ``max_hits``
+    more_hits: bool  # the text has more hits than these
     in_title: bool  # the title matches too (an article may match by its title alone)
 
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
     results: list[SearchResult] = field(default_factory=list)
-    more: bool = False  # further results after this page
     message: str | None = None  # what the user should know about how the query was read
+    # Where the next page starts (pass it as ``after``), or None when every article was looked at.
+    resume_after: int | None = None
+    searched: int = 0  # candidate articles looked at for this page
+
+    @property
+    def more(self) -> bool:
+        """There may be further results: the search stopped at a full page or at its budget."""
+        return self.resume_after is not None
 
 
 # --- the query language -------------------------------------------------------------
@@ -235,50 +243,79 @@ def fts_expression(node) -> str | None:
 # --- matching ------------------------------------------------------------------------
 
 
+def _word(ch: str) -> bool:
+    """``is_word_char``, with ASCII answered without a call into unicodedata."""
+    return (ch.isalnum() or ch == "_") if ch.isascii() else is_word_char(ch)
+
+
+def _edge(text: str, pos: int) -> bool:
+    """Is ``pos`` a grapheme boundary? (Between two ASCII characters it always is.)"""
+    if 0 < pos < len(text) and not (text[pos].isascii() and text[pos - 1].isascii()):
+        return grapheme_start(text, pos) == pos
+    return True
+
+
 class _Matcher:
-    """Finds the whole-word (or prefix) occurrences of each Term, case-insensitively."""
+    """Finds the whole-word (or prefix) occurrences of each Term, case-insensitively.
+
+    Matching runs on the lower-cased text with a case-sensitive pattern (much faster than
+    IGNORECASE) whenever lower-casing keeps every offset; otherwise on the text itself."""
 
     def __init__(self) -> None:
-        self._patterns: dict[Term, re.Pattern] = {}
+        self._patterns: dict[Term, tuple[re.Pattern, re.Pattern]] = {}
 
-    def pattern(self, term: Term) -> re.Pattern:
-        p = self._patterns.get(term)
-        if p is None:
-            p = self._patterns[term] = re.compile(r"\s+".join(map(re.escape, term.words)), re.IGNORECASE)
-        return p
+    def _pattern(self, term: Term, lowered: bool) -> re.Pattern:
+        pair = self._patterns.get(term)
+        if pair is None:
+            source = r"\s+".join(map(re.escape, term.words))
+            pair = self._patterns[term] = (re.compile(source.lower()), re.compile(source, re.IGNORECASE))
+        return pair[0] if lowered else pair[1]
 
-    def spans(self, term: Term, text: str) -> list[tuple[int, int]]:
-        found = []
+    def spans(self, term: Term, text: str, low: str | None, cap: int) -> list[tuple[int, int]]:
+        """The first ``cap`` occurrences of ``term`` (a long article need not be read to its end)."""
+        found: list[tuple[int, int]] = []
         n = len(text)
-        for m in self.pattern(term).finditer(text):
+        matches = self._pattern(term, True).finditer(low) if low is not None else self._pattern(term, False).finditer(text)
+        for m in matches:
             s, e = m.span()
-            if s > 0 and is_word_char(text[s - 1]) and is_word_char(text[s]):
+            if s > 0 and _word(text[s - 1]) and _word(text[s]):
                 continue
             if term.prefix:
-                while e < n and is_word_char(text[e]):
+                while e < n and _word(text[e]):
                     e += 1
-            elif e < n and is_word_char(text[e - 1]) and is_word_char(text[e]):
+            elif e < n and _word(text[e - 1]) and _word(text[e]):
                 continue
-            if grapheme_start(text, s) != s or grapheme_end(text, e) != e:
-                continue
-            found.append((s, e))
+            if _edge(text, s) and _edge(text, e):
+                found.append((s, e))
+                if len(found) >= cap:
+                    break
         return found
 
-    def evaluate(self, node, title: str, text: str) -> tuple[bool, bool, list[tuple[int, int]]]:
-        """(article matches, title matches, hit spans in the text)."""
+    def evaluate(self, node, title: str, text: str, cap: int) -> tuple[bool, bool, list[tuple[int, int]]]:
+        """(article matches, title matches, the first ``cap`` hit spans in the text, in text order)."""
+        low = text.lower() if len(text) <= _LOWER_AT_ONCE else None
+        low_title = title.lower()
+        return self._evaluate(
+            node, title, low_title if len(low_title) == len(title) else None,
+            text, low if low is not None and len(low) == len(text) else None, cap,
+        )
+
+    def _evaluate(self, node, title, low_title, text, low, cap):
         if isinstance(node, Term):
-            spans = self.spans(node, text)
-            in_title = bool(self.spans(node, title))
+            spans = self.spans(node, text, low, cap)
+            in_title = bool(self.spans(node, title, low_title, 1))
             return bool(spans) or in_title, in_title, spans
-        results = [self.evaluate(child, title, text) for child in node.children]
         if node.op == "NOT":
-            (ok, in_title, spans), (excluded, _, _) = results
-            return ok and not excluded, in_title, spans
-        combine = all if node.op == "AND" else any
-        ok = combine(r[0] for r in results)
+            ok, in_title, spans = self._evaluate(node.children[0], title, low_title, text, low, cap)
+            if ok and self._evaluate(node.children[1], title, low_title, text, low, 1)[0]:
+                return False, False, []
+            return ok, in_title, spans
+        results = [self._evaluate(child, title, low_title, text, low, cap) for child in node.children]
+        ok = (all if node.op == "AND" else any)(r[0] for r in results)
         in_title = any(r[1] for r in results if r[0])
         spans = sorted({s for r in results if r[0] for s in r[2]})
-        return ok, in_title, spans
+        # Each child's list stops at ``cap``: beyond the cap-th of the union, a child may have more.
+        return ok, in_title, spans[:cap]
 
 
 def _hit(text: str, s: int, e: int, context: int) -> Hit:
@@ -289,44 +326,58 @@ def _hit(text: str, s: int, e: int, context: int) -> Hit:
 # --- searching ------------------------------------------------------------------------
 
 
-def _candidates(db: Database, expression: str | None) -> Iterator[tuple[int, str, str]]:
+def _candidates(db: Database, expression: str | None, after: int) -> Iterator[tuple[int, str, str]]:
     if expression is None:
-        yield from db.execute("SELECT id, title, text FROM articles ORDER BY id")
+        yield from db.execute("SELECT id, title, text FROM articles WHERE id > ? ORDER BY id", [after])
         return
     yield from db.execute(
         f"""SELECT a.id, a.title, a.text FROM {FTS_TABLE} f JOIN articles a ON a.id = f.rowid
-            WHERE {FTS_TABLE} MATCH ? ORDER BY f.rowid""",
-        [expression],
+            WHERE {FTS_TABLE} MATCH ? AND f.rowid > ? ORDER BY f.rowid""",
+        [expression, after],
     )
 
 
 def search(
-    db: Database, query: str, limit: int = 50, offset: int = 0, *, max_hits: int = 20, context: int = 40
+    db: Database,
+    query: str,
+    limit: int = 50,
+    offset: int = 0,
+    *,
+    after: int = 0,
+    budget: int | None = None,
+    max_hits: int = 20,
+    context: int = 40,
 ) -> SearchPage:
-    """Articles matching ``query``, in article order: ``limit`` of them after the first ``offset``.
+    """Articles matching ``query`` in article order: ``limit`` of them, after skipping ``offset``
+    matches, among articles with an id above ``after``.
 
-    Each result carries up to ``max_hits`` hits with ``context`` characters either side.
-    Never raises for any query text; a query it had to reinterpret or could not use comes
-    back with a message.
+    Each result carries its first ``max_hits`` hits with ``context`` characters either side.
+    The index finds candidates; each is checked for whole words. ``budget`` caps the candidates
+    looked at, so that a word found mostly inside longer words ("port" in "report") answers
+    quickly with what it found so far and a ``resume_after`` to go on from.
+    Never raises for any query text; a query it had to reinterpret comes back with a message.
     """
     tree, message = read_query(query)
     if tree is None:
         return SearchPage(message=message)
     matcher = _Matcher()
     results: list[SearchResult] = []
-    skipped = 0
-    for article_id, title, text in _candidates(db, fts_expression(tree)):
-        ok, in_title, spans = matcher.evaluate(tree, title, text)
+    skipped = searched = 0
+    last = after
+    for article_id, title, text in _candidates(db, fts_expression(tree), after):
+        if len(results) == limit or (budget is not None and searched >= budget):
+            return SearchPage(results, message, last, searched)
+        searched += 1
+        last = article_id
+        ok, in_title, spans = matcher.evaluate(tree, title, text, max_hits + 1)
         if not ok:
             continue
         if skipped < offset:
             skipped += 1
             continue
-        if len(results) == limit:
-            return SearchPage(results, True, message)
         hits = tuple(_hit(text, s, e, context) for s, e in spans[:max_hits])
-        results.append(SearchResult(article_id, title, hits, len(spans), in_title))
-    return SearchPage(results, False, message)
+        results.append(SearchResult(article_id, title, hits, len(spans) > max_hits, in_title))
+    return SearchPage(results, message, None, searched)
 
 
 # --- keeping the index -------------------------------------------------------------------

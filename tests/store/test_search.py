@@ -29,7 +29,7 @@ def test_whole_words_case_insensitive_with_code_point_offsets(filled):
     page = search(filled.db, "FOSHAN")
     assert [r.article_id for r in page.results] == [1, 2] and page.message is None
     first = page.results[0]
-    assert first.in_title and first.hit_count == 3
+    assert first.in_title and len(first.hits) == 3 and not first.more_hits
     for hit in first.hits:
         assert TEXT[hit.start : hit.end] == hit.text == "Foshan"
     # the last hit comes after an astral emoji: offsets are code points, not UTF-16 units
@@ -92,10 +92,11 @@ def test_hostile_input_still_finds_the_words(filled):
 def test_pages(filled):
     page = search(filled.db, "Foshan", limit=1)
     assert [r.article_id for r in page.results] == [1] and page.more
-    page = search(filled.db, "Foshan", limit=1, offset=1)
+    assert [r.article_id for r in search(filled.db, "Foshan", limit=1, offset=1).results] == [2]
+    page = search(filled.db, "Foshan", limit=5, after=page.resume_after)
     assert [r.article_id for r in page.results] == [2] and not page.more
     page = search(filled.db, "Foshan", max_hits=1)
-    assert len(page.results[0].hits) == 1 and page.results[0].hit_count == 3
+    assert len(page.results[0].hits) == 1 and page.results[0].more_hits
 
 
 def test_index_keeps_up_with_imports_and_deletions(filled):
@@ -128,3 +129,14 @@ def test_missing_or_stale_index_is_rebuilt_on_open(tmp_path):
     with open_corpus(path) as corpus:
         assert found(corpus, "Jiangmen") == [(2, ["Jiangmen"])]
         assert not ensure_index(corpus.db)  # current now: nothing more to do
+
+
+def test_a_budget_stops_early_and_resumes_where_it_stopped(filled):
+    filled.articles.add("Later", "The port of Heshan.")
+    # "reporter" in article 3 holds "port", so the index offers it; a budget of one candidate stops there
+    page = search(filled.db, "port", budget=2)
+    assert [r.article_id for r in page.results] == [1, 2] and page.resume_after == 2 and page.searched == 2
+    page = search(filled.db, "port", budget=1, after=page.resume_after)
+    assert page.results == [] and page.resume_after == 3 and page.searched == 1
+    page = search(filled.db, "port", budget=1, after=page.resume_after)
+    assert [r.article_id for r in page.results] == [4] and not page.more

@@ -50,14 +50,14 @@ def test_the_hint_names_the_real_label_keys_and_where_review_and_export_are(qtbo
     hint = window.findChild(FirstRunHint, "firstRunHint")
     assert hint.isVisible()
     text = hint.findChild(QLabel, "firstRunHintText").text()
-    for key, name in (("1", "Location"), ("2", "Company"), ("3", "Policy term")):
-        assert f"<b>{key}</b> {name}" in text
+    for key, name in (("1", "Location"), ("2", "Company"), ("3", "Policy&nbsp;term")):
+        assert f"<b>{key}</b>&nbsp;{name}" in text
     assert "File › Export dataset" in text and "Annotations list" in text
     # A label given another key: the hint follows.
     location = window.session.labels[0]
     assert window.editor.update_label(location, location.with_changes(hotkey="7")) in (None, "")
     text = hint.findChild(QLabel, "firstRunHintText").text()
-    assert "<b>7</b> Location" in text and "<b>1</b> Location" not in text
+    assert "<b>7</b>&nbsp;Location" in text and "<b>1</b>&nbsp;Location" not in text
 
 
 def test_the_hint_closes_for_now_and_comes_back_next_time(qtbot, controller, corpus_path, settings, window):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from annotator.core.model import Article
@@ -16,9 +17,11 @@ class ArticleView(QWidget):
         self.title = QLabel(self, objectName="articleTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setStyleSheet("font-size: 17pt; font-weight: 600; color: #1f2933;")
+        self.title.setStyleSheet("font-size: 17pt; font-weight: 600;")
         self.details = QLabel(self, objectName="articleDetails")
-        self.details.setStyleSheet("color: #616e7c;")
+        # Colours come from the system palette (light or dark): text on the text background.
+        self.title.setForegroundRole(QPalette.ColorRole.Text)
+        self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.details.setWordWrap(True)
         self.pane = TextPane(self)
         header = QFrame(self)
@@ -35,10 +38,12 @@ class ArticleView(QWidget):
         layout.addWidget(header)
         rule = QFrame(self)
         rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setStyleSheet("color: #e4e7eb;")
+        rule.setFrameShadow(QFrame.Shadow.Plain)
+        rule.setForegroundRole(QPalette.ColorRole.Midlight)
         layout.addWidget(rule)
         layout.addWidget(self.pane, 1)
-        self.setStyleSheet("ArticleView, QPlainTextEdit#textPane { background: #ffffff; }")
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.show_article(None)
 
     def resizeEvent(self, event) -> None:  # noqa: N802

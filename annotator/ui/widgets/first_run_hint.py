@@ -13,11 +13,16 @@ from annotator.core.model import Label
 SETTINGS_KEY = "hints/firstRunDismissed"
 
 
+def _nbsp(text: str) -> str:
+    """A label name that never breaks across lines."""
+    return html.escape(text).replace(" ", "&nbsp;")
+
+
 def hint_html(labels: list[Label], review: str, export: str) -> str:
     """The hint text, naming the real hotkeys of the current labels."""
     keyed = [lab for lab in labels if lab.hotkey]
     if keyed:
-        keys = ", ".join(f"<b>{html.escape(lab.hotkey)}</b> {html.escape(lab.name)}" for lab in keyed)
+        keys = ", ".join(f"<b>{html.escape(lab.hotkey)}</b>&nbsp;{_nbsp(lab.name)}" for lab in keyed)
         how = f"Select text in the article, then press a label's key ({keys}) or click its button above."
     else:
         how = "Select text in the article, then click a label's button above (give labels keys in Label › Manage labels)."

@@ -7,12 +7,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 from annotator.core.model import Label
+from annotator.ui.widgets.colours import text_on
 
 
 def text_colour_on(background: str) -> str:
-    c = QColor(background)
-    luminance = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
-    return "#1b1b1b" if luminance > 0.55 else "#ffffff"
+    """Black or white, whichever has more contrast on the label colour (WCAG)."""
+    return text_on(background).name()
 
 
 class LabelPalette(QToolBar):

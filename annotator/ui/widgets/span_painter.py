@@ -11,23 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QTextCharFormat, QTextLayout
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
+from annotator.ui.widgets.colours import blend, span_tint, text_on  # noqa: F401 (blend re-exported)
 from annotator.ui.widgets.span_index import SpanIndex
 
 UNKNOWN = "#999999"
-
-
-def blend(colour: str, amount: float, base: str = "#ffffff") -> QColor:
-    """``amount`` of ``colour`` over ``base``: light tints that keep black text readable."""
-    c, b = QColor(colour), QColor(base)
-
-    def mix(x: int, y: int) -> int:
-        return round(x * amount + y * (1 - amount))
-
-    return QColor(mix(c.red(), b.red()), mix(c.green(), b.green()), mix(c.blue(), b.blue()))
 
 
 class SpanPainter(QObject):
@@ -41,6 +32,13 @@ class SpanPainter(QObject):
         self._colours: dict[int, str] = {}
         self._formats: dict[tuple[int, ...], QTextCharFormat] = {}
         editor.verticalScrollBar().valueChanged.connect(lambda _: self.paint_visible())
+        editor.installEventFilter(self)  # a new palette (light <-> dark) means new tints
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.editor and event.type() == QEvent.Type.PaletteChange:
+            self._formats.clear()
+            self.invalidate_all()
+        return False
 
     # --- what is painted ----------------------------------------------------------------
     def set_label_colours(self, colours: dict[int, str]) -> None:
@@ -98,7 +96,10 @@ class SpanPainter(QObject):
         if fmt is None:
             fmt = QTextCharFormat()
             inner = self._colours.get(stack[-1], UNKNOWN)
-            fmt.setBackground(blend(inner, min(0.28 + 0.17 * (len(stack) - 1), 0.7)))
+            pal = self.editor.palette()
+            background = span_tint(inner, len(stack), pal.color(QPalette.ColorRole.Base))
+            fmt.setBackground(background)
+            fmt.setForeground(text_on(background, pal.color(QPalette.ColorRole.Text)))
             if len(stack) > 1:
                 fmt.setFontUnderline(True)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

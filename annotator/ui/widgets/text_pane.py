@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 from annotator.core.model import Annotation, Label
 from annotator.core.offsets import OffsetMap
 from annotator.ui.widgets.span_index import SpanIndex
+from annotator.ui.widgets.colours import text_on
 from annotator.ui.widgets.span_painter import SpanPainter
 
 READING_WIDTH = 860  # px: a comfortable line length for reading
@@ -230,7 +231,7 @@ class TextPane(QPlainTextEdit):
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._cursor(s, e)
             sel.format.setBackground(QColor(lab.colour if lab else "#777777"))
-            sel.format.setForeground(QColor("#ffffff"))
+            sel.format.setForeground(text_on(lab.colour if lab else "#777777"))
             extras.append(sel)
         if self._flash is not None:
             sel = QTextEdit.ExtraSelection()

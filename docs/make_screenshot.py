@@ -1,6 +1,7 @@
-"""Render the README screenshot headless: the sample article, labelled, in the real window.
+"""Render the README screenshots headless: the sample article, labelled, in the real window.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshot.py docs/screenshot.png
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshot.py docs/screenshot-dark.png --dark
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
 
 from annotator.core.model import Annotation
 from annotator.formats.sample import add_sample_article
@@ -24,8 +26,21 @@ SPANS = [
 ]
 
 
-def main(out: str) -> None:
+# A dark desktop theme, as the system would hand it to Qt.
+DARK = {"Window": "#2b2b2b", "WindowText": "#e6e6e6", "Base": "#1e1e1e", "AlternateBase": "#262626",
+        "Text": "#e6e6e6", "Button": "#333333", "ButtonText": "#e6e6e6", "Highlight": "#3d6fb4",
+        "HighlightedText": "#ffffff", "ToolTipBase": "#333333", "ToolTipText": "#e6e6e6", "PlaceholderText": "#9a9a9a",
+        "Mid": "#444444", "Midlight": "#3a3a3a", "Light": "#505050", "Dark": "#151515", "Shadow": "#000000"}
+
+
+def main(out: str, dark: bool = False) -> None:
     app = make_app([])
+    if dark:
+        app.setStyle("Fusion")
+        palette = QPalette()
+        for role, colour in DARK.items():
+            palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+        app.setPalette(palette)
     work = Path(tempfile.mkdtemp())
     with open_corpus(work / "demo.db") as corpus:
         article_id = add_sample_article(corpus)
@@ -39,7 +54,9 @@ def main(out: str) -> None:
         corpus.annotations.add_many(found)
         corpus.articles.add("Shunde appliance makers expand overseas", "Shunde appliance makers expand overseas.\n\nText.")
         corpus.articles.add("Nansha port opens new container berths", "Nansha port opens new container berths.\n\nText.")
-    controller = AppController(QSettings(str(work / "s.ini"), QSettings.Format.IniFormat), "analyst")
+    settings = QSettings(str(work / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("hints/firstRunDismissed", True)  # the labelled article, without the first-run hint
+    controller = AppController(settings, "analyst")
     window = controller.open(work / "demo.db", article_id)
     window.resize(1440, 900)
     app.processEvents()
@@ -52,4 +69,5 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
+    args = [a for a in sys.argv[1:] if a != "--dark"]
+    main(args[0] if args else "docs/screenshot.png", dark="--dark" in sys.argv)

@@ -138,14 +138,13 @@ class WindowActions:
 
     def hint_places(self) -> tuple[str, str]:
         """Where review and export live, in the words of the first-run hint (follows the real menus)."""
-        review_menu = next(
-            (m for m in self.window.menuBar().findChildren(QMenu) if m.title().replace("&", "") == "Review"), None
-        )
-        review = (
-            "The <i>Review</i> menu looks back over labels across the corpus;"
-            if review_menu is not None
-            else "The Annotations list on the right reviews this article's spans;"
-        )
+        action = getattr(self, "review", None)
+        place = self.menu_path(action) if isinstance(action, QAction) else None
+        if place:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            review = f"<i>{place}</i>{f' ({keys})' if keys else ''} looks back over every label in the corpus;"
+        else:
+            review = "The Annotations list on the right reviews this article's spans;"
         export = f"<i>{self.menu_path(self.export) or 'File › Export dataset'}</i> writes a dataset."
         return review, export
 

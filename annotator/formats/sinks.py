@@ -111,12 +111,24 @@ class FileSink(Sink):
         shutil.rmtree(self._staging, ignore_errors=True)
 
 
+MARKER = ".annotator-export"  # in every folder export: the folder may be replaced by the next export
+
+
 class FolderSink(Sink):
-    """A folder of files; an existing folder of the same name is replaced only once the new one is complete."""
+    """A folder of files; an existing folder of the same name is replaced only once the new one is complete.
+
+    Only an empty folder or an earlier export (it holds ``MARKER``) is replaced: never a folder of
+    other files, which an export to the wrong path would otherwise delete.
+    """
 
     def __init__(self, target: Path) -> None:
         if target.exists() and not target.is_dir():
             raise SinkError(f"Cannot write a folder at {target}: a file of that name exists.")
+        if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
+            raise SinkError(
+                f"{target} already holds other files, and an export replaces the whole folder: "
+                "choose a new or empty folder, or a .zip file."
+            )
         super().__init__(target)
         self._root = self._staging / "out"
         self._root.mkdir()
@@ -134,6 +146,7 @@ class FolderSink(Sink):
 
     def commit(self) -> None:
         self._close_all()
+        (self._root / MARKER).write_text("Written by Annotator's export: the next export to this folder replaces it.\n", encoding="utf-8")
         if self.target.exists():
             os.replace(self.target, self._staging / "previous")
         os.replace(self._root, self.target)

@@ -43,7 +43,7 @@ def test_brat_folder_loads_in_brats_reader(tricky, tmp_path):
     assert report.files == [str(out)]
     _check_collection(out, tricky)
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["annotation.conf"] + [f"article-{i:06d}.{ext}" for i in range(1, 5) for ext in ("ann", "txt")] + ["visual.conf"]
+    assert names == [".annotator-export", "annotation.conf"] + [f"article-{i:06d}.{ext}" for i in range(1, 5) for ext in ("ann", "txt")] + ["visual.conf"]
 
 
 def test_brat_line_breaks_in_spans_and_notes(tricky, tmp_path):
@@ -78,7 +78,7 @@ def test_brat_zip(tricky, tmp_path):
 def test_brat_split_makes_one_collection_per_part(tricky, tmp_path):
     out = tmp_path / "brat"
     export_corpus(tricky.corpus, out, "brat", ExportOptions(split=(50, 25, 25), seed=3))
-    parts = sorted(p.name for p in out.iterdir())
+    parts = sorted(p.name for p in out.iterdir() if p.is_dir())
     assert parts == ["dev", "test", "train"]
     anns = [p for part in parts for p in (out / part).glob("*.ann")]
     assert len(anns) == 4

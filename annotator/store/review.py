@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
@@ -30,6 +31,10 @@ CONTEXT = 40  # code points of context either side of a span
 
 class ReviewQueryError(CorpusError):
     """A filter that cannot run, such as an invalid regular expression."""
+
+
+class ReviewCancelled(CorpusError):
+    """A query stopped by ``ReviewRepository.interrupt``."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,24 @@ class ReviewRepository:
         self._patterns: dict[str, re.Pattern[str]] = {}
         db.conn.create_function("regexp", 2, self._regexp, deterministic=True)
 
+    @classmethod
+    def open_reader(cls, path: str | Path) -> "ReviewRepository":
+        """A read-only repository on its own connection, for counting in another thread.
+
+        The connection may be used from the thread that calls this only; ``interrupt`` may be
+        called from any thread.
+        """
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        db = Database(conn, execute_plugins=False)
+        return cls(db, AnnotationRepository(db))
+
+    def interrupt(self) -> None:
+        """Stop the query running on this connection (it raises ``ReviewCancelled``)."""
+        self.db.conn.interrupt()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
     def _regexp(self, pattern: str, value: str | None) -> bool:
         compiled = self._patterns.get(pattern)
         if compiled is None:
@@ -168,7 +191,9 @@ class ReviewRepository:
         try:
             return self.db.execute(sql, list(params)).fetchall()
         except sqlite3.OperationalError as exc:
-            if "regular expression" in str(exc) or "user-defined function raised" in str(exc):
+            if "interrupted" in str(exc):
+                raise ReviewCancelled("The query was stopped.") from exc
+            if "user-defined function raised" in str(exc):
                 raise ReviewQueryError("Invalid regular expression.") from exc
             raise
 
@@ -206,9 +231,8 @@ class ReviewRepository:
         self.db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 5000)
         try:
             return self._select_page(f, sort, descending, offset, limit, True, after)
-        except sqlite3.OperationalError as exc:
-            if "interrupted" not in str(exc):
-                raise
+        except ReviewCancelled:
+            pass
         finally:
             self.db.conn.set_progress_handler(None, 0)
         return self._select_page(f, sort, descending, offset, limit, False, after)

@@ -61,6 +61,7 @@ class WindowActions:
         self.zoom_in.setShortcuts([QKeySequence(SK.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoom_out = a("Zoom &out", SK.ZoomOut, "Smaller text")
         self.zoom_reset = a("&Reset zoom", "Ctrl+0", "Default text size")
+        self.review = a("&Review annotations", "Ctrl+Shift+R", "Every annotation of the corpus in one table: filter, sort, relabel, delete, mark reviewed")
         # Help
         self.shortcuts = a("&Keyboard shortcuts", None, "List every keyboard shortcut")
         self.shortcuts.setShortcuts([QKeySequence(SK.HelpContents), QKeySequence("Ctrl+/")])
@@ -119,6 +120,8 @@ class WindowActions:
         article.addActions([self.find_article, self.focus_articles, self.focus_text, self.focus_annotations])
         view = bar.addMenu("&View")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view.addSeparator()
+        view.addAction(self.review)
         view.addSeparator()
         view.addActions(docks)
         help_menu = bar.addMenu("&Help")

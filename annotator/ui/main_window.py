@@ -19,6 +19,7 @@ from annotator.ui.editor import Editor
 from annotator.ui.icons import app_icon
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.models.article_list import ArticleListModel
+from annotator.ui.review.controller import ReviewController
 from annotator.ui.session import CorpusSession
 from annotator.ui.status import StatusBar
 from annotator.ui.widgets.annotation_dock import AnnotationDock
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(session, self.pane, self.annotations, self.undo_stack, self)
+        self.review = ReviewController(session, self.editor, self.undo_stack, self.open_article, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review.dock)
         self.actions = WindowActions(self)
         self.recent_menu = QMenu("Recent &corpora", self)
         self.recent_menu.setObjectName("recentMenu")
@@ -114,6 +117,10 @@ class MainWindow(QMainWindow):
         act.zoom_reset.triggered.connect(lambda: self.pane.zoom(0))
         act.shortcuts.triggered.connect(self.show_shortcuts)
         act.about.triggered.connect(self._about)
+        act.review.triggered.connect(self.review.show)
+        self.review.dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating review too
+        self.review.message.connect(lambda m: self.status.showMessage(m, 5000))
+        self.review.error.connect(self._show_error)
 
         self.palette.label_requested.connect(ed.apply_label)
         self.article_dock.article_activated.connect(self.open_article)
@@ -343,6 +350,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
         self.pane.stop_loading()
+        self.review.shutdown()
         super().closeEvent(event)
 
     # --- drag and drop ----------------------------------------------------------------------

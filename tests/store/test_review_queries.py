@@ -191,3 +191,20 @@ def test_rows_keep_the_order_asked_and_skip_deleted(filled):
     filled.annotations.delete(3)
     assert [row.id for row in filled.review.rows([5, 3, 1])] == [5, 1]
     assert filled.review.annotators() == ["alice", "bob", "chen"]
+
+
+def test_a_reader_on_its_own_connection_counts_the_same(tmp_path):
+    from annotator.store import open_corpus
+    from annotator.store.review import ReviewRepository
+
+    path = tmp_path / "c.db"
+    with open_corpus(path) as corpus:
+        article = corpus.articles.add("T", "Foshan and Foshan.")
+        corpus.annotations.add_many([Annotation(None, article.id, 1, 0, 6, "Foshan", "a"),
+                                     Annotation(None, article.id, 2, 11, 17, "Foshan", "b")])
+        reader = ReviewRepository.open_reader(path)
+        try:
+            assert reader.count(ReviewFilter(annotators=("b",))) == 1
+            assert reader.count(ReviewFilter(text="o.h", regex=True)) == 2
+        finally:
+            reader.close()

@@ -1,0 +1,136 @@
+"""Connects the Review dock to the corpus: keeps its table current, turns its requests into
+undoable commands, and opens a chosen span in the article view."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
+
+from annotator.store import CorpusError
+from annotator.ui.commands import Command
+from annotator.ui.editor import Editor
+from annotator.ui.review.commands import DeleteMany, MarkReviewed, RelabelMany
+from annotator.ui.review.dock import ReviewDock
+from annotator.ui.review.model import ReviewTableModel
+from annotator.ui.session import CorpusSession
+
+
+class ReviewController(QObject):
+    message = Signal(str)  # a short note for the status bar
+    error = Signal(str)  # something the user must read
+
+    def __init__(
+        self,
+        session: CorpusSession,
+        editor: Editor,
+        stack: QUndoStack,
+        open_article: Callable[[int], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.editor = editor
+        self.stack = stack
+        self.open_article = open_article
+        self.model = ReviewTableModel(session.corpus, self)
+        self.dock = ReviewDock(self.model, parent)
+        self.dock.hide()
+        self._labels_changed()
+        for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed):
+            signal.connect(self._corpus_changed)
+        session.article_changed.connect(self._article_changed)
+        session.articles_imported.connect(self._corpus_changed)
+        session.labels_changed.connect(self._labels_changed)
+        self.dock.visibilityChanged.connect(self._visibility_changed)
+        self.dock.jump_requested.connect(self.jump)
+        self.dock.relabel_requested.connect(self.relabel)
+        self.dock.delete_requested.connect(self.delete)
+        self.dock.reviewed_requested.connect(self.mark_reviewed)
+
+    # --- showing ---------------------------------------------------------------------------
+    def show(self) -> None:
+        """View › Review annotations: show the dock and put the keyboard in its filter."""
+        self.dock.show()
+        self.dock.raise_()
+        self.model.set_active(True)
+        self.dock.filters.focus_text()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.dock.filters.set_choices(self.session.labels, self.session.corpus.review.annotators())
+        self.model.set_active(visible or not self.dock.isHidden())
+
+    def _corpus_changed(self, *_args) -> None:
+        self.model.stale()
+
+    def _article_changed(self, _article_id: int) -> None:
+        if self.model.filter.statuses:  # a status change moves rows in or out of the filter
+            self.model.stale()
+
+    def _labels_changed(self) -> None:
+        labels = self.session.labels
+        self.model.set_labels(labels)
+        self.dock.set_labels(labels)
+        self.dock.filters.set_choices(labels, self.session.corpus.review.annotators())
+
+    def shutdown(self) -> None:
+        self.model.shutdown()
+
+    # --- jumping to a span ----------------------------------------------------------------
+    def jump(self, article_id: int, annotation_id: int) -> None:
+        self.open_article(article_id)
+        pane = self.editor.pane
+        if pane.index.get(annotation_id) is None:
+            pane.load_all()  # a span far into a long article is read on demand
+        if pane.index.get(annotation_id) is None:
+            self.message.emit("That annotation no longer exists.")
+            return
+        self.editor.select_annotation(annotation_id, focus=True)
+
+    # --- bulk edits -------------------------------------------------------------------------
+    def _ids(self, ranges: list[tuple[int, int]]) -> list[int]:
+        ids: list[int] = []
+        for first, last in ranges:
+            ids.extend(self.model.ids_in_rows(first, last))
+        return ids
+
+    def relabel(self, ranges: list[tuple[int, int]], label_id: int) -> None:
+        label = self.session.label(label_id)
+        ids = self._ids(ranges)
+        if label is None or not ids:
+            return
+        self._run(RelabelMany(self.session, ids, label), f"Nothing to relabel: already {label.name}.")
+
+    def delete(self, ranges: list[tuple[int, int]]) -> None:
+        ids = self._ids(ranges)
+        if ids:
+            self.dock.table.clearSelection()
+            self._run(DeleteMany(self.session, ids), "Nothing to delete.")
+
+    def mark_reviewed(self, ranges: list[tuple[int, int]], reviewed: bool) -> None:
+        ids = self._ids(ranges)
+        if ids:
+            self._run(MarkReviewed(self.session, ids, reviewed), "None of them is marked reviewed." if not reviewed else "")
+
+    def _run(self, command: Command, nothing: str) -> None:
+        """Apply once (a refusal is reported, not pushed), then push for Ctrl+Z; a no-op is not pushed."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            command.execute()
+        except CorpusError as exc:
+            self.error.emit(str(exc))
+            return
+        except sqlite3.Error as exc:
+            self.error.emit(f"The corpus file could not be written, so the edit was not made: {exc}.")
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        if command.changed:
+            self.stack.push(command)
+            self.message.emit(f"{command.text()}. Ctrl+Z undoes it.")
+        elif nothing:
+            self.message.emit(nothing)

@@ -1,0 +1,243 @@
+"""The Review dock: filters, the count of matches, the table, and the bulk actions on selected rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Label
+from annotator.ui.review.delegate import ContextDelegate
+from annotator.ui.review.filters import ReviewFilterBar
+from annotator.ui.review.model import ReviewTableModel
+
+_ACTIVATE = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+_DELETE = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
+_DIGITS = {getattr(Qt.Key, f"Key_{n}"): str(n) for n in range(1, 10)}
+
+
+class ReviewTable(QTableView):
+    """The table takes its own keys (Enter, Delete, label digits, Ctrl+R, Ctrl+U) before the window's shortcuts do."""
+
+    activated_row = Signal(int)
+    delete_requested = Signal()
+    relabel_requested = Signal(str)  # a label hotkey
+    reviewed_requested = Signal(bool)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._handles(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _handles(self, event: QKeyEvent) -> bool:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        if mods == Qt.KeyboardModifier.NoModifier:
+            return key in _ACTIVATE or key in _DELETE or key in _DIGITS
+        return mods == Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_R, Qt.Key.Key_U)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self._handles(event):
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        if key in _ACTIVATE:
+            if self.currentIndex().isValid():
+                self.activated_row.emit(self.currentIndex().row())
+        elif key in _DELETE:
+            self.delete_requested.emit()
+        elif key in _DIGITS:
+            self.relabel_requested.emit(_DIGITS[key])
+        else:
+            self.reviewed_requested.emit(key == Qt.Key.Key_R)
+        event.accept()
+
+
+class ReviewDock(QDockWidget):
+    jump_requested = Signal(int, int)  # article id, annotation id
+    relabel_requested = Signal(object, int)  # list of row ranges, label id
+    delete_requested = Signal(object)  # list of (first, last) row ranges
+    reviewed_requested = Signal(object, bool)  # row ranges, reviewed or not
+
+    def __init__(self, model: ReviewTableModel, parent: QWidget | None = None) -> None:
+        super().__init__("Review annotations", parent)
+        self.setObjectName("reviewDock")
+        self.model = model
+        body = QWidget(self)
+        self.filters = ReviewFilterBar(body)
+        self.count = QLabel(body)
+        self.count.setObjectName("reviewCount")
+        self.problem = QLabel(body)
+        self.problem.setObjectName("reviewProblem")
+        self.problem.setStyleSheet("color: #d63031;")
+        self.problem.hide()
+
+        self.table = ReviewTable(body)
+        self.table.setObjectName("reviewTable")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.setItemDelegateForColumn(ReviewTableModel.CONTEXT, ContextDelegate(self.table))
+        self.table.setToolTip("Enter or double-click opens a span in its article; 1–9 relabel, Delete deletes, "
+                              "Ctrl+R marks reviewed (Ctrl+U unmarks) the selected rows")
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(ReviewTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ReviewTableModel.CONTEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (1, 110), (3, 200), (4, 90), (5, 125), (6, 150)):
+            header.resizeSection(column, width)
+
+        self.relabel = QToolButton(body)
+        self.relabel.setObjectName("reviewRelabel")
+        self.relabel.setText("Relabel as")
+        self.relabel.setToolTip("Give the selected annotations another label (keys 1–9 in the table)")
+        self.relabel.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.relabel_menu = QMenu(self.relabel)
+        self.relabel.setMenu(self.relabel_menu)
+        self.mark = QPushButton("Mark &reviewed", body)
+        self.mark.setObjectName("reviewMark")
+        self.mark.setToolTip("Record that you reviewed the selected annotations (Ctrl+R in the table)")
+        self.unmark = QPushButton("&Unmark", body)
+        self.unmark.setObjectName("reviewUnmark")
+        self.unmark.setToolTip("Take the reviewed mark off the selected annotations (Ctrl+U in the table)")
+        self.delete = QPushButton("&Delete", body)
+        self.delete.setObjectName("reviewDelete")
+        self.delete.setToolTip("Delete the selected annotations (Delete in the table); Ctrl+Z brings them back")
+        self.open = QPushButton("&Open in article", body)
+        self.open.setObjectName("reviewOpen")
+        self.open.setToolTip("Open the current annotation in its article, selected (Enter or double-click)")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.count)
+        bar.addWidget(self.problem)
+        bar.addStretch(1)
+        for w in (self.open, self.relabel, self.mark, self.unmark, self.delete):
+            bar.addWidget(w)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.filters)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.setWidget(body)
+        self.setFocusProxy(self.table)
+
+        self.filters.filter_changed.connect(model.set_filter)
+        self.filters.invalid.connect(self._show_problem)
+        model.failed.connect(self._show_problem)
+        model.counted.connect(self._update_count)
+        model.modelReset.connect(self._update_count)
+        self.table.doubleClicked.connect(lambda index: self._jump(index.row()))
+        self.table.activated_row.connect(self._jump)
+        self.open.clicked.connect(lambda: self._jump(self.table.currentIndex().row()))
+        self.table.delete_requested.connect(self._delete)
+        self.delete.clicked.connect(self._delete)
+        self.table.reviewed_requested.connect(self._mark)
+        self.mark.clicked.connect(lambda: self._mark(True))
+        self.unmark.clicked.connect(lambda: self._mark(False))
+        self.table.relabel_requested.connect(self._relabel_by_hotkey)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.modelReset.connect(self._update_buttons)
+        self._labels: list[Label] = []
+        self._update_buttons()
+        self._update_count()
+
+    # --- labels ---------------------------------------------------------------------------
+    def set_labels(self, labels: list[Label]) -> None:
+        self._labels = labels
+        self.relabel_menu.clear()
+        for lab in labels:
+            action = QAction(lab.name, self.relabel_menu)
+            action.setObjectName(f"reviewRelabel_{lab.tag}")
+            if lab.hotkey:
+                action.setShortcut(QKeySequence(lab.hotkey))
+                action.setShortcutVisibleInContextMenu(True)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table's own key does it
+            action.triggered.connect(lambda _=False, ident=lab.id: self._relabel(ident))
+            self.relabel_menu.addAction(action)
+
+    # --- selection --------------------------------------------------------------------------
+    def selected_ranges(self) -> list[tuple[int, int]]:
+        selection: QItemSelection = self.table.selectionModel().selection()
+        spans = sorted({(r.top(), r.bottom()) for r in selection})
+        merged: list[tuple[int, int]] = []
+        for top, bottom in spans:
+            if merged and top <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(bottom, merged[-1][1]))
+            else:
+                merged.append((top, bottom))
+        return merged
+
+    def selected_count(self) -> int:
+        return sum(b - a + 1 for a, b in self.selected_ranges())
+
+    def _update_buttons(self, *_args) -> None:
+        n = self.selected_count()
+        for w in (self.relabel, self.mark, self.unmark, self.delete):
+            w.setEnabled(n > 0)
+        self.open.setEnabled(self.table.currentIndex().isValid() or n > 0)
+
+    # --- requests -----------------------------------------------------------------------------
+    def _jump(self, row: int) -> None:
+        r = self.model.row_at(row)
+        if r is not None:
+            self.jump_requested.emit(r.article_id, r.id)
+
+    def _delete(self) -> None:
+        if self.selected_ranges():
+            self.delete_requested.emit(self.selected_ranges())
+
+    def _mark(self, reviewed: bool) -> None:
+        if self.selected_ranges():
+            self.reviewed_requested.emit(self.selected_ranges(), reviewed)
+
+    def _relabel(self, label_id: int) -> None:
+        if self.selected_ranges():
+            self.relabel_requested.emit(self.selected_ranges(), label_id)
+
+    def _relabel_by_hotkey(self, key: str) -> None:
+        label = next((lab for lab in self._labels if lab.hotkey == key), None)
+        if label is not None:
+            self._relabel(label.id)
+
+    # --- what the line above the table says ------------------------------------------------------
+    def _show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+        self.count.setVisible(not message)
+
+    def _update_count(self, *_args) -> None:
+        m = self.model
+        if m.error:
+            self._show_problem(m.error)
+            return
+        self._show_problem("")
+        noun = "annotation" if m.total == 1 else "annotations"
+        if m.total is None:
+            self.count.setText(f"Counting matches… (first {m.rowCount():,} shown)")
+        elif m.filter.is_empty():
+            self.count.setText(f"All {m.total:,} {noun}")
+        else:
+            self.count.setText(f"{m.total:,} matching {noun}")

@@ -1,0 +1,184 @@
+"""The review filters: label, annotator, article status, covered text or regex, date of last change, review state.
+
+Every widget here only describes a filter; ``filter_changed`` carries the combined
+ReviewFilter. An invalid regular expression is reported here, in words, before any query.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from annotator.core.model import Label, Status
+from annotator.store.review import ReviewFilter
+
+ANY = None
+
+
+def _combo(parent: QWidget, name: str, tip: str) -> QComboBox:
+    box = QComboBox(parent)
+    box.setObjectName(name)
+    box.setToolTip(tip)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return box
+
+
+class ReviewFilterBar(QWidget):
+    filter_changed = Signal(object)  # ReviewFilter
+    invalid = Signal(str)  # why the text filter cannot run ("" when it can again)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewFilterBar")
+        self.text = QLineEdit(self)
+        self.text.setObjectName("reviewTextFilter")
+        self.text.setPlaceholderText("Covered text contains…")
+        self.text.setClearButtonEnabled(True)
+        self.text.setToolTip("Show annotations whose covered text contains this (case-insensitive), "
+                             "or matches it as a regular expression")
+        self.text.setMinimumWidth(180)
+        self.regex = QCheckBox("Re&gex", self)
+        self.regex.setObjectName("reviewRegex")
+        self.regex.setToolTip("Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)")
+        self.label = _combo(self, "reviewLabelFilter", "Show one label only")
+        self.annotator = _combo(self, "reviewAnnotatorFilter", "Show the annotations of one annotator only")
+        self.status = _combo(self, "reviewStatusFilter", "Show annotations in articles of this status only")
+        self.status.addItem("Any status", ANY)
+        for status in Status:
+            self.status.addItem(status.display, str(status))
+        self.reviewed = _combo(self, "reviewReviewedFilter", "Show reviewed annotations, or those still to review")
+        self.reviewed.addItem("Reviewed or not", ANY)
+        self.reviewed.addItem("Not reviewed", False)
+        self.reviewed.addItem("Reviewed", True)
+        self.dated = QCheckBox("&Changed", self)
+        self.dated.setObjectName("reviewDateFilter")
+        self.dated.setToolTip("Show annotations last changed between these two days (inclusive)")
+        today = QDate.currentDate()
+        self.date_from = self._date_edit("reviewDateFrom", today.addMonths(-1), "First day of the last change")
+        self.date_to = self._date_edit("reviewDateTo", today, "Last day of the last change")
+        self.clear = QToolButton(self)
+        self.clear.setObjectName("reviewClearFilters")
+        self.clear.setText("Clear")
+        self.clear.setToolTip("Show every annotation again")
+        self.clear.setAutoRaise(True)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.text, 3)
+        layout.addWidget(self.regex)
+        for w in (self.label, self.annotator, self.status, self.reviewed, self.dated, self.date_from):
+            layout.addWidget(w)
+        dash = QLabel("–", self)
+        layout.addWidget(dash)
+        layout.addWidget(self.date_to)
+        layout.addWidget(self.clear)
+
+        self._typing = QTimer(self, singleShot=True, interval=250)
+        self._typing.timeout.connect(self._emit)
+        self.text.textChanged.connect(self._typing.start)
+        self.text.returnPressed.connect(self._emit)
+        self.regex.toggled.connect(self._emit)
+        for box in (self.label, self.annotator, self.status, self.reviewed):
+            box.currentIndexChanged.connect(self._emit)
+        self.dated.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(self._emit)
+        self.date_to.dateChanged.connect(self._emit)
+        self.clear.clicked.connect(self.reset)
+        self._last: ReviewFilter | None = ReviewFilter()
+        self._dates_toggled(False)
+
+    def _date_edit(self, name: str, day: QDate, tip: str) -> QDateEdit:
+        edit = QDateEdit(day, self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setToolTip(tip)
+        return edit
+
+    def set_choices(self, labels: list[Label], annotators: list[str]) -> None:
+        """Fill the label and annotator lists, keeping what is chosen when it still exists."""
+        self._refill(self.label, "Any label", [(lab.name, lab.id) for lab in labels])
+        for i, lab in enumerate(labels, start=1):
+            swatch = QPixmap(12, 12)
+            swatch.fill(QColor(lab.colour))
+            self.label.setItemIcon(i, swatch)
+        self._refill(self.annotator, "Any annotator", [(name, name) for name in annotators])
+
+    def _refill(self, box: QComboBox, everyone: str, items: list[tuple[str, object]]) -> None:
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everyone, ANY)
+        for text, data in items:
+            box.addItem(text, data)
+        at = box.findData(chosen) if chosen is not None else 0
+        box.setCurrentIndex(max(0, at))
+        box.blockSignals(False)
+        if chosen is not None and at < 0:
+            self._emit()
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self._emit()
+
+    def reset(self) -> None:
+        for w in (self.text, self.regex, self.label, self.annotator, self.status, self.reviewed, self.dated):
+            w.blockSignals(True)
+        self.text.clear()
+        self.regex.setChecked(False)
+        for box in (self.label, self.annotator, self.status, self.reviewed):
+            box.setCurrentIndex(0)
+        self.dated.setChecked(False)
+        for w in (self.text, self.regex, self.label, self.annotator, self.status, self.reviewed, self.dated):
+            w.blockSignals(False)
+        self._dates_toggled(False)
+
+    def current(self) -> ReviewFilter:
+        label, annotator, status = self.label.currentData(), self.annotator.currentData(), self.status.currentData()
+        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        if start > end:
+            start, end = end, start
+        return ReviewFilter(
+            label_ids=(label,) if label is not None else (),
+            annotators=(annotator,) if annotator is not None else (),
+            statuses=(status,) if status is not None else (),
+            text=self.text.text().strip() if not self.regex.isChecked() else self.text.text(),
+            regex=self.regex.isChecked(),
+            changed_from=start if self.dated.isChecked() else None,
+            changed_to=end if self.dated.isChecked() else None,
+            reviewed=self.reviewed.currentData(),
+        )
+
+    def _emit(self, *_args) -> None:
+        self._typing.stop()
+        flt = self.current()
+        problem = ""
+        if flt.regex and flt.text:
+            try:
+                re.compile(flt.text)
+            except re.error as exc:
+                problem = f"Invalid regular expression: {exc.msg} (at position {exc.pos})."
+        self.text.setStyleSheet("QLineEdit { border: 1px solid #d63031; }" if problem else "")
+        self.invalid.emit(problem)
+        if problem or flt == self._last:
+            return
+        self._last = flt
+        self.filter_changed.emit(flt)
+
+    def focus_text(self) -> None:
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.selectAll()

@@ -21,8 +21,11 @@ def icon_files(icon_dir: Path = ICON_DIR) -> list[tuple[int | None, Path]]:
 
 
 def app_icon() -> QIcon:
-    """Crisp at every size and scale: PNGs drawn for their size, the SVG for anything in between."""
+    """Crisp at every size and scale: one PNG per size from 16 to 512 px (Qt picks the nearest larger
+    one for a size and device pixel ratio), or the SVG when the PNGs are missing."""
     icon = QIcon()
-    for size, path in icon_files():
+    files = icon_files()
+    pngs = [(size, path) for size, path in files if size]
+    for size, path in pngs or files:
         icon.addFile(str(path), QSize(size, size) if size else QSize())
     return icon

@@ -136,3 +136,16 @@ def test_keyboard_shortcuts_lists_every_shortcut_in_the_window(qtbot, window):
     missing = {key: what for key, what in expected.items() if key not in listed}
     assert not missing, f"shortcuts missing from Help › Keyboard shortcuts: {missing}"
     dialog.close()
+
+
+def test_window_and_application_icon_are_sharp_at_every_size_and_scale(qtbot, window):
+    from PySide6.QtCore import QSize
+
+    from annotator.ui.icons import PNG_SIZES
+
+    for icon in (QApplication.windowIcon(), window.windowIcon()):
+        assert not icon.isNull()
+        assert {s.width() for s in icon.availableSizes()} >= set(PNG_SIZES)
+        for scale in (1.0, 2.0):  # a high-DPI screen asks for twice the device pixels
+            pixmap = icon.pixmap(QSize(32, 32), scale)
+            assert pixmap.width() == round(32 * scale) and pixmap.devicePixelRatio() == scale

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import settings
 
 # Property tests check behaviour, not speed: no per-example deadline on a busy CI machine.
@@ -30,3 +31,9 @@ def pytest_configure(config):
     # Never read or write the tester's own settings or data folders.
     os.environ.setdefault("XDG_CONFIG_HOME", os.path.join(str(config.rootpath), ".pytest_cache", "config"))
     os.environ.setdefault("XDG_DATA_HOME", os.path.join(str(config.rootpath), ".pytest_cache", "data"))
+
+
+@pytest.fixture(autouse=True)
+def _user_data_per_test(tmp_path_factory, monkeypatch):
+    """Each test its own user data folder, so automatic backups never pile up across tests."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("userdata")))

@@ -11,6 +11,7 @@ from annotator.store.annotations import AnnotationRepository
 from annotator.store.articles import ArticleRepository
 from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
 from annotator.store.labels import LabelRepository
+from annotator.store.locking import CorpusDatabase
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
 from annotator.store.review import ReviewRepository
 from annotator.store.search import ensure_index as ensure_search_index
@@ -116,7 +117,7 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True) -> Corpu
     A file that is not a corpus, or that a newer version wrote, raises before anything is written.
     """
     if path is None:
-        db = Database(memory=True, execute_plugins=False)
+        db = CorpusDatabase(memory=True, execute_plugins=False)
         return _prepare(db, None)
     path = Path(path)
     existed = _check_file(path)
@@ -124,7 +125,7 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True) -> Corpu
         raise CorpusError(f"{path} is empty." if path.exists() else f"{path} does not exist.")
     try:
         conn = sqlite3.connect(str(path), timeout=10)
-        db = Database(conn, execute_plugins=False)
+        db = CorpusDatabase(conn, execute_plugins=False)  # writes take the lock up front
         if existed:
             _check_existing(db, path)
     except sqlite3.DatabaseError as exc:

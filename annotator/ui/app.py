@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
@@ -14,6 +15,7 @@ from annotator import __version__
 from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
+from annotator.store.backup import restore_backup
 from annotator.ui import smoke
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
@@ -44,6 +46,7 @@ class AppController(QObject):
         session = CorpusSession(corpus, self.annotator)
         window = MainWindow(session, self.settings)
         window.corpus_requested.connect(self.switch)
+        window.restore_requested.connect(self.restore)
         old_window, old_session = self.window, self.session
         self.window, self.session = window, session
         self._remember(corpus.path)
@@ -54,6 +57,7 @@ class AppController(QObject):
             old_window.deleteLater()
             old_session.corpus.close()
         self._open_first_article(window, article_id)
+        window.guard.start()  # a backup of the corpus as opened, then every few minutes of editing
         return window
 
     def _open_first_article(self, window: MainWindow, article_id: int | None) -> None:
@@ -71,6 +75,30 @@ class AppController(QObject):
             self.open(path)
         except CorpusError as exc:
             QMessageBox.warning(self.window, "Cannot open corpus", str(exc))
+
+    def restore(self, backup: str) -> MainWindow | None:
+        """Replace the open corpus with a backup (the current state is backed up first), then reopen it."""
+        window = self.window
+        if window is None or window.session.corpus.path is None:
+            return None
+        path = Path(window.session.corpus.path)
+        window.guard.pause()  # no automatic backup runs while the file is replaced
+        try:
+            before = restore_backup(backup, path)
+        except CorpusError as exc:
+            QMessageBox.warning(window, "Restore failed", f"{exc} The corpus was left as it was.")
+            window.guard.start(backup_now=False)
+            return None
+        try:
+            reopened = self.open(path)
+        except CorpusError as exc:
+            QMessageBox.critical(window, "Cannot reopen corpus", str(exc))
+            return None
+        taken = datetime.fromtimestamp(Path(backup).stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        reopened.status.showMessage(
+            f"Restored the backup of {taken}. What the corpus held before is kept as the backup {before.name}.", 15000
+        )
+        return reopened
 
     # --- recent corpora -------------------------------------------------------------------
     def recent(self) -> list[str]:

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 from annotator.core.model import Status
 from annotator.ui import corpus_files
 from annotator.ui.actions import WindowActions
+from annotator.ui.consistency.controller import ConsistencyController
+from annotator.ui.corpus_guard import CorpusGuard
 from annotator.ui.dialogs.about import AboutDialog
 from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
 from annotator.ui.dialogs.label_manager import LabelManagerDialog
+from annotator.ui.dialogs.restore import RestoreDialog
 from annotator.ui.dialogs.shortcuts import ShortcutsDialog, everything_on
 from annotator.ui.editor import Editor
 from annotator.ui.icons import app_icon
@@ -33,6 +36,7 @@ class MainWindow(QMainWindow):
     corpus_requested = Signal(str)  # open this corpus file instead of the current one
 
     def __init__(self, session: CorpusSession, settings: QSettings) -> None:
+    restore_requested = Signal(str)  # replace the corpus with this backup file
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(session, self.pane, self.annotations, self.undo_stack, self)
+        self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
         self.review = ReviewController(session, self.editor, self.undo_stack, self.open_article, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review.dock)
         self.actions = WindowActions(self)
@@ -99,6 +104,7 @@ class MainWindow(QMainWindow):
         act.annotate_all.triggered.connect(self._annotate_all)
         act.grow_start.triggered.connect(lambda: ed.move_edge("start", -1))
         act.shrink_start.triggered.connect(lambda: ed.move_edge("start", +1))
+        act.restore_backup.triggered.connect(self.open_restore_dialog)
         act.grow_end.triggered.connect(lambda: ed.move_edge("end", +1))
         act.shrink_end.triggered.connect(lambda: ed.move_edge("end", -1))
         act.snap.toggled.connect(self._set_snap)
@@ -155,6 +161,9 @@ class MainWindow(QMainWindow):
         dialog.add_requested.connect(lambda lab: self._label_request(dialog, self.editor.add_label, lab))
         dialog.update_requested.connect(lambda old, new: self._label_request(dialog, self.editor.update_label, old, new))
         dialog.delete_requested.connect(lambda lab: self._label_request(dialog, self.editor.delete_label, lab))
+        s.changed_elsewhere.connect(self._changed_elsewhere)
+        s.gone.connect(self._corpus_gone)
+        self.guard.backup_failed.connect(lambda m: self.status.showMessage(f"Automatic backup failed: {m}", 10000))
         dialog.reorder_requested.connect(lambda ids: self._label_request(dialog, self.editor.reorder_labels, ids))
         dialog.addActions([self.actions.undo, self.actions.redo])  # Ctrl+Z works in the dialog too
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -317,7 +326,42 @@ class MainWindow(QMainWindow):
         for i, path in enumerate(paths[:10]):
             action = self.recent_menu.addAction(f"&{(i + 1) % 10} {path}")
             action.triggered.connect(lambda _=False, p=path: self.corpus_requested.emit(p))
+        if message == self.session.gone_message:  # already told in a box when it was found
+            self.status.showMessage(message)
+            return
         self.recent_menu.setEnabled(bool(paths))
+
+    # --- the corpus file: other programs, loss, backups -----------------------------------
+    def _changed_elsewhere(self) -> None:
+        """Another program wrote to the corpus: show what the file holds now."""
+        self.articles.refresh()
+        article = self.editor.article
+        if article is not None:
+            keep = article.id if self.session.corpus.articles.exists(article.id) else self.articles.article_id(0)
+            self.editor.open_article(None)
+            self.open_article(keep)
+        self.status.showMessage("The corpus was changed by another program; showing its current state.", 8000)
+
+    def _corpus_gone(self, message: str) -> None:
+        self.setWindowTitle(f"{self.windowTitle()} (file gone)")
+        self.status.showMessage(message)
+        QMessageBox.warning(self, "Annotator", message)  # once; edits refused later say it in the status bar
+
+    def open_restore_dialog(self) -> RestoreDialog | None:
+        if self.session.corpus.path is None:
+            self.status.showMessage("This corpus is not a file: there are no backups of it.", 5000)
+            return None
+        dialog = RestoreDialog(self.session.corpus.path, self)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialog.backup_requested.connect(lambda: self._backup_now(dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _backup_now(self, dialog: RestoreDialog) -> None:
+        self.guard.backup()
+        self.guard.wait()
+        dialog.refresh()
 
     # --- settings -------------------------------------------------------------------------
     def _last_article_key(self) -> str:
@@ -363,3 +407,4 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             corpus_files.run_import(self, paths)
+        self.guard.stop()

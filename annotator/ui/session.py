@@ -6,12 +6,17 @@ commits to SQLite before it emits, so a view never shows an edit that is not sav
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import Annotation, Label, Status
-from annotator.store import Corpus
+from annotator.store import Corpus, CorpusError
+from annotator.store.backup import create_backup
+from annotator.store.health import CorpusGoneError, FileIdentity, data_version, gone_message, write_error
 
 
 class CorpusSession(QObject):
@@ -24,12 +29,60 @@ class CorpusSession(QObject):
     saved = Signal()
     focus_requested = Signal(int)  # an undo/redo touched this article
     failed = Signal(str)  # an undo or redo the store refused
+    changed_elsewhere = Signal()  # another program committed to the corpus file
+    gone = Signal(str)  # the corpus file was deleted or replaced while open (a message)
 
     def __init__(self, corpus: Corpus, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.corpus = corpus
         self.annotator = annotator
         self._labels: list[Label] = corpus.labels.list()
+        self._identity = FileIdentity.of(corpus.path) if corpus.path is not None else None
+        self._data_version = data_version(corpus.db.conn)
+        self.gone_message: str | None = None  # set once the file is found gone
+        self.edits = 0  # writes since opening, for the periodic backup
+
+    # --- the file under us --------------------------------------------------------------
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Every write: refused if the file is gone; an SQLite failure becomes a one-line CorpusError."""
+        if self.gone_message is not None or (self._identity is not None and not self._identity.still_there()):
+            raise CorpusGoneError(self._mark_gone())
+        try:
+            yield
+        except sqlite3.Error as exc:
+            if self._identity is not None and not self._identity.still_there():
+                raise CorpusGoneError(self._mark_gone()) from exc
+            raise write_error(exc, self.corpus.path) from exc
+        self.edits += 1
+
+    def _mark_gone(self) -> str:
+        if self.gone_message is None:
+            rescue: Path | None = None
+            try:  # the open connection still reads the lost file: keep a copy of all it holds
+                rescue = create_backup(self.corpus.db.conn, self.corpus.path)
+            except CorpusError:
+                pass
+            self.gone_message = gone_message(self.corpus.path, rescue)
+            self.gone.emit(self.gone_message)
+        return self.gone_message
+
+    def check_file(self) -> None:
+        """Look for a vanished file and for commits by other programs; announce what is found."""
+        if self.gone_message is not None:
+            return
+        if self._identity is not None and not self._identity.still_there():
+            self._mark_gone()
+            return
+        try:
+            version = data_version(self.corpus.db.conn)
+        except sqlite3.Error:
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self._labels = self.corpus.labels.list()
+            self.labels_changed.emit()
+            self.changed_elsewhere.emit()
 
     # --- labels -------------------------------------------------------------------
     @property
@@ -45,23 +98,27 @@ class CorpusSession(QObject):
         self.saved.emit()
 
     def add_label(self, label: Label) -> Label:
-        stored = self.corpus.labels.add(label)
+        with self._writing():
+            stored = self.corpus.labels.add(label)
         self._labels_written()
         return stored
 
     def update_label(self, label: Label) -> Label:
-        stored = self.corpus.labels.update(label)
+        with self._writing():
+            stored = self.corpus.labels.update(label)
         self._labels_written()
         return stored
 
     def reorder_labels(self, ids: list[int]) -> None:
-        self.corpus.labels.reorder(ids)
+        with self._writing():
+            self.corpus.labels.reorder(ids)
         self._labels_written()
 
     def delete_label(self, label_id: int) -> list[Annotation]:
         """Delete a label and its annotations; returns them so the deletion can be undone."""
         gone = self.corpus.annotations.for_label(label_id)
-        self.corpus.labels.delete(label_id)
+        with self._writing():
+            self.corpus.labels.delete(label_id)
         if gone:
             self.annotations_removed.emit(gone)
             for article_id in {a.article_id for a in gone}:
@@ -71,19 +128,22 @@ class CorpusSession(QObject):
 
     # --- annotations --------------------------------------------------------------
     def add_annotations(self, annotations: Sequence[Annotation]) -> list[Annotation]:
-        stored = self.corpus.annotations.add_many(annotations)
+        with self._writing():
+            stored = self.corpus.annotations.add_many(annotations)
         self.annotations_added.emit(stored)
         self._touched(stored)
         return stored
 
     def remove_annotations(self, annotations: Sequence[Annotation]) -> None:
-        self.corpus.annotations.delete_many(a.id for a in annotations)
+        with self._writing():
+            self.corpus.annotations.delete_many(a.id for a in annotations)
         self.annotations_removed.emit(list(annotations))
         self._touched(annotations)
 
     def update_annotation(self, old: Annotation, new: Annotation) -> Annotation:
         """Write ``new`` over ``old`` (the same annotation as the views hold it now)."""
-        stored = self.corpus.annotations.update(new)
+        with self._writing():
+            stored = self.corpus.annotations.update(new)
         self.annotations_changed.emit([(old, stored)])
         self.saved.emit()
         return stored
@@ -95,6 +155,7 @@ class CorpusSession(QObject):
 
     # --- articles -----------------------------------------------------------------
     def set_status(self, article_id: int, status: Status) -> None:
-        self.corpus.articles.set_status(article_id, status)
+        with self._writing():
+            self.corpus.articles.set_status(article_id, status)
         self.article_changed.emit(article_id)
         self.saved.emit()

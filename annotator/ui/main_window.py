@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 from annotator.core.model import Status
 from annotator.ui import corpus_files
 from annotator.ui.actions import WindowActions
-from annotator.ui.consistency.controller import ConsistencyController
 from annotator.ui.corpus_guard import CorpusGuard
 from annotator.ui.dialogs.about import AboutDialog
 from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
@@ -34,9 +33,9 @@ from annotator.ui.widgets.label_palette import LabelPalette
 
 class MainWindow(QMainWindow):
     corpus_requested = Signal(str)  # open this corpus file instead of the current one
+    restore_requested = Signal(str)  # replace the corpus with this backup file
 
     def __init__(self, session: CorpusSession, settings: QSettings) -> None:
-    restore_requested = Signal(str)  # replace the corpus with this backup file
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
@@ -68,9 +67,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(session, self.pane, self.annotations, self.undo_stack, self)
-        self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
         self.review = ReviewController(session, self.editor, self.undo_stack, self.open_article, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review.dock)
         self.actions = WindowActions(self)
@@ -92,6 +91,7 @@ class MainWindow(QMainWindow):
         act.import_files.triggered.connect(lambda: corpus_files.import_files(self))
         act.import_folder.triggered.connect(lambda: corpus_files.import_folder(self))
         act.export.triggered.connect(lambda: corpus_files.export_dataset(self))
+        act.restore_backup.triggered.connect(self.open_restore_dialog)
         act.quit.triggered.connect(self.close)
         act.undo.triggered.connect(self.undo_stack.undo)
         act.redo.triggered.connect(self.undo_stack.redo)
@@ -104,7 +104,6 @@ class MainWindow(QMainWindow):
         act.annotate_all.triggered.connect(self._annotate_all)
         act.grow_start.triggered.connect(lambda: ed.move_edge("start", -1))
         act.shrink_start.triggered.connect(lambda: ed.move_edge("start", +1))
-        act.restore_backup.triggered.connect(self.open_restore_dialog)
         act.grow_end.triggered.connect(lambda: ed.move_edge("end", +1))
         act.shrink_end.triggered.connect(lambda: ed.move_edge("end", -1))
         act.snap.toggled.connect(self._set_snap)
@@ -140,6 +139,9 @@ class MainWindow(QMainWindow):
         s.article_changed.connect(self._article_changed)
         s.saved.connect(self.status.show_saved)
         s.articles_imported.connect(self._articles_imported)
+        s.changed_elsewhere.connect(self._changed_elsewhere)
+        s.gone.connect(self._corpus_gone)
+        self.guard.backup_failed.connect(lambda m: self.status.showMessage(f"Automatic backup failed: {m}", 10000))
         self.articles.modelReset.connect(self._update_position)
         for signal in (self.annotations.rowsInserted, self.annotations.rowsRemoved, self.annotations.modelReset):
             signal.connect(self._update_count)
@@ -161,9 +163,6 @@ class MainWindow(QMainWindow):
         dialog.add_requested.connect(lambda lab: self._label_request(dialog, self.editor.add_label, lab))
         dialog.update_requested.connect(lambda old, new: self._label_request(dialog, self.editor.update_label, old, new))
         dialog.delete_requested.connect(lambda lab: self._label_request(dialog, self.editor.delete_label, lab))
-        s.changed_elsewhere.connect(self._changed_elsewhere)
-        s.gone.connect(self._corpus_gone)
-        self.guard.backup_failed.connect(lambda m: self.status.showMessage(f"Automatic backup failed: {m}", 10000))
         dialog.reorder_requested.connect(lambda ids: self._label_request(dialog, self.editor.reorder_labels, ids))
         dialog.addActions([self.actions.undo, self.actions.redo])  # Ctrl+Z works in the dialog too
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -305,31 +304,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, "Annotator", message)
-
-    # --- corpus files -------------------------------------------------------------------
-    def _new_corpus(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New corpus", str(Path.home() / "corpus.db"), corpus_files.CORPUS_FILTER)
-        if path:
-            if Path(path).exists():
-                self._show_error(f"{path} already exists. Use File › Open corpus to open it.")
-                return
-            self.corpus_requested.emit(path)
-
-    def _open_corpus(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open corpus", str(Path.home()), corpus_files.CORPUS_FILTER)
-        if path:
-            self.corpus_requested.emit(path)
-
-    def set_recent(self, paths: list[str]) -> None:
-        self.recent_menu.clear()
-        for i, path in enumerate(paths[:10]):
-            action = self.recent_menu.addAction(f"&{(i + 1) % 10} {path}")
-            action.triggered.connect(lambda _=False, p=path: self.corpus_requested.emit(p))
         if message == self.session.gone_message:  # already told in a box when it was found
             self.status.showMessage(message)
             return
-        self.recent_menu.setEnabled(bool(paths))
+        QMessageBox.warning(self, "Annotator", message)
 
     # --- the corpus file: other programs, loss, backups -----------------------------------
     def _changed_elsewhere(self) -> None:
@@ -363,6 +341,27 @@ class MainWindow(QMainWindow):
         self.guard.wait()
         dialog.refresh()
 
+    # --- corpus files -------------------------------------------------------------------
+    def _new_corpus(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New corpus", str(Path.home() / "corpus.db"), corpus_files.CORPUS_FILTER)
+        if path:
+            if Path(path).exists():
+                self._show_error(f"{path} already exists. Use File › Open corpus to open it.")
+                return
+            self.corpus_requested.emit(path)
+
+    def _open_corpus(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open corpus", str(Path.home()), corpus_files.CORPUS_FILTER)
+        if path:
+            self.corpus_requested.emit(path)
+
+    def set_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for i, path in enumerate(paths[:10]):
+            action = self.recent_menu.addAction(f"&{(i + 1) % 10} {path}")
+            action.triggered.connect(lambda _=False, p=path: self.corpus_requested.emit(p))
+        self.recent_menu.setEnabled(bool(paths))
+
     # --- settings -------------------------------------------------------------------------
     def _last_article_key(self) -> str:
         return f"lastArticle/{corpus_files.settings_key(self.session.corpus.path)}"
@@ -394,6 +393,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
         self.pane.stop_loading()
+        self.guard.stop()
         self.review.shutdown()
         super().closeEvent(event)
 
@@ -407,4 +407,3 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             corpus_files.run_import(self, paths)
-        self.guard.stop()

@@ -53,6 +53,7 @@ class Record:
     spans: tuple[SpanRecord, ...] = ()
     warnings: tuple[SpanWarning, ...] = ()
     status: str | None = None  # "new", "in_progress", "done" when the file says so
+    exact_tags: bool = False  # span labels are tags exactly as Annotator exports them
 
 
 @dataclass(frozen=True, slots=True)

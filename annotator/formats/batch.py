@@ -410,7 +410,7 @@ class ImportBatch:
                 warnings.append(ImportWarning(path, record.where, span.where, reason))
                 continue
             try:
-                label = labels.resolve(span.label)
+                label = labels.resolve(span.label, exact=record.exact_tags)
             except CorpusError as exc:
                 warnings.append(
                     ImportWarning(path, record.where, span.where, f"{exc} Span left out.")

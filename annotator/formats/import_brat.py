@@ -40,6 +40,7 @@ MAX_ENTRIES = 100_000
 CONF_FILES = {"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf"}
 _IGNORED_KINDS = {"R": "relation", "*": "relation", "E": "event", "A": "attribute", "M": "attribute", "N": "normalisation"}
 _OFFSETS = re.compile(r"^\d+ \d+(;\d+ \d+)*$")
+_ID = re.compile(r"^[TRENAM#*]\d*$")
 
 
 def _plural(n: int, word: str) -> str:
@@ -73,7 +74,7 @@ def _fragments(readings: list[SourceText], fragments: list[tuple[int, int]], cov
         if covered is None or joined == newlines_to_lf(covered) or joined.replace("\n", " ") == covered:
             return parts
         if first is None:
-            where = ";".join(f"{s} {e}" for s, e in fragments)
+            where = ";".join(f"{s}-{e}" for s, e in fragments)
             first = SpanError(f"Offsets {where} cover {short(joined)}, but the .ann says {short(covered)}.")
     assert first is not None
     raise first
@@ -90,7 +91,7 @@ def parse_ann(text: str, readings: list[SourceText], ann_name: str) -> tuple[lis
             continue
         fields = line.split("\t")
         ident = fields[0].strip()
-        at = f"{ann_name} line {n}" + (f", {ident}" if ident else "")
+        at = f"{ann_name} line {n}" + (f", {ident}" if _ID.match(ident) else "")
         kind = ident[:1]
         if kind == "T" and len(fields) >= 2:
             _entity(fields, readings, at, ident, spans, warnings)
@@ -192,7 +193,7 @@ def unsafe_name(name: str) -> bool:
     )
 
 
-def check_archive(infos: list[zipfile.ZipInfo], limit: int = ARCHIVE_LIMIT) -> None:
+def check_archive(infos: list[zipfile.ZipInfo], limit: int | None = None) -> None:
     """Refuse an archive that points outside itself or expands too far; raises InputError."""
     if len(infos) > MAX_ENTRIES:
         raise InputError(f"Refused: the archive holds {len(infos):,} entries (the limit is {MAX_ENTRIES:,}). Nothing was imported.")
@@ -210,6 +211,7 @@ def check_archive(infos: list[zipfile.ZipInfo], limit: int = ARCHIVE_LIMIT) -> N
                 "like a zip bomb. Nothing was imported."
             )
     total = sum(info.file_size for info in infos)
+    limit = limit or ARCHIVE_LIMIT
     if total > limit:
         raise InputError(
             f"Refused: the archive expands to {format_size(total)} (the limit is {format_size(limit)}). Nothing was imported."
@@ -235,7 +237,7 @@ def _hidden(name: str) -> bool:
     return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(name).parts)
 
 
-def read_brat_archive(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int = ARCHIVE_LIMIT) -> Iterator[Record | BadRecord]:
+def read_brat_archive(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int | None = None) -> Iterator[Record | BadRecord]:
     """Every document of a .zip of brat files, read in memory after the whole archive was checked."""
     try:
         zf = zipfile.ZipFile(path)

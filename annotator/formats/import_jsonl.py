@@ -5,7 +5,8 @@ Annotator's own (what ``native_jsonl`` writes), one article a line::
     {"id": 1, "title": "...", "text": "...", "meta": {...}, "status": "done",
      "spans": [{"start": 0, "end": 6, "label": "LOCATION", "text": "Foshan", "annotator": "mei", "note": "..."}]}
 
-Offsets are code points; each span's ``text`` must be what they cover. The article
+Offsets are code points; each span's ``text`` must be what they cover; ``reviewed_by``
+and ``reviewed_at`` are kept when the corpus records reviews. The article
 keeps its title, source, url, published, meta and status exactly; ``id`` is not kept
 (articles are numbered by the corpus, in file order). A line without ``spans`` is an
 ordinary record (see ``json_records``).
@@ -102,6 +103,7 @@ def native_record(obj: dict, where: str | None) -> Record | BadRecord:
         spans=tuple(spans),
         warnings=tuple(warnings),
         status=status,
+        exact_tags=True,
         **columns,
     )
 
@@ -125,7 +127,7 @@ def _native_span(source: SourceText, item: Any, where: str) -> SpanRecord:
         annotator=annotator or None if isinstance(annotator, str) else None,
         note=note or None if isinstance(note, str) else None,
         where=where,
-        extra={k: item[k] for k in _NATIVE_SPAN_EXTRA if item.get(k) is not None},
+        extra={k: item[k] for k in _NATIVE_SPAN_EXTRA if isinstance(item.get(k), str) and item[k]},
     )
 
 
@@ -206,11 +208,16 @@ def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | B
 
 
 def _is_doccano(obj: dict) -> bool:
+    """Spans as doccano writes them: some [start, end, "LABEL"] (a list of class names is not)."""
     items, _ = _doccano_items(obj)
-    try:
-        return bool(items) and all(_doccano_triple(item) for item in items)
-    except SpanError:
-        return False
+    for item in items:
+        try:
+            start, end, label = _doccano_triple(item)
+        except SpanError:
+            continue
+        if is_offset(start) and is_offset(end) and isinstance(label, str):
+            return True
+    return False
 
 
 def detect_jsonl(data: bytes, sample: int = 1000) -> str:

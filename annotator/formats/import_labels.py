@@ -44,22 +44,25 @@ def _distance(a: str, b: str) -> float:
     return sum((x - y) ** 2 for x, y in zip(_rgb(a), _rgb(b))) ** 0.5
 
 
+def _grid() -> list[str]:
+    out = []
+    for hue in range(0, 360, 6):
+        for sat, val in ((0.55, 0.85), (0.75, 0.7), (0.4, 0.95), (0.8, 0.55)):
+            r, g, b = colorsys.hsv_to_rgb(hue / 360, sat, val)
+            out.append(f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}")
+    return out
+
+
+_GRID = _grid()
+
+
 def distinct_colour(used: list[str]) -> str:
-    """A colour not close to any of ``used``: from the palette first, then around the colour wheel."""
+    """A colour not close to any of ``used``: from the palette first, then the farthest mid-tone from all of them."""
     used = [c.lower() for c in used if re.fullmatch(r"#[0-9a-fA-F]{6}", c or "")]
     for colour in PALETTE:
         if all(_distance(colour, other) >= _NEAR for other in used):
             return colour
-    best, best_gap = PALETTE[0], -1.0
-    for n in range(len(used), len(used) + 64):
-        r, g, b = colorsys.hsv_to_rgb((n * 0.618033988749895) % 1.0, 0.55, 0.8)
-        colour = f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
-        gap = min((_distance(colour, other) for other in used), default=255.0)
-        if gap >= _NEAR:
-            return colour
-        if gap > best_gap:
-            best, best_gap = colour, gap
-    return best
+    return max(_GRID, key=lambda colour: min(_distance(colour, other) for other in used))
 
 
 def name_from_tag(tag: str) -> str:
@@ -82,21 +85,28 @@ class LabelResolver:
     def __init__(self, labels: LabelRepository) -> None:
         self.repo = labels
         self._labels = labels.list()
-        self._found: dict[str, Label] = {}
+        self._found: dict[tuple[str, bool], Label] = {}
         self._pending: list[Label] = []
         self.created: list[Label] = []  # labels this import created, committed
 
-    def resolve(self, given: str) -> Label:
-        """The label ``given`` names, created when missing. Raises CorpusError when it cannot be created."""
-        label = self._found.get(given) or self._lookup(given)
+    def resolve(self, given: str, *, exact: bool = False) -> Label:
+        """The label ``given`` names, created when missing. Raises CorpusError when it cannot be created.
+
+        ``exact``: ``given`` is a tag as Annotator exports it, matched exactly (so "loc" and
+        "LOC" stay two labels); otherwise tags and names are matched loosely.
+        """
+        key = (given, exact)
+        label = self._found.get(key) or self._lookup(given, exact)
         if label is None:
             label = self._create(given)
-        self._found[given] = label
+        self._found[key] = label
         return label
 
-    def _lookup(self, given: str) -> Label | None:
+    def _lookup(self, given: str, exact: bool) -> Label | None:
         labels = self._labels + self._pending
         stripped = given.strip()
+        if exact and _TAG.match(stripped):
+            return next((lab for lab in labels if lab.tag == stripped), None)
         for match in (
             lambda lab: lab.tag == stripped,
             lambda lab: lab.name == stripped,

@@ -94,14 +94,15 @@ class SourceText:
             raise SpanError(f"Offsets {start}-{end} are not a span (0 <= start < end).")
         if end > length:
             raise SpanError(f"Offsets {start}-{end} fall outside the text ({length:,} {unit_name}).")
+        given = (start, end)
         if units == "utf16":
             start, end = self._codepoint(start, "start"), self._codepoint(end, "end")
         s, e = self.to_stored(start), self.to_stored(end)
-        if s >= e:
-            raise SpanError(f"Offsets {start}-{end} cover only a line break or byte-order mark.")
         text = self.text[s:e]
-        if covered is not None and newlines_to_lf(covered) != text:
-            raise SpanError(f"Offsets {start}-{end} cover {short(text)}, but the file says {short(covered)}.")
+        if covered is not None and covered != self.original[start:end] and newlines_to_lf(covered) != text:
+            raise SpanError(f"Offsets {given[0]}-{given[1]} cover {short(text)}, but the file says {short(covered)}.")
+        if s >= e:
+            raise SpanError(f"Offsets {given[0]}-{given[1]} cover only a line break or byte-order mark.")
         return s, e, text
 
 

@@ -31,11 +31,13 @@ RESULTS = Path(__file__).resolve().parent / "results"
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_const", const="quick", dest="mode", help="small inputs, under a minute")
-    parser.add_argument("--mode", choices=sorted(MODES), default="full")
+    parser.add_argument("--mode", choices=sorted(MODES), help="full (default), quick or tiny")
     parser.add_argument("--only", help="comma-separated scenarios: " + ", ".join(s.name for s in SCENARIOS))
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the JSON report")
     parser.add_argument("--cache", type=Path, help="folder for generated inputs (default: RESULTS/cache)")
+    parser.add_argument("--prepare", action="store_true", help="only build (and cache) the inputs")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    parser.set_defaults(mode="full")
     return parser.parse_args(argv)
 
 
@@ -47,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"Unknown scenario(s): {', '.join(sorted(unknown))}.")
     bench = Bench(sizes, args.cache or args.results / "cache", quiet=args.quiet)
+    if args.prepare:
+        bench.log(f"Building the {sizes.name} inputs in {bench.cache}…")
+        for name in ("txt_folder", "export_corpus", "large_corpus", "long_corpus"):
+            getattr(bench, name)
+        bench.close()
+        return 0
     figures: list[Figure] = []
     started = time.perf_counter()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -19,6 +20,9 @@ class Bench:
         self.cache = cache
         self.quiet = quiet
         self.work = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
+        # Settings and automatic backups of the corpora opened here stay in the scratch folder.
+        os.environ["XDG_CONFIG_HOME"] = str(self.work / "config")
+        os.environ["XDG_DATA_HOME"] = str(self.work / "data")
         self._app = None
 
     def log(self, message: str) -> None:

@@ -40,10 +40,10 @@ FULL = Sizes(
 
 QUICK = Sizes(
     "quick",
-    import_files=FolderSpec(1_000, long_at=(4,), long_chars=200_000),
-    export_corpus=CorpusSpec(2_000, 100_000, long_at=(4,), long_chars=200_000, seed=3),
-    large_corpus=CorpusSpec(10_000, 100_000, labelled_fraction=0.3, long_at=(4,), long_chars=200_000, seed=4),
-    long_corpus=CorpusSpec(1, 6_000, long_at=(0,), long_chars=300_000, seed=5),
+    import_files=FolderSpec(300, long_at=(4,), long_chars=100_000),
+    export_corpus=CorpusSpec(1_000, 50_000, long_at=(4,), long_chars=100_000, seed=3),
+    large_corpus=CorpusSpec(5_000, 50_000, labelled_fraction=0.3, long_at=(4,), long_chars=100_000, seed=4),
+    long_corpus=CorpusSpec(1, 4_000, long_at=(0,), long_chars=200_000, seed=5),
     repeats=2,
     startup_repeats=2,
     keypresses=40,

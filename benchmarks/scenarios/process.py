@@ -15,7 +15,8 @@ from benchmarks.measure import Figure
 
 def probe(kind: str, db: Path, config: Path, settle: float = 0.0) -> tuple[float, dict]:
     """(seconds from spawning the process to its window being usable, what the probe reported)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config / "config"),
+               XDG_DATA_HOME=str(config / "data"))
     t0 = time.time()
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.probe", kind, str(db), str(settle)],

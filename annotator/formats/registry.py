@@ -20,8 +20,12 @@ from annotator.formats.import_labelstudio import detect_json, read_labelstudio
 from annotator.formats.json_records import read_json
 from annotator.formats.export_brat import write_brat
 from annotator.formats.export_csv import write_csv
+from annotator.formats.export_conll import write_conll
 from annotator.formats.export_doccano import write_doccano
+from annotator.formats.export_hf import write_hf
 from annotator.formats.export_labelstudio import write_labelstudio
+from annotator.formats.export_prodigy import write_prodigy
+from annotator.formats.export_spacy import write_spacy
 from annotator.formats.export_w3c import write_w3c
 from annotator.formats.native_jsonl import write_native_jsonl
 from annotator.formats.txt import read_txt
@@ -136,6 +140,38 @@ EXPORTERS: dict[str, Exporter] = {
             write_w3c,
             keeps="labels, quote and position selectors, notes, annotators, creation and change times",
             loses="the article text (only its URL or id), titles, metadata, review state",
+        ),
+        Exporter(
+            "spacy",
+            "spaCy v3 DocBin (.spacy)",
+            ".spacy",
+            write_spacy,
+            keeps="text, every span in doc.spans['sc'], non-overlapping ones as doc.ents, sentences; article id, title, metadata in user_data",
+            loses="annotators, notes, review state; overlapping spans only in doc.spans, not doc.ents",
+        ),
+        Exporter(
+            "prodigy",
+            "Prodigy / spaCy JSONL with tokens",
+            ".jsonl",
+            write_prodigy,
+            keeps="text, tokens, every span (nested and overlapping) with annotator and note; article id, title, metadata in meta",
+            loses="review state; span edges inside a word split that word's token",
+        ),
+        Exporter(
+            "conll",
+            "CoNLL-2003 (IOB2 tags)",
+            ".conll",
+            write_conll,
+            keeps="tokens, sentences, one label per token (IOB2)",
+            loses="nested and overlapping spans (the longest is kept), whitespace and line breaks, titles, metadata, annotators, notes",
+        ),
+        Exporter(
+            "hf",
+            "Hugging Face token classification JSONL and label list",
+            ".jsonl",
+            write_hf,
+            keeps="tokens and IOB2 tags per sentence, ids naming article and sentence, the tag list",
+            loses="nested and overlapping spans (the longest is kept), whitespace, titles, metadata, annotators, notes",
         ),
     )
 }

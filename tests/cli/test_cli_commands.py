@@ -92,7 +92,7 @@ def test_export_errors(cli, filled, tmp_path):
     assert result.stderr == f"Error: No such file or directory ({tmp_path / 'missing' / 'x.jsonl'}).\n"
     result = cli("--db", filled, "export", "--out", tmp_path)
     assert result.exit_code == 2  # click refuses a folder for --out
-    assert cli("--db", filled, "export", "--format", "conll", "--out", "-").exit_code == 2
+    assert cli("--db", filled, "export", "--format", "no-such-format", "--out", "-").exit_code == 2
     assert cli("--db", filled, "export").exit_code == 2
 
 

@@ -1,0 +1,57 @@
+"""CoNLL-2003: one token a line, ``TOKEN POS CHUNK TAG`` with the IOB2 entity tag last.
+
+    -DOCSTART- -X- O O
+
+    Foshan -X- _ B-LOCATION
+    hosts -X- _ O
+    Midea -X- _ B-COMPANY
+    Group -X- _ I-COMPANY
+    . -X- _ O
+
+Each article starts with the ``-DOCSTART- -X- O O`` line and a blank line (the
+exact line ``spacy convert -c conll`` splits documents on); a blank line ends
+each sentence. There are no part-of-speech or chunk tags: those columns hold
+``-X-`` and ``_``. Tokens and sentences come from ``formats.tokens`` (spaCy's
+tokenizer rules when spaCy is installed, else the rule-based tokenizer; the
+export report says which); a token never contains whitespace. IOB gives a token
+one entity: among nested or overlapping spans the longest is kept, then the
+earliest (``formats.iob``), and each one left out is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from operator import add
+from typing import Any
+
+from annotator.formats.dataset import ExportContext, ExportDoc
+from annotator.formats.iob import choose_non_overlapping
+from annotator.formats.tokens import report_note, tokenize_doc, tokenizer
+
+DOCSTART = "-DOCSTART- -X- O O"
+_COLUMNS = " -X- _ "
+
+
+def write_conll(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
+    tok = tokenizer(ctx.options.extra.get("tokenizer"))
+    out = sink.text()
+    duplicates = 0
+    outside = _COLUMNS + "O"
+    for doc in docs:
+        tdoc = tokenize_doc(doc, ctx.report, tok)
+        kept, dups = choose_non_overlapping(tdoc, ctx.report, "the IOB tags")
+        duplicates += dups
+        words = tdoc.words()
+        tails = [outside] * len(words)
+        for p in kept:
+            tails[p.token_start] = f"{_COLUMNS}B-{p.span.label}"
+            if p.token_end - p.token_start > 1:
+                tails[p.token_start + 1 : p.token_end] = [f"{_COLUMNS}I-{p.span.label}"] * (p.token_end - p.token_start - 1)
+        rows = list(map(add, words, tails))
+        out.write(DOCSTART + "\n\n")
+        for i, j in tdoc.sentences:
+            out.write("\n".join(rows[i:j]))
+            out.write("\n\n")
+    report_note(ctx.report, tok.describe())
+    if duplicates:
+        report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) written once.")

@@ -1,0 +1,70 @@
+"""Hugging Face token classification: JSON Lines of sentences, with string IOB2 tags, and the label list.
+
+    {"id": "12-0", "tokens": ["Foshan", "hosts", "Midea", "Group", "."],
+     "ner_tags": ["B-LOCATION", "O", "B-COMPANY", "I-COMPANY", "O"]}
+
+One row per sentence, as in Hugging Face's NER datasets (conll2003, wikiann);
+``id`` is ``"<article id>-<sentence number>"``, counting sentences from 0 in each
+article. Tags are strings, so a mistake cannot hide as an out-of-range integer;
+beside the data, ``<name>.labels.json`` lists every tag (``"O"``, then ``B-`` and
+``I-`` for each label in the user's order) for
+``ClassLabel(names=json.load(open("corpus.labels.json")))``. A split writes
+``corpus.train.jsonl``, ``corpus.dev.jsonl``, ``corpus.test.jsonl`` and one
+``corpus.labels.json``. Load with
+``datasets.load_dataset("json", data_files="corpus.jsonl", split="train")``.
+Tokens, sentences and the choice among overlapping spans are those of the
+CoNLL export (``formats.tokens``, ``formats.iob``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.dataset import ExportContext, ExportDoc
+from annotator.formats.iob import choose_non_overlapping, iob2_tags
+from annotator.formats.sinks import SinkError
+from annotator.formats.tokens import report_note, tokenize_doc, tokenizer
+
+
+def tag_names(labels: Iterable[str]) -> list[str]:
+    """``O`` and each label's ``B-`` and ``I-`` tag: the ``ClassLabel`` names."""
+    names = ["O"]
+    for label in labels:
+        names += [f"B-{label}", f"I-{label}"]
+    return names
+
+
+def labels_file_name(sink: Any, part: str) -> str:
+    """``corpus.labels.json`` for ``corpus.jsonl`` (and for each part of a split of it)."""
+    target = getattr(sink, "target", None)
+    if target is None:
+        raise SinkError("The hf format writes a label list beside the data; give an output path instead of '-'.")
+    stem = Path(target).stem
+    if part and stem.endswith("." + part):
+        stem = stem[: -len(part) - 1]
+    return f"{stem}.labels.json"
+
+
+def write_hf(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
+    names = tag_names(label.tag for label in ctx.labels)
+    labels_name = labels_file_name(sink, ctx.part)
+    tok = tokenizer(ctx.options.extra.get("tokenizer"))
+    out = sink.text()
+    duplicates = 0
+    for doc in docs:
+        tdoc = tokenize_doc(doc, ctx.report, tok)
+        kept, dups = choose_non_overlapping(tdoc, ctx.report, "the IOB tags")
+        duplicates += dups
+        words = tdoc.words()
+        tags = iob2_tags(len(words), kept)
+        for n, (i, j) in enumerate(tdoc.sentences):
+            row = {"id": f"{doc.id}-{n}", "tokens": words[i:j], "ner_tags": tags[i:j]}
+            out.write(json.dumps(row, ensure_ascii=False))
+            out.write("\n")
+    sink.text(labels_name).write(json.dumps(names, ensure_ascii=False, indent=1) + "\n")
+    report_note(ctx.report, tok.describe())
+    if duplicates:
+        report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) written once.")

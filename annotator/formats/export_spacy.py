@@ -1,0 +1,79 @@
+"""spaCy v3 DocBin (``.spacy``): one Doc per article, built with spaCy itself.
+
+    from spacy.tokens import DocBin
+    docs = list(DocBin().from_disk("corpus.spacy").get_docs(nlp.vocab))
+    docs[0].ents, docs[0].spans["sc"], docs[0].user_data["article_id"]
+
+A Doc's text is the article's text exactly (line breaks and double spaces are
+whitespace tokens, as spaCy makes them), so character offsets are the corpus's
+own. Tokens come from ``formats.tokens``; a span edge inside a token splits it,
+so every span is placed with ``doc.char_span(..., alignment_mode="strict")``.
+All spans go to ``doc.spans["sc"]`` (for span categorisation, nested and
+overlapping ones included); ``doc.ents`` cannot overlap, so it takes the longest
+span first, then the earliest, and each one left out is reported
+(``formats.iob``). Sentence starts are set (``doc.sents`` works). ``user_data``
+holds ``article_id``, ``title``, ``source``, ``url``, ``published``, ``status``
+and ``meta``. spaCy is an optional extra: ``pip install "annotator[spacy]"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from annotator.formats.dataset import ExportContext, ExportDoc
+from annotator.formats.iob import choose_non_overlapping
+from annotator.formats.tokens import report_note, spacy_layout, spacy_module, tokenize_doc, tokenizer
+
+SPAN_KEY = "sc"
+
+
+def write_spacy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
+    spacy = spacy_module()  # ImportError with the install hint when spaCy is missing
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("xx").vocab
+    tok = tokenizer(ctx.options.extra.get("tokenizer"))
+    docbin = DocBin(store_user_data=True)
+    duplicates = 0
+    for edoc in docs:
+        tdoc = tokenize_doc(edoc, ctx.report, tok)
+        layout = spacy_layout(tdoc)
+        sent_starts = [False] * len(layout.words)
+        for i, _ in tdoc.sentences:
+            sent_starts[layout.index[i]] = True
+        if sent_starts:
+            sent_starts[0] = True
+        doc = Doc(vocab, words=layout.words, spaces=layout.spaces, sent_starts=sent_starts)
+        placed = {}
+        group = []
+        for p in tdoc.spans:
+            span = doc.char_span(p.start, p.end, label=p.span.label, alignment_mode="strict")
+            if span is None:  # cannot happen: tokenize_doc put every edge on a token edge
+                ctx.report.warn(edoc, "left out: spaCy cannot place it on token edges", p.span)
+                continue
+            placed[p] = span
+            group.append(span)
+        kept, dups = choose_non_overlapping(tdoc, ctx.report, "doc.ents (it is in doc.spans['sc'])")
+        duplicates += dups
+        doc.ents = [placed[p] for p in kept if p in placed]
+        doc.spans[SPAN_KEY] = group
+        doc.user_data.update(_user_data(edoc))
+        docbin.add(doc)
+    sink.binary().write(docbin.to_bytes())
+    report_note(ctx.report, tok.describe())
+    if duplicates:
+        report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) are one entity in doc.ents.")
+
+
+def _user_data(edoc: ExportDoc) -> dict[str, Any]:
+    article = edoc.article
+    return {
+        "article_id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published,
+        "status": str(article.status),
+        "meta": article.meta,
+    }

@@ -1,0 +1,521 @@
+"""Tokens and sentences for the token-based exports (spaCy, Prodigy, CoNLL, Hugging Face).
+
+    tok = tokenizer()                        # spaCy's rules when spaCy is installed, else rule-based
+    tdoc = tokenize_doc(doc, report, tok)    # tokens, sentences and each span as token indexes
+
+Every offset is a code point into the article text, and ``text[start:end]`` is
+the token. Tokens never contain whitespace and together cover every
+non-whitespace character of the text.
+
+Tokens
+    With spaCy installed: the rule-based tokenizer of a blank spaCy pipeline
+    (``spacy.blank(lang)``, nothing to download). The language is the article's
+    ``meta["language"]`` (or ``"lang"``) when spaCy has rules for it, else ``"zh"``
+    for an article that is mostly Chinese or Japanese script, ``"en"`` for one that
+    is mostly ASCII letters, and ``"xx"`` (spaCy's multi-language rules) otherwise.
+    spaCy's own Chinese segmenter would cut Latin words into single letters, and
+    its Japanese, Korean, Thai and Vietnamese ones need extra packages, so those
+    articles get the ``"xx"`` rules, after which every CJK ideograph, kana and
+    CJK punctuation mark becomes a token of its own (what spaCy's ``"zh"``
+    character segmenter does) while Latin words and numbers stay whole.
+
+    Without spaCy: one regular expression: a CJK ideograph, kana or CJK punctuation
+    mark alone; a number with inner ``. , : /`` (``3.5``, ``1,000``); an
+    abbreviation of single letters with periods (``U.S.``); a word (letters,
+    digits, ``_`` and combining marks, with inner apostrophes: ``don't``,
+    ``O'Brien``); a run of periods or hyphens; else any other single character.
+
+    Either way a grapheme cluster is never cut: emoji ZWJ sequences, flags, skin
+    tones, keycaps and variation selectors stay one token with their base.
+
+Sentences (the same rule with or without spaCy)
+    A sentence ends after a token made only of sentence-final punctuation (spaCy's
+    Sentencizer set: ``. ! ?`` and ``。！？`` among many), with any closing quotes
+    or brackets that follow, unless the next token begins with a lower-case letter
+    or the period ends a known abbreviation (``Mr.``, ``Dr.``, ``Co.``...). Every
+    line break ends a sentence too. A sentence never ends inside a span.
+
+Spans
+    A span edge inside a token splits that token (``Berlin`` in ``Berliners``
+    becomes ``Berlin`` + ``ers``) so that the span stays exact; whitespace at a
+    span's edge is left out of it; a blank or empty span cannot be placed. Each of
+    these is reported in ``ExportReport.warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from annotator.core.text import grapheme_start
+from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
+
+SPACY_EXTRA = 'pip install "annotator[spacy]"'
+
+# --- character classes --------------------------------------------------------------
+
+# Scripts written without spaces between words: each of these characters is a token.
+_CJK = (
+    "\u2e80-\u2fdf"  # CJK radicals, Kangxi radicals
+    "\u3001-\u303f"  # CJK symbols and punctuation (、。「」...)
+    "\u3040-\u3098\u309b-\u30ff"  # hiragana, katakana (not their combining marks)
+    "\u3100-\u312f\u31a0-\u31ff"  # bopomofo, katakana extensions
+    "\u3400-\u4dbf\u4e00-\u9fff"  # CJK unified ideographs and extension A
+    "\uf900-\ufaff"  # compatibility ideographs
+    "\ufe30-\ufe4f"  # CJK compatibility forms
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # fullwidth and halfwidth punctuation
+    "\U00020000-\U0003134f"  # extensions B to H, compatibility supplement
+)
+_CJK_RE = re.compile(f"[{_CJK}]")
+# What spaCy's rules do not handle the way we want: CJK runs (one token a character) and emoji
+# pieces (spaCy cuts ZWJ sequences, flags and skin tones). Blanked out for spaCy, done by the rules.
+_SPECIAL_RUN = re.compile(
+    f"[{_CJK}\u200d\u20e3\ufe00-\ufe0f\u2600-\u27bf\U0001f000-\U0001faff\U000e0000-\U000e01ef]+"
+)
+# Where a grapheme cluster may continue across a token edge: anything that is not a word character,
+# whitespace, ASCII punctuation or CJK (combining marks, ZWJ, variation selectors, emoji modifiers).
+_MAYBE_GLUE = re.compile(f"[^\\w\\s!-/:-@\\[-`{{-~{_CJK}]")
+_ASCII_WORDS = re.compile("[A-Za-z]+")
+_WORD = f"[^\\W{_CJK}]"
+_LETTER = f"[^\\W\\d_{_CJK}]"
+_TOKEN = re.compile(
+    f"(?={_LETTER}\\.{_LETTER}\\.)(?:{_LETTER}\\.)+"  # abbreviations: U.S., e.g.
+    r"|\d+(?:[.,:/]\d+)+"  # numbers: 3.5, 1,000, 12:30
+    f"|{_WORD}+(?:['\u2019]{_WORD}+)*"  # words, with inner apostrophes
+    f"|[{_CJK}]"  # one CJK character
+    r"|\.{2,}|-{2,}"  # ... and --
+    r"|\S"  # any other character (punctuation, symbols; emoji pieces are joined afterwards)
+)
+_ZWJ = "\u200d"
+# Chunks: runs of characters that are neither whitespace nor in a special run.
+_CHUNK = re.compile(
+    f"([^\\s{_CJK}\u200d\u20e3\ufe00-\ufe0f\u2600-\u27bf\U0001f000-\U0001faff\U000e0000-\U000e01ef]+)"
+)
+_CACHE_LIMIT = 500_000  # distinct chunks remembered per language
+
+
+# --- sentence rule ------------------------------------------------------------------
+
+# spaCy's Sentencizer punctuation (``Sentencizer.default_punct_chars``), and the ellipsis.
+_FINAL_PUNCT = frozenset('!.?։؟۔܀܁܂߹।॥၊။።፧፨᙮᜵᜶᠃᠉᥄᥅᪨᪩᪪᪫᭚᭛᭞᭟᰻᰼᱾᱿‼‽⁇⁈⁉⸮⸼꓿꘎꘏꛳꛷꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫰꫱꯫﹒﹖﹗！．？𐩖𐩗𑁇𑁈𑂾𑂿𑃀𑃁𑅁𑅂𑅃𑇅𑇆𑇍𑇞𑇟𑈸𑈹𑈻𑈼𑊩𑑋𑑌𑗂𑗃𑗉𑗊𑗋𑗌𑗍𑗎𑗏𑗐𑗑𑗒𑗓𑗔𑗕𑗖𑗗𑙁𑙂𑜼𑜽𑜾𑩂𑩃𑪛𑪜𑱁𑱂𖩮𖩯𖫵𖬷𖬸𖭄𛲟𝪈｡。…')
+
+
+_CLOSING = frozenset("\"')]}»’”›」』）】〕〉》〗〙〛］｝＂＇")
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Gov Sen Rep Col Capt Lt Sgt Rev Hon Co Corp Inc Ltd No Nos Vol vs "
+    "etc approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+
+# --- the tokenizer ------------------------------------------------------------------
+
+
+@dataclass
+class Tokenizer:
+    """Splits text into tokens; ``spacy`` is the spaCy module, or None for the rule-based one."""
+
+    spacy: Any = None
+    languages: dict[str, int] = field(default_factory=dict)  # language -> articles, for the report
+    _pipelines: dict[str, Any] = field(default_factory=dict)
+    _cache: dict[str, tuple[dict[str, tuple[tuple[int, int], ...]], set[str]]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"spaCy {self.spacy.__version__}" if self.spacy is not None else "rule-based"
+
+    def describe(self) -> str:
+        """One line for the export report: which tokenizer and sentence splitter made the tokens."""
+        if self.spacy is None:
+            tokens = "the rule-based tokenizer (CJK one character a token)"
+        else:
+            langs = ", ".join(f"{lang} {n}" for lang, n in sorted(self.languages.items())) or "none"
+            tokens = (
+                f"spaCy {self.spacy.__version__} tokenizer rules (blank pipelines, articles per language: {langs}; "
+                "CJK one character a token)"
+            )
+        return f"Tokens: {tokens}; sentences: end punctuation and line breaks, never inside a span."
+
+    # -- language --------------------------------------------------------------------
+    def language(self, text: str, meta: dict[str, Any] | None = None) -> str:
+        for key in ("language", "lang"):
+            value = (meta or {}).get(key)
+            if isinstance(value, str) and value:
+                code = value.strip().lower().replace("_", "-").split("-")[0]
+                if code in ("zh", "ja"):
+                    return "zh"
+                if code not in ("ko", "th", "vi") and self._pipeline(code) is not None:
+                    return code
+        sample = text[:3000]
+        if sample.isascii():
+            return "en"
+        cjk = len(_CJK_RE.findall(sample))
+        ascii_letters = sum(map(len, _ASCII_WORDS.findall(sample)))
+        other = len(sample) - len(sample.encode("ascii", "ignore")) - cjk
+        if cjk * 2 >= cjk + ascii_letters:
+            return "zh"
+        return "en" if other * 10 <= ascii_letters else "xx"
+
+    def _pipeline(self, lang: str) -> Any:
+        if lang not in self._pipelines:
+            try:
+                nlp = self.spacy.blank("xx" if lang == "zh" else lang)
+            except Exception:  # spaCy has no rules for it (or they need a package that is missing)
+                nlp = None
+            self._pipelines[lang] = nlp
+        return self._pipelines[lang]
+
+    # -- tokens ----------------------------------------------------------------------
+    def tokens(self, text: str, language: str = "") -> tuple[list[int], list[int]]:
+        """Token starts and ends (code points), in order, covering the text minus whitespace.
+
+        ``language`` picks spaCy's rules (see ``language()``); the rule-based tokenizer ignores it.
+        The text is cut at whitespace and around CJK runs and emoji into chunks; each distinct
+        chunk is tokenized once (spaCy's tokenizer also works chunk by chunk, so these are the
+        tokens it gives for the whole text), and each CJK character or emoji piece is a token."""
+        if self.spacy is not None:
+            language = language or self.language(text)
+            self.languages[language] = self.languages.get(language, 0) + 1
+        else:
+            language = ""
+        parts = _CHUNK.split(text)  # [gap, chunk, gap, chunk, ..., gap]
+        cum = list(accumulate(map(len, parts)))
+        chunks = parts[1::2]
+        starts = cum[0:-1:2]
+        ends = cum[1::2]
+        multi = self._multi_token_chunks(chunks, language)
+        if multi:
+            starts, ends = _expand(chunks, starts, ends, multi)
+        runs = [m.span() for m in _SPECIAL_RUN.finditer(text)]
+        if runs:
+            starts, ends = _insert_runs(starts, ends, runs)
+        if not text.isascii():
+            starts, ends = _join_clusters(text, starts, ends)
+        return starts, ends
+
+    def _multi_token_chunks(self, chunks: list[str], language: str) -> dict[str, tuple[tuple[int, int], ...]]:
+        """The chunks of one text that are more than one token, with their tokens' offsets."""
+        multi, single = self._cache.setdefault(language, ({}, set()))
+        distinct = set(chunks)
+        new = distinct - single
+        new.difference_update(multi.keys())
+        if new:
+            if len(single) + len(multi) > _CACHE_LIMIT:
+                multi.clear()
+                single.clear()
+            split = _split_chunk if self.spacy is None else self._spacy_splitter(language)
+            for chunk in new:
+                pieces = split(chunk)
+                if len(pieces) == 1:
+                    single.add(chunk)
+                else:
+                    multi[chunk] = pieces
+        return {c: multi[c] for c in distinct.intersection(multi.keys())}
+
+    def _spacy_splitter(self, language: str) -> Any:
+        tokenizer = self._pipeline(language).tokenizer
+
+        def split(chunk: str) -> tuple[tuple[int, int], ...]:
+            return tuple((t.idx, t.idx + len(t)) for t in tokenizer(chunk) if not t.is_space)
+
+        return split
+
+
+def _split_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _TOKEN.finditer(chunk))
+
+
+def _expand(
+    chunks: list[str], starts: list[int], ends: list[int], multi: dict[str, tuple[tuple[int, int], ...]]
+) -> tuple[list[int], list[int]]:
+    """Chunk offsets -> token offsets, each chunk in ``multi`` replaced by its tokens."""
+    out_s: list[int] = []
+    out_e: list[int] = []
+    prev = 0
+    for i in [i for i, c in enumerate(chunks) if c in multi]:
+        out_s += starts[prev:i]
+        out_e += ends[prev:i]
+        base = starts[i]
+        for s, e in multi[chunks[i]]:
+            out_s.append(base + s)
+            out_e.append(base + e)
+        prev = i + 1
+    out_s += starts[prev:]
+    out_e += ends[prev:]
+    return out_s, out_e
+
+
+def _insert_runs(starts: list[int], ends: list[int], runs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Add a one-character token for each character of each run (the runs lie between chunks)."""
+    out_s: list[int] = []
+    out_e: list[int] = []
+    prev = 0
+    for s, e in runs:
+        i = bisect_left(starts, s, prev)
+        out_s += starts[prev:i]
+        out_e += ends[prev:i]
+        out_s.extend(range(s, e))
+        out_e.extend(range(s + 1, e + 1))
+        prev = i
+    out_s += starts[prev:]
+    out_e += ends[prev:]
+    return out_s, out_e
+
+
+def tokenizer(prefer: str | None = None) -> Tokenizer:
+    """spaCy's tokenizer rules when spaCy is installed (or ``prefer == "spacy"``), else the rule-based one.
+
+    ``prefer="rules"`` always gives the rule-based tokenizer; ``prefer="spacy"`` raises
+    ImportError with the install hint when spaCy is missing."""
+    if prefer not in (None, "spacy", "rules"):
+        raise ValueError(f"Unknown tokenizer {prefer!r}: spacy or rules.")
+    if prefer == "rules":
+        return Tokenizer()
+    try:
+        return Tokenizer(spacy=_import_spacy())
+    except ImportError:
+        if prefer == "spacy":
+            raise
+        return Tokenizer()
+
+
+def _import_spacy() -> Any:
+    try:
+        import spacy
+    except ImportError as exc:
+        raise ImportError(f"This export needs spaCy, an optional extra: {SPACY_EXTRA}") from exc
+    return spacy
+
+
+def _join_clusters(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """Merge neighbouring tokens whose common edge would cut a grapheme cluster (an emoji ZWJ
+    sequence, a flag, a skin tone, a keycap, a letter and its combining marks)."""
+    if text.isascii():
+        return starts, ends
+    n = len(text)
+    cuts = set()
+    for m in _MAYBE_GLUE.finditer(text):
+        p = m.start()
+        if p and grapheme_start(text, p) != p:
+            cuts.add(p)
+        if p + 1 < n:
+            ch, nxt = text[p], text[p + 1]
+            if ch == _ZWJ or (unicodedata.category(ch)[0] == "M" and _is_word(nxt)):
+                cuts.add(p + 1)  # what follows a joiner, or the rest of a word after its mark
+    if not cuts:
+        return starts, ends
+    starts, ends = list(starts), list(ends)
+    for c in sorted(cuts, reverse=True):
+        i = bisect_left(starts, c)
+        if 0 < i < len(starts) and starts[i] == c and ends[i - 1] == c:
+            ends[i - 1] = ends[i]
+            del starts[i], ends[i]
+    return starts, ends
+
+
+def _is_word(ch: str) -> bool:
+    return (ch.isalnum() or unicodedata.category(ch)[0] == "M") and not _CJK_RE.match(ch)
+
+
+def split_at(starts: list[int], ends: list[int], points: list[int]) -> tuple[list[int], list[int], dict[int, int]]:
+    """Split tokens so that every offset in ``points`` inside a token becomes a token edge.
+
+    Returns the new starts and ends and, for each token that was split, its old index -> pieces."""
+    inside: dict[int, list[int]] = {}
+    for p in points:
+        i = bisect_right(starts, p) - 1
+        if i >= 0 and starts[i] < p < ends[i]:
+            inside.setdefault(i, []).append(p)
+    if not inside:
+        return starts, ends, {}
+    new_s: list[int] = []
+    new_e: list[int] = []
+    prev = 0
+    pieces: dict[int, int] = {}
+    for i in sorted(inside):
+        new_s.extend(starts[prev:i])
+        new_e.extend(ends[prev:i])
+        cuts = sorted(set(inside[i]))
+        edges = [starts[i], *cuts, ends[i]]
+        new_s.extend(edges[:-1])
+        new_e.extend(edges[1:])
+        pieces[i] = len(edges) - 1
+        prev = i + 1
+    new_s.extend(starts[prev:])
+    new_e.extend(ends[prev:])
+    return new_s, new_e, pieces
+
+
+def sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """Indexes of the tokens that begin a sentence (0 first, when there are tokens)."""
+    n = len(starts)
+    if not n:
+        return []
+    found = {0}
+    # Line breaks: the token after each "\n".
+    pos = text.find("\n")
+    while pos != -1:
+        i = bisect_left(starts, pos)
+        if i < n:
+            found.add(i)
+        pos = text.find("\n", starts[i] if i < n else len(text))
+    # Tokens of sentence-final punctuation, with the closing quotes and brackets after them.
+    trail = _TRAIL.fullmatch
+    for m in _FINAL_RUN.finditer(text):
+        p, q = m.span()
+        i = bisect_left(starts, p)
+        if i >= n or starts[i] != p or ends[i] > q or (q == p + 1 and text[p] not in _FINAL_PUNCT):
+            continue
+        j = i + 1
+        while j < n and trail(text, starts[j], ends[j]):
+            j += 1
+        if j >= n or text[starts[j]].islower():
+            continue
+        if text[p] == "." and i > 0 and ends[i - 1] == p:
+            before = text[starts[i - 1] : p]
+            if before in _ABBREVIATIONS or (len(before) == 1 and before.isupper()):
+                continue
+        found.add(j)
+    return sorted(found)
+
+
+_TRAIL = re.compile(  # what may follow the final mark in the same sentence: more of them, closing quotes
+    "[" + "".join(re.escape(c) for c in sorted(_FINAL_PUNCT | _CLOSING) if ord(c) < 0x10000) + "]+"
+)
+_FINAL_RUN = re.compile(  # the rarer final marks outside the BMP are checked one by one (_is_final)
+    "[" + "".join(re.escape(c) for c in sorted(_FINAL_PUNCT) if ord(c) < 0x10000) + "]+|[\U00010000-\U0010ffff]"
+)
+
+
+# --- spans on tokens ----------------------------------------------------------------
+
+
+class PlacedSpan(NamedTuple):
+    """A span on token edges: ``[token_start, token_end)`` covers ``text[start:end]``."""
+
+    span: ExportSpan
+    start: int
+    end: int
+    token_start: int
+    token_end: int  # exclusive
+
+
+@dataclass
+class TokenDoc:
+    doc: ExportDoc
+    starts: list[int]
+    ends: list[int]
+    sentences: list[tuple[int, int]]  # token index ranges [i, j)
+    spans: list[PlacedSpan]  # in the doc's span order; spans that could not be placed are left out
+    language: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def words(self, i: int = 0, j: int | None = None) -> list[str]:
+        return list(map(self.doc.text.__getitem__, map(slice, self.starts[i:j], self.ends[i:j])))
+
+
+def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenDoc:
+    """Tokens and sentences of one article, with every span it can place on token edges."""
+    text = doc.text
+    meta = doc.article.meta if isinstance(doc.article.meta, dict) else {}
+    language = tok.language(text, meta) if tok.spacy is not None else ""
+    starts, ends = tok.tokens(text, language)
+    wanted: list[tuple[ExportSpan, int, int]] = []
+    for span in doc.spans:
+        s, e = span.start, span.end
+        if not (0 <= s < e <= len(text)):
+            report.warn(doc, "left out: the span is empty or outside the text", span)
+            continue
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            report.warn(doc, "left out: the span covers only whitespace", span)
+            continue
+        if (s, e) != (span.start, span.end):
+            report.warn(doc, f"whitespace at the edge left out (tokens hold none): now {s}-{e} {text[s:e]!r}", span)
+        wanted.append((span, s, e))
+    if wanted:
+        points = [p for _, s, e in wanted for p in (s, e)]
+        old_s, old_e = starts, ends
+        starts, ends, pieces = split_at(starts, ends, points)
+        if pieces:
+            for span, s, e in wanted:
+                split = [i for i in _containing(old_s, old_e, s) + _containing(old_s, old_e, e) if i in pieces]
+                for i in dict.fromkeys(split):
+                    report.warn(
+                        doc,
+                        f"kept exact by splitting the token {text[old_s[i] : old_e[i]]!r} at the span edge",
+                        span,
+                    )
+    # Every non-blank character is in a token and every span edge is now a token edge.
+    placed = [PlacedSpan(span, s, e, bisect_left(starts, s), bisect_left(ends, e) + 1) for span, s, e in wanted]
+    sent = sentence_starts(text, starts, ends)
+    if placed and len(sent) > 1:
+        inside = set()
+        for p in placed:
+            lo = bisect_right(sent, p.token_start)
+            hi = bisect_left(sent, p.token_end)
+            inside.update(sent[lo:hi])
+        if inside:
+            sent = [i for i in sent if i not in inside]
+    bounds = sent + [len(starts)]
+    sentences = [(bounds[k], bounds[k + 1]) for k in range(len(sent))]
+    return TokenDoc(doc, starts, ends, sentences, placed, language)
+
+
+def _containing(starts: list[int], ends: list[int], p: int) -> list[int]:
+    i = bisect_right(starts, p) - 1
+    return [i] if i >= 0 and starts[i] < p < ends[i] else []
+
+
+def spacy_module() -> Any:
+    """spaCy, or ImportError telling the user how to install it."""
+    return _import_spacy()
+
+
+def report_note(report: ExportReport, message: str) -> None:
+    """State once, in the report's notes, how the export was made (the tokenizer used, say)."""
+    notes = report.__dict__.setdefault("notes", [])
+    if message not in notes:
+        notes.append(message)
+
+
+@dataclass(frozen=True, slots=True)
+class SpacyLayout:
+    """A doc's tokens as spaCy builds a Doc: whitespace other than one space after a token is a token
+    of its own, so ``"".join(w + " " * s for w, s in zip(words, spaces)) == text``."""
+
+    words: list[str]
+    spaces: list[bool]
+    index: list[int]  # our token i is words[index[i]]
+
+
+def spacy_layout(tdoc: TokenDoc) -> SpacyLayout:
+    text = tdoc.text
+    words: list[str] = []
+    spaces: list[bool] = []
+    index: list[int] = []
+    pos = 0
+    for s, e in [*zip(tdoc.starts, tdoc.ends), (len(text), len(text))]:
+        if s > pos:
+            gap = text[pos:s]
+            if words and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        if e > s:
+            index.append(len(words))
+            words.append(text[s:e])
+            spaces.append(False)
+        pos = e
+    return SpacyLayout(words, spaces, index)

@@ -135,8 +135,11 @@ def _entity(fields, readings, at, ident, spans, warnings) -> None:
     spans[ident] = [SpanRecord(s, e, label, text, where=at) for s, e, text in parts]
 
 
-def _decode_ann(data: bytes) -> str:
-    return decode_bytes(data) if data.strip() else ""
+def _decode_ann(data: bytes, name: str) -> str:
+    try:
+        return decode_bytes(data) if data.strip() else ""
+    except InputError as exc:
+        raise InputError(f"{PurePosixPath(name).name}: {exc}") from exc
 
 
 def brat_record(txt: bytes, ann: bytes | None, ann_name: str, where: str | None = None) -> Record:
@@ -147,7 +150,7 @@ def brat_record(txt: bytes, ann: bytes | None, ann_name: str, where: str | None 
     if ann is None:
         spans, warnings = [], [SpanWarning(f"No {ann_name} beside it: imported without spans.")]
     else:
-        spans, warnings = parse_ann(_decode_ann(ann), _readings(raw, bom), ann_name)
+        spans, warnings = parse_ann(_decode_ann(ann, ann_name), _readings(raw, bom), ann_name)
     return Record(
         text=article.text,
         title=article.title,

@@ -45,6 +45,7 @@ def import_folder(window: "MainWindow") -> ImportReport | None:
 def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = True) -> ImportReport:
     """Import with the same batch importer as the command line, behind a cancellable progress dialog."""
     batch = iter_import(window.session.corpus, paths)
+    batch.annotator = window.session.annotator  # spans of files that name no annotator are the user's
     progress = QProgressDialog("Importing…", "Cancel", 0, max(1, batch.total_files), window)
     progress.setObjectName("importProgress")
     progress.setWindowTitle("Import articles")
@@ -62,10 +63,12 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     progress.setValue(progress.maximum())
     progress.close()
     report = batch.report
+    if report.labels_created:
+        window.session.reload_labels()
     if report.imported:
         window.session.articles_imported.emit()
     window.status.showMessage(report.summary(), 8000)
-    if show_summary and (report.rejected or report.duplicates or report.skipped or report.cancelled):
+    if show_summary and report.attention:
         _show_report(window, report)
     return report
 
@@ -74,10 +77,10 @@ def _show_report(window: "MainWindow", report: ImportReport) -> None:
     box = QMessageBox(window)
     box.setObjectName("importReport")
     box.setWindowTitle("Import finished")
-    box.setIcon(QMessageBox.Icon.Warning if report.rejected else QMessageBox.Icon.Information)
+    box.setIcon(QMessageBox.Icon.Warning if report.rejected or report.warnings else QMessageBox.Icon.Information)
     box.setText(report.summary())
     lines = []
-    for title, items in (("Rejected", report.rejected), ("Duplicates", report.duplicates), ("Skipped", report.skipped)):
+    for title, items in report.details():
         if items:
             lines.append(f"{title}:")
             lines.extend(f"  {item}" for item in items[:DETAIL_LINES])
@@ -85,6 +88,8 @@ def _show_report(window: "MainWindow", report: ImportReport) -> None:
                 lines.append(f"  … and {len(items) - DETAIL_LINES:,} more")
     if report.rejected:
         box.setInformativeText("The other files were imported. Open the details to see why each input was rejected.")
+    elif report.warnings:
+        box.setInformativeText("Some spans were left out or split. Open the details to see each one, where it was and why.")
     box.setDetailedText("\n".join(lines))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -97,6 +97,10 @@ class CorpusSession(QObject):
         self.labels_changed.emit()
         self.saved.emit()
 
+    def reload_labels(self) -> None:
+        """Read the label set again after an import created labels."""
+        self._labels_written()
+
     def add_label(self, label: Label) -> Label:
         with self._writing():
             stored = self.corpus.labels.add(label)

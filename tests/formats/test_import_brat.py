@@ -213,3 +213,10 @@ def test_brat_own_reader_agrees(tmp_path):
     theirs = sorted((e.spans[0][0], e.spans[0][1], e.type) for e in doc.get_textbounds())
     record = brat_record(txt.read_bytes(), txt.with_suffix(".ann").read_bytes(), "doc.ann")
     assert sorted((s.start, s.end, s.label) for s in record.spans) == theirs
+
+
+def test_an_unreadable_ann_names_itself(corpus, tmp_path):
+    txt = write_pair(tmp_path, "doc", "Foshan", b"\x00\x01\x02 binary")
+    (result,) = iter_import(corpus, [txt])
+    assert str(result) == f"{txt}: doc.ann: Binary file (contains NUL bytes), not text."
+    assert corpus.articles.count() == 0

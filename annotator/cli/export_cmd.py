@@ -13,11 +13,11 @@ from annotator.cli.common import Settings, open_existing
 from annotator.core.model import Status
 from annotator.formats import EXPORTERS, export_corpus, exporter
 from annotator.formats.dataset import ExportOptions, ExportReport, parse_split
+from annotator.formats.export import missing_library_message
 from annotator.formats.sinks import SinkError
 from annotator.store import Corpus
 
 SHOWN_WARNINGS = 20
-EXTRAS = {"spacy": "spacy"}  # a missing module -> the extra that installs it
 
 
 def _format_help() -> str:
@@ -132,9 +132,7 @@ def export_command(
         try:
             report = _run(corpus, out, format_, options)
         except ImportError as exc:
-            extra = EXTRAS.get((exc.name or "").split(".")[0])
-            hint = f" Install it with: pip install 'annotator[{extra}]'" if extra else ""
-            raise click.ClickException(f"The {format_} format needs {exc.name or 'a missing module'}, which is not installed.{hint}") from exc
+            raise click.ClickException(missing_library_message(format_, exc)) from exc
         except SinkError as exc:
             raise click.ClickException(str(exc)) from exc
     _print_warnings(report)

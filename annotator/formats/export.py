@@ -88,3 +88,14 @@ def export_corpus(
         raise
     report.files = [str(p) for sink in sinks for p in sink.written] if not isinstance(sinks[0], StreamSink) else []
     return report
+
+
+EXTRAS = {"spacy": "spacy"}  # a module an exporter may need -> the extra of annotator that installs it
+
+
+def missing_library_message(format: str, exc: ImportError) -> str:
+    """One line for an export that needs a library that is not installed."""
+    module = (exc.name or "").split(".")[0]
+    extra = EXTRAS.get(module)
+    hint = f" Install it with: pip install 'annotator[{extra}]'" if extra else ""
+    return f"The {format} format needs {module or 'a library'}, which is not installed.{hint}"

@@ -21,7 +21,7 @@ class WindowActions:
         self.open_corpus = a("&Open corpus…", SK.Open, "Open an existing corpus file")
         self.import_files = a("&Import articles…", "Ctrl+I", "Import text, HTML, JSON, JSONL or CSV files into this corpus")
         self.import_folder = a("Import &folder…", "Ctrl+Shift+I", "Import every article file in a folder and its subfolders")
-        self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus with its annotations as a dataset file")
+        self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, brat, Label Studio, CSV, W3C…)")
         self.restore_backup = a("&Restore from backup…", None, "List the automatic backups of this corpus and restore one")
         self.quit = a("&Quit", SK.Quit, "Close Annotator (everything is already saved)")
         # Edit

@@ -11,15 +11,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.formats.batch import ImportReport, iter_import
-from annotator.formats.export import export_corpus
+from annotator.formats.dataset import ExportCancelled, ExportReport
+from annotator.formats.export import export_corpus, missing_library_message
 from annotator.formats.registry import import_extensions
 from annotator.store import CorpusError
+from annotator.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 CORPUS_FILTER = "Annotator corpus (*.db *.sqlite *.annotator);;All files (*)"
 DETAIL_LINES = 200
+PROGRESS_DELAY_MS = 300  # a progress dialog shows only for work that takes longer
 
 
 def settings_key(path: Path | str | None) -> str:
@@ -95,20 +98,73 @@ def _show_report(window: "MainWindow", report: ImportReport) -> None:
     box.open()
 
 
-def export_dataset(window: "MainWindow") -> int | None:
-    path, _ = QFileDialog.getSaveFileName(
-        window, "Export dataset", str(Path.home() / "annotations.jsonl"), "Annotator JSONL (*.jsonl);;All files (*)"
-    )
-    if not path:
-        return None
-    QCoreApplication.processEvents()
-    window.setCursor(Qt.CursorShape.WaitCursor)
+def export_dataset(window: "MainWindow") -> ExportDialog:
+    """File › Export dataset: the dialog, which asks for the export and runs it when confirmed."""
+    dialog = ExportDialog(window.session.corpus, window.settings, window)
+    dialog.export_requested.connect(lambda choice: run_export(window, dialog, choice))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def run_export(window: "MainWindow", dialog: ExportDialog, choice: ExportChoice) -> ExportReport | None:
+    """Run the export behind a cancellable progress dialog; close the export dialog when it is written.
+
+    A cancelled export writes nothing (the sinks stage every file); a failed one leaves the dialog
+    open with the reason, so the path or the choices can be corrected.
+    """
+    progress = QProgressDialog("Exporting…", "Cancel", 0, 0, dialog)
+    progress.setObjectName("exportProgress")
+    progress.setWindowTitle("Export dataset")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(PROGRESS_DELAY_MS)
+    progress.setAutoReset(False)
+    progress.setAutoClose(False)
+
+    def step(done: int, total: int) -> bool:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
+        progress.setLabelText(f"Exporting article {done:,} of {total:,}…")
+        QCoreApplication.processEvents()
+        return not progress.wasCanceled()
+
+    window.setCursor(Qt.CursorShape.BusyCursor)
     try:
-        n = export_corpus(window.session.corpus, Path(path), "jsonl").articles
-    except OSError as exc:
-        QMessageBox.warning(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}.")
+        report = export_corpus(window.session.corpus, choice.path, choice.format, choice.options, progress=step)
+    except ExportCancelled:
+        window.status.showMessage("Export cancelled; nothing was written.", 8000)
+        return None
+    except ImportError as exc:
+        dialog.show_error(missing_library_message(choice.format, exc))
+        return None
+    except OSError as exc:  # SinkError included: its message is a sentence already
+        reason = f"{exc.strerror} ({exc.filename})." if exc.strerror else str(exc)
+        dialog.show_error(f"Could not write the export: {reason}")
+        return None
+    except (ValueError, CorpusError, sqlite3.Error) as exc:
+        dialog.show_error(f"Could not export: {exc}")
         return None
     finally:
+        progress.close()
+        progress.deleteLater()
         window.unsetCursor()
-    window.status.showMessage(f"Exported {n:,} article{'s' if n != 1 else ''} to {path}.", 8000)
-    return n
+    dialog.accept()
+    window.status.showMessage(report.summary(), 8000)
+    _show_export_report(window, report)
+    return report
+
+
+def _show_export_report(window: "MainWindow", report: ExportReport) -> None:
+    box = QMessageBox(window)
+    box.setObjectName("exportReport")
+    box.setWindowTitle("Export finished")
+    box.setIcon(QMessageBox.Icon.Warning if report.warnings else QMessageBox.Icon.Information)
+    box.setText(report.summary())
+    if report.warnings:
+        box.setInformativeText("Open the details to see each span that was adjusted or left out.")
+        lines = report.warnings[:DETAIL_LINES]
+        if len(report.warnings) > DETAIL_LINES:
+            lines.append(f"… and {len(report.warnings) - DETAIL_LINES:,} more")
+        box.setDetailedText("\n".join(lines))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()

@@ -1,0 +1,404 @@
+"""File › Export dataset: choose a format, where to write, which articles and spans, and a split.
+
+The dialog only asks. Its Export button emits ``export_requested`` with an ``ExportChoice``;
+``ui/corpus_files.py`` runs the export (with a progress dialog) and closes the dialog once it
+succeeded, so a path that cannot be written can be corrected here. Every choice is remembered
+in the user's settings for the next export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Status
+from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
+from annotator.formats.registry import EXPORTERS, Exporter
+from annotator.formats.sinks import MARKER
+from annotator.store import Corpus
+
+OFFSET_NAMES = {
+    "utf16": "UTF-16 code units (what doccano counts)",
+    "codepoints": "Code points (Python's text[start:end])",
+}
+DEFAULT_SPLIT = (80, 10, 10)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    format: str
+    path: Path
+    options: ExportOptions
+
+
+def _strings(value) -> list[str]:
+    """A list read back from QSettings (which returns None, one string or a list)."""
+    if value in (None, ""):
+        return []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def _flag(value, default: bool) -> bool:
+    return default if value is None else value not in (False, "false", "0", 0)
+
+
+class CheckList(QListView):
+    """A short list of checkable items; all checked means no filter."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setMinimumHeight(96)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(12, 12))
+
+    def add(self, key: str, text: str, checked: bool, colour: str | None = None) -> None:
+        item = QStandardItem(text)
+        item.setData(key, Qt.ItemDataRole.UserRole)
+        item.setCheckable(True)
+        item.setEditable(False)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        if colour:
+            item.setData(QColor(colour), Qt.ItemDataRole.DecorationRole)
+        self.model_.appendRow(item)
+
+    def items(self) -> list[QStandardItem]:
+        return [self.model_.item(row) for row in range(self.model_.rowCount())]
+
+    def keys(self, checked: bool) -> list[str]:
+        want = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        return [i.data(Qt.ItemDataRole.UserRole) for i in self.items() if i.checkState() == want]
+
+    def set_checked(self, key: str, checked: bool) -> None:
+        for item in self.items():
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+class ExportDialog(QDialog):
+    export_requested = Signal(object)  # ExportChoice
+
+    def __init__(self, corpus: Corpus, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export dataset")
+        self.setMinimumWidth(600)
+        self.settings = settings
+        self._confirmed_path: str | None = None  # a path the file dialog already asked about
+
+        # --- format and output
+        self.format = QComboBox(self, objectName="exportFormat")
+        for exp in EXPORTERS.values():
+            named = exp.name.lower() in exp.description.lower().replace(" ", "")
+            self.format.addItem(exp.description if named else f"{exp.description} ({exp.name})", exp.name)
+        self.format.setToolTip("The dataset format; below it, what the format keeps and what it loses")
+        self.about_format = QLabel(self, objectName="formatKeeps")
+        self.about_format.setWordWrap(True)
+        self.about_format.setTextFormat(Qt.TextFormat.RichText)
+        self.path = QLineEdit(self, objectName="exportPath")
+        self.path.setClearButtonEnabled(True)
+        self.path.textEdited.connect(lambda _: self._clear_error())
+        self.browse = QPushButton("&Browse…", self, objectName="exportBrowse")
+        self.browse.setAutoDefault(False)
+        self.browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse)
+        self.offsets = QComboBox(self, objectName="exportOffsets")
+        self.offsets.setToolTip("How this format counts character positions")
+        self.offsets_label = QLabel("&Offsets:", self)
+        self.offsets_label.setBuddy(self.offsets)
+
+        format_column = QVBoxLayout()
+        format_column.setSpacing(4)
+        format_column.addWidget(self.format)
+        format_column.addWidget(self.about_format)
+        top = QFormLayout()
+        top.addRow(self._buddy("&Format:", self.format), format_column)
+        path_label = self._buddy("&Save to:", self.path)
+        top.addRow(path_label, path_row)
+        top.addRow(self.offsets_label, self.offsets)
+        self._top = top
+
+        # --- filters
+        self.statuses: dict[str, QCheckBox] = {}
+        status_row = QHBoxLayout()
+        for status in Status:
+            box = QCheckBox(status.display, self, objectName=f"status_{status.value}")
+            box.setChecked(True)
+            box.setToolTip(f"Export articles marked {status.display.lower()}")
+            self.statuses[status.value] = box
+            status_row.addWidget(box)
+        status_row.addStretch(1)
+        self.labels = CheckList("labelFilter", self)
+        self.labels.setToolTip("Export spans with the checked labels")
+        for label in corpus.labels.list():
+            self.labels.add(label.tag, f"{label.name}  ({label.tag})" if label.name != label.tag else label.tag, True, label.colour)
+        self.annotators = CheckList("annotatorFilter", self)
+        self.annotators.setToolTip("Export spans by the checked annotators")
+        for name in corpus.annotations.annotators():
+            self.annotators.add(name, name, True)
+        lists = QHBoxLayout()
+        for title, view in (("&Labels", self.labels), ("&Annotators", self.annotators)):
+            column = QVBoxLayout()
+            caption = QLabel(title, self)
+            caption.setBuddy(view)
+            column.addWidget(caption)
+            column.addWidget(view)
+            lists.addLayout(column)
+        filters = QGroupBox("Articles and spans", self)
+        filters_layout = QVBoxLayout(filters)
+        filters_layout.addLayout(status_row)
+        filters_layout.addLayout(lists)
+
+        # --- split
+        self.split_on = QCheckBox("S&plit into train, dev and test files", self, objectName="splitEnabled")
+        self.split_on.setToolTip("Shuffle the articles with the seed and write one part per file (or folder)")
+        self.split_parts: dict[str, QSpinBox] = {}
+        split_row = QHBoxLayout()
+        for name, default in zip(SPLIT_NAMES, DEFAULT_SPLIT):
+            spin = QSpinBox(self, objectName=f"split_{name}")
+            spin.setRange(0, 100)
+            spin.setSuffix(" %")
+            spin.setValue(default)
+            spin.valueChanged.connect(lambda _: self._clear_error())
+            self.split_parts[name] = spin
+            split_row.addWidget(QLabel(name.capitalize(), self))
+            split_row.addWidget(spin)
+        self.seed = QSpinBox(self, objectName="splitSeed")
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip("The same seed always gives the same parts")
+        split_row.addSpacing(12)
+        split_row.addWidget(QLabel("Seed", self))
+        split_row.addWidget(self.seed)
+        split_row.addStretch(1)
+        split_box = QGroupBox("Split", self)
+        split_layout = QVBoxLayout(split_box)
+        split_layout.addWidget(self.split_on)
+        split_layout.addLayout(split_row)
+        self.split_on.toggled.connect(self._split_toggled)
+
+        # --- error and buttons
+        self.error = QLabel(self, objectName="exportError")
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self._export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(filters)
+        layout.addWidget(split_box)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self._previous_format = ""
+        self.format.currentIndexChanged.connect(lambda _: self._format_changed())
+        self._restore()
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        return label
+
+    # --- state -------------------------------------------------------------------------------
+    @property
+    def exporter(self) -> Exporter:
+        return EXPORTERS[self.format.currentData()]
+
+    def _format_changed(self) -> None:
+        exp = self.exporter
+        self.about_format.setText(
+            f"<span style='color:#555'><b>Keeps</b> {exp.keeps or '—'}.<br><b>Loses</b> {exp.loses or 'nothing'}.</span>"
+        )
+        self.offsets.clear()
+        for unit in exp.offsets:
+            self.offsets.addItem(OFFSET_NAMES.get(unit, unit), unit)
+        remembered = self.settings.value(f"export/offsets/{exp.name}")
+        if remembered in exp.offsets:
+            self.offsets.setCurrentIndex(exp.offsets.index(remembered))
+        self._top.setRowVisible(self.offsets, bool(exp.offsets))
+        self.path.setText(self._path_for(self.path.text(), self._previous_format, exp))
+        self.browse.setToolTip("Choose a folder (or type a name ending in .zip)" if exp.folder else "Choose the file to write")
+        self.path.setPlaceholderText("A new or empty folder, or a .zip file" if exp.folder else f"A {exp.extension} file")
+        self._previous_format = exp.name
+        self._clear_error()
+
+    @staticmethod
+    def _path_for(text: str, old_format: str, exp: Exporter) -> str:
+        """The path with the extension of the new format, when it had the old one's."""
+        if not text.strip():
+            return str(Path.home() / f"annotations{exp.extension}")
+        path = Path(text.strip())
+        old = EXPORTERS.get(old_format)
+        if old is None:
+            return str(path)
+        if old.folder:
+            stem = path.with_suffix("") if path.suffix.lower() == ".zip" else path
+            if exp.folder:
+                return str(path)
+            return str(stem.with_name(stem.name + exp.extension))
+        if old.extension and path.suffix.lower() == old.extension:
+            return str(path.with_suffix(exp.extension))
+        return str(path)
+
+    def _split_toggled(self, on: bool) -> None:
+        for spin in (*self.split_parts.values(), self.seed):
+            spin.setEnabled(on)
+        self._clear_error()
+
+    def _clear_error(self) -> None:
+        self.error.hide()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    # --- browsing ---------------------------------------------------------------------------
+    def _browse(self) -> None:
+        exp = self.exporter
+        current = self.path.text().strip() or str(Path.home())
+        if exp.folder:
+            start = current if Path(current).is_dir() else str(Path(current).parent)
+            chosen = QFileDialog.getExistingDirectory(self, "Export to folder", start)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Export to file", current, f"{exp.description} (*{exp.extension});;All files (*)"
+            )
+            if chosen and exp.extension and not Path(chosen).suffix:
+                chosen += exp.extension
+            self._confirmed_path = chosen or None  # the file dialog asked before replacing it
+        if chosen:
+            self.path.setText(chosen)
+            self._clear_error()
+
+    # --- the choice -----------------------------------------------------------------------------
+    def choice(self) -> ExportChoice:
+        """What the dialog says now; raises ValueError with a message to show."""
+        exp = self.exporter
+        text = self.path.text().strip()
+        if not text:
+            raise ValueError("Choose where to save the export.")
+        path = Path(text).expanduser()
+        if not path.parent.is_dir():
+            raise ValueError(f"The folder {path.parent} does not exist.")
+        if exp.folder and path.suffix.lower() != ".zip":
+            if path.exists() and not path.is_dir():
+                raise ValueError(f"{path} is a file; the {exp.name} format writes a folder (or a name ending in .zip).")
+            if path.is_dir() and not (path / MARKER).exists() and any(path.iterdir()):
+                raise ValueError(f"{path} already holds other files, and an export replaces the whole folder: choose a new or empty folder, or a .zip file.")
+        elif path.is_dir():
+            raise ValueError(f"{path} is a folder; the {exp.name} format writes a file.")
+        statuses = [s for s, box in self.statuses.items() if box.isChecked()]
+        if not statuses:
+            raise ValueError("Choose at least one status.")
+        labels = self.labels.keys(checked=True)
+        if not labels:
+            raise ValueError("Choose at least one label.")
+        annotators = self.annotators.keys(checked=True)
+        if self.annotators.items() and not annotators:
+            raise ValueError("Choose at least one annotator.")
+        split: tuple[int, ...] = ()
+        if self.split_on.isChecked():
+            split = tuple(spin.value() for spin in self.split_parts.values())
+            if sum(split) != 100:
+                raise ValueError(f"The split must add up to 100 %, not {sum(split)} %.")
+            if split[-1] == 0:
+                split = split[:-1]
+            if len(split) < 2 or 0 in split[:2]:
+                raise ValueError("A split needs at least a train and a dev part.")
+        return ExportChoice(
+            format=exp.name,
+            path=path,
+            options=ExportOptions(
+                statuses=frozenset() if len(statuses) == len(self.statuses) else frozenset(statuses),
+                labels=frozenset() if not self.labels.keys(checked=False) else frozenset(labels),
+                annotators=frozenset() if not self.annotators.keys(checked=False) else frozenset(annotators),
+                split=split,
+                seed=self.seed.value(),
+                offsets=self.offsets.currentData() if exp.offsets else None,
+            ),
+        )
+
+    def _export(self) -> None:
+        try:
+            choice = self.choice()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        if not self.exporter.folder and choice.path.exists() and str(choice.path) != self._confirmed_path and not choice.options.split:
+            answer = QMessageBox.question(self, "Replace file?", f"{choice.path.name} already exists. Replace it with this export?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._save()
+        self.export_requested.emit(choice)
+
+    # --- settings ---------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.settings
+        name = s.value("export/format", "jsonl")
+        index = self.format.findData(name)
+        self.path.setText(str(s.value("export/path", "") or ""))
+        self._previous_format = name if index >= 0 else ""
+        if index > 0:
+            self.format.setCurrentIndex(index)  # fills the rest through _format_changed
+        else:
+            self.format.setCurrentIndex(max(index, 0))
+            self._format_changed()
+        checked = _strings(s.value("export/statuses"))
+        if checked:
+            for value, box in self.statuses.items():
+                box.setChecked(value in checked)
+        for tag in _strings(s.value("export/excludedLabels")):
+            self.labels.set_checked(tag, False)
+        for who in _strings(s.value("export/excludedAnnotators")):
+            self.annotators.set_checked(who, False)
+        split = [int(p) for p in _strings(s.value("export/split")) if p.isdigit()]
+        for spin, value in zip(self.split_parts.values(), split if len(split) == 3 else DEFAULT_SPLIT):
+            spin.setValue(value)
+        self.seed.setValue(int(s.value("export/seed", 0) or 0))
+        on = _flag(s.value("export/splitOn"), False)
+        self.split_on.setChecked(on)
+        self._split_toggled(on)
+
+    def _save(self) -> None:
+        s = self.settings
+        s.setValue("export/format", self.exporter.name)
+        s.setValue("export/path", self.path.text().strip())
+        s.setValue("export/statuses", [v for v, box in self.statuses.items() if box.isChecked()])
+        s.setValue("export/excludedLabels", self.labels.keys(checked=False))
+        s.setValue("export/excludedAnnotators", self.annotators.keys(checked=False))
+        s.setValue("export/split", [str(spin.value()) for spin in self.split_parts.values()])
+        s.setValue("export/splitOn", self.split_on.isChecked())
+        s.setValue("export/seed", self.seed.value())
+        if self.exporter.offsets:
+            s.setValue(f"export/offsets/{self.exporter.name}", self.offsets.currentData())
+        s.sync()

@@ -72,3 +72,24 @@ def write_json(path: Path, mode: str, figures: list[Figure], seconds: float, sta
         "errors": [f.key for f in figures if f.status == ERROR],
     }
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
+
+def markdown(report: dict) -> str:
+    """A Markdown table of a JSON report, as the README quotes it."""
+    lines = ["| Figure | Target | Measured | Baseline (same run) | Ratio |", "| --- | --- | --- | --- | --- |"]
+    for fig in report["figures"].values():
+        if fig["status"] != OK:
+            lines.append(f"| {fig['title']} | {fig['target']} | {fig['status']} | | |")
+            continue
+        value = _fmt(fig["value"], fig["unit"]) + (" (p95)" if fig["statistic"] == "p95" else "")
+        mark = {True: " ✓", False: " ✗"}.get(fig["met"], "")
+        base = _fmt(fig["baseline_value"], fig["unit"]) if fig["baseline_value"] is not None else ""
+        ratio = f"{fig['ratio']:.2f}×" if fig["ratio"] is not None else ""
+        lines.append(f"| {fig['title']} | {fig['target']} | {value}{mark} | {base} | {ratio} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(markdown(json.loads(Path(sys.argv[1]).read_text())))

@@ -92,7 +92,7 @@ _SORT_FROM = {
 # Below this many matches, the filters' indexes find them and SQLite sorts them; above it,
 # reading in sort order and filtering on the way fills a page sooner.
 FEW_MATCHES = 20_000
-WALK_BUDGET = 0.04  # seconds a page query may walk the sort order before using the filters' indexes
+WALK_BUDGET = 0.15  # seconds a page query may walk the sort order before using the filters' indexes
 
 
 @dataclass
@@ -222,11 +222,11 @@ class ReviewRepository:
 
     def _page_ids(self, f: ReviewFilter, sort: str, descending: bool, offset: int, limit: int,
                   total: int | None, after: tuple | None) -> list[tuple[int, tuple]]:
-        if total is not None and total < FEW_MATCHES:
-            return self._select_page(f, sort, descending, offset, limit, False, after)
-        # Many matches, or not counted yet: read in sort order and filter on the way, which
-        # fills a page at once when matches are common. When they turn out to be rare, that walk
-        # is stopped after a moment and the filters' indexes find the matches instead.
+        if total is not None:
+            return self._select_page(f, sort, descending, offset, limit, total >= FEW_MATCHES, after)
+        # Not counted yet: read in sort order and filter on the way, which fills a page at once
+        # when matches are common. When they turn out to be rare, that walk is stopped after a
+        # moment and the filters' indexes find the matches instead.
         deadline = time.perf_counter() + WALK_BUDGET
         self.db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 5000)
         try:
@@ -254,6 +254,8 @@ class ReviewRepository:
             params.extend(after)
             offset = 0
         source = _SORT_FROM.get(sort, "annotations a")
+        if sort == "title" and not walk_sort:  # few matches: find them first, then join their articles
+            source = "annotations a JOIN articles ar ON ar.id = a.article_id"
         sql = f"SELECT a.id, {', '.join(keys)} FROM {source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
         return [(r[0], tuple(r[1:])) for r in self._run(sql, [*params, limit, offset])]
 

@@ -96,6 +96,7 @@ def test_shortcut_shows_every_annotation_and_menu_and_shortcut_list_have_it(qtbo
     assert w.actions.menu_path(w.actions.review) == "View › Review annotations"
     rows = dict(w.show_shortcuts().shortcut_rows())
     assert rows["Review annotations"] == "Ctrl+Shift+R"
+    assert rows["Review table: mark the selected rows reviewed / unmark them"] == "Ctrl+R / Ctrl+U"
 
 
 def test_filters_combine_and_the_count_follows(qtbot, review_window):

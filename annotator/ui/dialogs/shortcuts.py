@@ -20,6 +20,10 @@ EXTRA = (
     ("Move the caret / extend the selection", "Arrows, Ctrl+Arrows, Home, End (+Shift)"),
     ("Select a word", "Double-click"),
     ("Select a span", "Click it, or move the caret into it"),
+    ("Review table: open the annotation in its article, selected", "Enter, Double-click"),
+    ("Review table: relabel the selected rows", "1–9 (the label keys)"),
+    ("Review table: mark the selected rows reviewed / unmark them", "Ctrl+R / Ctrl+U"),
+    ("Review table: delete the selected rows", "Delete"),
 )
 
 

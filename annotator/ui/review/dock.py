@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -108,11 +107,9 @@ class ReviewDock(QDockWidget):
         for column, width in ((0, 150), (1, 110), (3, 200), (4, 90), (5, 125), (6, 150)):
             header.resizeSection(column, width)
 
-        self.relabel = QToolButton(body)
+        self.relabel = QPushButton("Relabel a&s", body)
         self.relabel.setObjectName("reviewRelabel")
-        self.relabel.setText("Relabel as")
         self.relabel.setToolTip("Give the selected annotations another label (keys 1–9 in the table)")
-        self.relabel.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.relabel_menu = QMenu(self.relabel)
         self.relabel.setMenu(self.relabel_menu)
         self.mark = QPushButton("Mark &reviewed", body)

@@ -84,8 +84,8 @@ def main(out: str) -> None:
     dock = window.review.dock
     window.resizeDocks([dock], [470], Qt.Orientation.Vertical)
     app.processEvents()
-    dock.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # by article, spans in text order
-    dock.filters.label.setCurrentIndex(dock.filters.label.findText("Location"))
+    dock.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by covered text: the same name across articles
+    dock.filters.annotator.setCurrentIndex(dock.filters.annotator.findText("analyst"))
     app.processEvents()
     dock.table.setFocus()
     dock.table.selectRow(2)

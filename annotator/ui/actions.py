@@ -21,7 +21,7 @@ class WindowActions:
         self.open_corpus = a("&Open corpus…", SK.Open, "Open an existing corpus file")
         self.import_files = a("&Import articles…", "Ctrl+I", "Import text, HTML, JSON, JSONL or CSV files into this corpus")
         self.import_folder = a("Import &folder…", "Ctrl+Shift+I", "Import every article file in a folder and its subfolders")
-        self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, brat, Label Studio, CSV, W3C…)")
+        self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus with its annotations as a dataset file")
         self.restore_backup = a("&Restore from backup…", None, "List the automatic backups of this corpus and restore one")
         self.quit = a("&Quit", SK.Quit, "Close Annotator (everything is already saved)")
         # Edit
@@ -63,6 +63,10 @@ class WindowActions:
         self.zoom_out = a("Zoom &out", SK.ZoomOut, "Smaller text")
         self.zoom_reset = a("&Reset zoom", "Ctrl+0", "Default text size")
         self.review = a("&Review annotations", "Ctrl+Shift+R", "Every annotation of the corpus in one table: filter, sort, relabel, delete, mark reviewed")
+        self.search_corpus = a("&Search corpus…", "Ctrl+Shift+F", "Full-text search over every article: words, \"phrases\", prefix*, OR, NOT")
+        self.consistency = a("&Consistency: conflicting labels", "Ctrl+Shift+C", "Texts labelled differently across the corpus, made consistent in one step")
+        self.missed_mentions = a("&Missed mentions", "Ctrl+Shift+M", "Unlabelled occurrences of texts labelled elsewhere: accept or reject them")
+        self.statistics = a("S&tatistics", "Ctrl+Shift+T", "Annotations per label and annotator, articles by status, progress, the most frequent texts")
         # Help
         self.shortcuts = a("&Keyboard shortcuts", None, "List every keyboard shortcut")
         self.shortcuts.setShortcuts([QKeySequence(SK.HelpContents), QKeySequence("Ctrl+/")])
@@ -125,6 +129,7 @@ class WindowActions:
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()
         view.addAction(self.review)
+        view.addActions([self.search_corpus, self.consistency, self.missed_mentions, self.statistics])
         view.addSeparator()
         view.addActions(docks)
         help_menu = bar.addMenu("&Help")

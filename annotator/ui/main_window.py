@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 from annotator.core.model import Status
 from annotator.ui import corpus_files
 from annotator.ui.actions import WindowActions
+from annotator.ui.consistency.controller import ConsistencyController
 from annotator.ui.corpus_guard import CorpusGuard
 from annotator.ui.dialogs.about import AboutDialog
 from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
@@ -22,7 +23,9 @@ from annotator.ui.icons import app_icon
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.models.article_list import ArticleListModel
 from annotator.ui.review.controller import ReviewController
+from annotator.ui.search.controller import SearchController
 from annotator.ui.session import CorpusSession
+from annotator.ui.stats.dock import StatsDock
 from annotator.ui.status import StatusBar
 from annotator.ui.widgets.annotation_dock import AnnotationDock
 from annotator.ui.widgets.article_dock import ArticleDock
@@ -72,6 +75,16 @@ class MainWindow(QMainWindow):
         self.editor = Editor(session, self.pane, self.annotations, self.undo_stack, self)
         self.review = ReviewController(session, self.editor, self.undo_stack, self.open_article, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review.dock)
+        self.search = SearchController(session, self.editor, self.open_article, self)
+        self.consistency = ConsistencyController(session, self.editor, self.undo_stack, self.open_article, self)
+        self.stats = StatsDock(session, self)
+        self.stats.hide()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search.dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.consistency.dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats)
+        self.tabifyDockWidget(self.review.dock, self.search.dock)
+        self.tabifyDockWidget(self.search.dock, self.consistency.dock)
+        self.tabifyDockWidget(self.annotation_dock, self.stats)
         self.actions = WindowActions(self)
         self.recent_menu = QMenu("Recent &corpora", self)
         self.recent_menu.setObjectName("recentMenu")
@@ -126,6 +139,15 @@ class MainWindow(QMainWindow):
         self.review.dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating review too
         self.review.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.review.error.connect(self._show_error)
+        act.search_corpus.triggered.connect(self.search.show)
+        act.consistency.triggered.connect(lambda: self.consistency.show(0))
+        act.missed_mentions.triggered.connect(lambda: self.consistency.show(1))
+        act.statistics.triggered.connect(self.stats.show_now)
+        for dock in (self.search.dock, self.consistency.dock, self.stats):
+            dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating dock too
+        for part in (self.search, self.consistency):
+            part.message.connect(lambda m: self.status.showMessage(m, 5000))
+        self.consistency.error.connect(self._show_error)
 
         self.palette.label_requested.connect(ed.apply_label)
         self.article_dock.article_activated.connect(self.open_article)
@@ -395,6 +417,7 @@ class MainWindow(QMainWindow):
         self.pane.stop_loading()
         self.guard.stop()
         self.review.shutdown()
+        self.search.shutdown()
         super().closeEvent(event)
 
     # --- drag and drop ----------------------------------------------------------------------

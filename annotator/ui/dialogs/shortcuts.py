@@ -24,6 +24,8 @@ EXTRA = (
     ("Review table: relabel the selected rows", "1–9 (the label keys)"),
     ("Review table: mark the selected rows reviewed / unmark them", "Ctrl+R / Ctrl+U"),
     ("Review table: delete the selected rows", "Delete"),
+    ("Open a search hit or a missed mention in its article", "Enter, Double-click"),
+    ("Go from the search field to its results", "Down"),
 )
 
 

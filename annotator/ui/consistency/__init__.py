@@ -1,0 +1,1 @@
+"""Consistency across the corpus: texts labelled differently, and mentions left unlabelled."""

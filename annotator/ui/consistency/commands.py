@@ -1,0 +1,126 @@
+"""The consistency edits, each one QUndoCommand: Ctrl+Z undoes the whole of it.
+
+Each writes in one transaction through the store and announces the change on the session's
+signals, as the session's own methods do, so the article view and every list follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from annotator.core.model import Annotation, Label
+from annotator.store import consistency
+from annotator.store.consistency import ConflictGroup, MissedMention, Relabelled
+from annotator.ui.commands import Command, _plural
+from annotator.ui.session import CorpusSession
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _touched(session: CorpusSession, annotations: Sequence[Annotation]) -> None:
+    for article_id in sorted({a.article_id for a in annotations}):
+        session.article_changed.emit(article_id)
+    session.saved.emit()
+
+
+class _Consistency(Command):
+    """A consistency edit that tells its list to refresh after each apply and revert."""
+
+    def __init__(self, session: CorpusSession, text: str, refresh: Callable[[], None]) -> None:
+        super().__init__(session, text)
+        self.refresh = refresh
+
+    def redo(self) -> None:
+        pushed = self._applied_already  # the push's own redo does nothing: execute() refreshed already
+        super().redo()
+        if not pushed:
+            self.refresh()
+
+    def undo(self) -> None:
+        super().undo()
+        self.refresh()
+
+    def execute(self) -> None:
+        super().execute()
+        self.refresh()
+
+
+class MakeConsistent(_Consistency):
+    """Give every annotation of one text the same label."""
+
+    def __init__(self, session: CorpusSession, group: ConflictGroup, label: Label, refresh: Callable[[], None]) -> None:
+        super().__init__(session, f"Label every “{_short(group.text)}” {label.name}", refresh)
+        self.key = group.key
+        self.label = label
+        self.done: Relabelled | None = None
+
+    @property
+    def changed(self) -> int:
+        return len(self.done.changed) + len(self.done.removed) if self.done else 0
+
+    def apply(self) -> None:
+        corpus = self.session.corpus
+        if self.done is None:
+            self.done = consistency.make_consistent(corpus, self.key, self.label.id)
+        else:
+            consistency.redo_consistent(corpus, self.done)
+        if self.done.changed:
+            self.session.annotations_changed.emit(list(self.done.changed))
+        if self.done.removed:
+            self.session.annotations_removed.emit(list(self.done.removed))
+        _touched(self.session, [after for _, after in self.done.changed] + list(self.done.removed))
+
+    def revert(self) -> None:
+        consistency.undo_consistent(self.session.corpus, self.done)
+        if self.done.changed:
+            self.session.annotations_changed.emit([(after, before) for before, after in self.done.changed])
+        if self.done.removed:
+            self.session.annotations_added.emit(list(self.done.removed))
+        _touched(self.session, [before for before, _ in self.done.changed] + list(self.done.removed))
+
+
+class AcceptMentions(_Consistency):
+    """Label missed mentions with the label their text carries most often."""
+
+    def __init__(self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None]) -> None:
+        text = (f"Label missed “{_short(mentions[0].text)}”" if len(mentions) == 1
+                else f"Label {_plural(len(mentions), 'missed mention')}")
+        super().__init__(session, text, refresh)
+        self.pending = [m.annotation(session.annotator) for m in mentions]
+        self.stored: list[Annotation] = []
+
+    @property
+    def changed(self) -> int:
+        return len(self.stored)
+
+    def apply(self) -> None:
+        # The first apply assigns ids; a redo reuses them so that later commands stay valid.
+        self.stored = self.session.add_annotations(self.stored or self.pending)
+
+    def revert(self) -> None:
+        self.session.remove_annotations(self.stored)
+
+
+class RejectMentions(_Consistency):
+    """Mark missed mentions as not mentions, so that they are not listed again."""
+
+    def __init__(self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None]) -> None:
+        text = (f"Reject missed “{_short(mentions[0].text)}”" if len(mentions) == 1
+                else f"Reject {_plural(len(mentions), 'missed mention')}")
+        super().__init__(session, text, refresh)
+        self.mentions = list(mentions)
+
+    @property
+    def changed(self) -> int:
+        return len(self.mentions)
+
+    def apply(self) -> None:
+        consistency.reject(self.session.corpus, self.mentions)
+        self.session.saved.emit()
+
+    def revert(self) -> None:
+        consistency.unreject(self.session.corpus, self.mentions)
+        self.session.saved.emit()

@@ -1,0 +1,143 @@
+"""Connects the Consistency dock to the corpus: computes its lists, runs its edits as undoable
+commands, and opens a missed mention in its article."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from annotator.store import CorpusError
+from annotator.store.consistency import conflicts, missed_mentions
+from annotator.ui.commands import Command
+from annotator.ui.consistency.commands import AcceptMentions, MakeConsistent, RejectMentions
+from annotator.ui.consistency.dock import ConsistencyDock
+from annotator.ui.consistency.models import ConflictsModel, MissedModel
+from annotator.ui.editor import Editor
+from annotator.ui.search.controller import open_at
+from annotator.ui.session import CorpusSession
+
+
+class ConsistencyController(QObject):
+    message = Signal(str)
+    error = Signal(str)
+
+    def __init__(
+        self, session: CorpusSession, editor: Editor, stack: QUndoStack, open_article: Callable[[int], None], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.editor = editor
+        self.stack = stack
+        self.open_article = open_article
+        self.conflicts = ConflictsModel(self)
+        self.missed = MissedModel(self)
+        self.dock = ConsistencyDock(self.conflicts, self.missed, parent)
+        self.dock.hide()
+        self.computed = False
+        self._labels_changed()
+        for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed,
+                       session.articles_imported):
+            signal.connect(self._corpus_changed)
+        session.labels_changed.connect(self._labels_changed)
+        self.dock.refresh_requested.connect(self.compute)
+        self.dock.consistent_requested.connect(self.make_consistent)
+        self.dock.accept_requested.connect(self.accept)
+        self.dock.reject_requested.connect(self.reject)
+        self.dock.mention_activated.connect(self.open_mention)
+
+    # --- showing -------------------------------------------------------------------------
+    def show(self, tab: int | None = None) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        if tab is not None:
+            self.dock.tabs.setCurrentIndex(tab)
+        if not self.computed:
+            self.compute()
+        table = self.dock.conflict_table if self.dock.tabs.currentIndex() == 0 else self.dock.missed_table
+        table.setFocus()
+
+    def compute(self) -> None:
+        """Look through the corpus: the conflicts, then the missed mentions (with a progress dialog when slow)."""
+        corpus = self.session.corpus
+        progress = QProgressDialog("Looking for missed mentions…", "Stop", 0, max(1, corpus.articles.count()), self.dock)
+        progress.setObjectName("consistencyProgress")
+        progress.setWindowTitle("Consistency")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(600)
+
+        def step(done: int, total: int) -> bool:
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.conflicts.set_groups(conflicts(corpus))
+            self.missed.set_mentions(missed_mentions(corpus, progress=step))
+        finally:
+            QApplication.restoreOverrideCursor()
+            progress.reset()
+            progress.deleteLater()
+        self.computed = True
+        self.dock.set_stale(False)
+
+    def _corpus_changed(self, *_args) -> None:
+        if self.computed:
+            self.dock.set_stale(True)
+
+    def _labels_changed(self) -> None:
+        labels = self.session.labels
+        self.conflicts.set_labels(labels)
+        self.missed.set_labels(labels)
+        self.dock.set_labels(labels)
+        if self.computed:  # a deleted label took its annotations along
+            self.dock.set_stale(True)
+
+    def _refresh_after_edit(self) -> None:
+        key = self.conflicts.group(self.dock.conflict_table.currentIndex().row())
+        self.compute()
+        row = self.conflicts.row_of(key.key) if key is not None else None
+        if row is not None:
+            self.dock.conflict_table.selectRow(row)
+
+    # --- edits ------------------------------------------------------------------------------
+    def make_consistent(self, row: int, label_id: int) -> None:
+        group, label = self.conflicts.group(row), self.session.label(label_id)
+        if group is None or label is None:
+            return
+        self._run(MakeConsistent(self.session, group, label, self._refresh_after_edit), f"“{group.text}” already carries one label.")
+
+    def accept(self, rows: list[int]) -> None:
+        mentions = self.missed.mentions(rows)
+        if mentions:
+            self._run(AcceptMentions(self.session, mentions, self._refresh_after_edit), "")
+
+    def reject(self, rows: list[int]) -> None:
+        mentions = self.missed.mentions(rows)
+        if mentions:
+            self._run(RejectMentions(self.session, mentions, self._refresh_after_edit), "")
+
+    def _run(self, command: Command, nothing: str) -> None:
+        """Apply once (a refusal is reported, not pushed), then push for Ctrl+Z; a no-op is not pushed."""
+        try:
+            command.execute()
+        except CorpusError as exc:
+            self.error.emit(str(exc))
+            return
+        except sqlite3.Error as exc:
+            self.error.emit(f"The corpus file could not be written, so the edit was not made: {exc}.")
+            return
+        if command.changed:
+            self.stack.push(command)
+            self.message.emit(f"{command.text()}. Ctrl+Z undoes it.")
+        elif nothing:
+            self.message.emit(nothing)
+
+    def open_mention(self, row: int) -> None:
+        m = self.missed.mention(row)
+        if m is not None and not open_at(self.session, self.editor, self.open_article, m.article_id, m.start, m.end):
+            self.message.emit("That article is no longer in the corpus.")

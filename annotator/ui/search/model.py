@@ -1,0 +1,114 @@
+"""Search results as a table model: one row per hit, read from the store a page at a time."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+
+from annotator.store import Corpus
+from annotator.store.search import SearchPage, search
+from annotator.ui.models.base import FlatTableModel
+from annotator.ui.search.context import ContextRole, plain_context
+
+PAGE = 50  # articles per page
+BUDGET = 3000  # candidate articles looked at per page, so that every page answers quickly
+
+
+class HitRow(NamedTuple):
+    article_id: int
+    title: str
+    start: int | None  # None: the article matches by its title only
+    end: int | None
+    left: str
+    match: str
+    right: str
+
+
+class SearchResultsModel(FlatTableModel):
+    ARTICLE, CONTEXT = range(2)
+    HEADERS = ("Article", "Match in context")
+    searched = Signal()  # a page came in (or the query changed): the summary may have changed
+
+    def __init__(self, corpus: Corpus | None, parent=None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self.query = ""
+        self.message: str | None = None
+        self._rows: list[HitRow] = []
+        self._articles = 0
+        self._resume: int | None = None
+
+    def _row_count(self) -> int:
+        return len(self._rows)
+
+    # --- queries ----------------------------------------------------------------------
+    def set_query(self, query: str) -> None:
+        """Run ``query`` from the start (an empty one clears the results)."""
+        self.beginResetModel()
+        self.query = query
+        self._rows, self._articles, self._resume, self.message = [], 0, None, None
+        self.endResetModel()
+        if query.strip() and self.corpus is not None:
+            self._fetch(0)
+        self.searched.emit()
+
+    def refresh(self) -> None:
+        if self.query:
+            self.set_query(self.query)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._resume is not None
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self._fetch(self._resume)
+            self.searched.emit()
+
+    def _fetch(self, after: int) -> None:
+        page: SearchPage = search(self.corpus.db, self.query, limit=PAGE, after=after, budget=BUDGET)
+        self.message = page.message
+        self._resume = page.resume_after
+        rows: list[HitRow] = []
+        for r in page.results:
+            if not r.hits:
+                rows.append(HitRow(r.article_id, r.title, None, None, "", "", "(the title matches)"))
+            for h in r.hits:
+                rows.append(HitRow(r.article_id, r.title, h.start, h.end,
+                                   ("…" if h.more_before else "") + h.before, h.text, h.after + ("…" if h.more_after else "")))
+        self._articles += len(page.results)
+        if rows:
+            n = len(self._rows)
+            self.beginInsertRows(QModelIndex(), n, n + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    # --- reading ------------------------------------------------------------------------
+    def hit(self, row: int) -> HitRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def summary(self) -> str:
+        if not self.query.strip():
+            return "Type words to search every article. \"a phrase\", prefix*, OR, NOT and ( ) work too."
+        hits = sum(1 for r in self._rows if r.start is not None)
+        found = (f"{self._articles:,} article{'s' if self._articles != 1 else ''}, "
+                 f"{hits:,} hit{'s' if hits != 1 else ''} shown") if self._articles else "No matches"
+        if self._resume is not None:
+            found += " so far; more when you scroll or press Search further"
+        else:
+            found += "."
+        return f"{self.message} {found}" if self.message else found
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return r.title if col == self.ARTICLE else plain_context(r.left, r.match, r.right)
+        if role == ContextRole and col == self.CONTEXT and r.start is not None:
+            return (r.left, r.match, r.right)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            where = f"characters {r.start}–{r.end}" if r.start is not None else "title"
+            return f"{r.title}\nArticle {r.article_id}, {where}. Enter or double-click opens it there."
+        return None

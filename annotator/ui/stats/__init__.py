@@ -1,0 +1,1 @@
+"""The statistics view: labels, annotators, statuses, progress and the most frequent texts."""

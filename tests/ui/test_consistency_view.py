@@ -1,0 +1,140 @@
+"""The Consistency dock: conflicts made consistent in one undoable step; missed mentions accepted or rejected."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.model import Annotation
+from annotator.store import open_corpus
+from tests.ui.conftest import ARTICLE, close_window, press, stored
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+LOC, COM = 1, 2
+FOSHAN = [i for i in range(len(ARTICLE)) if ARTICLE.startswith("Foshan", i)]
+
+
+@pytest.fixture
+def labelled(qtbot, controller, corpus_path):
+    """Foshan labelled Location twice and Company once; its fourth occurrence and Shenzhen unlabelled."""
+    with open_corpus(corpus_path) as corpus:
+        corpus.annotations.add_many(
+            [Annotation(None, 1, LOC, FOSHAN[0], FOSHAN[0] + 6, "Foshan", "mei"),
+             Annotation(None, 1, LOC, FOSHAN[1], FOSHAN[1] + 6, "Foshan", "mei"),
+             Annotation(None, 1, COM, FOSHAN[2], FOSHAN[2] + 6, "Foshan", "li"),
+             Annotation(None, 2, LOC, 14, 22, "Shenzhen", "li")]
+        )
+    w = controller.open(corpus_path)
+    qtbot.addWidget(w)
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.pane.setFocus()
+    yield w
+    close_window(w)
+
+
+def _click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _click_row(qtbot, table, row, modifier=Qt.KeyboardModifier.NoModifier):
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def test_make_consistent_and_undo_in_one_step(qtbot, labelled, corpus_path):
+    w = labelled
+    press(qtbot, w.pane, Qt.Key.Key_C, CTRL_SHIFT)
+    dock = w.consistency.dock
+    assert dock.isVisible() and dock.tabs.currentIndex() == 0
+    assert QApplication.focusWidget() is dock.conflict_table
+    model = dock.conflicts
+    assert model.rowCount() == 1
+    assert [model.data(model.index(0, c)) for c in range(3)] == ["Foshan", 3, "Location 2 · Company 1"]
+    assert dock.label_choice.currentText() == "Location"  # the majority is proposed
+    dock.label_choice.setFocus()
+    press(qtbot, dock.label_choice, Qt.Key.Key_Down)  # choose Company instead
+    assert dock.label_choice.currentText() == "Company"
+    _click(qtbot, dock.make_consistent)
+    assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [COM, COM, COM]
+    assert model.rowCount() == 0 and dock.conflict_summary.text() == "Every text carries one label."
+    # the open article's list shows the new labels
+    labels = {w.annotations.annotation(r).start: w.annotations.annotation(r).label_id for r in range(w.annotations.rowCount())}
+    assert labels[FOSHAN[0]] == COM
+    assert w.undo_stack.count() == 1
+    press(qtbot, dock.conflict_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [LOC, LOC, COM]
+    assert model.rowCount() == 1
+    press(qtbot, dock.conflict_table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [COM, COM, COM]
+
+
+def test_accept_a_missed_mention_and_undo(qtbot, labelled, corpus_path):
+    w = labelled
+    press(qtbot, w.pane, Qt.Key.Key_M, CTRL_SHIFT)
+    dock = w.consistency.dock
+    assert dock.tabs.currentIndex() == 1
+    missed = dock.missed
+    assert [(m.article_id, m.start, m.text, m.label_id) for m in missed.mentions()] == [(1, FOSHAN[3], "Foshan", LOC)]
+    assert not dock.accept.isEnabled()
+    _click_row(qtbot, dock.missed_table, 0)
+    assert dock.accept.isEnabled()
+    _click(qtbot, dock.accept)
+    assert (FOSHAN[3], LOC, "tester") in {(a.start, a.label_id, a.annotator) for a in stored(corpus_path)}
+    assert missed.rowCount() == 0
+    w.undo_stack.undo()
+    assert FOSHAN[3] not in {a.start for a in stored(corpus_path)}
+    assert missed.rowCount() == 1
+
+
+def test_reject_all_is_remembered_and_undone(qtbot, labelled, corpus_path):
+    w = labelled
+    w.actions.missed_mentions.trigger()
+    dock = w.consistency.dock
+    with open_corpus(corpus_path) as corpus:  # a second mention, in the other article
+        corpus.articles.add("Third", "Foshan and Shenzhen again.")
+    _click(qtbot, dock.refresh)
+    assert dock.missed.rowCount() == 3
+    _click(qtbot, dock.reject_all)
+    assert dock.missed.rowCount() == 0
+    _click(qtbot, dock.refresh)
+    assert dock.missed.rowCount() == 0  # rejections are kept in the corpus
+    with open_corpus(corpus_path) as corpus:
+        assert corpus.annotations.count() == 4  # nothing labelled
+    press(qtbot, dock.missed_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dock.missed.rowCount() == 3
+
+
+def test_accept_selected_rows_and_open_one_in_its_article(qtbot, labelled, corpus_path):
+    w = labelled
+    with open_corpus(corpus_path) as corpus:
+        corpus.articles.add("Third", "Foshan and Shenzhen again.")
+    w.actions.missed_mentions.trigger()
+    dock = w.consistency.dock
+    _click(qtbot, dock.refresh)
+    assert [m.text for m in dock.missed.mentions()] == ["Foshan", "Foshan", "Shenzhen"]
+    _click_row(qtbot, dock.missed_table, 1)
+    _click_row(qtbot, dock.missed_table, 2, Qt.KeyboardModifier.ControlModifier)
+    _click(qtbot, dock.accept)
+    assert [m.start for m in dock.missed.mentions()] == [FOSHAN[3]]
+    with open_corpus(corpus_path) as corpus:
+        assert [(a.text, a.label_id) for a in corpus.annotations.for_article(3)] == [("Foshan", LOC), ("Shenzhen", LOC)]
+    assert w.undo_stack.count() == 1  # both in one step
+    dock.missed_table.setFocus()
+    dock.missed_table.setCurrentIndex(dock.missed.index(0, 0))
+    press(qtbot, dock.missed_table, Qt.Key.Key_Return)
+    assert w.editor.article.id == 1 and w.pane.selection_codepoints() == (FOSHAN[3], FOSHAN[3] + 6)
+
+
+def test_edits_elsewhere_mark_the_lists_stale(qtbot, labelled):
+    w = labelled
+    w.actions.consistency.trigger()
+    dock = w.consistency.dock
+    assert dock.stale.text() == ""
+    w.pane.select_codepoints(0, 4)
+    press(qtbot, w.pane, Qt.Key.Key_2)
+    assert "changed" in dock.stale.text()
+    press(qtbot, dock.conflict_table, Qt.Key.Key_F5)
+    assert dock.stale.text() == ""

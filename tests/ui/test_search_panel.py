@@ -1,0 +1,88 @@
+"""The Search dock: Ctrl+Shift+F, typing a query, hostile input, opening an article at a hit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import ARTICLE, press
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _search(qtbot, window, query: str):
+    press(qtbot, window.pane, Qt.Key.Key_F, CTRL_SHIFT)
+    dock = window.search.dock
+    assert dock.isVisible() and QApplication.focusWidget() is dock.field
+    dock.field.clear()
+    if query:
+        qtbot.keyClicks(dock.field, query)
+    press(qtbot, dock.field, Qt.Key.Key_Return)
+    return dock
+
+
+def test_enter_opens_the_article_at_the_hit_selected(qtbot, window):
+    window.open_article(2)
+    dock = _search(qtbot, window, "foshan")
+    model = dock.model
+    starts = [i for i in range(len(ARTICLE)) if ARTICLE.startswith("Foshan", i)]
+    assert [(model.hit(r).article_id, model.hit(r).start) for r in range(model.rowCount())] == [(1, s) for s in starts]
+    assert dock.summary.text() == "1 article, 4 hits shown."
+    press(qtbot, dock.field, Qt.Key.Key_Down)  # into the results
+    assert QApplication.focusWidget() is dock.table
+    press(qtbot, dock.table, Qt.Key.Key_Down)
+    press(qtbot, dock.table, Qt.Key.Key_Return)
+    assert window.editor.article.id == 1
+    assert window.pane.selection_codepoints() == (starts[1], starts[1] + 6)
+    assert QApplication.focusWidget() is window.pane
+    # the selection is ready to label: press 1
+    press(qtbot, window.pane, Qt.Key.Key_1)
+    assert [(a.start, a.text) for a in window.session.corpus.annotations.for_article(1)] == [(starts[1], "Foshan")]
+
+
+def test_double_click_opens_a_phrase_hit(qtbot, window):
+    dock = _search(qtbot, window, '"Guangzhou and Shenzhen"')
+    assert dock.model.rowCount() == 1
+    rect = dock.table.visualRect(dock.model.index(0, 1))
+    qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.article.id == 2
+    assert window.pane.selection_codepoints() == (0, len("Guangzhou and Shenzhen"))
+
+
+@pytest.mark.parametrize(
+    "query, summary",
+    [
+        ('"', "Type a word to search for. No matches."),
+        ("(", "Type a word to search for. No matches."),
+        ("*", "Type a word to search for. No matches."),
+        ("AND", "AND needs a word on each side; searched for AND instead. 2 articles, 3 hits shown."),
+        ("NEAR(", "A '(' is not closed; searched for NEAR instead. No matches."),
+        ("a OR", "OR needs a word on each side; searched for a instead. 2 articles, 3 hits shown."),
+        ("Guang*", "2 articles, 2 hits shown."),
+        ("Foshan NOT Midea", "No matches."),
+    ],
+)
+def test_hostile_queries_answer_with_a_message(qtbot, window, query, summary):
+    dock = _search(qtbot, window, query)
+    assert dock.summary.text() == summary
+    assert window.isVisible()
+
+
+def test_empty_query_clears_and_typing_searches_after_a_pause(qtbot, window):
+    dock = _search(qtbot, window, "Midea")
+    assert dock.model.rowCount() == 1
+    dock.field.clear()
+    press(qtbot, dock.field, Qt.Key.Key_Return)
+    assert dock.model.rowCount() == 0 and dock.summary.text().startswith("Type words to search")
+    qtbot.keyClicks(dock.field, "Shenzhen")  # no Enter: the search runs once typing pauses
+    qtbot.waitUntil(lambda: dock.model.rowCount() == 1, timeout=3000)
+
+
+def test_new_articles_are_found_after_an_import(qtbot, window):
+    dock = _search(qtbot, window, "Heshan")
+    assert dock.model.rowCount() == 0
+    window.session.corpus.articles.add("Heshan", "Heshan opens a logistics hub.")
+    window.session.articles_imported.emit()
+    assert dock.model.rowCount() == 1

@@ -416,13 +416,11 @@ class ImportBatch:
                     ImportWarning(path, record.where, span.where, f"{exc} Span left out.")
                 )
                 continue
-            extra = {f: span.extra[f] for f in extra_fields if f in span.extra}
-            out.append(
-                Annotation(
-                    None, article_id, label.id, span.start, span.end, span.text,
-                    span.annotator or self.annotator, span.note,
-                )._replace(**extra)
+            annotation = Annotation(
+                None, article_id, label.id, span.start, span.end, span.text, span.annotator or self.annotator, span.note
             )
+            extra = {f: span.extra[f] for f in extra_fields if f in span.extra}
+            out.append(annotation._replace(**extra) if extra else annotation)
         return out
 
     def _status(self, path: Path, record: Record, warnings: list[ImportWarning]) -> Status | None:

@@ -43,7 +43,6 @@ class Importer:
     options: tuple[str, ...] = ()  # keyword options ``read`` takes, e.g. ("offsets",)
     detect: Callable[[bytes], str] | None = None  # auto mode: the importer the content calls for
     read_path: Callable[[Path, int], Iterable[Record | BadRecord]] | None = None  # reads files itself (pairs, archives)
-    labelled: bool = False  # reads spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +71,16 @@ IMPORTERS: dict[str, Importer] = {
             (".jsonl", ".ndjson"),
             read_native_jsonl,
             detect=detect_jsonl,
-            labelled=True,
         ),
         Importer("csv", "CSV with a text column", (".csv",), read_csv),
-        Importer("doccano", "doccano sequence-labelling JSONL", (), read_doccano, ("offsets",), labelled=True),
-        Importer("labelstudio", "Label Studio JSON export", (), read_labelstudio, ("offsets",), labelled=True),
+        Importer("doccano", "doccano sequence-labelling JSONL", (), read_doccano, ("offsets",)),
+        Importer("labelstudio", "Label Studio JSON export", (), read_labelstudio, ("offsets",)),
         Importer(
             "brat",
             "brat standoff: .txt with .ann, or a .zip of them",
             (".ann", ".zip"),
             None,
             read_path=read_brat_path,
-            labelled=True,
         ),
     )
 }

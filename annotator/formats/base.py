@@ -17,6 +17,10 @@ class InputError(Exception):
     """A whole input that cannot be imported. The message is one line fit to show a user."""
 
 
+class NotThisFormat(InputError):
+    """An input that holds nothing of its format (a .zip without brat documents): skipped inside a folder."""
+
+
 @dataclass(frozen=True, slots=True)
 class SpanRecord:
     """One labelled span of a record: code points into the record's (normalised) text."""

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from annotator.core.identity import default_annotator
 from annotator.core.model import Annotation, Status
-from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, Record
+from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, NotThisFormat, Record
 from annotator.formats.decoding import read_bytes
 from annotator.formats.import_brat import CONF_FILES
 from annotator.formats.import_labels import LabelResolver
@@ -344,7 +344,8 @@ class ImportBatch:
                     result = self._store(path, record)
                 yield result
         except InputError as exc:
-            yield ImportResult(path, Outcome.REJECTED, str(exc))
+            skip = isinstance(exc, NotThisFormat) and not source.explicit
+            yield ImportResult(path, Outcome.SKIPPED if skip else Outcome.REJECTED, str(exc))
         except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
             # A parser giving up on input it cannot handle: still one rejection, never an abort.
             yield ImportResult(path, Outcome.REJECTED, f"Cannot read this file ({type(exc).__name__}: {exc}).")

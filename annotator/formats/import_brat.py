@@ -28,7 +28,16 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, Record, SpanRecord, SpanWarning, format_size
+from annotator.formats.base import (
+    DEFAULT_MAX_BYTES,
+    BadRecord,
+    InputError,
+    NotThisFormat,
+    Record,
+    SpanRecord,
+    SpanWarning,
+    format_size,
+)
 from annotator.formats.decoding import decode_bytes, read_bytes
 from annotator.formats.import_spans import SourceText, SpanError, newlines_to_lf, short
 from annotator.formats.txt import record_from_text
@@ -263,7 +272,7 @@ def read_brat_archive(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int
             elif name.name not in CONF_FILES:
                 others += 1
         if not docs:
-            raise InputError("No brat documents (.txt with .ann) in this archive.")
+            raise NotThisFormat("No brat documents (.txt with .ann) in this archive.")
         notice = [SpanWarning(f"Ignored {_plural(others, 'other file')} in the archive.")] if others else []
         for stem in sorted(docs):
             entries = docs[stem]

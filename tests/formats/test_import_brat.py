@@ -196,7 +196,17 @@ def test_links_and_broken_archives(corpus, tmp_path):
     make_zip(buf, {"readme.md": "no brat here"})
     (tmp_path / "empty.zip").write_bytes(buf.getvalue())
     (result,) = iter_import(corpus, [tmp_path / "empty.zip"])
-    assert result.reason == "No brat documents (.txt with .ann) in this archive."
+    assert result.outcome is Outcome.REJECTED and result.reason == "No brat documents (.txt with .ann) in this archive."
+
+
+def test_a_zip_without_brat_documents_inside_a_folder_is_skipped(corpus, tmp_path):
+    make_zip(tmp_path / "photos.zip", {"a.jpg": "not brat"})
+    make_zip(tmp_path / "evil.zip", {"../a.txt": "x"})
+    (tmp_path / "note.txt").write_text("An article.")
+    results = list(iter_import(corpus, [tmp_path]))
+    assert [(r.path.name, r.outcome) for r in results] == [
+        ("evil.zip", Outcome.REJECTED), ("note.txt", Outcome.IMPORTED), ("photos.zip", Outcome.SKIPPED),
+    ]
 
 
 def test_unsafe_names():

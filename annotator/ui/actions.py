@@ -19,8 +19,8 @@ class WindowActions:
         # File
         self.new_corpus = a("&New corpus…", SK.New, "Create a new, empty corpus file")
         self.open_corpus = a("&Open corpus…", SK.Open, "Open an existing corpus file")
-        self.import_files = a("&Import articles…", "Ctrl+I", "Import text, HTML, JSON, JSONL or CSV files into this corpus")
-        self.import_folder = a("Import &folder…", "Ctrl+Shift+I", "Import every article file in a folder and its subfolders")
+        self.import_files = a("&Import articles…", "Ctrl+I", "Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, brat) into this corpus")
+        self.import_folder = a("Import &folder…", "Ctrl+Shift+I", "Import every article file in a folder and its subfolders, brat .txt and .ann pairs included")
         self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus with its annotations as a dataset file")
         self.restore_backup = a("&Restore from backup…", None, "List the automatic backups of this corpus and restore one")
         self.quit = a("&Quit", SK.Quit, "Close Annotator (everything is already saved)")

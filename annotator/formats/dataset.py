@@ -117,15 +117,15 @@ class ExportReport:
         self.warnings.append(f"{where}: {message}")
 
     def summary(self) -> str:
-        arts = f"{self.articles} article{'s' if self.articles != 1 else ''}"
-        spans = f"{self.spans} span{'s' if self.spans != 1 else ''}"
+        arts = f"{self.articles:,} article{'s' if self.articles != 1 else ''}"
+        spans = f"{self.spans:,} span{'s' if self.spans != 1 else ''}"
         text = f"Exported {arts} with {spans}"
         if self.files:
             text += " to " + ", ".join(self.files)
         text += "."
         if self.warnings:
             n = len(self.warnings)
-            text += f" {n} span{'s' if n != 1 else ''} adjusted or left out (see warnings)."
+            text += f" {n:,} warning{'s' if n != 1 else ''}: spans adjusted or left out."
         return text
 
 

@@ -115,6 +115,7 @@ def run_export(window: "MainWindow", dialog: ExportDialog, choice: ExportChoice)
     """
     progress = QProgressDialog("Exporting…", "Cancel", 0, 0, dialog)
     progress.setObjectName("exportProgress")
+    progress.setMinimumWidth(420)
     progress.setWindowTitle("Export dataset")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_DELAY_MS)

@@ -122,7 +122,7 @@ def test_warnings_first_twenty_then_a_count(cli, db, tmp_path):
     lines = result.stderr.splitlines()
     assert len([x for x in lines if x.startswith("warning: article 1, LOCATION")]) == 20
     assert "warning: … and 5 more." in lines
-    assert lines[-1].endswith("25 spans adjusted or left out (see warnings).")
+    assert lines[-1].endswith("with 25 spans to " + str(tmp_path / "brat.zip") + ". 25 warnings: spans adjusted or left out.")
 
 
 def test_missing_optional_library_is_named_with_its_extra(cli, tricky_db, tmp_path, monkeypatch):

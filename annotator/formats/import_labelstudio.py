@@ -13,6 +13,9 @@ Only ``labels`` results become spans; others (choices, relations, text areas) ar
 counted in a warning. A region's meta text becomes the span's note; a result with
 several labels becomes one span per label.
 
+The JSON-MIN export (``{"text": ..., "label": [{"start", "end", "text", "labels"}], "annotator": ...}``
+per task) is read too, as one annotation per task.
+
 Current Label Studio counts offsets in code points, older versions in UTF-16 code
 units: unless told which, a span whose code points do not cover its ``text`` is read
 again as UTF-16 before it is reported. The task's ``id`` is kept in meta as ``source_id``,
@@ -77,7 +80,33 @@ def _span(source: SourceText, value: dict, offsets: str | None) -> tuple[int, in
         raise
 
 
+_MIN_FIELDS = ("id", "label", "annotator", "annotation_id", "created_at", "updated_at", "lead_time")
+
+
+def _is_min(task: Any) -> bool:
+    """A JSON-MIN task: the text and its regions side by side, no "data"."""
+    if not isinstance(task, dict) or "data" in task or not isinstance(task.get("text"), str):
+        return False
+    regions = task.get("label")
+    return isinstance(regions, list) and bool(regions) and all(
+        isinstance(r, dict) and "start" in r and "labels" in r for r in regions
+    )
+
+
+def _full_task(task: dict) -> dict:
+    """A JSON-MIN task in the shape of the full export."""
+    who = task.get("annotator")
+    results = [{"id": str(k), "type": "labels", "value": r} for k, r in enumerate(task["label"], 1)]
+    annotation = {"id": task.get("annotation_id", 1), "completed_by": {"email": who} if isinstance(who, str) else who, "result": results}
+    full = {"data": {k: v for k, v in task.items() if k not in _MIN_FIELDS}, "annotations": [annotation]}
+    if "id" in task:
+        full["id"] = task["id"]
+    return full
+
+
 def task_record(task: Any, n: int, offsets: str | None = None) -> Record | BadRecord:
+    if _is_min(task):
+        task = _full_task(task)
     where = f"task {task['id']}" if isinstance(task, dict) and isinstance(task.get("id"), (int, str)) else f"record {n}"
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         return BadRecord("Not a Label Studio task: no \"data\" object.", where)
@@ -155,7 +184,7 @@ def read_labelstudio(data: bytes, offsets: str | None = None) -> Iterator[Record
 
 def is_labelstudio(value: Any) -> bool:
     first = value[0] if isinstance(value, list) and value else value
-    return isinstance(first, dict) and isinstance(first.get("data"), dict) and "text" not in first
+    return (isinstance(first, dict) and isinstance(first.get("data"), dict) and "text" not in first) or _is_min(first)
 
 
 def detect_json(data: bytes) -> str:

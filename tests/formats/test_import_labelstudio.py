@@ -95,3 +95,19 @@ def test_detection_keeps_plain_json_records():
     assert detect_json(json.dumps(task("x")).encode()) == "labelstudio"
     assert detect_json(json.dumps([{"text": "x", "data": {}}]).encode()) == "json"
     assert detect_json(b"[{") == "json"
+
+
+def test_json_min_export(corpus, tmp_path):
+    text = "Foshan and 佛山\U00020bb7"
+    s, e = find(text, "佛山\U00020bb7")
+    tasks = [{"id": 4, "text": text, "source": "feed", "annotator": "li@example.org", "annotation_id": 9,
+              "label": [{"start": 0, "end": 6, "text": "Foshan", "labels": ["LOCATION"]},
+                        {"start": s, "end": e, "text": "佛山\U00020bb7", "labels": ["LOCATION"]}]}]
+    path = write(tmp_path / "min.json", tasks)
+    assert detect_json(path.read_bytes()) == "labelstudio"
+    assert detect_json(json.dumps([{"text": "plain", "label": "sports"}]).encode()) == "json"
+    (result,) = iter_import(corpus, [path])
+    assert result.where == "task 4" and result.spans == 2 and not result.warnings
+    assert corpus.articles.get(result.article_id).meta == {"source": "feed", "source_id": 4}
+    anns = corpus.annotations.for_article(result.article_id)
+    assert [(a.text, a.annotator) for a in anns] == [("Foshan", "li@example.org"), ("佛山\U00020bb7", "li@example.org")]

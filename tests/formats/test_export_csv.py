@@ -82,3 +82,13 @@ def test_csv_to_a_stream_and_no_rows_for_an_empty_corpus(corpus):
     buf = io.StringIO()
     export_corpus(corpus, buf, "csv")
     assert buf.getvalue() == ",".join(HEADER) + "\n"
+
+
+def test_csv_has_who_reviewed_and_when(tricky, tmp_path):
+    (first,) = [a for a in tricky.corpus.annotations.for_article(tricky.ids["cjk"]) if a.text == "美的集团"]
+    tricky.corpus.review.mark_reviewed([first.id], "dana")
+    out = tmp_path / "annotations.csv"
+    export_corpus(tricky.corpus, out, "csv")
+    reviewed = [r for r in _rows(out) if r["reviewed_by"]]
+    assert [(r["text"], r["reviewed_by"]) for r in reviewed] == [("美的集团", "dana")]
+    assert reviewed[0]["reviewed_at"].endswith("+00:00")

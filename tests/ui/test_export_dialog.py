@@ -59,7 +59,10 @@ def open_dialog(qtbot, window) -> ExportDialog:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL_SHIFT)
-    shown = lambda: [d for d in window.findChildren(ExportDialog, "exportDialog") if d.isVisible()]  # noqa: E731
+
+    def shown() -> list[ExportDialog]:
+        return [d for d in window.findChildren(ExportDialog, "exportDialog") if d.isVisible()]
+
     qtbot.waitUntil(lambda: len(shown()) == 1)
     return shown()[0]
 

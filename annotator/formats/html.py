@@ -32,16 +32,20 @@ def extract(html: str) -> Record:
 
     if not _DOCUMENT.search(html[:65536]):
         html = f"<html><body>{html}</body></html>"  # a fragment, as saved from part of a page
-    doc = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        favor_recall=True,
-        include_comments=False,
-        include_tables=True,
-    )
+    options = dict(favor_recall=True, include_comments=False, include_tables=True)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, **options)
+    except Exception:  # noqa: BLE001 - the metadata parsers trip over some broken markup (an lxml assert)
+        try:
+            doc = trafilatura.bare_extraction(html, with_metadata=False, **options)
+        except Exception:  # noqa: BLE001 - then the plain-text fallback below decides
+            doc = None
     text = normalise_text(doc.text or "") if doc is not None else ""
     if not text.strip():
-        text = normalise_text(trafilatura.html2txt(html))
+        try:
+            text = normalise_text(trafilatura.html2txt(html))
+        except Exception as exc:  # noqa: BLE001 - markup lxml cannot take: one rejection, never a crash
+            raise InputError(f"This HTML page cannot be parsed ({type(exc).__name__}).") from exc
     if not text.strip():
         raise InputError("No article text found in this HTML page.")
     meta: dict = {}

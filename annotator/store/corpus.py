@@ -83,12 +83,28 @@ def _check_file(path: Path) -> bool:
         return False
     try:
         with path.open("rb") as fh:
-            header = fh.read(len(_SQLITE_HEADER))
+            header = fh.read(100)
     except OSError as exc:
         raise CorpusError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    if header != _SQLITE_HEADER:
+    if header[: len(_SQLITE_HEADER)] != _SQLITE_HEADER:
         raise NotACorpusError(f"{path} is not an Annotator corpus (not an SQLite database).")
+    _check_length(path, header)
     return True
+
+
+def _check_length(path: Path, header: bytes) -> None:
+    """Refuse a file cut short (a copy or download that stopped, a full disk) before SQLite opens it."""
+    size = path.stat().st_size
+    page_size = int.from_bytes(header[16:18], "big") if len(header) == 100 else 0
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big") if len(header) == 100 else 0
+    counted = len(header) == 100 and header[92:96] == header[24:28]  # the page count is current
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size or (counted and size < pages * page_size):
+        expected = f" of {pages * page_size:,}" if counted and page_size >= 512 else ""
+        raise NotACorpusError(
+            f"{path} is damaged: the file is cut short ({size:,}{expected} bytes). It was left untouched; "
+            "restore it from a backup (File › Restore from backup), or open another copy."
+        )
 
 
 def _check_existing(db: Database, path: Path | str) -> None:

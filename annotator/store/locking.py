@@ -1,4 +1,4 @@
-"""Write transactions that wait their turn when another program writes to the same corpus.
+"""The corpus connection: write transactions that wait their turn, and text SQLite cannot store.
 
 sqlite-utils' ``atomic()`` starts with a plain ``BEGIN``: the transaction reads first and
 asks for the write lock only at its first write. In WAL mode, if another connection has
@@ -6,17 +6,37 @@ committed in between, SQLite cannot upgrade it and fails at once with "database 
 (SQLITE_BUSY_SNAPSHOT), without waiting for the busy timeout. ``BEGIN IMMEDIATE`` takes the
 write lock up front, waiting up to the busy timeout, so two programs writing at once take
 turns instead of losing an edit.
+
+Text holding a lone UTF-16 surrogate (from a JSON ``"\ud800"`` escape, or undecodable bytes in
+a command-line argument) cannot be encoded for SQLite; it is refused as a CorpusError with a
+sentence, like any other input the corpus will not take.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Generator
 from contextlib import contextmanager
 
 from sqlite_utils import Database
 
+from annotator.store.errors import CorpusError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 class CorpusDatabase(Database):
+    def execute(self, sql: str, parameters=None):
+        try:
+            return super().execute(sql, parameters)
+        except UnicodeEncodeError as exc:
+            bad = next((p for p in (parameters or ()) if isinstance(p, str) and _SURROGATE.search(p)), "")
+            where = f" (in {bad[:40]!r})" if bad else ""
+            raise CorpusError(
+                f"Text with an invalid character (a lone surrogate, U+{ord(exc.object[exc.start]):04X}){where} "
+                "cannot be stored."
+            ) from exc
+
     @contextmanager
     def atomic(self) -> Generator["Database", None, None]:
         if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils does it

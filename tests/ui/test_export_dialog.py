@@ -266,3 +266,21 @@ def test_a_failed_export_keeps_the_dialog_open_with_the_reason(qtbot, window, ou
     assert dialog.error.text() == f"Could not write the export: No space left on device ({out_dir / 'x.csv'})."
     assert list(out_dir.iterdir()) == []
     dialog.reject()
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+def test_replacing_an_earlier_export_is_asked_first(qtbot, window, out_dir, monkeypatch, answer):
+    asked = []
+    monkeypatch.setattr(export_dialog.QMessageBox, "question", lambda parent, title, text: asked.append((title, text)) or answer)
+    (out_dir / "spans.csv").write_text("earlier\n")
+    dialog = open_dialog(qtbot, window)
+    choose_format(qtbot, dialog, "csv")
+    type_path(qtbot, dialog, out_dir / "spans.csv")
+    click_export(qtbot, dialog)
+    assert asked == [("Replace file?", "spans.csv already exists. Replace it with this export?")]
+    if answer == QMessageBox.StandardButton.No:
+        assert dialog.isVisible() and (out_dir / "spans.csv").read_text() == "earlier\n"
+        dialog.reject()
+    else:
+        report_box(qtbot, window).close()
+        assert (out_dir / "spans.csv").read_text().startswith("article_id,")

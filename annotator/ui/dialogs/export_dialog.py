@@ -354,8 +354,11 @@ class ExportDialog(QDialog):
         except ValueError as exc:
             self.show_error(str(exc))
             return
-        if not self.exporter.folder and choice.path.exists() and str(choice.path) != self._confirmed_path and not choice.options.split:
-            answer = QMessageBox.question(self, "Replace file?", f"{choice.path.name} already exists. Replace it with this export?")
+        path = choice.path
+        replaces = path.is_file() or (path.is_dir() and any(path.iterdir()))  # an empty folder is simply used
+        if replaces and str(path) != self._confirmed_path and (self.exporter.folder or not choice.options.split):
+            what = "folder" if path.is_dir() else "file"
+            answer = QMessageBox.question(self, f"Replace {what}?", f"{path.name} already exists. Replace it with this export?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._save()

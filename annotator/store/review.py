@@ -313,7 +313,9 @@ class ReviewRepository:
     def annotators(self) -> list[str]:
         """Everyone who labelled something (for the annotator filter)."""
         return [r[0] for r in self.db.execute(
-            "SELECT name FROM annotators WHERE id IN (SELECT DISTINCT annotator_id FROM annotations) ORDER BY name"
+            # EXISTS seeks idx_annotations_annotator once per annotator; DISTINCT would read all of it.
+            "SELECT name FROM annotators n WHERE EXISTS (SELECT 1 FROM annotations WHERE annotator_id = n.id)"
+            " ORDER BY name"
         )]
 
     # --- bulk edits: each returns the annotations as they were, for undo ---------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import OrderedDict
 
 from PySide6.QtCore import Qt
@@ -23,7 +24,6 @@ class ArticleListModel(FlatTableModel):
         super().__init__(parent)
         self._corpus = corpus
         self._ids: list[int] = []
-        self._row_of: dict[int, int] | None = None
         self._cache: OrderedDict[int, ArticleSummary] = OrderedDict()
         self._filter = ""
         self.refresh()
@@ -44,7 +44,6 @@ class ArticleListModel(FlatTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self._ids = self._corpus.articles.ids(self._filter or None) if self._corpus else []
-        self._row_of = None
         self._cache.clear()
         self.endResetModel()
 
@@ -72,9 +71,8 @@ class ArticleListModel(FlatTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, article_id: int) -> int | None:
-        if self._row_of is None:
-            self._row_of = {ident: row for row, ident in enumerate(self._ids)}
-        return self._row_of.get(article_id)
+        row = bisect_left(self._ids, article_id)  # the ids are in ascending order
+        return row if row < len(self._ids) and self._ids[row] == article_id else None
 
     def total(self) -> int:
         return len(self._ids)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
+from annotator.cli.backup_cmd import backup_command, restore_command
 from annotator.cli.common import AnnotatorGroup, Settings
 from annotator.cli.export_cmd import export_command
 from annotator.cli.import_cmd import import_command
@@ -52,3 +53,5 @@ main.add_command(export_command)
 main.add_command(stats_command)
 main.add_command(search_command)
 main.add_command(review_command)
+main.add_command(backup_command)
+main.add_command(restore_command)

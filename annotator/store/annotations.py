@@ -144,6 +144,9 @@ class AnnotationRepository:
         except sqlite3.IntegrityError as exc:
             self._annotator_ids.clear()
             raise _invalid(exc) from exc
+        except BaseException:  # busy, disk full...: the rollback may have taken a new annotator row with it
+            self._annotator_ids.clear()
+            raise
         return stored
 
     def update(self, annotation: Annotation) -> Annotation:

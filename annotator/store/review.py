@@ -8,6 +8,7 @@ from each article's text (a code-point slice, cheap even in a very long article)
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import time
@@ -92,6 +93,8 @@ _SORT_FROM = {
 # Below this many matches, the filters' indexes find them and SQLite sorts them; above it,
 # reading in sort order and filtering on the way fills a page sooner.
 FEW_MATCHES = 20_000
+# Text filters match the distinct covered texts in Python when there are at most this many.
+DISTINCT_LIMIT = 200_000
 WALK_BUDGET = 0.15  # seconds a page query may walk the sort order before using the filters' indexes
 
 
@@ -118,16 +121,21 @@ class ReviewRepository:
         self._annotations = annotations
         self._texts: OrderedDict[int, str] = OrderedDict()
         self._patterns: dict[str, re.Pattern[str]] = {}
+        self._distinct: list[str] | None = None
+        self._distinct_stamp: tuple | None = None
+        self._writes: tuple | None = None
         db.conn.create_function("regexp", 2, self._regexp, deterministic=True)
 
     @classmethod
     def open_reader(cls, path: str | Path) -> "ReviewRepository":
         """A read-only repository on its own connection, for counting in another thread.
 
-        The connection may be used from the thread that calls this only; ``interrupt`` may be
-        called from any thread.
+        Use it from one thread at a time (it may be another thread than the one that opened it);
+        ``interrupt`` may be called from any thread.
         """
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(
+            f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=10, check_same_thread=False
+        )
         db = Database(conn, execute_plugins=False)
         return cls(db, AnnotationRepository(db))
 
@@ -138,6 +146,43 @@ class ReviewRepository:
     def close(self) -> None:
         self.db.conn.close()
 
+    def _matching_texts(self, needle: str, pattern: re.Pattern[str] | None) -> list[str] | None:
+        """The distinct covered texts that contain ``needle`` (any case) or match ``pattern``.
+
+        Far fewer than the annotations (a name is labelled many times), they are matched in
+        Python and the annotations then found through the text index. None when there are too
+        many distinct texts for that to pay; the filter then runs in SQL.
+        """
+        conn = self.db.conn
+        writes = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        if writes != self._writes:  # something was written since: did the annotations' texts change?
+            self._writes = writes
+            stamp = tuple(
+                conn.execute(sql).fetchone()[0]
+                for sql in ("SELECT count(*) FROM annotations", "SELECT max(updated) FROM annotations",
+                            "SELECT max(id) FROM annotations")
+            )
+        else:
+            stamp = self._distinct_stamp
+        if stamp != self._distinct_stamp:  # a text was added, removed or changed
+            self._distinct_stamp = stamp
+            self._distinct = None
+            texts: list[str] = []
+            cursor = self.db.execute("SELECT DISTINCT text FROM annotations")
+            while len(texts) <= DISTINCT_LIMIT:
+                batch = cursor.fetchmany(5000)
+                if not batch:
+                    self._distinct = texts
+                    break
+                texts.extend(r[0] for r in batch)
+            cursor.close()
+        if self._distinct is None:
+            return None
+        if pattern is not None:
+            return [t for t in self._distinct if pattern.search(t)]
+        folded = needle.casefold()
+        return [t for t in self._distinct if folded in t.casefold()]
+
     def _regexp(self, pattern: str, value: str | None) -> bool:
         compiled = self._patterns.get(pattern)
         if compiled is None:
@@ -147,7 +192,14 @@ class ReviewRepository:
         return value is not None and compiled.search(value) is not None
 
     # --- filtering ---------------------------------------------------------------------
-    def _compile(self, f: ReviewFilter, walk_sort: bool = False, keep_date_index: bool = False) -> _Compiled:
+    def _text_matches(self, f: ReviewFilter) -> list[str] | None:
+        """For a text filter, the distinct covered texts it keeps (None: filter in SQL)."""
+        if not f.text:
+            return None
+        return self._matching_texts(f.text, _compile_regex(f.text) if f.regex else None)
+
+    def _compile(self, f: ReviewFilter, walk_sort: bool = False, keep_date_index: bool = False,
+                 matching: list[str] | None = None) -> _Compiled:
         # walk_sort: a unary + keeps SQLite from using an index for a filter, so that it walks
         # the sort order instead and stops after one page (right when many rows match).
         p = "+" if walk_sort else ""
@@ -168,8 +220,11 @@ class ReviewRepository:
             )
             params.extend(f.statuses)
         if f.text:
-            if f.regex:
-                _compile_regex(f.text)  # a clear message before any row is read
+            pattern = _compile_regex(f.text) if f.regex else None  # a clear message before any row is read
+            if matching is not None:  # the covered texts that match, looked up in the text index
+                clauses.append(f"{p}a.text IN (SELECT value FROM json_each(?))")
+                params.append(json.dumps(matching, ensure_ascii=False))
+            elif pattern is not None:
                 clauses.append("a.text REGEXP ?")
                 params.append(f.text)
             else:
@@ -198,7 +253,10 @@ class ReviewRepository:
             raise
 
     def count(self, f: ReviewFilter = ReviewFilter()) -> int:
-        c = self._compile(f)
+        matching = self._text_matches(f)
+        if matching == []:
+            return 0
+        c = self._compile(f, matching=matching)
         return self._run(f"SELECT count(*) FROM annotations a{c.where}", c.params)[0][0]
 
     def page_ids(
@@ -222,24 +280,27 @@ class ReviewRepository:
 
     def _page_ids(self, f: ReviewFilter, sort: str, descending: bool, offset: int, limit: int,
                   total: int | None, after: tuple | None) -> list[tuple[int, tuple]]:
+        matching = self._text_matches(f)
+        if matching == []:
+            return []
         if total is not None:
-            return self._select_page(f, sort, descending, offset, limit, total >= FEW_MATCHES, after)
+            return self._select_page(f, sort, descending, offset, limit, total >= FEW_MATCHES, after, matching)
         # Not counted yet: read in sort order and filter on the way, which fills a page at once
         # when matches are common. When they turn out to be rare, that walk is stopped after a
         # moment and the filters' indexes find the matches instead.
         deadline = time.perf_counter() + WALK_BUDGET
         self.db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 5000)
         try:
-            return self._select_page(f, sort, descending, offset, limit, True, after)
+            return self._select_page(f, sort, descending, offset, limit, True, after, matching)
         except ReviewCancelled:
             pass
         finally:
             self.db.conn.set_progress_handler(None, 0)
-        return self._select_page(f, sort, descending, offset, limit, False, after)
+        return self._select_page(f, sort, descending, offset, limit, False, after, matching)
 
     def _select_page(self, f: ReviewFilter, sort: str, descending: bool, offset: int, limit: int,
-                     walk_sort: bool, after: tuple | None) -> list[tuple[int, tuple]]:
-        c = self._compile(f, walk_sort, keep_date_index=sort == "updated")
+                     walk_sort: bool, after: tuple | None, matching: list[str] | None) -> list[tuple[int, tuple]]:
+        c = self._compile(f, walk_sort, keep_date_index=sort == "updated", matching=matching)
         keys = SORTS[sort]
         direction = " DESC" if descending else ""
         # A unary + on the sort keys keeps SQLite from walking the sort index (few matches).

@@ -82,7 +82,10 @@ def test_no_filter_lists_everything_with_context(filled):
         (ReviewFilter(changed_from=date(2026, 1, 12), changed_to=date(2026, 1, 13)), {"Midea Group", "foshan"}),
     ],
 )
-def test_filters(filled, flt, expected):
+@pytest.mark.parametrize("distinct_texts", [True, False], ids=["texts-in-python", "texts-in-sql"])
+def test_filters(filled, monkeypatch, flt, expected, distinct_texts):
+    if not distinct_texts:
+        monkeypatch.setattr(review_module, "DISTINCT_LIMIT", 0)
     rows = filled.review.page(flt)
     assert set(texts(rows)) == expected
     assert filled.review.count(flt) == len(rows)
@@ -132,6 +135,18 @@ def test_reviewed_state_round_trips_through_delete_undo_and_export(filled):
     nio = next(s for s in spans if s["text"] == "NIO")
     assert nio["reviewed_by"] == "erin" and nio["reviewed_at"] == marked.reviewed_at
     assert "reviewed_by" not in next(s for s in spans if s["text"] == "Hefei")
+
+
+def test_text_filters_follow_new_and_changed_texts(filled):
+    r = filled.review
+    assert r.count(ReviewFilter(text="hefei")) == 1
+    a = filled.annotations.for_article(2)[0]
+    assert a.text == "Hefei"
+    filled.annotations.update(a.with_changes(end=a.end - 1, text="Hefe"))
+    assert r.count(ReviewFilter(text="hefei")) == 0
+    assert r.count(ReviewFilter(text="^Hefe$", regex=True)) == 1
+    filled.annotations.add(Annotation(None, 2, 1, 0, 5, "Hefei", "dana"))
+    assert r.count(ReviewFilter(text="hefei")) == 1
 
 
 def test_invalid_regex_is_a_clear_message(filled):

@@ -62,7 +62,7 @@ class ReviewController(QObject):
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
             self.dock.filters.set_choices(self.session.labels, self.session.corpus.review.annotators())
-        self.model.set_active(visible or not self.dock.isHidden())
+        self.model.set_active(visible)  # hidden, or a tab behind another: read nothing until shown
 
     def _corpus_changed(self, *_args) -> None:
         self.model.stale()

@@ -46,37 +46,36 @@ class _CountSignals(QObject):
 
 
 class _CountTask(QRunnable):
-    """Counts matches on its own read-only connection; ``cancel`` stops it from any thread."""
+    """Counts matches on the model's read-only connection, in the model's one worker thread
+    (so tasks never share it at once); ``cancel`` stops it from any thread."""
 
-    def __init__(self, path: str, flt: ReviewFilter, generation: int, signals: _CountSignals) -> None:
+    def __init__(self, reader: ReviewRepository, flt: ReviewFilter, generation: int, signals: _CountSignals) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.path, self.filter, self.generation, self.signals = path, flt, generation, signals
-        self.reader: ReviewRepository | None = None
+        self.reader, self.filter, self.generation, self.signals = reader, flt, generation, signals
         self.cancelled = False
+        self.running = False
 
     def run(self) -> None:
         try:
-            self.reader = ReviewRepository.open_reader(self.path)
             if not self.cancelled:
-                self.signals.done.emit(self.generation, self.reader.count(self.filter))
+                self.running = True
+                total = self.reader.count(self.filter)
+                if not self.cancelled:
+                    self.signals.done.emit(self.generation, total)
         except ReviewCancelled:
             pass
         except Exception as exc:  # noqa: BLE001 - reported in the count line
             if not self.cancelled:
                 self.signals.failed.emit(self.generation, str(exc))
         finally:
-            if self.reader is not None:
-                self.reader.close()
+            self.running = False
             self.signals.ended.emit(id(self))
 
     def cancel(self) -> None:
         self.cancelled = True
-        if self.reader is not None:
-            try:
-                self.reader.interrupt()
-            except Exception:  # noqa: BLE001 - already closed: nothing to stop
-                pass
+        if self.running:
+            self.reader.interrupt()
 
 
 class ReviewTableModel(FlatTableModel):
@@ -102,6 +101,7 @@ class ReviewTableModel(FlatTableModel):
         self._labels: dict[int, Label] = {}
         self._generation = 0
         self._task: _CountTask | None = None
+        self._reader: ReviewRepository | None = None  # a second connection, for counting in the worker
         self._running: dict[int, _CountTask] = {}  # kept alive until their thread is done with them
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -205,7 +205,9 @@ class ReviewTableModel(FlatTableModel):
             self.total = self.corpus.review.count(self.filter)
             self.counted.emit()
         else:
-            self._task = _CountTask(str(self.corpus.path), self.filter, self._generation, self._signals)
+            if self._reader is None:
+                self._reader = ReviewRepository.open_reader(self.corpus.path)
+            self._task = _CountTask(self._reader, self.filter, self._generation, self._signals)
             self._running[id(self._task)] = self._task
             self._pool.start(self._task)
 
@@ -243,6 +245,9 @@ class ReviewTableModel(FlatTableModel):
             self._task.cancel()
             self._task = None
         self._pool.waitForDone(5000)
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     @property
     def counting(self) -> bool:

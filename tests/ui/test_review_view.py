@@ -287,3 +287,31 @@ def test_many_rows_are_counted_in_the_background_and_read_a_page_at_a_time(qtbot
     assert model.counting or model.total == len(words)
     qtbot.waitUntil(lambda: model.total == len(words))
     close_window(w)
+
+
+def test_date_range_and_keyboard_from_the_filter_to_the_table(qtbot, review_window):
+    w = review_window
+    filters = dock(w).filters
+    qtbot.mouseClick(filters.dated, Qt.MouseButton.LeftButton, pos=QPoint(5, filters.dated.height() // 2))
+    assert filters.date_to.isEnabled()
+    assert dock(w).count.text() == "7 matching annotations"  # all changed within the last month
+    filters.date_to.setFocus()
+    press(qtbot, filters.date_to, K.Key_Down)  # a year earlier: the range now ends before today
+    assert texts(w) == [] and dock(w).count.text() == "0 matching annotations"
+    qtbot.mouseClick(filters.dated, Qt.MouseButton.LeftButton, pos=QPoint(5, filters.dated.height() // 2))
+    assert len(texts(w)) == 7
+    filters.text.setFocus()
+    press(qtbot, filters.text, K.Key_Down)
+    assert QApplication.focusWidget() is dock(w).table
+    assert dock(w).selected_count() == 1
+    press(qtbot, dock(w).table, K.Key_Return)
+    assert w.editor.selected is not None and QApplication.focusWidget() is w.pane
+
+
+def test_a_renamed_label_shows_in_the_review(qtbot, review_window):
+    w = review_window
+    location = w.session.label(1)
+    w.editor.update_label(location, location.with_changes(name="Place"))
+    model = dock(w).model
+    qtbot.waitUntil(lambda: "Place" in {model.data(model.index(r, ReviewTableModel.LABEL)) for r in range(model.rowCount())})
+    assert dock(w).filters.label.findText("Place") >= 0

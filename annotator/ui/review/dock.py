@@ -140,6 +140,7 @@ class ReviewDock(QDockWidget):
         layout.addWidget(self.table, 1)
         self.setWidget(body)
         self.setFocusProxy(self.table)
+        self.filters.text.installEventFilter(self)  # Down goes from the text filter to the table
 
         self.filters.filter_changed.connect(model.set_filter)
         self.filters.invalid.connect(self._show_problem)
@@ -160,6 +161,16 @@ class ReviewDock(QDockWidget):
         self._labels: list[Label] = []
         self._update_buttons()
         self._update_count()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if (watched is self.filters.text and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount()):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.selectionModel().hasSelection():
+                current = self.table.currentIndex()
+                self.table.selectRow(current.row() if current.isValid() else 0)
+            return True
+        return super().eventFilter(watched, event)
 
     # --- labels ---------------------------------------------------------------------------
     def set_labels(self, labels: list[Label]) -> None:

@@ -315,3 +315,12 @@ def test_a_renamed_label_shows_in_the_review(qtbot, review_window):
     model = dock(w).model
     qtbot.waitUntil(lambda: "Place" in {model.data(model.index(r, ReviewTableModel.LABEL)) for r in range(model.rowCount())})
     assert dock(w).filters.label.findText("Place") >= 0
+
+
+def test_annotations_written_by_another_program_show_up(qtbot, review_window, corpus_path):
+    w = review_window
+    with open_corpus(corpus_path) as other:  # a second program on the same file
+        other.annotations.add(_span(2, "plan", 0, 3, "dmitri"))
+    w.session.check_file()  # what the window's periodic check does
+    qtbot.waitUntil(lambda: dock(w).count.text() == "All 8 annotations")
+    assert dock(w).filters.annotator.findText("dmitri") >= 0

@@ -44,6 +44,7 @@ class ReviewController(QObject):
             signal.connect(self._corpus_changed)
         session.article_changed.connect(self._article_changed)
         session.articles_imported.connect(self._corpus_changed)
+        session.changed_elsewhere.connect(self._changed_elsewhere)
         session.labels_changed.connect(self._labels_changed)
         self.dock.visibilityChanged.connect(self._visibility_changed)
         self.dock.jump_requested.connect(self.jump)
@@ -65,6 +66,11 @@ class ReviewController(QObject):
         self.model.set_active(visible)  # hidden, or a tab behind another: read nothing until shown
 
     def _corpus_changed(self, *_args) -> None:
+        self.model.stale()
+
+    def _changed_elsewhere(self) -> None:
+        """Another program wrote to the corpus: new annotators, labels or rows may show."""
+        self.dock.filters.set_choices(self.session.labels, self.session.corpus.review.annotators())
         self.model.stale()
 
     def _article_changed(self, _article_id: int) -> None:

@@ -23,6 +23,9 @@ class Figure:
     runs: list[float] = field(default_factory=list)
     baseline: str = ""  # what the baseline is
     baseline_runs: list[float] = field(default_factory=list)
+    # CPU seconds of the same runs: on a busy machine they show what the wall clock hides
+    cpu_runs: list[float] = field(default_factory=list)
+    baseline_cpu_runs: list[float] = field(default_factory=list)
     status: str = OK
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -36,6 +39,12 @@ class Figure:
     @property
     def baseline_value(self) -> float | None:
         return statistics.median(self.baseline_runs) if self.baseline_runs else None
+
+    @property
+    def cpu(self) -> tuple[float | None, float | None]:
+        """Median CPU seconds of the runs and of the baseline runs (None where not taken)."""
+        med = lambda xs: statistics.median(xs) if xs else None  # noqa: E731
+        return med(self.cpu_runs), med(self.baseline_cpu_runs)
 
     @property
     def ratio(self) -> float | None:
@@ -72,6 +81,8 @@ class Figure:
             "met": self.met,
             "runs": [r(x) for x in self.runs] if len(self.runs) <= 20 else len(self.runs),
             "baseline_runs": [r(x) for x in self.baseline_runs],
+            "cpu_seconds": r(self.cpu[0]),
+            "baseline_cpu_seconds": r(self.cpu[1]),
             "note": self.note or None,
             **({"extra": self.extra} if self.extra else {}),
         }
@@ -81,11 +92,11 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) >= 2 else values[0]
 
 
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    """(seconds, result) of one call."""
-    t0 = time.perf_counter()
+def timed(fn: Callable[[], Any]) -> tuple[float, Any, float]:
+    """(wall seconds, result, CPU seconds of this process) of one call."""
+    c0, t0 = time.process_time(), time.perf_counter()
     result = fn()
-    return time.perf_counter() - t0, result
+    return time.perf_counter() - t0, result, time.process_time() - c0
 
 
 def ms(seconds: float) -> float:

@@ -38,17 +38,24 @@ def _verdict(fig: Figure) -> str:
     return {True: "met", False: "MISSED", None: "-"}[fig.met]
 
 
+def _cpu(fig: Figure) -> str:
+    app, base = fig.cpu
+    if app is None:
+        return "-"
+    return f"{app:.2f}" + (f" ({base:.2f})" if base is not None else "")
+
+
 def table(figures: list[Figure]) -> str:
-    rows = [("figure", "value", "baseline", "ratio", "target", "")]
+    rows = [("figure", "value", "baseline", "ratio", "cpu s (base)", "target", "")]
     for f in figures:
         value = _fmt(f.value, f.unit) + (" p95" if f.statistic == "p95" and f.value is not None else "")
         ratio = f"{f.ratio:.2f}x" if f.ratio is not None else "-"
-        rows.append((f.title, value, _fmt(f.baseline_value, f.unit), ratio, f.target, _verdict(f)))
+        rows.append((f.title, value, _fmt(f.baseline_value, f.unit), ratio, _cpu(f), f.target, _verdict(f)))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for n, r in enumerate(rows):
-        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:4], widths[1:4])]
-        cells += [r[4].ljust(widths[4]), r[5]]
+        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:5], widths[1:5])]
+        cells += [r[5].ljust(widths[5]), r[6]]
         lines.append("  ".join(cells).rstrip())
         if n == 0:
             lines.append("-" * len(lines[0]))

@@ -30,13 +30,17 @@ def run(bench: Bench) -> list[Figure]:
     conll = Figure("export_conll", f"export {sizes} to conll", "s", "< 20 s", limit=20.0)
     for i in range(bench.sizes.repeats):
         bench.log(f"  export run {i + 1}")
-        jsonl.baseline_runs.append(timed(lambda: _baseline(built.path, scratch / "bare.jsonl"))[0])
-        seconds, spans = timed(lambda: _export(built.path, scratch / "out.jsonl", "jsonl"))
+        seconds, _, cpu = timed(lambda: _baseline(built.path, scratch / "bare.jsonl"))
+        jsonl.baseline_runs.append(seconds)
+        jsonl.baseline_cpu_runs.append(cpu)
+        seconds, spans, cpu = timed(lambda: _export(built.path, scratch / "out.jsonl", "jsonl"))
         _check(spans, built.info["annotations"])
         jsonl.runs.append(seconds)
+        jsonl.cpu_runs.append(cpu)
         if "conll" in EXPORTERS:
-            seconds, spans = timed(lambda: _export(built.path, scratch / "out.conll", "conll"))
+            seconds, spans, cpu = timed(lambda: _export(built.path, scratch / "out.conll", "conll"))
             conll.runs.append(seconds)
+            conll.cpu_runs.append(cpu)
             conll.extra["spans_written"] = spans
     jsonl.extra["file_mb"] = round((scratch / "out.jsonl").stat().st_size / 1e6, 1)
     if "conll" not in EXPORTERS:

@@ -28,12 +28,15 @@ def run(bench: Bench) -> list[Figure]:
     scratch = bench.scratch("import")
     for i in range(bench.sizes.repeats):
         bench.log(f"  import run {i + 1}")
-        fig.baseline_runs.append(_baseline(folder.path, scratch / f"bare-{i}.db"))
+        seconds, cpu = _baseline(folder.path, scratch / f"bare-{i}.db")
+        fig.baseline_runs.append(seconds)
+        fig.baseline_cpu_runs.append(cpu)
         target = scratch / f"app-{i}.db"
-        seconds, imported = timed(lambda: _app_import(folder.path, target))  # noqa: B023
+        seconds, imported, cpu = timed(lambda: _app_import(folder.path, target))  # noqa: B023
         if imported != files:
             raise AssertionError(f"imported {imported} of {files} files")
         fig.runs.append(seconds)
+        fig.cpu_runs.append(cpu)
     return [fig]
 
 
@@ -42,7 +45,7 @@ def _app_import(folder: Path, db: Path) -> int:
         return ImportBatch(corpus, [folder]).run().imported
 
 
-def _baseline(folder: Path, db: Path) -> float:
+def _baseline(folder: Path, db: Path) -> tuple[float, float]:
     """The floor: the same files read, decoded and hashed, the same article rows in one transaction."""
     with open_corpus(db):
         pass  # the same table (created outside the timing)
@@ -61,4 +64,5 @@ def _baseline(folder: Path, db: Path) -> float:
             )
         conn.close()
 
-    return timed(work)[0]
+    seconds, _, cpu = timed(work)
+    return seconds, cpu

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -14,9 +15,11 @@ from benchmarks.measure import Figure
 
 
 def probe(kind: str, db: Path, config: Path, settle: float = 0.0) -> tuple[float, dict]:
-    """(seconds from spawning the process to its window being usable, what the probe reported)."""
+    """(seconds from spawning the process to its window being usable, what the probe reported,
+    with the CPU seconds the process used as ``cpu``)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config / "config"),
                XDG_DATA_HOME=str(config / "data"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.time()
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.probe", kind, str(db), str(settle)],
@@ -25,7 +28,9 @@ def probe(kind: str, db: Path, config: Path, settle: float = 0.0) -> tuple[float
     if done.returncode != 0:
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"the {kind} probe failed: {tail}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     report = json.loads(done.stdout.strip().splitlines()[-1])
+    report["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return report["usable_at"] - t0, report
 
 
@@ -47,8 +52,10 @@ def startup(bench: Bench) -> list[Figure]:
     if bench.sizes.startup_repeats > 1:
         probe("app", built.path, config)  # a first run writes the settings and reads the file into the cache
     for _ in range(bench.sizes.startup_repeats):
-        fig.baseline_runs.append(probe("bare", built.path, config)[0])
-        fig.runs.append(probe("app", built.path, config)[0])
+        for kind, runs, cpu_runs in (("bare", fig.baseline_runs, fig.baseline_cpu_runs), ("app", fig.runs, fig.cpu_runs)):
+            seconds, report = probe(kind, built.path, config)
+            runs.append(seconds)
+            cpu_runs.append(report["cpu"])
     return [fig]
 
 

@@ -127,6 +127,9 @@ def parse_ann(text: str, readings: list[SourceText], ann_name: str) -> tuple[lis
 
 
 def _entity(fields, readings, at, ident, spans, warnings) -> None:
+    if ident in spans:
+        warnings.append(SpanWarning(f"{ident} was given before; this line is left out.", at))
+        return
     label, _, offsets = fields[1].strip().partition(" ")
     offsets = offsets.strip()
     covered = fields[2] if len(fields) > 2 else None
@@ -169,12 +172,6 @@ def brat_record(txt: bytes, ann: bytes | None, ann_name: str, where: str | None 
         spans=tuple(spans),
         warnings=tuple(warnings),
     )
-
-
-def companion(path: Path) -> Path | None:
-    """The .ann beside a .txt, or the .txt beside an .ann, when it exists."""
-    other = path.with_suffix(".ann" if path.suffix.lower() != ".ann" else ".txt")
-    return other if other.is_file() else None
 
 
 def read_brat_pair(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:

@@ -60,6 +60,7 @@ def test_discontinuous_spans_notes_and_ignored_lines(corpus, tmp_path):
         "#1\tAnnotatorNotes T1\tjoined\n"
         "#2\tAnnotatorNotes T9\tnothing there\n"
         "garbage line\n"
+        "T2\tLOCATION 0 5\tNorth\n"
     )
     txt = write_pair(tmp_path, "doc", text, ann)
     (result,) = iter_import(corpus, [txt])
@@ -68,6 +69,7 @@ def test_discontinuous_spans_notes_and_ignored_lines(corpus, tmp_path):
     assert [(w.span, w.reason) for w in result.warnings] == [
         ("doc.ann line 1, T1", "Discontinuous span (2 fragments) imported as 2 spans."),
         ("doc.ann line 8", "Not a brat annotation line; left out."),
+        ("doc.ann line 9, T2", "T2 was given before; this line is left out."),
         ("doc.ann", "A note for T9, which is not an imported span; left out."),
         ("doc.ann", "Ignored 1 attribute, 1 event, 1 relation: Annotator keeps spans and their notes."),
     ]

@@ -127,7 +127,7 @@ class ReviewRepository:
         db.conn.create_function("regexp", 2, self._regexp, deterministic=True)
 
     @classmethod
-    def open_reader(cls, path: str | Path) -> "ReviewRepository":
+    def open_reader(cls, path: str | Path) -> ReviewRepository:
         """A read-only repository on its own connection, for counting in another thread.
 
         Use it from one thread at a time (it may be another thread than the one that opened it);

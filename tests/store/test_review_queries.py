@@ -37,7 +37,7 @@ def filled(corpus):
     ids = {}
     for title, text in TEXTS.items():
         ids[title] = corpus.articles.add(title, text).id
-    stamps = iter(f"2026-0{m}-1{d}T10:00:00.000+00:00" for m in range(1, 10) for d in range(0, 9))
+    stamps = iter(f"2026-0{m}-1{d}T10:00:00.000+00:00" for m in range(1, 10) for d in range(9))
     anns = []
     for title, needle, _, label, who in SPANS:
         text = corpus.articles.get(ids[title]).text
@@ -114,7 +114,7 @@ def test_reviewed_filter_and_mark_unmark_restore(filled):
 def test_relabel_and_restore(filled):
     r = filled.review
     ids = [row.id for row in r.page(ReviewFilter(text="Foshan"))]
-    before, after = r.relabel(ids, 3)
+    before, _ = r.relabel(ids, 3)
     assert {a.label_id for a in before} == {1, 2}
     assert r.count(ReviewFilter(label_ids=(3,))) == 1 + len(ids)
     again, _ = r.relabel(ids, 3)

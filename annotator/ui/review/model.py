@@ -12,12 +12,26 @@ import re
 from collections import OrderedDict
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core.model import Label
 from annotator.store import Corpus
-from annotator.store.review import ReviewCancelled, ReviewFilter, ReviewQueryError, ReviewRepository, ReviewRow
+from annotator.store.review import (
+    ReviewCancelled,
+    ReviewFilter,
+    ReviewQueryError,
+    ReviewRepository,
+    ReviewRow,
+)
 from annotator.ui.models.base import FlatTableModel
 
 PAGE = 200

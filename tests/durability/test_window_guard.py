@@ -152,6 +152,7 @@ def test_a_read_only_corpus_refuses_edits_and_the_window_stays_usable(qtbot, win
 
 
 def test_a_corpus_deleted_while_open_is_reported_and_rescued(qtbot, window, corpus_path, warnings):
+    window.guard.wait()  # the opening backup is done
     label_kuka(qtbot, window)
     for p in list(corpus_path.parent.glob("corpus.db*")):
         p.unlink()  # the file and its -wal/-shm vanish (a deleted folder, an unplugged drive)
@@ -203,3 +204,36 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     with open_corpus(path) as corpus:
         assert corpus.annotations.count() == 300
     assert integrity(path) == "ok"
+
+
+def test_two_windows_on_one_corpus_see_each_others_edits(qtbot, qapp, settings, window, corpus_path):
+    from annotator.ui.app import AppController
+
+    second = AppController(settings, "colleague").open(corpus_path)
+    qtbot.addWidget(second)
+    try:
+        label_kuka(qtbot, window)  # saved by the first window
+        second.session.check_file()
+        second.open_article(1)
+        assert second.annotations.rowCount() == 1
+        qtbot.waitExposed(second)
+        second.activateWindow()  # label hotkeys act in the active window
+        qtbot.waitUntil(second.isActiveWindow)
+        start = ARTICLE.index("Foshan")
+        second.pane.select_codepoints(start, start + 6)
+        press(qtbot, second.pane, K.Key_1)  # and one by the second
+        window.session.check_file()
+        qtbot.waitUntil(lambda: window.annotations.rowCount() == 2)  # spans further down load as they come
+        assert {a.annotator for a in stored(corpus_path)} == {"tester", "colleague"}
+    finally:
+        close_window(second)
+
+
+def test_a_vanished_file_is_noticed_without_an_edit(qtbot, window, corpus_path, warnings):
+    for p in list(corpus_path.parent.glob("corpus.db*")):
+        p.unlink()
+    window.session.check_file()  # what the timer does every few seconds
+    assert len(warnings) == 1 and "is gone" in warnings[0]
+    assert "is gone" in window.status.currentMessage()
+    window.session.check_file()
+    assert len(warnings) == 1  # told once

@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import Settings, open_for_import, parse_size
-from annotator.formats import DEFAULT_MAX_BYTES, IMPORTERS, ImportBatch, ImportResult, Outcome
+from annotator.formats import (
+    DEFAULT_MAX_BYTES,
+    IMPORTERS,
+    ImportBatch,
+    ImportResult,
+    Outcome,
+)
 from annotator.formats.base import format_size
 
 

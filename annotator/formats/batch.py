@@ -22,7 +22,6 @@ Studio export, a .txt with an .ann beside it (or an .ann, or a .zip) is brat.
 from __future__ import annotations
 
 import enum
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,10 +29,16 @@ from pathlib import Path
 
 from annotator.core.identity import default_annotator
 from annotator.core.model import Annotation, Status
-from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, NotThisFormat, Record
+from annotator.formats.base import (
+    DEFAULT_MAX_BYTES,
+    BadRecord,
+    InputError,
+    NotThisFormat,
+    Record,
+)
 from annotator.formats.decoding import read_bytes
-from annotator.formats.import_brat import CONF_FILES
 from annotator.formats.import_labels import LabelResolver
+from annotator.formats.import_plan import Source, plan_sources
 from annotator.formats.import_spans import UNITS, short
 from annotator.formats.registry import (
     Importer,
@@ -153,68 +158,6 @@ class ImportReport:
         return [(title, list(items)) for title, items in sections if items]
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
-    path: Path
-    explicit: bool  # named by the user, not found inside a folder
-    problem: str | None = None
-    brat: bool = False  # a brat document: this .txt (or .ann) with its pair beside it
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, recursively, in sorted order, hidden files and folders left out."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root, name)
-
-
-def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list[_Source]:
-    """Every file a batch will visit, folders expanded, in order.
-
-    With ``pair_brat`` a .txt and the .ann beside it are one brat source (the .txt), and
-    brat's configuration files in a folder of such pairs are left out.
-    """
-    plan: list[_Source] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files = [p for p in _walk(path) if p.is_file()]
-            plan.extend(_Source(p, False) for p in (_pairs_first(files) if pair_brat else files))
-        elif path.is_file():
-            plan.append(_Source(path, True))
-        elif path.exists():
-            plan.append(_Source(path, True, "Not a regular file."))
-        else:
-            plan.append(_Source(path, True, "No such file or folder."))
-    return _pair(plan) if pair_brat else plan
-
-
-def _pairs_first(files: list[Path]) -> list[Path]:
-    """Files of a folder walk without the brat configuration files of folders that hold brat pairs."""
-    found = set(files)
-    brat_dirs = {p.parent for p in files if p.suffix.lower() == ".ann" and p.with_suffix(".txt") in found}
-    return [p for p in files if not (p.name in CONF_FILES and p.parent in brat_dirs)]
-
-
-def _pair(plan: list[_Source]) -> list[_Source]:
-    """A .txt with an .ann beside it (or such an .ann) becomes one brat source, named once."""
-    out: list[_Source] = []
-    seen: set[Path] = set()
-    for source in plan:
-        path = source.path
-        suffix = path.suffix.lower()
-        if source.problem is None and suffix in (".txt", ".ann") and path.with_suffix(".ann").is_file():
-            txt = path.with_suffix(".txt")
-            doc = txt if txt.is_file() else path
-            if doc.resolve() not in seen:
-                seen.add(doc.resolve())
-                out.append(_Source(doc, source.explicit, brat=True))
-            continue
-        out.append(source)
-    return out
-
-
 class ImportBatch:
     """An import of files and folders into ``corpus``; iterate it to run it (once).
 
@@ -303,7 +246,7 @@ class ImportBatch:
         finally:
             db.execute(f"PRAGMA synchronous = {int(previous)}")
 
-    def _importer(self, source: _Source) -> tuple[Importer | None, str]:
+    def _importer(self, source: Source) -> tuple[Importer | None, str]:
         if self.forced is not None:
             return self.forced, ""
         found = importer("brat") if source.brat else importer_for_path(source.path)
@@ -324,7 +267,7 @@ class ImportBatch:
         options = {k: v for k, v in self.options.items() if k in imp.options}
         return iter(imp.read(data, **options))
 
-    def _file(self, source: _Source) -> Iterator[ImportResult]:
+    def _file(self, source: Source) -> Iterator[ImportResult]:
         path = source.path
         if source.problem:
             yield ImportResult(path, Outcome.REJECTED, source.problem)

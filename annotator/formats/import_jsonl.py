@@ -24,7 +24,14 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from annotator.formats.base import BadRecord, InputError, Record, SpanRecord, SpanWarning, first_line_title
+from annotator.formats.base import (
+    BadRecord,
+    InputError,
+    Record,
+    SpanRecord,
+    SpanWarning,
+    first_line_title,
+)
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.import_spans import SourceText, SpanError, is_offset
 from annotator.formats.json_records import record_from_mapping

@@ -47,7 +47,7 @@ def short(text: str, limit: int = 40) -> str:
 class SourceText:
     """One article's text as a file holds it (``original``) and as it will be stored (``text``)."""
 
-    __slots__ = ("original", "text", "_removed", "_utf16")
+    __slots__ = ("_removed", "_utf16", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original

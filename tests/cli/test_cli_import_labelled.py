@@ -31,8 +31,8 @@ def test_span_warnings_on_stderr_and_the_article_still_imported(cli, db, tmp_pat
     result = cli("--db", db, "import", path)
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"{path}, line 1, span 2: The start offset 1 falls inside a character outside the Basic Multilingual Plane "
-        "(between the two halves of a UTF-16 surrogate pair); are these offsets code points?",
+        (f"{path}, line 1, span 2: The start offset 1 falls inside a character outside the Basic Multilingual Plane "
+        "(between the two halves of a UTF-16 surrogate pair); are these offsets code points?"),
         f"{path}, line 1, span 3: Offsets 0-400 fall outside the text (41 UTF-16 code units).",
         "Imported 1 article with 1 span; 2 span warnings; 1 new label (VEHICLE).",
     ]
@@ -79,8 +79,8 @@ def test_brat_folder_and_refused_zip(cli, db, tmp_path):
     result = cli("--db", db, "import", bad)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{bad}: Refused: entry '../../outside.txt' points outside the archive (an absolute path or '..'). "
-        "Nothing was imported.",
+        (f"{bad}: Refused: entry '../../outside.txt' points outside the archive (an absolute path or '..'). "
+        "Nothing was imported."),
         "Imported 0 articles; 1 rejected.",
     ]
     assert json.loads(cli("--db", db, "stats", "--json").stdout)["articles"] == 1

@@ -4,8 +4,7 @@ import zipfile
 
 import pytest
 
-from annotator.formats import ImportBatch, Outcome, iter_import
-from annotator.formats import import_brat
+from annotator.formats import ImportBatch, Outcome, import_brat, iter_import
 from annotator.formats.import_brat import brat_record, unsafe_name
 
 from .labelled_samples import TEXT, expected_spans, find, stored_spans

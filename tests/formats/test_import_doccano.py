@@ -1,3 +1,4 @@
+import itertools
 import json
 
 import pytest
@@ -7,7 +8,16 @@ from hypothesis import strategies as st
 from annotator.formats import ImportBatch, Outcome, iter_import
 from annotator.formats.import_jsonl import detect_jsonl, read_doccano
 
-from .labelled_samples import FAMILY, FIREFIGHTER, FLAG_HK, TEXT, expected_spans, find, stored_spans, utf16
+from .labelled_samples import (
+    FAMILY,
+    FIREFIGHTER,
+    FLAG_HK,
+    TEXT,
+    expected_spans,
+    find,
+    stored_spans,
+    utf16,
+)
 
 
 def doccano_line(text: str, spans, *, key: str = "label", units: str = "utf16", **extra) -> str:
@@ -126,7 +136,7 @@ def test_any_span_lands_on_its_text(units, pieces, data):
     for piece in pieces:
         bounds.append(bounds[-1] + len(piece))
     cuts = sorted(set(data.draw(st.lists(st.integers(0, len(pieces)), min_size=2, max_size=6))))
-    spans = [(bounds[a], bounds[b], "X") for a, b in zip(cuts, cuts[1:]) if original[bounds[a]:bounds[b]].strip()]
+    spans = [(bounds[a], bounds[b], "X") for a, b in itertools.pairwise(cuts) if original[bounds[a]:bounds[b]].strip()]
     (record,) = read_doccano(doccano_line(original, spans, units=units).encode(), offsets=units)
     assert not record.warnings
     assert [s.text for s in record.spans] == [original[a:b].replace("\r\n", "\n") for a, b, _ in spans]

@@ -1,7 +1,12 @@
 import pytest
 
-from annotator.formats.import_labels import PALETTE, LabelResolver, distinct_colour, name_from_tag
-from annotator.formats.import_labels import _distance
+from annotator.formats.import_labels import (
+    PALETTE,
+    LabelResolver,
+    _distance,
+    distinct_colour,
+    name_from_tag,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,10 +49,9 @@ def test_loose_and_exact_lookup_and_creation(corpus):
 
 def test_rollback_forgets_labels_of_an_undone_transaction(corpus):
     labels = LabelResolver(corpus.labels)
-    with pytest.raises(RuntimeError):
-        with corpus.db.atomic():
-            labels.resolve("TEMP")
-            raise RuntimeError
+    with pytest.raises(RuntimeError), corpus.db.atomic():
+        labels.resolve("TEMP")
+        raise RuntimeError
     labels.rollback()
     assert "TEMP" not in {lab.tag for lab in corpus.labels.list()}
     again = labels.resolve("TEMP")

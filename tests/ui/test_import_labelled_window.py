@@ -19,8 +19,8 @@ def test_labelled_import_reports_span_warnings_and_brings_new_labels(qtbot, wind
     assert "Some spans were left out" in box.informativeText()
     assert box.detailedText().splitlines() == [
         "Span warnings:",
-        f"  {path}, line 1, span 3: The start offset 13 falls inside a character outside the Basic Multilingual Plane "
-        "(between the two halves of a UTF-16 surrogate pair); are these offsets code points?",
+        (f"  {path}, line 1, span 3: The start offset 13 falls inside a character outside the Basic Multilingual Plane "
+        "(between the two halves of a UTF-16 surrogate pair); are these offsets code points?"),
     ]
     box.grab().save(str(tmp_path / "report.png"))
     box.close()

@@ -1,0 +1,77 @@
+"""Which files an import visits: folders walked, and brat's .txt and .ann paired.
+
+Folders are searched recursively in sorted order, hidden files and folders left out.
+A .txt with an .ann beside it (or such an .ann) is one brat document, named once by
+its .txt; brat's configuration files in a folder of such pairs are not articles.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.formats.import_brat import CONF_FILES
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: Path
+    explicit: bool  # named by the user, not found inside a folder
+    problem: str | None = None
+    brat: bool = False  # a brat document: this .txt (or .ann) with its pair beside it
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder``, recursively, in sorted order, hidden files and folders left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root, name)
+
+
+def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list[Source]:
+    """Every file a batch will visit, folders expanded, in order.
+
+    With ``pair_brat`` a .txt and the .ann beside it are one brat source (the .txt), and
+    brat's configuration files in a folder of such pairs are left out.
+    """
+    plan: list[Source] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = [p for p in _walk(path) if p.is_file()]
+            plan.extend(Source(p, False) for p in (_without_brat_conf(files) if pair_brat else files))
+        elif path.is_file():
+            plan.append(Source(path, True))
+        elif path.exists():
+            plan.append(Source(path, True, "Not a regular file."))
+        else:
+            plan.append(Source(path, True, "No such file or folder."))
+    return _pair(plan) if pair_brat else plan
+
+
+def _without_brat_conf(files: list[Path]) -> list[Path]:
+    """Files of a folder walk without the brat configuration files of folders that hold brat pairs."""
+    found = set(files)
+    brat_dirs = {p.parent for p in files if p.suffix.lower() == ".ann" and p.with_suffix(".txt") in found}
+    return [p for p in files if not (p.name in CONF_FILES and p.parent in brat_dirs)]
+
+
+def _pair(plan: list[Source]) -> list[Source]:
+    """A .txt with an .ann beside it (or such an .ann) becomes one brat source, named once."""
+    out: list[Source] = []
+    seen: set[Path] = set()
+    for source in plan:
+        path = source.path
+        suffix = path.suffix.lower()
+        if source.problem is None and suffix in (".txt", ".ann") and path.with_suffix(".ann").is_file():
+            txt = path.with_suffix(".txt")
+            doc = txt if txt.is_file() else path
+            if doc.resolve() not in seen:
+                seen.add(doc.resolve())
+                out.append(Source(doc, source.explicit, brat=True))
+            continue
+        out.append(source)
+    return out

@@ -46,6 +46,9 @@ def ann_lines(doc: ExportDoc, ctx: ExportContext) -> list[str]:
     notes = 0
     for n, span in enumerate(doc.spans, 1):
         pieces = fragments(doc.text, span)
+        if not pieces:
+            ctx.report.warn(doc, "covers only line breaks; left out", span)
+            continue
         if len(pieces) > 1:
             ctx.report.warn(doc, f"crosses a line break; written as {len(pieces)} discontinuous pieces", span)
         where = ";".join(f"{s} {e}" for s, e in pieces)

@@ -99,3 +99,16 @@ def test_brat_cannot_go_to_standard_output(tricky):
 
     with pytest.raises(SinkError, match="folder or a .zip"):
         export_corpus(tricky.corpus, io.StringIO(), "brat")
+
+
+def test_brat_leaves_out_a_span_of_line_breaks_only(corpus, tmp_path):
+    from annotator.core.model import Annotation
+
+    a = corpus.articles.add("Gaps", "Foshan\n\nShunde")
+    label = corpus.labels.list()[0]
+    corpus.annotations.add(Annotation(None, a.id, label.id, 6, 8, "\n\n", "mei"))
+    corpus.annotations.add(Annotation(None, a.id, label.id, 8, 14, "Shunde", "mei"))
+    report = export_corpus(corpus, tmp_path / "brat", "brat")
+    spans, pieces, _notes, _text = _read_back(tmp_path / "brat", a.id)
+    assert spans == [(8, 14, "LOCATION")] and list(pieces) == ["T2"]
+    assert report.warnings == ["article 1, LOCATION 6-8 '\\n\\n': covers only line breaks; left out"]

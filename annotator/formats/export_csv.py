@@ -11,6 +11,7 @@ a character in two. A text cell that a spreadsheet would run as a formula
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,9 +50,33 @@ def rows(doc: ExportDoc) -> Iterable[list[Any]]:
         yield [neutralise(cell) for cell in row]
 
 
+class _LineWriter:
+    """Rows ending in LF, with every cell that holds a CR or an LF quoted.
+
+    ``csv.writer`` quotes a cell only for the characters of its own line terminator: with
+    ``"\n"`` a bare CR inside a cell (a note, an old Mac text) would go out unquoted and split
+    the row in every reader. Rows are written with ``"\r\n"`` and that ending swapped for LF.
+    """
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\r\n")
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self.writer.writerow(row)
+        self.out.write(self.buffer.getvalue()[:-2] + "\n")
+        self.buffer.seek(0)
+        self.buffer.truncate()
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
 def write_csv(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
     """A header, then one row per annotation in article and text order."""
-    writer = csv.writer(sink.text(), lineterminator="\n")
+    writer = _LineWriter(sink.text())
     writer.writerow(HEADER)
     for doc in docs:
         writer.writerows(rows(doc))

@@ -140,3 +140,18 @@ def test_a_budget_stops_early_and_resumes_where_it_stopped(filled):
     assert page.results == [] and page.resume_after == 3 and page.searched == 1
     page = search(filled.db, "port", budget=1, after=page.resume_after)
     assert [r.article_id for r in page.results] == [4] and not page.more
+
+
+def test_an_index_of_another_shape_is_replaced_on_open(tmp_path):
+    path = tmp_path / "c.db"
+    with open_corpus(path) as corpus:
+        corpus.articles.add("A", "Foshan and Heshan.")
+        assert corpus.db["articles"].detect_fts() == "articles_fts"  # sqlite-utils sees it as its own
+        corpus.db.execute("DROP TABLE articles_fts")
+        corpus.db["articles"].enable_fts(["title", "text"], tokenize="trigram", replace=True)  # positions kept
+        corpus.db.conn.commit()
+        assert not index_is_current(corpus.db)
+    with open_corpus(path) as corpus:
+        assert index_is_current(corpus.db)
+        assert "detail='none'" in corpus.db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+        assert found(corpus, "Heshan") == [(1, ["Heshan"])]

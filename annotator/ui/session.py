@@ -44,8 +44,9 @@ class CorpusSession(QObject):
 
     # --- the file under us --------------------------------------------------------------
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Every write: refused if the file is gone; an SQLite failure becomes a one-line CorpusError."""
+    def writing(self) -> Iterator[None]:
+        """Wrap every write in this (commands that write through the store directly too): refused if
+        the file is gone; an SQLite failure becomes a one-line CorpusError saying nothing was saved."""
         if self.gone_message is not None or (self._identity is not None and not self._identity.still_there()):
             raise CorpusGoneError(self._mark_gone())
         try:
@@ -102,26 +103,26 @@ class CorpusSession(QObject):
         self._labels_written()
 
     def add_label(self, label: Label) -> Label:
-        with self._writing():
+        with self.writing():
             stored = self.corpus.labels.add(label)
         self._labels_written()
         return stored
 
     def update_label(self, label: Label) -> Label:
-        with self._writing():
+        with self.writing():
             stored = self.corpus.labels.update(label)
         self._labels_written()
         return stored
 
     def reorder_labels(self, ids: list[int]) -> None:
-        with self._writing():
+        with self.writing():
             self.corpus.labels.reorder(ids)
         self._labels_written()
 
     def delete_label(self, label_id: int) -> list[Annotation]:
         """Delete a label and its annotations; returns them so the deletion can be undone."""
         gone = self.corpus.annotations.for_label(label_id)
-        with self._writing():
+        with self.writing():
             self.corpus.labels.delete(label_id)
         if gone:
             self.annotations_removed.emit(gone)
@@ -132,21 +133,21 @@ class CorpusSession(QObject):
 
     # --- annotations --------------------------------------------------------------
     def add_annotations(self, annotations: Sequence[Annotation]) -> list[Annotation]:
-        with self._writing():
+        with self.writing():
             stored = self.corpus.annotations.add_many(annotations)
         self.annotations_added.emit(stored)
         self._touched(stored)
         return stored
 
     def remove_annotations(self, annotations: Sequence[Annotation]) -> None:
-        with self._writing():
+        with self.writing():
             self.corpus.annotations.delete_many(a.id for a in annotations)
         self.annotations_removed.emit(list(annotations))
         self._touched(annotations)
 
     def update_annotation(self, old: Annotation, new: Annotation) -> Annotation:
         """Write ``new`` over ``old`` (the same annotation as the views hold it now)."""
-        with self._writing():
+        with self.writing():
             stored = self.corpus.annotations.update(new)
         self.annotations_changed.emit([(old, stored)])
         self.saved.emit()
@@ -159,7 +160,7 @@ class CorpusSession(QObject):
 
     # --- articles -----------------------------------------------------------------
     def set_status(self, article_id: int, status: Status) -> None:
-        with self._writing():
+        with self.writing():
             self.corpus.articles.set_status(article_id, status)
         self.article_changed.emit(article_id)
         self.saved.emit()

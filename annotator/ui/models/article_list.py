@@ -48,8 +48,14 @@ class ArticleListModel(FlatTableModel):
         self.endResetModel()
 
     def article_changed(self, article_id: int) -> None:
-        """Re-read one row (its status or span count changed)."""
-        self._cache.pop(article_id, None)
+        """Re-read one row (its status or span count changed): that row only, not its page of rows,
+        since this runs on every label key press."""
+        if article_id in self._cache:
+            fresh = self._corpus.articles.summaries([article_id])
+            if article_id in fresh:
+                self._cache[article_id] = fresh[article_id]
+            else:
+                del self._cache[article_id]
         row = self.row_of(article_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

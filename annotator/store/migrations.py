@@ -123,4 +123,14 @@ def m003_fulltext(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_review_indexes(db: Database) -> None:
+    """Label and annotator indexes that also hold annotator and article: review filters that
+    combine label, annotator and article status are answered from the index alone."""
+    db.execute("DROP INDEX idx_annotations_label")
+    db.execute("CREATE INDEX idx_annotations_label ON annotations(label_id, annotator_id, article_id)")
+    db.execute("DROP INDEX idx_annotations_annotator")
+    db.execute("CREATE INDEX idx_annotations_annotator ON annotations(annotator_id, article_id)")
+
+
 KNOWN = [m.name for m in migrations._migrations]

@@ -78,9 +78,9 @@ class ReviewRow(NamedTuple):
 SORTS: dict[str, tuple[str, ...]] = {
     "id": ("a.id",),
     "text": ("a.text", "a.id"),
-    "label": ("l.name", "a.id"),
+    "label": ("l.name", "a.annotator_id", "a.article_id", "a.id"),
     "title": ("ar.title", "ar.id", "a.start", 'a."end"', "a.id"),
-    "annotator": ("n.name", "a.id"),
+    "annotator": ("n.name", "a.article_id", "a.id"),
     "updated": ("a.updated", "a.id"),
     "reviewed": ("a.reviewed_at", "a.id"),
 }
@@ -337,10 +337,10 @@ class ReviewRepository:
             for r in self.db.execute(
                 f"""SELECT a.id, a.article_id, ar.title, a.label_id, a.text, n.name, a.updated,
                        r.name, a.reviewed_at, a.note, a.start, a."end"
-                    FROM annotations a JOIN articles ar ON ar.id = a.article_id
-                    JOIN annotators n ON n.id = a.annotator_id
+                    FROM annotations a CROSS JOIN articles ar ON ar.id = a.article_id
+                    CROSS JOIN annotators n ON n.id = a.annotator_id
                     LEFT JOIN annotators r ON r.id = a.reviewed_by
-                    WHERE a.id IN ({','.join('?' * len(chunk))})""",
+                    WHERE a.id IN ({','.join('?' * len(chunk))})""",  # CROSS JOIN: by id first, whatever the statistics say
                 chunk,
             ):
                 found[r[0]] = r

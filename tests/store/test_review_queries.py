@@ -156,13 +156,14 @@ def test_invalid_regex_is_a_clear_message(filled):
         filled.review.page(ReviewFilter(text="[", regex=True))
 
 
-def _python_order(rows, sort):
+def _python_order(rows, sort, annotator_ids):
     key = {
         "id": lambda r: (r.id,),
         "text": lambda r: (r.text, r.id),
-        "label": lambda r: ({1: "Location", 2: "Company", 3: "Policy term"}[r.label_id], r.id),
+        "label": lambda r: ({1: "Location", 2: "Company", 3: "Policy term"}[r.label_id], annotator_ids[r.annotator],
+                            r.article_id, r.id),
         "title": lambda r: (r.title, r.article_id, r.start, r.end, r.id),
-        "annotator": lambda r: (r.annotator, r.id),
+        "annotator": lambda r: (r.annotator, r.article_id, r.id),
         "updated": lambda r: (r.updated, r.id),
         "reviewed": lambda r: (r.reviewed_at or "", r.id),
     }[sort]
@@ -179,7 +180,8 @@ def test_sorts_and_every_way_of_paging_agree(filled, monkeypatch, sort, descendi
         monkeypatch.setattr(review_module, "FEW_MATCHES", 10_000)
     elif plan == "interrupted":
         monkeypatch.setattr(review_module, "WALK_BUDGET", -1.0)  # the walk is stopped at once
-    expected = _python_order(r.page(limit=100), sort)
+    annotator_ids = dict(filled.db.execute("SELECT name, id FROM annotators").fetchall())
+    expected = _python_order(r.page(limit=100), sort, annotator_ids)
     if descending:
         expected = expected[::-1]
     total = len(expected)

@@ -4,7 +4,9 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -30,12 +32,21 @@ class Child:
     """A child process running one of ``child.py``'s loops; its stdout lines are ``kind json``.
 
     It is forked from the test process (a fresh interpreter would spend most of each round
-    importing), opens its own connection, and is ended only by SIGKILL.
+    importing), or started afresh when the test process runs threads; it opens its own
+    connection, and is ended only by SIGKILL.
     """
 
     def __init__(self, mode: str, *args: str) -> None:
         from tests.durability import child
 
+        self.proc: subprocess.Popen | None = None
+        if threading.active_count() > 1:  # forking a threaded process is unsafe: start a fresh one
+            self.proc = subprocess.Popen(
+                [sys.executable, child.__file__, mode, *args], stdout=subprocess.PIPE, text=True, encoding="utf-8"
+            )
+            self.pid, self.stdout = self.proc.pid, self.proc.stdout
+            self.lines: list[tuple[str, dict]] = []
+            return
         read_end, write_end = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns into pytest
@@ -75,6 +86,8 @@ class Child:
             time.sleep(delay)
         os.kill(self.pid, signal.SIGKILL)
         _, status = os.waitpid(self.pid, 0)
+        if self.proc is not None:
+            self.proc.returncode = -signal.SIGKILL
         rest = self.stdout.read()  # what it wrote (and flushed) before dying still counts
         self.stdout.close()
         for line in rest.splitlines():

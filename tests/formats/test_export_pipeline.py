@@ -237,3 +237,23 @@ def test_a_sink_refuses_names_outside_the_export(tmp_path):
 
 def test_status_values_are_the_stores(corpus):
     assert {s.value for s in Status} == {"new", "in_progress", "done"}
+
+
+def test_files_reach_the_disk_before_they_are_moved_into_place(many, tmp_path, monkeypatch):
+    import os
+    import sys
+
+    from annotator.formats import sinks
+
+    calls = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(sinks.os, "fsync", lambda fd: calls.append("fsync") or real_fsync(fd))
+    monkeypatch.setattr(sinks.os, "sync", lambda: calls.append("sync"))
+    export_corpus(many, tmp_path / "one.jsonl", "jsonl")
+    assert calls == ["fsync"]  # the file itself
+    calls.clear()
+    export_corpus(many, tmp_path / "brat", "brat")  # 102 files
+    assert calls == (["sync"] if sys.platform.startswith("linux") else ["fsync"] * 102)
+    calls.clear()
+    export_corpus(many, tmp_path / "brat.zip", "brat")
+    assert calls == ["fsync"]  # only the archive that is moved into place

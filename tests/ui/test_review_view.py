@@ -324,3 +324,19 @@ def test_annotations_written_by_another_program_show_up(qtbot, review_window, co
     w.session.check_file()  # what the window's periodic check does
     qtbot.waitUntil(lambda: dock(w).count.text() == "All 8 annotations")
     assert dock(w).filters.annotator.findText("dmitri") >= 0
+
+
+def test_a_hidden_review_reads_nothing_and_catches_up_when_shown(qtbot, window):
+    model = dock(window).model
+    assert not dock(window).isVisible() and model.rowCount() == 0 and model.total is None
+    s = ARTICLE.index("Midea Group")
+    window.pane.select_codepoints(s, s + len("Midea Group"))
+    press(qtbot, window.pane, K.Key_2)
+    assert model.rowCount() == 0  # still nothing read
+    window.actions.review.trigger()
+    assert dock(window).isVisible()
+    assert texts(window) == ["Midea Group"] and dock(window).count.text() == "All 1 annotation"
+    dock(window).close()
+    press(qtbot, window.pane, K.Key_Z, CTRL)
+    window.actions.review.trigger()
+    qtbot.waitUntil(lambda: dock(window).count.text() == "No annotations in this corpus yet")

@@ -246,6 +246,6 @@ class ReviewDock(QDockWidget):
         if m.total is None:
             self.count.setText(f"Counting matches… (first {m.rowCount():,} shown)")
         elif m.filter.is_empty():
-            self.count.setText(f"All {m.total:,} {noun}")
+            self.count.setText(f"All {m.total:,} {noun}" if m.total else "No annotations in this corpus yet")
         else:
             self.count.setText(f"{m.total:,} matching {noun}")

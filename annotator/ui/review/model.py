@@ -171,6 +171,11 @@ class ReviewTableModel(FlatTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._rows = 0
+        if not self.active:  # hidden: nothing is read until the review is shown
+            self._dirty = True
+            self.total = None
+            self.endResetModel()
+            return
         self._start_reading(recount or self._dirty)
         self._rows = self._provisional_rows()
         self.endResetModel()

@@ -86,3 +86,18 @@ def test_new_articles_are_found_after_an_import(qtbot, window):
     window.session.corpus.articles.add("Heshan", "Heshan opens a logistics hub.")
     window.session.articles_imported.emit()
     assert dock.model.rowCount() == 1
+
+
+def test_search_further_goes_on_where_a_page_stopped(qtbot, window, monkeypatch):
+    from annotator.ui.search import model as search_model
+
+    monkeypatch.setattr(search_model, "BUDGET", 1)  # one candidate article per page
+    corpus = window.session.corpus
+    corpus.articles.add("Reporter", "A reporter wrote it.")  # holds "port", but not the word
+    corpus.articles.add("Port", "The port reopened.")
+    dock = _search(qtbot, window, "port")
+    assert dock.model.rowCount() == 0 and dock.further.isEnabled()
+    assert dock.summary.text() == "No matches so far; more when you scroll or press Search further"
+    qtbot.mouseClick(dock.further, Qt.MouseButton.LeftButton)
+    assert [dock.model.hit(r).article_id for r in range(dock.model.rowCount())] == [4]
+    assert not dock.further.isEnabled() and dock.summary.text() == "1 article, 1 hit shown."

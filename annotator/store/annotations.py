@@ -24,23 +24,33 @@ class AnnotationRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._annotator_ids: dict[str, int] = {}
-        # Article text never changes after import (a trigger forbids it), so it can be cached.
-        self._texts: dict[int, str] = {}
+        # Article text never changes after import (a trigger forbids it), so it can be cached; but an
+        # article id can come back with other text (the last article deleted, a rolled-back import,
+        # another program), so each entry is keyed by the article's content hash, checked on use.
+        self._texts: dict[int, tuple[str, str]] = {}
 
-    def _article_text(self, article_id: int) -> str:
-        text = self._texts.get(article_id)
-        if text is None:
-            row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
-            if row is None:
-                raise InvalidAnnotationError(f"No article with id {article_id}.")
-            if len(self._texts) >= 8:
-                self._texts.clear()
-            text = self._texts[article_id] = row[0]
+    def _article_text(self, article_id: int, verified: bool = False) -> str:
+        cached = self._texts.get(article_id)
+        if cached is not None and verified:
+            return cached[1]
+        row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            self._texts.pop(article_id, None)
+            raise InvalidAnnotationError(f"No article with id {article_id}.")
+        if cached is not None and cached[0] == row[0]:
+            return cached[1]
+        text = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        if len(self._texts) >= 8:
+            self._texts.clear()
+        self._texts[article_id] = (row[0], text)
         return text
 
-    def check(self, a: Annotation) -> None:
-        """The offset invariant: 0 <= start < end <= len(text) and the covered text is text[start:end]."""
-        text = self._article_text(a.article_id)
+    def check(self, a: Annotation, *, verified: bool = False) -> None:
+        """The offset invariant: 0 <= start < end <= len(text) and the covered text is text[start:end].
+
+        ``verified``: the caller has just read this article's text through ``_article_text``.
+        """
+        text = self._article_text(a.article_id, verified)
         if not (0 <= a.start < a.end <= len(text)):
             raise InvalidAnnotationError(
                 f"Offsets {a.start}-{a.end} are outside article {a.article_id} ({len(text)} characters)."
@@ -109,8 +119,10 @@ class AnnotationRepository:
         stamp = now()
         stored = []
         try:
+            for article_id in {a.article_id for a in annotations}:
+                self._article_text(article_id)
             for a in annotations:
-                self.check(a)
+                self.check(a, verified=True)
             with self.db.atomic():
                 for a in annotations:
                     cur = self.db.execute(

@@ -1,0 +1,34 @@
+"""The store checks spans against article text it caches; a reused article id must not fool it."""
+
+import pytest
+
+from annotator.core.model import Annotation
+from annotator.store import InvalidAnnotationError, open_corpus
+
+
+def test_a_reused_article_id_is_checked_against_its_new_text(tmp_path):
+    with open_corpus(tmp_path / "c.db") as corpus:
+        label = corpus.labels.list()[0].id
+        old = corpus.articles.add("Old", "Foshan hosts Midea.")
+        corpus.annotations.add(Annotation(None, old.id, label, 0, 6, "Foshan", "ann"))
+        corpus.articles.delete(old.id)
+        new = corpus.articles.add("New", "Guangzhou is larger.")
+        assert new.id == old.id  # SQLite hands the id out again
+        with pytest.raises(InvalidAnnotationError, match="differs"):
+            corpus.annotations.add(Annotation(None, new.id, label, 0, 6, "Foshan", "ann"))
+        stored = corpus.annotations.add(Annotation(None, new.id, label, 0, 9, "Guangzhou", "ann"))
+        assert stored.text == "Guangzhou"
+
+
+def test_an_article_replaced_by_another_connection_is_noticed(tmp_path):
+    path = tmp_path / "c.db"
+    with open_corpus(path) as first, open_corpus(path) as second:
+        label = first.labels.list()[0].id
+        art = first.articles.add("Old", "Foshan hosts Midea.")
+        first.annotations.add(Annotation(None, art.id, label, 0, 6, "Foshan", "ann"))
+        second.articles.delete(art.id)
+        again = second.articles.add("New", "Zhaoqing signs.")
+        assert again.id == art.id
+        with pytest.raises(InvalidAnnotationError):
+            first.annotations.add(Annotation(None, art.id, label, 0, 6, "Foshan", "ann"))
+        assert first.annotations.add(Annotation(None, art.id, label, 0, 8, "Zhaoqing", "ann")).text == "Zhaoqing"

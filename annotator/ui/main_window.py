@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
+        self._seen_signature: tuple | None = None  # the open article's state as last shown
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(session, self.pane, self.annotations, self.undo_stack, self)
         self.review = ReviewController(session, self.editor, self.undo_stack, self.open_article, self)
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         s.saved.connect(self.status.show_saved)
         s.articles_imported.connect(self._articles_imported)
         s.changed_elsewhere.connect(self._changed_elsewhere)
+        s.saved.connect(self._remember_signature)  # our own edits are not news
+        ed.article_opened.connect(self._remember_signature)
         s.gone.connect(self._corpus_gone)
         self.guard.backup_failed.connect(lambda m: self.status.showMessage(f"Automatic backup failed: {m}", 10000))
         self.articles.modelReset.connect(self._update_position)
@@ -333,14 +336,26 @@ class MainWindow(QMainWindow):
 
     # --- the corpus file: other programs, loss, backups -----------------------------------
     def _changed_elsewhere(self) -> None:
-        """Another program wrote to the corpus: show what the file holds now."""
+        """Another program wrote to the corpus: show what the file holds now.
+
+        The open article is reloaded only when its own annotations or status changed, so an
+        import running in the background does not take the reader's place or selection away.
+        """
         self.articles.refresh()
         article = self.editor.article
         if article is not None:
-            keep = article.id if self.session.corpus.articles.exists(article.id) else self.articles.article_id(0)
-            self.editor.open_article(None)
-            self.open_article(keep)
-        self.status.showMessage("The corpus was changed by another program; showing its current state.", 8000)
+            if not self.session.corpus.articles.exists(article.id):
+                self.editor.open_article(None)
+                self.open_article(self.articles.article_id(0))
+            elif self.session.article_signature(article.id) != self._seen_signature:
+                self.editor.open_article(None)
+                self.open_article(article.id)
+                self.status.showMessage("This article was changed by another program; showing its current state.", 8000)
+        self._remember_signature()
+
+    def _remember_signature(self, *_args) -> None:
+        article = self.editor.article
+        self._seen_signature = self.session.article_signature(article.id) if article is not None else None
 
     def _corpus_gone(self, message: str) -> None:
         self.setWindowTitle(f"{self.windowTitle()} (file gone)")

@@ -68,6 +68,16 @@ class CorpusSession(QObject):
             self.gone.emit(self.gone_message)
         return self.gone_message
 
+    def article_signature(self, article_id: int) -> tuple:
+        """What changes when anyone edits this article's annotations or status (one indexed query)."""
+        return tuple(
+            self.corpus.db.execute(
+                """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
+                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?""",
+                [article_id, article_id],
+            ).fetchone()
+        )
+
     def check_file(self) -> None:
         """Look for a vanished file and for commits by other programs; announce what is found."""
         if self.gone_message is not None:

@@ -237,3 +237,13 @@ def test_a_vanished_file_is_noticed_without_an_edit(qtbot, window, corpus_path, 
     assert "is gone" in window.status.currentMessage()
     window.session.check_file()
     assert len(warnings) == 1  # told once
+
+
+def test_an_import_by_another_program_leaves_the_reader_in_place(qtbot, window, corpus_path):
+    window.pane.select_codepoints(5, 10)
+    with open_corpus(corpus_path) as other:
+        other.articles.add("Imported meanwhile", "Jiangmen joined the plan.\n")
+        other.annotations.add(Annotation(None, 2, 1, 0, 9, "Guangzhou", "cli"))  # another article's span
+    window.session.check_file()
+    assert window.articles.total() == 3  # the list shows the new article
+    assert window.editor.article.id == 1 and window.pane.selection_codepoints() == (5, 10)  # nothing taken away

@@ -31,7 +31,7 @@ Tokens
 Sentences (the same rule with or without spaCy)
     A sentence ends after a token made only of sentence-final punctuation (spaCy's
     Sentencizer set: ``. ! ?`` and ``。！？`` among many), with any closing quotes
-    or brackets that follow, unless the next token begins with a lower-case letter
+    or brackets written right after it, unless the next token begins with a lower-case letter
     or the period ends a known abbreviation (``Mr.``, ``Dr.``, ``Co.``...). Every
     line break ends a sentence too. A sentence never ends inside a span.
 
@@ -47,8 +47,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from annotator.core.text import grapheme_start
@@ -79,7 +79,7 @@ _SPECIAL_RUN = re.compile(
 # Where a grapheme cluster may continue across a token edge: anything that is not a word character,
 # whitespace, ASCII punctuation or CJK (combining marks, ZWJ, variation selectors, emoji modifiers).
 _MAYBE_GLUE = re.compile(f"[^\\w\\s!-/:-@\\[-`{{-~{_CJK}]")
-_ASCII_WORDS = re.compile("[A-Za-z]+")
+_OTHER_SCRIPTS = re.compile(f"[^\\x00-\\x7f{_CJK}]")
 _WORD = f"[^\\W{_CJK}]"
 _LETTER = f"[^\\W\\d_{_CJK}]"
 _TOKEN = re.compile(
@@ -106,8 +106,7 @@ _FINAL_PUNCT = frozenset('!.?։؟۔܀܁܂߹।॥၊။።፧፨᙮᜵᜶᠃᠉�
 
 _CLOSING = frozenset("\"')]}»’”›」』）】〕〉》〗〙〛］｝＂＇")
 _ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Gov Sen Rep Col Capt Lt Sgt Rev Hon Co Corp Inc Ltd No Nos Vol vs "
-    "etc approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Gov", "Sen", "Rep", "Col", "Capt", "Lt", "Sgt", "Rev", "Hon", "Co", "Corp", "Inc", "Ltd", "No", "Nos", "Vol", "vs", "etc", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
 
 
@@ -120,8 +119,6 @@ class Tokenizer:
 
     spacy: Any = None
     languages: dict[str, int] = field(default_factory=dict)  # language -> articles, for the report
-    _pipelines: dict[str, Any] = field(default_factory=dict)
-    _cache: dict[str, tuple[dict[str, tuple[tuple[int, int], ...]], set[str]]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -149,24 +146,18 @@ class Tokenizer:
                     return "zh"
                 if code not in ("ko", "th", "vi") and self._pipeline(code) is not None:
                     return code
-        sample = text[:3000]
+        sample = text[:2000]
         if sample.isascii():
             return "en"
-        cjk = len(_CJK_RE.findall(sample))
-        ascii_letters = sum(map(len, _ASCII_WORDS.findall(sample)))
-        other = len(sample) - len(sample.encode("ascii", "ignore")) - cjk
-        if cjk * 2 >= cjk + ascii_letters:
+        ascii_chars = len(sample.encode("ascii", "ignore"))
+        other = len(_OTHER_SCRIPTS.findall(sample))  # neither ASCII nor CJK: accents, Cyrillic, emoji...
+        cjk = len(sample) - ascii_chars - other
+        if cjk * 2 >= ascii_chars:
             return "zh"
-        return "en" if other * 10 <= ascii_letters else "xx"
+        return "en" if other * 20 <= ascii_chars else "xx"
 
     def _pipeline(self, lang: str) -> Any:
-        if lang not in self._pipelines:
-            try:
-                nlp = self.spacy.blank("xx" if lang == "zh" else lang)
-            except Exception:  # spaCy has no rules for it (or they need a package that is missing)
-                nlp = None
-            self._pipelines[lang] = nlp
-        return self._pipelines[lang]
+        return _blank_pipeline(self.spacy, lang)
 
     # -- tokens ----------------------------------------------------------------------
     def tokens(self, text: str, language: str = "") -> tuple[list[int], list[int]]:
@@ -189,16 +180,17 @@ class Tokenizer:
         multi = self._multi_token_chunks(chunks, language)
         if multi:
             starts, ends = _expand(chunks, starts, ends, multi)
-        runs = [m.span() for m in _SPECIAL_RUN.finditer(text)]
-        if runs:
-            starts, ends = _insert_runs(starts, ends, runs)
         if not text.isascii():
+            runs = [m.span() for m in _SPECIAL_RUN.finditer(text)]
+            if runs:
+                starts, ends = _insert_runs(starts, ends, runs)
             starts, ends = _join_clusters(text, starts, ends)
         return starts, ends
 
     def _multi_token_chunks(self, chunks: list[str], language: str) -> dict[str, tuple[tuple[int, int], ...]]:
         """The chunks of one text that are more than one token, with their tokens' offsets."""
-        multi, single = self._cache.setdefault(language, ({}, set()))
+        key = f"spacy-{language}" if self.spacy is not None else "rules"
+        multi, single = _CHUNK_CACHES.setdefault(key, ({}, set()))
         distinct = set(chunks)
         new = distinct - single
         new.difference_update(multi.keys())
@@ -263,6 +255,21 @@ def _insert_runs(starts: list[int], ends: list[int], runs: list[tuple[int, int]]
     out_s += starts[prev:]
     out_e += ends[prev:]
     return out_s, out_e
+
+
+_PIPELINES: dict[str, Any] = {}  # blank spaCy pipelines, made once per process
+_CHUNK_CACHES: dict[str, tuple[dict[str, tuple[tuple[int, int], ...]], set[str]]] = {}
+
+
+def _blank_pipeline(spacy: Any, lang: str) -> Any:
+    """``spacy.blank(lang)`` (``"xx"`` for ``"zh"``), or None when spaCy has no rules for ``lang``."""
+    if lang not in _PIPELINES:
+        try:
+            nlp = spacy.blank("xx" if lang == "zh" else lang)
+        except (ImportError, ValueError, OSError):  # no rules for it, or they need a package that is missing
+            nlp = None
+        _PIPELINES[lang] = nlp
+    return _PIPELINES[lang]
 
 
 def tokenizer(prefer: str | None = None) -> Tokenizer:
@@ -370,7 +377,7 @@ def sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]:
         if i >= n or starts[i] != p or ends[i] > q or (q == p + 1 and text[p] not in _FINAL_PUNCT):
             continue
         j = i + 1
-        while j < n and trail(text, starts[j], ends[j]):
+        while j < n and ends[j - 1] == starts[j] and trail(text, starts[j], ends[j]):
             j += 1
         if j >= n or text[starts[j]].islower():
             continue
@@ -440,7 +447,7 @@ def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenD
             report.warn(doc, "left out: the span covers only whitespace", span)
             continue
         if (s, e) != (span.start, span.end):
-            report.warn(doc, f"whitespace at the edge left out (tokens hold none): now {s}-{e} {text[s:e]!r}", span)
+            report.warn(doc, f"trimmed whitespace at its edges (tokens hold none): now {s}-{e} {text[s:e]!r}", span)
         wanted.append((span, s, e))
     if wanted:
         points = [p for _, s, e in wanted for p in (s, e)]

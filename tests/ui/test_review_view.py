@@ -340,3 +340,18 @@ def test_a_hidden_review_reads_nothing_and_catches_up_when_shown(qtbot, window):
     press(qtbot, window.pane, K.Key_Z, CTRL)
     window.actions.review.trigger()
     qtbot.waitUntil(lambda: dock(window).count.text() == "No annotations in this corpus yet")
+
+
+def test_context_menu_acts_on_the_row_right_clicked(qtbot, review_window, corpus_path):
+    w = review_window
+    table = dock(w).table
+    click_header(qtbot, table, ReviewTableModel.TEXT)
+    click_row(qtbot, table, 0)
+    row = texts(w).index("Shenzhen")
+    menu = dock(w).context_menu(row_point(table, row))
+    assert dock(w).selected_count() == 1 and texts(w)[table.currentIndex().row()] == "Shenzhen"
+    names = [a.text() for a in menu.actions()]
+    assert names[-1] == "&Delete 1 annotation\tDelete"
+    relabel = next(a for a in menu.actions() if a.menu() is not None).menu()
+    next(a for a in relabel.actions() if a.text().startswith("Company")).trigger()
+    assert [a.label_id for a in stored(corpus_path, 2) if a.text == "Shenzhen"] == [2]

@@ -156,6 +156,10 @@ class ReviewDock(QDockWidget):
         self.mark.clicked.connect(lambda: self._mark(True))
         self.unmark.clicked.connect(lambda: self._mark(False))
         self.table.relabel_requested.connect(self._relabel_by_hotkey)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.context_menu(pos).popup(self.table.viewport().mapToGlobal(pos))
+        )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         model.modelReset.connect(self._update_buttons)
         self._labels: list[Label] = []
@@ -185,6 +189,26 @@ class ReviewDock(QDockWidget):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table's own key does it
             action.triggered.connect(lambda _=False, ident=lab.id: self._relabel(ident))
             self.relabel_menu.addAction(action)
+
+    def context_menu(self, pos) -> QMenu:
+        """The actions on the selected rows; a right-click outside the selection selects that row first."""
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())
+        menu = QMenu(self.table)
+        menu.setObjectName("reviewContextMenu")
+        n = self.selected_count()
+        menu.addAction("&Open in article", lambda: self._jump(self.table.currentIndex().row())).setEnabled(n > 0)
+        relabel = menu.addMenu("Relabel a&s")
+        for lab in self._labels:
+            relabel.addAction(lab.name + (f"\t{lab.hotkey}" if lab.hotkey else ""),
+                              lambda ident=lab.id: self._relabel(ident))
+        relabel.setEnabled(n > 0)
+        menu.addAction("Mark &reviewed\tCtrl+R", lambda: self._mark(True)).setEnabled(n > 0)
+        menu.addAction("&Unmark\tCtrl+U", lambda: self._mark(False)).setEnabled(n > 0)
+        menu.addSeparator()
+        menu.addAction(f"&Delete {n:,} annotation{'' if n == 1 else 's'}\tDelete", self._delete).setEnabled(n > 0)
+        return menu
 
     # --- selection --------------------------------------------------------------------------
     def selected_ranges(self) -> list[tuple[int, int]]:

@@ -1,7 +1,8 @@
 """The consistency edits, each one QUndoCommand: Ctrl+Z undoes the whole of it.
 
-Each writes in one transaction through the store and announces the change on the session's
-signals, as the session's own methods do, so the article view and every list follow.
+Each writes in one transaction through the store (inside ``session.writing()``, which refuses a
+write to a vanished file) and announces the change on the session's signals, as the session's own
+methods do, so the article view and every list follow.
 """
 
 from __future__ import annotations
@@ -63,10 +64,11 @@ class MakeConsistent(_Consistency):
 
     def apply(self) -> None:
         corpus = self.session.corpus
-        if self.done is None:
-            self.done = consistency.make_consistent(corpus, self.key, self.label.id)
-        else:
-            consistency.redo_consistent(corpus, self.done)
+        with self.session.writing():
+            if self.done is None:
+                self.done = consistency.make_consistent(corpus, self.key, self.label.id)
+            else:
+                consistency.redo_consistent(corpus, self.done)
         if self.done.changed:
             self.session.annotations_changed.emit(list(self.done.changed))
         if self.done.removed:
@@ -74,7 +76,8 @@ class MakeConsistent(_Consistency):
         _touched(self.session, [after for _, after in self.done.changed] + list(self.done.removed))
 
     def revert(self) -> None:
-        consistency.undo_consistent(self.session.corpus, self.done)
+        with self.session.writing():
+            consistency.undo_consistent(self.session.corpus, self.done)
         if self.done.changed:
             self.session.annotations_changed.emit([(after, before) for before, after in self.done.changed])
         if self.done.removed:
@@ -118,9 +121,11 @@ class RejectMentions(_Consistency):
         return len(self.mentions)
 
     def apply(self) -> None:
-        consistency.reject(self.session.corpus, self.mentions)
+        with self.session.writing():
+            consistency.reject(self.session.corpus, self.mentions)
         self.session.saved.emit()
 
     def revert(self) -> None:
-        consistency.unreject(self.session.corpus, self.mentions)
+        with self.session.writing():
+            consistency.unreject(self.session.corpus, self.mentions)
         self.session.saved.emit()

@@ -355,3 +355,22 @@ def test_context_menu_acts_on_the_row_right_clicked(qtbot, review_window, corpus
     relabel = next(a for a in menu.actions() if a.menu() is not None).menu()
     next(a for a in relabel.actions() if a.text().startswith("Company")).trigger()
     assert [a.label_id for a in stored(corpus_path, 2) if a.text == "Shenzhen"] == [2]
+
+
+def test_the_selection_follows_its_annotations_after_an_edit(qtbot, review_window, corpus_path):
+    w = review_window
+    table = dock(w).table
+    click_header(qtbot, table, ReviewTableModel.TEXT)  # Foshan x3, Guangzhou, Kuka..., Midea Group, Shenzhen
+    choose(qtbot, dock(w).filters.label, "Location")  # Foshan, Foshan, Guangzhou, Shenzhen
+    assert texts(w) == ["Foshan", "Foshan", "Guangzhou", "Shenzhen"]
+    table.setFocus()
+    click_row(qtbot, table, 0)
+    press(qtbot, table, K.Key_2)  # the first Foshan becomes a Company: it leaves the filter
+    qtbot.waitUntil(lambda: texts(w) == ["Foshan", "Guangzhou", "Shenzhen"])
+    assert dock(w).selected_count() == 0  # not handed to the Foshan that moved up into its row
+    click_row(qtbot, table, 2)  # Shenzhen
+    press(qtbot, table, K.Key_R, CTRL)  # stays in the filter: stays selected
+    qtbot.waitUntil(lambda: table.model().data(table.model().index(2, ReviewTableModel.REVIEWED)) != "")
+    assert dock(w).selected_ranges() == [(2, 2)]
+    press(qtbot, table, K.Key_Delete)
+    assert "Shenzhen" not in [a.text for a in stored(corpus_path, 2)]

@@ -162,6 +162,7 @@ class ReviewDock(QDockWidget):
         )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         model.modelReset.connect(self._update_buttons)
+        model.layoutChanged.connect(self._update_buttons)  # rows that left the filter leave the selection
         self._labels: list[Label] = []
         self._update_buttons()
         self._update_count()

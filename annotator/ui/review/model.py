@@ -185,12 +185,32 @@ class ReviewTableModel(FlatTableModel):
         if not self.active:
             self._dirty = True
             return
+        # The selection and current row follow their annotations, not their row numbers: a row
+        # that moved (or left the filter) must not hand its selection to whatever took its place.
+        self.layoutAboutToBeChanged.emit()  # (the selection model makes its persistent indexes now)
+        persistent = self.persistentIndexList()
+        followed = {idx.row(): r.id for idx in persistent if (r := self._cached(idx.row())) is not None}
         self._pages.clear()
         self._start_reading()
+        if persistent:
+            for number in sorted({row // PAGE for row in followed})[:CACHED_PAGES // 2]:
+                if number not in self._pages and number * PAGE < self._rows:
+                    self._read_page(number)
+            where = {r.id: number * PAGE + i for number, page in self._pages.items() for i, r in enumerate(page)}
+            moved = []
+            for idx in persistent:
+                row = where.get(followed.get(idx.row(), -1))
+                moved.append(self.index(row, idx.column()) if row is not None and row < self._rows else QModelIndex())
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
         if self.total is not None or self.error:
             self._resize(self._provisional_rows())
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(self.HEADERS) - 1))
+
+    def _cached(self, row: int) -> ReviewRow | None:
+        page = self._pages.get(row // PAGE)
+        return page[row % PAGE] if page is not None and row % PAGE < len(page) else None
 
     def _provisional_rows(self) -> int:
         if self.error:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+import time
 from pathlib import Path
 
 from annotator.core.model import Annotation, Label, Status
@@ -111,6 +112,9 @@ def import_folder(corpus_path: str, folder: str) -> None:
                 say("ack", {"op": "import", "article": result.article_id, "path": str(result.path)})
             else:
                 say("other", {"outcome": str(result.outcome), "path": str(result.path), "reason": result.reason})
+        say("done", {})
+    while True:  # finished before the kill came: wait for it, as the other loops do
+        time.sleep(1)
 
 
 def export_loop(corpus_path: str, out: str) -> None:

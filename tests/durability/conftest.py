@@ -79,6 +79,8 @@ class Child:
             if not line:
                 raise AssertionError("the child ended early")
             self._parse(line)
+            if self.lines and self.lines[-1][0] == "done":  # the child finished its work first
+                return
             seen += self.lines[-1][0] == kind
 
     def kill(self, delay: float = 0.0) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import click
 
 from annotator.cli.common import Settings, format_table, open_existing
 from annotator.store import Corpus
-from annotator.store.search import Hit, plain_words, search
+from annotator.store.search import Hit, catch_up, plain_words, search, unindexed_count
 
 _PAGE = 100  # articles read per search call
 
@@ -70,6 +72,13 @@ def search_command(settings: Settings, query: str, tag: str | None, limit: int) 
     if not plain_words(query):
         raise click.BadParameter("give a word to search for.", param_hint="QUERY")
     with open_existing(settings) as corpus:
+        pending = unindexed_count(corpus.db)
+        if pending > 100:
+            click.echo(f"Indexing {pending:,} new articles for search (once)…", err=True)
+            try:
+                catch_up(corpus.db)
+            except sqlite3.OperationalError:  # read-only or busy: unindexed articles are read directly
+                pass
         rows, more, note = _matches(corpus, query, label_tag(corpus, tag), limit)
     if note:
         click.echo(note, err=True)

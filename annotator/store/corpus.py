@@ -164,7 +164,7 @@ def _prepare(db: Database, path: Path | None) -> Corpus:
     if migrations.pending(db):
         migrations.apply(db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    ensure_search_index(db)  # a few index lookups; rebuilds only an index that is missing or behind
+    ensure_search_index(db)  # a few lookups; an index that is missing is created empty and catches up later
     return Corpus(db, path)
 
 

@@ -104,8 +104,8 @@ def m003_fulltext(db: Database) -> None:
     """Full-text search over article titles and texts, and the missed mentions an analyst rejected.
 
     The FTS5 index uses the trigram tokenizer so that Chinese text, written without spaces,
-    is searchable by any substring (see ``store/search.py``); sqlite-utils triggers keep it
-    current on every insert, update and delete of an article.
+    is searchable by any substring (see ``store/search.py``). It starts empty and catches up
+    with the articles before each search and while the app is idle.
     """
     create_index(db)
     db.execute(

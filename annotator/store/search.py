@@ -1,7 +1,8 @@
 """Full-text search over article titles and texts, on an SQLite FTS5 index.
 
-The index (``articles_fts``, created by migration m003: the external-content table and the
-triggers sqlite-utils ``enable_fts`` makes, so it keeps up with every import) uses FTS5's
+The index (``articles_fts``, created by migration m003: an external-content table like the one
+sqlite-utils ``enable_fts`` makes) is filled lazily: imports only store text, and the index
+catches up (``catch_up``) before each search and in the app's idle moments. It uses FTS5's
 **trigram** tokenizer. The
 default ``unicode61`` tokenizer cuts text at spaces and punctuation, so a run of Chinese
 characters up to the next comma is one "word" and 佛山 inside 佛山市位于广东省 could never be
@@ -31,6 +32,7 @@ articles in order until a page is full.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -43,7 +45,9 @@ FTS_COLUMNS = ("title", "text")
 TOKENIZER = "trigram"
 _MIN_INDEXED = 3  # trigram: a shorter word has no entry in the index
 _LOWER_AT_ONCE = 50_000  # longer texts are matched with IGNORECASE, lazily, not lower-cased whole
-_TRIGGERS = ("articles_ai", "articles_ad", "articles_au")  # the names sqlite-utils gives them
+_TRIGGERS = ("articles_ad", "articles_au")
+_OLD_TRIGGERS = ("articles_ai",)  # an earlier shape indexed every insert at once
+CATCH_UP_CHUNK = 100  # articles indexed per transaction when the index catches up
 
 
 # --- results ------------------------------------------------------------------------
@@ -332,6 +336,15 @@ def _candidates(db: Database, expression: str | None, after: int) -> Iterator[tu
     if expression is None:
         yield from db.execute("SELECT id, title, text FROM articles WHERE id > ? ORDER BY id", [after])
         return
+    if unindexed_count(db):  # not caught up (a read-only file, or a writer holding the lock): read those too
+        yield from db.execute(
+            f"""SELECT id, title, text FROM articles WHERE id > ?
+                AND (id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)
+                     OR id NOT IN (SELECT id FROM {FTS_TABLE}_docsize))
+                ORDER BY id""",
+            [after, expression],
+        )
+        return
     yield from db.execute(
         f"""SELECT a.id, a.title, a.text FROM {FTS_TABLE} f JOIN articles a ON a.id = f.rowid
             WHERE {FTS_TABLE} MATCH ? AND f.rowid > ? ORDER BY f.rowid""",
@@ -362,6 +375,10 @@ def search(
     tree, message = read_query(query)
     if tree is None:
         return SearchPage(message=message)
+    try:
+        catch_up(db)
+    except sqlite3.OperationalError:  # read-only or locked: _candidates reads the unindexed articles too
+        pass
     matcher = _Matcher()
     results: list[SearchResult] = []
     skipped = searched = 0
@@ -389,14 +406,14 @@ _CREATE = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, text, "
     f"tokenize='{TOKENIZER}', content=\"articles\", detail='none')"
 )
+# Only an article that is in the index is taken out of it: removing one that never went in
+# would corrupt the index. Article text never changes; a new title is re-indexed.
+_INDEXED = f"EXISTS (SELECT 1 FROM {FTS_TABLE}_docsize WHERE id = old.rowid)"
 _TRIGGER_SQL = (
-    f"""CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-      INSERT INTO {FTS_TABLE} (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END""",
-    f"""CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    f"""CREATE TRIGGER articles_ad AFTER DELETE ON articles WHEN {_INDEXED} BEGIN
       INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     END""",
-    f"""CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+    f"""CREATE TRIGGER articles_au AFTER UPDATE OF title ON articles WHEN {_INDEXED} BEGIN
       INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
       INSERT INTO {FTS_TABLE} (rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END""",
@@ -404,44 +421,78 @@ _TRIGGER_SQL = (
 
 
 def _shape_is_current(db: Database) -> bool:
-    """The index and its three triggers exist, and the index is of the shape created here."""
-    found = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE name IN (?, ?, ?, ?)", [FTS_TABLE, *_TRIGGERS]))
-    return len(found) == 4 and found[FTS_TABLE] == _CREATE
+    """The index and its triggers exist, of the shape created here, and no trigger of an older shape."""
+    names = [FTS_TABLE, *_TRIGGERS, *_OLD_TRIGGERS]
+    found = dict(db.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})", names))
+    return (
+        found.get(FTS_TABLE) == _CREATE
+        and all(found.get(name) == sql for name, sql in zip(_TRIGGERS, _TRIGGER_SQL))
+        and not any(name in found for name in _OLD_TRIGGERS)
+    )
+
+
+def unindexed_count(db: Database) -> int:
+    """How many articles the index does not hold yet (0 in a few index lookups when it is current)."""
+    articles = db.execute("SELECT count(*), max(id) FROM articles").fetchone()
+    indexed = db.execute(f"SELECT count(*), max(id) FROM {FTS_TABLE}_docsize").fetchone()
+    if tuple(articles) == tuple(indexed):
+        return 0
+    return db.execute(
+        f"SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM {FTS_TABLE}_docsize)"
+    ).fetchone()[0]
 
 
 def index_is_current(db: Database) -> bool:
-    """Cheap check (a few index lookups): the index and its triggers exist and hold the newest article."""
-    if not _shape_is_current(db):
-        return False
-    newest = db.execute("SELECT max(id) FROM articles").fetchone()[0]
-    indexed = db.execute(f"SELECT max(id) FROM {FTS_TABLE}_docsize").fetchone()[0]
-    return newest == indexed
+    """The index and its triggers exist and hold every article."""
+    return _shape_is_current(db) and unindexed_count(db) == 0
+
+
+def catch_up(db: Database, limit: int | None = None) -> int:
+    """Index articles the index does not hold yet, oldest first, ``CATCH_UP_CHUNK`` per transaction;
+    at most ``limit`` of them (None: all). Returns how many were indexed.
+
+    Imports do not index (trigram indexing costs far more than storing the text); the index
+    catches up before each search, and the app calls this in idle moments after an import.
+    Each chunk is one statement, so two programs catching up at once never index an article twice.
+    """
+    done = 0
+    while limit is None or done < limit:
+        chunk = CATCH_UP_CHUNK if limit is None else min(CATCH_UP_CHUNK, limit - done)
+        with db.atomic():
+            cur = db.execute(
+                f"""INSERT INTO {FTS_TABLE} (rowid, title, text)
+                    SELECT id, title, text FROM articles WHERE id IN (
+                        SELECT id FROM articles WHERE id NOT IN (SELECT id FROM {FTS_TABLE}_docsize)
+                        ORDER BY id LIMIT ?)""",
+                [chunk],
+            )
+        if cur.rowcount <= 0:
+            break
+        done += cur.rowcount
+    return done
 
 
 def create_index(db: Database) -> None:
-    """Create the index and the triggers that keep it current (replacing any other), filled from the articles.
+    """Create the index and the triggers that keep it consistent (replacing any other), empty:
+    ``catch_up`` fills it.
 
-    The same external-content table and triggers as sqlite-utils ``enable_fts(create_triggers=True)``
-    makes (so its ``detect_fts`` and ``search`` work on it), written out because ``enable_fts`` has no
-    ``detail`` option: ``detail='none'`` keeps no token positions, since every candidate is checked
-    in Python anyway. That makes the index about a third of the size and twice as fast to build, and
-    lookups faster still."""
+    The same external-content table as sqlite-utils ``enable_fts`` makes (so its ``detect_fts``
+    and ``search`` work on it), written out because ``enable_fts`` has no ``detail`` option:
+    ``detail='none'`` keeps no token positions, since every candidate is checked in Python
+    anyway. That makes the index about a third of the size and twice as fast to build."""
     db.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-    for trigger in _TRIGGERS:
+    for trigger in (*_TRIGGERS, *_OLD_TRIGGERS):
         db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     db.execute(_CREATE)
     for sql in _TRIGGER_SQL:
         db.execute(sql)
-    db["articles"].rebuild_fts()
 
 
 def ensure_index(db: Database) -> bool:
-    """Rebuild the index when it is missing, behind, or of another shape; True when it had to."""
-    if index_is_current(db):
+    """Create the index when it is missing or of another shape (cheap: it starts empty and
+    catches up later); True when it had to."""
+    if _shape_is_current(db):
         return False
     with db.atomic():
-        if _shape_is_current(db):  # all there, but it missed some rows: refill it from the articles
-            db["articles"].rebuild_fts()
-        else:
-            create_index(db)
+        create_index(db)
     return True

@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from annotator.store import open_corpus
-from annotator.store.search import ensure_index, index_is_current, search
+from annotator.store.search import catch_up, ensure_index, index_is_current, search, unindexed_count
 
 TEXT = (
     "Kuka Robot (Guangdong) Co., Ltd. opened a plant in Foshan.\n"
@@ -108,7 +108,7 @@ def test_index_keeps_up_with_imports_and_deletions(filled):
     assert index_is_current(filled.db)
 
 
-def test_missing_or_stale_index_is_rebuilt_on_open(tmp_path):
+def test_missing_index_is_created_on_open_and_catches_up_at_the_first_search(tmp_path):
     path = tmp_path / "c.db"
     with open_corpus(path) as corpus:
         corpus.articles.add("A", "Foshan and Heshan.")
@@ -117,18 +117,55 @@ def test_missing_or_stale_index_is_rebuilt_on_open(tmp_path):
     conn.commit()
     conn.close()
     with open_corpus(path) as corpus:
-        assert index_is_current(corpus.db)
+        assert unindexed_count(corpus.db) == 1 and not index_is_current(corpus.db)
         assert found(corpus, "Heshan") == [(1, ["Heshan"])]
-        # rows inserted with the triggers gone leave the index behind: detected and refilled
-        corpus.db.execute("DROP TRIGGER articles_ai")
-        corpus.db.conn.commit()
+        assert index_is_current(corpus.db)
+        assert index_is_current(corpus.db)
+    # rows written by another program are indexed by the next search
     conn = sqlite3.connect(path)
     conn.execute("INSERT INTO articles (title, text, content_hash, created, updated) VALUES ('B', 'Jiangmen port.', 'h', 'x', 'x')")
     conn.commit()
     conn.close()
     with open_corpus(path) as corpus:
+        assert unindexed_count(corpus.db) == 1
         assert found(corpus, "Jiangmen") == [(2, ["Jiangmen"])]
-        assert not ensure_index(corpus.db)  # current now: nothing more to do
+        assert not ensure_index(corpus.db) and index_is_current(corpus.db)
+
+
+def test_imports_do_not_index_and_catch_up_indexes_in_chunks(corpus):
+    for i in range(7):
+        corpus.articles.add(f"T{i}", f"Article {i} about Zhaoqing number {i}.")
+    assert unindexed_count(corpus.db) == 7
+    assert catch_up(corpus.db, limit=3) == 3 and unindexed_count(corpus.db) == 4
+    assert catch_up(corpus.db) == 4 and catch_up(corpus.db) == 0
+    assert [r.article_id for r in search(corpus.db, "Zhaoqing").results] == list(range(1, 8))
+
+
+def test_deleting_an_article_never_indexed_leaves_the_index_sound(corpus):
+    kept = corpus.articles.add("Kept", "Heshan rail line.")
+    catch_up(corpus.db)
+    fresh = corpus.articles.add("Fresh", "Heshan port, never indexed.")
+    corpus.articles.delete(fresh.id)  # the delete trigger must not take it out of the index
+    again = corpus.articles.add("Again", "Jiangmen logistics.")  # may reuse the id
+    assert found(corpus, "Heshan") == [(kept.id, ["Heshan"])]
+    assert found(corpus, "Jiangmen") == [(again.id, ["Jiangmen"])]
+    corpus.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_a_read_only_corpus_searches_articles_not_yet_indexed(tmp_path):
+    path = tmp_path / "c.db"
+    with open_corpus(path) as corpus:
+        corpus.articles.add("A", "Foshan and Heshan.")
+        catch_up(corpus.db)
+        corpus.articles.add("B", "Heshan again.")
+    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        from sqlite_utils import Database
+
+        page = search(Database(reader), "Heshan")
+        assert [r.article_id for r in page.results] == [1, 2]
+    finally:
+        reader.close()
 
 
 def test_a_budget_stops_early_and_resumes_where_it_stopped(filled):
@@ -152,6 +189,7 @@ def test_an_index_of_another_shape_is_replaced_on_open(tmp_path):
         corpus.db.conn.commit()
         assert not index_is_current(corpus.db)
     with open_corpus(path) as corpus:
-        assert index_is_current(corpus.db)
+        assert unindexed_count(corpus.db) == 1  # replaced by an empty index of the right shape
         assert "detail='none'" in corpus.db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
         assert found(corpus, "Heshan") == [(1, ["Heshan"])]
+        assert index_is_current(corpus.db)

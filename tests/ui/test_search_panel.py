@@ -101,3 +101,21 @@ def test_search_further_goes_on_where_a_page_stopped(qtbot, window, monkeypatch)
     qtbot.mouseClick(dock.further, Qt.MouseButton.LeftButton)
     assert [dock.model.hit(r).article_id for r in range(dock.model.rowCount())] == [4]
     assert not dock.further.isEnabled() and dock.summary.text() == "1 article, 1 hit shown."
+
+
+def test_the_index_catches_up_in_idle_steps_after_an_import(qtbot, window, tmp_path, monkeypatch):
+    from annotator.store.search import unindexed_count
+    from annotator.ui.search import indexer
+
+    corpus = window.session.corpus
+    qtbot.waitUntil(lambda: unindexed_count(corpus.db) == 0)
+    monkeypatch.setattr(indexer, "STEP_ARTICLES", 2)
+    for i in range(5):
+        corpus.articles.add(f"Later {i}", f"Jiangmen freight note {i}.")
+    assert unindexed_count(corpus.db) == 5
+    steps = []
+    window.search.indexer.finished.connect(lambda: steps.append("done"))
+    window.session.articles_imported.emit()
+    assert unindexed_count(corpus.db) == 5  # nothing happens inside the import itself
+    qtbot.waitUntil(lambda: steps == ["done"])
+    assert unindexed_count(corpus.db) == 0

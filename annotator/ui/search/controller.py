@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.ui.editor import Editor
 from annotator.ui.search.dock import SearchDock
+from annotator.ui.search.indexer import SearchIndexer
 from annotator.ui.search.model import SearchResultsModel
 from annotator.ui.session import CorpusSession
 
@@ -45,6 +46,9 @@ class SearchController(QObject):
         self.dock.hide()
         self.dock.hit_activated.connect(self.open_at)
         session.articles_imported.connect(self.model.refresh)
+        self.indexer = SearchIndexer(session.corpus, self)
+        session.articles_imported.connect(self.indexer.start)
+        self.indexer.start()
 
     def show(self) -> None:
         """Edit › Search corpus: show the dock with the keyboard in its field."""
@@ -55,4 +59,5 @@ class SearchController(QObject):
             self.message.emit("That article is no longer in the corpus.")
 
     def shutdown(self) -> None:
+        self.indexer.stop()
         self.model.corpus = None

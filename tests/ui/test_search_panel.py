@@ -109,7 +109,7 @@ def test_the_index_catches_up_in_idle_steps_after_an_import(qtbot, window, tmp_p
 
     corpus = window.session.corpus
     qtbot.waitUntil(lambda: unindexed_count(corpus.db) == 0)
-    monkeypatch.setattr(indexer, "STEP_ARTICLES", 2)
+    monkeypatch.setattr(indexer, "STEP_ARTICLES", 2)  # several steps
     for i in range(5):
         corpus.articles.add(f"Later {i}", f"Jiangmen freight note {i}.")
     assert unindexed_count(corpus.db) == 5
@@ -119,3 +119,21 @@ def test_the_index_catches_up_in_idle_steps_after_an_import(qtbot, window, tmp_p
     assert unindexed_count(corpus.db) == 5  # nothing happens inside the import itself
     qtbot.waitUntil(lambda: steps == ["done"])
     assert unindexed_count(corpus.db) == 0
+
+
+def test_an_in_memory_corpus_is_indexed_in_steps_on_the_event_loop(qtbot, monkeypatch):
+    from annotator.store import open_corpus
+    from annotator.store.search import unindexed_count
+    from annotator.ui.search import indexer
+
+    monkeypatch.setattr(indexer, "STEP_ARTICLES", 2)
+    corpus = open_corpus(None)
+    for i in range(5):
+        corpus.articles.add(f"T{i}", f"Heshan rail {i}.")
+    job = indexer.SearchIndexer(corpus)
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        job.start()
+        assert job.running and unindexed_count(corpus.db) == 5  # nothing done before the event loop runs
+    assert unindexed_count(corpus.db) == 0
+    job.stop()
+    corpus.close()

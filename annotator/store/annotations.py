@@ -13,7 +13,7 @@ from annotator.store.errors import InvalidAnnotationError, NotFoundError
 
 _SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
     a.note, a.created, a.updated, r.name, a.reviewed_at
-    FROM annotations a JOIN annotators n ON n.id = a.annotator_id
+    FROM annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
     LEFT JOIN annotators r ON r.id = a.reviewed_by"""
 
 

@@ -23,7 +23,6 @@ from sqlite_utils import Database
 
 from annotator.core.model import Annotation
 from annotator.store._util import now
-from annotator.store.annotations import _SELECT as _ANNOTATION_SELECT
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.errors import CorpusError
 
@@ -72,6 +71,13 @@ class ReviewRow(NamedTuple):
     end: int
     key: tuple = ()  # the sort key of the page query that read this row
 
+
+# The columns of core.model.Annotation, read by id (CROSS JOIN: annotations first, whatever
+# the planner's statistics say about the few annotators).
+_ANNOTATION_SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
+    a.note, a.created, a.updated, r.name, a.reviewed_at
+    FROM annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
+    LEFT JOIN annotators r ON r.id = a.reviewed_by"""
 
 # Sort keys: the ORDER BY of each, always ending in a unique column so that pages never overlap.
 # Each walks an index (see migrations m001/m002) rather than sorting the whole table.

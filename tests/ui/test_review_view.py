@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
 
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
@@ -283,6 +283,24 @@ def test_many_rows_are_counted_in_the_background_and_read_a_page_at_a_time(qtbot
     last = model.rowCount() - 1
     assert model.data(model.index(last, ReviewTableModel.TEXT)) == words[-1]
     assert model.data(model.index(PAGE + 1, ReviewTableModel.TEXT)) == words[PAGE + 1]
+    # Dragging the scroll bar reads no page until the view comes to rest.
+    model.reload()  # forget the pages read so far
+    qtbot.wait(10)
+    bar = table.verticalScrollBar()
+    opt = QStyleOptionSlider()
+    bar.initStyleOption(opt)
+    handle = bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, opt, QStyle.SubControl.SC_ScrollBarSlider, bar)
+    press_at = handle.center()
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=press_at)
+    assert model.dragging
+    for y in range(press_at.y(), bar.height() // 2, 4 if press_at.y() < bar.height() // 2 else -4):
+        qtbot.mouseMove(bar, QPoint(press_at.x(), y))
+    middle = table.rowAt(table.viewport().height() // 2)
+    assert model.data(model.index(middle, ReviewTableModel.TEXT)) is None  # not read while moving
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(press_at.x(), bar.height() // 2))
+    assert not model.dragging
+    middle = table.rowAt(table.viewport().height() // 2)
+    assert model.data(model.index(middle, ReviewTableModel.TEXT)) == words[middle]
     type_filter(qtbot, w, "w0")  # still more than a page: counted again in the background
     assert model.counting or model.total == len(words)
     qtbot.waitUntil(lambda: model.total == len(words))

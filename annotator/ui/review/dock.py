@@ -156,6 +156,9 @@ class ReviewDock(QDockWidget):
         self.mark.clicked.connect(lambda: self._mark(True))
         self.unmark.clicked.connect(lambda: self._mark(False))
         self.table.relabel_requested.connect(self._relabel_by_hotkey)
+        scroll = self.table.verticalScrollBar()
+        scroll.sliderPressed.connect(lambda: model.set_dragging(True))
+        scroll.sliderReleased.connect(lambda: model.set_dragging(False))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(
             lambda pos: self.context_menu(pos).popup(self.table.viewport().mapToGlobal(pos))

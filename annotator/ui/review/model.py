@@ -130,6 +130,11 @@ class ReviewTableModel(FlatTableModel):
         self._dirty = True
         self._reload_timer = QTimer(self, singleShot=True, interval=30)
         self._reload_timer.timeout.connect(self.reload)
+        # While the scroll bar is dragged, pages are read only where the view comes to rest.
+        self.dragging = False
+        self._wanted: set[int] = set()
+        self._settle = QTimer(self, singleShot=True, interval=120)
+        self._settle.timeout.connect(self._read_wanted)
 
     # --- what to show -------------------------------------------------------------------
     def set_labels(self, labels: list[Label]) -> None:
@@ -303,6 +308,19 @@ class ReviewTableModel(FlatTableModel):
             self._pages.move_to_end(number)
         return page[within] if within < len(page) else None
 
+    def set_dragging(self, dragging: bool) -> None:
+        self.dragging = dragging
+        if not dragging:
+            self._read_wanted()
+
+    def _read_wanted(self) -> None:
+        wanted, self._wanted = sorted(self._wanted), set()
+        for number in wanted[-3:]:  # where the view is now: the pages asked for last
+            if number not in self._pages and number * PAGE < self._rows:
+                self._read_page(number)
+                last = min(self._rows, (number + 1) * PAGE) - 1
+                self.dataChanged.emit(self.index(number * PAGE, 0), self.index(last, len(self.HEADERS) - 1))
+
     def _read_page(self, number: int) -> list[ReviewRow]:
         before = self._pages.get(number - 1)
         after = before[-1].key if before and len(before) == PAGE else None
@@ -348,6 +366,10 @@ class ReviewTableModel(FlatTableModel):
 
     def data(self, index, role=DISPLAY):
         if not index.isValid():
+            return None
+        if self.dragging and index.row() // PAGE not in self._pages:
+            self._wanted.add(index.row() // PAGE)
+            self._settle.start()
             return None
         r = self.row_at(index.row())
         if r is None:

@@ -103,7 +103,7 @@ def _check_length(path: Path, header: bytes) -> None:
         expected = f" of {pages * page_size:,}" if counted and page_size >= 512 else ""
         raise NotACorpusError(
             f"{path} is damaged: the file is cut short ({size:,}{expected} bytes). It was left untouched; "
-            "restore it from a backup (File › Restore from backup), or open another copy."
+            "restore it from a backup (File › Restore from backup, or annotator restore), or open another copy."
         )
 
 

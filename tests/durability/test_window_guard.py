@@ -247,3 +247,24 @@ def test_an_import_by_another_program_leaves_the_reader_in_place(qtbot, window, 
     window.session.check_file()
     assert window.articles.total() == 3  # the list shows the new article
     assert window.editor.article.id == 1 and window.pane.selection_codepoints() == (5, 10)  # nothing taken away
+
+
+def test_an_import_that_fills_the_disk_stops_with_a_message_and_keeps_what_was_stored(qtbot, window, corpus_path, tmp_path, warnings):
+    from annotator.ui import corpus_files
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"a{i}.txt").write_text(f"Report {i} from Zhuhai.\n" + "Long body text. " * (3000 if i >= 2 else 5))
+    db = window.session.corpus.db
+    db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0] + 3}")  # room for a little
+    report = corpus_files.run_import(window, [str(folder)], show_summary=False)
+    assert report.cancelled
+    assert warnings and "full" in warnings[-1]
+    with open_corpus(corpus_path) as corpus:
+        titles = [a.title for a in corpus.articles.iter_all()]
+    assert titles[:2] == ["Foshan visit", "Second article"] and len(titles) == 2 + report.imported
+    assert integrity(corpus_path) == "ok"
+    db.execute("PRAGMA max_page_count = 1073741823")
+    press(qtbot, window.pane, K.Key_PageDown, M.ControlModifier)  # the window goes on working
+    assert window.editor.article.title == "Second article"

@@ -20,6 +20,18 @@ def choose_non_overlapping(tdoc: TokenDoc, report: ExportReport, where: str) -> 
     spans = tdoc.spans
     if not spans:
         return [], 0
+    # Most articles: spans in text order that do not overlap, identical copies aside.
+    fast: list[PlacedSpan] = []
+    duplicates = 0
+    for p in spans:
+        if not fast or p.start >= fast[-1].end:
+            fast.append(p)
+        elif p.start == fast[-1].start and p.end == fast[-1].end and p.span.label == fast[-1].span.label:
+            duplicates += 1
+        else:
+            break
+    else:
+        return fast, duplicates
     occupied = bytearray(len(tdoc.starts))
     kept: dict[tuple[int, int, str], PlacedSpan] = {}
     duplicates = 0

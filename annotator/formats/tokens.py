@@ -8,25 +8,31 @@ the token. Tokens never contain whitespace and together cover every
 non-whitespace character of the text.
 
 Tokens
-    With spaCy installed: the rule-based tokenizer of a blank spaCy pipeline
-    (``spacy.blank(lang)``, nothing to download). The language is the article's
-    ``meta["language"]`` (or ``"lang"``) when spaCy has rules for it, else ``"zh"``
-    for an article that is mostly Chinese or Japanese script, ``"en"`` for one that
-    is mostly ASCII letters, and ``"xx"`` (spaCy's multi-language rules) otherwise.
-    spaCy's own Chinese segmenter would cut Latin words into single letters, and
-    its Japanese, Korean, Thai and Vietnamese ones need extra packages, so those
-    articles get the ``"xx"`` rules, after which every CJK ideograph, kana and
-    CJK punctuation mark becomes a token of its own (what spaCy's ``"zh"``
-    character segmenter does) while Latin words and numbers stay whole.
+    The text is cut at whitespace into chunks; every CJK character (ideographs,
+    kana, CJK punctuation) and every emoji piece in a chunk is a token of its own
+    (what spaCy's ``"zh"`` character segmenter does to Chinese), and the rest of
+    the chunk is tokenized by rules:
 
-    Without spaCy: one regular expression: a CJK ideograph, kana or CJK punctuation
-    mark alone; a number with inner ``. , : /`` (``3.5``, ``1,000``); an
-    abbreviation of single letters with periods (``U.S.``); a word (letters,
-    digits, ``_`` and combining marks, with inner apostrophes: ``don't``,
-    ``O'Brien``); a run of periods or hyphens; else any other single character.
+    - with spaCy installed, the tokenizer of a blank spaCy pipeline
+      (``spacy.blank(lang)``, nothing to download). The language is the article's
+      ``meta["language"]`` (or ``"lang"``) when spaCy has rules for it; else
+      ``"en"`` for text that is mostly ASCII and ``"xx"`` (spaCy's multi-language
+      rules) otherwise. Chinese and Japanese articles (``"zh"`` in the report) get
+      the ``"xx"`` rules for their Latin words and numbers: spaCy's own Chinese
+      segmenter would cut ``Foshan`` into letters, and its Japanese, Korean, Thai
+      and Vietnamese ones need packages that are not installed. spaCy tokenizes
+      each whitespace-separated chunk on its own too, so the tokens are the ones
+      it gives for the whole text (a test checks this);
+    - without spaCy, one regular expression: a number with inner ``. , : /``
+      (``3.5``, ``1,000``); an abbreviation of single letters with periods
+      (``U.S.``); a word (letters, digits and ``_``, with inner apostrophes:
+      ``don't``, ``O'Brien``); a run of periods or hyphens; else any other single
+      character.
 
     Either way a grapheme cluster is never cut: emoji ZWJ sequences, flags, skin
-    tones, keycaps and variation selectors stay one token with their base.
+    tones, keycaps, variation selectors and combining marks stay in one token
+    with their base. Each distinct chunk is tokenized once and remembered, which
+    keeps a corpus of millions of words fast.
 
 Sentences (the same rule with or without spaCy)
     A sentence ends after a token made only of sentence-final punctuation (spaCy's
@@ -91,10 +97,7 @@ _TOKEN = re.compile(
     r"|\S"  # any other character (punctuation, symbols; emoji pieces are joined afterwards)
 )
 _ZWJ = "\u200d"
-# Chunks: runs of characters that are neither whitespace nor in a special run.
-_CHUNK = re.compile(
-    f"([^\\s{_CJK}\u200d\u20e3\ufe00-\ufe0f\u2600-\u27bf\U0001f000-\U0001faff\U000e0000-\U000e01ef]+)"
-)
+_CHUNK = re.compile(r"(\S+)")  # what lies between whitespace
 _CACHE_LIMIT = 500_000  # distinct chunks remembered per language
 
 
@@ -164,9 +167,9 @@ class Tokenizer:
         """Token starts and ends (code points), in order, covering the text minus whitespace.
 
         ``language`` picks spaCy's rules (see ``language()``); the rule-based tokenizer ignores it.
-        The text is cut at whitespace and around CJK runs and emoji into chunks; each distinct
-        chunk is tokenized once (spaCy's tokenizer also works chunk by chunk, so these are the
-        tokens it gives for the whole text), and each CJK character or emoji piece is a token."""
+        The text is cut at whitespace into chunks and each distinct chunk is tokenized once, then
+        remembered (spaCy's tokenizer works chunk by chunk too, so these are the tokens it gives
+        for the whole text)."""
         if self.spacy is not None:
             language = language or self.language(text)
             self.languages[language] = self.languages.get(language, 0) + 1
@@ -180,49 +183,71 @@ class Tokenizer:
         multi = self._multi_token_chunks(chunks, language)
         if multi:
             starts, ends = _expand(chunks, starts, ends, multi)
-        if not text.isascii():
-            runs = [m.span() for m in _SPECIAL_RUN.finditer(text)]
-            if runs:
-                starts, ends = _insert_runs(starts, ends, runs)
-            starts, ends = _join_clusters(text, starts, ends)
         return starts, ends
 
-    def _multi_token_chunks(self, chunks: list[str], language: str) -> dict[str, tuple[tuple[int, int], ...]]:
-        """The chunks of one text that are more than one token, with their tokens' offsets."""
+    def _multi_token_chunks(self, chunks: list[str], language: str) -> dict[str, _Pieces]:
+        """Every chunk known to be more than one token, with its tokens' offsets (the new ones of
+        ``chunks`` tokenized and added)."""
         key = f"spacy-{language}" if self.spacy is not None else "rules"
         multi, single = _CHUNK_CACHES.setdefault(key, ({}, set()))
-        distinct = set(chunks)
-        new = distinct - single
-        new.difference_update(multi.keys())
+        new = set(chunks)
+        new -= single
+        new -= multi.keys()
         if new:
             if len(single) + len(multi) > _CACHE_LIMIT:
                 multi.clear()
                 single.clear()
-            split = _split_chunk if self.spacy is None else self._spacy_splitter(language)
+            plain = _split_plain if self.spacy is None else self._spacy_splitter(language)
             for chunk in new:
-                pieces = split(chunk)
-                if len(pieces) == 1:
+                pieces = _split_chunk(chunk, plain)
+                if len(pieces[0]) == 1:
                     single.add(chunk)
                 else:
                     multi[chunk] = pieces
-        return {c: multi[c] for c in distinct.intersection(multi.keys())}
+        return multi
 
     def _spacy_splitter(self, language: str) -> Any:
         tokenizer = self._pipeline(language).tokenizer
 
-        def split(chunk: str) -> tuple[tuple[int, int], ...]:
-            return tuple((t.idx, t.idx + len(t)) for t in tokenizer(chunk) if not t.is_space)
+        def split(piece: str) -> tuple[list[int], list[int]]:
+            doc = tokenizer(piece)
+            return [t.idx for t in doc], [t.idx + len(t) for t in doc]
 
         return split
 
 
-def _split_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _TOKEN.finditer(chunk))
+_Pieces = tuple[tuple[int, ...], tuple[int, ...]]  # a chunk's token starts and ends, relative to it
 
 
-def _expand(
-    chunks: list[str], starts: list[int], ends: list[int], multi: dict[str, tuple[tuple[int, int], ...]]
-) -> tuple[list[int], list[int]]:
+def _split_plain(piece: str) -> tuple[list[int], list[int]]:
+    spans = [m.span() for m in _TOKEN.finditer(piece)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _split_chunk(chunk: str, plain: Any) -> _Pieces:
+    """The tokens of a chunk (text without whitespace): each CJK character or emoji piece alone,
+    the rest by ``plain`` (spaCy's rules or the rule-based ones), then emoji sequences, flags and
+    letters with their marks joined again."""
+    if chunk.isascii():
+        starts, ends = plain(chunk)
+        return tuple(starts), tuple(ends)
+    starts, ends = [], []
+    pos = 0
+    for m in [*_SPECIAL_RUN.finditer(chunk), None]:
+        stop = len(chunk) if m is None else m.start()
+        if stop > pos:
+            s, e = plain(chunk[pos:stop])
+            starts += [pos + x for x in s]
+            ends += [pos + x for x in e]
+        if m is not None:
+            starts.extend(range(m.start(), m.end()))
+            ends.extend(range(m.start() + 1, m.end() + 1))
+            pos = m.end()
+    starts, ends = _join_clusters(chunk, starts, ends)
+    return tuple(starts), tuple(ends)
+
+
+def _expand(chunks: list[str], starts: list[int], ends: list[int], multi: dict[str, _Pieces]) -> tuple[list[int], list[int]]:
     """Chunk offsets -> token offsets, each chunk in ``multi`` replaced by its tokens."""
     out_s: list[int] = []
     out_e: list[int] = []
@@ -230,35 +255,18 @@ def _expand(
     for i in [i for i, c in enumerate(chunks) if c in multi]:
         out_s += starts[prev:i]
         out_e += ends[prev:i]
-        base = starts[i]
-        for s, e in multi[chunks[i]]:
-            out_s.append(base + s)
-            out_e.append(base + e)
+        add = starts[i].__add__
+        rel_s, rel_e = multi[chunks[i]]
+        out_s += map(add, rel_s)
+        out_e += map(add, rel_e)
         prev = i + 1
     out_s += starts[prev:]
     out_e += ends[prev:]
     return out_s, out_e
 
 
-def _insert_runs(starts: list[int], ends: list[int], runs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Add a one-character token for each character of each run (the runs lie between chunks)."""
-    out_s: list[int] = []
-    out_e: list[int] = []
-    prev = 0
-    for s, e in runs:
-        i = bisect_left(starts, s, prev)
-        out_s += starts[prev:i]
-        out_e += ends[prev:i]
-        out_s.extend(range(s, e))
-        out_e.extend(range(s + 1, e + 1))
-        prev = i
-    out_s += starts[prev:]
-    out_e += ends[prev:]
-    return out_s, out_e
-
-
 _PIPELINES: dict[str, Any] = {}  # blank spaCy pipelines, made once per process
-_CHUNK_CACHES: dict[str, tuple[dict[str, tuple[tuple[int, int], ...]], set[str]]] = {}
+_CHUNK_CACHES: dict[str, tuple[dict[str, _Pieces], set[str]]] = {}  # multi-token chunks, one-token chunks
 
 
 def _blank_pipeline(spacy: Any, lang: str) -> Any:

@@ -372,7 +372,8 @@ def search(
     quickly with what it found so far and a ``resume_after`` to go on from.
     Never raises for any query text; a query it had to reinterpret comes back with a message.
     """
-    tree, message = read_query(query)
+    # SQLite reads a text parameter only up to a NUL, which would cut an FTS5 phrase in two.
+    tree, message = read_query(query.replace("\x00", " "))
     if tree is None:
         return SearchPage(message=message)
     try:

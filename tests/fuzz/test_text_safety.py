@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from annotator.core.model import Annotation, Label
@@ -126,3 +126,44 @@ def test_annotator_names_are_kept_exactly(name, annotator):
         out = io.StringIO()
         export_corpus(corpus, out, "jsonl")
         assert json.loads(out.getvalue())["spans"][0]["annotator"] == annotator
+
+
+QUERY_SOUP = st.lists(st.sampled_from([
+    '"', "(", ")", "AND", "OR", "NOT", "*", "NEAR", "^", ":", "-", "+", "'", ";", "--", "DROP TABLE articles",
+    "Foshan", "佛山", "𠀀", "title:", "{", "}", "\\", "%", "_", " ", "NEAR(a b)", "\x00", "[", "]",
+]), max_size=12).map(" ".join)
+
+
+@pytest.fixture(scope="module")
+def annotated():
+    c = open_corpus(None)
+    for i, title in enumerate(TITLES):
+        article = c.articles.add(title, f"Foshan 佛山 report {i}: Midea (Shunde) 'quoted' \"double\" 100% a_b.\n")
+        c.annotations.add(Annotation(None, article.id, 1, 0, 6, "Foshan", "mei"))
+    yield c
+    c.close()
+
+
+@FUZZ
+@given(query=st.text(max_size=40) | QUERY_SOUP)
+@example(query='00\x00')  # a NUL once cut the FTS5 query in two: "unterminated string"
+def test_corpus_search_never_raises_for_any_query(annotated, query):
+    from annotator.store.search import search
+
+    page = search(annotated.db, query)  # results or a message, never an exception
+    assert page is not None
+    assert annotated.articles.count() == len(TITLES)
+
+
+@FUZZ
+@given(text=st.text(max_size=30) | QUERY_SOUP, regex=st.booleans())
+def test_review_text_filter_is_a_value_or_a_clear_error(annotated, text, regex):
+    from annotator.store.review import ReviewFilter, ReviewQueryError
+
+    try:
+        n = annotated.review.count(ReviewFilter(text=text, regex=regex))
+    except ReviewQueryError as exc:
+        assert regex and str(exc).startswith("Invalid regular expression")
+        return
+    assert 0 <= n <= len(TITLES)
+    assert annotated.annotations.count() == len(TITLES)

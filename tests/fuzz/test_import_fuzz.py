@@ -111,3 +111,28 @@ def test_valid_jsonl_records_are_imported_exactly(texts):
     corpus, results = import_bytes(data, "records.jsonl", open_corpus(None))
     stored = [corpus.articles.get(r.article_id).text for r in results if r.outcome is Outcome.IMPORTED]
     assert stored == [normalise_text(t) for t in texts]
+
+
+span_lists = st.lists(st.one_of(
+    st.fixed_dictionaries({"start": st.integers(-3, 40), "end": st.integers(-3, 40), "label": st.text(max_size=12)}),
+    st.tuples(st.integers(-3, 40), st.integers(-3, 40), st.text(max_size=12)).map(list),
+    json_values,
+), max_size=5)
+
+
+@FUZZ
+@given(text=st.text(max_size=40), spans=span_lists, fmt=st.sampled_from(["doccano", "jsonl"]),
+       offsets=st.sampled_from(["utf16", "codepoints"]))
+def test_labelled_records_with_broken_spans(text, spans, fmt, offsets):
+    """Spans out of range, reversed, of the wrong type or with odd labels: stored only when they fit."""
+    record = {"text": text, "label" if fmt == "doccano" else "spans": spans}
+    options = {"offsets": offsets} if fmt == "doccano" else {}
+    import_bytes(json.dumps(record, ensure_ascii=False).encode(), "records.jsonl", format=fmt, **options)
+
+
+@FUZZ
+@given(value=json_values, results=st.lists(json_values, max_size=3))
+def test_label_studio_exports_of_any_shape(value, results):
+    task = {"data": {"text": value if not isinstance(value, dict) else "Foshan text"},
+            "annotations": [{"result": results}]}
+    import_bytes(json.dumps([task, value]).encode(), "export.json", format="labelstudio")

@@ -3,7 +3,7 @@
 A corpus file is created through ``open_corpus`` (the real schema, every migration), then
 filled with plain SQL in a few large transactions. The cache key covers the parameters and
 the generator version; a cached corpus is opened once before use, so migrations added since
-it was built are applied then, outside any timing.
+it was built are applied then, and its full-text index is filled, outside any timing.
 """
 
 from __future__ import annotations
@@ -95,9 +95,18 @@ def txt_folder(cache: Path, spec: FolderSpec) -> Built:
 def corpus_file(cache: Path, spec: CorpusSpec) -> Built:
     """A corpus of ``spec.articles`` articles carrying ``spec.annotations`` annotations in all."""
     built = _cached(cache, "corpus", spec, lambda tmp: _build_corpus(tmp, spec))
-    with open_corpus(built.path):
-        pass  # brings a corpus built under an older schema up to date
+    with open_corpus(built.path) as corpus:  # brings a corpus built under an older schema up to date
+        _index_for_search(corpus)
     return built
+
+
+def _index_for_search(corpus) -> None:
+    """Fill the full-text index as a corpus in use has it (imports leave that to idle time)."""
+    try:
+        from annotator.store.search import catch_up
+    except ImportError:
+        return
+    catch_up(corpus.db)
 
 
 def _build_corpus(path: Path, spec: CorpusSpec) -> dict:

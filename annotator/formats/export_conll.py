@@ -47,11 +47,12 @@ def write_conll(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> Non
             tails[p.token_start] = f"{_COLUMNS}B-{p.span.label}"
             if p.token_end - p.token_start > 1:
                 tails[p.token_start + 1 : p.token_end] = [f"{_COLUMNS}I-{p.span.label}"] * (p.token_end - p.token_start - 1)
-        rows = list(map(add, words, tails))
+        for _, j in tdoc.sentences:  # the last token of a sentence brings the blank line after it
+            tails[j - 1] += "\n"
         out.write(DOCSTART + "\n\n")
-        for i, j in tdoc.sentences:
-            out.write("\n".join(rows[i:j]))
-            out.write("\n\n")
+        if words:
+            out.write("\n".join(map(add, words, tails)))
+            out.write("\n")
     report_note(ctx.report, tok.describe())
     if duplicates:
         report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) written once.")

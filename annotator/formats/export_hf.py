@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.dataset import ExportContext, ExportDoc
+from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping, iob2_tags
 from annotator.formats.sinks import SinkError
 from annotator.formats.tokens import report_note, tokenize_doc, tokenizer
@@ -64,7 +64,8 @@ def write_hf(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
             row = {"id": f"{doc.id}-{n}", "tokens": words[i:j], "ner_tags": tags[i:j]}
             out.write(json.dumps(row, ensure_ascii=False))
             out.write("\n")
-    sink.text(labels_name).write(json.dumps(names, ensure_ascii=False, indent=1) + "\n")
+    if ctx.part in ("", SPLIT_NAMES[0]):  # one list for every part of a split
+        sink.text(labels_name).write(json.dumps(names, ensure_ascii=False, indent=1) + "\n")
     report_note(ctx.report, tok.describe())
     if duplicates:
         report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) written once.")

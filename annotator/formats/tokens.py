@@ -98,7 +98,7 @@ _TOKEN = re.compile(
 )
 _ZWJ = "\u200d"
 _CHUNK = re.compile(r"(\S+)")  # what lies between whitespace
-_CACHE_LIMIT = 500_000  # distinct chunks remembered per language
+_CACHE_LIMIT = 200_000  # distinct chunks remembered per tokenizer and language (then forgotten)
 
 
 # --- sentence rule ------------------------------------------------------------------
@@ -164,7 +164,12 @@ class Tokenizer:
 
     # -- tokens ----------------------------------------------------------------------
     def tokens(self, text: str, language: str = "") -> tuple[list[int], list[int]]:
-        """Token starts and ends (code points), in order, covering the text minus whitespace.
+        """Token starts and ends (code points), in order, covering the text minus whitespace."""
+        starts, ends, _ = self.tokens_and_words(text, language)
+        return starts, ends
+
+    def tokens_and_words(self, text: str, language: str = "") -> tuple[list[int], list[int], list[str]]:
+        """Token starts, ends and texts, in order, covering the text minus whitespace.
 
         ``language`` picks spaCy's rules (see ``language()``); the rule-based tokenizer ignores it.
         The text is cut at whitespace into chunks and each distinct chunk is tokenized once, then
@@ -182,8 +187,8 @@ class Tokenizer:
         ends = cum[1::2]
         multi = self._multi_token_chunks(chunks, language)
         if multi:
-            starts, ends = _expand(chunks, starts, ends, multi)
-        return starts, ends
+            return _expand(chunks, starts, ends, multi)
+        return starts, ends, chunks
 
     def _multi_token_chunks(self, chunks: list[str], language: str) -> dict[str, _Pieces]:
         """Every chunk known to be more than one token, with its tokens' offsets (the new ones of
@@ -200,7 +205,7 @@ class Tokenizer:
             plain = _split_plain if self.spacy is None else self._spacy_splitter(language)
             for chunk in new:
                 pieces = _split_chunk(chunk, plain)
-                if len(pieces[0]) == 1:
+                if len(pieces[2]) == 1:
                     single.add(chunk)
                 else:
                     multi[chunk] = pieces
@@ -216,7 +221,7 @@ class Tokenizer:
         return split
 
 
-_Pieces = tuple[tuple[int, ...], tuple[int, ...]]  # a chunk's token starts and ends, relative to it
+_Pieces = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]  # a chunk's tokens: starts, ends, texts
 
 
 def _split_plain(piece: str) -> tuple[list[int], list[int]]:
@@ -230,7 +235,7 @@ def _split_chunk(chunk: str, plain: Any) -> _Pieces:
     letters with their marks joined again."""
     if chunk.isascii():
         starts, ends = plain(chunk)
-        return tuple(starts), tuple(ends)
+        return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends))
     starts, ends = [], []
     pos = 0
     for m in [*_SPECIAL_RUN.finditer(chunk), None]:
@@ -244,25 +249,31 @@ def _split_chunk(chunk: str, plain: Any) -> _Pieces:
             ends.extend(range(m.start() + 1, m.end() + 1))
             pos = m.end()
     starts, ends = _join_clusters(chunk, starts, ends)
-    return tuple(starts), tuple(ends)
+    return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends))
 
 
-def _expand(chunks: list[str], starts: list[int], ends: list[int], multi: dict[str, _Pieces]) -> tuple[list[int], list[int]]:
-    """Chunk offsets -> token offsets, each chunk in ``multi`` replaced by its tokens."""
+def _expand(
+    chunks: list[str], starts: list[int], ends: list[int], multi: dict[str, _Pieces]
+) -> tuple[list[int], list[int], list[str]]:
+    """Chunks -> tokens (starts, ends, texts), each chunk in ``multi`` replaced by its tokens."""
     out_s: list[int] = []
     out_e: list[int] = []
+    out_w: list[str] = []
     prev = 0
     for i in [i for i, c in enumerate(chunks) if c in multi]:
         out_s += starts[prev:i]
         out_e += ends[prev:i]
+        out_w += chunks[prev:i]
         add = starts[i].__add__
-        rel_s, rel_e = multi[chunks[i]]
+        rel_s, rel_e, words = multi[chunks[i]]
         out_s += map(add, rel_s)
         out_e += map(add, rel_e)
+        out_w += words
         prev = i + 1
     out_s += starts[prev:]
     out_e += ends[prev:]
-    return out_s, out_e
+    out_w += chunks[prev:]
+    return out_s, out_e, out_w
 
 
 _PIPELINES: dict[str, Any] = {}  # blank spaCy pipelines, made once per process
@@ -301,7 +312,7 @@ def _import_spacy() -> Any:
     try:
         import spacy
     except ImportError as exc:
-        raise ImportError(f"This export needs spaCy, an optional extra: {SPACY_EXTRA}") from exc
+        raise ImportError(f"This export needs spaCy, an optional extra: {SPACY_EXTRA}", name="spacy") from exc
     return spacy
 
 
@@ -426,12 +437,15 @@ class TokenDoc:
     sentences: list[tuple[int, int]]  # token index ranges [i, j)
     spans: list[PlacedSpan]  # in the doc's span order; spans that could not be placed are left out
     language: str = ""
+    token_texts: list[str] | None = None  # text[start:end] of every token, when already at hand
 
     @property
     def text(self) -> str:
         return self.doc.text
 
     def words(self, i: int = 0, j: int | None = None) -> list[str]:
+        if self.token_texts is not None:
+            return self.token_texts[i:j]
         return list(map(self.doc.text.__getitem__, map(slice, self.starts[i:j], self.ends[i:j])))
 
 
@@ -440,7 +454,7 @@ def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenD
     text = doc.text
     meta = doc.article.meta if isinstance(doc.article.meta, dict) else {}
     language = tok.language(text, meta) if tok.spacy is not None else ""
-    starts, ends = tok.tokens(text, language)
+    starts, ends, texts = tok.tokens_and_words(text, language)
     wanted: list[tuple[ExportSpan, int, int]] = []
     for span in doc.spans:
         s, e = span.start, span.end
@@ -462,6 +476,7 @@ def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenD
         old_s, old_e = starts, ends
         starts, ends, pieces = split_at(starts, ends, points)
         if pieces:
+            texts = None  # some tokens were split: TokenDoc.words() slices the text again
             for span, s, e in wanted:
                 split = [i for i in _containing(old_s, old_e, s) + _containing(old_s, old_e, e) if i in pieces]
                 for i in dict.fromkeys(split):
@@ -483,7 +498,7 @@ def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenD
             sent = [i for i in sent if i not in inside]
     bounds = sent + [len(starts)]
     sentences = [(bounds[k], bounds[k + 1]) for k in range(len(sent))]
-    return TokenDoc(doc, starts, ends, sentences, placed, language)
+    return TokenDoc(doc, starts, ends, sentences, placed, language, texts)
 
 
 def _containing(starts: list[int], ends: list[int], p: int) -> list[int]:

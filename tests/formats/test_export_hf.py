@@ -76,7 +76,8 @@ def test_split_shares_one_label_list(corpus, wants, tmp_path):
     whole = tmp_path / "whole"
     whole.mkdir()
     export_corpus(corpus, whole / "a.jsonl", "hf")
-    export_corpus(corpus, tmp_path / "c.jsonl", "hf", ExportOptions(split=(50, 25, 25), seed=3))
+    report = export_corpus(corpus, tmp_path / "c.jsonl", "hf", ExportOptions(split=(50, 25, 25), seed=3))
+    assert len(report.files) == len(set(report.files)) == 4
     files = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
     assert files == ["c.dev.jsonl", "c.labels.json", "c.test.jsonl", "c.train.jsonl"]
     ids = [i for name in ("c.train.jsonl", "c.dev.jsonl", "c.test.jsonl") for i in load(tmp_path / name)["id"]]

@@ -47,8 +47,9 @@ def test_docs_keep_text_spans_entities_and_user_data(corpus, wants, tmp_path, mo
 
 def test_missing_spacy_says_how_to_install_it(corpus, wants, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "spacy", None)
-    with pytest.raises(ImportError, match=r'pip install "annotator\[spacy\]"'):
+    with pytest.raises(ImportError, match=r'pip install "annotator\[spacy\]"') as caught:
         export_corpus(corpus, tmp_path / "c.spacy", "spacy")
+    assert caught.value.name == "spacy"  # what the CLI and the window name in their message
     assert list(tmp_path.iterdir()) == []  # nothing half-written
 
 

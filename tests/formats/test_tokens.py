@@ -146,7 +146,8 @@ TEXTS = st.lists(ALPHABET, max_size=60).map("".join)
 @given(text=TEXTS)
 def test_tokens_cover_the_text_minus_whitespace(mode, text):
     tok = tokenizer(mode)
-    starts, ends = tok.tokens(text, "en" if tok.spacy else "")
+    starts, ends, texts = tok.tokens_and_words(text, "en" if tok.spacy else "")
+    assert texts == [text[s:e] for s, e in zip(starts, ends)]
     covered = []
     prev_end = 0
     for s, e in zip(starts, ends):

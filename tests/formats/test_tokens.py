@@ -190,3 +190,11 @@ def test_span_edges_become_token_edges(mode, text, data):
     assert [i for i, _ in tdoc.sentences] == sorted({i for i, _ in tdoc.sentences})
     layout = spacy_layout(tdoc)
     assert "".join(w + " " * s for w, s in zip(layout.words, layout.spaces)) == text
+
+
+def test_sentence_final_marks_are_spacy_sentencizer_s():
+    from spacy.pipeline import Sentencizer
+
+    from annotator.formats.tokens import _FINAL_PUNCT
+
+    assert frozenset(Sentencizer.default_punct_chars) | {"…"} == _FINAL_PUNCT

@@ -17,7 +17,6 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from annotator.core.model import Label, Status
 from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc, ExportSpan
@@ -28,6 +27,8 @@ TO_NAME = "text"
 
 def labelling_config(labels: list[Label]) -> str:
     """The project's labelling interface: one Labels control over one Text object."""
+    from xml.sax.saxutils import quoteattr  # here, not at the top: it loads urllib and http at start-up
+
     lines = ["<View>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
     for label in labels:
         attrs = f"value={quoteattr(label.tag)} background={quoteattr(label.colour)}"

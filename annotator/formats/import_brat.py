@@ -98,7 +98,7 @@ def parse_ann(text: str, readings: list[SourceText], ann_name: str) -> tuple[lis
     for n, line in enumerate(newlines_to_lf(text.removeprefix("\ufeff")).split("\n"), 1):
         if not line.strip():
             continue
-        fields = line.split("\t")
+        fields = line.split("\t", 2)  # as brat splits: the covered text or a note may hold tabs
         ident = fields[0].strip()
         at = f"{ann_name} line {n}" + (f", {ident}" if _ID.match(ident) else "")
         kind = ident[:1]

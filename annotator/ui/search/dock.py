@@ -38,7 +38,7 @@ class SearchDock(QDockWidget):
             '"Greater Bay Area" finds the phrase, Guang* words starting with Guang,\n'
             "Foshan OR Jiangmen either, Foshan NOT Midea excludes. Enter searches at once; ↓ goes to the results."
         )
-        self.further = QPushButton("Search &further", body)
+        self.further = QPushButton("&Search further", body)
         self.further.setObjectName("searchFurther")
         self.further.setToolTip("Look at more articles for further matches")
         self.summary = QLabel(body)

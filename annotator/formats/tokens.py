@@ -466,9 +466,10 @@ def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenD
     language = tok.language(text, meta) if tok.spacy is not None else ""
     starts, ends, texts = tok.tokens_and_words(text, language)
     wanted: list[tuple[ExportSpan, int, int]] = []
+    n = len(text)
     for span in doc.spans:
         s, e = span.start, span.end
-        if not (0 <= s < e <= len(text)):
+        if not (0 <= s < e <= n):
             report.warn(doc, "left out: the span is empty or outside the text", span)
             continue
         while s < e and text[s].isspace():
@@ -501,6 +502,8 @@ def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenD
     if placed and len(sent) > 1:
         inside = set()
         for p in placed:
+            if p.token_end - p.token_start < 2:
+                continue
             lo = bisect_right(sent, p.token_start)
             hi = bisect_left(sent, p.token_end)
             inside.update(sent[lo:hi])

@@ -93,8 +93,8 @@ EXPORTERS: dict[str, Exporter] = {
             "Annotator JSON Lines",
             ".jsonl",
             write_native_jsonl,
-            keeps="everything: text, metadata, status, labels, annotators, notes, review state",
-            loses="label colours and hotkeys",
+            keeps="text, metadata, status, label tags, annotators, notes, review state",
+            loses="label names, colours and hotkeys; when spans were created and changed",
         ),
         Exporter(
             "doccano",

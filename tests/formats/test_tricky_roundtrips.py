@@ -24,3 +24,28 @@ def test_brat_covered_text_with_a_tab_comes_back(tricky, tmp_path):
     crlf = tricky.text("crlf")
     assert got[crlf] == expected[crlf]
     assert any(span[3] == "\tTab" for span in got[crlf])
+
+
+def test_native_jsonl_says_what_a_round_trip_loses(tricky, tmp_path):
+    """The jsonl format's 'loses' line (README table, export dialog) names every label and span
+    attribute that export and import into an empty corpus do not bring back."""
+    from annotator.core.model import Annotation, Label
+    from annotator.formats import EXPORTERS
+
+    source = tricky.corpus
+    source.labels.add(Label(None, "Örtlichkeit 地名", "ORT", "#123456", None))
+    ort = next(lab for lab in source.labels.list() if lab.tag == "ORT")
+    text = tricky.text("empty")
+
+    old = "2020-01-02T03:04:05.000+00:00"
+    source.annotations.add(Annotation(None, tricky.ids["empty"], ort.id, 0, 2, text[:2], "dave", created=old, updated=old))
+    export_corpus(source, tmp_path / "corpus.jsonl", "jsonl")
+    with open_corpus(None) as target:
+        ImportBatch(target, [tmp_path / "corpus.jsonl"]).run()
+        back = {lab.tag: lab for lab in target.labels.list()}["ORT"]
+        (span,) = [a for a in target.annotations.for_article(tricky.ids["empty"]) if a.label_id == back.id]
+    loses = EXPORTERS["jsonl"].loses
+    assert back.name != ort.name and "label names" in loses
+    assert back.colour != ort.colour and "colours" in loses
+    assert span.created != old and "created" in loses
+    assert "everything" not in EXPORTERS["jsonl"].keeps

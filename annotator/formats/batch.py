@@ -189,6 +189,7 @@ class ImportBatch:
         self._cancelled = False
         self._imported_from: dict[int, str] = {}
         self._labels: LabelResolver | None = None
+        self._wal: bool | None = None  # the corpus file is in WAL mode (known at the first article)
         self._run = self._results()
 
     @property
@@ -236,7 +237,9 @@ class ImportBatch:
         any edit committed meanwhile (outside this block, synced), makes them durable.
         """
         db = self.corpus.db
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if self._wal is None:
+            self._wal = db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        if not self._wal:
             yield
             return
         previous = db.execute("PRAGMA synchronous").fetchone()[0]

@@ -119,23 +119,21 @@ class ArticleRepository:
         if existing is not None:
             raise DuplicateArticleError(f"Same text as article {existing}.", existing)
         stamp = now()
+        row = [
+            title.strip() or text.strip().split("\n", 1)[0][:200],
+            text,
+            source,
+            url,
+            published,
+            json.dumps(meta or {}, ensure_ascii=False),
+            digest,
+            str(Status.NEW),
+            stamp,
+            stamp,
+        ]
         with self.db.atomic():
-            cursor = self.db.execute(
-                f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    title.strip() or text.strip().split("\n", 1)[0][:200],
-                    text,
-                    source,
-                    url,
-                    published,
-                    json.dumps(meta or {}, ensure_ascii=False),
-                    digest,
-                    str(Status.NEW),
-                    stamp,
-                    stamp,
-                ],
-            )
-        return self.get(cursor.lastrowid)
+            cursor = self.db.execute(f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        return _row_to_article((cursor.lastrowid, *row))  # what was written, without reading the text back
 
     def set_status(self, article_id: int, status: Status) -> None:
         with self.db.atomic():

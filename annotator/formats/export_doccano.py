@@ -10,11 +10,11 @@ Keys other than ``text`` and ``label`` become the example's metadata in doccano.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.offsets import OffsetMap
+from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc
 
 OFFSETS = ("utf16", "codepoints")
@@ -51,4 +51,4 @@ def write_doccano(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> N
     offsets = ctx.options.offsets or OFFSETS[0]
     out = sink.text()
     for doc in docs:
-        out.write(json.dumps(doccano_record(doc, offsets), ensure_ascii=False) + "\n")
+        out.write(jsonl.dumps(doccano_record(doc, offsets)) + "\n")

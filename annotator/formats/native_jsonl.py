@@ -11,11 +11,11 @@ reviewed, and when) only when it was reviewed. Offsets are code points: ``text[s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.model import Article
+from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportSpan
 
 
@@ -55,4 +55,4 @@ def write_native_jsonl(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext)
     """One article a line with its spans."""
     out = sink.text()
     for doc in docs:
-        out.write(json.dumps(doc_record(doc), ensure_ascii=False) + "\n")
+        out.write(jsonl.dumps(doc_record(doc)) + "\n")

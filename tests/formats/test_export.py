@@ -100,3 +100,17 @@ def test_export_over_an_existing_file_keeps_its_mode(filled, tmp_path):
 def test_unknown_export_format(filled, tmp_path):
     with pytest.raises(ValueError, match="Unknown export format 'no-such-format'"):
         export_corpus(filled, tmp_path / "x", "no-such-format")
+
+
+def test_jsonl_exports_escape_the_unicode_line_separators(corpus, tmp_path):
+    text = "First line\u2028same paragraph\u2029next paragraph."
+    article = corpus.articles.add("Separators", text)
+    label = corpus.labels.list()[0].id
+    corpus.annotations.add(Annotation(None, article.id, label, 0, 5, "First", "ann"))
+    for fmt in ("jsonl", "doccano"):
+        out = tmp_path / f"{fmt}.jsonl"
+        export_corpus(corpus, out, fmt)
+        raw = out.read_text(encoding="utf-8")
+        assert "\u2028" not in raw and "\u2029" not in raw and "\\u2028" in raw
+        (record,) = [json.loads(line) for line in raw.splitlines()]
+        assert record["text"] == text

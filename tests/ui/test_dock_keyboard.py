@@ -78,3 +78,30 @@ def test_alt_letter_makes_a_conflict_consistent(qtbot, labelled, corpus_path):  
     assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [LOC, LOC, LOC]
     assert w.undo_stack.count() == 1
     assert COM not in {a.label_id for a in stored(corpus_path) if a.text == "Foshan"}
+
+
+def _tab_from(qtbot, widget):
+    widget.setFocus()
+    press(qtbot, widget, K.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def test_tab_leaves_each_list_for_the_next_control(qtbot, labelled):  # noqa: F811
+    """Tab moves on from a list (not from cell to cell inside it), so every button is reachable by keyboard."""
+    w = labelled
+    press(qtbot, w.pane, K.Key_C, CTRL_SHIFT)
+    dock = w.consistency.dock
+    assert _tab_from(qtbot, dock.conflict_table) is dock.label_choice
+    w.actions.missed_mentions.trigger()
+    press(qtbot, dock.missed_table, K.Key_Space)
+    assert _tab_from(qtbot, dock.missed_table) is dock.accept
+    w.actions.review.trigger()
+    review = w.review.dock
+    review.table.selectRow(0)
+    assert _tab_from(qtbot, review.table) in (review.open, review.relabel, review.mark, review.unmark, review.delete)
+    w.actions.search_corpus.trigger()
+    search = w.search.dock
+    search.field.setText("Foshan")
+    press(qtbot, search.field, K.Key_Return)
+    assert search.model.rowCount() > 0
+    assert _tab_from(qtbot, search.table) is not search.table

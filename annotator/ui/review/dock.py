@@ -96,6 +96,7 @@ class ReviewDock(QDockWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, arrows move in the table
         self.table.setSortingEnabled(True)
         self.table.setItemDelegateForColumn(ReviewTableModel.CONTEXT, ContextDelegate(self.table))
         self.table.setToolTip("Enter or double-click opens a span in its article; 1–9 relabel, Delete deletes, "

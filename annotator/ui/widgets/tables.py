@@ -16,4 +16,5 @@ def make_table(parent: QWidget, name: str, model) -> QTableView:
     table.setShowGrid(False)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move in the list
     return table

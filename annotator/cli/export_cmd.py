@@ -136,6 +136,8 @@ def export_command(
         except SinkError as exc:
             raise click.ClickException(str(exc)) from exc
     _print_warnings(report)
+    for note in report.notes:
+        click.echo(note, err=True)
     click.echo(report.summary(), err=True)
 
 

@@ -109,6 +109,12 @@ class ExportReport:
     spans: int = 0
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the export was made: the tokenizer used, say
+
+    def note(self, message: str) -> None:
+        """Say once how the export was made."""
+        if message not in self.notes:
+            self.notes.append(message)
 
     def warn(self, doc: ExportDoc, message: str, span: ExportSpan | None = None) -> None:
         where = f"article {doc.id}"

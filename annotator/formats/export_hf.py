@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from annotator.formats import jsonl
 from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping, iob2_tags
 from annotator.formats.sinks import SinkError
@@ -62,7 +63,7 @@ def write_hf(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
         tags = iob2_tags(len(words), kept)
         for n, (i, j) in enumerate(tdoc.sentences):
             row = {"id": f"{doc.id}-{n}", "tokens": words[i:j], "ner_tags": tags[i:j]}
-            out.write(json.dumps(row, ensure_ascii=False))
+            out.write(jsonl.dumps(row))
             out.write("\n")
     if ctx.part in ("", SPLIT_NAMES[0]):  # one list for every part of a split
         sink.text(labels_name).write(json.dumps(names, ensure_ascii=False, indent=1) + "\n")

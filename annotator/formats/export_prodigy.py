@@ -18,10 +18,10 @@ splits that token (``formats.tokens``). Notes and annotators go in the span's
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
+from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc
 from annotator.formats.tokens import report_note, spacy_layout, tokenize_doc, tokenizer
 
@@ -64,6 +64,6 @@ def write_prodigy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> N
                 record["note"] = p.span.note
             spans.append(record)
         record = {"text": doc.text, "tokens": tokens, "spans": spans, "answer": "accept", "meta": article_meta(doc)}
-        out.write(json.dumps(record, ensure_ascii=False))
+        out.write(jsonl.dumps(record))
         out.write("\n")
     report_note(ctx.report, tok.describe())

@@ -23,7 +23,13 @@ from typing import Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping
-from annotator.formats.tokens import report_note, spacy_layout, spacy_module, tokenize_doc, tokenizer
+from annotator.formats.tokens import (
+    report_note,
+    spacy_layout,
+    spacy_module,
+    tokenize_doc,
+    tokenizer,
+)
 
 SPAN_KEY = "sc"
 

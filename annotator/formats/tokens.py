@@ -526,9 +526,7 @@ def spacy_module() -> Any:
 
 def report_note(report: ExportReport, message: str) -> None:
     """State once, in the report's notes, how the export was made (the tokenizer used, say)."""
-    notes = report.__dict__.setdefault("notes", [])
-    if message not in notes:
-        notes.append(message)
+    report.note(message)
 
 
 @dataclass(frozen=True, slots=True)

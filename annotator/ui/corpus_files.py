@@ -161,8 +161,11 @@ def _show_export_report(window: "MainWindow", report: ExportReport) -> None:
     box.setWindowTitle("Export finished")
     box.setIcon(QMessageBox.Icon.Warning if report.warnings else QMessageBox.Icon.Information)
     box.setText(report.summary())
+    informative = list(report.notes)
     if report.warnings:
-        box.setInformativeText("Open the details to see each span that was adjusted or left out.")
+        informative.append("Open the details to see each span that was adjusted or left out.")
+    box.setInformativeText("\n\n".join(informative))
+    if report.warnings:
         lines = report.warnings[:DETAIL_LINES]
         if len(report.warnings) > DETAIL_LINES:
             lines.append(f"… and {len(report.warnings) - DETAIL_LINES:,} more")

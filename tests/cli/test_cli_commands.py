@@ -145,3 +145,13 @@ def test_review_lists_and_filters_annotations(cli, filled):
     assert result.stdout == "" and result.stderr == "0 annotations.\n"
     result = cli("--db", filled, "review", "--article", "99")
     assert result.exit_code == 1 and result.stderr == "Error: No article with id 99.\n"
+
+
+def test_token_exports_say_which_tokenizer_they_used(cli, filled, tmp_path):
+    result = cli("--db", filled, "export", "--format", "conll", "--out", tmp_path / "x.conll")
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[-1].startswith("Exported 2 articles")
+    assert any(line.startswith("Tokens: ") and "sentences" in line for line in lines[:-1])
+    jsonl = cli("--db", filled, "export", "--format", "jsonl", "--out", tmp_path / "x.jsonl")
+    assert not any(line.startswith("Tokens: ") for line in jsonl.stderr.splitlines())

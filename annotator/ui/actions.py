@@ -21,7 +21,7 @@ class WindowActions:
         self.open_corpus = a("&Open corpus…", SK.Open, "Open an existing corpus file")
         self.import_files = a("&Import articles…", "Ctrl+I", "Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, brat) into this corpus")
         self.import_folder = a("Import &folder…", "Ctrl+Shift+I", "Import every article file in a folder and its subfolders, brat .txt and .ann pairs included")
-        self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus with its annotations as a dataset file")
+        self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, brat, Label Studio, CSV, W3C…)")
         self.restore_backup = a("&Restore from backup…", None, "List the automatic backups of this corpus and restore one")
         self.quit = a("&Quit", SK.Quit, "Close Annotator (everything is already saved)")
         # Edit
@@ -71,6 +71,7 @@ class WindowActions:
         self.shortcuts = a("&Keyboard shortcuts", None, "List every keyboard shortcut")
         self.shortcuts.setShortcuts([QKeySequence(SK.HelpContents), QKeySequence("Ctrl+/")])
         self.about = a("&About Annotator", None, "Version and licence")
+        self.show_hint = a("Show the &getting-started hint", None, "Show again the hint on how to label, review and export")
 
     def _action(self, text: str, shortcut, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -133,7 +134,7 @@ class WindowActions:
         view.addSeparator()
         view.addActions(docks)
         help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts, self.about])
+        help_menu.addActions([self.shortcuts, self.show_hint, self.about])
         return labels
 
     def menu_path(self, action: QAction) -> str | None:

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         act.zoom_reset.triggered.connect(lambda: self.pane.zoom(0))
         act.shortcuts.triggered.connect(self.show_shortcuts)
         act.about.triggered.connect(self._about)
+        act.show_hint.triggered.connect(self.hint.show_again)
         act.review.triggered.connect(self.review.show)
         self.review.dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating review too
         self.review.message.connect(lambda m: self.status.showMessage(m, 5000))

@@ -86,6 +86,22 @@ def test_dont_show_again_is_remembered(qtbot, controller, corpus_path, settings,
     close_window(again)
 
 
+def test_help_menu_brings_a_dismissed_hint_back(qtbot, controller, corpus_path, settings, window):
+    hint = window.hint
+    qtbot.mouseClick(hint.never, Qt.MouseButton.LeftButton)
+    assert not hint.isVisible()
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    (item,) = [a for a in help_menu.actions() if a.text() == "Show the &getting-started hint"]
+    item.trigger()
+    assert hint.isVisible()
+    fresh = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    again = AppController(fresh, "tester").open(corpus_path)
+    qtbot.addWidget(again)
+    qtbot.waitExposed(again)
+    assert again.hint.isVisible()  # back at the next start too, until dismissed for good
+    close_window(again)
+
+
 def test_labelling_works_with_the_hint_shown(qtbot, window):
     assert window.hint.isVisible()
     pane = window.pane

@@ -72,6 +72,12 @@ class FirstRunHint(QFrame):
     def set_text(self, labels: list[Label], review: str, export: str) -> None:
         self.text.setText(hint_html(labels, review, export))
 
+    def show_again(self) -> None:
+        """Help › Show the getting-started hint: here now, and at every start until dismissed for good."""
+        self.settings.remove(SETTINGS_KEY)
+        self.settings.sync()
+        self.show()
+
     def dismiss(self) -> None:
         self.hide()
         self.dismissed.emit()

@@ -2,6 +2,7 @@
 
     T1<TAB>LOCATION 12 18<TAB>Foshan
     T2<TAB>COMPANY 0 5;16 23<TAB>North America       (discontinuous: one span per fragment)
+    T3<TAB>LOCATION 30 35;36 40<TAB>Pearl Delta        (pieces with only line breaks between: one span)
     #1<TAB>AnnotatorNotes T1<TAB>the city, not the prefecture
 
 Entities become spans and AnnotatorNotes their notes; relations, events, attributes
@@ -142,6 +143,10 @@ def _entity(fields, readings, at, ident, spans, warnings) -> None:
     except SpanError as exc:
         warnings.append(SpanWarning(f"{exc} Span left out.", at))
         return
+    stored = readings[0].text
+    if len(parts) > 1 and all(set(stored[a[1]:b[0]]) == {"\n"} for a, b in zip(parts, parts[1:])):
+        # Only line breaks between the pieces: one span across lines, as brat (and the brat export) cuts it.
+        parts = [(parts[0][0], parts[-1][1], stored[parts[0][0]:parts[-1][1]])]
     if len(parts) > 1:
         warnings.append(SpanWarning(f"Discontinuous span ({len(parts)} fragments) imported as {len(parts)} spans.", at))
     spans[ident] = [SpanRecord(s, e, label, text, where=at) for s, e, text in parts]

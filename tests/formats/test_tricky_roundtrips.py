@@ -49,3 +49,25 @@ def test_native_jsonl_says_what_a_round_trip_loses(tricky, tmp_path):
     assert back.colour != ort.colour and "colours" in loses
     assert span.created != old and "created" in loses
     assert "everything" not in EXPORTERS["jsonl"].keeps
+
+
+def test_brat_span_across_a_line_break_comes_back_whole(tricky, tmp_path):
+    # The export cuts '所在地。\n粤港澳大湾区' into two pieces (a brat line holds no line break);
+    # pieces with only line breaks between them are one span again on import.
+    export_corpus(tricky.corpus, tmp_path / "brat.zip", "brat")
+    with open_corpus(None) as target:
+        report = ImportBatch(target, [tmp_path / "brat.zip"]).run()
+        assert not [str(w) for w in report.warnings if "Discontinuous" in str(w)]
+        got = _spans_by_text(target)
+    assert got == _spans_by_text(tricky.corpus)
+    assert (17, 28, "POLICY_TERM", "所在地。\n粤港澳大湾区") in got[tricky.text("cjk")]
+
+
+def test_brat_pieces_with_words_between_stay_separate_spans(corpus, tmp_path):
+    (tmp_path / "doc.txt").write_text("North and\nSouth America\nmeet.", encoding="utf-8")
+    (tmp_path / "doc.ann").write_text("T1\tLOCATION 0 5;16 23\tNorth America\nT2\tLOCATION 10 23;24 28\tSouth America meet\n", encoding="utf-8")
+    report = ImportBatch(corpus, [tmp_path / "doc.txt"]).run()
+    (article,) = corpus.articles.iter_all()
+    got = sorted((a.start, a.end, a.text) for a in corpus.annotations.for_article(article.id))
+    assert got == [(0, 5, "North"), (10, 28, "South America\nmeet"), (16, 23, "America")]
+    assert sum("Discontinuous" in str(w) for w in report.warnings) == 1

@@ -6,6 +6,8 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from annotator.ui.widgets.colours import text_colour_style
+
 
 class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -15,7 +17,7 @@ class StatusBar(QStatusBar):
         self.count = QLabel(self, objectName="statusCount")
         self.saved = QLabel(self, objectName="statusSaved")
         self.saved.setToolTip("Every edit is written to the corpus file the moment you make it; there is nothing to save.")
-        self.saved.setStyleSheet("color: #2f855a;")
+        self.saved.setStyleSheet(text_colour_style(self, "#2f855a"))
         for w in (self.position, self.count, self.saved):
             w.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(w)

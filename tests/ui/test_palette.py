@@ -117,3 +117,24 @@ def test_the_hint_and_selected_span_follow_the_palette(qtbot, window, system_pal
     pane.place_caret(start + 2)  # the caret in a span selects it: drawn in the full label colour
     (selected,) = [s for s in pane.extraSelections() if s.cursor.selectedText() == "Midea Group"]
     assert contrast(selected.format.foreground().color(), selected.format.background().color()) >= MIN_CONTRAST
+
+
+@pytest.mark.parametrize("colours", [LIGHT, DARK], ids=["light", "dark"])
+@pytest.mark.parametrize("message", ["#2f855a", "#c0392b", "#d63031", "#b35900"])
+def test_message_colours_are_made_readable_on_the_window(colours, message):
+    from annotator.ui.widgets.colours import readable
+
+    background = colours["Window"]
+    shown = readable(message, background)
+    assert contrast(shown, background) >= MIN_CONTRAST
+    if contrast(message, background) >= MIN_CONTRAST:
+        assert shown == QColor(message)  # already readable: left as it is
+
+
+def test_the_saved_message_reads_well_in_a_dark_window(qtbot, controller, corpus_path, system_palette):
+    system_palette(DARK)
+    w = controller.open(corpus_path)
+    qtbot.addWidget(w)
+    sheet = w.status.saved.styleSheet()
+    colour = QColor(sheet.removeprefix("color: ").rstrip(";"))
+    assert contrast(colour, DARK["Window"]) >= MIN_CONTRAST

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Label
 from annotator.ui.consistency.models import ConflictsModel, MissedModel
 from annotator.ui.search.context import ContextDelegate
+from annotator.ui.widgets.colours import text_colour_style
 from annotator.ui.widgets.tables import make_table
 
 
@@ -53,7 +54,7 @@ class ConsistencyDock(QDockWidget):
         self.tabs.setObjectName("consistencyTabs")
         self.stale = QLabel(body)
         self.stale.setObjectName("consistencyStale")
-        self.stale.setStyleSheet("color: #b35900;")
+        self.stale.setStyleSheet(text_colour_style(self, "#b35900"))
         self.refresh = _button(body, "Refresh", "consistencyRefresh", "Look through the corpus again (F5)")
         f5 = QShortcut(QKeySequence("F5"), self, self.refresh_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         f5.setObjectName("consistencyRefreshShortcut")

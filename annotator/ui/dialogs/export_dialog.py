@@ -37,6 +37,7 @@ from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
 from annotator.formats.registry import EXPORTERS, Exporter
 from annotator.formats.sinks import MARKER
 from annotator.store import Corpus
+from annotator.ui.widgets.colours import text_colour_style
 
 OFFSET_NAMES = {
     "utf16": "UTF-16 code units (what doccano counts)",
@@ -203,7 +204,7 @@ class ExportDialog(QDialog):
 
         # --- error and buttons
         self.error = QLabel(self, objectName="exportError")
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(text_colour_style(self, "#c0392b"))
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)

@@ -27,6 +27,7 @@ from annotator.core.model import Label
 from annotator.store.labels import make_tag
 from annotator.ui.models.label_list import LabelListModel
 from annotator.ui.session import CorpusSession
+from annotator.ui.widgets.colours import text_colour_style
 
 SUGGESTED_COLOURS = (
     "#8e44ad", "#c0392b", "#16a085", "#d35400", "#2c3e50", "#f1c40f", "#7f8c8d", "#e84393", "#00a8ff",
@@ -72,7 +73,7 @@ class LabelManagerDialog(QDialog):
             self.hotkey.addItem(key, key)
         self.apply_button = self._button("applyLabel", "A&pply", "Save the changes to this label", self._apply)
         self.error = QLabel(self, objectName="labelError")
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(text_colour_style(self, "#c0392b"))
         self.error.setWordWrap(True)
         self._colour_value = "#777777"
         for field in (self.name, self.tag):

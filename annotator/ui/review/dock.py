@@ -21,6 +21,7 @@ from annotator.core.model import Label
 from annotator.ui.review.delegate import ContextDelegate
 from annotator.ui.review.filters import ReviewFilterBar
 from annotator.ui.review.model import ReviewTableModel
+from annotator.ui.widgets.colours import text_colour_style
 
 _ACTIVATE = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _DELETE = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
@@ -81,7 +82,7 @@ class ReviewDock(QDockWidget):
         self.count.setObjectName("reviewCount")
         self.problem = QLabel(body)
         self.problem.setObjectName("reviewProblem")
-        self.problem.setStyleSheet("color: #d63031;")
+        self.problem.setStyleSheet(text_colour_style(self, "#d63031"))
         self.problem.hide()
 
         self.table = ReviewTable(body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 BLACK, WHITE = QColor("#111111"), QColor("#ffffff")
 MIN_CONTRAST = 4.5  # WCAG AA for body text
@@ -50,3 +50,21 @@ def span_tint(colour: QColor | str, depth: int, base: QColor | str) -> QColor:
     colour over the text background, deeper with each level, stronger on a dark background."""
     first, step, most = (0.28, 0.17, 0.7) if not is_dark(base) else (0.36, 0.14, 0.64)
     return blend(colour, min(first + step * (depth - 1), most), base)
+
+
+def readable(colour: QColor | str, background: QColor | str) -> QColor:
+    """``colour`` as close to itself as it can stay while reading well on ``background``
+    (contrast >= 4.5): lightened on a dark background, darkened on a light one."""
+    c, bg = QColor(colour), QColor(background)
+    target = WHITE if is_dark(bg) else QColor("#000000")
+    amount = 0.0
+    while contrast(c, bg) < MIN_CONTRAST and amount < 1.0:
+        amount = min(1.0, amount + 0.05)
+        c = blend(target, amount, colour)
+    return c
+
+
+def text_colour_style(widget, colour: QColor | str) -> str:
+    """A style sheet giving ``widget`` text in ``colour``, made readable on its window background."""
+    background = widget.palette().color(QPalette.ColorRole.Window)
+    return f"color: {readable(colour, background).name()};"

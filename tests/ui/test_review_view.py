@@ -392,3 +392,20 @@ def test_the_selection_follows_its_annotations_after_an_edit(qtbot, review_windo
     assert dock(w).selected_ranges() == [(2, 2)]
     press(qtbot, table, K.Key_Delete)
     assert "Shenzhen" not in [a.text for a in stored(corpus_path, 2)]
+
+
+def test_a_bulk_edit_the_corpus_refuses_is_explained_and_not_pushed(qtbot, review_window, corpus_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
+    w = review_window
+    table = dock(w).table
+    table.setFocus()
+    press(qtbot, table, K.Key_A, CTRL)
+    w.session.corpus.db.execute("PRAGMA query_only = ON")  # what a read-only file or folder gives
+    press(qtbot, table, K.Key_R, CTRL)
+    w.session.corpus.db.execute("PRAGMA query_only = OFF")
+    assert w.undo_stack.count() == 0
+    assert {a.reviewed_by for a in stored(corpus_path)} == {None}
+    assert len(warned) == 1 and "read-only" in warned[0]

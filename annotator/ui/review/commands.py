@@ -1,6 +1,7 @@
 """Bulk edits from the review table, each one QUndoCommand: Ctrl+Z undoes the whole of it.
 
-Each command writes in one transaction through the store's review repository and announces
+Each command writes in one transaction through the store's review repository (inside
+``session.writing()``, which turns a failed write into a one-line message) and announces
 the change on the session's signals, as the session's own methods do, so that the article
 view, its annotation list and the review table all follow.
 """
@@ -33,14 +34,16 @@ class _Rewrite(Command):
         raise NotImplementedError
 
     def apply(self) -> None:
-        if not self.before and not self.after:
-            self.before, self.after = self.first_write()
-        else:
-            self.session.corpus.review.restore(self.after)
+        with self.session.writing():  # a gone, full, locked or read-only corpus refuses in one sentence
+            if not self.before and not self.after:
+                self.before, self.after = self.first_write()
+            else:
+                self.session.corpus.review.restore(self.after)
         _announce_changed(self.session, self.before, self.after)
 
     def revert(self) -> None:
-        self.session.corpus.review.restore(self.before)
+        with self.session.writing():
+            self.session.corpus.review.restore(self.before)
         _announce_changed(self.session, self.after, self.before)
 
     @property

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import zipfile
@@ -94,6 +95,17 @@ def _sync_files(paths: list[Path]) -> None:
             os.close(fd)
 
 
+def _check_replaceable(target: Path) -> None:
+    """An export moves a new file into place: never over a device, a pipe or a socket (``/dev/null``,
+    ``/dev/stdout``), which would be replaced by a regular file."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # nothing there yet (or unreadable: the write reports it)
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise SinkError(f"{target} is not a regular file (a device or a pipe); write to a file, or to '-' for standard output.")
+
+
 def _safe_name(name: str) -> str:
     parts = Path(name).parts
     if not parts or Path(name).is_absolute() or any(p in ("..", ".") for p in parts):
@@ -107,6 +119,7 @@ class FileSink(Sink):
     def __init__(self, target: Path) -> None:
         if target.is_dir():
             raise IsADirectoryError(21, "Is a directory", str(target))
+        _check_replaceable(target)
         super().__init__(target)
 
     def _staged(self, name: str | None) -> Path:
@@ -172,6 +185,7 @@ class ZipSink(FolderSink):
     def __init__(self, target: Path) -> None:
         if target.is_dir():
             raise IsADirectoryError(21, "Is a directory", str(target))
+        _check_replaceable(target)
         Sink.__init__(self, target)
         self._root = self._staging / "out"
         self._root.mkdir()

@@ -71,3 +71,20 @@ def test_brat_pieces_with_words_between_stay_separate_spans(corpus, tmp_path):
     got = sorted((a.start, a.end, a.text) for a in corpus.annotations.for_article(article.id))
     assert got == [(0, 5, "North"), (10, 28, "South America\nmeet"), (16, 23, "America")]
     assert sum("Discontinuous" in str(w) for w in report.warnings) == 1
+
+
+def test_an_export_never_replaces_a_pipe_or_device_with_a_file(tricky, tmp_path):
+    import os
+    import stat
+
+    import pytest
+
+    from annotator.formats.sinks import SinkError
+
+    for fmt, name in (("jsonl", "pipe.jsonl"), ("brat", "pipe.zip")):
+        pipe = tmp_path / name
+        os.mkfifo(pipe)
+        with pytest.raises(SinkError, match="not a regular file"):
+            export_corpus(tricky.corpus, pipe, fmt)
+        assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.jsonl", "pipe.zip", "sources"]

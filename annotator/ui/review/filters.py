@@ -7,6 +7,7 @@ ReviewFilter. An invalid regular expression is reported here, in words, before a
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPixmap
@@ -25,6 +26,16 @@ from annotator.core.model import Label, Status
 from annotator.store.review import ReviewFilter
 
 ANY = None
+
+
+def _utc_start(day: QDate) -> datetime:
+    """The moment a day starts where the analyst is, in UTC, as the store compares it.
+
+    The table shows times in local time; a filter on UTC days would leave out, say, what an
+    analyst in Foshan labelled before 08:00. (A datetime is a date, so ReviewFilter takes it;
+    the store adds one day to the end for the first moment after the range.)
+    """
+    return datetime.combine(day.toPython(), time()).astimezone().astimezone(UTC)
 
 
 def _combo(parent: QWidget, name: str, tip: str) -> QComboBox:
@@ -149,7 +160,7 @@ class ReviewFilterBar(QWidget):
 
     def current(self) -> ReviewFilter:
         label, annotator, status = self.label.currentData(), self.annotator.currentData(), self.status.currentData()
-        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        start, end = _utc_start(self.date_from.date()), _utc_start(self.date_to.date())
         if start > end:
             start, end = end, start
         return ReviewFilter(

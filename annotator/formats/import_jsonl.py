@@ -14,7 +14,8 @@ ordinary record (see ``json_records``).
 doccano: ``{"text": "...", "label": [[start, end, "LABEL"], ...]}`` (``labels`` in older
 versions; ``entities`` with ``start_offset``/``end_offset`` when relations were on).
 doccano counts offsets in UTF-16 code units: ``offsets="codepoints"`` reads files
-that count code points. Other fields go into the article's meta, ``id`` as ``source_id``.
+that count code points. Other fields go into the article's meta, ``id`` as ``source_id``;
+the ``status`` and span ``notes`` that Annotator's doccano export adds are read back as such.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from annotator.core.model import Status
 from annotator.formats.base import (
     BadRecord,
     InputError,
@@ -168,11 +170,31 @@ def _doccano_triple(item: Any) -> tuple[Any, Any, Any]:
     raise SpanError("A span must be [start, end, \"LABEL\"].")
 
 
+_STATUSES = {status.value for status in Status}
+
+
+def _own_notes(value: Any) -> dict[tuple[Any, Any, Any], str] | None:
+    """The ``notes`` Annotator's doccano export adds (offsets as in ``label``), or None for anything else."""
+    if not isinstance(value, list) or not value:
+        return None
+    notes = {}
+    for item in value:
+        if not (isinstance(item, dict) and set(item) == {"start", "end", "label", "note"} and isinstance(item["note"], str)):
+            return None
+        notes[(item["start"], item["end"], item["label"])] = item["note"]
+    return notes
+
+
 def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Record | BadRecord:
     if not isinstance(obj, dict):
         return BadRecord(f"Expected an object with a \"text\" field, found a JSON {_kind(obj)}.", where)
     items, key = _doccano_items(obj)
     rest = {k: v for k, v in obj.items() if k != key and not (k in ("Comments", "comments") and not v)}
+    # What Annotator's own doccano export adds: the article status and span notes, not metadata.
+    status = rest.pop("status") if rest.get("status") in _STATUSES else None
+    notes = _own_notes(rest.get("notes"))
+    if notes is not None:
+        del rest["notes"]
     record = record_from_mapping(rest, where)
     if isinstance(record, BadRecord):
         return record
@@ -187,8 +209,9 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
         except SpanError as exc:
             warnings.append(SpanWarning(str(exc), f"span {n}"))
             continue
-        spans.append(SpanRecord(s, e, label, text, where=f"span {n}"))
-    return dataclasses.replace(record, spans=tuple(spans), warnings=tuple(warnings))
+        note = notes.get((start, end, label)) if notes else None
+        spans.append(SpanRecord(s, e, label, text, note=note, where=f"span {n}"))
+    return dataclasses.replace(record, spans=tuple(spans), warnings=tuple(warnings), status=status)
 
 
 def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | BadRecord]:

@@ -21,8 +21,8 @@ def spans_by_text(corpus):
 @pytest.mark.parametrize(
     "format, out, options, keeps_notes",
     [
-        ("doccano", "data.jsonl", {}, False),
-        ("doccano", "data.jsonl", {"offsets": "codepoints"}, False),
+        ("doccano", "data.jsonl", {}, True),  # notes come back from the metadata the export adds
+        ("doccano", "data.jsonl", {"offsets": "codepoints"}, True),
         ("labelstudio", "tasks.json", {}, True),
         ("brat", "brat", {}, True),
         ("brat", "brat.zip", {}, True),

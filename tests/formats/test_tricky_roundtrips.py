@@ -88,3 +88,24 @@ def test_an_export_never_replaces_a_pipe_or_device_with_a_file(tricky, tmp_path)
             export_corpus(tricky.corpus, pipe, fmt)
         assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.jsonl", "pipe.zip", "sources"]
+
+
+def test_doccano_export_imports_back_with_statuses_and_notes_not_in_meta(tricky, tmp_path):
+    export_corpus(tricky.corpus, tmp_path / "doccano.jsonl", "doccano")  # UTF-16 offsets
+    with open_corpus(None) as target:
+        report = ImportBatch(target, [tmp_path / "doccano.jsonl"]).run()
+        assert report.ok and not report.warnings
+        for key, source_id in tricky.ids.items():
+            before, after = tricky.corpus.articles.get(source_id), target.articles.get(source_id)
+            assert after.status == before.status, key
+            assert "notes" not in after.meta and "status" not in after.meta
+            notes = lambda c, i: sorted((a.start, a.end, a.note or "") for a in c.annotations.for_article(i))
+            assert notes(target, source_id) == notes(tricky.corpus, source_id), key
+
+
+def test_doccano_fields_of_other_shapes_stay_metadata(corpus, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"text": "Foshan", "label": [[0, 6, "LOC"]], "status": "approved", "notes": ["n"]}\n', encoding="utf-8")
+    report = ImportBatch(corpus, [path]).run()
+    (article,) = corpus.articles.iter_all()
+    assert article.meta["status"] == "approved" and article.meta["notes"] == ["n"] and report.ok

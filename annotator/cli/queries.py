@@ -17,6 +17,8 @@ class ReviewRow:
     text: str
     annotator: str
     note: str | None
+    reviewed_by: str | None
+    reviewed_at: str | None  # UTC, ISO 8601
 
 
 def review(
@@ -34,11 +36,12 @@ def review(
             params.append(value)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = corpus.db.execute(
-        f"""SELECT a.article_id, ar.title, a.start, a."end", l.tag, a.text, n.name, a.note
+        f"""SELECT a.article_id, ar.title, a.start, a."end", l.tag, a.text, n.name, a.note, r.name, a.reviewed_at
             FROM annotations a
             JOIN articles ar ON ar.id = a.article_id
             JOIN labels l ON l.id = a.label_id
-            JOIN annotators n ON n.id = a.annotator_id{where}
+            JOIN annotators n ON n.id = a.annotator_id
+            LEFT JOIN annotators r ON r.id = a.reviewed_by{where}
             ORDER BY a.article_id, a.start, a."end", a.id""",
         params,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import datetime
 
 import click
 
@@ -25,6 +26,17 @@ def _around(before: str, text: str, after: str, width: int = 30) -> str:
     return flat(left) + "[" + flat(text) + "]" + flat(right)
 
 
+def _reviewed(by: str | None, at: str | None) -> str:
+    """Who reviewed an annotation and on which day (local time), or nothing."""
+    if not at:
+        return ""
+    try:
+        day = datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d")
+    except ValueError:
+        day = at[:10]
+    return f"{by or '?'} {day}"
+
+
 def _echo_json(data: object) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -35,11 +47,13 @@ def _list(corpus: Corpus, annotator: str | None, tag: str | None, article_id: in
         _echo_json([asdict(r) for r in rows])
         return
     table = [
-        [r.article_id, clip(r.title, 30), f"{r.start}-{r.end}", r.tag, clip(r.text, 40), r.annotator, clip(r.note or "", 40)]
+        [r.article_id, clip(r.title, 30), f"{r.start}-{r.end}", r.tag, clip(r.text, 40), r.annotator, clip(r.note or "", 40),
+         _reviewed(r.reviewed_by, r.reviewed_at)]
         for r in rows
     ]
     if table:
-        click.echo(format_table(["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note"], table, right=[0]))
+        click.echo(format_table(["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note", "Reviewed"], table,
+                                right=[0]))
     click.echo(f"{_plural(len(rows), 'annotation')}.", err=True)
 
 

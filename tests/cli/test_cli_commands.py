@@ -133,7 +133,7 @@ def test_search_by_label_and_limit(cli, filled):
 def test_review_lists_and_filters_annotations(cli, filled):
     result = cli("--db", filled, "review")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note"]
+    assert lines[0].split() == ["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note", "Reviewed"]
     assert len(lines) == 5 and result.stderr == "4 annotations.\n"
     assert "check the legal name" in lines[2] and "Midea Group" in lines[2] and "bob" in lines[2]
     assert "Foshan opens a lab" in lines[1]

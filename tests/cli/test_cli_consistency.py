@@ -62,7 +62,7 @@ def test_missed_table_and_json(cli, corpus_db):
 def test_review_list_json_and_option_errors(cli, corpus_db):
     data = json.loads(cli("--db", corpus_db, "review", "--json", "--annotator", "li").stdout)
     assert data == [{"article_id": 1, "title": "One", "start": 26, "end": 32, "tag": "COMPANY", "text": "FOSHAN",
-                     "annotator": "li", "note": None}]
+                     "annotator": "li", "note": None, "reviewed_by": None, "reviewed_at": None}]
     for args, message in [
         (["--conflicts", "--missed"], "Choose one of --conflicts and --missed."),
         (["--missed", "--annotator", "li"], "--annotator applies only to the list of annotations."),

@@ -106,7 +106,9 @@ class SearchResultsModel(FlatTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return r.title if col == self.ARTICLE else plain_context(r.left, r.match, r.right)
+            if col == self.ARTICLE:
+                return r.title
+            return plain_context(r.left, r.match, r.right) if r.start is not None else r.right
         if role == ContextRole and col == self.CONTEXT and r.start is not None:
             return (r.left, r.match, r.right)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -80,6 +80,8 @@ def export_corpus(
         for part, ids in parts.items():
             ctx = ExportContext(options=options, report=report, labels=labels, part=part)
             exp.write(counted(iter_docs(corpus, ids, options)), targets[part], ctx)
+        for sink in sinks:  # every part on disk before any replaces an earlier export
+            sink.prepare()
         for sink in sinks:
             sink.commit()
     except BaseException:

@@ -68,8 +68,14 @@ class Sink:
         self._open.clear()
         if sync:  # on disk before anything is moved into place
             _sync_files(self._staged_paths)
+            self._staged_paths.clear()  # synced once: commit() after prepare() does not sync again
 
     # -- ending ------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Close and flush every staged file to disk. An export prepares all its sinks before it
+        commits any, so a disk that fills up while the last part of a split is flushed replaces no part."""
+        self._close_all()
+
     def commit(self) -> None:
         raise NotImplementedError
 
@@ -190,6 +196,9 @@ class ZipSink(FolderSink):
         self._root = self._staging / "out"
         self._root.mkdir()
 
+    def prepare(self) -> None:
+        self._close_all(sync=False)  # only the packed archive is moved into place, and it is synced
+
     def commit(self) -> None:
         self._close_all(sync=False)  # only the packed archive is moved into place, and it is synced
         packed = self._staging / "packed.zip"
@@ -240,6 +249,9 @@ class StreamSink:
         if name is not None or buffer is None:
             raise SinkError("This format writes binary files; give an output path instead of '-'.")
         return buffer
+
+    def prepare(self) -> None:
+        self.stream.flush()
 
     def commit(self) -> None:
         self.stream.flush()

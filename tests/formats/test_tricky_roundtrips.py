@@ -109,3 +109,30 @@ def test_doccano_fields_of_other_shapes_stay_metadata(corpus, tmp_path):
     report = ImportBatch(corpus, [path]).run()
     (article,) = corpus.articles.iter_all()
     assert article.meta["status"] == "approved" and article.meta["notes"] == ["n"] and report.ok
+
+
+def test_a_split_that_fails_while_flushing_a_later_part_replaces_no_part(tricky, tmp_path, monkeypatch):
+    """Every part of a split is flushed to disk before any is moved into place: a disk that fills up
+    while the last part is flushed leaves all the earlier files as they were."""
+    import pytest
+
+    from annotator.formats import sinks
+    from annotator.formats.dataset import ExportOptions
+
+    options = ExportOptions(split=(50, 50), seed=1)
+    export_corpus(tricky.corpus, tmp_path / "out.jsonl", "jsonl", options)
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("out.*")}
+    tricky.corpus.articles.add("Later", "An article added after the first export.")
+    real, calls = sinks._sync_files, []
+
+    def sync_then_fill(paths):
+        calls.append(paths)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(paths)
+
+    monkeypatch.setattr(sinks, "_sync_files", sync_then_fill)
+    with pytest.raises(OSError, match="No space"):
+        export_corpus(tricky.corpus, tmp_path / "out.jsonl", "jsonl", options)
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("out.*")} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.dev.jsonl", "out.train.jsonl", "sources"]

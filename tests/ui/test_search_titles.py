@@ -21,6 +21,7 @@ def test_a_title_only_match_reads_as_words(qtbot, window):
     assert model.rowCount() == 1
     assert model.data(model.index(0, SearchResultsModel.ARTICLE)) == "Foshan visit"
     assert model.data(model.index(0, SearchResultsModel.CONTEXT)) == "(the title matches)"
+    assert dock.summary.text() == "1 article, 0 hits and 1 title match shown."
     press(qtbot, dock.field, Qt.Key.Key_Down)
     press(qtbot, dock.table, Qt.Key.Key_Return)
     assert window.editor.article.id == 1 and QApplication.focusWidget() is window.pane

@@ -92,8 +92,11 @@ class SearchResultsModel(FlatTableModel):
         if not self.query.strip():
             return "Type words to search every article. \"a phrase\", prefix*, OR, NOT and ( ) work too."
         hits = sum(1 for r in self._rows if r.start is not None)
+        titles = len(self._rows) - hits  # articles found by their title alone
         found = (f"{self._articles:,} article{'s' if self._articles != 1 else ''}, "
-                 f"{hits:,} hit{'s' if hits != 1 else ''} shown") if self._articles else "No matches"
+                 f"{hits:,} hit{'s' if hits != 1 else ''}"
+                 + (f" and {titles:,} title match{'es' if titles != 1 else ''}" if titles else "")
+                 + " shown") if self._articles else "No matches"
         if self._resume is not None:
             found += " so far; more when you scroll or press Search further"
         else:

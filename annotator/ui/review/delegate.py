@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from annotator.ui.review.model import ReviewTableModel, one_line
+from annotator.ui.review.model import ReviewTableModel, context_sides, one_line
 
 PAD = 4  # pixels around the span's text inside its coloured box
 
@@ -58,8 +58,9 @@ class ContextDelegate(QStyledItemDelegate):
         painter.drawText(span_rect, Qt.AlignmentFlag.AlignCenter, span)
         painter.setFont(opt.font)
         painter.setPen(dim)
-        left = plain_metrics.elidedText(one_line(row.left), Qt.TextElideMode.ElideLeft, left_rect.width())
-        right = plain_metrics.elidedText(one_line(row.right), Qt.TextElideMode.ElideRight, right_rect.width())
+        left, right = context_sides(row)
+        left = plain_metrics.elidedText(left, Qt.TextElideMode.ElideLeft, left_rect.width())
+        right = plain_metrics.elidedText(right, Qt.TextElideMode.ElideRight, right_rect.width())
         painter.drawText(left_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, left)
         painter.drawText(right_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, right)
         painter.restore()

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QFont
 from annotator.core.model import Label
 from annotator.store import Corpus
 from annotator.store.review import (
+    CONTEXT,
     ReviewCancelled,
     ReviewFilter,
     ReviewQueryError,
@@ -42,6 +43,16 @@ _NEWLINES = re.compile(r"\s*\n\s*")
 
 def one_line(text: str) -> str:
     return _NEWLINES.sub(" ⏎ ", text)
+
+
+def context_sides(r: ReviewRow) -> tuple[str, str]:
+    """The context either side of a span on one line, with '…' where the article goes on beyond it.
+
+    The store gives CONTEXT code points each side; less before a span means the article starts
+    there. After it, CONTEXT in full may be the article's last ones (rarely): then '…' shows too.
+    """
+    left, right = one_line(r.left), one_line(r.right)
+    return ("…" if r.start > len(r.left) else "") + left, right + ("…" if len(r.right) >= CONTEXT else "")
 
 
 def local_time(stamp: str | None) -> str:
@@ -382,7 +393,8 @@ class ReviewTableModel(FlatTableModel):
                 label = self._labels.get(r.label_id)
                 return label.name if label else "?"
             if col == self.CONTEXT:
-                return f"{one_line(r.left)} [{one_line(r.text)}] {one_line(r.right)}"
+                left, right = context_sides(r)
+                return f"{left}[{one_line(r.text)}]{right}"
             if col == self.TITLE:
                 return r.title
             if col == self.ANNOTATOR:
@@ -405,8 +417,9 @@ class ReviewTableModel(FlatTableModel):
 
     def _tooltip(self, r: ReviewRow) -> str:
         label = self._labels.get(r.label_id)
+        left, right = context_sides(r)
         lines = [
-            f"…{one_line(r.left)}[{one_line(r.text)}]{one_line(r.right)}…",
+            f"{left}[{one_line(r.text)}]{right}",
             f"{label.name if label else '?'} · {r.title} · characters {r.start}–{r.end}",
             f"By {r.annotator}, last changed {local_time(r.updated)}",
         ]

@@ -191,7 +191,7 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
     items, key = _doccano_items(obj)
     rest = {k: v for k, v in obj.items() if k != key and not (k in ("Comments", "comments") and not v)}
     # What Annotator's own doccano export adds: the article status and span notes, not metadata.
-    status = rest.pop("status") if rest.get("status") in _STATUSES else None
+    status = rest.pop("status") if isinstance(rest.get("status"), str) and rest["status"] in _STATUSES else None
     notes = _own_notes(rest.get("notes"))
     if notes is not None:
         del rest["notes"]

@@ -19,7 +19,8 @@ per task) is read too, as one annotation per task.
 Current Label Studio counts offsets in code points, older versions in UTF-16 code
 units: unless told which, a span whose code points do not cover its ``text`` is read
 again as UTF-16 before it is reported. The task's ``id`` is kept in meta as ``source_id``,
-its other data fields and its ``meta`` in meta too.
+its other data fields and its ``meta`` in meta too. Tasks Annotator exported (``data.article_id``
+equal to the task ``id``) bring back the article's source, url, published, status and meta as such.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from annotator.core.model import Status
 from annotator.formats.base import (
     BadRecord,
     InputError,
@@ -111,6 +113,10 @@ def _full_task(task: dict) -> dict:
     return full
 
 
+_COLUMNS = ("source", "url", "published")
+_STATUSES = {status.value for status in Status}
+
+
 def task_record(task: Any, n: int, offsets: str | None = None) -> Record | BadRecord:
     if _is_min(task):
         task = _full_task(task)
@@ -123,7 +129,20 @@ def task_record(task: Any, n: int, offsets: str | None = None) -> Record | BadRe
     source = SourceText(original)
     if not source.text.strip():
         return BadRecord("Empty text.", where)
-    meta = {k: v for k, v in task["data"].items() if k not in (key, "title")}
+    data = task["data"]
+    columns: dict[str, str] = {}
+    status = None
+    own = {key, "title"}
+    ours = key == "text" and task.get("id") is not None and data.get("article_id") == task["id"]
+    if ours:
+        # Annotator's own export (its tasks carry the article id twice): the article's columns,
+        # status and meta come back as such, not as metadata.
+        columns = {k: data[k] for k in _COLUMNS if isinstance(data.get(k), str)}
+        status = data["status"] if isinstance(data.get("status"), str) and data["status"] in _STATUSES else None
+        own |= {"article_id", *columns, *(["status"] if status else [])}
+    meta = {k: v for k, v in data.items() if k not in own}
+    if ours and isinstance(meta.get("meta"), dict):
+        meta.update(meta.pop("meta"))
     if isinstance(task.get("meta"), dict):
         meta.update(task["meta"])
     if task.get("id") is not None:
@@ -167,6 +186,8 @@ def task_record(task: Any, n: int, offsets: str | None = None) -> Record | BadRe
         where=where,
         spans=tuple(spans),
         warnings=tuple(warnings),
+        status=status,
+        **columns,
     )
 
 

@@ -136,3 +136,26 @@ def test_a_split_that_fails_while_flushing_a_later_part_replaces_no_part(tricky,
         export_corpus(tricky.corpus, tmp_path / "out.jsonl", "jsonl", options)
     assert {p.name: p.read_bytes() for p in tmp_path.glob("out.*")} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.dev.jsonl", "out.train.jsonl", "sources"]
+
+
+def test_status_fields_of_any_json_shape_stay_metadata(corpus, tmp_path):
+    doccano = tmp_path / "d.jsonl"
+    doccano.write_text('{"text": "Foshan", "label": [[0, 6, "LOC"]], "status": ["done"]}\n', encoding="utf-8")
+    studio = tmp_path / "tasks.json"
+    studio.write_text('[{"data": {"text": "Shunde", "status": {"a": 1}, "url": 5}, "annotations": []}]', encoding="utf-8")
+    report = ImportBatch(corpus, [doccano, studio]).run()
+    assert report.ok and report.imported == 2
+    metas = sorted((a.text, a.meta.get("status"), a.url) for a in corpus.articles.iter_all())
+    assert metas == [("Foshan", ["done"], None), ("Shunde", {"a": 1}, None)]
+
+
+def test_label_studio_export_imports_back_with_status_columns_and_meta(tricky, tmp_path):
+    source = tricky.corpus
+    export_corpus(source, tmp_path / "tasks.json", "labelstudio")
+    with open_corpus(None) as target:
+        report = ImportBatch(target, [tmp_path / "tasks.json"]).run()
+        assert report.ok and not report.warnings
+        for key, article_id in tricky.ids.items():
+            before, after = source.articles.get(article_id), target.articles.get(article_id)
+            assert (after.status, after.source, after.url) == (before.status, before.source, before.url), key
+            assert {k: v for k, v in after.meta.items() if k != "source_id"} == before.meta, key

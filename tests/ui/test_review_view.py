@@ -409,3 +409,18 @@ def test_a_bulk_edit_the_corpus_refuses_is_explained_and_not_pushed(qtbot, revie
     assert w.undo_stack.count() == 0
     assert {a.reviewed_by for a in stored(corpus_path)} == {None}
     assert len(warned) == 1 and "read-only" in warned[0]
+
+
+def test_the_filter_bar_takes_two_rows_rather_than_cut_its_boxes(qtbot, review_window):
+    w = review_window
+    press(qtbot, w.pane, K.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    bar = dock(w).filters
+    boxes = (bar.label, bar.annotator, bar.status, bar.reviewed)
+    w.resize(1024, 768)
+    qtbot.waitUntil(lambda: bar.stacked)
+    qtbot.wait(10)
+    assert all(box.width() >= box.sizeHint().width() for box in boxes)
+    assert bar.text.geometry().bottom() < bar.label.geometry().top()  # the text filter has a row of its own
+    w.resize(1900, 900)
+    qtbot.waitUntil(lambda: not bar.stacked)
+    qtbot.waitUntil(lambda: abs(bar.text.geometry().center().y() - bar.label.geometry().center().y()) < 4)  # one row

@@ -117,3 +117,26 @@ def test_a_refused_edit_is_reported_not_pushed(qtbot, window, monkeypatch):
 
 
 _ = (QApplication, QPoint)
+
+
+def test_a_short_article_view_shows_the_title_on_one_line_elided(qtbot, window):
+    from PySide6.QtWidgets import QDockWidget
+
+    view = window.view
+    title = window.editor.article.title
+    for dock in window.findChildren(QDockWidget):
+        if window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
+            dock.hide()
+    window.hint.dismiss()
+    window.resize(1200, 900)
+    qtbot.waitUntil(lambda: not view.compact)
+    assert view.title.text() == title and view.title.wordWrap()
+    window.resize(1200, 300)
+    qtbot.waitUntil(lambda: view.compact)
+    shown = view.title.text()
+    assert not view.title.wordWrap()
+    if shown != title:  # too long for one line: cut with an ellipsis, the whole title in the tooltip
+        assert shown.endswith("…") and title.startswith(shown[:-1]) and view.title.toolTip() == title
+    assert view.title.sizeHint().height() < 2 * view.title.fontMetrics().height()
+    window.resize(1200, 900)
+    qtbot.waitUntil(lambda: view.title.text() == title)

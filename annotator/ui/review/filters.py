@@ -12,6 +12,7 @@ from datetime import UTC, datetime, time
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -85,17 +86,26 @@ class ReviewFilterBar(QWidget):
         self.clear.setToolTip("Show every annotation again")
         self.clear.setAutoRaise(True)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.text, 3)
-        layout.addWidget(self.regex)
+        # Two groups side by side when the dock is wide enough, one above the other when it is not,
+        # so no combo box is ever cut short.
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for row in (first, second):
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(6)
+        first.addWidget(self.text, 1)
+        first.addWidget(self.regex)
         for w in (self.label, self.annotator, self.status, self.reviewed, self.dated, self.date_from):
-            layout.addWidget(w)
-        dash = QLabel("–", self)
-        layout.addWidget(dash)
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.clear)
+            second.addWidget(w)
+        second.addWidget(QLabel("–", self))
+        second.addWidget(self.date_to)
+        second.addStretch(1)
+        second.addWidget(self.clear)
+        self._second = second
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self._layout.addLayout(first, 1)
+        self._layout.addLayout(second)
 
         self._typing = QTimer(self, singleShot=True, interval=250)
         self._typing.timeout.connect(self._emit)
@@ -111,6 +121,17 @@ class ReviewFilterBar(QWidget):
         self._last: ReviewFilter | None = ReviewFilter()
         self._dates_toggled(False)
 
+    @property
+    def stacked(self) -> bool:
+        """True when the filters take two rows (the dock is too narrow for one)."""
+        return self._layout.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        one_row = self.text.minimumWidth() + self.regex.sizeHint().width() + self._second.sizeHint().width() + 24
+        direction = QBoxLayout.Direction.TopToBottom if event.size().width() < one_row else QBoxLayout.Direction.LeftToRight
+        if direction != self._layout.direction():
+            self._layout.setDirection(direction)
+        super().resizeEvent(event)
     def _date_edit(self, name: str, day: QDate, tip: str) -> QDateEdit:
         edit = QDateEdit(day, self)
         edit.setObjectName(name)

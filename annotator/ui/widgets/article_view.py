@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from annotator.core.model import Article
 from annotator.ui.widgets.text_pane import READING_WIDTH, TextPane
 
 
+COMPACT_BELOW = 380  # px of height: below it the title takes one line, elided, so the text keeps its room
+
+
 class ArticleView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
+        self._full_title = ""
         self.title = QLabel(self, objectName="articleTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -53,13 +57,35 @@ class ArticleView(QWidget):
         m = self._header.layout().contentsMargins()
         if m.left() != side:
             self._header.layout().setContentsMargins(side, m.top(), side, m.bottom())
+        self._fit_title()
+
+    @property
+    def compact(self) -> bool:
+        """True when the view is too short for a wrapped title (a tall dock below it, a small window)."""
+        return self.height() < COMPACT_BELOW
+
+    def _fit_title(self) -> None:
+        m = self._header.layout().contentsMargins()
+        room = max(40, self.width() - m.left() - m.right())
+        if self.compact:
+            self.title.ensurePolished()  # the style sheet's font size, not the default
+            self.title.setWordWrap(False)
+            shown = QFontMetrics(self.title.font()).elidedText(self._full_title, Qt.TextElideMode.ElideRight, room)
+        else:
+            self.title.setWordWrap(True)
+            shown = self._full_title
+        if self.title.text() != shown:
+            self.title.setText(shown)
+        self.title.setToolTip(self._full_title if shown != self._full_title else "")
 
     def show_article(self, article: Article | None) -> None:
         if article is None:
-            self.title.setText("No article open")
+            self._full_title = "No article open"
+            self._fit_title()
             self.details.setText("Choose an article in the list, or import some with File › Import articles (Ctrl+I).")
             return
-        self.title.setText(article.title)
+        self._full_title = article.title
+        self._fit_title()
         bits = [f"Article {article.id}"]
         for value in (article.meta.get("section"), article.source, article.published):
             if value:

@@ -272,6 +272,8 @@ def make_sink(out: Path | str | IO[str], folder: bool) -> Sink | StreamSink:
     if isinstance(out, io.IOBase) or not isinstance(out, (str, Path)):
         return StreamSink(out)  # type: ignore[arg-type]
     path = Path(out)
+    if path.is_symlink():  # write where the link points, as a shell redirection does; the link stays
+        path = Path(os.path.realpath(path))
     if not folder:
         return FileSink(path)
     if path.suffix.lower() == ".zip":

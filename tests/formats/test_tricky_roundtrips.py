@@ -159,3 +159,17 @@ def test_label_studio_export_imports_back_with_status_columns_and_meta(tricky, t
             before, after = source.articles.get(article_id), target.articles.get(article_id)
             assert (after.status, after.source, after.url) == (before.status, before.source, before.url), key
             assert {k: v for k, v in after.meta.items() if k != "source_id"} == before.meta, key
+
+
+def test_an_export_to_a_symbolic_link_writes_where_it_points(tricky, tmp_path):
+    import os
+
+    (tmp_path / "real.jsonl").write_text("old\n", encoding="utf-8")
+    os.symlink("real.jsonl", tmp_path / "latest.jsonl")
+    (tmp_path / "real-brat").mkdir()
+    os.symlink("real-brat", tmp_path / "brat")
+    export_corpus(tricky.corpus, tmp_path / "latest.jsonl", "jsonl")
+    export_corpus(tricky.corpus, tmp_path / "brat", "brat")
+    assert (tmp_path / "latest.jsonl").is_symlink() and (tmp_path / "brat").is_symlink()
+    assert (tmp_path / "real.jsonl").read_text(encoding="utf-8").startswith('{"id": 1,')
+    assert (tmp_path / "real-brat" / "annotation.conf").is_file()

@@ -332,11 +332,11 @@ def _hit(text: str, s: int, e: int, context: int) -> Hit:
 # --- searching ------------------------------------------------------------------------
 
 
-def _candidates(db: Database, expression: str | None, after: int) -> Iterator[tuple[int, str, str]]:
+def _candidates(db: Database, expression: str | None, after: int, behind: bool) -> Iterator[tuple[int, str, str]]:
     if expression is None:
         yield from db.execute("SELECT id, title, text FROM articles WHERE id > ? ORDER BY id", [after])
         return
-    if unindexed_count(db):  # not caught up (a read-only file, or a writer holding the lock): read those too
+    if behind:  # not caught up (a read-only file, or a writer holding the lock): read those too
         yield from db.execute(
             f"""SELECT id, title, text FROM articles WHERE id > ?
                 AND (id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)
@@ -376,15 +376,18 @@ def search(
     tree, message = read_query(query.replace("\x00", " "))
     if tree is None:
         return SearchPage(message=message)
-    try:
-        catch_up(db)
-    except sqlite3.OperationalError:  # read-only or locked: _candidates reads the unindexed articles too
-        pass
+    behind = _maybe_behind(db)
+    if behind:
+        try:
+            catch_up(db)
+            behind = False
+        except sqlite3.OperationalError:  # read-only or locked: _candidates reads the unindexed articles too
+            pass
     matcher = _Matcher()
     results: list[SearchResult] = []
     skipped = searched = 0
     last = after
-    for article_id, title, text in _candidates(db, fts_expression(tree), after):
+    for article_id, title, text in _candidates(db, fts_expression(tree), after, behind):
         if len(results) == limit or (budget is not None and searched >= budget):
             return SearchPage(results, message, last, searched)
         searched += 1
@@ -441,6 +444,17 @@ def unindexed_count(db: Database) -> int:
     return db.execute(
         f"SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM {FTS_TABLE}_docsize)"
     ).fetchone()[0]
+
+
+def _maybe_behind(db: Database) -> bool:
+    """The check made before every search, two index lookups: is the newest article indexed?
+
+    Articles are indexed oldest first and new ones always get the highest id (a deleted newest
+    article's id given out again shows too, as its index entry went with it), so an index whose
+    newest entry is the newest article holds them all."""
+    newest = db.execute("SELECT max(id) FROM articles").fetchone()[0]
+    indexed = db.execute(f"SELECT max(id) FROM {FTS_TABLE}_docsize").fetchone()[0]
+    return newest != indexed
 
 
 def index_is_current(db: Database) -> bool:

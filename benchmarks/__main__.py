@@ -4,7 +4,8 @@
     python -m benchmarks --quick         # the same code on small inputs, under a minute
     python -m benchmarks --only import,search
 
-Prints a table and writes results/latest.json (results/latest-quick.json in quick mode).
+Prints a table and writes results/latest.json (latest-quick.json in quick mode; partial.json when
+--only picks some scenarios, so a full report is never replaced by part of one).
 Missing a target is reported, not an error: the exit status is 1 only when a scenario broke.
 """
 
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         bench.close()
     seconds = time.perf_counter() - started
-    name = "latest.json" if sizes.name == "full" else f"latest-{sizes.name}.json"
+    stem = "partial" if args.only else "latest"  # a run of some scenarios never replaces a full report
+    name = f"{stem}.json" if sizes.name == "full" else f"{stem}-{sizes.name}.json"
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     write_json(args.results / name, sizes.name, figures, seconds, stamp)
     print(f"\nAnnotator benchmark, {sizes.name} mode, {stamp} ({seconds:.0f} s)\n")

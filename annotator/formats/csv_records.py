@@ -14,6 +14,7 @@ from annotator.formats.decoding import decode_bytes
 from annotator.formats.json_records import record_from_mapping
 
 _KNOWN = ("text", "title", "id", "source", "url", "published")
+_ANNOTATION_ROWS = {"article_id", "label", "start", "end", "left_context", "right_context"}  # export_csv's columns
 
 
 def _delimiter(text: str) -> str:
@@ -37,6 +38,11 @@ def read_csv(data: bytes) -> Iterator[Record | BadRecord]:
     lowered = [name.lower() for name in names]
     if "text" not in lowered:
         raise InputError(f"No \"text\" column (the columns are: {', '.join(names)}).")
+    if _ANNOTATION_ROWS <= set(lowered):
+        raise InputError(
+            "This is Annotator's CSV export of annotations (one row per span, its \"text\" the span's), "
+            "not articles: import the jsonl export to bring articles and spans back."
+        )
     keys = [name.lower() if name.lower() in _KNOWN else name for name in names]
     found = False
     while True:

@@ -173,3 +173,12 @@ def test_an_export_to_a_symbolic_link_writes_where_it_points(tricky, tmp_path):
     assert (tmp_path / "latest.jsonl").is_symlink() and (tmp_path / "brat").is_symlink()
     assert (tmp_path / "real.jsonl").read_text(encoding="utf-8").startswith('{"id": 1,')
     assert (tmp_path / "real-brat" / "annotation.conf").is_file()
+
+
+def test_the_csv_export_of_annotations_is_not_imported_as_articles(tricky, tmp_path):
+    export_corpus(tricky.corpus, tmp_path / "spans.csv", "csv")
+    with open_corpus(None) as target:
+        report = ImportBatch(target, [tmp_path / "spans.csv"]).run()
+        assert report.imported == 0 and target.articles.count() == 0
+        (rejected,) = report.rejected
+        assert "import the jsonl export" in str(rejected)

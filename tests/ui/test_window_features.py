@@ -140,3 +140,13 @@ def test_a_short_article_view_shows_the_title_on_one_line_elided(qtbot, window):
     assert view.title.sizeHint().height() < 2 * view.title.fontMetrics().height()
     window.resize(1200, 900)
     qtbot.waitUntil(lambda: view.title.text() == title)
+
+
+def test_own_edits_are_taken_into_the_article_signature_once_typing_pauses(qtbot, window):
+    window.pane.select_codepoints(0, 4)
+    press(qtbot, window.pane, Qt.Key.Key_1)
+    article_id = window.editor.article.id
+    assert window._signature_timer.isActive()  # not on the key press itself: it reads every span
+    assert window._seen_signature != window.session.article_signature(article_id)
+    qtbot.waitUntil(lambda: not window._signature_timer.isActive())
+    assert window._seen_signature == window.session.article_signature(article_id)

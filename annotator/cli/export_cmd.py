@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import signal
 import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -141,7 +143,21 @@ def export_command(
     click.echo(report.summary(), err=True)
 
 
+def _terminated(signum, frame) -> None:
+    raise SystemExit(128 + signum)  # unwinds through the export, which removes its staged files
+
+
 def _run(corpus: Corpus, out: str, format_: str, options: ExportOptions) -> ExportReport:
+    if threading.current_thread() is not threading.main_thread():
+        return _export(corpus, out, format_, options)
+    previous = signal.signal(signal.SIGTERM, _terminated)  # `kill` leaves no staged files behind
+    try:
+        return _export(corpus, out, format_, options)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _export(corpus: Corpus, out: str, format_: str, options: ExportOptions) -> ExportReport:
     if out != "-":
         return export_corpus(corpus, out, format_, options)
     stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")

@@ -284,3 +284,22 @@ def test_replacing_an_earlier_export_is_asked_first(qtbot, window, out_dir, monk
     else:
         report_box(qtbot, window).close()
         assert (out_dir / "spans.csv").read_text().startswith("article_id,")
+
+
+def test_replacing_the_parts_of_an_earlier_split_is_asked_first(qtbot, window, out_dir, monkeypatch):
+    asked = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(export_dialog.QMessageBox, "question", lambda parent, title, text: asked.append((title, text)) or answer)
+    (out_dir / "spans.train.csv").write_text("earlier\n")
+    (out_dir / "spans.test.csv").write_text("earlier\n")
+    dialog = open_dialog(qtbot, window)
+    choose_format(qtbot, dialog, "csv")
+    type_path(qtbot, dialog, out_dir / "spans.csv")
+    if not dialog.split_on.isChecked():
+        dialog.split_on.setFocus()
+        qtbot.keyClick(dialog.split_on, Qt.Key.Key_Space)
+    click_export(qtbot, dialog)
+    assert asked == [("Replace files?", "spans.train.csv, spans.test.csv already exist. Replace them with this export?")]
+    assert dialog.isVisible() and (out_dir / "spans.train.csv").read_text() == "earlier\n"
+    assert sorted(p.name for p in out_dir.iterdir()) == ["spans.test.csv", "spans.train.csv"]
+    dialog.reject()

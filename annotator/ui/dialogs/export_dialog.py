@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Status
 from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
 from annotator.formats.registry import EXPORTERS, Exporter
-from annotator.formats.sinks import MARKER
+from annotator.formats.sinks import MARKER, part_path
 from annotator.store import Corpus
 from annotator.ui.widgets.colours import text_colour_style
 
@@ -356,10 +356,17 @@ class ExportDialog(QDialog):
             self.show_error(str(exc))
             return
         path = choice.path
-        replaces = path.is_file() or (path.is_dir() and any(path.iterdir()))  # an empty folder is simply used
-        if replaces and str(path) != self._confirmed_path and (self.exporter.folder or not choice.options.split):
-            what = "folder" if path.is_dir() else "file"
-            answer = QMessageBox.question(self, f"Replace {what}?", f"{path.name} already exists. Replace it with this export?")
+        if self.exporter.folder or not choice.options.split:
+            targets = [path]
+        else:  # one file per part: name.train.ext, name.dev.ext...
+            targets = [part_path(path, part) for part in SPLIT_NAMES[: len(choice.options.split)]]
+        existing = [t for t in targets if t.is_file() or (t.is_dir() and any(t.iterdir()))]  # an empty folder is simply used
+        if existing and str(path) != self._confirmed_path:
+            what = "folder" if existing[0].is_dir() else "file" if len(existing) == 1 else "files"
+            names = ", ".join(t.name for t in existing)
+            exist = "already exists" if len(existing) == 1 else "already exist"
+            them = "it" if len(existing) == 1 else "them"
+            answer = QMessageBox.question(self, f"Replace {what}?", f"{names} {exist}. Replace {them} with this export?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._save()

@@ -181,6 +181,8 @@ def brat_record(txt: bytes, ann: bytes | None, ann_name: str, where: str | None 
 
 def read_brat_pair(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """The document ``path`` (its .txt or its .ann) names on disk."""
+    if path.suffix.lower() not in (".txt", ".ann"):
+        raise NotThisFormat(f"Not a brat document: brat reads a .txt with its .ann (or a .zip of them), not {path.suffix or 'this file'}.")
     txt = path.with_suffix(".txt") if path.suffix.lower() == ".ann" else path
     ann = txt.with_suffix(".ann")
     if not txt.is_file():

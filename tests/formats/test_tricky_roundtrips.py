@@ -182,3 +182,14 @@ def test_the_csv_export_of_annotations_is_not_imported_as_articles(tricky, tmp_p
         assert report.imported == 0 and target.articles.count() == 0
         (rejected,) = report.rejected
         assert "import the jsonl export" in str(rejected)
+
+
+def test_forced_brat_reads_only_txt_and_ann(tricky, tmp_path):
+    export_corpus(tricky.corpus, tmp_path / "brat", "brat")
+    (tmp_path / "brat" / "readme.md").write_text("# not brat\n", encoding="utf-8")
+    (tmp_path / "data.jsonl").write_text('{"text": "json"}\n', encoding="utf-8")
+    with open_corpus(None) as target:
+        report = ImportBatch(target, [tmp_path / "brat"], format="brat").run()
+        assert report.imported == 4 and report.ok and [r.path.name for r in report.skipped] == ["readme.md"]
+        report = ImportBatch(target, [tmp_path / "data.jsonl"], format="brat").run()
+        assert report.imported == 0 and "Not a brat document" in str(report.rejected[0])

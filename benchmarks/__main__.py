@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             try:
                 figures.extend(scenario.load()(bench))
-            except Exception as exc:  # one broken scenario must not hide the others' figures
+            except Exception as exc:  # noqa: BLE001 - one broken scenario must not hide the others' figures
                 traceback.print_exc()
                 for key in scenario.figures:
                     figures.append(Figure(key, key, "", "", status=ERROR, note=f"{type(exc).__name__}: {exc}"))

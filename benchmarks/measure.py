@@ -43,8 +43,8 @@ class Figure:
     @property
     def cpu(self) -> tuple[float | None, float | None]:
         """Median CPU seconds of the runs and of the baseline runs (None where not taken)."""
-        med = lambda xs: statistics.median(xs) if xs else None  # noqa: E731
-        return med(self.cpu_runs), med(self.baseline_cpu_runs)
+        runs, base = self.cpu_runs, self.baseline_cpu_runs
+        return (statistics.median(runs) if runs else None), (statistics.median(base) if base else None)
 
     @property
     def ratio(self) -> float | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.model import Annotation, Label, Status
+from annotator.store import CorpusError
 from annotator.ui.session import CorpusSession
 
 
@@ -53,6 +55,18 @@ class Command(QUndoCommand):
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def refusal(command: Command) -> str | None:
+    """Apply ``command`` once (before it is pushed): None when it was, else why the corpus refused it,
+    in a sentence for the user. A refused command must not be pushed."""
+    try:
+        command.execute()
+    except CorpusError as exc:
+        return str(exc)
+    except sqlite3.Error as exc:  # a locked, read-only or full disk: nothing was saved
+        return f"The corpus file could not be written, so the edit was not made: {exc}."
+    return None
 
 
 class AddAnnotations(Command):

@@ -7,7 +7,6 @@ pane and the annotation list in step with what the session reports as saved.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -15,7 +14,6 @@ from PySide6.QtGui import QUndoStack
 
 from annotator.core.model import Annotation, Article, Label, Status
 from annotator.core.text import find_occurrences, move_edge, shape_selection
-from annotator.store import CorpusError
 from annotator.ui.commands import (
     AddAnnotations,
     AddLabel,
@@ -26,6 +24,7 @@ from annotator.ui.commands import (
     SetStatus,
     UpdateAnnotation,
     UpdateLabel,
+    refusal,
 )
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.session import CorpusSession
@@ -191,14 +190,10 @@ class Editor(QObject):
     # --- the label set ------------------------------------------------------------------------
     # Each returns None on success, or the reason the store refused, for the dialog to show.
     def _try(self, command: Command) -> str | None:
-        try:
-            command.execute()
-        except CorpusError as exc:
-            return str(exc)
-        except sqlite3.Error as exc:  # a locked, read-only or full disk: nothing was saved
-            return f"The corpus file could not be written, so the edit was not made: {exc}."
-        self.stack.push(command)
-        return None
+        problem = refusal(command)
+        if problem is None:
+            self.stack.push(command)
+        return problem
 
     def add_label(self, label: Label) -> str | None:
         return self._try(AddLabel(self.session, label))

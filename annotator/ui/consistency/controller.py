@@ -3,17 +3,19 @@ commands, and opens a missed mention in its article."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from annotator.store import CorpusError
 from annotator.store.consistency import conflicts, missed_mentions
-from annotator.ui.commands import Command
-from annotator.ui.consistency.commands import AcceptMentions, MakeConsistent, RejectMentions
+from annotator.ui.commands import Command, refusal
+from annotator.ui.consistency.commands import (
+    AcceptMentions,
+    MakeConsistent,
+    RejectMentions,
+)
 from annotator.ui.consistency.dock import ConsistencyDock
 from annotator.ui.consistency.models import ConflictsModel, MissedModel
 from annotator.ui.editor import Editor
@@ -123,13 +125,9 @@ class ConsistencyController(QObject):
 
     def _run(self, command: Command, nothing: str) -> None:
         """Apply once (a refusal is reported, not pushed), then push for Ctrl+Z; a no-op is not pushed."""
-        try:
-            command.execute()
-        except CorpusError as exc:
-            self.error.emit(str(exc))
-            return
-        except sqlite3.Error as exc:
-            self.error.emit(f"The corpus file could not be written, so the edit was not made: {exc}.")
+        problem = refusal(command)
+        if problem:
+            self.error.emit(problem)
             return
         if command.changed:
             self.stack.push(command)

@@ -3,15 +3,13 @@ undoable commands, and opens a chosen span in the article view."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
-from annotator.store import CorpusError
-from annotator.ui.commands import Command
+from annotator.ui.commands import Command, refusal
 from annotator.ui.editor import Editor
 from annotator.ui.review.commands import DeleteMany, MarkReviewed, RelabelMany
 from annotator.ui.review.dock import ReviewDock
@@ -126,15 +124,12 @@ class ReviewController(QObject):
         """Apply once (a refusal is reported, not pushed), then push for Ctrl+Z; a no-op is not pushed."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            command.execute()
-        except CorpusError as exc:
-            self.error.emit(str(exc))
-            return
-        except sqlite3.Error as exc:
-            self.error.emit(f"The corpus file could not be written, so the edit was not made: {exc}.")
-            return
+            problem = refusal(command)
         finally:
             QApplication.restoreOverrideCursor()
+        if problem:
+            self.error.emit(problem)
+            return
         if command.changed:
             self.stack.push(command)
             self.message.emit(f"{command.text()}. Ctrl+Z undoes it.")

@@ -386,15 +386,6 @@ class ImportBatch:
             return None
 
 
-def iter_import(
-    corpus: Corpus,
-    paths: Iterable[Path | str],
-    *,
-    format: str = "auto",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    offsets: str | None = None,
-    annotator: str | None = None,
-) -> ImportBatch:
-    """Start a batch import: an iterator of ImportResult with ``total_files``, ``files_done``,
-    ``cancel()`` and ``report``."""
-    return ImportBatch(corpus, paths, format=format, max_bytes=max_bytes, offsets=offsets, annotator=annotator)
+# Start a batch import: an iterator of ImportResult with ``total_files``, ``files_done``,
+# ``cancel()`` and ``report``.
+iter_import = ImportBatch

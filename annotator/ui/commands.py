@@ -69,6 +69,19 @@ def refusal(command: Command) -> str | None:
     return None
 
 
+def apply_and_push(command: Command, stack, nothing: str = "") -> tuple[str | None, str]:
+    """A bulk edit from a dock: apply it once; push it for Ctrl+Z only when it changed something.
+
+    Returns (why it was refused, or None; the message to show, "" for none)."""
+    problem = refusal(command)
+    if problem:
+        return problem, ""
+    if not command.changed:
+        return None, nothing
+    stack.push(command)
+    return None, f"{command.text()}. Ctrl+Z undoes it."
+
+
 class AddAnnotations(Command):
     """Label one span, or many at once (annotate all occurrences)."""
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from annotator.store.consistency import conflicts, missed_mentions
-from annotator.ui.commands import Command, refusal
+from annotator.ui.commands import Command, apply_and_push
 from annotator.ui.consistency.commands import (
     AcceptMentions,
     MakeConsistent,
@@ -125,15 +125,11 @@ class ConsistencyController(QObject):
 
     def _run(self, command: Command, nothing: str) -> None:
         """Apply once (a refusal is reported, not pushed), then push for Ctrl+Z; a no-op is not pushed."""
-        problem = refusal(command)
+        problem, message = apply_and_push(command, self.stack, nothing)
         if problem:
             self.error.emit(problem)
-            return
-        if command.changed:
-            self.stack.push(command)
-            self.message.emit(f"{command.text()}. Ctrl+Z undoes it.")
-        elif nothing:
-            self.message.emit(nothing)
+        elif message:
+            self.message.emit(message)
 
     def open_mention(self, row: int) -> None:
         m = self.missed.mention(row)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
-from annotator.ui.commands import Command, refusal
+from annotator.ui.commands import Command, apply_and_push
 from annotator.ui.editor import Editor
 from annotator.ui.review.commands import DeleteMany, MarkReviewed, RelabelMany
 from annotator.ui.review.dock import ReviewDock
@@ -124,14 +124,10 @@ class ReviewController(QObject):
         """Apply once (a refusal is reported, not pushed), then push for Ctrl+Z; a no-op is not pushed."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            problem = refusal(command)
+            problem, message = apply_and_push(command, self.stack, nothing)
         finally:
             QApplication.restoreOverrideCursor()
         if problem:
             self.error.emit(problem)
-            return
-        if command.changed:
-            self.stack.push(command)
-            self.message.emit(f"{command.text()}. Ctrl+Z undoes it.")
-        elif nothing:
-            self.message.emit(nothing)
+        elif message:
+            self.message.emit(message)

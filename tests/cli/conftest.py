@@ -6,7 +6,7 @@ from click.testing import CliRunner
 from annotator.cli import main
 from annotator.formats import sample
 
-SHARED_SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,4 @@ def cli():
 
 @pytest.fixture
 def foshan() -> Path:
-    path = SHARED_SAMPLES / "greater_bay_area_foshan.txt"
-    if not path.is_file():
-        pytest.skip("shared sample articles are not available")
-    return path
+    return FIXTURES / "greater_bay_area_foshan.txt"

@@ -3,7 +3,7 @@ import json
 from annotator.store import open_corpus
 
 
-def test_import_the_shared_sample(cli, db, foshan):
+def test_import_the_foshan_sample(cli, db, foshan):
     result = cli("--db", db, "import", foshan)
     assert result.exit_code == 0
     assert result.stderr == "Imported 1 article.\n"

@@ -4,8 +4,8 @@ import pytest
 
 from annotator.store import open_corpus
 
-SHARED_SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
-FOSHAN = SHARED_SAMPLES / "greater_bay_area_foshan.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FOSHAN = FIXTURES / "greater_bay_area_foshan.txt"
 
 
 @pytest.fixture
@@ -17,8 +17,6 @@ def corpus():
 
 @pytest.fixture
 def foshan_path() -> Path:
-    if not FOSHAN.is_file():
-        pytest.skip("shared sample articles are not available")
     return FOSHAN
 
 

@@ -5,7 +5,7 @@ from annotator.formats.sample import SAMPLE_ARTICLE
 from annotator.formats.txt import read_txt
 
 
-def test_shared_sample_gives_title_section_source_and_editors(foshan_path: Path):
+def test_foshan_sample_gives_title_section_source_and_editors(foshan_path: Path):
     data = foshan_path.read_bytes()
     (record,) = read_txt(data)
     assert record.title.startswith("Huang Kunming went to Foshan to investigate")

@@ -28,6 +28,9 @@ test: $(TEST_STAMP)
 test-long: $(TEST_STAMP)  # the durability and fuzz tests at full size (several minutes)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --long tests/durability tests/fuzz
 
+lint: $(TEST_STAMP)  # ruff: pyflakes, pycodestyle, isort, bugbear, complexity (configured in pyproject.toml)
+	$(BIN)/ruff check .
+
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 

@@ -9,6 +9,8 @@ import click
 from annotator import __version__
 from annotator.cli.backup_cmd import backup_command, restore_command
 from annotator.cli.common import AnnotatorGroup, Settings
+from annotator.core.log import configure as configure_log
+from annotator.formats.sample import log_folder
 from annotator.cli.export_cmd import export_command
 from annotator.cli.import_cmd import import_command
 from annotator.cli.review_cmd import review_command
@@ -34,13 +36,17 @@ def start_gui(db: Path | None, article_id: int | None, annotator: str | None) ->
 )
 @click.option("--annotator", "annotator_name", metavar="NAME", help="Who is annotating (default: the system user).")
 @click.option("--article", "article_id", type=int, metavar="ID", help="Open this article (desktop interface only).")
+@click.option("--verbose", "-v", is_flag=True, help="Also print the log (kept in annotator.log in the user data folder).")
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, annotator_name: str | None, article_id: int | None) -> None:
+def main(
+    ctx: click.Context, db: Path | None, annotator_name: str | None, article_id: int | None, verbose: bool
+) -> None:
     """Label spans in news articles, kept in a local SQLite corpus.
 
     Run without a command to open the desktop interface.
     """
+    configure_log(log_folder(), verbose=verbose)
     ctx.obj = Settings(db=db, annotator=annotator_name)
     if ctx.invoked_subcommand is None:
         ctx.exit(start_gui(db, article_id, annotator_name))

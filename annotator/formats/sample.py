@@ -28,6 +28,11 @@ def default_corpus_path() -> Path:
     return Path(user_data_dir("Annotator", appauthor=False)) / "corpus.db"
 
 
+def log_folder() -> Path:
+    """Where the rotating log (annotator.log) is kept: in the user's data folder."""
+    return Path(user_data_dir("Annotator", appauthor=False)) / "logs"
+
+
 def add_sample_article(corpus: Corpus) -> int | None:
     """Import the bundled sample article; return its id (None when it is not shipped)."""
     if not SAMPLE_ARTICLE.is_file():

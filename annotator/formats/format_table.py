@@ -1,4 +1,4 @@
-"""The README's table of export formats, generated from the registry so the two never disagree.
+"""The table of export formats in docs/formats.md, generated from the registry so the two never disagree.
 
     python -m annotator.formats.format_table      # prints the Markdown table
 

@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PACKAGING_STAMP := $(VENV)/.installed-packaging
 
-.PHONY: run test test-long bench bench-quick lint package package-test clean
+.PHONY: run test test-quick test-long bench bench-quick lint package package-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ run: $(STAMP)
 
 test: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test-quick: $(TEST_STAMP)  # every test but the wheel build and the benchmark run
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m 'not slow'
 
 test-long: $(TEST_STAMP)  # the durability and fuzz tests at full size (several minutes)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --long tests/durability tests/fuzz

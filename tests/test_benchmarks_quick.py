@@ -12,7 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks.scenarios import SCENARIOS
+
+pytestmark = pytest.mark.slow  # runs the benchmark in a subprocess; `pytest -m 'not slow'` leaves it out
 
 ROOT = Path(__file__).resolve().parents[1]
 

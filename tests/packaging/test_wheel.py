@@ -32,6 +32,9 @@ def _run(args, env, cwd, timeout=120) -> subprocess.CompletedProcess:
     return result
 
 
+pytestmark = pytest.mark.slow  # builds and installs a wheel; `pytest -m 'not slow'` leaves it out
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> dict:
     work = tmp_path_factory.mktemp("wheel")

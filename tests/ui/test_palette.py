@@ -63,7 +63,7 @@ def _span_formats(window):
 @pytest.mark.parametrize("colours", [LIGHT, DARK], ids=["light", "dark"])
 def test_spans_painted_in_the_window_are_readable_in_both_palettes(qtbot, window, system_palette, colours):
     system_palette(colours)
-    qtbot.wait(1)
+    qtbot.waitUntil(lambda: window.pane.palette().color(QPalette.ColorRole.Base).name() == colours["Base"])
     pane = window.pane
     start = ARTICLE.index("Foshan")
     pane.select_codepoints(start, start + len("Foshan"))
@@ -105,8 +105,8 @@ def test_a_palette_change_while_open_repaints_the_spans(qtbot, window, system_pa
 
 def test_the_hint_and_selected_span_follow_the_palette(qtbot, window, system_palette):
     system_palette(DARK)
-    qtbot.wait(1)
     hint = window.hint
+    qtbot.waitUntil(lambda: luminance(hint.palette().color(QPalette.ColorRole.Window)) < 0.2)
     background = hint.palette().color(QPalette.ColorRole.Window)
     assert luminance(background) < 0.2
     assert contrast(hint.palette().color(QPalette.ColorRole.WindowText), background) >= MIN_CONTRAST

@@ -285,7 +285,7 @@ def test_many_rows_are_counted_in_the_background_and_read_a_page_at_a_time(qtbot
     assert model.data(model.index(PAGE + 1, ReviewTableModel.TEXT)) == words[PAGE + 1]
     # Dragging the scroll bar reads no page until the view comes to rest.
     model.reload()  # forget the pages read so far
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: not model.counting)
     bar = table.verticalScrollBar()
     opt = QStyleOptionSlider()
     bar.initStyleOption(opt)
@@ -418,8 +418,7 @@ def test_the_filter_bar_takes_two_rows_rather_than_cut_its_boxes(qtbot, review_w
     boxes = (bar.label, bar.annotator, bar.status, bar.reviewed)
     w.resize(1024, 768)
     qtbot.waitUntil(lambda: bar.stacked)
-    qtbot.wait(10)
-    assert all(box.width() >= box.sizeHint().width() for box in boxes)
+    qtbot.waitUntil(lambda: all(box.width() >= box.sizeHint().width() for box in boxes))
     assert bar.text.geometry().bottom() < bar.label.geometry().top()  # the text filter has a row of its own
     w.resize(1900, 900)
     qtbot.waitUntil(lambda: not bar.stacked)

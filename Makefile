@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PACKAGING_STAMP := $(VENV)/.installed-packaging
 
-.PHONY: run test test-quick test-long bench bench-quick lint package package-test clean
+.PHONY: run test test-quick test-long translations bench bench-quick lint package package-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ test-long: $(TEST_STAMP)  # the durability and fuzz tests at full size (several 
 
 lint: $(TEST_STAMP)  # ruff: pyflakes, pycodestyle, isort, bugbear, complexity (configured in pyproject.toml)
 	$(BIN)/ruff check .
+
+# The window's catalogues: lupdate collects every tr() string of annotator/ui into the .ts sources (keeping
+# what is translated), lrelease builds the .qm files the app loads. Translate in the .ts (Qt Linguist or an editor).
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $$(find annotator/ui -name '*.py' | sort) -ts resources/i18n/annotator_zh_CN.ts
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly $$(find annotator/ui -name '*.py' | sort) -ts resources/i18n/annotator_en.ts
+	$(BIN)/python resources/i18n/english_plurals.py resources/i18n/annotator_en.ts
+	$(BIN)/pyside6-lrelease -silent resources/i18n/annotator_zh_CN.ts resources/i18n/annotator_en.ts
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

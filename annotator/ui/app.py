@@ -20,6 +20,7 @@ from annotator.ui import smoke
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import CorpusSession
+from annotator.ui.i18n import tr
 
 MAX_RECENT = 10
 
@@ -63,7 +64,7 @@ class AppController(QObject):
     def _open_first_article(self, window: MainWindow, article_id: int | None) -> None:
         corpus = window.session.corpus
         if article_id is not None and not corpus.articles.exists(article_id):
-            window.status.showMessage(f"There is no article {article_id} in this corpus.", 8000)
+            window.status.showMessage(tr("There is no article {article_id} in this corpus.").format(article_id=article_id), 8000)
             article_id = None
         if article_id is None:
             last = window.last_article()
@@ -74,7 +75,7 @@ class AppController(QObject):
         try:
             self.open(path)
         except CorpusError as exc:
-            QMessageBox.warning(self.window, "Cannot open corpus", str(exc))
+            QMessageBox.warning(self.window, tr("Cannot open corpus"), str(exc))
 
     def restore(self, backup: str) -> MainWindow | None:
         """Replace the open corpus with a backup (the current state is backed up first), then reopen it."""
@@ -86,17 +87,17 @@ class AppController(QObject):
         try:
             before = restore_backup(backup, path)
         except CorpusError as exc:
-            QMessageBox.warning(window, "Restore failed", f"{exc} The corpus was left as it was.")
+            QMessageBox.warning(window, tr("Restore failed"), tr("{exc} The corpus was left as it was.").format(exc=exc))
             window.guard.start(backup_now=False)
             return None
         try:
             reopened = self.open(path)
         except CorpusError as exc:
-            QMessageBox.critical(window, "Cannot reopen corpus", str(exc))
+            QMessageBox.critical(window, tr("Cannot reopen corpus"), str(exc))
             return None
         taken = datetime.fromtimestamp(Path(backup).stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         reopened.status.showMessage(
-            f"Restored the backup of {taken}. What the corpus held before is kept as the backup {before.name}.", 15000
+            tr("Restored the backup of {taken}. What the corpus held before is kept as the backup {name}.").format(taken=taken, name=before.name), 15000
         )
         return reopened
 
@@ -153,7 +154,7 @@ def run_gui(db_path: Path | None = None, article_id: int | None = None, annotato
     except CorpusError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         if QApplication.platformName() != "offscreen":  # nobody could close a box no one sees
-            QMessageBox.critical(None, "Cannot open corpus", str(exc))
+            QMessageBox.critical(None, tr("Cannot open corpus"), str(exc))
         return 1
     if smoke.wanted():
         smoke.report_and_quit(controller.window)

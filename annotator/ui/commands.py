@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core.model import Annotation, Label, Status
 from annotator.store import CorpusError
 from annotator.ui.session import CorpusSession
+from annotator.ui.i18n import status_name, tr
 
 
 class Command(QUndoCommand):
@@ -50,11 +51,7 @@ class Command(QUndoCommand):
             step()
         except Exception as exc:  # noqa: BLE001 - reported to the user, never swallowed silently
             self.setObsolete(True)  # the stack drops it rather than describe an edit that did not happen
-            self.session.failed.emit(f"Could not {self.text().lower()}: {exc}")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+            self.session.failed.emit(tr("Could not {lower}: {exc}").format(lower=self.text().lower(), exc=exc))
 
 
 def refusal(command: Command) -> str | None:
@@ -65,7 +62,7 @@ def refusal(command: Command) -> str | None:
     except CorpusError as exc:
         return str(exc)
     except sqlite3.Error as exc:  # a locked, read-only or full disk: nothing was saved
-        return f"The corpus file could not be written, so the edit was not made: {exc}."
+        return tr("The corpus file could not be written, so the edit was not made: {exc}.").format(exc=exc)
     return None
 
 
@@ -79,14 +76,14 @@ def apply_and_push(command: Command, stack, nothing: str = "") -> tuple[str | No
     if not command.changed:
         return None, nothing
     stack.push(command)
-    return None, f"{command.text()}. Ctrl+Z undoes it."
+    return None, tr("{text}. Ctrl+Z undoes it.").format(text=command.text())
 
 
 class AddAnnotations(Command):
     """Label one span, or many at once (annotate all occurrences)."""
 
     def __init__(self, session: CorpusSession, annotations: Sequence[Annotation], text: str = "") -> None:
-        super().__init__(session, text or ("Add annotation" if len(annotations) == 1 else f"Add {_plural(len(annotations), 'annotation')}"))
+        super().__init__(session, text or (tr("Add annotation") if len(annotations) == 1 else tr("Add %n annotation(s)", None, len(annotations))))
         self.pending = list(annotations)
         self.stored: list[Annotation] = []
 
@@ -102,7 +99,7 @@ class AddAnnotations(Command):
 
 class RemoveAnnotations(Command):
     def __init__(self, session: CorpusSession, annotations: Sequence[Annotation]) -> None:
-        super().__init__(session, "Delete annotation" if len(annotations) == 1 else f"Delete {_plural(len(annotations), 'annotation')}")
+        super().__init__(session, tr("Delete annotation") if len(annotations) == 1 else tr("Delete %n annotation(s)", None, len(annotations)))
         self.annotations = list(annotations)
 
     def apply(self) -> None:
@@ -133,7 +130,7 @@ class UpdateAnnotation(Command):
 
 class AddLabel(Command):
     def __init__(self, session: CorpusSession, label: Label) -> None:
-        super().__init__(session, f"Add label {label.name}")
+        super().__init__(session, tr("Add label {name}").format(name=label.name))
         self.label = label
 
     def apply(self) -> None:
@@ -147,7 +144,7 @@ class UpdateLabel(Command):
     """Rename, recolour or change the hotkey of a label."""
 
     def __init__(self, session: CorpusSession, old: Label, new: Label) -> None:
-        super().__init__(session, f"Edit label {old.name}")
+        super().__init__(session, tr("Edit label {name}").format(name=old.name))
         self.old = old
         self.new = new
 
@@ -160,7 +157,7 @@ class UpdateLabel(Command):
 
 class ReorderLabels(Command):
     def __init__(self, session: CorpusSession, old_ids: list[int], new_ids: list[int]) -> None:
-        super().__init__(session, "Reorder labels")
+        super().__init__(session, tr("Reorder labels"))
         self.old_ids = old_ids
         self.new_ids = new_ids
 
@@ -175,7 +172,7 @@ class DeleteLabel(Command):
     """Delete a label with every annotation that carries it; undo brings both back."""
 
     def __init__(self, session: CorpusSession, label: Label) -> None:
-        super().__init__(session, f"Delete label {label.name}")
+        super().__init__(session, tr("Delete label {name}").format(name=label.name))
         self.label = label
         self.annotations: list[Annotation] = []
 
@@ -192,7 +189,7 @@ class SetStatus(Command):
     """Mark an article new, in progress or done."""
 
     def __init__(self, session: CorpusSession, article_id: int, old: Status, new: Status) -> None:
-        super().__init__(session, f"Mark article {Status(new).display.lower()}")
+        super().__init__(session, tr("Mark article {lower}").format(lower=status_name(new).lower()))
         self.article_id = article_id
         self.old = old
         self.new = new

@@ -16,11 +16,12 @@ from annotator.formats.export import export_corpus, missing_library_message
 from annotator.formats.registry import import_extensions
 from annotator.store import CorpusError
 from annotator.ui.dialogs.export_dialog import ExportChoice, ExportDialog
+from annotator.ui.i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-CORPUS_FILTER = "Annotator corpus (*.db *.sqlite *.annotator);;All files (*)"
+CORPUS_FILTER = QT_TR_NOOP("Annotator corpus (*.db *.sqlite *.annotator);;All files (*)")
 DETAIL_LINES = 200
 PROGRESS_DELAY_MS = 300  # a progress dialog shows only for work that takes longer
 
@@ -32,16 +33,16 @@ def settings_key(path: Path | str | None) -> str:
 
 def _article_filter() -> str:
     patterns = " ".join(f"*{ext}" for ext in import_extensions())
-    return f"Articles ({patterns});;All files (*)"
+    return tr("Articles ({patterns});;All files (*)").format(patterns=patterns)
 
 
 def import_files(window: "MainWindow") -> ImportReport | None:
-    paths, _ = QFileDialog.getOpenFileNames(window, "Import articles", str(Path.home()), _article_filter())
+    paths, _ = QFileDialog.getOpenFileNames(window, tr("Import articles"), str(Path.home()), _article_filter())
     return run_import(window, paths) if paths else None
 
 
 def import_folder(window: "MainWindow") -> ImportReport | None:
-    path = QFileDialog.getExistingDirectory(window, "Import a folder of articles", str(Path.home()))
+    path = QFileDialog.getExistingDirectory(window, tr("Import a folder of articles"), str(Path.home()))
     return run_import(window, [path]) if path else None
 
 
@@ -49,20 +50,20 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     """Import with the same batch importer as the command line, behind a cancellable progress dialog."""
     batch = iter_import(window.session.corpus, paths)
     batch.annotator = window.session.annotator  # spans of files that name no annotator are the user's
-    progress = QProgressDialog("Importing…", "Cancel", 0, max(1, batch.total_files), window)
+    progress = QProgressDialog(tr("Importing…"), tr("Cancel"), 0, max(1, batch.total_files), window)
     progress.setObjectName("importProgress")
-    progress.setWindowTitle("Import articles")
+    progress.setWindowTitle(tr("Import articles"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
     progress.canceled.connect(batch.cancel)
     try:
         for result in batch:
             progress.setValue(batch.files_done)
-            progress.setLabelText(f"Importing {result.path.name}…  ({batch.files_done:,} of {batch.total_files:,} files)")
+            progress.setLabelText(tr("Importing {name}…  ({files_done:,} of {total_files:,} files)").format(name=result.path.name, files_done=batch.files_done, total_files=batch.total_files))
             QCoreApplication.processEvents()
     except (CorpusError, sqlite3.Error) as exc:  # the corpus itself failed: stop, keep what was stored
         batch.report.cancelled = True
-        QMessageBox.warning(window, "Import stopped", f"The corpus file could not be written: {exc}.")
+        QMessageBox.warning(window, tr("Import stopped"), tr("The corpus file could not be written: {exc}.").format(exc=exc))
     progress.setValue(progress.maximum())
     progress.close()
     report = batch.report
@@ -79,7 +80,7 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
 def _show_report(window: "MainWindow", report: ImportReport) -> None:
     box = QMessageBox(window)
     box.setObjectName("importReport")
-    box.setWindowTitle("Import finished")
+    box.setWindowTitle(tr("Import finished"))
     box.setIcon(QMessageBox.Icon.Warning if report.rejected or report.warnings else QMessageBox.Icon.Information)
     box.setText(report.summary())
     lines = []
@@ -88,11 +89,11 @@ def _show_report(window: "MainWindow", report: ImportReport) -> None:
             lines.append(f"{title}:")
             lines.extend(f"  {item}" for item in items[:DETAIL_LINES])
             if len(items) > DETAIL_LINES:
-                lines.append(f"  … and {len(items) - DETAIL_LINES:,} more")
+                lines.append(tr("  … and {value:,} more").format(value=len(items) - DETAIL_LINES))
     if report.rejected:
-        box.setInformativeText("The other files were imported. Open the details to see why each input was rejected.")
+        box.setInformativeText(tr("The other files were imported. Open the details to see why each input was rejected."))
     elif report.warnings:
-        box.setInformativeText("Some spans were left out or split. Open the details to see each one, where it was and why.")
+        box.setInformativeText(tr("Some spans were left out or split. Open the details to see each one, where it was and why."))
     box.setDetailedText("\n".join(lines))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -113,10 +114,10 @@ def run_export(window: "MainWindow", dialog: ExportDialog, choice: ExportChoice)
     A cancelled export writes nothing (the sinks stage every file); a failed one leaves the dialog
     open with the reason, so the path or the choices can be corrected.
     """
-    progress = QProgressDialog("Exporting…", "Cancel", 0, 0, dialog)
+    progress = QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, 0, dialog)
     progress.setObjectName("exportProgress")
     progress.setMinimumWidth(420)
-    progress.setWindowTitle("Export dataset")
+    progress.setWindowTitle(tr("Export dataset"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_DELAY_MS)
     progress.setAutoReset(False)
@@ -125,7 +126,7 @@ def run_export(window: "MainWindow", dialog: ExportDialog, choice: ExportChoice)
     def step(done: int, total: int) -> bool:
         progress.setMaximum(max(total, 1))
         progress.setValue(done)
-        progress.setLabelText(f"Exporting article {done:,} of {total:,}…")
+        progress.setLabelText(tr("Exporting article {done:,} of {total:,}…").format(done=done, total=total))
         QCoreApplication.processEvents()
         return not progress.wasCanceled()
 
@@ -133,17 +134,17 @@ def run_export(window: "MainWindow", dialog: ExportDialog, choice: ExportChoice)
     try:
         report = export_corpus(window.session.corpus, choice.path, choice.format, choice.options, progress=step)
     except ExportCancelled:
-        window.status.showMessage("Export cancelled; nothing was written.", 8000)
+        window.status.showMessage(tr("Export cancelled; nothing was written."), 8000)
         return None
     except ImportError as exc:
         dialog.show_error(missing_library_message(choice.format, exc))
         return None
     except OSError as exc:  # SinkError included: its message is a sentence already
         reason = f"{exc.strerror} ({exc.filename})." if exc.strerror else str(exc)
-        dialog.show_error(f"Could not write the export: {reason}")
+        dialog.show_error(tr("Could not write the export: {reason}").format(reason=reason))
         return None
     except (ValueError, CorpusError, sqlite3.Error) as exc:
-        dialog.show_error(f"Could not export: {exc}")
+        dialog.show_error(tr("Could not export: {exc}").format(exc=exc))
         return None
     finally:
         progress.close()
@@ -158,17 +159,17 @@ def run_export(window: "MainWindow", dialog: ExportDialog, choice: ExportChoice)
 def _show_export_report(window: "MainWindow", report: ExportReport) -> None:
     box = QMessageBox(window)
     box.setObjectName("exportReport")
-    box.setWindowTitle("Export finished")
+    box.setWindowTitle(tr("Export finished"))
     box.setIcon(QMessageBox.Icon.Warning if report.warnings else QMessageBox.Icon.Information)
     box.setText(report.summary())
     informative = list(report.notes)
     if report.warnings:
-        informative.append("Open the details to see each span that was adjusted or left out.")
+        informative.append(tr("Open the details to see each span that was adjusted or left out."))
     box.setInformativeText("\n\n".join(informative))
     if report.warnings:
         lines = report.warnings[:DETAIL_LINES]
         if len(report.warnings) > DETAIL_LINES:
-            lines.append(f"… and {len(report.warnings) - DETAIL_LINES:,} more")
+            lines.append(tr("… and {value:,} more").format(value=len(report.warnings) - DETAIL_LINES))
         box.setDetailedText("\n".join(lines))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -29,6 +29,7 @@ from annotator.ui.commands import (
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.session import CorpusSession
 from annotator.ui.widgets.text_pane import TextPane
+from annotator.ui.i18n import tr
 
 
 class Editor(QObject):
@@ -110,7 +111,7 @@ class Editor(QObject):
         elif self.selected is not None:
             self.relabel(self.selected, label)
         else:
-            self.message.emit("Select some text first, then press a label key.")
+            self.message.emit(tr("Select some text first, then press a label key."))
 
     def set_status(self, status: Status) -> bool:
         """Mark the open article new, in progress or done (undoable)."""
@@ -123,7 +124,7 @@ class Editor(QObject):
         text = self.article.text
         start, end = shape_selection(text, start, end, snap=self.snap_to_words)
         if start >= end:
-            self.message.emit("The selection holds only spaces: nothing to label.")
+            self.message.emit(tr("The selection holds only spaces: nothing to label."))
             return
         for a in self.pane.annotations_at(start):
             if (a.start, a.end) == (start, end):
@@ -131,40 +132,40 @@ class Editor(QObject):
                     self.relabel(a, label)
                 else:
                     self.pane.set_selected_annotation(a)
-                    self.message.emit(f"“{a.text}” is already labelled {label.name}.")
+                    self.message.emit(tr("“{text}” is already labelled {name}.").format(text=a.text, name=label.name))
                 return
         new = Annotation(None, self.article.id, label.id, start, end, text[start:end], self.session.annotator)
-        if self.run(AddAnnotations(self.session, [new], f"Label “{_short(new.text)}” as {label.name}")):
-            self.message.emit(f"Labelled “{_short(new.text)}” as {label.name}.")
+        if self.run(AddAnnotations(self.session, [new], tr("Label “{short}” as {name}").format(short=_short(new.text), name=label.name))):
+            self.message.emit(tr("Labelled “{short}” as {name}.").format(short=_short(new.text), name=label.name))
 
     def relabel(self, a: Annotation, label: Label) -> None:
         if a.label_id == label.id:
             return
-        self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), f"Relabel “{_short(a.text)}” as {label.name}"))
+        self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), tr("Relabel “{short}” as {name}").format(short=_short(a.text), name=label.name)))
 
     def delete_selected(self) -> None:
         a = self.selected
         if a is None:
-            self.message.emit("Click a span first to delete it.")
+            self.message.emit(tr("Click a span first to delete it."))
             return
         self.run(RemoveAnnotations(self.session, [a]))
 
     def move_edge(self, edge: str, direction: int) -> None:
         a = self.selected
         if a is None:
-            self.message.emit("Click a span first to resize it.")
+            self.message.emit(tr("Click a span first to resize it."))
             return
         moved = move_edge(self.article.text, a.start, a.end, edge, direction, by_word=self.snap_to_words)
         if moved is None or moved == (a.start, a.end):
-            self.message.emit("The span cannot be made any smaller or larger that way.")
+            self.message.emit(tr("The span cannot be made any smaller or larger that way."))
             return
         s, e = moved
-        self.run(UpdateAnnotation(self.session, a, a.with_changes(start=s, end=e, text=self.article.text[s:e]), "Resize span"))
+        self.run(UpdateAnnotation(self.session, a, a.with_changes(start=s, end=e, text=self.article.text[s:e]), tr("Resize span")))
 
     def set_note(self, a: Annotation, note: str) -> None:
         note = note.strip()
         if note != (a.note or ""):
-            self.run(UpdateAnnotation(self.session, a, a.with_changes(note=note or None), "Edit note"))
+            self.run(UpdateAnnotation(self.session, a, a.with_changes(note=note or None), tr("Edit note")))
 
     # --- annotate all occurrences ---------------------------------------------------------
     def occurrences(self, a: Annotation) -> list[tuple[int, int]]:
@@ -185,7 +186,7 @@ class Editor(QObject):
             Annotation(None, a.article_id, a.label_id, s, e, text[s:e], self.session.annotator) for s, e in spans
         ]
         label = self.session.label(a.label_id)
-        self.run(AddAnnotations(self.session, new, f"Label {len(new)} more “{_short(a.text)}” as {label.name if label else '?'}"))
+        self.run(AddAnnotations(self.session, new, tr("Label {count} more “{short}” as {value}").format(count=len(new), short=_short(a.text), value=label.name if label else '?')))
 
     # --- the label set ------------------------------------------------------------------------
     # Each returns None on success, or the reason the store refused, for the dialog to show.

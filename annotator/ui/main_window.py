@@ -32,6 +32,7 @@ from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.first_run_hint import FirstRunHint
 from annotator.ui.widgets.label_palette import LabelPalette
+from annotator.ui.i18n import tr
 
 SIGNATURE_SETTLE_MS = 300  # after the last own edit, before the open article's signature is taken again
 
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.session = session
         self.settings = settings
-        self.setWindowTitle(f"{Path(session.corpus.path).name if session.corpus.path else 'Corpus'} — Annotator")
+        self.setWindowTitle(tr("{value} — Annotator").format(value=Path(session.corpus.path).name if session.corpus.path else 'Corpus'))
         self.setWindowIcon(app_icon())
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search.dock, self.consistency.dock)
         self.tabifyDockWidget(self.annotation_dock, self.stats)
         self.actions = WindowActions(self)
-        self.recent_menu = QMenu("Recent &corpora", self)
+        self.recent_menu = QMenu(tr("Recent &corpora"), self)
         self.recent_menu.setObjectName("recentMenu")
         self.label_menu = self.actions.build_menus(
             self.recent_menu, [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(), self.palette.toggleViewAction()]
@@ -114,8 +115,8 @@ class MainWindow(QMainWindow):
         act.redo.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(act.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(act.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda t: act.undo.setText(f"&Undo {t}" if t else "&Undo"))
-        self.undo_stack.redoTextChanged.connect(lambda t: act.redo.setText(f"&Redo {t}" if t else "&Redo"))
+        self.undo_stack.undoTextChanged.connect(lambda t: act.undo.setText(tr("&Undo {t}").format(t=t) if t else tr("&Undo")))
+        self.undo_stack.redoTextChanged.connect(lambda t: act.redo.setText(tr("&Redo {t}").format(t=t) if t else tr("&Redo")))
         act.delete.triggered.connect(ed.delete_selected)
         act.note.triggered.connect(self._edit_note)
         act.annotate_all.triggered.connect(self._annotate_all)
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
         s.saved.connect(self._signature_timer.start)
         ed.article_opened.connect(self._remember_signature)
         s.gone.connect(self._corpus_gone)
-        self.guard.backup_failed.connect(lambda m: self.status.showMessage(f"Automatic backup failed: {m}", 10000))
+        self.guard.backup_failed.connect(lambda m: self.status.showMessage(tr("Automatic backup failed: {m}").format(m=m), 10000))
         self.articles.modelReset.connect(self._update_position)
         for signal in (self.annotations.rowsInserted, self.annotations.rowsRemoved, self.annotations.modelReset):
             signal.connect(self._update_count)
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
             else:  # the open article is filtered out of the list: its neighbour among those shown
                 target = self.session.corpus.articles.neighbour(current.id, step, self.articles.filter_text or None)
         if target is None:
-            self.status.showMessage("This is the last article." if step > 0 else "This is the first article.", 4000)
+            self.status.showMessage(tr("This is the last article.") if step > 0 else tr("This is the first article."), 4000)
             return False
         self.open_article(target)
         return True
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         if not self.editor.set_status(Status.DONE):
             return
         if not self._step_article(1):
-            self.status.showMessage("Marked done. That was the last article in the list.", 5000)
+            self.status.showMessage(tr("Marked done. That was the last article in the list."), 5000)
 
     def _focus_dock(self, dock) -> None:
         dock.show()
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
         a = self.editor.selected
         if a is None:
             return
-        note, ok = QInputDialog.getMultiLineText(self, "Note", f"Note on “{a.text}”:", a.note or "")
+        note, ok = QInputDialog.getMultiLineText(self, tr("Note"), tr("Note on “{text}”:").format(text=a.text), a.note or "")
         if ok:
             self.editor.set_note(a, note)
 
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
         spans = self.editor.occurrences(a)
         label = self.session.label(a.label_id)
         if not spans:
-            self.status.showMessage(f"No other whole-word occurrence of “{a.text}” to label.", 5000)
+            self.status.showMessage(tr("No other whole-word occurrence of “{text}” to label.").format(text=a.text), 5000)
             return None
         dialog = AnnotateAllDialog(self.editor.article.text, a.text, label.name if label else "?", spans, self)
         dialog.accepted.connect(lambda: self.editor.annotate_all(a, dialog.chosen()))
@@ -317,11 +318,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("edit/snapToWords", on)
 
     def _ask_annotator(self) -> None:
-        name, ok = QInputDialog.getText(self, "Annotator name", "Name recorded with your annotations:", text=self.session.annotator)
+        name, ok = QInputDialog.getText(self, tr("Annotator name"), tr("Name recorded with your annotations:"), text=self.session.annotator)
         if ok and name.strip():
             self.session.annotator = name.strip()
             self.settings.setValue("annotator", name.strip())
-            self.status.showMessage(f"New annotations are recorded as {name.strip()}.", 5000)
+            self.status.showMessage(tr("New annotations are recorded as {strip}.").format(strip=name.strip()), 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(everything_on(self, self.actions.all()), self)
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
         if message == self.session.gone_message:  # already told in a box when it was found
             self.status.showMessage(message)
             return
-        QMessageBox.warning(self, "Annotator", message)
+        QMessageBox.warning(self, tr("Annotator"), message)
 
     # --- the corpus file: other programs, loss, backups -----------------------------------
     def _changed_elsewhere(self) -> None:
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
             ):
                 self.editor.open_article(None)
                 self.open_article(article.id)
-                self.status.showMessage("This article was changed by another program; showing its current state.", 8000)
+                self.status.showMessage(tr("This article was changed by another program; showing its current state."), 8000)
         self._remember_signature()
 
     def _remember_signature(self, *_args) -> None:
@@ -369,13 +370,13 @@ class MainWindow(QMainWindow):
         self._seen_signature = self.session.article_signature(article.id) if article is not None else None
 
     def _corpus_gone(self, message: str) -> None:
-        self.setWindowTitle(f"{self.windowTitle()} (file gone)")
+        self.setWindowTitle(tr("{windowTitle} (file gone)").format(windowTitle=self.windowTitle()))
         self.status.showMessage(message)
-        QMessageBox.warning(self, "Annotator", message)  # once; edits refused later say it in the status bar
+        QMessageBox.warning(self, tr("Annotator"), message)  # once; edits refused later say it in the status bar
 
     def open_restore_dialog(self) -> RestoreDialog | None:
         if self.session.corpus.path is None:
-            self.status.showMessage("This corpus is not a file: there are no backups of it.", 5000)
+            self.status.showMessage(tr("This corpus is not a file: there are no backups of it."), 5000)
             return None
         dialog = RestoreDialog(self.session.corpus.path, self)
         dialog.restore_requested.connect(self.restore_requested)
@@ -391,15 +392,15 @@ class MainWindow(QMainWindow):
 
     # --- corpus files -------------------------------------------------------------------
     def _new_corpus(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New corpus", str(Path.home() / "corpus.db"), corpus_files.CORPUS_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("New corpus"), str(Path.home() / "corpus.db"), tr(corpus_files.CORPUS_FILTER))
         if path:
             if Path(path).exists():
-                self._show_error(f"{path} already exists. Use File › Open corpus to open it.")
+                self._show_error(tr("{path} already exists. Use File › Open corpus to open it.").format(path=path))
                 return
             self.corpus_requested.emit(path)
 
     def _open_corpus(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open corpus", str(Path.home()), corpus_files.CORPUS_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open corpus"), str(Path.home()), tr(corpus_files.CORPUS_FILTER))
         if path:
             self.corpus_requested.emit(path)
 

@@ -17,6 +17,7 @@ from annotator.core.model import Annotation, Label, Status
 from annotator.store import Corpus, CorpusError
 from annotator.store.backup import create_backup
 from annotator.store.health import CorpusGoneError, FileIdentity, data_version, gone_message, write_error
+from annotator.ui.i18n import tr
 
 
 class CorpusSession(QObject):
@@ -72,8 +73,8 @@ class CorpusSession(QObject):
         """What changes when anyone edits this article's annotations or status (one indexed query)."""
         return tuple(
             self.corpus.db.execute(
-                """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
-                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?""",
+                tr("""SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
+                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?"""),
                 [article_id, article_id],
             ).fetchone()
         )

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from annotator.ui.widgets.colours import text_colour_style
+from annotator.ui.i18n import tr
 
 
 class StatusBar(QStatusBar):
@@ -16,21 +17,21 @@ class StatusBar(QStatusBar):
         self.position = QLabel(self, objectName="statusPosition")
         self.count = QLabel(self, objectName="statusCount")
         self.saved = QLabel(self, objectName="statusSaved")
-        self.saved.setToolTip("Every edit is written to the corpus file the moment you make it; there is nothing to save.")
+        self.saved.setToolTip(tr("Every edit is written to the corpus file the moment you make it; there is nothing to save."))
         self.saved.setStyleSheet(text_colour_style(self, "#2f855a"))
         for w in (self.position, self.count, self.saved):
             w.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(w)
-        self.saved.setText("✓ All changes saved")
+        self.saved.setText(tr("✓ All changes saved"))
 
     def show_position(self, row: int | None, total: int) -> None:
         if row is None:
-            self.position.setText(f"{total:,} article{'s' if total != 1 else ''}")
+            self.position.setText(tr("%Ln article(s)", None, total))
         else:
-            self.position.setText(f"Article {row + 1:,} of {total:,}")
+            self.position.setText(tr("Article {value:,} of {total:,}").format(value=row + 1, total=total))
 
     def show_count(self, n: int | None) -> None:
-        self.count.setText("" if n is None else f"{n:,} annotation{'s' if n != 1 else ''}")
+        self.count.setText("" if n is None else tr("%Ln annotation(s)", None, n))
 
     def show_saved(self) -> None:
-        self.saved.setText(f"✓ All changes saved ({datetime.now():%H:%M:%S})")
+        self.saved.setText(tr("✓ All changes saved ({now:%H:%M:%S})").format(now=datetime.now()))

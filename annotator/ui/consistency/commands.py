@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from annotator.core.model import Annotation, Label
 from annotator.store import consistency
 from annotator.store.consistency import ConflictGroup, MissedMention, Relabelled
-from annotator.ui.commands import Command, _plural
+from annotator.ui.commands import Command
 from annotator.ui.session import CorpusSession
+from annotator.ui.i18n import tr
 
 
 def _short(text: str, limit: int = 30) -> str:
@@ -53,7 +54,7 @@ class MakeConsistent(_Consistency):
     """Give every annotation of one text the same label."""
 
     def __init__(self, session: CorpusSession, group: ConflictGroup, label: Label, refresh: Callable[[], None]) -> None:
-        super().__init__(session, f"Label every “{_short(group.text)}” {label.name}", refresh)
+        super().__init__(session, tr("Label every “{short}” {name}").format(short=_short(group.text), name=label.name), refresh)
         self.key = group.key
         self.label = label
         self.done: Relabelled | None = None
@@ -89,8 +90,8 @@ class AcceptMentions(_Consistency):
     """Label missed mentions with the label their text carries most often."""
 
     def __init__(self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None]) -> None:
-        text = (f"Label missed “{_short(mentions[0].text)}”" if len(mentions) == 1
-                else f"Label {_plural(len(mentions), 'missed mention')}")
+        text = (tr("Label missed “{short}”").format(short=_short(mentions[0].text)) if len(mentions) == 1
+                else tr("Label %n missed mention(s)", None, len(mentions)))
         super().__init__(session, text, refresh)
         self.pending = [m.annotation(session.annotator) for m in mentions]
         self.stored: list[Annotation] = []
@@ -111,8 +112,8 @@ class RejectMentions(_Consistency):
     """Mark missed mentions as not mentions, so that they are not listed again."""
 
     def __init__(self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None]) -> None:
-        text = (f"Reject missed “{_short(mentions[0].text)}”" if len(mentions) == 1
-                else f"Reject {_plural(len(mentions), 'missed mention')}")
+        text = (tr("Reject missed “{short}”").format(short=_short(mentions[0].text)) if len(mentions) == 1
+                else tr("Reject %n missed mention(s)", None, len(mentions)))
         super().__init__(session, text, refresh)
         self.mentions = list(mentions)
 

@@ -21,6 +21,7 @@ from annotator.ui.consistency.models import ConflictsModel, MissedModel
 from annotator.ui.editor import Editor
 from annotator.ui.search.controller import open_at
 from annotator.ui.session import CorpusSession
+from annotator.ui.i18n import tr
 
 
 class ConsistencyController(QObject):
@@ -65,9 +66,9 @@ class ConsistencyController(QObject):
     def compute(self) -> None:
         """Look through the corpus: the conflicts, then the missed mentions (with a progress dialog when slow)."""
         corpus = self.session.corpus
-        progress = QProgressDialog("Looking for missed mentions…", "Stop", 0, max(1, corpus.articles.count()), self.dock)
+        progress = QProgressDialog(tr("Looking for missed mentions…"), tr("Stop"), 0, max(1, corpus.articles.count()), self.dock)
         progress.setObjectName("consistencyProgress")
-        progress.setWindowTitle("Consistency")
+        progress.setWindowTitle(tr("Consistency"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(600)
 
@@ -111,7 +112,7 @@ class ConsistencyController(QObject):
         group, label = self.conflicts.group(row), self.session.label(label_id)
         if group is None or label is None:
             return
-        self._run(MakeConsistent(self.session, group, label, self._refresh_after_edit), f"“{group.text}” already carries one label.")
+        self._run(MakeConsistent(self.session, group, label, self._refresh_after_edit), tr("“{text}” already carries one label.").format(text=group.text))
 
     def accept(self, rows: list[int]) -> None:
         mentions = self.missed.mentions(rows)
@@ -134,4 +135,4 @@ class ConsistencyController(QObject):
     def open_mention(self, row: int) -> None:
         m = self.missed.mention(row)
         if m is not None and not open_at(self.session, self.editor, self.open_article, m.article_id, m.start, m.end):
-            self.message.emit("That article is no longer in the corpus.")
+            self.message.emit(tr("That article is no longer in the corpus."))

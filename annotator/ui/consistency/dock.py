@@ -24,6 +24,7 @@ from annotator.ui.consistency.models import ConflictsModel, MissedModel
 from annotator.ui.search.context import ContextDelegate
 from annotator.ui.widgets.colours import text_colour_style
 from annotator.ui.widgets.tables import make_table
+from annotator.ui.i18n import tr
 
 
 def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
@@ -47,7 +48,7 @@ class ConsistencyDock(QDockWidget):
     mention_activated = Signal(int)  # missed-mention row
 
     def __init__(self, conflicts: ConflictsModel, missed: MissedModel, parent: QWidget | None = None) -> None:
-        super().__init__("Consistency", parent)
+        super().__init__(tr("Consistency"), parent)
         self.setObjectName("consistencyDock")
         body = QWidget(self)
         self.tabs = QTabWidget(body)
@@ -55,10 +56,10 @@ class ConsistencyDock(QDockWidget):
         self.stale = QLabel(body)
         self.stale.setObjectName("consistencyStale")
         self.stale.setStyleSheet(text_colour_style(self, "#b35900"))
-        self.refresh = _button(body, "Refresh", "consistencyRefresh", "Look through the corpus again (F5)")
+        self.refresh = _button(body, tr("Refresh"), "consistencyRefresh", tr("Look through the corpus again (F5)"))
         f5 = QShortcut(QKeySequence("F5"), self, self.refresh_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         f5.setObjectName("consistencyRefreshShortcut")
-        f5.setWhatsThis("Refresh the consistency lists")
+        f5.setWhatsThis(tr("Refresh the consistency lists"))
         corner = QWidget(self.tabs)
         top = QHBoxLayout(corner)
         top.setContentsMargins(0, 0, 0, 2)
@@ -78,29 +79,29 @@ class ConsistencyDock(QDockWidget):
         page = QWidget(self.tabs)
         self.conflicts = model
         self.conflict_table = make_table(page, "conflictTable", model)
-        self.conflict_table.setToolTip("Texts labelled in more than one way across the corpus")
+        self.conflict_table.setToolTip(tr("Texts labelled in more than one way across the corpus"))
         header = self.conflict_table.horizontalHeader()
         header.setSectionResizeMode(ConflictsModel.TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ConflictsModel.TOTAL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ConflictsModel.LABELS, QHeaderView.ResizeMode.Stretch)
         self.label_choice = QComboBox(page)
         self.label_choice.setObjectName("consistentLabel")
-        self.label_choice.setToolTip("The label every annotation of the selected text will carry")
-        self.make_consistent = _button(page, "Make co&nsistent", "makeConsistent",
-                                       "Give every annotation of the selected text the chosen label (Ctrl+Z undoes it)")
+        self.label_choice.setToolTip(tr("The label every annotation of the selected text will carry"))
+        self.make_consistent = _button(page, tr("Make co&nsistent"), "makeConsistent",
+                                       tr("Give every annotation of the selected text the chosen label (Ctrl+Z undoes it)"))
         self.conflict_summary = QLabel(page)
         self.conflict_summary.setObjectName("conflictSummary")
         self.conflict_summary.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.conflict_summary, 1)
-        row.addWidget(QLabel("Label all a&s:", page, buddy=self.label_choice))
+        row.addWidget(QLabel(tr("Label all a&s:"), page, buddy=self.label_choice))
         row.addWidget(self.label_choice)
         row.addWidget(self.make_consistent)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.conflict_table, 1)
         layout.addLayout(row)
-        self.tabs.addTab(page, "&Conflicts")
+        self.tabs.addTab(page, tr("&Conflicts"))
         self.conflict_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._conflict_chosen(cur.row()))
         self.make_consistent.clicked.connect(self._make_consistent)
         for signal in (model.modelReset, model.rowsRemoved):
@@ -133,7 +134,7 @@ class ConsistencyDock(QDockWidget):
     def _conflicts_changed(self, *_args) -> None:
         n = self.conflicts.rowCount()
         self.conflict_summary.setText(
-            f"{n} text{'s' if n != 1 else ''} labelled in more than one way." if n else "Every text carries one label."
+            tr("%Ln text(s) labelled in more than one way.", None, n) if n else tr("Every text carries one label.")
         )
         if n and not self.conflict_table.currentIndex().isValid():
             self.conflict_table.selectRow(0)
@@ -146,16 +147,16 @@ class ConsistencyDock(QDockWidget):
         self.missed_table = make_table(page, "missedTable", model)
         self.missed_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.missed_table.setItemDelegateForColumn(MissedModel.CONTEXT, ContextDelegate(self.missed_table))
-        self.missed_table.setToolTip("Unlabelled whole-word occurrences of texts labelled elsewhere. Double-click to see one in its article.")
+        self.missed_table.setToolTip(tr("Unlabelled whole-word occurrences of texts labelled elsewhere. Double-click to see one in its article."))
         header = self.missed_table.horizontalHeader()
         for col, width in ((MissedModel.TEXT, 150), (MissedModel.LABEL, 120), (MissedModel.ARTICLE, 180)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         header.setSectionResizeMode(MissedModel.CONTEXT, QHeaderView.ResizeMode.Stretch)
-        self.accept = _button(page, "Acce&pt", "acceptMentions", "Label the selected mentions with their suggested label")
-        self.reject = _button(page, "&Reject", "rejectMentions", "These are not mentions: never list them again")
-        self.accept_all = _button(page, "Accep&t all", "acceptAllMentions", "Label every mention in the list")
-        self.reject_all = _button(page, "Re&ject all", "rejectAllMentions", "Reject every mention in the list")
+        self.accept = _button(page, tr("Acce&pt"), "acceptMentions", tr("Label the selected mentions with their suggested label"))
+        self.reject = _button(page, tr("&Reject"), "rejectMentions", tr("These are not mentions: never list them again"))
+        self.accept_all = _button(page, tr("Accep&t all"), "acceptAllMentions", tr("Label every mention in the list"))
+        self.reject_all = _button(page, tr("Re&ject all"), "rejectAllMentions", tr("Reject every mention in the list"))
         self.missed_summary = QLabel(page)
         self.missed_summary.setObjectName("missedSummary")
         self.missed_summary.setWordWrap(True)
@@ -167,7 +168,7 @@ class ConsistencyDock(QDockWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.missed_table, 1)
         layout.addLayout(row)
-        self.tabs.addTab(page, "Missed &mentions")
+        self.tabs.addTab(page, tr("Missed &mentions"))
         self.accept.clicked.connect(lambda: self._selected(self.accept_requested))
         self.reject.clicked.connect(lambda: self._selected(self.reject_requested))
         self.accept_all.clicked.connect(lambda: self.accept_requested.emit(list(range(model.rowCount()))))
@@ -195,8 +196,8 @@ class ConsistencyDock(QDockWidget):
         self.accept_all.setEnabled(n > 0)
         self.reject_all.setEnabled(n > 0)
         self.missed_summary.setText(
-            f"{n} missed mention{'s' if n != 1 else ''}." if n else "No missed mentions: every labelled text is labelled wherever it occurs."
+            tr("%Ln missed mention(s).", None, n) if n else tr("No missed mentions: every labelled text is labelled wherever it occurs.")
         )
 
     def set_stale(self, stale: bool) -> None:
-        self.stale.setText("The corpus has changed since these lists were made." if stale else "")
+        self.stale.setText(tr("The corpus has changed since these lists were made.") if stale else "")

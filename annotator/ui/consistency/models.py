@@ -11,6 +11,7 @@ from annotator.core.model import Label
 from annotator.store.consistency import CONTEXT, ConflictGroup, MissedMention
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.search.context import ColourRole, ContextRole, plain_context
+from annotator.ui.i18n import QT_TR_NOOP, tr
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -36,7 +37,7 @@ class _LabelledModel(FlatTableModel):
 
 class ConflictsModel(_LabelledModel):
     TEXT, TOTAL, LABELS = range(3)
-    HEADERS = ("Text", "Annotations", "Labels (count)")
+    HEADERS = (QT_TR_NOOP("Text"), QT_TR_NOOP("Annotations"), QT_TR_NOOP("Labels (count)"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -74,15 +75,15 @@ class ConflictsModel(_LabelledModel):
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             spellings = ", ".join(f"“{v}”" for v in g.variants)
-            return (f"Written {spellings}; labelled "
+            return (tr("Written {spellings}; labelled ").format(spellings=spellings)
                     + ", ".join(f"{self._name(c.label_id)} {c.count}×" for c in g.labels)
-                    + ".\nPick a label below and press Make consistent to give it to all of them.")
+                    + tr(".\nPick a label below and press Make consistent to give it to all of them."))
         return None
 
 
 class MissedModel(_LabelledModel):
     TEXT, LABEL, ARTICLE, CONTEXT = range(4)
-    HEADERS = ("Text", "Suggested label", "Article", "Context")
+    HEADERS = (QT_TR_NOOP("Text"), QT_TR_NOOP("Suggested label"), QT_TR_NOOP("Article"), QT_TR_NOOP("Context"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -129,6 +130,5 @@ class MissedModel(_LabelledModel):
             colour = self._colour(m.label_id)
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"“{m.text}” in article {m.article_id} ({m.title}), characters {m.start}–{m.end}.\n"
-                    f"Labelled {self._name(m.label_id)} most often elsewhere. Double-click to see it in the article.")
+            return (tr("“{text}” in article {article_id} ({title}), characters {start}–{end}.\nLabelled {name} most often elsewhere. Double-click to see it in the article.").format(text=m.text, article_id=m.article_id, title=m.title, start=m.start, end=m.end, name=self._name(m.label_id)))
         return None

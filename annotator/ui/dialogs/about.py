@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 from annotator import __version__
 from annotator.formats.sample import default_corpus_path
 from annotator.ui.icons import app_icon
+from annotator.ui.i18n import tr
 
 LICENCE = "MIT"
 
@@ -21,12 +22,12 @@ LICENCE = "MIT"
 def about_details(corpus_path: Path | str | None, settings: QSettings) -> list[tuple[str, str]]:
     """(what, value) rows the dialog shows and copies."""
     return [
-        ("Version", __version__),
-        ("Licence", LICENCE),
-        ("Corpus", str(corpus_path) if corpus_path else "in memory"),
-        ("Data folder", str(default_corpus_path().parent)),
-        ("Settings", settings.fileName()),
-        ("Qt", f"{qVersion()} (PySide6 {PySide6.__version__}), Python {platform.python_version()}"),
+        (tr("Version"), __version__),
+        (tr("Licence"), LICENCE),
+        (tr("Corpus"), str(corpus_path) if corpus_path else tr("in memory")),
+        (tr("Data folder"), str(default_corpus_path().parent)),
+        (tr("Settings"), settings.fileName()),
+        ("Qt", tr("{qVersion} (PySide6 {version__}), Python {python_version}").format(qVersion=qVersion(), version__=PySide6.__version__, python_version=platform.python_version())),
     ]
 
 
@@ -34,7 +35,7 @@ class AboutDialog(QDialog):
     def __init__(self, corpus_path: Path | str | None, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Annotator")
+        self.setWindowTitle(tr("About Annotator"))
         self.details = about_details(corpus_path, settings)
         icon = QLabel(self, objectName="aboutIcon")
         icon.setPixmap(app_icon().pixmap(QSize(64, 64), self.devicePixelRatioF()))  # sharp at 2x too
@@ -48,15 +49,12 @@ class AboutDialog(QDialog):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
         self.text.setText(
-            f"<h2>Annotator {html.escape(__version__)}</h2>"
-            "<p>Label spans in news articles. Every label is kept in a local SQLite corpus file "
-            "and saved the moment you make it.</p>"
-            f"<table>{rows}</table>"
+            tr("<h2>Annotator {escape}</h2><p>Label spans in news articles. Every label is kept in a local SQLite corpus file and saved the moment you make it.</p><table>{rows}</table>").format(escape=html.escape(__version__), rows=rows)
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = buttons.addButton("&Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(tr("&Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.setObjectName("aboutCopy")
-        self.open_button = buttons.addButton("&Open data folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = buttons.addButton(tr("&Open data folder"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.setObjectName("aboutOpenFolder")
         self.copy_button.clicked.connect(self.copy_details)
         self.open_button.clicked.connect(self.open_data_folder)

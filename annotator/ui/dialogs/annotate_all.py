@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from annotator.ui.i18n import tr
 
 CONTEXT = 40
 
@@ -28,7 +29,7 @@ class AnnotateAllDialog(QDialog):
     def __init__(self, text: str, needle: str, label_name: str, spans: list[tuple[int, int]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotateAllDialog")
-        self.setWindowTitle("Annotate all occurrences")
+        self.setWindowTitle(tr("Annotate all occurrences"))
         self.resize(640, 420)
         self._spans = spans
         self.model = QStandardItemModel(self)
@@ -37,20 +38,19 @@ class AnnotateAllDialog(QDialog):
             item.setCheckable(True)
             item.setCheckState(Qt.CheckState.Checked)
             item.setEditable(False)
-            item.setToolTip(f"Characters {s}–{e}")
+            item.setToolTip(tr("Characters {s}–{e}").format(s=s, e=e))
             self.model.appendRow(item)
         self.list = QListView(self)
         self.list.setObjectName("occurrenceList")
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         header = QLabel(
-            f"Label these {len(spans)} other occurrence{'s' if len(spans) != 1 else ''} of "
-            f"“{needle}” as <b>{label_name}</b>. Uncheck the ones to leave alone.",
+            tr("Label these %n other occurrence(s) of “{needle}” as <b>{label_name}</b>. Uncheck the ones to leave alone.", None, len(spans)).format(needle=needle, label_name=label_name),
             self,
         )
         header.setWordWrap(True)
-        all_button = QPushButton("Check &all", self, objectName="checkAll")
-        none_button = QPushButton("Check &none", self, objectName="checkNone")
+        all_button = QPushButton(tr("Check &all"), self, objectName="checkAll")
+        none_button = QPushButton(tr("Check &none"), self, objectName="checkNone")
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -75,7 +75,7 @@ class AnnotateAllDialog(QDialog):
     def _update_ok(self) -> None:
         n = len(self.chosen())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(f"&Label {n}")
+        ok.setText(tr("&Label {n}").format(n=n))
         ok.setEnabled(n > 0)
 
     def chosen(self) -> list[tuple[int, int]]:

@@ -38,10 +38,11 @@ from annotator.formats.registry import EXPORTERS, Exporter
 from annotator.formats.sinks import MARKER, part_path
 from annotator.store import Corpus
 from annotator.ui.widgets.colours import text_colour_style
+from annotator.ui.i18n import QT_TR_NOOP, status_name, tr
 
 OFFSET_NAMES = {
-    "utf16": "UTF-16 code units (what doccano counts)",
-    "codepoints": "Code points (Python's text[start:end])",
+    "utf16": QT_TR_NOOP("UTF-16 code units (what doccano counts)"),
+    "codepoints": QT_TR_NOOP("Code points (Python's text[start:end])"),
 }
 DEFAULT_SPLIT = (80, 10, 10)
 
@@ -105,7 +106,7 @@ class ExportDialog(QDialog):
     def __init__(self, corpus: Corpus, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export dataset")
+        self.setWindowTitle(tr("Export dataset"))
         self.setMinimumWidth(600)
         self.settings = settings
         self._confirmed_path: str | None = None  # a path the file dialog already asked about
@@ -115,22 +116,22 @@ class ExportDialog(QDialog):
         for exp in EXPORTERS.values():
             named = exp.name.lower() in exp.description.lower().replace(" ", "")
             self.format.addItem(exp.description if named else f"{exp.description} ({exp.name})", exp.name)
-        self.format.setToolTip("The dataset format; below it, what the format keeps and what it loses")
+        self.format.setToolTip(tr("The dataset format; below it, what the format keeps and what it loses"))
         self.about_format = QLabel(self, objectName="formatKeeps")
         self.about_format.setWordWrap(True)
         self.about_format.setTextFormat(Qt.TextFormat.RichText)
         self.path = QLineEdit(self, objectName="exportPath")
         self.path.setClearButtonEnabled(True)
         self.path.textEdited.connect(lambda _: self._clear_error())
-        self.browse = QPushButton("&Browse…", self, objectName="exportBrowse")
+        self.browse = QPushButton(tr("&Browse…"), self, objectName="exportBrowse")
         self.browse.setAutoDefault(False)
         self.browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(self.browse)
         self.offsets = QComboBox(self, objectName="exportOffsets")
-        self.offsets.setToolTip("How this format counts character positions")
-        self.offsets_label = QLabel("&Offsets:", self)
+        self.offsets.setToolTip(tr("How this format counts character positions"))
+        self.offsets_label = QLabel(tr("&Offsets:"), self)
         self.offsets_label.setBuddy(self.offsets)
 
         format_column = QVBoxLayout()
@@ -138,8 +139,8 @@ class ExportDialog(QDialog):
         format_column.addWidget(self.format)
         format_column.addWidget(self.about_format)
         top = QFormLayout()
-        top.addRow(self._buddy("&Format:", self.format), format_column)
-        path_label = self._buddy("&Save to:", self.path)
+        top.addRow(self._buddy(tr("&Format:"), self.format), format_column)
+        path_label = self._buddy(tr("&Save to:"), self.path)
         top.addRow(path_label, path_row)
         top.addRow(self.offsets_label, self.offsets)
         self._top = top
@@ -148,36 +149,36 @@ class ExportDialog(QDialog):
         self.statuses: dict[str, QCheckBox] = {}
         status_row = QHBoxLayout()
         for status in Status:
-            box = QCheckBox(status.display, self, objectName=f"status_{status.value}")
+            box = QCheckBox(status_name(status), self, objectName=f"status_{status.value}")
             box.setChecked(True)
-            box.setToolTip(f"Export articles marked {status.display.lower()}")
+            box.setToolTip(tr("Export articles marked {lower}").format(lower=status_name(status).lower()))
             self.statuses[status.value] = box
             status_row.addWidget(box)
         status_row.addStretch(1)
         self.labels = CheckList("labelFilter", self)
-        self.labels.setToolTip("Export spans with the checked labels")
+        self.labels.setToolTip(tr("Export spans with the checked labels"))
         for label in corpus.labels.list():
             self.labels.add(label.tag, f"{label.name}  ({label.tag})" if label.name != label.tag else label.tag, True, label.colour)
         self.annotators = CheckList("annotatorFilter", self)
-        self.annotators.setToolTip("Export spans by the checked annotators")
+        self.annotators.setToolTip(tr("Export spans by the checked annotators"))
         for name in corpus.annotations.annotators():
             self.annotators.add(name, name, True)
         lists = QHBoxLayout()
-        for title, view in (("&Labels", self.labels), ("&Annotators", self.annotators)):
+        for title, view in ((tr("&Labels"), self.labels), (tr("&Annotators"), self.annotators)):
             column = QVBoxLayout()
             caption = QLabel(title, self)
             caption.setBuddy(view)
             column.addWidget(caption)
             column.addWidget(view)
             lists.addLayout(column)
-        filters = QGroupBox("Articles and spans", self)
+        filters = QGroupBox(tr("Articles and spans"), self)
         filters_layout = QVBoxLayout(filters)
         filters_layout.addLayout(status_row)
         filters_layout.addLayout(lists)
 
         # --- split
-        self.split_on = QCheckBox("S&plit into train, dev and test files", self, objectName="splitEnabled")
-        self.split_on.setToolTip("Shuffle the articles with the seed and write one part per file (or folder)")
+        self.split_on = QCheckBox(tr("S&plit into train, dev and test files"), self, objectName="splitEnabled")
+        self.split_on.setToolTip(tr("Shuffle the articles with the seed and write one part per file (or folder)"))
         self.split_parts: dict[str, QSpinBox] = {}
         split_row = QHBoxLayout()
         for name, default in zip(SPLIT_NAMES, DEFAULT_SPLIT):
@@ -191,12 +192,12 @@ class ExportDialog(QDialog):
             split_row.addWidget(spin)
         self.seed = QSpinBox(self, objectName="splitSeed")
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("The same seed always gives the same parts")
+        self.seed.setToolTip(tr("The same seed always gives the same parts"))
         split_row.addSpacing(12)
-        split_row.addWidget(QLabel("Seed", self))
+        split_row.addWidget(QLabel(tr("Seed"), self))
         split_row.addWidget(self.seed)
         split_row.addStretch(1)
-        split_box = QGroupBox("Split", self)
+        split_box = QGroupBox(tr("Split"), self)
         split_layout = QVBoxLayout(split_box)
         split_layout.addWidget(self.split_on)
         split_layout.addLayout(split_row)
@@ -208,7 +209,7 @@ class ExportDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self._export)
@@ -238,18 +239,18 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         exp = self.exporter
         self.about_format.setText(
-            f"<span style='color:#555'><b>Keeps</b> {exp.keeps or '—'}.<br><b>Loses</b> {exp.loses or 'nothing'}.</span>"
+            tr("<span style='color:#555'><b>Keeps</b> {value}.<br><b>Loses</b> {value2}.</span>").format(value=exp.keeps or '—', value2=exp.loses or 'nothing')
         )
         self.offsets.clear()
         for unit in exp.offsets:
-            self.offsets.addItem(OFFSET_NAMES.get(unit, unit), unit)
+            self.offsets.addItem(tr(OFFSET_NAMES[unit]) if unit in OFFSET_NAMES else unit, unit)
         remembered = self.settings.value(f"export/offsets/{exp.name}")
         if remembered in exp.offsets:
             self.offsets.setCurrentIndex(exp.offsets.index(remembered))
         self._top.setRowVisible(self.offsets, bool(exp.offsets))
         self.path.setText(self._path_for(self.path.text(), self._previous_format, exp))
-        self.browse.setToolTip("Choose a folder (or type a name ending in .zip)" if exp.folder else "Choose the file to write")
-        self.path.setPlaceholderText("A new or empty folder, or a .zip file" if exp.folder else f"A {exp.extension} file")
+        self.browse.setToolTip(tr("Choose a folder (or type a name ending in .zip)") if exp.folder else tr("Choose the file to write"))
+        self.path.setPlaceholderText(tr("A new or empty folder, or a .zip file") if exp.folder else tr("A {extension} file").format(extension=exp.extension))
         self._previous_format = exp.name
         self._clear_error()
 
@@ -289,10 +290,10 @@ class ExportDialog(QDialog):
         current = self.path.text().strip() or str(Path.home())
         if exp.folder:
             start = current if Path(current).is_dir() else str(Path(current).parent)
-            chosen = QFileDialog.getExistingDirectory(self, "Export to folder", start)
+            chosen = QFileDialog.getExistingDirectory(self, tr("Export to folder"), start)
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Export to file", current, f"{exp.description} (*{exp.extension});;All files (*)"
+                self, tr("Export to file"), current, tr("{description} (*{extension});;All files (*)").format(description=exp.description, extension=exp.extension)
             )
             if chosen and exp.extension and not Path(chosen).suffix:
                 chosen += exp.extension
@@ -307,35 +308,35 @@ class ExportDialog(QDialog):
         exp = self.exporter
         text = self.path.text().strip()
         if not text:
-            raise ValueError("Choose where to save the export.")
+            raise ValueError(tr("Choose where to save the export."))
         path = Path(text).expanduser()
         if not path.parent.is_dir():
-            raise ValueError(f"The folder {path.parent} does not exist.")
+            raise ValueError(tr("The folder {parent} does not exist.").format(parent=path.parent))
         if exp.folder and path.suffix.lower() != ".zip":
             if path.exists() and not path.is_dir():
-                raise ValueError(f"{path} is a file; the {exp.name} format writes a folder (or a name ending in .zip).")
+                raise ValueError(tr("{path} is a file; the {name} format writes a folder (or a name ending in .zip).").format(path=path, name=exp.name))
             if path.is_dir() and not (path / MARKER).exists() and any(path.iterdir()):
-                raise ValueError(f"{path} already holds other files, and an export replaces the whole folder: choose a new or empty folder, or a .zip file.")
+                raise ValueError(tr("{path} already holds other files, and an export replaces the whole folder: choose a new or empty folder, or a .zip file.").format(path=path))
         elif path.is_dir():
-            raise ValueError(f"{path} is a folder; the {exp.name} format writes a file.")
+            raise ValueError(tr("{path} is a folder; the {name} format writes a file.").format(path=path, name=exp.name))
         statuses = [s for s, box in self.statuses.items() if box.isChecked()]
         if not statuses:
-            raise ValueError("Choose at least one status.")
+            raise ValueError(tr("Choose at least one status."))
         labels = self.labels.keys(checked=True)
         if not labels:
-            raise ValueError("Choose at least one label.")
+            raise ValueError(tr("Choose at least one label."))
         annotators = self.annotators.keys(checked=True)
         if self.annotators.items() and not annotators:
-            raise ValueError("Choose at least one annotator.")
+            raise ValueError(tr("Choose at least one annotator."))
         split: tuple[int, ...] = ()
         if self.split_on.isChecked():
             split = tuple(spin.value() for spin in self.split_parts.values())
             if sum(split) != 100:
-                raise ValueError(f"The split must add up to 100 %, not {sum(split)} %.")
+                raise ValueError(tr("The split must add up to 100 %, not {sum} %.").format(sum=sum(split)))
             if split[-1] == 0:
                 split = split[:-1]
             if len(split) < 2 or 0 in split[:2]:
-                raise ValueError("A split needs at least a train and a dev part.")
+                raise ValueError(tr("A split needs at least a train and a dev part."))
         return ExportChoice(
             format=exp.name,
             path=path,
@@ -364,9 +365,9 @@ class ExportDialog(QDialog):
         if existing and str(path) != self._confirmed_path:
             what = "folder" if existing[0].is_dir() else "file" if len(existing) == 1 else "files"
             names = ", ".join(t.name for t in existing)
-            exist = "already exists" if len(existing) == 1 else "already exist"
+            exist = tr("already exists") if len(existing) == 1 else tr("already exist")
             them = "it" if len(existing) == 1 else "them"
-            answer = QMessageBox.question(self, f"Replace {what}?", f"{names} {exist}. Replace {them} with this export?")
+            answer = QMessageBox.question(self, tr("Replace {what}?").format(what=what), tr("{names} {exist}. Replace {them} with this export?").format(names=names, exist=exist, them=them))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._save()

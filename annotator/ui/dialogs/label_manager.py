@@ -28,6 +28,7 @@ from annotator.store.labels import make_tag
 from annotator.ui.models.label_list import LabelListModel
 from annotator.ui.session import CorpusSession
 from annotator.ui.widgets.colours import text_colour_style
+from annotator.ui.i18n import tr
 
 SUGGESTED_COLOURS = (
     "#8e44ad", "#c0392b", "#16a085", "#d35400", "#2c3e50", "#f1c40f", "#7f8c8d", "#e84393", "#00a8ff",
@@ -43,7 +44,7 @@ class LabelManagerDialog(QDialog):
     def __init__(self, session: CorpusSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelManager")
-        self.setWindowTitle("Label set")
+        self.setWindowTitle(tr("Label set"))
         self.setMinimumSize(620, 360)
         self.session = session
         self.model = LabelListModel(session.labels, self)
@@ -55,23 +56,23 @@ class LabelManagerDialog(QDialog):
         self.list.setMinimumWidth(260)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._load_form())
 
-        self.add_button = self._button("addLabel", "&Add", "Add a new label", self._add)
-        self.delete_button = self._button("deleteLabel", "&Delete…", "Delete the selected label", self._delete)
-        self.up_button = self._button("moveLabelUp", "Move &up", "Move the label up (Alt+Up)", lambda: self._move(-1))
-        self.down_button = self._button("moveLabelDown", "Move do&wn", "Move the label down (Alt+Down)", lambda: self._move(1))
+        self.add_button = self._button("addLabel", tr("&Add"), tr("Add a new label"), self._add)
+        self.delete_button = self._button("deleteLabel", tr("&Delete…"), tr("Delete the selected label"), self._delete)
+        self.up_button = self._button("moveLabelUp", tr("Move &up"), tr("Move the label up (Alt+Up)"), lambda: self._move(-1))
+        self.down_button = self._button("moveLabelDown", tr("Move do&wn"), tr("Move the label down (Alt+Down)"), lambda: self._move(1))
         QShortcut(QKeySequence("Alt+Up"), self, lambda: self._move(-1))
         QShortcut(QKeySequence("Alt+Down"), self, lambda: self._move(1))
 
-        self.name = QLineEdit(self, objectName="labelName", placeholderText="Shown in the app")
-        self.tag = QLineEdit(self, objectName="labelTag", placeholderText="Written to exports, e.g. LOCATION")
-        self.colour = QPushButton(self, objectName="labelColour", toolTip="Choose the label's colour")
+        self.name = QLineEdit(self, objectName="labelName", placeholderText=tr("Shown in the app"))
+        self.tag = QLineEdit(self, objectName="labelTag", placeholderText=tr("Written to exports, e.g. LOCATION"))
+        self.colour = QPushButton(self, objectName="labelColour", toolTip=tr("Choose the label's colour"))
         self.colour.setAutoDefault(False)  # Enter in a field applies it; it never opens the colour picker
         self.colour.clicked.connect(self._pick_colour)
         self.hotkey = QComboBox(self, objectName="labelHotkey")
-        self.hotkey.addItem("None", None)
+        self.hotkey.addItem(tr("None"), None)
         for key in "123456789":
             self.hotkey.addItem(key, key)
-        self.apply_button = self._button("applyLabel", "A&pply", "Save the changes to this label", self._apply)
+        self.apply_button = self._button("applyLabel", "A&pply", tr("Save the changes to this label"), self._apply)
         self.error = QLabel(self, objectName="labelError")
         self.error.setStyleSheet(text_colour_style(self, "#c0392b"))
         self.error.setWordWrap(True)
@@ -82,10 +83,10 @@ class LabelManagerDialog(QDialog):
         self.hotkey.currentIndexChanged.connect(lambda _: self._dirty())
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Tag:", self.tag)
-        form.addRow("&Colour:", self.colour)
-        form.addRow("&Hotkey:", self.hotkey)
+        form.addRow(tr("&Name:"), self.name)
+        form.addRow(tr("&Tag:"), self.tag)
+        form.addRow(tr("&Colour:"), self.colour)
+        form.addRow(tr("&Hotkey:"), self.hotkey)
         form.addRow("", self.apply_button)
         form.addRow(self.error)
 
@@ -103,7 +104,7 @@ class LabelManagerDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter applies a field
         buttons.rejected.connect(self.reject)
-        note = QLabel("Changes are saved at once and can be undone with Ctrl+Z.", self)
+        note = QLabel(tr("Changes are saved at once and can be undone with Ctrl+Z."), self)
         note.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -178,7 +179,7 @@ class LabelManagerDialog(QDialog):
         self.error.setText(message)
 
     def _pick_colour(self) -> None:
-        colour = QColorDialog.getColor(QColor(self._colour_value), self, "Label colour")
+        colour = QColorDialog.getColor(QColor(self._colour_value), self, tr("Label colour"))
         if colour.isValid():
             self._set_colour(colour.name())
             self._apply()
@@ -188,13 +189,13 @@ class LabelManagerDialog(QDialog):
         used_names = {lab.name for lab in labels}
         used_tags = {lab.tag for lab in labels}
         n = 1
-        while f"New label {n}" in used_names or make_tag(f"New label {n}") in used_tags:
+        while f"New label {n}" in used_names or make_tag(tr("New label {n}").format(n=n)) in used_tags:
             n += 1
         used_keys = {lab.hotkey for lab in labels}
         used_colours = {lab.colour.lower() for lab in labels}
         colour = next((c for c in SUGGESTED_COLOURS if c not in used_colours), SUGGESTED_COLOURS[0])
         key = next((k for k in "123456789" if k not in used_keys), None)
-        name = f"New label {n}"
+        name = tr("New label {n}").format(n=n)
         before = self.model.rowCount()
         self.add_requested.emit(Label(None, name, make_tag(name), colour, key))
         if self.model.rowCount() > before:  # added: edit its name straight away
@@ -207,11 +208,11 @@ class LabelManagerDialog(QDialog):
         if lab is None:
             return
         used = self.session.corpus.labels.usage(lab.id)
-        text = f"Delete the label “{lab.name}”?"
+        text = tr("Delete the label “{name}”?").format(name=lab.name)
         if used:
-            text += f"\n\n{used} annotation{'s' if used != 1 else ''} carry it and will be deleted with it."
-        text += "\n\nYou can undo this with Ctrl+Z."
-        answer = QMessageBox.question(self, "Delete label", text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            text += tr("\n\n%n annotation(s) carry it and will be deleted with it.", None, used)
+        text += tr("\n\nYou can undo this with Ctrl+Z.")
+        answer = QMessageBox.question(self, tr("Delete label"), text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_requested.emit(lab)
 

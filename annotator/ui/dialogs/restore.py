@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.store.backup import Backup, backup_folder, list_backups
 from annotator.ui.models.base import FlatTableModel
+from annotator.ui.i18n import QT_TR_NOOP, tr
 
 
 def when(backup: Backup) -> str:
@@ -36,7 +37,7 @@ def _size(path: Path) -> str:
 
 
 class BackupListModel(FlatTableModel):
-    HEADERS = ("Taken", "Articles", "Annotations", "Size")
+    HEADERS = (QT_TR_NOOP("Taken"), QT_TR_NOOP("Articles"), QT_TR_NOOP("Annotations"), QT_TR_NOOP("Size"))
 
     def __init__(self, backups: list[Backup], parent=None) -> None:
         super().__init__(parent)
@@ -54,12 +55,12 @@ class BackupListModel(FlatTableModel):
                 return when(b)
             if col in (1, 2):
                 value = b.articles if col == 1 else b.annotations
-                return "unreadable" if value is None else f"{value:,}"
+                return tr("unreadable") if value is None else f"{value:,}"
             return _size(b.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and col:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(b.path) if b.readable else f"{b.path}\nThis file cannot be read as a corpus."
+            return str(b.path) if b.readable else tr("{path}\nThis file cannot be read as a corpus.").format(path=b.path)
         return None
 
 
@@ -72,14 +73,12 @@ class RestoreDialog(QDialog):
     def __init__(self, corpus_path: Path | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(tr("Restore from backup"))
         self.resize(560, 380)
         self.corpus_path = Path(corpus_path)
         self.folder = backup_folder(self.corpus_path)
         intro = QLabel(
-            f"Annotator backs up <b>{self.corpus_path.name}</b> when it opens it and every 10 minutes while "
-            "you edit, keeping the newest 10. Restoring replaces the whole corpus with the chosen backup; "
-            "the current state is backed up first, so a restore can itself be undone.",
+            tr("Annotator backs up <b>{name}</b> when it opens it and every 10 minutes while you edit, keeping the newest 10. Restoring replaces the whole corpus with the chosen backup; the current state is backed up first, so a restore can itself be undone.").format(name=self.corpus_path.name),
             self,
         )
         intro.setObjectName("restoreIntro")
@@ -99,17 +98,17 @@ class RestoreDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.confirm_restore())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.empty = QLabel("No backups yet. Use Back up now to take one.", self)
+        self.empty = QLabel(tr("No backups yet. Use Back up now to take one."), self)
         self.empty.setObjectName("restoreEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.restore_button = buttons.addButton("&Restore…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(tr("&Restore…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restoreButton")
-        self.restore_button.setToolTip("Replace the corpus with the selected backup (asks first)")
-        self.backup_button = buttons.addButton("&Back up now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.setToolTip(tr("Replace the corpus with the selected backup (asks first)"))
+        self.backup_button = buttons.addButton(tr("&Back up now"), QDialogButtonBox.ButtonRole.ActionRole)
         self.backup_button.setObjectName("backupNowButton")
-        self.backup_button.setToolTip("Take a backup of the corpus as it is now")
-        self.folder_button = buttons.addButton("Open &folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.backup_button.setToolTip(tr("Take a backup of the corpus as it is now"))
+        self.folder_button = buttons.addButton(tr("Open &folder"), QDialogButtonBox.ButtonRole.ActionRole)
         self.folder_button.setObjectName("backupFolderButton")
         self.folder_button.setToolTip(str(self.folder))
         buttons.rejected.connect(self.reject)
@@ -151,18 +150,17 @@ class RestoreDialog(QDialog):
             return False
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Restore from backup",
-            f"Replace {self.corpus_path.name} with the backup taken {when(backup)} "
-            f"({backup.articles:,} articles, {backup.annotations:,} annotations)?",
+            tr("Restore from backup"),
+            tr("Replace {name} with the backup taken {when} ({articles:,} articles, {annotations:,} annotations)?").format(name=self.corpus_path.name, when=when(backup), articles=backup.articles, annotations=backup.annotations),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("restoreConfirm")
         box.setInformativeText(
-            "Everything in the corpus now is backed up first, so you can go back to it from this list. "
-            "The undo history is cleared."
+            tr("Everything in the corpus now is backed up first, so you can go back to it from this list. "
+            "The undo history is cleared.")
         )
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.DestructiveRole)
+        restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not restore:

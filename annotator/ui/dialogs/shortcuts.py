@@ -15,17 +15,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from annotator.ui.i18n import QT_TR_NOOP, tr
 
 EXTRA = (
-    ("Move the caret / extend the selection", "Arrows, Ctrl+Arrows, Home, End (+Shift)"),
-    ("Select a word", "Double-click"),
-    ("Select a span", "Click it, or move the caret into it"),
-    ("Review table: open the annotation in its article, selected", "Enter, Double-click"),
-    ("Review table: relabel the selected rows", "1–9 (the label keys)"),
-    ("Review table: mark the selected rows reviewed / unmark them", "Ctrl+R / Ctrl+U"),
-    ("Review table: delete the selected rows", "Delete"),
-    ("Open a search hit or a missed mention in its article", "Enter, Double-click"),
-    ("Go from the search field to its results", "Down"),
+    (QT_TR_NOOP("Move the caret / extend the selection"), QT_TR_NOOP("Arrows, Ctrl+Arrows, Home, End (+Shift)")),
+    (QT_TR_NOOP("Select a word"), QT_TR_NOOP("Double-click")),
+    (QT_TR_NOOP("Select a span"), QT_TR_NOOP("Click it, or move the caret into it")),
+    (QT_TR_NOOP("Review table: open the annotation in its article, selected"), QT_TR_NOOP("Enter, Double-click")),
+    (QT_TR_NOOP("Review table: relabel the selected rows"), QT_TR_NOOP("1–9 (the label keys)")),
+    (QT_TR_NOOP("Review table: mark the selected rows reviewed / unmark them"), QT_TR_NOOP("Ctrl+R / Ctrl+U")),
+    (QT_TR_NOOP("Review table: delete the selected rows"), QT_TR_NOOP("Delete")),
+    (QT_TR_NOOP("Open a search hit or a missed mention in its article"), QT_TR_NOOP("Enter, Double-click")),
+    (QT_TR_NOOP("Go from the search field to its results"), QT_TR_NOOP("Down")),
 )
 
 
@@ -38,7 +39,7 @@ def keys_of(item: QAction | QShortcut) -> list[str]:
 def _name(item: QAction | QShortcut) -> str:
     if isinstance(item, QAction):
         return item.iconText().replace("&", "")
-    return item.whatsThis() or item.objectName() or "Shortcut"
+    return item.whatsThis() or item.objectName() or tr("Shortcut")
 
 
 def everything_on(window: QWidget, first: list[QAction]) -> list[QAction | QShortcut]:
@@ -56,10 +57,10 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction | QShortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         self.resize(560, 560)
         self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels(["Command", "Shortcut"])
+        self.model.setHorizontalHeaderLabels([tr("Command"), tr("Shortcut")])
         seen = set()
         for action in actions:
             keys = keys_of(action)
@@ -69,7 +70,7 @@ class ShortcutsDialog(QDialog):
             seen.add((name, tuple(keys)))
             self._row(name, ", ".join(keys))
         for name, keys in EXTRA:
-            self._row(name, keys)
+            self._row(tr(name), tr(keys))
         view = QTableView(self)
         view.setObjectName("shortcutTable")
         view.setModel(self.model)

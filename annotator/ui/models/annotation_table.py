@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.model import Annotation, Label
 from annotator.ui.models.base import FlatTableModel
+from annotator.ui.i18n import QT_TR_NOOP, tr
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -26,7 +27,7 @@ def _key(a: Annotation) -> tuple[int, int, int]:
 
 class AnnotationTableModel(FlatTableModel):
     TEXT, LABEL, NOTE = range(3)
-    HEADERS = ("Text", "Label", "Note")
+    HEADERS = (QT_TR_NOOP("Text"), QT_TR_NOOP("Label"), QT_TR_NOOP("Note"))
     AnnotationIdRole = Qt.ItemDataRole.UserRole + 1
     # The user edited a note cell: (annotation, new note). The model never writes;
     # its owner turns the request into an undoable command.
@@ -125,8 +126,8 @@ class AnnotationTableModel(FlatTableModel):
         if role == self.AnnotationIdRole:
             return a.id
         label = self._labels.get(a.label_id)
-        return f"{a.text}\n{label.name if label else '?'} · {a.start}–{a.end} · by {a.annotator}" + (
-            f"\nNote: {a.note}" if a.note else ""
+        return tr("{text}\n{value} · {start}–{end} · by {annotator}").format(text=a.text, value=label.name if label else '?', start=a.start, end=a.end, annotator=a.annotator) + (
+            tr("\nNote: {note}").format(note=a.note) if a.note else ""
         )
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

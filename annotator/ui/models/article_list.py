@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from annotator.core.model import ArticleSummary, Status
 from annotator.store import Corpus
 from annotator.ui.models.base import FlatTableModel
+from annotator.ui.i18n import QT_TR_NOOP, status_name, tr
 
 PAGE = 200
 CACHE_ROWS = 5000
@@ -17,7 +18,7 @@ CACHE_ROWS = 5000
 
 class ArticleListModel(FlatTableModel):
     TITLE, STATUS, COUNT = range(3)
-    HEADERS = ("Title", "Status", "Spans")
+    HEADERS = (QT_TR_NOOP("Title"), QT_TR_NOOP("Status"), QT_TR_NOOP("Spans"))
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, corpus: Corpus | None = None, parent=None) -> None:
@@ -103,7 +104,7 @@ class ArticleListModel(FlatTableModel):
         if s is None:
             return None
         if col == self.TITLE:
-            return s.title if role == Qt.ItemDataRole.DisplayRole else f"{s.title}\n(article {s.id})"
+            return s.title if role == Qt.ItemDataRole.DisplayRole else tr("{title}\n(article {id})").format(title=s.title, id=s.id)
         if col == self.STATUS:
-            return Status(s.status).display
+            return status_name(s.status)
         return s.annotation_count

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from annotator.ui.i18n import tr
+
 
 class FlatTableModel(QAbstractTableModel):
     HEADERS: tuple[str, ...] = ()
@@ -19,5 +21,5 @@ class FlatTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None

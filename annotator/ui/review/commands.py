@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from annotator.core.model import Annotation, Label
-from annotator.ui.commands import Command, _plural
+from annotator.ui.commands import Command
 from annotator.ui.session import CorpusSession
+from annotator.ui.i18n import tr
 
 
 def _announce_changed(session: CorpusSession, old: Sequence[Annotation], new: Sequence[Annotation]) -> None:
@@ -53,7 +54,7 @@ class _Rewrite(Command):
 
 class RelabelMany(_Rewrite):
     def __init__(self, session: CorpusSession, ids: Sequence[int], label: Label) -> None:
-        super().__init__(session, ids, f"Relabel {_plural(len(ids), 'annotation')} as {label.name}")
+        super().__init__(session, ids, tr("Relabel %n annotation(s) as {name}", None, len(ids)).format(name=label.name))
         self.label = label
 
     def first_write(self):
@@ -62,8 +63,9 @@ class RelabelMany(_Rewrite):
 
 class MarkReviewed(_Rewrite):
     def __init__(self, session: CorpusSession, ids: Sequence[int], reviewed: bool = True) -> None:
-        verb = "Mark" if reviewed else "Unmark"
-        super().__init__(session, ids, f"{verb} {_plural(len(ids), 'annotation')} reviewed")
+        text = (tr("Mark %n annotation(s) reviewed", None, len(ids)) if reviewed
+                else tr("Unmark %n annotation(s) reviewed", None, len(ids)))
+        super().__init__(session, ids, text)
         self.reviewed = reviewed
 
     def first_write(self):
@@ -77,7 +79,7 @@ class DeleteMany(Command):
     """Delete annotations of any articles; undo puts them back with their ids, notes and reviews."""
 
     def __init__(self, session: CorpusSession, ids: Sequence[int]) -> None:
-        super().__init__(session, f"Delete {_plural(len(ids), 'annotation')}")
+        super().__init__(session, tr("Delete %n annotation(s)", None, len(ids)))
         self.ids = list(ids)
         self.annotations: list[Annotation] = []
 

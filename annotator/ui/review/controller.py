@@ -15,6 +15,7 @@ from annotator.ui.review.commands import DeleteMany, MarkReviewed, RelabelMany
 from annotator.ui.review.dock import ReviewDock
 from annotator.ui.review.model import ReviewTableModel
 from annotator.ui.session import CorpusSession
+from annotator.ui.i18n import tr
 
 
 class ReviewController(QObject):
@@ -91,7 +92,7 @@ class ReviewController(QObject):
         if pane.index.get(annotation_id) is None:
             pane.load_all()  # a span far into a long article is read on demand
         if pane.index.get(annotation_id) is None:
-            self.message.emit("That annotation no longer exists.")
+            self.message.emit(tr("That annotation no longer exists."))
             return
         self.editor.select_annotation(annotation_id, focus=True)
 
@@ -107,18 +108,18 @@ class ReviewController(QObject):
         ids = self._ids(ranges)
         if label is None or not ids:
             return
-        self._run(RelabelMany(self.session, ids, label), f"Nothing to relabel: already {label.name}.")
+        self._run(RelabelMany(self.session, ids, label), tr("Nothing to relabel: already {name}.").format(name=label.name))
 
     def delete(self, ranges: list[tuple[int, int]]) -> None:
         ids = self._ids(ranges)
         if ids:
             self.dock.table.clearSelection()
-            self._run(DeleteMany(self.session, ids), "Nothing to delete.")
+            self._run(DeleteMany(self.session, ids), tr("Nothing to delete."))
 
     def mark_reviewed(self, ranges: list[tuple[int, int]], reviewed: bool) -> None:
         ids = self._ids(ranges)
         if ids:
-            self._run(MarkReviewed(self.session, ids, reviewed), "None of them is marked reviewed." if not reviewed else "")
+            self._run(MarkReviewed(self.session, ids, reviewed), tr("None of them is marked reviewed.") if not reviewed else "")
 
     def _run(self, command: Command, nothing: str) -> None:
         """Apply once (a refusal is reported, not pushed), then push for Ctrl+Z; a no-op is not pushed."""

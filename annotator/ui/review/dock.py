@@ -22,6 +22,7 @@ from annotator.ui.review.delegate import ContextDelegate
 from annotator.ui.review.filters import ReviewFilterBar
 from annotator.ui.review.model import ReviewTableModel
 from annotator.ui.widgets.colours import text_colour_style
+from annotator.ui.i18n import tr
 
 _ACTIVATE = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _DELETE = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
@@ -73,7 +74,7 @@ class ReviewDock(QDockWidget):
     reviewed_requested = Signal(object, bool)  # row ranges, reviewed or not
 
     def __init__(self, model: ReviewTableModel, parent: QWidget | None = None) -> None:
-        super().__init__("Review annotations", parent)
+        super().__init__(tr("Review annotations"), parent)
         self.setObjectName("reviewDock")
         self.model = model
         body = QWidget(self)
@@ -100,8 +101,8 @@ class ReviewDock(QDockWidget):
         self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, arrows move in the table
         self.table.setSortingEnabled(True)
         self.table.setItemDelegateForColumn(ReviewTableModel.CONTEXT, ContextDelegate(self.table))
-        self.table.setToolTip("Enter or double-click opens a span in its article; 1–9 relabel, Delete deletes, "
-                              "Ctrl+R marks reviewed (Ctrl+U unmarks) the selected rows")
+        self.table.setToolTip(tr("Enter or double-click opens a span in its article; 1–9 relabel, Delete deletes, "
+                              "Ctrl+R marks reviewed (Ctrl+U unmarks) the selected rows"))
         header = self.table.horizontalHeader()
         header.setSortIndicator(ReviewTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -109,23 +110,23 @@ class ReviewDock(QDockWidget):
         for column, width in ((0, 150), (1, 110), (3, 200), (4, 90), (5, 125), (6, 150)):
             header.resizeSection(column, width)
 
-        self.relabel = QPushButton("Relabel a&s", body)
+        self.relabel = QPushButton(tr("Relabel a&s"), body)
         self.relabel.setObjectName("reviewRelabel")
-        self.relabel.setToolTip("Give the selected annotations another label (keys 1–9 in the table)")
+        self.relabel.setToolTip(tr("Give the selected annotations another label (keys 1–9 in the table)"))
         self.relabel_menu = QMenu(self.relabel)
         self.relabel.setMenu(self.relabel_menu)
-        self.mark = QPushButton("Mark &reviewed", body)
+        self.mark = QPushButton(tr("Mark &reviewed"), body)
         self.mark.setObjectName("reviewMark")
-        self.mark.setToolTip("Record that you reviewed the selected annotations (Ctrl+R in the table)")
-        self.unmark = QPushButton("&Unmark", body)
+        self.mark.setToolTip(tr("Record that you reviewed the selected annotations (Ctrl+R in the table)"))
+        self.unmark = QPushButton(tr("&Unmark"), body)
         self.unmark.setObjectName("reviewUnmark")
-        self.unmark.setToolTip("Take the reviewed mark off the selected annotations (Ctrl+U in the table)")
-        self.delete = QPushButton("&Delete", body)
+        self.unmark.setToolTip(tr("Take the reviewed mark off the selected annotations (Ctrl+U in the table)"))
+        self.delete = QPushButton(tr("&Delete"), body)
         self.delete.setObjectName("reviewDelete")
-        self.delete.setToolTip("Delete the selected annotations (Delete in the table); Ctrl+Z brings them back")
-        self.open = QPushButton("&Open in article", body)
+        self.delete.setToolTip(tr("Delete the selected annotations (Delete in the table); Ctrl+Z brings them back"))
+        self.open = QPushButton(tr("&Open in article"), body)
         self.open.setObjectName("reviewOpen")
-        self.open.setToolTip("Open the current annotation in its article, selected (Enter or double-click)")
+        self.open.setToolTip(tr("Open the current annotation in its article, selected (Enter or double-click)"))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -204,16 +205,16 @@ class ReviewDock(QDockWidget):
         menu = QMenu(self.table)
         menu.setObjectName("reviewContextMenu")
         n = self.selected_count()
-        menu.addAction("&Open in article", lambda: self._jump(self.table.currentIndex().row())).setEnabled(n > 0)
-        relabel = menu.addMenu("Relabel a&s")
+        menu.addAction(tr("&Open in article"), lambda: self._jump(self.table.currentIndex().row())).setEnabled(n > 0)
+        relabel = menu.addMenu(tr("Relabel a&s"))
         for lab in self._labels:
             relabel.addAction(lab.name + (f"\t{lab.hotkey}" if lab.hotkey else ""),
                               lambda ident=lab.id: self._relabel(ident))
         relabel.setEnabled(n > 0)
-        menu.addAction("Mark &reviewed\tCtrl+R", lambda: self._mark(True)).setEnabled(n > 0)
-        menu.addAction("&Unmark\tCtrl+U", lambda: self._mark(False)).setEnabled(n > 0)
+        menu.addAction(tr("Mark &reviewed\tCtrl+R"), lambda: self._mark(True)).setEnabled(n > 0)
+        menu.addAction(tr("&Unmark\tCtrl+U"), lambda: self._mark(False)).setEnabled(n > 0)
         menu.addSeparator()
-        menu.addAction(f"&Delete {n:,} annotation{'' if n == 1 else 's'}\tDelete", self._delete).setEnabled(n > 0)
+        menu.addAction(tr("&Delete %Ln annotation(s)\tDelete", None, n), self._delete).setEnabled(n > 0)
         return menu
 
     # --- selection --------------------------------------------------------------------------
@@ -274,8 +275,8 @@ class ReviewDock(QDockWidget):
         self._show_problem("")
         noun = "annotation" if m.total == 1 else "annotations"
         if m.total is None:
-            self.count.setText(f"Counting matches… (first {m.rowCount():,} shown)")
+            self.count.setText(tr("Counting matches… (first {rowCount:,} shown)").format(rowCount=m.rowCount()))
         elif m.filter.is_empty():
-            self.count.setText(f"All {m.total:,} {noun}" if m.total else "No annotations in this corpus yet")
+            self.count.setText(tr("All {total:,} {noun}").format(total=m.total, noun=noun) if m.total else tr("No annotations in this corpus yet"))
         else:
             self.count.setText(f"{m.total:,} matching {noun}")

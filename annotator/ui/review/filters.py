@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Label, Status
 from annotator.store.review import ReviewFilter
+from annotator.ui.i18n import status_name, tr
 
 ANY = None
 
@@ -56,34 +57,34 @@ class ReviewFilterBar(QWidget):
         self.setObjectName("reviewFilterBar")
         self.text = QLineEdit(self)
         self.text.setObjectName("reviewTextFilter")
-        self.text.setPlaceholderText("Covered text contains…")
+        self.text.setPlaceholderText(tr("Covered text contains…"))
         self.text.setClearButtonEnabled(True)
-        self.text.setToolTip("Show annotations whose covered text contains this (case-insensitive), "
-                             "or matches it as a regular expression")
+        self.text.setToolTip(tr("Show annotations whose covered text contains this (case-insensitive), "
+                             "or matches it as a regular expression"))
         self.text.setMinimumWidth(180)
-        self.regex = QCheckBox("Re&gex", self)
+        self.regex = QCheckBox(tr("Re&gex"), self)
         self.regex.setObjectName("reviewRegex")
-        self.regex.setToolTip("Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)")
-        self.label = _combo(self, "reviewLabelFilter", "Show one label only")
-        self.annotator = _combo(self, "reviewAnnotatorFilter", "Show the annotations of one annotator only")
-        self.status = _combo(self, "reviewStatusFilter", "Show annotations in articles of this status only")
-        self.status.addItem("Any status", ANY)
+        self.regex.setToolTip(tr("Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)"))
+        self.label = _combo(self, "reviewLabelFilter", tr("Show one label only"))
+        self.annotator = _combo(self, "reviewAnnotatorFilter", tr("Show the annotations of one annotator only"))
+        self.status = _combo(self, "reviewStatusFilter", tr("Show annotations in articles of this status only"))
+        self.status.addItem(tr("Any status"), ANY)
         for status in Status:
-            self.status.addItem(status.display, str(status))
-        self.reviewed = _combo(self, "reviewReviewedFilter", "Show reviewed annotations, or those still to review")
-        self.reviewed.addItem("Reviewed or not", ANY)
-        self.reviewed.addItem("Not reviewed", False)
-        self.reviewed.addItem("Reviewed", True)
-        self.dated = QCheckBox("&Changed", self)
+            self.status.addItem(status_name(status), str(status))
+        self.reviewed = _combo(self, "reviewReviewedFilter", tr("Show reviewed annotations, or those still to review"))
+        self.reviewed.addItem(tr("Reviewed or not"), ANY)
+        self.reviewed.addItem(tr("Not reviewed"), False)
+        self.reviewed.addItem(tr("Reviewed"), True)
+        self.dated = QCheckBox(tr("&Changed"), self)
         self.dated.setObjectName("reviewDateFilter")
-        self.dated.setToolTip("Show annotations last changed between these two days (inclusive)")
+        self.dated.setToolTip(tr("Show annotations last changed between these two days (inclusive)"))
         today = QDate.currentDate()
-        self.date_from = self._date_edit("reviewDateFrom", today.addMonths(-1), "First day of the last change")
-        self.date_to = self._date_edit("reviewDateTo", today, "Last day of the last change")
+        self.date_from = self._date_edit("reviewDateFrom", today.addMonths(-1), tr("First day of the last change"))
+        self.date_to = self._date_edit("reviewDateTo", today, tr("Last day of the last change"))
         self.clear = QToolButton(self)
         self.clear.setObjectName("reviewClearFilters")
-        self.clear.setText("Clear")
-        self.clear.setToolTip("Show every annotation again")
+        self.clear.setText(tr("Clear"))
+        self.clear.setToolTip(tr("Show every annotation again"))
         self.clear.setAutoRaise(True)
 
         # Two groups side by side when the dock is wide enough, one above the other when it is not,
@@ -142,12 +143,12 @@ class ReviewFilterBar(QWidget):
 
     def set_choices(self, labels: list[Label], annotators: list[str]) -> None:
         """Fill the label and annotator lists, keeping what is chosen when it still exists."""
-        self._refill(self.label, "Any label", [(lab.name, lab.id) for lab in labels])
+        self._refill(self.label, tr("Any label"), [(lab.name, lab.id) for lab in labels])
         for i, lab in enumerate(labels, start=1):
             swatch = QPixmap(12, 12)
             swatch.fill(QColor(lab.colour))
             self.label.setItemIcon(i, swatch)
-        self._refill(self.annotator, "Any annotator", [(name, name) for name in annotators])
+        self._refill(self.annotator, tr("Any annotator"), [(name, name) for name in annotators])
 
     def _refill(self, box: QComboBox, everyone: str, items: list[tuple[str, object]]) -> None:
         chosen = box.currentData()
@@ -203,7 +204,7 @@ class ReviewFilterBar(QWidget):
             try:
                 re.compile(flt.text)
             except re.error as exc:
-                problem = f"Invalid regular expression: {exc.msg} (at position {exc.pos})."
+                problem = tr("Invalid regular expression: {msg} (at position {pos}).").format(msg=exc.msg, pos=exc.pos)
         self.text.setStyleSheet("QLineEdit { border: 1px solid #d63031; }" if problem else "")
         self.invalid.emit(problem)
         if problem or flt == self._last:

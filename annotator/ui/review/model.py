@@ -34,6 +34,7 @@ from annotator.store.review import (
     ReviewRow,
 )
 from annotator.ui.models.base import FlatTableModel
+from annotator.ui.i18n import QT_TR_NOOP, tr
 
 PAGE = 200
 CACHED_PAGES = 40
@@ -105,7 +106,7 @@ class _CountTask(QRunnable):
 
 class ReviewTableModel(FlatTableModel):
     TEXT, LABEL, CONTEXT, TITLE, ANNOTATOR, UPDATED, REVIEWED = range(7)
-    HEADERS = ("Text", "Label", "In context", "Article", "Annotator", "Last change", "Reviewed")
+    HEADERS = (QT_TR_NOOP("Text"), QT_TR_NOOP("Label"), QT_TR_NOOP("In context"), QT_TR_NOOP("Article"), QT_TR_NOOP("Annotator"), QT_TR_NOOP("Last change"), QT_TR_NOOP("Reviewed"))
     SORT_KEYS = ("text", "label", "text", "title", "annotator", "updated", "reviewed")
     RowRole = Qt.ItemDataRole.UserRole + 1  # the ReviewRow
     ColourRole = Qt.ItemDataRole.UserRole + 2  # the label colour
@@ -277,7 +278,7 @@ class ReviewTableModel(FlatTableModel):
     def _count_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self._task = None
-            self.error = f"Could not count the matches: {message}"
+            self.error = tr("Could not count the matches: {message}").format(message=message)
             self.counted.emit()
 
     def _resize(self, rows: int) -> None:
@@ -369,7 +370,7 @@ class ReviewTableModel(FlatTableModel):
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return f"Sort by {self.HEADERS[section].lower()}" + (" (the covered text)" if section == self.CONTEXT else "")
+            return tr("Sort by {column}").format(column=tr(self.HEADERS[section]).lower()) + (tr(" (the covered text)") if section == self.CONTEXT else "")
         return super().headerData(section, orientation, role)
 
     def flags(self, index):
@@ -420,12 +421,12 @@ class ReviewTableModel(FlatTableModel):
         left, right = context_sides(r)
         lines = [
             f"{left}[{one_line(r.text)}]{right}",
-            f"{label.name if label else '?'} · {r.title} · characters {r.start}–{r.end}",
-            f"By {r.annotator}, last changed {local_time(r.updated)}",
+            tr("{value} · {title} · characters {start}–{end}").format(value=label.name if label else '?', title=r.title, start=r.start, end=r.end),
+            tr("By {annotator}, last changed {local_time}").format(annotator=r.annotator, local_time=local_time(r.updated)),
         ]
         if r.reviewed_at:
-            lines.append(f"Reviewed by {r.reviewed_by} on {local_time(r.reviewed_at)}")
+            lines.append(tr("Reviewed by {reviewed_by} on {local_time}").format(reviewed_by=r.reviewed_by, local_time=local_time(r.reviewed_at)))
         if r.note:
-            lines.append(f"Note: {r.note}")
-        lines.append("Enter or double-click: open it in its article")
+            lines.append(tr("Note: {note}").format(note=r.note))
+        lines.append(tr("Enter or double-click: open it in its article"))
         return "\n".join(lines)

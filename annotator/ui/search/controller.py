@@ -12,6 +12,7 @@ from annotator.ui.search.dock import SearchDock
 from annotator.ui.search.indexer import SearchIndexer
 from annotator.ui.search.model import SearchResultsModel
 from annotator.ui.session import CorpusSession
+from annotator.ui.i18n import tr
 
 
 def open_at(
@@ -56,7 +57,7 @@ class SearchController(QObject):
 
     def open_at(self, article_id: int, start: int | None, end: int | None) -> None:
         if not open_at(self.session, self.editor, self.open_article, article_id, start, end):
-            self.message.emit("That article is no longer in the corpus.")
+            self.message.emit(tr("That article is no longer in the corpus."))
 
     def shutdown(self) -> None:
         self.indexer.stop()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from annotator.ui.search.context import ContextDelegate
 from annotator.ui.search.model import SearchResultsModel
 from annotator.ui.widgets.tables import make_table
+from annotator.ui.i18n import tr
 
 TYPING_PAUSE_MS = 350  # search once the typing pauses
 
@@ -25,28 +26,28 @@ class SearchDock(QDockWidget):
     hit_activated = Signal(int, object, object)  # article id, start, end (None, None: title only)
 
     def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
-        super().__init__("Search corpus", parent)
+        super().__init__(tr("Search corpus"), parent)
         self.setObjectName("searchDock")
         self.model = model
         body = QWidget(self)
         self.field = QLineEdit(body)
         self.field.setObjectName("searchField")
         self.field.setClearButtonEnabled(True)
-        self.field.setPlaceholderText('Search every article: words, "a phrase", prefix*, OR, NOT')
+        self.field.setPlaceholderText(tr('Search every article: words, "a phrase", prefix*, OR, NOT'))
         self.field.setToolTip(
-            "Words match whole words in any case (Chinese also inside longer runs).\n"
+            tr("Words match whole words in any case (Chinese also inside longer runs).\n"
             '"Greater Bay Area" finds the phrase, Guang* words starting with Guang,\n'
-            "Foshan OR Jiangmen either, Foshan NOT Midea excludes. Enter searches at once; ↓ goes to the results."
+            "Foshan OR Jiangmen either, Foshan NOT Midea excludes. Enter searches at once; ↓ goes to the results.")
         )
-        self.further = QPushButton("&Search further", body)
+        self.further = QPushButton(tr("&Search further"), body)
         self.further.setObjectName("searchFurther")
-        self.further.setToolTip("Look at more articles for further matches")
+        self.further.setToolTip(tr("Look at more articles for further matches"))
         self.summary = QLabel(body)
         self.summary.setObjectName("searchSummary")
         self.summary.setWordWrap(True)
         self.table = make_table(body, "searchResults", model)
         self.table.setItemDelegateForColumn(SearchResultsModel.CONTEXT, ContextDelegate(self.table))
-        self.table.setToolTip("Enter or double-click opens the article with the match selected")
+        self.table.setToolTip(tr("Enter or double-click opens the article with the match selected"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SearchResultsModel.ARTICLE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SearchResultsModel.CONTEXT, QHeaderView.ResizeMode.Stretch)

@@ -10,6 +10,7 @@ from annotator.store import Corpus
 from annotator.store.search import SearchPage, search
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.search.context import ContextRole, plain_context
+from annotator.ui.i18n import QT_TR_NOOP, tr
 
 PAGE = 50  # articles per page
 CONTEXT_CHARS = 80  # characters either side of a hit: a wide panel shows a whole sentence
@@ -28,7 +29,7 @@ class HitRow(NamedTuple):
 
 class SearchResultsModel(FlatTableModel):
     ARTICLE, CONTEXT = range(2)
-    HEADERS = ("Article", "Match in context")
+    HEADERS = (QT_TR_NOOP("Article"), QT_TR_NOOP("Match in context"))
     searched = Signal()  # a page came in (or the query changed): the summary may have changed
 
     def __init__(self, corpus: Corpus | None, parent=None) -> None:
@@ -73,7 +74,7 @@ class SearchResultsModel(FlatTableModel):
         rows: list[HitRow] = []
         for r in page.results:
             if not r.hits:
-                rows.append(HitRow(r.article_id, r.title, None, None, "", "", "(the title matches)"))
+                rows.append(HitRow(r.article_id, r.title, None, None, "", "", tr("(the title matches)")))
             for h in r.hits:
                 rows.append(HitRow(r.article_id, r.title, h.start, h.end,
                                    ("…" if h.more_before else "") + h.before, h.text, h.after + ("…" if h.more_after else "")))
@@ -90,15 +91,19 @@ class SearchResultsModel(FlatTableModel):
 
     def summary(self) -> str:
         if not self.query.strip():
-            return "Type words to search every article. \"a phrase\", prefix*, OR, NOT and ( ) work too."
+            return tr("Type words to search every article. \"a phrase\", prefix*, OR, NOT and ( ) work too.")
         hits = sum(1 for r in self._rows if r.start is not None)
         titles = len(self._rows) - hits  # articles found by their title alone
-        found = (f"{self._articles:,} article{'s' if self._articles != 1 else ''}, "
-                 f"{hits:,} hit{'s' if hits != 1 else ''}"
-                 + (f" and {titles:,} title match{'es' if titles != 1 else ''}" if titles else "")
-                 + " shown") if self._articles else "No matches"
+        if not self._articles:
+            found = tr("No matches")
+        elif titles:
+            found = tr("{articles}, {hits} and %Ln title match(es) shown", None, titles).format(
+                articles=tr("%Ln article(s)", None, self._articles), hits=tr("%Ln hit(s)", None, hits))
+        else:
+            found = tr("{articles}, {hits} shown").format(
+                articles=tr("%Ln article(s)", None, self._articles), hits=tr("%Ln hit(s)", None, hits))
         if self._resume is not None:
-            found += " so far; more when you scroll or press Search further"
+            found += tr(" so far; more when you scroll or press Search further")
         else:
             found += "."
         return f"{self.message} {found}" if self.message else found
@@ -115,6 +120,6 @@ class SearchResultsModel(FlatTableModel):
         if role == ContextRole and col == self.CONTEXT and r.start is not None:
             return (r.left, r.match, r.right)
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = f"characters {r.start}–{r.end}" if r.start is not None else "title"
-            return f"{r.title}\nArticle {r.article_id}, {where}. Enter or double-click opens it there."
+            where = tr("characters {start}–{end}").format(start=r.start, end=r.end) if r.start is not None else "title"
+            return tr("{title}\nArticle {article_id}, {where}. Enter or double-click opens it there.").format(title=r.title, article_id=r.article_id, where=where)
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
+from annotator.ui.i18n import tr
 
 BAR = 22  # bar height
 GAP = 8
@@ -40,7 +41,7 @@ class BarChart(QWidget):
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
         if not self._bars:
             painter.setPen(text_colour)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No labels yet.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No labels yet."))
             return
         name_w = min(self.width() // 3, max(metrics.horizontalAdvance(n) for n, _, _ in self._bars) + 12)
         count_w = max(metrics.horizontalAdvance(f"{c:,}") for _, c, _ in self._bars) + 12

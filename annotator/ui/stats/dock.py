@@ -22,6 +22,7 @@ from annotator.ui.session import CorpusSession
 from annotator.ui.stats.chart import BarChart
 from annotator.ui.stats.models import RowsModel
 from annotator.ui.widgets.tables import make_table
+from annotator.ui.i18n import status_name, tr
 
 TOP_TEXTS = 5  # per label
 SETTLE_MS = 400  # refresh once edits pause
@@ -47,22 +48,22 @@ def _fit(table: QTableView) -> None:
 
 class StatsDock(QDockWidget):
     def __init__(self, session: CorpusSession, parent: QWidget | None = None) -> None:
-        super().__init__("Statistics", parent)
+        super().__init__(tr("Statistics"), parent)
         self.setObjectName("statsDock")
         self.session = session
         body = QWidget()
         body.setObjectName("statsBody")
         self.progress = QProgressBar(body)
         self.progress.setObjectName("progressBar")
-        self.progress.setToolTip("Articles marked done, of all articles")
+        self.progress.setToolTip(tr("Articles marked done, of all articles"))
         self.progress_text = QLabel(body)
         self.progress_text.setObjectName("progressText")
         self.chart = BarChart(body)
         self.total = QLabel(body)
         self.total.setObjectName("annotationTotal")
-        self.statuses = RowsModel(("Status", "Articles"), self)
-        self.annotators = RowsModel(("Annotator", "Annotations"), self)
-        self.frequent = RowsModel(("Label", "Text", "Annotations"), self)
+        self.statuses = RowsModel((tr("Status"), tr("Articles")), self)
+        self.annotators = RowsModel((tr("Annotator"), tr("Annotations")), self)
+        self.frequent = RowsModel((tr("Label"), tr("Text"), tr("Annotations")), self)
         self.status_table = make_table(body, "statusTable", self.statuses)
         self.annotator_table = make_table(body, "annotatorTable", self.annotators)
         self.frequent_table = make_table(body, "frequentTable", self.frequent)
@@ -76,11 +77,11 @@ class StatsDock(QDockWidget):
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(6)
         sections = (
-            ("Progress", (self.progress, self.progress_text)),
-            ("Annotations per label", (self.chart, self.total)),
-            ("Articles by status", (self.status_table,)),
-            ("Annotations by annotator", (self.annotator_table,)),
-            (f"Most frequent texts per label (top {TOP_TEXTS})", (self.frequent_table,)),
+            (tr("Progress"), (self.progress, self.progress_text)),
+            (tr("Annotations per label"), (self.chart, self.total)),
+            (tr("Articles by status"), (self.status_table,)),
+            (tr("Annotations by annotator"), (self.annotator_table,)),
+            (tr("Most frequent texts per label (top {TOP_TEXTS})").format(TOP_TEXTS=TOP_TEXTS), (self.frequent_table,)),
         )
         for i, (title, widgets) in enumerate(sections):
             if i:
@@ -116,13 +117,13 @@ class StatsDock(QDockWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done * 100 // total if total else 0}%")
-        self.progress_text.setText(f"{done:,} of {total:,} article{'s' if total != 1 else ''} done")
+        self.progress_text.setText(tr("{done:,} of %Ln article(s) done", None, total).format(done=done))
         self.chart.set_bars([
             (r["label"], r["count"], labels[r["tag"]].colour if r["tag"] in labels else "#888888")
             for r in stats["annotations_by_label"]
         ])
-        self.total.setText(f"{stats['annotations']:,} annotation{'s' if stats['annotations'] != 1 else ''} in all")
-        self.statuses.set_rows([(Status(s).display, n) for s, n in stats["articles_by_status"].items()])
+        self.total.setText(tr("%Ln annotation(s) in all", None, stats["annotations"]))
+        self.statuses.set_rows([(status_name(s), n) for s, n in stats["articles_by_status"].items()])
         self.annotators.set_rows(sorted(stats["annotations_by_annotator"].items(), key=lambda kv: (-kv[1], kv[0])))
         rows, colours = [], []
         frequent = frequent_texts(corpus, TOP_TEXTS)

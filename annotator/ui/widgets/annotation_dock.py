@@ -7,13 +7,14 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QWidg
 
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.widgets.tables import make_table
+from annotator.ui.i18n import tr
 
 
 class AnnotationDock(QDockWidget):
     annotation_chosen = Signal(int, bool)  # annotation id the user picked in the list; move focus to the text
 
     def __init__(self, model: AnnotationTableModel, parent: QWidget | None = None) -> None:
-        super().__init__("Annotations", parent)
+        super().__init__(tr("Annotations"), parent)
         self.setObjectName("annotationDock")
         self.model = model
         self.table = make_table(self, "annotationTable", model)

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.models.article_list import ArticleListModel
 from annotator.ui.widgets.tables import make_table
+from annotator.ui.i18n import tr
 
 
 class ArticleDock(QDockWidget):
     article_activated = Signal(int)  # article id
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
-        super().__init__("Articles", parent)
+        super().__init__(tr("Articles"), parent)
         self.setObjectName("articleDock")
         self.model = model
         body = QWidget(self)
@@ -28,9 +29,9 @@ class ArticleDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.filter = QLineEdit(body)
         self.filter.setObjectName("articleFilter")
-        self.filter.setPlaceholderText("Filter by title…")
+        self.filter.setPlaceholderText(tr("Filter by title…"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setToolTip("Show only articles whose title contains this text")
+        self.filter.setToolTip(tr("Show only articles whose title contains this text"))
         self.table = make_table(body, "articleTable", model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()

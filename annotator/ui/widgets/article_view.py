@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from annotator.core.model import Article
 from annotator.ui.widgets.text_pane import READING_WIDTH, TextPane
+from annotator.ui.i18n import tr
 
 
 COMPACT_BELOW = 380  # px of height: below it the title takes one line, elided, so the text keeps its room
@@ -80,13 +81,13 @@ class ArticleView(QWidget):
 
     def show_article(self, article: Article | None) -> None:
         if article is None:
-            self._full_title = "No article open"
+            self._full_title = tr("No article open")
             self._fit_title()
-            self.details.setText("Choose an article in the list, or import some with File › Import articles (Ctrl+I).")
+            self.details.setText(tr("Choose an article in the list, or import some with File › Import articles (Ctrl+I)."))
             return
         self._full_title = article.title
         self._fit_title()
-        bits = [f"Article {article.id}"]
+        bits = [tr("Article {id}").format(id=article.id)]
         for value in (article.meta.get("section"), article.source, article.published):
             if value:
                 bits.append(str(value))

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from annotator.core.model import Label
+from annotator.ui.i18n import tr
 
 SETTINGS_KEY = "hints/firstRunDismissed"
 
@@ -23,13 +24,11 @@ def hint_html(labels: list[Label], review: str, export: str) -> str:
     keyed = [lab for lab in labels if lab.hotkey]
     if keyed:
         keys = ", ".join(f"<b>{html.escape(lab.hotkey)}</b>&nbsp;{_nbsp(lab.name)}" for lab in keyed)
-        how = f"Select text in the article, then press a label's key ({keys}) or click its button above."
+        how = tr("Select text in the article, then press a label's key ({keys}) or click its button above.").format(keys=keys)
     else:
-        how = "Select text in the article, then click a label's button above (give labels keys in Label › Manage labels)."
+        how = tr("Select text in the article, then click a label's button above (give labels keys in Label › Manage labels).")
     return (
-        f"<b>Welcome to Annotator.</b> {how} Click a span to relabel or delete it; Ctrl+Z undoes. "
-        f"Every label is saved at once. {review} {export} "
-        "<i>Help › Keyboard shortcuts</i> (F1) lists every key."
+        tr("<b>Welcome to Annotator.</b> {how} Click a span to relabel or delete it; Ctrl+Z undoes. Every label is saved at once. {review} {export} <i>Help › Keyboard shortcuts</i> (F1) lists every key.").format(how=how, review=review, export=export)
     )
 
 
@@ -47,12 +46,12 @@ class FirstRunHint(QFrame):
         self.text = QLabel(self, objectName="firstRunHintText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.never = QPushButton("Don't show again", self, objectName="firstRunHintNever")
-        self.never.setToolTip("Hide this hint now and whenever Annotator starts")
+        self.never = QPushButton(tr("Don't show again"), self, objectName="firstRunHintNever")
+        self.never.setToolTip(tr("Hide this hint now and whenever Annotator starts"))
         self.close_button = QToolButton(self, objectName="firstRunHintClose")
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Hide this hint (it shows again next time)")
+        self.close_button.setToolTip(tr("Hide this hint (it shows again next time)"))
         for button in (self.never, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click never takes the focus from the text
         self.never.clicked.connect(self.dismiss_forever)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 from annotator.core.model import Label
 from annotator.ui.widgets.colours import text_on
+from annotator.ui.i18n import tr
 
 
 def text_colour_on(background: str) -> str:
@@ -19,7 +20,7 @@ class LabelPalette(QToolBar):
     label_requested = Signal(int)  # label id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Labels", parent)
+        super().__init__(tr("Labels"), parent)
         self.setObjectName("labelPalette")
         self.setMovable(True)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -34,8 +35,8 @@ class LabelPalette(QToolBar):
             key = f"  {lab.hotkey}" if lab.hotkey else ""
             button.setText(f"{lab.name}{key}")
             button.setToolTip(
-                f"Label the selection as {lab.name} (exported as {lab.tag})"
-                + (f". Shortcut: {lab.hotkey}" if lab.hotkey else "")
+                tr("Label the selection as {name} (exported as {tag})").format(name=lab.name, tag=lab.tag)
+                + (tr(". Shortcut: {hotkey}").format(hotkey=lab.hotkey) if lab.hotkey else "")
             )
             fg = text_colour_on(lab.colour)
             button.setStyleSheet(

@@ -19,6 +19,7 @@ from annotator.core.offsets import OffsetMap
 from annotator.ui.widgets.span_index import SpanIndex
 from annotator.ui.widgets.colours import text_on
 from annotator.ui.widgets.span_painter import SpanPainter
+from annotator.ui.i18n import tr
 
 READING_WIDTH = 860  # px: a comfortable line length for reading
 DEFAULT_POINT_SIZE = 13
@@ -48,7 +49,7 @@ class TextPane(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setMouseTracking(True)
         font = QFont()
-        font.setFamilies(["Noto Serif", "Georgia", "DejaVu Serif", "Noto Serif CJK SC", "serif"])
+        font.setFamilies([tr("Noto Serif"), tr("Georgia"), tr("DejaVu Serif"), tr("Noto Serif CJK SC"), "serif"])
         font.setPointSize(DEFAULT_POINT_SIZE)
         self.setFont(font)
         self.document().setDocumentMargin(18)
@@ -75,7 +76,7 @@ class TextPane(QPlainTextEdit):
         self._last_span = 0
         self.cursorPositionChanged.connect(self._caret_moved)
         self.selectionChanged.connect(self.selection_changed_cp)
-        self.setPlaceholderText("Open an article from the list to start labelling.")
+        self.setPlaceholderText(tr("Open an article from the list to start labelling."))
 
     # --- content ------------------------------------------------------------------
     def set_labels(self, labels: Iterable[Label]) -> None:
@@ -289,7 +290,7 @@ class TextPane(QPlainTextEdit):
             else:
                 menu.addAction(action)
         menu.addSeparator()
-        copy = menu.addAction("Copy", self.copy)
+        copy = menu.addAction(tr("Copy"), self.copy)
         copy.setEnabled(self.textCursor().hasSelection())
         return menu
 
@@ -312,7 +313,7 @@ class TextPane(QPlainTextEdit):
                 lines = []
                 for a in reversed(hits):  # outermost first, as they nest
                     lab = self._labels.get(a.label_id)
-                    line = f"<b style='color:{lab.colour if lab else '#777'}'>■</b> {html.escape(lab.name if lab else '?')}: {html.escape(a.text)}"
+                    line = tr("<b style='color:{value}'>■</b> {escape}: {escape2}").format(value=lab.colour if lab else '#777', escape=html.escape(lab.name if lab else '?'), escape2=html.escape(a.text))
                     if a.note:
                         line += f"<br><i>{html.escape(a.note)}</i>"
                     lines.append(line)

@@ -1,0 +1,139 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name />
+        <message numerus="yes">
+            <source>Add %n annotation(s)</source>
+            <translation>
+                <numerusform>Add %n annotation</numerusform>
+                <numerusform>Add %n annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n annotation(s)</source>
+            <translation>
+                <numerusform>Delete %n annotation</numerusform>
+                <numerusform>Delete %n annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Label %n missed mention(s)</source>
+            <translation>
+                <numerusform>Label %n missed mention</numerusform>
+                <numerusform>Label %n missed mentions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Reject %n missed mention(s)</source>
+            <translation>
+                <numerusform>Reject %n missed mention</numerusform>
+                <numerusform>Reject %n missed mentions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln text(s) labelled in more than one way.</source>
+            <translation>
+                <numerusform>%Ln text labelled in more than one way.</numerusform>
+                <numerusform>%Ln texts labelled in more than one way.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln missed mention(s).</source>
+            <translation>
+                <numerusform>%Ln missed mention.</numerusform>
+                <numerusform>%Ln missed mentions.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Label these %n other occurrence(s) of “{needle}” as &lt;b&gt;{label_name}&lt;/b&gt;. Uncheck the ones to leave alone.</source>
+            <translation>
+                <numerusform>Label these %n other occurrence of “{needle}” as &lt;b&gt;{label_name}&lt;/b&gt;. Uncheck the ones to leave alone.</numerusform>
+                <numerusform>Label these %n other occurrences of “{needle}” as &lt;b&gt;{label_name}&lt;/b&gt;. Uncheck the ones to leave alone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>
+
+%n annotation(s) carry it and will be deleted with it.</source>
+            <translation>
+                <numerusform>
+
+%n annotation carry it and will be deleted with it.</numerusform>
+                <numerusform>
+
+%n annotations carry it and will be deleted with it.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Relabel %n annotation(s) as {name}</source>
+            <translation>
+                <numerusform>Relabel %n annotation as {name}</numerusform>
+                <numerusform>Relabel %n annotations as {name}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Mark %n annotation(s) reviewed</source>
+            <translation>
+                <numerusform>Mark %n annotation reviewed</numerusform>
+                <numerusform>Mark %n annotations reviewed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Unmark %n annotation(s) reviewed</source>
+            <translation>
+                <numerusform>Unmark %n annotation reviewed</numerusform>
+                <numerusform>Unmark %n annotations reviewed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Delete %Ln annotation(s)	Delete</source>
+            <translation>
+                <numerusform>&amp;Delete %Ln annotation	Delete</numerusform>
+                <numerusform>&amp;Delete %Ln annotations	Delete</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{articles}, {hits} and %Ln title match(es) shown</source>
+            <translation>
+                <numerusform>{articles}, {hits} and %Ln title match shown</numerusform>
+                <numerusform>{articles}, {hits} and %Ln title matches shown</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln article(s)</source>
+            <translation>
+                <numerusform>%Ln article</numerusform>
+                <numerusform>%Ln articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln hit(s)</source>
+            <translation>
+                <numerusform>%Ln hit</numerusform>
+                <numerusform>%Ln hits</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{done:,} of %Ln article(s) done</source>
+            <translation>
+                <numerusform>{done:,} of %Ln article done</numerusform>
+                <numerusform>{done:,} of %Ln articles done</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln annotation(s) in all</source>
+            <translation>
+                <numerusform>%Ln annotation in all</numerusform>
+                <numerusform>%Ln annotations in all</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln annotation(s)</source>
+            <translation>
+                <numerusform>%Ln annotation</numerusform>
+                <numerusform>%Ln annotations</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

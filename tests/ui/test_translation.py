@@ -1,0 +1,171 @@
+"""The Chinese interface: every visible string of the window and its dialogs is translated.
+
+The window is opened with the Simplified Chinese catalogue installed; every text a user can read (menus,
+actions and their tooltips, labels, buttons, dock titles, tabs, table headers, placeholders, the status bar)
+must hold Chinese, unless it is data (an article, a label name, a shortcut, a number or a file name).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QWidget,
+)
+
+from annotator.ui import i18n
+
+from .conftest import ARTICLE, close_window
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "resources" / "i18n"
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Data a user typed or a file holds, and words that are the same in both languages.
+DATA = {"Annotator", "Foshan visit", "Second article", "Location", "Company", "Policy term", "tester", "Test Daily",
+        "LOCATION", "COMPANY", "POLICY_TERM", "JSONL", "CSV", "English", "OK", "jsonl", "doccano", "brat", "Label Studio",
+        "spaCy", "Prodigy", "CoNLL", "W3C", "Hugging Face", "labelstudio", "csv", "w3c", "spacy", "prodigy", "conll",
+        "hf", "UTF-16", "Qt", "PySide6", "SQLite", "Python", "MIT", "IOB2", "BIO"}
+
+
+def english(text: str) -> bool:
+    """True when ``text`` reads as English words a translation should have replaced."""
+    text = re.sub(r"&(?=\w)", "", text or "").strip()
+    if not text or CJK.search(text) or text in DATA:
+        return False
+    if text in ARTICLE or any(text in d for d in DATA):
+        return False
+    words = re.findall(r"[A-Za-z]{3,}", re.sub(r"(Ctrl|Shift|Alt|PgUp|PgDown|Enter|Return|Del|Backspace|Esc|Tab|Space|Home|End|F\d+)", "", text))
+    return bool([w for w in words if w not in DATA and not any(w in d.split() for d in DATA)])
+
+
+def visible_texts(root: QWidget) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+
+    def add(where: str, text: str | None) -> None:
+        if text:
+            found.append((where, text))
+
+    add("window title", root.windowTitle())
+    menus = root.findChildren(QMenu)
+    for menu in menus:
+        add("menu", menu.title())
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            add("menu item", action.text())
+            if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
+                add("tooltip", action.toolTip())
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root) and not isinstance(w, QDockWidget):
+            continue
+        add("tooltip", w.toolTip())
+        if isinstance(w, QLabel):
+            add("label", w.text())
+        elif isinstance(w, QAbstractButton):
+            add("button", w.text())
+        elif isinstance(w, QDockWidget):
+            add("dock", w.windowTitle())
+        elif isinstance(w, QGroupBox):
+            add("group", w.title())
+        elif isinstance(w, QLineEdit):
+            add("placeholder", w.placeholderText())
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                add("tab", w.tabText(i))
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add("choice", w.itemText(i))
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            for c in range(model.columnCount()):
+                add("header", model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+    return [(where, str(text)) for where, text in found]
+
+
+@pytest.fixture
+def chinese(qapp):
+    i18n.install(QApplication.instance(), "zh_CN")
+    yield
+    i18n.install(QApplication.instance(), "en")
+
+
+def untranslated(root: QWidget) -> list[str]:
+    return sorted({f"{where}: {text!r}" for where, text in visible_texts(root) if english(text)})
+
+
+def test_the_catalogues_are_built_from_the_sources(tmp_path):
+    """resources/i18n/*.qm are lrelease's output of the .ts files kept beside them."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for ts in sorted(I18N.glob("*.ts")):
+        out = tmp_path / (ts.stem + ".qm")
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(out)], check=True)
+        assert out.read_bytes() == (I18N / out.name).read_bytes(), f"{ts.name} changed: run make translations"
+
+
+def test_every_translation_is_finished():
+    for ts in sorted(I18N.glob("annotator_zh_CN.ts")):
+        text = ts.read_text(encoding="utf-8")
+        assert 'type="unfinished"' not in text, f"{ts.name} has unfinished translations"
+        assert "<numerusform></numerusform>" not in text
+
+
+def test_the_window_speaks_chinese(qtbot, chinese, controller, corpus_path):
+    w = controller.open(corpus_path)
+    qtbot.addWidget(w)
+    for dock in w.findChildren(QDockWidget):
+        dock.show()
+    try:
+        missing = untranslated(w)
+        assert missing == [], "\n".join(missing)
+        assert "文件" in [m.title().split("(")[0] for m in w.menuBar().findChildren(QMenu)][0] or any(
+            "文件" in a.text() for a in w.menuBar().actions()
+        )
+    finally:
+        close_window(w)
+
+
+def test_english_counts_use_plural_forms(qapp):
+    i18n.install(QApplication.instance(), "en")
+    assert i18n.tr("%Ln article(s)", None, 1) == "1 article"
+    assert i18n.tr("%Ln article(s)", None, 3) == "3 articles"
+
+
+def test_chinese_counts_use_the_chinese_form(qapp, chinese):
+    assert i18n.tr("%Ln article(s)", None, 3) == "3 篇文章"
+
+
+def test_the_language_follows_the_system_locale_unless_chosen(settings):
+    from PySide6.QtCore import QLocale
+
+    assert i18n.effective_language(settings, QLocale("zh_CN")) == "zh_CN"
+    assert i18n.effective_language(settings, QLocale("en_GB")) == "en"
+    assert i18n.effective_language(settings, QLocale("de_DE")) == "en"
+    settings.setValue(i18n.SETTING, "zh_CN")
+    assert i18n.effective_language(settings, QLocale("en_GB")) == "zh_CN"
+    settings.setValue(i18n.SETTING, "en")
+    assert i18n.effective_language(settings, QLocale("zh_CN")) == "en"
+
+
+def test_the_command_line_stays_english():
+    out = subprocess.run([sys.executable, "-m", "annotator", "--help"], capture_output=True, text=True,
+                         env={"LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin"}, cwd=ROOT)
+    assert "Label spans in news articles" in out.stdout and not CJK.search(out.stdout)
+
+
+_ = QCoreApplication, QDialog

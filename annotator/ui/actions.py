@@ -67,7 +67,7 @@ class WindowActions:
         self.search_corpus = a(tr("&Search corpus…"), "Ctrl+Shift+F", tr("Full-text search over every article: words, \"phrases\", prefix*, OR, NOT"))
         self.consistency = a(tr("&Consistency: conflicting labels"), "Ctrl+Shift+C", tr("Texts labelled differently across the corpus, made consistent in one step"))
         self.missed_mentions = a(tr("&Missed mentions"), "Ctrl+Shift+M", tr("Unlabelled occurrences of texts labelled elsewhere: accept or reject them"))
-        self.statistics = a("S&tatistics", "Ctrl+Shift+T", tr("Annotations per label and annotator, articles by status, progress, the most frequent texts"))
+        self.statistics = a(tr("S&tatistics"), "Ctrl+Shift+T", tr("Annotations per label and annotator, articles by status, progress, the most frequent texts"))
         # Help
         self.shortcuts = a(tr("&Keyboard shortcuts"), None, tr("List every keyboard shortcut"))
         self.shortcuts.setShortcuts([QKeySequence(SK.HelpContents), QKeySequence("Ctrl+/")])
@@ -158,7 +158,7 @@ class WindowActions:
             review = tr("<i>{place}</i>{value} looks back over every label in the corpus;").format(place=place, value=f' ({keys})' if keys else '')
         else:
             review = tr("The Annotations list on the right reviews this article's spans;")
-        export = tr("<i>{value}</i> writes a dataset.").format(value=self.menu_path(self.export) or 'File › Export dataset')
+        export = tr("<i>{value}</i> writes a dataset.").format(value=self.menu_path(self.export) or tr('File › Export dataset'))
         return review, export
 
     def fill_label_menu(self, menu: QMenu) -> None:

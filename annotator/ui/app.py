@@ -16,7 +16,7 @@ from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
 from annotator.store.backup import restore_backup
-from annotator.ui import smoke
+from annotator.ui import i18n, smoke
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import CorpusSession
@@ -122,6 +122,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Annotator")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.annotator.Annotator")  # Wayland app id: finds the .desktop entry and icon
+    i18n.install(app, i18n.effective_language(QSettings()))
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)

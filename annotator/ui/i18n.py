@@ -90,3 +90,32 @@ def status_name(status: object) -> str:
     """An article status (new, in_progress, done) as the window names it."""
     key = str(status)
     return tr(STATUS_NAMES[key]) if key in STATUS_NAMES else key
+
+
+def language_menu(parent, settings: QSettings, on_chosen=None):
+    """View › Language: follow the system, or one of LANGUAGES (each named in its own language).
+
+    The choice is kept in the settings and applies from the next start; the window says so.
+    """
+    from PySide6.QtGui import QAction, QActionGroup
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu(tr("&Language"), parent)
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    current = chosen_language(settings)
+    for code, name in [("", tr(SYSTEM_LANGUAGE)), *LANGUAGES.items()]:
+        action = QAction(name, menu, checkable=True)
+        action.setObjectName(f"language_{code or 'system'}")
+        action.setChecked(code == current)
+        action.setData(code)
+        group.addAction(action)
+        menu.addAction(action)
+
+    def chosen(action) -> None:
+        settings.setValue(SETTING, action.data())
+        if on_chosen is not None:
+            on_chosen(action.data())
+
+    group.triggered.connect(chosen)
+    return menu

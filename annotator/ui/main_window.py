@@ -32,7 +32,7 @@ from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.first_run_hint import FirstRunHint
 from annotator.ui.widgets.label_palette import LabelPalette
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import language_menu, language_name, tr
 
 SIGNATURE_SETTLE_MS = 300  # after the last own edit, before the open article's signature is taken again
 
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.session = session
         self.settings = settings
-        self.setWindowTitle(tr("{value} — Annotator").format(value=Path(session.corpus.path).name if session.corpus.path else 'Corpus'))
+        self.setWindowTitle(tr("{value} — Annotator").format(value=Path(session.corpus.path).name if session.corpus.path else tr('Corpus')))
         self.setWindowIcon(app_icon())
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         self.label_menu = self.actions.build_menus(
             self.recent_menu, [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(), self.palette.toggleViewAction()]
         )
+        view_menu = next(m for m in self.menuBar().findChildren(QMenu) if self.actions.zoom_in in m.actions())
+        view_menu.addSeparator()
+        view_menu.addMenu(language_menu(view_menu, self.settings, self._language_chosen))
         self._wire()
         self._labels_changed()
         self._restore_settings()
@@ -254,6 +257,10 @@ class MainWindow(QMainWindow):
             return
         if not self._step_article(1):
             self.status.showMessage(tr("Marked done. That was the last article in the list."), 5000)
+
+    def _language_chosen(self, code: str) -> None:
+        name = language_name(code) if code else tr("the system's language")
+        self.status.showMessage(tr("Annotator will speak {language} from the next start.").format(language=name), 8000)
 
     def _focus_dock(self, dock) -> None:
         dock.show()

@@ -73,8 +73,8 @@ class CorpusSession(QObject):
         """What changes when anyone edits this article's annotations or status (one indexed query)."""
         return tuple(
             self.corpus.db.execute(
-                tr("""SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
-                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?"""),
+                """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
+                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?""",
                 [article_id, article_id],
             ).fetchone()
         )

@@ -94,6 +94,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>All %Ln annotation(s)</source>
+            <translation>
+                <numerusform>All %Ln annotation</numerusform>
+                <numerusform>All %Ln annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln matching annotation(s)</source>
+            <translation>
+                <numerusform>%Ln matching annotation</numerusform>
+                <numerusform>%Ln matching annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>{articles}, {hits} and %Ln title match(es) shown</source>
             <translation>
                 <numerusform>{articles}, {hits} and %Ln title match shown</numerusform>

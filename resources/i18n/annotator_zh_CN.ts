@@ -1,1833 +1,1861 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name></name>
-    <message>
-        <source>&amp;New corpus…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a new, empty corpus file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open corpus…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open an existing corpus file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import articles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, brat) into this corpus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import &amp;folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import every article file in a folder and its subfolders, brat .txt and .ann pairs included</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export dataset…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, brat, Label Studio, CSV, W3C…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restore from backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List the automatic backups of this corpus and restore one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close Annotator (everything is already saved)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo the last edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redo the last undone edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete annotation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected span</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit &amp;note…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach a note to the selected span</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotate &amp;all occurrences…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label every other occurrence of the selected span&apos;s text in this article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grow span at &amp;start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the start of the selected span one word (or character) left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shrink span at s&amp;tart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the start of the selected span one word (or character) right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grow span at &amp;end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the end of the selected span one word (or character) right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shrink span at e&amp;nd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the end of the selected span one word (or character) left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;nap selections to whole words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extend a selection that cuts a word to the whole word; switch off for character precision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotator &amp;name…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the name recorded with every new annotation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Manage labels…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add, rename, recolour, reorder or delete labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Next article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the next article in the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Previous article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the previous article in the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark &amp;done and go to next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark this article done and open the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark &amp;in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take the done mark off this article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find article…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter the article list by title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to &amp;text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the keyboard focus to the article text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to article &amp;list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the keyboard focus to the list of articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to annotation l&amp;ist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the keyboard focus to the annotations of this article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Smaller text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reset zoom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Default text size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Review annotations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every annotation of the corpus in one table: filter, sort, relabel, delete, mark reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Search corpus…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full-text search over every article: words, &quot;phrases&quot;, prefix*, OR, NOT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Consistency: conflicting labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Texts labelled differently across the corpus, made consistent in one step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Missed mentions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlabelled occurrences of texts labelled elsewhere: accept or reject them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotations per label and annotator, articles by status, progress, the most frequent texts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List every keyboard shortcut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version and licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the &amp;getting-started hint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show again the hint on how to label, review and export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label the selection (or relabel the selected span) as {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;{place}&lt;/i&gt;{value} looks back over every label in the corpus;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Annotations list on the right reviews this article&apos;s spans;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;{value}&lt;/i&gt; writes a dataset.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no article {article_id} in this corpus.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open corpus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{exc} The corpus was left as it was.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot reopen corpus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restored the backup of {taken}. What the corpus held before is kept as the backup {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not {lower}: {exc}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The corpus file could not be written, so the edit was not made: {exc}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{text}. Ctrl+Z undoes it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add annotation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Add %n annotation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete annotation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n annotation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add label {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit label {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reorder labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete label {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark article {lower}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label every “{short}” {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label missed “{short}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Label %n missed mention(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reject missed “{short}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Reject %n missed mention(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Looking for missed mentions…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consistency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{text}” already carries one label.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That article is no longer in the corpus.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Look through the corpus again (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh the consistency lists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Texts labelled in more than one way across the corpus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The label every annotation of the selected text will carry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make co&amp;nsistent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give every annotation of the selected text the chosen label (Ctrl+Z undoes it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label all a&amp;s:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln text(s) labelled in more than one way.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Every text carries one label.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlabelled whole-word occurrences of texts labelled elsewhere. Double-click to see one in its article.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acce&amp;pt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label the selected mentions with their suggested label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These are not mentions: never list them again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accep&amp;t all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label every mention in the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;ject all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reject every mention in the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missed &amp;mentions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln missed mention(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No missed mentions: every labelled text is labelled wherever it occurs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The corpus has changed since these lists were made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labels (count)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Written {spellings}; labelled </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>.
+    <context>
+        <name />
+        <message>
+            <source>&amp;New corpus…</source>
+            <translation>新建语料库(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Create a new, empty corpus file</source>
+            <translation>新建一个空的语料库文件</translation>
+        </message>
+        <message>
+            <source>&amp;Open corpus…</source>
+            <translation>打开语料库(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open an existing corpus file</source>
+            <translation>打开已有的语料库文件</translation>
+        </message>
+        <message>
+            <source>&amp;Import articles…</source>
+            <translation>导入文章(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, brat) into this corpus</source>
+            <translation>将文章（文本、HTML、JSON、JSONL、CSV）或已标注数据（Annotator JSONL、doccano、Label Studio、brat）导入此语料库</translation>
+        </message>
+        <message>
+            <source>Import &amp;folder…</source>
+            <translation>导入文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Import every article file in a folder and its subfolders, brat .txt and .ann pairs included</source>
+            <translation>导入文件夹及其子文件夹中的所有文章文件，包括 brat 的 .txt 与 .ann 文件对</translation>
+        </message>
+        <message>
+            <source>&amp;Export dataset…</source>
+            <translation>导出数据集(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, brat, Label Studio, CSV, W3C…)</source>
+            <translation>将语料库（或所选的文章与标签）写成 NLP 工具可加载的数据集（JSONL、doccano、brat、Label Studio、CSV、W3C…）</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from backup…</source>
+            <translation>从备份恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>List the automatic backups of this corpus and restore one</source>
+            <translation>列出此语料库的自动备份并恢复其中之一</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Close Annotator (everything is already saved)</source>
+            <translation>关闭 Annotator（所有内容均已保存）</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Undo the last edit</source>
+            <translation>撤销上一次编辑</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Redo the last undone edit</source>
+            <translation>重做上一次撤销的编辑</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>&amp;Delete annotation</source>
+            <translation>删除标注(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Delete the selected span</source>
+            <translation>删除选中的片段</translation>
+        </message>
+        <message>
+            <source>Edit &amp;note…</source>
+            <translation>编辑备注(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Attach a note to the selected span</source>
+            <translation>为选中的片段添加备注</translation>
+        </message>
+        <message>
+            <source>Annotate &amp;all occurrences…</source>
+            <translation>标注所有出现(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Label every other occurrence of the selected span's text in this article</source>
+            <translation>在本文中标注与选中片段文本相同的其他所有出现</translation>
+        </message>
+        <message>
+            <source>Grow span at &amp;start</source>
+            <translation>向前扩展片段起点(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Move the start of the selected span one word (or character) left</source>
+            <translation>将选中片段的起点左移一个词（或字符）</translation>
+        </message>
+        <message>
+            <source>Shrink span at s&amp;tart</source>
+            <translation>从起点收缩片段(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Move the start of the selected span one word (or character) right</source>
+            <translation>将选中片段的起点右移一个词（或字符）</translation>
+        </message>
+        <message>
+            <source>Grow span at &amp;end</source>
+            <translation>向后扩展片段终点(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Move the end of the selected span one word (or character) right</source>
+            <translation>将选中片段的终点右移一个词（或字符）</translation>
+        </message>
+        <message>
+            <source>Shrink span at e&amp;nd</source>
+            <translation>从终点收缩片段(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Move the end of the selected span one word (or character) left</source>
+            <translation>将选中片段的终点左移一个词（或字符）</translation>
+        </message>
+        <message>
+            <source>S&amp;nap selections to whole words</source>
+            <translation>选区吸附到整词(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Extend a selection that cuts a word to the whole word; switch off for character precision</source>
+            <translation>将截断单词的选区扩展为整词；关闭后可按字符精确选择</translation>
+        </message>
+        <message>
+            <source>Annotator &amp;name…</source>
+            <translation>标注员姓名(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Set the name recorded with every new annotation</source>
+            <translation>设置记录在每条新标注上的姓名</translation>
+        </message>
+        <message>
+            <source>&amp;Manage labels…</source>
+            <translation>管理标签(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Add, rename, recolour, reorder or delete labels</source>
+            <translation>添加、重命名、更改颜色、排序或删除标签</translation>
+        </message>
+        <message>
+            <source>&amp;Next article</source>
+            <translation>下一篇文章(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Open the next article in the list</source>
+            <translation>打开列表中的下一篇文章</translation>
+        </message>
+        <message>
+            <source>&amp;Previous article</source>
+            <translation>上一篇文章(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Open the previous article in the list</source>
+            <translation>打开列表中的上一篇文章</translation>
+        </message>
+        <message>
+            <source>Mark &amp;done and go to next</source>
+            <translation>标记为已完成并转到下一篇(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Mark this article done and open the next one</source>
+            <translation>将本文标记为已完成并打开下一篇</translation>
+        </message>
+        <message>
+            <source>Mark &amp;in progress</source>
+            <translation>标记为进行中(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Take the done mark off this article</source>
+            <translation>取消本文的“已完成”标记</translation>
+        </message>
+        <message>
+            <source>&amp;Find article…</source>
+            <translation>查找文章(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Filter the article list by title</source>
+            <translation>按标题筛选文章列表</translation>
+        </message>
+        <message>
+            <source>Go to &amp;text</source>
+            <translation>转到正文(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Move the keyboard focus to the article text</source>
+            <translation>将键盘焦点移到文章正文</translation>
+        </message>
+        <message>
+            <source>Go to article &amp;list</source>
+            <translation>转到文章列表(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Move the keyboard focus to the list of articles</source>
+            <translation>将键盘焦点移到文章列表</translation>
+        </message>
+        <message>
+            <source>Go to annotation l&amp;ist</source>
+            <translation>转到标注列表(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Move the keyboard focus to the annotations of this article</source>
+            <translation>将键盘焦点移到本文的标注列表</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Larger text</source>
+            <translation>更大的文字</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>缩小(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Smaller text</source>
+            <translation>更小的文字</translation>
+        </message>
+        <message>
+            <source>&amp;Reset zoom</source>
+            <translation>重置缩放(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Default text size</source>
+            <translation>默认文字大小</translation>
+        </message>
+        <message>
+            <source>&amp;Review annotations</source>
+            <translation>审核标注(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Every annotation of the corpus in one table: filter, sort, relabel, delete, mark reviewed</source>
+            <translation>语料库中的所有标注汇于一表：筛选、排序、更改标签、删除、标记为已审核</translation>
+        </message>
+        <message>
+            <source>&amp;Search corpus…</source>
+            <translation>搜索语料库(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Full-text search over every article: words, "phrases", prefix*, OR, NOT</source>
+            <translation>在所有文章中全文搜索：词语、"短语"、前缀*、OR、NOT</translation>
+        </message>
+        <message>
+            <source>&amp;Consistency: conflicting labels</source>
+            <translation>一致性：冲突的标签(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Texts labelled differently across the corpus, made consistent in one step</source>
+            <translation>在语料库中被标注为不同标签的文本，一步即可统一</translation>
+        </message>
+        <message>
+            <source>&amp;Missed mentions</source>
+            <translation>遗漏的提及(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Unlabelled occurrences of texts labelled elsewhere: accept or reject them</source>
+            <translation>在别处已标注、此处未标注的文本出现：接受或拒绝</translation>
+        </message>
+        <message>
+            <source>Annotations per label and annotator, articles by status, progress, the most frequent texts</source>
+            <translation>按标签和标注员统计的标注数、按状态统计的文章数、进度、最常见的文本</translation>
+        </message>
+        <message>
+            <source>S&amp;tatistics</source>
+            <translation>统计(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>List every keyboard shortcut</source>
+            <translation>列出所有键盘快捷键</translation>
+        </message>
+        <message>
+            <source>&amp;About Annotator</source>
+            <translation>关于 Annotator(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Version and licence</source>
+            <translation>版本与许可证</translation>
+        </message>
+        <message>
+            <source>Show the &amp;getting-started hint</source>
+            <translation>显示入门提示(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Show again the hint on how to label, review and export</source>
+            <translation>再次显示关于如何标注、审核和导出的提示</translation>
+        </message>
+        <message>
+            <source>Label the selection (or relabel the selected span) as {name}</source>
+            <translation>将选区标注为（或将选中片段改标为）{name}</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Label</source>
+            <translation>标签(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Article</source>
+            <translation>文章(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&lt;i&gt;{place}&lt;/i&gt;{value} looks back over every label in the corpus;</source>
+            <translation>&lt;i&gt;{place}&lt;/i&gt;{value}可回顾语料库中的所有标注；</translation>
+        </message>
+        <message>
+            <source>The Annotations list on the right reviews this article's spans;</source>
+            <translation>右侧的“标注”列表列出本文的所有片段；</translation>
+        </message>
+        <message>
+            <source>&lt;i&gt;{value}&lt;/i&gt; writes a dataset.</source>
+            <translation>&lt;i&gt;{value}&lt;/i&gt;可写出数据集。</translation>
+        </message>
+        <message>
+            <source>File › Export dataset</source>
+            <translation>文件 › 导出数据集</translation>
+        </message>
+        <message>
+            <source>There is no article {article_id} in this corpus.</source>
+            <translation>此语料库中没有编号为 {article_id} 的文章。</translation>
+        </message>
+        <message>
+            <source>Cannot open corpus</source>
+            <translation>无法打开语料库</translation>
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation>恢复失败</translation>
+        </message>
+        <message>
+            <source>{exc} The corpus was left as it was.</source>
+            <translation>{exc} 语料库保持原样。</translation>
+        </message>
+        <message>
+            <source>Cannot reopen corpus</source>
+            <translation>无法重新打开语料库</translation>
+        </message>
+        <message>
+            <source>Restored the backup of {taken}. What the corpus held before is kept as the backup {name}.</source>
+            <translation>已恢复 {taken} 的备份。语料库原先的内容已保存为备份 {name}。</translation>
+        </message>
+        <message>
+            <source>Could not {lower}: {exc}</source>
+            <translation>无法{lower}：{exc}</translation>
+        </message>
+        <message>
+            <source>The corpus file could not be written, so the edit was not made: {exc}.</source>
+            <translation>无法写入语料库文件，因此未进行此编辑：{exc}。</translation>
+        </message>
+        <message>
+            <source>{text}. Ctrl+Z undoes it.</source>
+            <translation>{text}。按 Ctrl+Z 可撤销。</translation>
+        </message>
+        <message>
+            <source>Add annotation</source>
+            <translation>添加标注</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n annotation(s)</source>
+            <translation>
+                <numerusform>添加 %n 条标注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete annotation</source>
+            <translation>删除标注</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n annotation(s)</source>
+            <translation>
+                <numerusform>删除 %n 条标注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add label {name}</source>
+            <translation>添加标签 {name}</translation>
+        </message>
+        <message>
+            <source>Edit label {name}</source>
+            <translation>编辑标签 {name}</translation>
+        </message>
+        <message>
+            <source>Reorder labels</source>
+            <translation>调整标签顺序</translation>
+        </message>
+        <message>
+            <source>Delete label {name}</source>
+            <translation>删除标签 {name}</translation>
+        </message>
+        <message>
+            <source>Mark article {lower}</source>
+            <translation>将文章标记为{lower}</translation>
+        </message>
+        <message>
+            <source>Label every “{short}” {name}</source>
+            <translation>将所有“{short}”标注为 {name}</translation>
+        </message>
+        <message>
+            <source>Label missed “{short}”</source>
+            <translation>标注遗漏的“{short}”</translation>
+        </message>
+        <message numerus="yes">
+            <source>Label %n missed mention(s)</source>
+            <translation>
+                <numerusform>标注 %n 处遗漏的提及</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reject missed “{short}”</source>
+            <translation>拒绝遗漏的“{short}”</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reject %n missed mention(s)</source>
+            <translation>
+                <numerusform>拒绝 %n 处遗漏的提及</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Looking for missed mentions…</source>
+            <translation>正在查找遗漏的提及…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Consistency</source>
+            <translation>一致性</translation>
+        </message>
+        <message>
+            <source>“{text}” already carries one label.</source>
+            <translation>“{text}”已只有一种标签。</translation>
+        </message>
+        <message>
+            <source>That article is no longer in the corpus.</source>
+            <translation>该文章已不在语料库中。</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Look through the corpus again (F5)</source>
+            <translation>重新检查语料库（F5）</translation>
+        </message>
+        <message>
+            <source>Refresh the consistency lists</source>
+            <translation>刷新一致性列表</translation>
+        </message>
+        <message>
+            <source>Texts labelled in more than one way across the corpus</source>
+            <translation>在语料库中被标注为多种标签的文本</translation>
+        </message>
+        <message>
+            <source>The label every annotation of the selected text will carry</source>
+            <translation>选中文本的所有标注将统一使用的标签</translation>
+        </message>
+        <message>
+            <source>Make co&amp;nsistent</source>
+            <translation>统一标签(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Give every annotation of the selected text the chosen label (Ctrl+Z undoes it)</source>
+            <translation>为选中文本的所有标注赋予所选标签（Ctrl+Z 可撤销）</translation>
+        </message>
+        <message>
+            <source>Label all a&amp;s:</source>
+            <translation>全部标注为(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts</source>
+            <translation>冲突(&amp;C)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln text(s) labelled in more than one way.</source>
+            <translation>
+                <numerusform>%Ln 个文本被标注为多种标签。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every text carries one label.</source>
+            <translation>每个文本都只有一种标签。</translation>
+        </message>
+        <message>
+            <source>Unlabelled whole-word occurrences of texts labelled elsewhere. Double-click to see one in its article.</source>
+            <translation>在别处已标注、此处未标注的整词出现。双击可在文章中查看。</translation>
+        </message>
+        <message>
+            <source>Acce&amp;pt</source>
+            <translation>接受(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Label the selected mentions with their suggested label</source>
+            <translation>用建议的标签标注选中的提及</translation>
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation>拒绝(&amp;R)</translation>
+        </message>
+        <message>
+            <source>These are not mentions: never list them again</source>
+            <translation>这些不是提及：不再列出</translation>
+        </message>
+        <message>
+            <source>Accep&amp;t all</source>
+            <translation>全部接受(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Label every mention in the list</source>
+            <translation>标注列表中的所有提及</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject all</source>
+            <translation>全部拒绝(&amp;J)</translation>
+        </message>
+        <message>
+            <source>Reject every mention in the list</source>
+            <translation>拒绝列表中的所有提及</translation>
+        </message>
+        <message>
+            <source>Missed &amp;mentions</source>
+            <translation>遗漏的提及(&amp;M)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln missed mention(s).</source>
+            <translation>
+                <numerusform>%Ln 处遗漏的提及。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No missed mentions: every labelled text is labelled wherever it occurs.</source>
+            <translation>没有遗漏的提及：每个已标注的文本在所有出现处都已标注。</translation>
+        </message>
+        <message>
+            <source>The corpus has changed since these lists were made.</source>
+            <translation>生成这些列表之后，语料库已有变化。</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>Annotations</source>
+            <translation>标注</translation>
+        </message>
+        <message>
+            <source>Labels (count)</source>
+            <translation>标签（数量）</translation>
+        </message>
+        <message>
+            <source>Written {spellings}; labelled {labelled}.
 Pick a label below and press Make consistent to give it to all of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggested label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Context</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{text}” in article {article_id} ({title}), characters {start}–{end}.
+            <translation>写法：{spellings}；标注为：{labelled}。
+在下方选择一个标签，然后按“统一标签”将其赋予所有这些标注。</translation>
+        </message>
+        <message>
+            <source>Suggested label</source>
+            <translation>建议的标签</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <source>“{text}” in article {article_id} ({title}), characters {start}–{end}.
 Labelled {name} most often elsewhere. Double-click to see it in the article.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotator corpus (*.db *.sqlite *.annotator);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Articles ({patterns});;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import a folder of articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing {name}…  ({files_done:,} of {total_files:,} files)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The corpus file could not be written: {exc}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  … and {value:,} more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The other files were imported. Open the details to see why each input was rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some spans were left out or split. Open the details to see each one, where it was and why.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting article {done:,} of {total:,}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write the export: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not export: {exc}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the details to see each span that was adjusted or left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… and {value:,} more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corpus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{qVersion} (PySide6 {version__}), Python {python_version}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;Annotator {escape}&lt;/h2&gt;&lt;p&gt;Label spans in news articles. Every label is kept in a local SQLite corpus file and saved the moment you make it.&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open data folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotate all occurrences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Characters {s}–{e}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Label these %n other occurrence(s) of “{needle}” as &lt;b&gt;{label_name}&lt;/b&gt;. Uncheck the ones to leave alone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Check &amp;all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check &amp;none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Label {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UTF-16 code units (what doccano counts)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code points (Python&apos;s text[start:end])</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The dataset format; below it, what the format keeps and what it loses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How this format counts character positions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Offsets:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export articles marked {lower}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export spans with the checked labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export spans by the checked annotators</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Annotators</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Articles and spans</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;plit into train, dev and test files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shuffle the articles with the seed and write one part per file (or folder)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The same seed always gives the same parts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Split</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#555&apos;&gt;&lt;b&gt;Keeps&lt;/b&gt; {value}.&lt;br&gt;&lt;b&gt;Loses&lt;/b&gt; {value2}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder (or type a name ending in .zip)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the file to write</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A new or empty folder, or a .zip file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A {extension} file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export to folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export to file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{description} (*{extension});;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose where to save the export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder {parent} does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is a file; the {name} format writes a folder (or a name ending in .zip).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} already holds other files, and an export replaces the whole folder: choose a new or empty folder, or a .zip file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is a folder; the {name} format writes a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose at least one status.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose at least one label.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose at least one annotator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The split must add up to 100 %, not {sum} %.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A split needs at least a train and a dev part.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>already exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>already exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace {what}?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{names} {exist}. Replace {them} with this export?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a new label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the label up (Alt+Up)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the label down (Alt+Down)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shown in the app</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Written to exports, e.g. LOCATION</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the label&apos;s colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the changes to this label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Tag:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Colour:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Hotkey:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes are saved at once and can be undone with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New label {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the label “{name}”?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>
+            <translation>文章 {article_id}（{title}）中的“{text}”，字符 {start}–{end}。
+在别处最常被标注为 {name}。双击可在文章中查看。</translation>
+        </message>
+        <message>
+            <source>Annotator corpus (*.db *.sqlite *.annotator);;All files (*)</source>
+            <translation>Annotator 语料库 (*.db *.sqlite *.annotator);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Articles ({patterns});;All files (*)</source>
+            <translation>文章 ({patterns});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Import articles</source>
+            <translation>导入文章</translation>
+        </message>
+        <message>
+            <source>Import a folder of articles</source>
+            <translation>导入文章文件夹</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>正在导入…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Importing {name}…  ({files_done:,} of {total_files:,} files)</source>
+            <translation>正在导入 {name}…（第 {files_done:,} 个，共 {total_files:,} 个文件）</translation>
+        </message>
+        <message>
+            <source>Import stopped</source>
+            <translation>导入已停止</translation>
+        </message>
+        <message>
+            <source>The corpus file could not be written: {exc}.</source>
+            <translation>无法写入语料库文件：{exc}。</translation>
+        </message>
+        <message>
+            <source>Import finished</source>
+            <translation>导入完成</translation>
+        </message>
+        <message>
+            <source>  … and {value:,} more</source>
+            <translation>  … 另有 {value:,} 项</translation>
+        </message>
+        <message>
+            <source>The other files were imported. Open the details to see why each input was rejected.</source>
+            <translation>其他文件已导入。展开详细信息可查看每个被拒绝的输入及原因。</translation>
+        </message>
+        <message>
+            <source>Some spans were left out or split. Open the details to see each one, where it was and why.</source>
+            <translation>部分片段被略去或拆分。展开详细信息可查看每一处的位置及原因。</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>Export dataset</source>
+            <translation>导出数据集</translation>
+        </message>
+        <message>
+            <source>Exporting article {done:,} of {total:,}…</source>
+            <translation>正在导出第 {done:,} 篇文章，共 {total:,} 篇…</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written.</source>
+            <translation>导出已取消；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>Could not write the export: {reason}</source>
+            <translation>无法写出导出文件：{reason}</translation>
+        </message>
+        <message>
+            <source>Could not export: {exc}</source>
+            <translation>无法导出：{exc}</translation>
+        </message>
+        <message>
+            <source>Export finished</source>
+            <translation>导出完成</translation>
+        </message>
+        <message>
+            <source>Open the details to see each span that was adjusted or left out.</source>
+            <translation>展开详细信息可查看每个被调整或略去的片段。</translation>
+        </message>
+        <message>
+            <source>… and {value:,} more</source>
+            <translation>… 另有 {value:,} 项</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <source>Corpus</source>
+            <translation>语料库</translation>
+        </message>
+        <message>
+            <source>in memory</source>
+            <translation>内存中</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>{qVersion} (PySide6 {version__}), Python {python_version}</source>
+            <translation>{qVersion}（PySide6 {version__}），Python {python_version}</translation>
+        </message>
+        <message>
+            <source>About Annotator</source>
+            <translation>关于 Annotator</translation>
+        </message>
+        <message>
+            <source>&lt;h2&gt;Annotator {escape}&lt;/h2&gt;&lt;p&gt;Label spans in news articles. Every label is kept in a local SQLite corpus file and saved the moment you make it.&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;</source>
+            <translation>&lt;h2&gt;Annotator {escape}&lt;/h2&gt;&lt;p&gt;为新闻文章中的文本片段加标签。每个标注都保存在本地 SQLite 语料库文件中，并在标注的同时立即保存。&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Copy details</source>
+            <translation>复制详细信息(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Open data folder</source>
+            <translation>打开数据文件夹(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Annotate all occurrences</source>
+            <translation>标注所有出现</translation>
+        </message>
+        <message>
+            <source>Characters {s}–{e}</source>
+            <translation>字符 {s}–{e}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Label these %n other occurrence(s) of “{needle}” as &lt;b&gt;{label_name}&lt;/b&gt;. Uncheck the ones to leave alone.</source>
+            <translation>
+                <numerusform>将“{needle}”的这 %n 处其他出现标注为 &lt;b&gt;{label_name}&lt;/b&gt;。取消勾选不需要标注的项。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check &amp;all</source>
+            <translation>全选(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Check &amp;none</source>
+            <translation>全不选(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Label {n}</source>
+            <translation>标注 {n} 处(&amp;L)</translation>
+        </message>
+        <message>
+            <source>UTF-16 code units (what doccano counts)</source>
+            <translation>UTF-16 码元（doccano 的计数方式）</translation>
+        </message>
+        <message>
+            <source>Code points (Python's text[start:end])</source>
+            <translation>码位（Python 的 text[start:end]）</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <source>Dev</source>
+            <translation>开发</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>测试</translation>
+        </message>
+        <message>
+            <source>The dataset format; below it, what the format keeps and what it loses</source>
+            <translation>数据集格式；下方说明该格式保留和丢失的内容</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>How this format counts character positions</source>
+            <translation>该格式计算字符位置的方式</translation>
+        </message>
+        <message>
+            <source>&amp;Offsets:</source>
+            <translation>偏移量(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>格式(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Save to:</source>
+            <translation>保存到(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Export articles marked {lower}</source>
+            <translation>导出标记为“{lower}”的文章</translation>
+        </message>
+        <message>
+            <source>Export spans with the checked labels</source>
+            <translation>导出带有勾选标签的片段</translation>
+        </message>
+        <message>
+            <source>Export spans by the checked annotators</source>
+            <translation>导出勾选的标注员所做的片段</translation>
+        </message>
+        <message>
+            <source>&amp;Labels</source>
+            <translation>标签(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Annotators</source>
+            <translation>标注员(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Articles and spans</source>
+            <translation>文章与片段</translation>
+        </message>
+        <message>
+            <source>S&amp;plit into train, dev and test files</source>
+            <translation>拆分为训练、开发和测试文件(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Shuffle the articles with the seed and write one part per file (or folder)</source>
+            <translation>用随机种子打乱文章，每部分写入一个文件（或文件夹）</translation>
+        </message>
+        <message>
+            <source>The same seed always gives the same parts</source>
+            <translation>相同的种子总是得到相同的拆分</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <source>Split</source>
+            <translation>拆分</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&lt;span style='color:#555'&gt;&lt;b&gt;Keeps&lt;/b&gt; {value}.&lt;br&gt;&lt;b&gt;Loses&lt;/b&gt; {value2}.&lt;/span&gt;</source>
+            <translation>&lt;span style='color:#555'&gt;&lt;b&gt;保留&lt;/b&gt;：{value}。&lt;br&gt;&lt;b&gt;丢失&lt;/b&gt;：{value2}。&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>Choose a folder (or type a name ending in .zip)</source>
+            <translation>选择一个文件夹（或输入以 .zip 结尾的名称）</translation>
+        </message>
+        <message>
+            <source>Choose the file to write</source>
+            <translation>选择要写入的文件</translation>
+        </message>
+        <message>
+            <source>A new or empty folder, or a .zip file</source>
+            <translation>新建的或空的文件夹，或一个 .zip 文件</translation>
+        </message>
+        <message>
+            <source>A {extension} file</source>
+            <translation>一个 {extension} 文件</translation>
+        </message>
+        <message>
+            <source>Export to folder</source>
+            <translation>导出到文件夹</translation>
+        </message>
+        <message>
+            <source>Export to file</source>
+            <translation>导出到文件</translation>
+        </message>
+        <message>
+            <source>{description} (*{extension});;All files (*)</source>
+            <translation>{description} (*{extension});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose where to save the export.</source>
+            <translation>请选择导出的保存位置。</translation>
+        </message>
+        <message>
+            <source>The folder {parent} does not exist.</source>
+            <translation>文件夹 {parent} 不存在。</translation>
+        </message>
+        <message>
+            <source>{path} is a file; the {name} format writes a folder (or a name ending in .zip).</source>
+            <translation>{path} 是一个文件；{name} 格式写出的是文件夹（或以 .zip 结尾的名称）。</translation>
+        </message>
+        <message>
+            <source>{path} already holds other files, and an export replaces the whole folder: choose a new or empty folder, or a .zip file.</source>
+            <translation>{path} 中已有其他文件，而导出会替换整个文件夹：请选择新建的或空的文件夹，或一个 .zip 文件。</translation>
+        </message>
+        <message>
+            <source>{path} is a folder; the {name} format writes a file.</source>
+            <translation>{path} 是一个文件夹；{name} 格式写出的是文件。</translation>
+        </message>
+        <message>
+            <source>Choose at least one status.</source>
+            <translation>请至少选择一种状态。</translation>
+        </message>
+        <message>
+            <source>Choose at least one label.</source>
+            <translation>请至少选择一个标签。</translation>
+        </message>
+        <message>
+            <source>Choose at least one annotator.</source>
+            <translation>请至少选择一名标注员。</translation>
+        </message>
+        <message>
+            <source>The split must add up to 100 %, not {sum} %.</source>
+            <translation>拆分比例之和必须为 100%，而不是 {sum}%。</translation>
+        </message>
+        <message>
+            <source>A split needs at least a train and a dev part.</source>
+            <translation>拆分至少需要训练和开发两部分。</translation>
+        </message>
+        <message>
+            <source>already exists</source>
+            <translation>已存在</translation>
+        </message>
+        <message>
+            <source>already exist</source>
+            <translation>已存在</translation>
+        </message>
+        <message>
+            <source>Replace {what}?</source>
+            <translation>替换{what}？</translation>
+        </message>
+        <message>
+            <source>{names} {exist}. Replace {them} with this export?</source>
+            <translation>{names} {exist}。要用本次导出替换{them}吗？</translation>
+        </message>
+        <message>
+            <source>Label set</source>
+            <translation>标签集</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Add a new label</source>
+            <translation>添加新标签</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Delete the selected label</source>
+            <translation>删除选中的标签</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>上移(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move the label up (Alt+Up)</source>
+            <translation>将标签上移（Alt+Up）</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>下移(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Move the label down (Alt+Down)</source>
+            <translation>将标签下移（Alt+Down）</translation>
+        </message>
+        <message>
+            <source>Shown in the app</source>
+            <translation>在应用中显示的名称</translation>
+        </message>
+        <message>
+            <source>Written to exports, e.g. LOCATION</source>
+            <translation>写入导出文件的代码，例如 LOCATION</translation>
+        </message>
+        <message>
+            <source>Choose the label's colour</source>
+            <translation>选择标签颜色</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Save the changes to this label</source>
+            <translation>保存对此标签的更改</translation>
+        </message>
+        <message>
+            <source>A&amp;pply</source>
+            <translation>应用(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>&amp;Tag:</source>
+            <translation>代码(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Colour:</source>
+            <translation>颜色(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Hotkey:</source>
+            <translation>快捷键(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>Changes are saved at once and can be undone with Ctrl+Z.</source>
+            <translation>更改会立即保存，可用 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <source>Label colour</source>
+            <translation>标签颜色</translation>
+        </message>
+        <message>
+            <source>New label {n}</source>
+            <translation>新标签 {n}</translation>
+        </message>
+        <message>
+            <source>Delete the label “{name}”?</source>
+            <translation>删除标签“{name}”？</translation>
+        </message>
+        <message numerus="yes">
+            <source>
 
 %n annotation(s) carry it and will be deleted with it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>
+            <translation>
+                <numerusform>
+
+有 %n 条标注使用此标签，将一并删除。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>
 
 You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path}
+            <translation>
+
+可用 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <source>Delete label</source>
+            <translation>删除标签</translation>
+        </message>
+        <message>
+            <source>Taken</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>unreadable</source>
+            <translation>无法读取</translation>
+        </message>
+        <message>
+            <source>{path}
 This file cannot be read as a corpus.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotator backs up &lt;b&gt;{name}&lt;/b&gt; when it opens it and every 10 minutes while you edit, keeping the newest 10. Restoring replaces the whole corpus with the chosen backup; the current state is backed up first, so a restore can itself be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No backups yet. Use Back up now to take one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the corpus with the selected backup (asks first)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take a backup of the corpus as it is now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace {name} with the backup taken {when} ({articles:,} articles, {annotations:,} annotations)?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything in the corpus now is backed up first, so you can go back to it from this list. The undo history is cleared.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the caret / extend the selection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrows, Ctrl+Arrows, Home, End (+Shift)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a word</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double-click</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a span</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click it, or move the caret into it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review table: open the annotation in its article, selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter, Double-click</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review table: relabel the selected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1–9 (the label keys)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review table: mark the selected rows reviewed / unmark them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+R / Ctrl+U</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review table: delete the selected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a search hit or a missed mention in its article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go from the search field to its results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select some text first, then press a label key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The selection holds only spaces: nothing to label.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{text}” is already labelled {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label “{short}” as {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labelled “{short}” as {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relabel “{short}” as {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click a span first to delete it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click a span first to resize it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The span cannot be made any smaller or larger that way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resize span</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label {count} more “{short}” as {value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{value} — Annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent &amp;corpora</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo {t}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo {t}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic backup failed: {m}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is the last article.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is the first article.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marked done. That was the last article in the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note on “{text}”:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No other whole-word occurrence of “{text}” to label.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotator name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name recorded with your annotations:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New annotations are recorded as {strip}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This article was changed by another program; showing its current state.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{windowTitle} (file gone)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This corpus is not a file: there are no backups of it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New corpus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} already exists. Use File › Open corpus to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open corpus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{text}
+            <translation>{path}
+无法将此文件作为语料库读取。</translation>
+        </message>
+        <message>
+            <source>Restore from backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Annotator backs up &lt;b&gt;{name}&lt;/b&gt; when it opens it and every 10 minutes while you edit, keeping the newest 10. Restoring replaces the whole corpus with the chosen backup; the current state is backed up first, so a restore can itself be undone.</source>
+            <translation>Annotator 在打开 &lt;b&gt;{name}&lt;/b&gt; 时以及编辑期间每 10 分钟备份一次，保留最新的 10 份。恢复会用所选备份替换整个语料库；恢复前会先备份当前状态，因此恢复本身也可以撤回。</translation>
+        </message>
+        <message>
+            <source>No backups yet. Use Back up now to take one.</source>
+            <translation>尚无备份。点击“立即备份”创建一份。</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Replace the corpus with the selected backup (asks first)</source>
+            <translation>用选中的备份替换语料库（会先询问）</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>立即备份(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Take a backup of the corpus as it is now</source>
+            <translation>为语料库的当前状态创建备份</translation>
+        </message>
+        <message>
+            <source>Open &amp;folder</source>
+            <translation>打开文件夹(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Replace {name} with the backup taken {when} ({articles:,} articles, {annotations:,} annotations)?</source>
+            <translation>用 {when} 的备份（{articles:,} 篇文章，{annotations:,} 条标注）替换 {name}？</translation>
+        </message>
+        <message>
+            <source>Everything in the corpus now is backed up first, so you can go back to it from this list. The undo history is cleared.</source>
+            <translation>语料库当前的全部内容会先备份，之后可从此列表中恢复。撤销历史将被清空。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Move the caret / extend the selection</source>
+            <translation>移动光标 / 扩展选区</translation>
+        </message>
+        <message>
+            <source>Arrows, Ctrl+Arrows, Home, End (+Shift)</source>
+            <translation>方向键、Ctrl+方向键、Home、End（+Shift）</translation>
+        </message>
+        <message>
+            <source>Select a word</source>
+            <translation>选择一个词</translation>
+        </message>
+        <message>
+            <source>Double-click</source>
+            <translation>双击</translation>
+        </message>
+        <message>
+            <source>Select a span</source>
+            <translation>选择一个片段</translation>
+        </message>
+        <message>
+            <source>Click it, or move the caret into it</source>
+            <translation>单击它，或将光标移入其中</translation>
+        </message>
+        <message>
+            <source>Review table: open the annotation in its article, selected</source>
+            <translation>审核表：在文章中打开并选中该标注</translation>
+        </message>
+        <message>
+            <source>Enter, Double-click</source>
+            <translation>Enter、双击</translation>
+        </message>
+        <message>
+            <source>Review table: relabel the selected rows</source>
+            <translation>审核表：更改选中行的标签</translation>
+        </message>
+        <message>
+            <source>1–9 (the label keys)</source>
+            <translation>1–9（标签键）</translation>
+        </message>
+        <message>
+            <source>Review table: mark the selected rows reviewed / unmark them</source>
+            <translation>审核表：将选中行标记为已审核 / 取消标记</translation>
+        </message>
+        <message>
+            <source>Ctrl+R / Ctrl+U</source>
+            <translation>Ctrl+R / Ctrl+U</translation>
+        </message>
+        <message>
+            <source>Review table: delete the selected rows</source>
+            <translation>审核表：删除选中的行</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Open a search hit or a missed mention in its article</source>
+            <translation>在文章中打开搜索结果或遗漏的提及</translation>
+        </message>
+        <message>
+            <source>Go from the search field to its results</source>
+            <translation>从搜索框转到搜索结果</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>下方向键</translation>
+        </message>
+        <message>
+            <source>Shortcut</source>
+            <translation>快捷键</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>命令</translation>
+        </message>
+        <message>
+            <source>Select some text first, then press a label key.</source>
+            <translation>请先选择一段文本，再按标签键。</translation>
+        </message>
+        <message>
+            <source>The selection holds only spaces: nothing to label.</source>
+            <translation>选区中只有空格：没有可标注的内容。</translation>
+        </message>
+        <message>
+            <source>“{text}” is already labelled {name}.</source>
+            <translation>“{text}”已标注为 {name}。</translation>
+        </message>
+        <message>
+            <source>Label “{short}” as {name}</source>
+            <translation>将“{short}”标注为 {name}</translation>
+        </message>
+        <message>
+            <source>Labelled “{short}” as {name}.</source>
+            <translation>已将“{short}”标注为 {name}。</translation>
+        </message>
+        <message>
+            <source>Relabel “{short}” as {name}</source>
+            <translation>将“{short}”改标为 {name}</translation>
+        </message>
+        <message>
+            <source>Click a span first to delete it.</source>
+            <translation>请先单击要删除的片段。</translation>
+        </message>
+        <message>
+            <source>Click a span first to resize it.</source>
+            <translation>请先单击要调整的片段。</translation>
+        </message>
+        <message>
+            <source>The span cannot be made any smaller or larger that way.</source>
+            <translation>无法再以这种方式缩小或扩大该片段。</translation>
+        </message>
+        <message>
+            <source>Resize span</source>
+            <translation>调整片段范围</translation>
+        </message>
+        <message>
+            <source>Edit note</source>
+            <translation>编辑备注</translation>
+        </message>
+        <message>
+            <source>Label {count} more “{short}” as {value}</source>
+            <translation>将另外 {count} 处“{short}”标注为 {value}</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>跟随系统语言</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>{value} — Annotator</source>
+            <translation>{value} — Annotator</translation>
+        </message>
+        <message>
+            <source>Recent &amp;corpora</source>
+            <translation>最近的语料库(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo {t}</source>
+            <translation>撤销 {t}(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {t}</source>
+            <translation>重做 {t}(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Automatic backup failed: {m}</source>
+            <translation>自动备份失败：{m}</translation>
+        </message>
+        <message>
+            <source>This is the last article.</source>
+            <translation>这是最后一篇文章。</translation>
+        </message>
+        <message>
+            <source>This is the first article.</source>
+            <translation>这是第一篇文章。</translation>
+        </message>
+        <message>
+            <source>Marked done. That was the last article in the list.</source>
+            <translation>已标记为已完成。这是列表中的最后一篇文章。</translation>
+        </message>
+        <message>
+            <source>the system's language</source>
+            <translation>系统语言</translation>
+        </message>
+        <message>
+            <source>Annotator will speak {language} from the next start.</source>
+            <translation>Annotator 将在下次启动时使用{language}。</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Note on “{text}”:</source>
+            <translation>“{text}”的备注：</translation>
+        </message>
+        <message>
+            <source>No other whole-word occurrence of “{text}” to label.</source>
+            <translation>“{text}”没有其他可标注的整词出现。</translation>
+        </message>
+        <message>
+            <source>Annotator name</source>
+            <translation>标注员姓名</translation>
+        </message>
+        <message>
+            <source>Name recorded with your annotations:</source>
+            <translation>记录在您的标注上的姓名：</translation>
+        </message>
+        <message>
+            <source>New annotations are recorded as {strip}.</source>
+            <translation>新标注将记录为 {strip}。</translation>
+        </message>
+        <message>
+            <source>Annotator</source>
+            <translation>标注员</translation>
+        </message>
+        <message>
+            <source>This article was changed by another program; showing its current state.</source>
+            <translation>另一个程序修改了本文；现显示其当前状态。</translation>
+        </message>
+        <message>
+            <source>{windowTitle} (file gone)</source>
+            <translation>{windowTitle}（文件已不存在）</translation>
+        </message>
+        <message>
+            <source>This corpus is not a file: there are no backups of it.</source>
+            <translation>此语料库不是文件：没有它的备份。</translation>
+        </message>
+        <message>
+            <source>New corpus</source>
+            <translation>新建语料库</translation>
+        </message>
+        <message>
+            <source>{path} already exists. Use File › Open corpus to open it.</source>
+            <translation>{path} 已存在。请使用“文件 › 打开语料库”打开它。</translation>
+        </message>
+        <message>
+            <source>Open corpus</source>
+            <translation>打开语料库</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>{text}
 {value} · {start}–{end} · by {annotator}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
+            <translation>{text}
+{value} · {start}–{end} · 标注员 {annotator}</translation>
+        </message>
+        <message>
+            <source>
 Note: {note}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spans</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title}
+            <translation>
+备注：{note}</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Spans</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <source>{title}
 (article {id})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Relabel %n annotation(s) as {name}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Mark %n annotation(s) reviewed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Unmark %n annotation(s) reviewed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>That annotation no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to relabel: already {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to delete.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None of them is marked reviewed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review annotations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter or double-click opens a span in its article; 1–9 relabel, Delete deletes, Ctrl+R marks reviewed (Ctrl+U unmarks) the selected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relabel a&amp;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the selected annotations another label (keys 1–9 in the table)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark &amp;reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record that you reviewed the selected annotations (Ctrl+R in the table)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Unmark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take the reviewed mark off the selected annotations (Ctrl+U in the table)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected annotations (Delete in the table); Ctrl+Z brings them back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open in article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the current annotation in its article, selected (Enter or double-click)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark &amp;reviewed	Ctrl+R</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Unmark	Ctrl+U</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Delete %Ln annotation(s)	Delete</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Counting matches… (first {rowCount:,} shown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All {total:,} {noun}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No annotations in this corpus yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Covered text contains…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show annotations whose covered text contains this (case-insensitive), or matches it as a regular expression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;gex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show one label only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the annotations of one annotator only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show annotations in articles of this status only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show reviewed annotations, or those still to review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewed or not</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show annotations last changed between these two days (inclusive)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First day of the last change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last day of the last change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show every annotation again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid regular expression: {msg} (at position {pos}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In context</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not count the matches: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sort by {column}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (the covered text)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{value} · {title} · characters {start}–{end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By {annotator}, last changed {local_time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewed by {reviewed_by} on {local_time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note: {note}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter or double-click: open it in its article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search corpus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search every article: words, &quot;a phrase&quot;, prefix*, OR, NOT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Words match whole words in any case (Chinese also inside longer runs).
-&quot;Greater Bay Area&quot; finds the phrase, Guang* words starting with Guang,
+            <translation>{title}
+（文章 {id}）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Relabel %n annotation(s) as {name}</source>
+            <translation>
+                <numerusform>将 %n 条标注改标为 {name}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Mark %n annotation(s) reviewed</source>
+            <translation>
+                <numerusform>将 %n 条标注标记为已审核</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Unmark %n annotation(s) reviewed</source>
+            <translation>
+                <numerusform>取消 %n 条标注的已审核标记</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That annotation no longer exists.</source>
+            <translation>该标注已不存在。</translation>
+        </message>
+        <message>
+            <source>Nothing to relabel: already {name}.</source>
+            <translation>无需改标：已经是 {name}。</translation>
+        </message>
+        <message>
+            <source>Nothing to delete.</source>
+            <translation>没有可删除的内容。</translation>
+        </message>
+        <message>
+            <source>None of them is marked reviewed.</source>
+            <translation>它们都未被标记为已审核。</translation>
+        </message>
+        <message>
+            <source>Review annotations</source>
+            <translation>审核标注</translation>
+        </message>
+        <message>
+            <source>Enter or double-click opens a span in its article; 1–9 relabel, Delete deletes, Ctrl+R marks reviewed (Ctrl+U unmarks) the selected rows</source>
+            <translation>Enter 或双击在文章中打开片段；对选中的行：1–9 更改标签，Delete 删除，Ctrl+R 标记为已审核（Ctrl+U 取消）</translation>
+        </message>
+        <message>
+            <source>Relabel a&amp;s</source>
+            <translation>改标为(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Give the selected annotations another label (keys 1–9 in the table)</source>
+            <translation>为选中的标注更换标签（表中按 1–9）</translation>
+        </message>
+        <message>
+            <source>Mark &amp;reviewed</source>
+            <translation>标记为已审核(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Record that you reviewed the selected annotations (Ctrl+R in the table)</source>
+            <translation>记录您已审核选中的标注（表中按 Ctrl+R）</translation>
+        </message>
+        <message>
+            <source>&amp;Unmark</source>
+            <translation>取消标记(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Take the reviewed mark off the selected annotations (Ctrl+U in the table)</source>
+            <translation>取消选中标注的已审核标记（表中按 Ctrl+U）</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>删除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Delete the selected annotations (Delete in the table); Ctrl+Z brings them back</source>
+            <translation>删除选中的标注（表中按 Delete）；Ctrl+Z 可恢复</translation>
+        </message>
+        <message>
+            <source>&amp;Open in article</source>
+            <translation>在文章中打开(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Open the current annotation in its article, selected (Enter or double-click)</source>
+            <translation>在文章中打开并选中当前标注（Enter 或双击）</translation>
+        </message>
+        <message>
+            <source>Mark &amp;reviewed	Ctrl+R</source>
+            <translation>标记为已审核(&amp;R)	Ctrl+R</translation>
+        </message>
+        <message>
+            <source>&amp;Unmark	Ctrl+U</source>
+            <translation>取消标记(&amp;U)	Ctrl+U</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Delete %Ln annotation(s)	Delete</source>
+            <translation>
+                <numerusform>删除 %Ln 条标注(&amp;D)	Delete</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Counting matches… (first {rowCount:,} shown)</source>
+            <translation>正在统计匹配数…（已显示前 {rowCount:,} 条）</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %Ln annotation(s)</source>
+            <translation>
+                <numerusform>全部 %Ln 条标注</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln matching annotation(s)</source>
+            <translation>
+                <numerusform>%Ln 条匹配的标注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No annotations in this corpus yet</source>
+            <translation>此语料库中尚无标注</translation>
+        </message>
+        <message>
+            <source>Covered text contains…</source>
+            <translation>标注文本包含…</translation>
+        </message>
+        <message>
+            <source>Show annotations whose covered text contains this (case-insensitive), or matches it as a regular expression</source>
+            <translation>显示标注文本包含此内容（不区分大小写）或与之作为正则表达式匹配的标注</translation>
+        </message>
+        <message>
+            <source>Re&amp;gex</source>
+            <translation>正则(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)</source>
+            <translation>将文本筛选条件作为 Python 正则表达式（区分大小写；加 (?i) 可忽略大小写）</translation>
+        </message>
+        <message>
+            <source>Show one label only</source>
+            <translation>只显示一个标签</translation>
+        </message>
+        <message>
+            <source>Show the annotations of one annotator only</source>
+            <translation>只显示一名标注员的标注</translation>
+        </message>
+        <message>
+            <source>Show annotations in articles of this status only</source>
+            <translation>只显示处于此状态的文章中的标注</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>任意状态</translation>
+        </message>
+        <message>
+            <source>Show reviewed annotations, or those still to review</source>
+            <translation>显示已审核或尚待审核的标注</translation>
+        </message>
+        <message>
+            <source>Reviewed or not</source>
+            <translation>已审核或未审核</translation>
+        </message>
+        <message>
+            <source>Not reviewed</source>
+            <translation>未审核</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已审核</translation>
+        </message>
+        <message>
+            <source>&amp;Changed</source>
+            <translation>修改日期(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Show annotations last changed between these two days (inclusive)</source>
+            <translation>显示最后修改日期在这两天之间（含）的标注</translation>
+        </message>
+        <message>
+            <source>First day of the last change</source>
+            <translation>最后修改日期的起始日</translation>
+        </message>
+        <message>
+            <source>Last day of the last change</source>
+            <translation>最后修改日期的截止日</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>Show every annotation again</source>
+            <translation>重新显示所有标注</translation>
+        </message>
+        <message>
+            <source>Any label</source>
+            <translation>任意标签</translation>
+        </message>
+        <message>
+            <source>Any annotator</source>
+            <translation>任意标注员</translation>
+        </message>
+        <message>
+            <source>Invalid regular expression: {msg} (at position {pos}).</source>
+            <translation>无效的正则表达式：{msg}（位置 {pos}）。</translation>
+        </message>
+        <message>
+            <source>In context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>最后修改</translation>
+        </message>
+        <message>
+            <source>Could not count the matches: {message}</source>
+            <translation>无法统计匹配数：{message}</translation>
+        </message>
+        <message>
+            <source>Sort by {column}</source>
+            <translation>按{column}排序</translation>
+        </message>
+        <message>
+            <source> (the covered text)</source>
+            <translation>（标注文本）</translation>
+        </message>
+        <message>
+            <source>{value} · {title} · characters {start}–{end}</source>
+            <translation>{value} · {title} · 字符 {start}–{end}</translation>
+        </message>
+        <message>
+            <source>By {annotator}, last changed {local_time}</source>
+            <translation>标注员 {annotator}，最后修改于 {local_time}</translation>
+        </message>
+        <message>
+            <source>Reviewed by {reviewed_by} on {local_time}</source>
+            <translation>由 {reviewed_by} 于 {local_time} 审核</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>备注：{note}</translation>
+        </message>
+        <message>
+            <source>Enter or double-click: open it in its article</source>
+            <translation>Enter 或双击：在文章中打开</translation>
+        </message>
+        <message>
+            <source>Search corpus</source>
+            <translation>搜索语料库</translation>
+        </message>
+        <message>
+            <source>Search every article: words, "a phrase", prefix*, OR, NOT</source>
+            <translation>搜索所有文章：词语、"短语"、前缀*、OR、NOT</translation>
+        </message>
+        <message>
+            <source>Words match whole words in any case (Chinese also inside longer runs).
+"Greater Bay Area" finds the phrase, Guang* words starting with Guang,
 Foshan OR Jiangmen either, Foshan NOT Midea excludes. Enter searches at once; ↓ goes to the results.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Search further</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Look at more articles for further matches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter or double-click opens the article with the match selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Match in context</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(the title matches)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type words to search every article. &quot;a phrase&quot;, prefix*, OR, NOT and ( ) work too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No matches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>{articles}, {hits} and %Ln title match(es) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln hit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{articles}, {hits} shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> so far; more when you scroll or press Search further</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>characters {start}–{end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title}
+            <translation>词语按整词匹配，不区分大小写（中文也匹配较长字串中的部分）。
+"Greater Bay Area" 查找该短语，Guang* 查找以 Guang 开头的词，
+Foshan OR Jiangmen 查找任一词，Foshan NOT Midea 排除后者。按 Enter 立即搜索；↓ 转到结果。</translation>
+        </message>
+        <message>
+            <source>&amp;Search further</source>
+            <translation>继续搜索(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Look at more articles for further matches</source>
+            <translation>在更多文章中查找匹配</translation>
+        </message>
+        <message>
+            <source>Enter or double-click opens the article with the match selected</source>
+            <translation>Enter 或双击打开文章并选中匹配处</translation>
+        </message>
+        <message>
+            <source>Match in context</source>
+            <translation>匹配及上下文</translation>
+        </message>
+        <message>
+            <source>(the title matches)</source>
+            <translation>（标题匹配）</translation>
+        </message>
+        <message>
+            <source>Type words to search every article. "a phrase", prefix*, OR, NOT and ( ) work too.</source>
+            <translation>输入词语搜索所有文章。也可使用 "短语"、前缀*、OR、NOT 和 ( )。</translation>
+        </message>
+        <message>
+            <source>No matches</source>
+            <translation>没有匹配</translation>
+        </message>
+        <message numerus="yes">
+            <source>{articles}, {hits} and %Ln title match(es) shown</source>
+            <translation>
+                <numerusform>已显示 {articles}、{hits} 和 %Ln 处标题匹配</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln article(s)</source>
+            <translation>
+                <numerusform>%Ln 篇文章</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln hit(s)</source>
+            <translation>
+                <numerusform>%Ln 处匹配</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{articles}, {hits} shown</source>
+            <translation>已显示 {articles}、{hits}</translation>
+        </message>
+        <message>
+            <source> so far; more when you scroll or press Search further</source>
+            <translation>（目前）；滚动或按“继续搜索”可查看更多</translation>
+        </message>
+        <message>
+            <source>characters {start}–{end}</source>
+            <translation>字符 {start}–{end}</translation>
+        </message>
+        <message>
+            <source>{title}
 Article {article_id}, {where}. Enter or double-click opens it there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SELECT count(*), max(updated), total(id), total(label_id), total(start), total(&quot;end&quot;),
-                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No labels yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Statistics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Articles marked done, of all articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotations per label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Articles by status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotations by annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Most frequent texts per label (top {TOP_TEXTS})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>{done:,} of %Ln article(s) done</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln annotation(s) in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Every edit is written to the corpus file the moment you make it; there is nothing to save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✓ All changes saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Article {value:,} of {total:,}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln annotation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>✓ All changes saved ({now:%H:%M:%S})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter by title…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only articles whose title contains this text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No article open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an article in the list, or import some with File › Import articles (Ctrl+I).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Article {id}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select text in the article, then press a label&apos;s key ({keys}) or click its button above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select text in the article, then click a label&apos;s button above (give labels keys in Label › Manage labels).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Welcome to Annotator.&lt;/b&gt; {how} Click a span to relabel or delete it; Ctrl+Z undoes. Every label is saved at once. {review} {export} &lt;i&gt;Help › Keyboard shortcuts&lt;/i&gt; (F1) lists every key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Don&apos;t show again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide this hint now and whenever Annotator starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide this hint (it shows again next time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label the selection as {name} (exported as {tag})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>. Shortcut: {hotkey}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Noto Serif</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Georgia</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DejaVu Serif</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Noto Serif CJK SC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open an article from the list to start labelling.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:{value}&apos;&gt;■&lt;/b&gt; {escape}: {escape2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            <translation>{title}
+文章 {article_id}，{where}。按 Enter 或双击在该处打开。</translation>
+        </message>
+        <message>
+            <source>No labels yet.</source>
+            <translation>尚无标签。</translation>
+        </message>
+        <message>
+            <source>Statistics</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <source>Articles marked done, of all articles</source>
+            <translation>已标记为已完成的文章占全部文章的比例</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Annotations per label</source>
+            <translation>各标签的标注数</translation>
+        </message>
+        <message>
+            <source>Articles by status</source>
+            <translation>各状态的文章数</translation>
+        </message>
+        <message>
+            <source>Annotations by annotator</source>
+            <translation>各标注员的标注数</translation>
+        </message>
+        <message>
+            <source>Most frequent texts per label (top {TOP_TEXTS})</source>
+            <translation>各标签最常见的文本（前 {TOP_TEXTS} 个）</translation>
+        </message>
+        <message numerus="yes">
+            <source>{done:,} of %Ln article(s) done</source>
+            <translation>
+                <numerusform>%Ln 篇文章中已完成 {done:,} 篇</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln annotation(s) in all</source>
+            <translation>
+                <numerusform>共 %Ln 条标注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every edit is written to the corpus file the moment you make it; there is nothing to save.</source>
+            <translation>每次编辑都会立即写入语料库文件；无需保存。</translation>
+        </message>
+        <message>
+            <source>✓ All changes saved</source>
+            <translation>✓ 所有更改均已保存</translation>
+        </message>
+        <message>
+            <source>Article {value:,} of {total:,}</source>
+            <translation>第 {value:,} 篇，共 {total:,} 篇</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln annotation(s)</source>
+            <translation>
+                <numerusform>%Ln 条标注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>✓ All changes saved ({now:%H:%M:%S})</source>
+            <translation>✓ 所有更改均已保存（{now:%H:%M:%S}）</translation>
+        </message>
+        <message>
+            <source>Filter by title…</source>
+            <translation>按标题筛选…</translation>
+        </message>
+        <message>
+            <source>Show only articles whose title contains this text</source>
+            <translation>只显示标题包含此文本的文章</translation>
+        </message>
+        <message>
+            <source>No article open</source>
+            <translation>未打开文章</translation>
+        </message>
+        <message>
+            <source>Choose an article in the list, or import some with File › Import articles (Ctrl+I).</source>
+            <translation>请在列表中选择一篇文章，或通过“文件 › 导入文章”（Ctrl+I）导入文章。</translation>
+        </message>
+        <message>
+            <source>Article {id}</source>
+            <translation>文章 {id}</translation>
+        </message>
+        <message>
+            <source>Select text in the article, then press a label's key ({keys}) or click its button above.</source>
+            <translation>在文章中选择文本，然后按标签的快捷键（{keys}）或单击上方的标签按钮。</translation>
+        </message>
+        <message>
+            <source>Select text in the article, then click a label's button above (give labels keys in Label › Manage labels).</source>
+            <translation>在文章中选择文本，然后单击上方的标签按钮（可在“标签 › 管理标签”中为标签设置快捷键）。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Welcome to Annotator.&lt;/b&gt; {how} Click a span to relabel or delete it; Ctrl+Z undoes. Every label is saved at once. {review} {export} &lt;i&gt;Help › Keyboard shortcuts&lt;/i&gt; (F1) lists every key.</source>
+            <translation>&lt;b&gt;欢迎使用 Annotator。&lt;/b&gt;{how}单击片段可更改标签或删除；Ctrl+Z 可撤销。每个标注都会立即保存。{review}{export}&lt;i&gt;帮助 › 键盘快捷键&lt;/i&gt;（F1）列出所有按键。</translation>
+        </message>
+        <message>
+            <source>Don't show again</source>
+            <translation>不再显示</translation>
+        </message>
+        <message>
+            <source>Hide this hint now and whenever Annotator starts</source>
+            <translation>立即隐藏此提示，且以后启动时不再显示</translation>
+        </message>
+        <message>
+            <source>Hide this hint (it shows again next time)</source>
+            <translation>隐藏此提示（下次启动时仍会显示）</translation>
+        </message>
+        <message>
+            <source>Labels</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Label the selection as {name} (exported as {tag})</source>
+            <translation>将选区标注为 {name}（导出为 {tag}）</translation>
+        </message>
+        <message>
+            <source>. Shortcut: {hotkey}</source>
+            <translation>。快捷键：{hotkey}</translation>
+        </message>
+        <message>
+            <source>Open an article from the list to start labelling.</source>
+            <translation>从列表中打开一篇文章即可开始标注。</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+    </context>
 </TS>

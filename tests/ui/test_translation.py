@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
     QTabBar,
     QWidget,
@@ -46,6 +47,7 @@ DATA = {"Annotator", "Foshan visit", "Second article", "Location", "Company", "P
 def english(text: str) -> bool:
     """True when ``text`` reads as English words a translation should have replaced."""
     text = re.sub(r"&(?=\w)", "", text or "").strip()
+    text = re.sub(r"(?:/|\b[\w.-]+\.(?:db|sqlite|annotator)\b)\S*", "", text)  # file names and paths are data
     if not text or CJK.search(text) or text in DATA:
         return False
     if text in ARTICLE or any(text in d for d in DATA):
@@ -91,9 +93,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(w, QComboBox):
             for i in range(w.count()):
                 add("choice", w.itemText(i))
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
+        if isinstance(w, QAbstractItemView) and w.model() is not None and not isinstance(w, QListView):
             model = w.model()
-            for c in range(model.columnCount()):
+            for c in range(model.columnCount(QModelIndex())):
                 add("header", model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
     return [(where, str(text)) for where, text in found]
 
@@ -125,7 +127,7 @@ def test_every_translation_is_finished():
         assert "<numerusform></numerusform>" not in text
 
 
-def test_the_window_speaks_chinese(qtbot, chinese, controller, corpus_path):
+def test_the_window_speaks_chinese(qtbot, controller, chinese, corpus_path):
     w = controller.open(corpus_path)
     qtbot.addWidget(w)
     for dock in w.findChildren(QDockWidget):
@@ -169,3 +171,43 @@ def test_the_command_line_stays_english():
 
 
 _ = QCoreApplication, QDialog
+
+
+def test_view_language_keeps_the_choice_for_the_next_start(qtbot, window, settings):
+    menu = window.findChild(QMenu, "languageMenu")
+    assert [a.text() for a in menu.actions()] == ["System language", "English", "简体中文"]
+    assert menu.actions()[0].isChecked()
+    next(a for a in menu.actions() if a.data() == "zh_CN").trigger()
+    assert settings.value(i18n.SETTING) == "zh_CN"
+    assert "简体中文" in window.statusBar().currentMessage()
+    assert i18n.effective_language(settings) == "zh_CN"
+
+
+@pytest.mark.parametrize("dialog", ["labels", "export", "restore", "about", "shortcuts", "annotate_all"])
+def test_every_dialog_speaks_chinese(qtbot, controller, chinese, corpus_path, dialog):
+    from annotator.ui.dialogs.about import AboutDialog
+    from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
+    from annotator.ui.dialogs.export_dialog import ExportDialog
+    from annotator.ui.dialogs.label_manager import LabelManagerDialog
+    from annotator.ui.dialogs.restore import RestoreDialog
+    from annotator.ui.dialogs.shortcuts import ShortcutsDialog, everything_on
+
+    w = controller.open(corpus_path)
+    qtbot.addWidget(w)
+    try:
+        make = {
+            "labels": lambda: LabelManagerDialog(w.session, w),
+            "export": lambda: ExportDialog(w.session.corpus, w.settings, w),
+            "restore": lambda: RestoreDialog(w.session.corpus.path, w),
+            "about": lambda: AboutDialog(w.session.corpus.path, w.settings, w),
+            "shortcuts": lambda: ShortcutsDialog(everything_on(w, w.actions.all()), w),
+            "annotate_all": lambda: AnnotateAllDialog(ARTICLE, "Foshan", "Location", [(49, 55), (121, 127)], w),
+        }
+        d = make[dialog]()
+        qtbot.addWidget(d)
+        d.show()
+        missing = untranslated(d)
+        assert missing == [], "\n".join(missing)
+        d.close()
+    finally:
+        close_window(w)

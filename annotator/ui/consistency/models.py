@@ -75,9 +75,9 @@ class ConflictsModel(_LabelledModel):
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             spellings = ", ".join(f"“{v}”" for v in g.variants)
-            return (tr("Written {spellings}; labelled ").format(spellings=spellings)
-                    + ", ".join(f"{self._name(c.label_id)} {c.count}×" for c in g.labels)
-                    + tr(".\nPick a label below and press Make consistent to give it to all of them."))
+            labelled = ", ".join(f"{self._name(c.label_id)} {c.count}×" for c in g.labels)
+            return tr("Written {spellings}; labelled {labelled}.\nPick a label below and press Make consistent to give it "
+                      "to all of them.").format(spellings=spellings, labelled=labelled)
         return None
 
 

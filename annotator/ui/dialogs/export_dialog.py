@@ -45,6 +45,7 @@ OFFSET_NAMES = {
     "codepoints": QT_TR_NOOP("Code points (Python's text[start:end])"),
 }
 DEFAULT_SPLIT = (80, 10, 10)
+SPLIT_PART_NAMES = {"train": QT_TR_NOOP("Train"), "dev": QT_TR_NOOP("Dev"), "test": QT_TR_NOOP("Test")}
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ class ExportDialog(QDialog):
             spin.setValue(default)
             spin.valueChanged.connect(lambda _: self._clear_error())
             self.split_parts[name] = spin
-            split_row.addWidget(QLabel(name.capitalize(), self))
+            split_row.addWidget(QLabel(tr(SPLIT_PART_NAMES[name]), self))
             split_row.addWidget(spin)
         self.seed = QSpinBox(self, objectName="splitSeed")
         self.seed.setRange(0, 2**31 - 1)

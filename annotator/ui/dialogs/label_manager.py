@@ -72,7 +72,7 @@ class LabelManagerDialog(QDialog):
         self.hotkey.addItem(tr("None"), None)
         for key in "123456789":
             self.hotkey.addItem(key, key)
-        self.apply_button = self._button("applyLabel", "A&pply", tr("Save the changes to this label"), self._apply)
+        self.apply_button = self._button("applyLabel", tr("A&pply"), tr("Save the changes to this label"), self._apply)
         self.error = QLabel(self, objectName="labelError")
         self.error.setStyleSheet(text_colour_style(self, "#c0392b"))
         self.error.setWordWrap(True)

@@ -273,10 +273,9 @@ class ReviewDock(QDockWidget):
             self._show_problem(m.error)
             return
         self._show_problem("")
-        noun = "annotation" if m.total == 1 else "annotations"
         if m.total is None:
             self.count.setText(tr("Counting matches… (first {rowCount:,} shown)").format(rowCount=m.rowCount()))
         elif m.filter.is_empty():
-            self.count.setText(tr("All {total:,} {noun}").format(total=m.total, noun=noun) if m.total else tr("No annotations in this corpus yet"))
+            self.count.setText(tr("All %Ln annotation(s)", None, m.total) if m.total else tr("No annotations in this corpus yet"))
         else:
-            self.count.setText(f"{m.total:,} matching {noun}")
+            self.count.setText(tr("%Ln matching annotation(s)", None, m.total))

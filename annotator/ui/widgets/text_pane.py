@@ -49,7 +49,7 @@ class TextPane(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setMouseTracking(True)
         font = QFont()
-        font.setFamilies([tr("Noto Serif"), tr("Georgia"), tr("DejaVu Serif"), tr("Noto Serif CJK SC"), "serif"])
+        font.setFamilies(["Noto Serif", "Georgia", "DejaVu Serif", "Noto Serif CJK SC", "serif"])  # notr: font names
         font.setPointSize(DEFAULT_POINT_SIZE)
         self.setFont(font)
         self.document().setDocumentMargin(18)
@@ -313,7 +313,8 @@ class TextPane(QPlainTextEdit):
                 lines = []
                 for a in reversed(hits):  # outermost first, as they nest
                     lab = self._labels.get(a.label_id)
-                    line = tr("<b style='color:{value}'>■</b> {escape}: {escape2}").format(value=lab.colour if lab else '#777', escape=html.escape(lab.name if lab else '?'), escape2=html.escape(a.text))
+                    line = "<b style='color:{colour}'>■</b> {name}: {text}".format(  # notr: markup
+                        colour=lab.colour if lab else "#777", name=html.escape(lab.name if lab else "?"), text=html.escape(a.text))
                     if a.note:
                         line += f"<br><i>{html.escape(a.note)}</i>"
                     lines.append(line)

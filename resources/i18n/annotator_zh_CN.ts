@@ -1814,6 +1814,10 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <translation>文章 {id}</translation>
         </message>
         <message>
+            <source>{count:,} characters</source>
+            <translation>{count:,} 个字符</translation>
+        </message>
+        <message>
             <source>Select text in the article, then press a label's key ({keys}) or click its button above.</source>
             <translation>在文章中选择文本，然后按标签的快捷键（{keys}）或单击上方的标签按钮。</translation>
         </message>

@@ -46,6 +46,9 @@ DATA = {"Annotator", "Foshan visit", "Second article", "Location", "Company", "P
 
 def english(text: str) -> bool:
     """True when ``text`` reads as English words a translation should have replaced."""
+    parts = re.split(r" · |\n|; |；", text or "")
+    if len(parts) > 1:
+        return any(english(part) for part in parts)
     text = re.sub(r"&(?=\w)", "", text or "").strip()
     text = re.sub(r"(?:/|\b[\w.-]+\.(?:db|sqlite|annotator)\b)\S*", "", text)  # file names and paths are data
     if not text or CJK.search(text) or text in DATA:

@@ -91,5 +91,5 @@ class ArticleView(QWidget):
         for value in (article.meta.get("section"), article.source, article.published):
             if value:
                 bits.append(str(value))
-        bits.append(f"{len(article.text):,} characters")
+        bits.append(tr("{count:,} characters").format(count=len(article.text)))
         self.details.setText(" · ".join(bits))

@@ -260,14 +260,15 @@ class ImportBatch:
         return found, ""
 
     def _records(self, imp: Importer, path: Path) -> Iterator[Record | BadRecord]:
+        options = {k: v for k, v in self.options.items() if k in imp.options}
         if imp.read_path is not None:
-            return iter(imp.read_path(path, self.max_bytes))
+            return iter(imp.read_path(path, self.max_bytes, **options))
         data = read_bytes(path, self.max_bytes)
         if self.forced is None and imp.detect is not None:
             imp = importer(imp.detect(data))
+            options = {k: v for k, v in self.options.items() if k in imp.options}
         if imp.read is None:
             raise InputError(f"{imp.description} cannot be read from a single file.")
-        options = {k: v for k, v in self.options.items() if k in imp.options}
         return iter(imp.read(data, **options))
 
     def _file(self, source: Source) -> Iterator[ImportResult]:

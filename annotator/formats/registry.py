@@ -15,6 +15,7 @@ from annotator.formats.base import BadRecord, Record
 from annotator.formats.csv_records import read_csv
 from annotator.formats.html import read_html
 from annotator.formats.import_brat import read_brat_path
+from annotator.formats.import_conll import read_conll_path
 from annotator.formats.import_jsonl import detect_jsonl, read_doccano, read_native_jsonl
 from annotator.formats.import_labelstudio import detect_json, read_labelstudio
 from annotator.formats.json_records import read_json
@@ -42,7 +43,8 @@ class Importer:
     read: Callable[..., Iterable[Record | BadRecord]] | None
     options: tuple[str, ...] = ()  # keyword options ``read`` takes, e.g. ("offsets",)
     detect: Callable[[bytes], str] | None = None  # auto mode: the importer the content calls for
-    read_path: Callable[[Path, int], Iterable[Record | BadRecord]] | None = None  # reads files itself (pairs, archives)
+    # Reads the file itself (pairs, archives, record by record): ``read_path(path, max_bytes, **options)``.
+    read_path: Callable[..., Iterable[Record | BadRecord]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,13 @@ IMPORTERS: dict[str, Importer] = {
             (".ann", ".zip"),
             None,
             read_path=read_brat_path,
+        ),
+        Importer(
+            "conll",
+            "CoNLL / IOB: a token and its tag a line (IOB1, IOB2, BIOES)",
+            (".conll", ".iob", ".bio"),
+            None,
+            read_path=read_conll_path,
         ),
     )
 }

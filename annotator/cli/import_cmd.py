@@ -43,15 +43,27 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "[default: utf16 for doccano, codepoints for Label Studio].",
 )
 @click.option(
+    "--text-field",
+    default=None,
+    metavar="NAME",
+    help="The data field of Label Studio tasks that holds the article text [default: the field the regions name].",
+)
+@click.option(
     "--max-size",
     default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
     show_default=True,
     callback=_size,
-    help="Refuse files larger than this (kB, MB, GB; KiB, MiB, GiB).",
+    help="Refuse an article (a file, or a record of JSONL, JSON, CSV or CoNLL, which are read "
+    "record by record whatever their size) larger than this (kB, MB, GB; KiB, MiB, GiB).",
 )
 @click.pass_obj
 def import_command(
-    settings: Settings, paths: tuple[Path, ...], format_: str, offsets: str | None, max_size: int
+    settings: Settings,
+    paths: tuple[Path, ...],
+    format_: str,
+    offsets: str | None,
+    text_field: str | None,
+    max_size: int,
 ) -> None:
     """Import articles from files and folders (folders recursively), with their spans.
 
@@ -65,7 +77,13 @@ def import_command(
     """
     with open_for_import(settings) as corpus:
         batch = ImportBatch(
-            corpus, paths, format=format_, max_bytes=max_size, offsets=offsets, annotator=settings.annotator
+            corpus,
+            paths,
+            format=format_,
+            max_bytes=max_size,
+            offsets=offsets,
+            annotator=settings.annotator,
+            text_field=text_field,
         )
         try:
             if sys.stderr.isatty() and batch.total_files > 1:
@@ -85,8 +103,9 @@ def import_command(
 
 
 def _problems(result: ImportResult) -> list[str]:
-    """What to tell about one result: why it was rejected or skipped as a duplicate, its span warnings."""
-    lines = [str(result)] if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE) else []
+    """What to tell about one result: why it was rejected, skipped as a duplicate or added to an
+    existing article, and its span warnings."""
+    lines = [str(result)] if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE, Outcome.SPANS_ADDED) else []
     return lines + [str(warning) for warning in result.warnings]
 
 

@@ -68,6 +68,31 @@ class BadRecord:
     where: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedRecord:
+    """A record a file holds but does not offer for import (a task rejected in Prodigy): counted, not an error."""
+
+    reason: str
+    where: str | None = None
+    kind: str = "skipped"  # how the summary counts it: "rejected in Prodigy"
+
+
+def annotator_name(value: Any) -> str | None:
+    """The annotator a file names for a span or a record (a name, an e-mail, a user number), or None.
+
+    Every importer that reads annotator names passes them through here, so that they are
+    spelled one way whatever the format: surrounding and repeated white space removed.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    name = " ".join(value.split())
+    return name or None
+
+
 def first_line_title(text: str, limit: int = 200) -> str:
     """The first non-empty line, shortened on a word boundary when it is longer than ``limit``."""
     for line in text.split("\n"):

@@ -9,8 +9,11 @@ import csv
 import io
 from collections.abc import Iterator
 
-from annotator.formats.base import BadRecord, InputError, Record
+from pathlib import Path
+
+from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, Record
 from annotator.formats.decoding import decode_bytes
+from annotator.formats.streaming import text_lines
 from annotator.formats.json_records import record_from_mapping
 
 _KNOWN = ("text", "title", "id", "source", "url", "published")
@@ -27,7 +30,38 @@ def _delimiter(text: str) -> str:
 
 def read_csv(data: bytes) -> Iterator[Record | BadRecord]:
     text = decode_bytes(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    yield from _rows(io.StringIO(text, newline=""), _delimiter(text), len(data))
+
+
+def read_csv_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | BadRecord]:
+    """A CSV file of any size, row by row; ``max_bytes`` limits one row (a line or a cell)."""
+    lines = text_lines(path, max_bytes, keep_ends=True)
+    first = next(lines, None)
+    if first is None:
+        raise InputError("Empty file.")
+    if isinstance(first[1], BadRecord):
+        raise InputError(f"The header line cannot be read: {first[1].reason}")
+
+    def text() -> Iterator[str]:
+        yield first[1]  # type: ignore[misc]
+        for n, line in lines:
+            if isinstance(line, BadRecord):
+                raise _LineError(n, line.reason)
+            yield line
+
+    yield from _rows(text(), _delimiter(first[1]), max_bytes)
+
+
+class _LineError(Exception):
+    def __init__(self, n: int, reason: str) -> None:
+        super().__init__(reason)
+        self.n = n
+        self.reason = reason
+
+
+def _rows(lines, delimiter: str, max_bytes: int) -> Iterator[Record | BadRecord]:
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))  # the default (128 kB) is shorter than articles
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -50,6 +84,9 @@ def read_csv(data: bytes) -> Iterator[Record | BadRecord]:
             row = next(reader)
         except StopIteration:
             break
+        except _LineError as exc:
+            yield BadRecord(f"{exc.reason} The rest of the file is not read (a quoted cell may span lines).", f"line {exc.n}")
+            return
         except csv.Error as exc:
             found = True
             yield BadRecord(f"Not valid CSV ({exc}).", f"line {reader.line_num}")

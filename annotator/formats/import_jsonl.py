@@ -37,6 +37,7 @@ from annotator.formats.base import (
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.import_spans import SourceText, SpanError, is_offset
 from annotator.formats.json_records import record_from_mapping
+from annotator.formats.streaming import loads
 
 DOCCANO_KEYS = ("label", "labels", "entities")
 _NATIVE_SPAN_EXTRA = ("reviewed_by", "reviewed_at")
@@ -55,7 +56,7 @@ def _lines(data: bytes) -> Iterator[tuple[str, Any]]:
             continue
         found = True
         try:
-            yield f"line {n}", json.loads(line)
+            yield f"line {n}", loads(line)
         except json.JSONDecodeError as exc:
             yield f"line {n}", exc
     if not found:
@@ -189,7 +190,12 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
     if not isinstance(obj, dict):
         return BadRecord(f"Expected an object with a \"text\" field, found a JSON {_kind(obj)}.", where)
     items, key = _doccano_items(obj)
-    rest = {k: v for k, v in obj.items() if k != key and not (k in ("Comments", "comments") and not v)}
+    relations = obj.get("relations") if isinstance(obj.get("relations"), list) else []
+    rest = {
+        k: v
+        for k, v in obj.items()
+        if k != key and not (k in ("Comments", "comments") and not v) and not (k == "relations" and isinstance(v, list))
+    }
     # What Annotator's own doccano export adds: the article status and span notes, not metadata.
     status = rest.pop("status") if isinstance(rest.get("status"), str) and rest["status"] in _STATUSES else None
     notes = _own_notes(rest.get("notes"))
@@ -200,6 +206,7 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
         return record
     source = SourceText(obj["text"])
     spans, warnings = [], []
+    ambiguous = 0
     for n, item in enumerate(items, 1):
         try:
             start, end, label = _doccano_triple(item)
@@ -211,7 +218,32 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
             continue
         note = notes.get((start, end, label)) if notes else None
         spans.append(SpanRecord(s, e, label, text, note=note, where=f"span {n}"))
+        if offsets == "utf16" and source.utf16.to_codepoint(end) != end:
+            ambiguous += 1  # a character outside the BMP comes before its end: the two counts differ
+    if ambiguous and _also_code_points(source, items):
+        warnings.append(
+            SpanWarning(
+                f"{ambiguous} span{'s' if ambiguous != 1 else ''} after a character outside the Basic Multilingual Plane "
+                "(an emoji, a rare CJK character) read as UTF-16 code units, doccano's default; if this file counts "
+                "code points, import it again with --offsets codepoints."
+            )
+        )
+    if relations:
+        warnings.append(
+            SpanWarning(f"{len(relations)} relation{'s' if len(relations) != 1 else ''} left out (only spans are kept).")
+        )
     return dataclasses.replace(record, spans=tuple(spans), warnings=tuple(warnings), status=status)
+
+
+def _also_code_points(source: SourceText, items: list[Any]) -> bool:
+    """True when every span of the record also reads as code points: the file could count either way."""
+    for item in items:
+        try:
+            start, end, _ = _doccano_triple(item)
+            source.span(start, end, units="codepoints")
+        except SpanError:
+            return False
+    return True
 
 
 def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | BadRecord]:
@@ -220,7 +252,7 @@ def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | B
     head = data.lstrip()[:1]
     if head == b"[" or (head == b"\xef" and data.lstrip()[3:4] == b"["):
         try:
-            value = json.loads(decode_bytes(data))
+            value = loads(decode_bytes(data))
         except json.JSONDecodeError:
             value = None
         if isinstance(value, list):
@@ -237,7 +269,7 @@ def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | B
 # --- which one ------------------------------------------------------------------------
 
 
-def _is_doccano(obj: dict) -> bool:
+def is_doccano(obj: dict) -> bool:
     """Spans as doccano writes them: some [start, end, "LABEL"] (a list of class names is not)."""
     items, _ = _doccano_items(obj)
     for item in items:
@@ -260,7 +292,7 @@ def detect_jsonl(data: bytes, sample: int = 1000) -> str:
             if isinstance(value, dict):
                 if "spans" in value:
                     return "jsonl"
-                if _is_doccano(value):
+                if is_doccano(value):
                     return "doccano"
     except InputError:
         pass

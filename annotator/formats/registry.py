@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.formats.base import BadRecord, Record
-from annotator.formats.csv_records import read_csv
+from annotator.formats.csv_records import read_csv, read_csv_path
+from annotator.formats.json_sources import read_auto_path, reader
 from annotator.formats.html import read_html
 from annotator.formats.import_brat import read_brat_path
 from annotator.formats.import_conll import read_conll_path
@@ -45,6 +46,8 @@ class Importer:
     detect: Callable[[bytes], str] | None = None  # auto mode: the importer the content calls for
     # Reads the file itself (pairs, archives, record by record): ``read_path(path, max_bytes, **options)``.
     read_path: Callable[..., Iterable[Record | BadRecord]] | None = None
+    # In auto mode, reads the file and decides by its content which kind it is (same signature).
+    auto_path: Callable[..., Iterable[Record | BadRecord]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,22 +64,44 @@ class Exporter:
     loses: str = ""  # and what does not
 
 
+_JSON_OPTIONS = ("offsets", "text_field")
+
 IMPORTERS: dict[str, Importer] = {
     imp.name: imp
     for imp in (
         Importer("txt", "Plain text", (".txt", ".text"), read_txt),
         Importer("html", "HTML page", (".html", ".htm"), read_html),
-        Importer("json", "JSON records", (".json",), read_json, detect=detect_json),
+        Importer(
+            "json",
+            "JSON records (Label Studio, doccano and Prodigy files recognised)",
+            (".json",),
+            read_json,
+            _JSON_OPTIONS,
+            detect=detect_json,
+            read_path=reader("json"),
+            auto_path=read_auto_path,
+        ),
         Importer(
             "jsonl",
-            "JSON Lines records, with spans in Annotator's own export",
+            "JSON Lines records, with spans in Annotator's own export (doccano and Prodigy recognised)",
             (".jsonl", ".ndjson"),
             read_native_jsonl,
+            _JSON_OPTIONS,
             detect=detect_jsonl,
+            read_path=reader("jsonl"),
+            auto_path=read_auto_path,
         ),
-        Importer("csv", "CSV with a text column", (".csv",), read_csv),
-        Importer("doccano", "doccano sequence-labelling JSONL", (), read_doccano, ("offsets",)),
-        Importer("labelstudio", "Label Studio JSON export", (), read_labelstudio, ("offsets",)),
+        Importer("csv", "CSV with a text column", (".csv",), read_csv, read_path=read_csv_path),
+        Importer("doccano", "doccano sequence labelling (JSONL or JSON)", (), read_doccano, ("offsets",), read_path=reader("doccano")),
+        Importer(
+            "labelstudio",
+            "Label Studio JSON or JSON-MIN export",
+            (),
+            read_labelstudio,
+            _JSON_OPTIONS,
+            read_path=reader("labelstudio"),
+        ),
+        Importer("prodigy", "Prodigy JSONL (accepted answers)", (), None, read_path=reader("prodigy")),
         Importer(
             "brat",
             "brat standoff: .txt with .ann, or a .zip of them",

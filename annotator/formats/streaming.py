@@ -116,7 +116,7 @@ class _Buffer:
         self.text = ""
         self.pos = 0
         self.eof = False
-        self.consumed = 0  # characters dropped before ``text``
+        self.lines = 0  # line breaks dropped before ``text``
 
     def more(self) -> bool:
         if self.eof:
@@ -127,7 +127,7 @@ class _Buffer:
             self.text += self.decoder.decode(b"", final=True)
             return True
         if self.pos > len(self.text) // 2:
-            self.consumed += self.pos
+            self.lines += self.text.count("\n", 0, self.pos)
             self.text, self.pos = self.text[self.pos :], 0
         self.text += self.decoder.decode(chunk)
         return True
@@ -181,6 +181,8 @@ def json_values(path: Path, max_bytes: int) -> Iterator[tuple[str | None, Any]]:
                         yield where, BadRecord(too_large(pending, max_bytes) + " The rest of the file is not read.", where)
                         return
                     if buf.eof:
+                        if n == 1:
+                            raise InputError(_where_in_file(exc, buf)) from exc
                         yield where, BadRecord(_where_in_file(exc, buf) + " The rest of the file is not read.", where)
                         return
                     tried = max(tried * 2, _CHUNK)
@@ -201,8 +203,9 @@ def json_values(path: Path, max_bytes: int) -> Iterator[tuple[str | None, Any]]:
 
 
 def _where_in_file(exc: json.JSONDecodeError, buf: _Buffer) -> str:
+    line = buf.lines + buf.text.count("\n", 0, exc.pos) + 1
     column = exc.pos - (buf.text.rfind("\n", 0, exc.pos) + 1) + 1
-    return f"Not valid JSON ({exc.msg}, column {column} of its line)."
+    return f"Not valid JSON (line {line}, column {column}: {exc.msg})."
 
 
 def _whole(text: str) -> Iterator[tuple[str | None, Any]]:

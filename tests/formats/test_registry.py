@@ -11,7 +11,7 @@ from annotator.formats import (
 
 
 def test_importers_by_name_and_extension():
-    assert list(IMPORTERS) == ["txt", "html", "json", "jsonl", "csv", "doccano", "labelstudio", "brat", "conll"]
+    assert list(IMPORTERS) == ["txt", "html", "json", "jsonl", "csv", "doccano", "labelstudio", "prodigy", "brat", "conll"]
     assert import_extensions() == [
         ".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".ann", ".zip", ".conll", ".iob", ".bio"
     ]
@@ -20,7 +20,7 @@ def test_importers_by_name_and_extension():
                       ("brat", "i.ZIP"), ("conll", "j.CoNLL"), ("conll", "k.iob"), ("conll", "l.bio")]:
         assert importer_for_path(ext) is importer(name)
     assert importer_for_path("h.docx") is None and importer_for_path("README") is None
-    with pytest.raises(ValueError, match="known: txt, html, json, jsonl, csv, doccano, labelstudio, brat, conll"):
+    with pytest.raises(ValueError, match="known: txt, html, json, jsonl, csv, doccano, labelstudio, prodigy, brat, conll"):
         importer("docx")
 
 

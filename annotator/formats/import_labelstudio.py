@@ -172,7 +172,8 @@ def _body_key(data: dict, results: list[dict], text_field: str | None) -> tuple[
     names = Counter(r.get("to_name") for r in results if isinstance(r.get("to_name"), str))
     to_name = names.most_common(1)[0][0] if names else None
     if text_field is not None:
-        return (text_field if isinstance(data.get(text_field), str) else None), to_name
+        body = text_field if text_field in names else to_name  # a Text object named like its field, as usual
+        return (text_field if isinstance(data.get(text_field), str) else None), body
     if to_name and isinstance(data.get(to_name), str):
         return to_name, to_name
     key = _text_of(data)[1]

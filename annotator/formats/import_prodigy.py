@@ -48,7 +48,7 @@ def prodigy_record(obj: Any, where: str | None) -> Record | BadRecord | SkippedR
         return BadRecord("Not a Prodigy task: no \"text\".", where)
     answer = obj.get("answer")
     if answer in ("reject", "ignore"):
-        return SkippedRecord(f"Answered {answer!r} in Prodigy: not imported.", where, f"{answer}ed in Prodigy")
+        return SkippedRecord(f"Answered {answer!r} in Prodigy: not imported.", where, {"reject": "rejected", "ignore": "ignored"}[answer] + " in Prodigy")
     source = SourceText(obj["text"])
     if not source.text.strip():
         return BadRecord("Empty \"text\".", where)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import colorsys
 import re
-import unicodedata
 
 from annotator.core.model import Label
 from annotator.store import CorpusError
+from annotator.formats.label_names import TAG as _TAG
+from annotator.formats.label_names import derive_tag
 from annotator.store.labels import LabelRepository, make_tag
 
-_TAG = re.compile(r"^[A-Za-z0-9_\-.]+$")
 
 # Mid-tone colours a span background can carry under dark text, far from one another.
 PALETTE = (
@@ -78,35 +78,6 @@ def name_from_tag(tag: str) -> str:
 
 def _fold(text: str) -> str:
     return make_tag(text).lower() or text.strip().casefold()
-
-
-def derive_tag(given: str) -> str:
-    """The tag a label named ``given`` gets: itself when it is one, else its letters in ASCII
-    ('Stadt_Ä' -> 'STADT_A', 'Policy term' -> 'POLICY_TERM'); '' when nothing is left ('人名')."""
-    given = given.strip()
-    if _TAG.match(given):
-        return given
-    ascii_form = unicodedata.normalize("NFKD", given).encode("ascii", "ignore").decode("ascii")
-    return make_tag(ascii_form)
-
-
-_NUMBERED = re.compile(r"^LABEL_\d+$")
-
-
-def export_name(label: Label) -> str:
-    """The label as a format that carries names writes it (doccano, Label Studio, brat).
-
-    Its tag, except for a label named in another script whose tag was only derived from
-    that name ('人名' with tag LABEL_4, 'Stadt_Ä' with STADT_A): the name the source file gave
-    is written back, so a Chinese label set survives doccano -> Annotator -> doccano.
-    """
-    name = label.name.strip()
-    if name.isascii():
-        return label.tag
-    derived = derive_tag(name)
-    if _NUMBERED.match(label.tag) or (derived and re.fullmatch(re.escape(derived) + r"(_\d+)?", label.tag)):
-        return name
-    return label.tag
 
 
 class LabelResolver:

@@ -17,6 +17,7 @@ from annotator.formats.json_sources import read_auto_path, reader
 from annotator.formats.html import read_html
 from annotator.formats.import_brat import read_brat_path
 from annotator.formats.import_conll import read_conll_path
+from annotator.formats.import_spacy import read_spacy_path
 from annotator.formats.import_jsonl import detect_jsonl, read_doccano, read_native_jsonl
 from annotator.formats.import_labelstudio import detect_json, read_labelstudio
 from annotator.formats.json_records import read_json
@@ -115,6 +116,13 @@ IMPORTERS: dict[str, Importer] = {
             (".conll", ".iob", ".bio"),
             None,
             read_path=read_conll_path,
+        ),
+        Importer(
+            "spacy",
+            "spaCy v3 DocBin: entities and every span group",
+            (".spacy",),
+            None,
+            read_path=read_spacy_path,
         ),
     )
 }

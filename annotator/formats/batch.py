@@ -139,7 +139,7 @@ class ImportReport:
     @property
     def attention(self) -> bool:
         """True when there is more to tell than the summary line."""
-        return bool(self.rejected or self.duplicates or self.skipped or self.warnings or self.cancelled)
+        return bool(self.rejected or self.merged or self.duplicates or self.skipped or self.warnings or self.cancelled)
 
     def summary(self) -> str:
         imported = f"Imported {_plural(self.imported, 'article')}"

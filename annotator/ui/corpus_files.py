@@ -68,8 +68,15 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     report = batch.report
     if report.labels_created:
         window.session.reload_labels()
-    if report.imported:
+    if report.imported or report.merged:
         window.session.articles_imported.emit()
+    touched = {r.article_id for r in report.merged if r.article_id is not None}
+    for article_id in touched:  # spans added to articles already here: their counts, and the open one's view
+        window.session.article_changed.emit(article_id)
+    if window.editor.article is not None and window.editor.article.id in touched:  # shown again with its new spans
+        current = window.editor.article.id
+        window.open_article(None)
+        window.open_article(current)
     window.status.showMessage(report.summary(), 8000)
     if show_summary and report.attention:
         _show_report(window, report)

@@ -94,14 +94,22 @@ def annotator_name(value: Any) -> str | None:
 
 
 def first_line_title(text: str, limit: int = 200) -> str:
-    """The first non-empty line, shortened on a word boundary when it is longer than ``limit``."""
-    for line in text.split("\n"):
-        line = " ".join(line.split())
+    """The first non-empty line, shortened on a word boundary when it is longer than ``limit``.
+
+    Only the head of that line is looked at, so a one-line 50 MB article costs no more than a short one.
+    """
+    pos = 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        head = text[pos : min(end, pos + 8 * limit)]
+        line = " ".join(head.split())
         if line:
             break
+        pos = end + 1
     else:
         return ""
-    if len(line) <= limit:
+    if len(line) <= limit and end - pos <= 8 * limit:
         return line
     cut = line[: limit - 1]
     if " " in cut[limit // 2 :]:

@@ -530,6 +530,20 @@ def spacy_module() -> Any:
     return _import_spacy()
 
 
+def tokenizer_for(ctx: Any) -> Tokenizer:
+    """The export's one tokenizer, shared by every part of a split, so that its report line counts them all."""
+    tok = ctx.report.tokenizer
+    if tok is None:
+        tok = ctx.report.tokenizer = tokenizer(ctx.options.extra.get("tokenizer"))
+    return tok
+
+
+def report_tokens(report: ExportReport, tok: Tokenizer) -> None:
+    """The report's one "Tokens:" line, brought up to date after each part."""
+    report.notes[:] = [note for note in report.notes if not note.startswith("Tokens:")]
+    report.note(tok.describe())
+
+
 def report_note(report: ExportReport, message: str) -> None:
     """State once, in the report's notes, how the export was made (the tokenizer used, say)."""
     report.note(message)

@@ -117,6 +117,13 @@ def first_line_title(text: str, limit: int = 200) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
+def title_or_first_line(title: Any, text: str) -> str:
+    """The title a file gives (white space collapsed), else the text's first line."""
+    if isinstance(title, str) and title.strip():
+        return " ".join(title.split())
+    return first_line_title(text)
+
+
 def format_size(n: int) -> str:
     """Bytes as a short human figure in decimal units: 20000000 -> '20 MB'."""
     for unit, size in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):

@@ -45,7 +45,7 @@ from annotator.formats.base import (
     SpanRecord,
     SpanWarning,
     annotator_name,
-    first_line_title,
+    title_or_first_line,
 )
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.import_spans import SourceText, SpanError
@@ -274,7 +274,7 @@ def task_record(
         )
     return Record(
         text=source.text,
-        title=" ".join(title.split()) if isinstance(title, str) and title.strip() else first_line_title(source.text),
+        title=title_or_first_line(title, source.text),
         meta=meta,
         where=where,
         spans=tuple(spans),

@@ -24,7 +24,7 @@ from annotator.formats.base import (
     SpanRecord,
     SpanWarning,
     annotator_name,
-    first_line_title,
+    title_or_first_line,
 )
 from annotator.formats.import_spans import SourceText, SpanError
 
@@ -89,7 +89,7 @@ def prodigy_record(obj: Any, where: str | None) -> Record | BadRecord | SkippedR
         spans.append(SpanRecord(s, e, label, text, annotator=annotator_name(item.get("annotator")) or who, note=note, where=at))
     return Record(
         text=source.text,
-        title=" ".join(title.split()) if isinstance(title, str) and title.strip() else first_line_title(source.text),
+        title=title_or_first_line(title, source.text),
         meta=meta,
         where=where,
         spans=tuple(spans),

@@ -25,7 +25,7 @@ from annotator.formats.base import (
     InputError,
     Record,
     SpanRecord,
-    first_line_title,
+    title_or_first_line,
 )
 from annotator.formats.decoding import read_bytes
 from annotator.formats.streaming import too_large
@@ -92,7 +92,7 @@ def doc_record(doc: Any, where: str) -> Record | BadRecord:
             )
     return Record(
         text=text,
-        title=" ".join(title.split()) if title and title.strip() else first_line_title(text),
+        title=title_or_first_line(title, text),
         meta=meta,
         where=where,
         spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))),

@@ -81,7 +81,8 @@ def annotator_name(value: Any) -> str | None:
     """The annotator a file names for a span or a record (a name, an e-mail, a user number), or None.
 
     Every importer that reads annotator names passes them through here, so that they are
-    spelled one way whatever the format: surrounding and repeated white space removed.
+    read one way whatever the format: a user number as its digits, surrounding white space
+    removed, the rest kept exactly.
     """
     if isinstance(value, bool) or value is None:
         return None
@@ -89,7 +90,7 @@ def annotator_name(value: Any) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
-    name = " ".join(value.split())
+    name = value.strip()
     return name or None
 
 

@@ -32,6 +32,7 @@ from annotator.formats.base import (
     Record,
     SpanRecord,
     SpanWarning,
+    annotator_name,
     first_line_title,
 )
 from annotator.formats.decoding import decode_bytes
@@ -134,7 +135,7 @@ def _native_span(source: SourceText, item: Any, where: str) -> SpanRecord:
         end,
         label,
         text,
-        annotator=annotator or None if isinstance(annotator, str) else None,
+        annotator=annotator_name(annotator) if isinstance(annotator, str) else None,
         note=note or None if isinstance(note, str) else None,
         where=where,
         extra={k: item[k] for k in _NATIVE_SPAN_EXTRA if isinstance(item.get(k), str) and item[k]},

@@ -42,6 +42,7 @@ from annotator.formats.base import (
 from annotator.formats.failure_log import log_failure
 from annotator.formats.decoding import read_bytes
 from annotator.formats.import_labels import LabelResolver
+from annotator.formats.label_names import export_name
 from annotator.formats.import_plan import Source, plan_sources
 from annotator.formats.import_spans import UNITS, short
 from annotator.formats.registry import (
@@ -113,7 +114,7 @@ class ImportReport:
     cancelled: bool = False
     spans: int = 0
     warnings: list[ImportWarning] = field(default_factory=list)
-    labels_created: list[str] = field(default_factory=list)  # tags of the labels the import added
+    labels_created: list[str] = field(default_factory=list)  # the labels the import added: tags (source names in other scripts)
 
     def add(self, result: ImportResult) -> None:
         self.warnings.extend(result.warnings)
@@ -376,7 +377,7 @@ class ImportBatch:
                 labels.rollback()
             raise
         if labels:
-            self.report.labels_created.extend(label.tag for label in labels.commit())
+            self.report.labels_created.extend(export_name(label) for label in labels.commit())
         self._imported_from[article.id] = location
         return ImportResult(
             path, Outcome.IMPORTED, "", article.id, record.where, article.title, len(annotations), tuple(warnings)
@@ -408,7 +409,7 @@ class ImportBatch:
         except BaseException:
             labels.rollback()
             raise
-        self.report.labels_created.extend(label.tag for label in labels.commit())
+        self.report.labels_created.extend(export_name(label) for label in labels.commit())
         if not new:
             n = len(record.spans)
             reason += f"; {'its span is' if n == 1 else f'its {n} spans are'} there already."

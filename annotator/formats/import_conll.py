@@ -94,7 +94,7 @@ class _Doc:
         if prefix in _END + _SINGLE:
             self.close()
 
-    def record(self, where: str) -> Record | None:
+    def record(self, where: str | None) -> Record | None:
         self.close()
         sentences = [s for s in self.sentences if s]
         if not sentences:
@@ -140,7 +140,7 @@ def read_conll_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, **_: object)
 
     def finish(doc: _Doc) -> Iterator[Record | BadRecord]:
         nonlocal docs
-        where = f"document {docs + 1} (line {doc.first_line})" if docs or started_with_docstart else f"line {doc.first_line}"
+        where = f"document {docs + 1} (line {doc.first_line})" if docs or started_with_docstart else None
         if doc.too_large:
             docs += 1
             yield BadRecord(too_large(doc.size, max_bytes, "article"), where)

@@ -98,8 +98,12 @@ def _show_report(window: "MainWindow", report: ImportReport) -> None:
                 lines.append(f"  … and {len(items) - DETAIL_LINES:,} more")
     if report.rejected:
         box.setInformativeText("The other files were imported. Open the details to see why each input was rejected.")
-    elif report.warnings:
+    elif any(w.span for w in report.warnings):
         box.setInformativeText("Some spans were left out or split. Open the details to see each one, where it was and why.")
+    elif report.warnings:
+        box.setInformativeText("Some of what the files hold was not imported. Open the details to see what, where and why.")
+    elif report.merged:
+        box.setInformativeText("Open the details to see which articles got the new spans.")
     box.setDetailedText("\n".join(lines))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -39,12 +39,12 @@ from annotator.formats.base import (
     Record,
     SkippedRecord,
 )
-from annotator.formats.failure_log import log_failure
 from annotator.formats.decoding import read_bytes
+from annotator.formats.failure_log import log_failure
 from annotator.formats.import_labels import LabelResolver
-from annotator.formats.label_names import export_name
 from annotator.formats.import_plan import Source, plan_sources
 from annotator.formats.import_spans import UNITS, short
+from annotator.formats.label_names import export_name
 from annotator.formats.registry import (
     Importer,
     import_extensions,

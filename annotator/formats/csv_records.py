@@ -8,13 +8,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-
 from pathlib import Path
 
 from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, Record
 from annotator.formats.decoding import decode_bytes
-from annotator.formats.streaming import text_lines
 from annotator.formats.json_records import record_from_mapping
+from annotator.formats.streaming import text_lines
 
 _KNOWN = ("text", "title", "id", "source", "url", "published")
 _ANNOTATION_ROWS = {"article_id", "label", "start", "end", "left_context", "right_context"}  # export_csv's columns
@@ -59,6 +58,17 @@ class _LineError(Exception):
         self.reason = reason
 
 
+def _row_record(keys: list[str], row: list[str], where: str) -> Record | BadRecord:
+    obj: dict = {"meta": {}}
+    for key, cell in zip(keys, row, strict=True):
+        if key in _KNOWN:
+            if cell.strip() or key == "text":
+                obj[key] = cell
+        elif cell.strip():
+            obj["meta"][key] = cell
+    return record_from_mapping(obj, where)
+
+
 def _rows(lines, delimiter: str, max_bytes: int) -> Iterator[Record | BadRecord]:
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))  # the default (128 kB) is shorter than articles
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
@@ -98,13 +108,6 @@ def _rows(lines, delimiter: str, max_bytes: int) -> Iterator[Record | BadRecord]
         if len(row) != len(keys):
             yield BadRecord(f"{len(row)} cells, but the header has {len(keys)} columns.", where)
             continue
-        obj: dict = {"meta": {}}
-        for key, cell in zip(keys, row):
-            if key in _KNOWN:
-                if cell.strip() or key == "text":
-                    obj[key] = cell
-            elif cell.strip():
-                obj["meta"][key] = cell
-        yield record_from_mapping(obj, where)
+        yield _row_record(keys, row, where)
     if not found:
         raise InputError("No rows under the header line.")

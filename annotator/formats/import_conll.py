@@ -80,7 +80,11 @@ class _Doc:
         if m is None:
             self.close()
             self.warnings.append(
-                SpanWarning(f"Tag {tag!r} is neither O nor PREFIX-TYPE (B-, I-, E-, S-); the token {token!r} is outside any entity.", f"line {n}")
+                SpanWarning(
+                    f"Tag {tag!r} is neither O nor PREFIX-TYPE (B-, I-, E-, S-); "
+                    f"the token {token!r} is outside any entity.",
+                    f"line {n}",
+                )
             )
             return
         prefix, kind = m.groups()
@@ -171,7 +175,11 @@ def read_conll_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, **_: object)
             continue
         if len(columns) == 1:
             doc.add(columns[0], None, n)
-            doc.warnings.append(SpanWarning(f"Only one column ({columns[0]!r}): a token without a tag, outside any entity.", f"line {n}"))
+            doc.warnings.append(
+                SpanWarning(
+                    f"Only one column ({columns[0]!r}): a token without a tag, outside any entity.", f"line {n}"
+                )
+            )
         else:
             tag = columns[-1]
             if columns[0].startswith("#") and tag != "O" and not _TAG.match(tag):

@@ -13,11 +13,10 @@ import colorsys
 import re
 
 from annotator.core.model import Label
-from annotator.store import CorpusError
 from annotator.formats.label_names import TAG as _TAG
 from annotator.formats.label_names import derive_tag
+from annotator.store import CorpusError
 from annotator.store.labels import LabelRepository, make_tag
-
 
 # Mid-tone colours a span background can carry under dark text, far from one another.
 PALETTE = (

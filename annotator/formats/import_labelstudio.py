@@ -198,6 +198,44 @@ def _label_results_of(annotation: dict) -> list[dict]:
     return [r for r in results if isinstance(r, dict) and r.get("type") == "labels"] if isinstance(results, list) else []
 
 
+def _regions(
+    annotations: list[dict], source: SourceText, body: str | None, offsets: str | None
+) -> tuple[list[SpanRecord], list[SpanWarning], Counter[str], Counter[str]]:
+    """The spans of every annotation's ``labels`` results on the body text, the warnings about those
+    that cannot be read, and counts of results of other kinds and of regions on other Text objects."""
+    spans: list[SpanRecord] = []
+    warnings: list[SpanWarning] = []
+    ignored: Counter[str] = Counter()
+    elsewhere: Counter[str] = Counter()
+    for i, annotation in enumerate(annotations, 1):
+        who = ls_annotator(annotation.get("completed_by"))
+        results = annotation.get("result") or []
+        for k, result in enumerate(results if isinstance(results, list) else [], 1):
+            if not isinstance(result, dict):
+                continue
+            kind = result.get("type")
+            if kind != "labels":
+                ignored[str(kind)] += 1
+                continue
+            to_name = result.get("to_name")
+            if body is not None and isinstance(to_name, str) and to_name != body:
+                elsewhere[to_name] += 1  # a region of another Text object (a title): not the article's text
+                continue
+            at = f"annotation {annotation.get('id', i)}, result {result.get('id') or k}"
+            value = result.get("value") if isinstance(result.get("value"), dict) else {}
+            labels = value.get("labels")
+            try:
+                if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x.strip() for x in labels):
+                    raise SpanError("The region has no labels.")
+                s, e, text = _span(source, value, offsets)
+            except SpanError as exc:
+                warnings.append(SpanWarning(str(exc), at))
+                continue
+            note = _note(result)
+            spans.extend(SpanRecord(s, e, label, text, annotator=who, note=note, where=at) for label in labels)
+    return spans, warnings, ignored, elsewhere
+
+
 def task_record(
     task: Any, n: int, offsets: str | None = None, *, where: str | None = None, text_field: str | None = None
 ) -> Record | BadRecord:
@@ -235,36 +273,7 @@ def task_record(
     if task.get("id") is not None:
         meta["source_id"] = task["id"]
     title = data.get("title")
-    spans: list[SpanRecord] = []
-    warnings: list[SpanWarning] = []
-    ignored: Counter[str] = Counter()
-    elsewhere: Counter[str] = Counter()
-    for i, annotation in enumerate(annotations, 1):
-        who = ls_annotator(annotation.get("completed_by"))
-        results = annotation.get("result") or []
-        for k, result in enumerate(results if isinstance(results, list) else [], 1):
-            if not isinstance(result, dict):
-                continue
-            kind = result.get("type")
-            if kind != "labels":
-                ignored[str(kind)] += 1
-                continue
-            to_name = result.get("to_name")
-            if body is not None and isinstance(to_name, str) and to_name != body:
-                elsewhere[to_name] += 1  # a region of another Text object (a title): not the article's text
-                continue
-            at = f"annotation {annotation.get('id', i)}, result {result.get('id') or k}"
-            value = result.get("value") if isinstance(result.get("value"), dict) else {}
-            labels = value.get("labels")
-            try:
-                if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x.strip() for x in labels):
-                    raise SpanError("The region has no labels.")
-                s, e, text = _span(source, value, offsets)
-            except SpanError as exc:
-                warnings.append(SpanWarning(str(exc), at))
-                continue
-            note = _note(result)
-            spans.extend(SpanRecord(s, e, label, text, annotator=who, note=note, where=at) for label in labels)
+    spans, warnings, ignored, elsewhere = _regions(annotations, source, body, offsets)
     if ignored:
         kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(ignored.items()))
         warnings.append(SpanWarning(f"Ignored results that are not span labels ({kinds})."))

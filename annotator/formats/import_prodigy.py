@@ -29,7 +29,16 @@ from annotator.formats.base import (
 from annotator.formats.import_spans import SourceText, SpanError
 
 ANSWERS = ("accept", "reject", "ignore")
-_BOOKKEEPING = {"_input_hash", "_task_hash", "_view_id", "_session_id", "_annotator_id", "_timestamp", "tokens", "answer"}
+_BOOKKEEPING = {
+    "_input_hash",
+    "_task_hash",
+    "_view_id",
+    "_session_id",
+    "_annotator_id",
+    "_timestamp",
+    "tokens",
+    "answer",
+}
 _COLUMNS = ("source", "url", "published")
 _STATUSES = {status.value for status in Status}
 
@@ -45,13 +54,17 @@ def is_prodigy(value: Any) -> bool:
 
 def prodigy_record(obj: Any, where: str | None) -> Record | BadRecord | SkippedRecord:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        return BadRecord("Not a Prodigy task: no \"text\".", where)
+        return BadRecord('Not a Prodigy task: no "text".', where)
     answer = obj.get("answer")
     if answer in ("reject", "ignore"):
-        return SkippedRecord(f"Answered {answer!r} in Prodigy: not imported.", where, {"reject": "rejected", "ignore": "ignored"}[answer] + " in Prodigy")
+        return SkippedRecord(
+            f"Answered {answer!r} in Prodigy: not imported.",
+            where,
+            {"reject": "rejected", "ignore": "ignored"}[answer] + " in Prodigy",
+        )
     source = SourceText(obj["text"])
     if not source.text.strip():
-        return BadRecord("Empty \"text\".", where)
+        return BadRecord('Empty "text".', where)
     meta_value = obj.get("meta")
     meta: dict[str, Any] = dict(meta_value) if isinstance(meta_value, dict) else {}
     columns: dict[str, str] = {}
@@ -79,14 +92,16 @@ def prodigy_record(obj: Any, where: str | None) -> Record | BadRecord | SkippedR
                 raise SpanError("A span must be an object.")
             label = item.get("label")
             if not isinstance(label, str) or not label.strip():
-                raise SpanError("The span has no \"label\".")
+                raise SpanError('The span has no "label".')
             covered = item.get("text") if isinstance(item.get("text"), str) else None
             s, e, text = source.span(item.get("start"), item.get("end"), covered=covered)
         except SpanError as exc:
             warnings.append(SpanWarning(str(exc), at))
             continue
         note = item.get("note") if isinstance(item.get("note"), str) and item["note"].strip() else None
-        spans.append(SpanRecord(s, e, label, text, annotator=annotator_name(item.get("annotator")) or who, note=note, where=at))
+        spans.append(
+            SpanRecord(s, e, label, text, annotator=annotator_name(item.get("annotator")) or who, note=note, where=at)
+        )
     return Record(
         text=source.text,
         title=title_or_first_line(title, source.text),

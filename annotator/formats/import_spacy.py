@@ -9,7 +9,8 @@ in ``doc.spans["sc"]`` and the non-overlapping ones in ``doc.ents`` too) is stor
 ``user_data`` Annotator's spaCy export writes (article id, title, source, url, published,
 status, metadata) comes back as the article's; other ``user_data`` is kept in metadata when
 it is plain data. A DocBin is read whole: the file may be up to 200 MB (or ten times
-``--max-size`` when that is more), each Doc's text at most ``--max-size``. spaCy is an optional extra: ``pip install "annotator[spacy]"``.
+``--max-size`` when that is more), each Doc's text at most ``--max-size``. spaCy is an
+optional extra: ``pip install "annotator[spacy]"``.
 """
 
 from __future__ import annotations
@@ -88,7 +89,13 @@ def doc_record(doc: Any, where: str) -> Record | BadRecord:
                 continue
             seen.add(key)
             spans.append(
-                SpanRecord(span.start_char, span.end_char, span.label_, text[span.start_char : span.end_char], where=f"{group_name} {n}")
+                SpanRecord(
+                    span.start_char,
+                    span.end_char,
+                    span.label_,
+                    text[span.start_char : span.end_char],
+                    where=f"{group_name} {n}",
+                )
             )
     return Record(
         text=text,

@@ -47,7 +47,9 @@ def export_name(label: Label) -> str:
 
 
 def export_names(labels: list[Label], *, spaces: bool = True) -> dict[str, str]:
-    """Tag -> the label as a format writes it (``spaces=False``: a name with white space keeps its tag, as brat needs)."""
+    """Tag -> the label as a format writes it.
+
+    ``spaces=False``: a name with white space keeps its tag, as brat's type names need."""
     out = {}
     for label in labels:
         name = export_name(label)

@@ -13,23 +13,23 @@ from typing import Any
 
 from annotator.formats.base import BadRecord, Record
 from annotator.formats.csv_records import read_csv, read_csv_path
-from annotator.formats.json_sources import read_auto_path, reader
-from annotator.formats.html import read_html
-from annotator.formats.import_brat import read_brat_path
-from annotator.formats.import_conll import read_conll_path
-from annotator.formats.import_spacy import read_spacy_path
-from annotator.formats.import_jsonl import detect_jsonl, read_doccano, read_native_jsonl
-from annotator.formats.import_labelstudio import detect_json, read_labelstudio
-from annotator.formats.json_records import read_json
 from annotator.formats.export_brat import write_brat
-from annotator.formats.export_csv import write_csv
 from annotator.formats.export_conll import write_conll
+from annotator.formats.export_csv import write_csv
 from annotator.formats.export_doccano import write_doccano
 from annotator.formats.export_hf import write_hf
 from annotator.formats.export_labelstudio import write_labelstudio
 from annotator.formats.export_prodigy import write_prodigy
 from annotator.formats.export_spacy import write_spacy
 from annotator.formats.export_w3c import write_w3c
+from annotator.formats.html import read_html
+from annotator.formats.import_brat import read_brat_path
+from annotator.formats.import_conll import read_conll_path
+from annotator.formats.import_jsonl import detect_jsonl, read_doccano, read_native_jsonl
+from annotator.formats.import_labelstudio import detect_json, read_labelstudio
+from annotator.formats.import_spacy import read_spacy_path
+from annotator.formats.json_records import read_json
+from annotator.formats.json_sources import read_auto_path, reader
 from annotator.formats.native_jsonl import write_native_jsonl
 from annotator.formats.txt import read_txt
 from annotator.store import Corpus

@@ -178,7 +178,10 @@ def json_values(path: Path, max_bytes: int) -> Iterator[tuple[str | None, Any]]:
                 except json.JSONDecodeError as exc:
                     pending = len(buf.text) - buf.pos
                     if pending > max_bytes:
-                        yield where, BadRecord(too_large(pending, max_bytes) + " The rest of the file is not read.", where)
+                        yield (
+                            where,
+                            BadRecord(too_large(pending, max_bytes) + " The rest of the file is not read.", where),
+                        )
                         return
                     if buf.eof:
                         if n == 1:

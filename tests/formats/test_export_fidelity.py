@@ -58,10 +58,12 @@ def test_w3c_quote_context_grows_until_anchorpoint_finds_the_right_occurrence(co
     export_corpus(corpus, tmp_path / "w3c.jsonld", "w3c")
     records = json.loads((tmp_path / "w3c.jsonld").read_text(encoding="utf-8"))
     assert len(records) == 3
-    for record, start in zip(records, starts):
+    for record, start in zip(records, starts, strict=True):
         quote = record["target"]["selector"][0]
         assert text.count(quote["prefix"] + quote["exact"] + quote["suffix"]) == 1
-        found = anchorpoint.TextQuoteSelector(exact=quote["exact"], prefix=quote["prefix"], suffix=quote["suffix"]).as_position(text)
+        found = anchorpoint.TextQuoteSelector(
+            exact=quote["exact"], prefix=quote["prefix"], suffix=quote["suffix"]
+        ).as_position(text)
         assert (found.start, found.end) == (start, start + 6)
 
 

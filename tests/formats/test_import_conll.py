@@ -21,7 +21,10 @@ def test_conll2003_one_article_per_docstart_text_spelled_as_the_file(corpus):
     batch = ImportBatch(corpus, [FIXTURES / "conll2003_iob2.conll"])
     first, second = batch
     assert first.outcome is Outcome.IMPORTED and second.outcome is Outcome.IMPORTED
-    assert corpus.articles.get(first.article_id).text == "EU rejects German call to boycott British lamb .\nPeter Blackburn"
+    assert (
+        corpus.articles.get(first.article_id).text
+        == "EU rejects German call to boycott British lamb .\nPeter Blackburn"
+    )
     assert spans_of(corpus, first.article_id) == [
         (0, 2, "ORG", "EU"),
         (11, 17, "MISC", "German"),
@@ -74,7 +77,10 @@ def test_the_spans_are_the_entities_seqeval_finds():
 def test_annotators_own_conll_export_imports_back_to_the_same_spans(corpus, tmp_path):
     text = "Foshan hosts Midea Group .\nThe Greater Bay Area plan names Foshan and Zhuhai ."
     article = corpus.articles.add("t", text)
-    labels = {t: corpus.labels.add(Label(None, t.title(), t, c, None)) for t, c in (("CITY", "#112233"), ("FIRM", "#445566"), ("PLAN", "#778899"))}
+    labels = {
+        t: corpus.labels.add(Label(None, t.title(), t, c, None))
+        for t, c in (("CITY", "#112233"), ("FIRM", "#445566"), ("PLAN", "#778899"))
+    }
     at = {w: text.index(w) for w in ("Midea Group", "Greater Bay Area plan", "Zhuhai")}
     want = [
         (0, 6, "CITY"),
@@ -101,7 +107,11 @@ def test_annotators_own_conll_export_imports_back_to_the_same_spans(corpus, tmp_
 
 def test_an_article_over_the_limit_is_rejected_with_its_line_and_the_next_one_comes_in(corpus, tmp_path):
     path = tmp_path / "big.conll"
-    lines = ["-DOCSTART- -X- O O", ""] + [f"word{n} O" for n in range(200)] + ["", "-DOCSTART- -X- O O", "", "Foshan B-LOC", ""]
+    lines = (
+        ["-DOCSTART- -X- O O", ""]
+        + [f"word{n} O" for n in range(200)]
+        + ["", "-DOCSTART- -X- O O", "", "Foshan B-LOC", ""]
+    )
     path.write_text("\n".join(lines), encoding="utf-8")
     batch = ImportBatch(corpus, [path], max_bytes=500)
     rejected, imported = batch

@@ -9,8 +9,10 @@ from annotator.store import open_corpus
 
 
 def test_an_unexpected_error_is_that_files_failure_with_a_pointer_to_the_log(corpus, tmp_path, monkeypatch):
-    monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(tmp_path / "logs"))
     import annotator.formats.import_conll as conll
+    from annotator.core.log import configure
+
+    log = configure(tmp_path / "logs")
 
     def broken(self, token, tag, n):
         raise AttributeError("an importer bug")
@@ -20,8 +22,10 @@ def test_an_unexpected_error_is_that_files_failure_with_a_pointer_to_the_log(cor
     bad.write_text("Foshan B-LOC\n", encoding="utf-8")
     good = tmp_path / "b.txt"
     good.write_text("Zhuhai news.", encoding="utf-8")
-    failed, imported = ImportBatch(corpus, [bad, good])
-    log = tmp_path / "logs" / "import-errors.log"
+    try:
+        failed, imported = ImportBatch(corpus, [bad, good])
+    finally:
+        configure(None)
     assert failed.outcome is Outcome.REJECTED
     assert failed.reason == (
         f"Cannot import this file: an unexpected error (AttributeError: an importer bug); the details are in {log}."
@@ -42,17 +46,23 @@ def test_no_traceback_reaches_the_terminal(tmp_path):
     bad.write_text("Foshan B-LOC\n", encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", script, "--db", str(tmp_path / "c.db"), "import", str(bad)],
-        capture_output=True, text=True, env={"ANNOTATOR_LOG_DIR": str(tmp_path / "logs"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        env={"XDG_DATA_HOME": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and "AttributeError: an importer bug" in proc.stderr
+    log = tmp_path / "data" / "Annotator" / "logs" / "annotator.log"
+    assert f"the details are in {log}." in proc.stderr
+    assert "Traceback" in log.read_text(encoding="utf-8") and "an importer bug" in log.read_text(encoding="utf-8")
 
 
 def test_two_imports_creating_the_same_new_label_at_once_both_keep_their_spans(tmp_path):
     path = tmp_path / "c.db"
     first_file = tmp_path / "one.jsonl"
     first_file.write_text(
-        "".join(json.dumps({"text": t, "label": [[0, 6, "CITY"]]}) + "\n" for t in ("Foshan one", "Zhuhai two")), encoding="utf-8"
+        "".join(json.dumps({"text": t, "label": [[0, 6, "CITY"]]}) + "\n" for t in ("Foshan one", "Zhuhai two")),
+        encoding="utf-8",
     )
     other_file = tmp_path / "other.jsonl"
     other_file.write_text(json.dumps({"text": "Jiangmen three", "label": [[0, 8, "CITY"]]}) + "\n", encoding="utf-8")
@@ -64,7 +74,10 @@ def test_two_imports_creating_the_same_new_label_at_once_both_keep_their_spans(t
         (other,) = ImportBatch(b, [other_file])
         assert other.outcome is Outcome.IMPORTED and other.spans == 1
         results = list(batch)
-        assert [(r.outcome, r.spans, r.warnings) for r in results] == [(Outcome.IMPORTED, 1, ()), (Outcome.IMPORTED, 1, ())]
+        assert [(r.outcome, r.spans, r.warnings) for r in results] == [
+            (Outcome.IMPORTED, 1, ()),
+            (Outcome.IMPORTED, 1, ()),
+        ]
         assert [lab.tag for lab in a.labels.list()].count("CITY") == 1
         assert batch.report.labels_created == []
 

@@ -12,7 +12,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 def spans_of(corpus, article_id):
     labels = {lab.id: lab for lab in corpus.labels.list()}
     return sorted(
-        (a.start, a.end, labels[a.label_id].name, a.text, a.annotator) for a in corpus.annotations.for_article(article_id)
+        (a.start, a.end, labels[a.label_id].name, a.text, a.annotator)
+        for a in corpus.annotations.for_article(article_id)
     )
 
 
@@ -46,7 +47,10 @@ def test_forced_labelstudio_reads_json_min_too(corpus):
 def test_old_label_studio_completions_are_read_like_annotations(corpus):
     (result,), report = run(corpus, "labelstudio_completions.json")
     assert result.outcome is Outcome.IMPORTED
-    assert [s[:4] for s in spans_of(corpus, result.article_id)] == [(0, 9, "LOC", "Guangzhou"), (18, 24, "LOC", "Foshan")]
+    assert [s[:4] for s in spans_of(corpus, result.article_id)] == [
+        (0, 9, "LOC", "Guangzhou"),
+        (18, 24, "LOC", "Foshan"),
+    ]
 
 
 def test_label_studio_text_under_another_field_named_by_the_regions(corpus):
@@ -144,9 +148,17 @@ def test_distinct_source_labels_stay_distinct_with_their_names_and_identical_spa
 
 def test_a_tag_clash_gets_a_suffix_and_a_warning_naming_both(corpus, tmp_path):
     path = tmp_path / "clash.jsonl"
-    path.write_text(json.dumps({"text": "Köln Koln", "label": [[0, 4, "Köln"], [5, 9, "KOLN_CITY"], [5, 9, "Koln"]]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"text": "Köln Koln", "label": [[0, 4, "Köln"], [5, 9, "KOLN_CITY"], [5, 9, "Koln"]]}, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     path2 = tmp_path / "clash2.jsonl"
-    path2.write_text(json.dumps({"text": "Kóln", "label": [[0, 4, "Kóln"]]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    path2.write_text(
+        json.dumps({"text": "Kóln", "label": [[0, 4, "Kóln"]]}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     batch = ImportBatch(corpus, [path, path2])
     results = list(batch)
     labels = {lab.name: lab.tag for lab in corpus.labels.list()}
@@ -157,14 +169,21 @@ def test_a_tag_clash_gets_a_suffix_and_a_warning_naming_both(corpus, tmp_path):
 
 def test_nan_and_infinity_in_metadata_are_stored_as_strings(corpus):
     (result,), _ = run(corpus, "nan_metadata.jsonl")
-    assert corpus.articles.get(result.article_id).meta == {"score": "NaN", "high": "Infinity", "low": "-Infinity", "ok": 1.5}
+    assert corpus.articles.get(result.article_id).meta == {
+        "score": "NaN",
+        "high": "Infinity",
+        "low": "-Infinity",
+        "ok": 1.5,
+    }
 
 
 def test_a_reimport_of_an_updated_doccano_export_adds_only_the_new_spans(corpus, tmp_path):
     path = tmp_path / "project.jsonl"
     path.write_text(json.dumps({"text": "Foshan and Zhuhai", "label": [[0, 6, "LOC"]]}) + "\n", encoding="utf-8")
     (first,), _ = run(corpus, path)
-    path.write_text(json.dumps({"text": "Foshan and Zhuhai", "label": [[0, 6, "LOC"], [11, 17, "LOC"]]}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": "Foshan and Zhuhai", "label": [[0, 6, "LOC"], [11, 17, "LOC"]]}) + "\n", encoding="utf-8"
+    )
     (second,), report = run(corpus, path)
     assert second.outcome is Outcome.SPANS_ADDED and second.spans == 1 and second.article_id == first.article_id
     assert report.summary() == "Imported 0 articles with 0 spans; 1 span added to 1 existing article."

@@ -33,7 +33,9 @@ def test_ents_and_every_span_group_nested_spans_kept(corpus):
 
 
 def test_annotators_own_spacy_export_comes_back_with_its_user_data(corpus, tmp_path):
-    article = corpus.articles.add("Foshan news", "Foshan and Zhuhai.\nMidea Group.", source="gov.cn", meta={"section": "Economy"})
+    article = corpus.articles.add(
+        "Foshan news", "Foshan and Zhuhai.\nMidea Group.", source="gov.cn", meta={"section": "Economy"}
+    )
     location = next(lab for lab in corpus.labels.list() if lab.tag == "LOCATION")
     company = next(lab for lab in corpus.labels.list() if lab.tag == "COMPANY")
     corpus.annotations.add_many(
@@ -50,7 +52,11 @@ def test_annotators_own_spacy_export_comes_back_with_its_user_data(corpus, tmp_p
         (result,) = ImportBatch(back, [out])
         got = back.articles.get(result.article_id)
         assert (got.title, got.text, got.source, got.meta, got.status) == (
-            "Foshan news", "Foshan and Zhuhai.\nMidea Group.", "gov.cn", {"section": "Economy"}, Status.DONE
+            "Foshan news",
+            "Foshan and Zhuhai.\nMidea Group.",
+            "gov.cn",
+            {"section": "Economy"},
+            Status.DONE,
         )
         assert spans_of(back, result.article_id) == [
             (0, 17, "LOCATION", "Foshan and Zhuhai"),

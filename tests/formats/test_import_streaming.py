@@ -53,9 +53,16 @@ def test_json_values_across_chunk_edges_and_a_broken_element(tmp_path, monkeypat
 
     monkeypatch.setattr(streaming, "_CHUNK", 7)  # every element crosses several chunk edges
     path = tmp_path / "list.json"
-    path.write_text('[{"text": "佛山 one"}, {"text": "two", "x": [1, 2, {"y": "]"}]},\n {"text": "three"}, {"bad": ]', encoding="utf-8")
+    path.write_text(
+        '[{"text": "佛山 one"}, {"text": "two", "x": [1, 2, {"y": "]"}]},\n {"text": "three"}, {"bad": ]',
+        encoding="utf-8",
+    )
     values = list(json_values(path, 1000))
-    assert [v for _, v in values[:3]] == [{"text": "佛山 one"}, {"text": "two", "x": [1, 2, {"y": "]"}]}, {"text": "three"}]
+    assert [v for _, v in values[:3]] == [
+        {"text": "佛山 one"},
+        {"text": "two", "x": [1, 2, {"y": "]"}]},
+        {"text": "three"},
+    ]
     where, bad = values[3]
     assert where == "record 4" and bad.reason.startswith("Not valid JSON (line 2, column ")
     assert bad.reason.endswith("The rest of the file is not read.")
@@ -63,6 +70,10 @@ def test_json_values_across_chunk_edges_and_a_broken_element(tmp_path, monkeypat
 
 def test_text_lines_decodes_a_legacy_encoding_line_by_line(tmp_path):
     path = tmp_path / "gbk.jsonl"
-    path.write_bytes(("\n".join(json.dumps({"text": f"佛山市第{n}篇"}, ensure_ascii=False) for n in range(50)) + "\n").encode("gb18030"))
+    path.write_bytes(
+        ("\n".join(json.dumps({"text": f"佛山市第{n}篇"}, ensure_ascii=False) for n in range(50)) + "\n").encode(
+            "gb18030"
+        )
+    )
     lines = [line for _, line in text_lines(path, 10_000)]
     assert lines[3] == json.dumps({"text": "佛山市第3篇"}, ensure_ascii=False)

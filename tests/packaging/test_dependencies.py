@@ -17,5 +17,7 @@ def test_the_html_cleaner_trafilatura_needs_is_declared_directly():
 def test_html_import_works_end_to_end():
     from annotator.formats.html import extract
 
-    record = extract("<html><body><article><h1>Foshan</h1><p>" + "Foshan makes appliances. " * 20 + "</p></article></body></html>")
+    record = extract(
+        "<html><body><article><h1>Foshan</h1><p>" + "Foshan makes appliances. " * 20 + "</p></article></body></html>"
+    )
     assert "Foshan makes appliances." in record.text

@@ -191,3 +191,5 @@ def read_conll_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, **_: object)
     if not found:
         raise InputError("No tokens: every line is blank.")
     yield from finish(doc)
+    if not docs:
+        raise InputError("No tokens: only -DOCSTART- lines, comments and blank lines.")

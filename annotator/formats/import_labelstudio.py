@@ -63,16 +63,17 @@ def _text_of(data: dict) -> tuple[str | None, str | None]:
 
 
 def ls_annotator(completed_by: Any) -> str | None:
-    """The annotator a Label Studio annotation names: the user's e-mail, else ``label-studio-user-N``."""
+    """The annotator a Label Studio annotation names: the user's e-mail (or the name JSON-MIN
+    gives), else ``label-studio-user-N`` for a bare user number."""
     if isinstance(completed_by, dict):
         email = annotator_name(completed_by.get("email"))
         if email:
             return email
         completed_by = completed_by.get("id")
-    if isinstance(completed_by, str) and "@" in completed_by:  # JSON-MIN names the annotator by e-mail
-        return annotator_name(completed_by)
-    number = annotator_name(completed_by)
-    return f"label-studio-user-{number}" if number else None
+    name = annotator_name(completed_by)
+    if name is None:
+        return None
+    return f"label-studio-user-{name}" if name.isdigit() else name
 
 
 def _note(result: dict) -> str | None:

@@ -190,3 +190,29 @@ def test_a_reimport_of_an_updated_doccano_export_adds_only_the_new_spans(corpus,
     (third,), report = run(corpus, path)
     assert third.outcome is Outcome.DUPLICATE and third.reason.endswith("its 2 spans are there already.")
     assert [s[:2] for s in spans_of(corpus, first.article_id)] == [(0, 6), (11, 17)]
+
+
+def test_json_min_written_by_label_studio_sdks_converter_comes_back_whole(corpus):
+    """label-studio-sdk's Converter(...).convert(tasks, out, "JSON_MIN") of Annotator's own export."""
+    results, report = run(corpus, "labelstudio_sdk_json_min.json")
+    assert [r.outcome for r in results] == [Outcome.IMPORTED, Outcome.SPANS_ADDED]
+    article = corpus.articles.get(results[0].article_id)
+    assert article.status.value == "in_progress"
+    assert spans_of(corpus, article.id) == [
+        (0, 6, "Location", "Foshan", "mei"),
+        (11, 17, "Location", "Zhuhai", "yan"),
+        (39, 50, "Company", "Midea Group", "yan"),
+    ]
+
+
+def test_conll_written_by_label_studio_sdks_converter(corpus):
+    """Its -DOCSTART- line has three fields and no blank line after it; each annotation is a sentence."""
+    (result,), report = run(corpus, "labelstudio_sdk_conll2003.conll")
+    text = corpus.articles.get(result.article_id).text
+    assert text.split("\n") == ["Foshan and Zhuhai signed the plan with Midea Group ."] * 2
+    assert [s[2:4] for s in spans_of(corpus, result.article_id)] == [
+        ("Location", "Foshan"),
+        ("Location", "Zhuhai"),
+        ("Company", "Midea Group"),
+    ]
+    assert report.ok and not report.warnings

@@ -70,8 +70,9 @@ def import_command(
     Known types: .txt .text (plain or news-shaped text), .html .htm, .json, .jsonl
     .ndjson and .csv (records with a "text" field). Labelled data: Annotator's own
     JSONL export, doccano JSONL or JSON, Label Studio JSON and JSON-MIN exports,
-    Prodigy JSONL, brat (a .txt with an .ann beside it, or a .zip of them), CoNLL /
-    IOB (.conll .iob .bio) and spaCy DocBin (.spacy); labels they name that the
+    Prodigy JSONL, Hugging Face token classification JSONL, brat (a .txt with an
+    .ann beside it, or a .zip of them), CoNLL / IOB (.conll .iob .bio) and spaCy
+    DocBin (.spacy); labels they name that the
     corpus lacks are created. The same text is never imported twice: a record whose
     text is in the corpus adds its new spans to that article. Each rejected or duplicate input,
     and each span left out, is reported on stderr; the exit status is 1 when anything

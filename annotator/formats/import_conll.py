@@ -46,7 +46,7 @@ def _split(line: str) -> list[str]:
     return line.split()
 
 
-class _Doc:
+class TaggedTokens:
     """One article being read: its tokens (as sentences), entities and warnings."""
 
     def __init__(self, first_line: int) -> None:
@@ -138,11 +138,11 @@ class _Doc:
 
 def read_conll_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[Record | BadRecord]:
     """Each document of a CoNLL / IOB file as one record, read line by line."""
-    doc = _Doc(1)
+    doc = TaggedTokens(1)
     docs = 0
     found = False
 
-    def finish(doc: _Doc) -> Iterator[Record | BadRecord]:
+    def finish(doc: TaggedTokens) -> Iterator[Record | BadRecord]:
         nonlocal docs
         where = f"document {docs + 1} (line {doc.first_line})" if docs or started_with_docstart else None
         if doc.too_large:
@@ -168,7 +168,7 @@ def read_conll_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, **_: object)
             if not docs and not any(doc.sentences) and not doc.spans:
                 started_with_docstart = True
             yield from finish(doc)
-            doc = _Doc(n)
+            doc = TaggedTokens(n)
             continue
         if doc.too_large:
             doc.size += len(columns[0]) + 1

@@ -9,6 +9,7 @@ In auto mode the first records decide the kind, whatever the extension:
 
 - ``labelstudio``: tasks with ``data`` (or JSON-MIN rows: the text beside a list of regions);
 - ``prodigy``: records with an ``answer`` or Prodigy's ``_input_hash``;
+- ``hf``: Hugging Face token classification rows (``tokens`` and ``ner_tags``, no ``text``);
 - ``jsonl``: Annotator's own export (records with ``spans``);
 - ``doccano``: records with ``label``/``labels``/``entities`` as doccano writes them
   (a JSON list, doccano's tutorial single object, or JSON Lines alike);
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError
+from annotator.formats.import_hf import hf_records, is_hf, tag_names_beside
 from annotator.formats.import_jsonl import doccano_record, is_doccano, native_record
 from annotator.formats.import_labelstudio import is_labelstudio, label_results, task_record
 from annotator.formats.import_prodigy import is_prodigy, prodigy_record
@@ -70,6 +72,8 @@ def kind_of(value: Any) -> str | None:
         return "labelstudio"
     if is_prodigy(value):
         return "prodigy"
+    if is_hf(value):
+        return "hf"
     if "spans" in value:
         return "jsonl"
     if is_doccano(value):
@@ -83,12 +87,23 @@ def _decide(values: Values, default: str) -> tuple[str, Values]:
     return kind, itertools.chain(head, values)
 
 
-def records(values: Values, kind: str, offsets: str | None = None, text_field: str | None = None) -> Iterator[Any]:
+def records(
+    values: Values,
+    kind: str,
+    offsets: str | None = None,
+    text_field: str | None = None,
+    *,
+    path: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Any]:
     """Each value as a record of ``kind``; plain records where a labelled kind meets a record without spans.
 
     A Label Studio file whose tasks hold labelled regions of which none could be imported ends
     with a BadRecord saying so (the import then exits 1), never a quiet "0 spans".
     """
+    if kind == "hf":  # sentences gathered into articles: the rows are not records one by one
+        yield from hf_records(values, tag_names_beside(path) if path else None, max_bytes)
+        return
     n = 0
     held = got = 0
     for where, value in values:
@@ -154,7 +169,7 @@ def read_auto_path(
     """A .json or .jsonl file of any kind above, the kind decided by its first records."""
     default = "jsonl" if path.suffix.lower() in (".jsonl", ".ndjson") else "json"
     kind, values = _decide(_values(path, max_bytes), default)
-    return records(values, kind, offsets, text_field)
+    return records(values, kind, offsets, text_field, path=path, max_bytes=max_bytes)
 
 
 def reader(kind: str):
@@ -163,7 +178,7 @@ def reader(kind: str):
     def read(
         path: Path, max_bytes: int = DEFAULT_MAX_BYTES, offsets: str | None = None, text_field: str | None = None
     ) -> Iterator[Any]:
-        return records(_values(path, max_bytes), kind, offsets, text_field)
+        return records(_values(path, max_bytes), kind, offsets, text_field, path=path, max_bytes=max_bytes)
 
     read.__name__ = f"read_{kind}_path"
     return read

@@ -93,7 +93,14 @@ IMPORTERS: dict[str, Importer] = {
             auto_path=read_auto_path,
         ),
         Importer("csv", "CSV with a text column", (".csv",), read_csv, read_path=read_csv_path),
-        Importer("doccano", "doccano sequence labelling (JSONL or JSON)", (), read_doccano, ("offsets",), read_path=reader("doccano")),
+        Importer(
+            "doccano",
+            "doccano sequence labelling (JSONL or JSON)",
+            (),
+            read_doccano,
+            ("offsets",),
+            read_path=reader("doccano"),
+        ),
         Importer(
             "labelstudio",
             "Label Studio JSON or JSON-MIN export",
@@ -103,6 +110,13 @@ IMPORTERS: dict[str, Importer] = {
             read_path=reader("labelstudio"),
         ),
         Importer("prodigy", "Prodigy JSONL (accepted answers)", (), None, read_path=reader("prodigy")),
+        Importer(
+            "hf",
+            "Hugging Face token classification JSONL (tokens and ner_tags)",
+            (),
+            None,
+            read_path=reader("hf"),
+        ),
         Importer(
             "brat",
             "brat standoff: .txt with .ann, or a .zip of them",

@@ -17,7 +17,7 @@ def test_an_unexpected_error_is_that_files_failure_with_a_pointer_to_the_log(cor
     def broken(self, token, tag, n):
         raise AttributeError("an importer bug")
 
-    monkeypatch.setattr(conll._Doc, "add", broken)
+    monkeypatch.setattr(conll.TaggedTokens, "add", broken)
     bad = tmp_path / "a.conll"
     bad.write_text("Foshan B-LOC\n", encoding="utf-8")
     good = tmp_path / "b.txt"
@@ -38,7 +38,7 @@ def test_no_traceback_reaches_the_terminal(tmp_path):
     script = (
         "import sys; import annotator.formats.import_conll as c\n"
         "def broken(*a): raise AttributeError('an importer bug')\n"
-        "c._Doc.add = broken\n"
+        "c.TaggedTokens.add = broken\n"
         "from annotator.cli import main\n"
         "sys.exit(main())\n"
     )

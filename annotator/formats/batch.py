@@ -51,6 +51,7 @@ from annotator.formats.registry import (
     importer,
     importer_for_path,
 )
+from annotator.formats.streaming import reading_fraction, stop_reading
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
 
 
@@ -114,7 +115,8 @@ class ImportReport:
     cancelled: bool = False
     spans: int = 0
     warnings: list[ImportWarning] = field(default_factory=list)
-    labels_created: list[str] = field(default_factory=list)  # the labels the import added: tags (source names in other scripts)
+    # The labels the import added: their tags (their source names when written in another script).
+    labels_created: list[str] = field(default_factory=list)
 
     def add(self, result: ImportResult) -> None:
         self.warnings.extend(result.warnings)
@@ -160,7 +162,8 @@ class ImportReport:
         kinds = Counter(r.kind for r in self.skipped if r.kind)
         if kinds:
             n = sum(kinds.values())
-            parts.append(f"{_plural(n, 'record')} not imported ({', '.join(f'{c} {k}' for k, c in sorted(kinds.items()))})")
+            counts = ", ".join(f"{c} {k}" for k, c in sorted(kinds.items()))
+            parts.append(f"{_plural(n, 'record')} not imported ({counts})")
         span_warnings = sum(1 for w in self.warnings if w.span)
         if span_warnings:
             parts.append(_plural(span_warnings, "span warning"))
@@ -222,6 +225,13 @@ class ImportBatch:
     def total_files(self) -> int:
         return len(self.sources)
 
+    @property
+    def progress(self) -> float:
+        """How much of the batch is done, 0 to 1: whole files, and the share read of one streamed record by record."""
+        if not self.sources:
+            return 1.0
+        return min(1.0, (self.files_done + reading_fraction()) / len(self.sources))
+
     def cancel(self) -> None:
         """Stop before the next article; what was stored stays stored."""
         self._cancelled = True
@@ -247,6 +257,7 @@ class ImportBatch:
                 break
             yield from self._file(source)
             self.files_done += 1
+            stop_reading()
         if self._cancelled:
             self.report.cancelled = True
         if self.report.imported:
@@ -300,6 +311,7 @@ class ImportBatch:
         return iter(imp.read(data, **options))
 
     def _file(self, source: Source) -> Iterator[ImportResult]:
+        stop_reading()  # until this file's reader, if it streams, says how far it has got
         path = source.path
         if source.problem:
             yield ImportResult(path, Outcome.REJECTED, source.problem)
@@ -329,9 +341,8 @@ class ImportBatch:
         except Exception as exc:  # noqa: BLE001 - an importer's bug is this file's failure, never the batch's
             log = log_failure(path, exc)
             where = f"; the details are in {log}" if log else ""
-            yield ImportResult(
-                path, Outcome.REJECTED, f"Cannot import this file: an unexpected error ({type(exc).__name__}: {exc}){where}."
-            )
+            reason = f"Cannot import this file: an unexpected error ({type(exc).__name__}: {exc}){where}."
+            yield ImportResult(path, Outcome.REJECTED, reason)
 
     def _store(self, path: Path, record: Record | BadRecord | SkippedRecord) -> ImportResult:
         if isinstance(record, BadRecord):
@@ -384,7 +395,13 @@ class ImportBatch:
         )
 
     def _add_to_existing(
-        self, path: Path, record: Record, article_id: int, labels: LabelResolver, warnings: list[ImportWarning], reason: str
+        self,
+        path: Path,
+        record: Record,
+        article_id: int,
+        labels: LabelResolver,
+        warnings: list[ImportWarning],
+        reason: str,
     ) -> ImportResult:
         """A record whose text is already an article: its spans join that article, each annotator's as their layer.
 
@@ -395,7 +412,8 @@ class ImportBatch:
             with self.corpus.db.atomic():
                 labels.begin()
                 text = self.corpus.articles.get(article_id).text
-                have = {(a.start, a.end, a.label_id, a.annotator) for a in self.corpus.annotations.for_article(article_id)}
+                existing = self.corpus.annotations.for_article(article_id)
+                have = {(a.start, a.end, a.label_id, a.annotator) for a in existing}
                 new = [
                     a
                     for a in self._annotations(path, article_id, text, record, labels, warnings)
@@ -413,7 +431,9 @@ class ImportBatch:
         if not new:
             n = len(record.spans)
             reason += f"; {'its span is' if n == 1 else f'its {n} spans are'} there already."
-            return ImportResult(path, Outcome.DUPLICATE, reason, article_id, record.where, record.title, 0, tuple(warnings))
+            return ImportResult(
+                path, Outcome.DUPLICATE, reason, article_id, record.where, record.title, 0, tuple(warnings)
+            )
         reason += f": {_plural(len(new), 'span')} added to it."
         return ImportResult(
             path, Outcome.SPANS_ADDED, reason, article_id, record.where, record.title, len(new), tuple(warnings)

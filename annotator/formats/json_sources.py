@@ -82,9 +82,15 @@ def kind_of(value: Any) -> str | None:
 
 
 def _decide(values: Values, default: str) -> tuple[str, Values]:
-    head = list(itertools.islice(values, SAMPLE))
-    kind = next((k for k in map(kind_of, (v for _, v in head)) if k), default)
-    return kind, itertools.chain(head, values)
+    """The kind the first decisive record (among the first ``SAMPLE``) names, and every value."""
+    head = []
+    kind = None
+    for item in itertools.islice(values, SAMPLE):
+        head.append(item)
+        kind = kind_of(item[1])
+        if kind:
+            break
+    return kind or default, itertools.chain(head, values)
 
 
 def records(

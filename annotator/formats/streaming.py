@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,6 +25,22 @@ from annotator.formats.decoding import decode_bytes, read_bytes, sniff_encoding
 
 HEAD = 1 << 20  # bytes read to decide the encoding and, in auto mode, the format
 _CHUNK = 1 << 20
+
+_reading = threading.local()  # how far this thread's reader has got in the file it streams
+
+
+def start_reading(size: int) -> None:
+    _reading.size, _reading.done = size, 0
+
+
+def reading_fraction() -> float:
+    """The share of the file being streamed on this thread that has been read (0 when none is)."""
+    size = getattr(_reading, "size", 0)
+    return min(1.0, _reading.done / size) if size else 0.0
+
+
+def stop_reading() -> None:
+    _reading.size = 0
 
 
 def too_large(size: int, max_bytes: int, what: str = "record") -> str:
@@ -57,6 +74,7 @@ def text_lines(path: Path, max_bytes: int, *, keep_ends: bool = False) -> Iterat
     """(line number, line without its line break, or why it cannot be read) for every line of ``path``."""
     fh = _open(path)
     with fh:
+        start_reading(os.fstat(fh.fileno()).st_size)
         encoding = _encoding(fh)
         if encoding is None:  # UTF-16 or UTF-32: read whole, within the limit
             text = decode_bytes(read_bytes(path, max_bytes))
@@ -69,6 +87,7 @@ def text_lines(path: Path, max_bytes: int, *, keep_ends: bool = False) -> Iterat
             if not raw:
                 return
             n += 1
+            _reading.done += len(raw)
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 size = len(raw)
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the line, a chunk at a time
@@ -122,6 +141,7 @@ class _Buffer:
         if self.eof:
             return False
         chunk = self.fh.read(_CHUNK)
+        _reading.done = getattr(_reading, "done", 0) + len(chunk)
         if not chunk:
             self.eof = True
             self.text += self.decoder.decode(b"", final=True)
@@ -155,6 +175,7 @@ def json_values(path: Path, max_bytes: int) -> Iterator[tuple[str | None, Any]]:
         if encoding is None:
             yield from _whole(decode_bytes(read_bytes(path, max_bytes)))
             return
+        start_reading(os.fstat(fh.fileno()).st_size)
         buf = _Buffer(fh, encoding)
         first = buf.skip_ws()
         if first != "[":

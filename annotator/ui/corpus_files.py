@@ -45,11 +45,14 @@ def import_folder(window: "MainWindow") -> ImportReport | None:
     return run_import(window, [path]) if path else None
 
 
+PROGRESS_STEPS = 1000
+
+
 def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = True) -> ImportReport:
     """Import with the same batch importer as the command line, behind a cancellable progress dialog."""
     batch = iter_import(window.session.corpus, paths)
     batch.annotator = window.session.annotator  # spans of files that name no annotator are the user's
-    progress = QProgressDialog("Importing…", "Cancel", 0, max(1, batch.total_files), window)
+    progress = QProgressDialog("Importing…", "Cancel", 0, PROGRESS_STEPS, window)
     progress.setObjectName("importProgress")
     progress.setWindowTitle("Import articles")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -57,7 +60,7 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     progress.canceled.connect(batch.cancel)
     try:
         for result in batch:
-            progress.setValue(batch.files_done)
+            progress.setValue(round(batch.progress * PROGRESS_STEPS))  # moves within a large file too
             progress.setLabelText(f"Importing {result.path.name}…  ({batch.files_done:,} of {batch.total_files:,} files)")
             QCoreApplication.processEvents()
     except (CorpusError, sqlite3.Error) as exc:  # the corpus itself failed: stop, keep what was stored
@@ -101,7 +104,9 @@ def _show_report(window: "MainWindow", report: ImportReport) -> None:
     elif any(w.span for w in report.warnings):
         box.setInformativeText("Some spans were left out or split. Open the details to see each one, where it was and why.")
     elif report.warnings:
-        box.setInformativeText("Some of what the files hold was not imported. Open the details to see what, where and why.")
+        box.setInformativeText(
+            "Some of what the files hold was not imported. Open the details to see what, where and why."
+        )
     elif report.merged:
         box.setInformativeText("Open the details to see which articles got the new spans.")
     box.setDetailedText("\n".join(lines))

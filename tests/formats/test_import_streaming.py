@@ -77,3 +77,16 @@ def test_text_lines_decodes_a_legacy_encoding_line_by_line(tmp_path):
     )
     lines = [line for _, line in text_lines(path, 10_000)]
     assert lines[3] == json.dumps({"text": "佛山市第3篇"}, ensure_ascii=False)
+
+
+def test_progress_moves_within_a_file_read_record_by_record(corpus, tmp_path):
+    big = tmp_path / "many.jsonl"
+    lines = (json.dumps({"text": f"Article {n} about Foshan.", "label": [[0, 7, "DOC"]]}) + "\n" for n in range(200))
+    big.write_text("".join(lines), encoding="utf-8")  # doccano: the first line tells the kind
+    small = tmp_path / "one.txt"
+    small.write_text("Zhuhai news.", encoding="utf-8")
+    batch = ImportBatch(corpus, [big, small])
+    seen = [batch.progress for _ in batch]
+    first_file = seen[:200]
+    assert 0 < first_file[0] < first_file[100] < first_file[-1] <= 0.5  # within the first of two files
+    assert seen == sorted(seen) and batch.progress == 1.0

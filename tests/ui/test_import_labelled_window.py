@@ -50,3 +50,19 @@ def test_spans_imported_onto_the_open_article_appear_in_it(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: window.pane.loaded_upto > 0)
     shown = window.pane.annotations_at(0)  # what the text pane paints there, not only what the corpus holds
     assert any(a.end == word_end and a.annotator == "tester" for a in shown)
+
+
+def test_the_progress_dialog_moves_within_one_large_file(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    path = tmp_path / "many.jsonl"
+    lines = (json.dumps({"text": f"Article {n} on Jiangmen.", "label": [[0, 7, "DOC"]]}) + "\n" for n in range(300))
+    path.write_text("".join(lines), encoding="utf-8")
+    values = []
+    real = QProgressDialog.setValue
+    monkeypatch.setattr(QProgressDialog, "setValue", lambda self, v: (values.append(v), real(self, v))[1])
+    report = corpus_files.run_import(window, [str(path)], show_summary=False)
+    assert report.imported == 300
+    steps = corpus_files.PROGRESS_STEPS
+    assert len({v for v in values if 0 < v < steps}) > 100  # not stuck at 0 until the one file is done
+    assert values == sorted(values) and values[-1] == steps

@@ -35,6 +35,10 @@ def test_label_studio_and_brat_exports_write_the_source_names(corpus, tmp_path):
     ann = next((tmp_path / "brat").glob("*.ann")).read_text(encoding="utf-8")
     assert "\tStadt_Ä 13 20\tKärnten" in ann and "\t人名 21 23\t人名" in ann
     assert "人名" in (tmp_path / "brat" / "annotation.conf").read_text(encoding="utf-8")
+    bratsubset = pytest.importorskip("bratsubset.annotation")  # brat's own parser, as bratiaa ships it
+    doc = bratsubset.TextAnnotations(str(next((tmp_path / "brat").glob("*.ann")).with_suffix("")), read_only=True)
+    assert not doc.failed_lines
+    assert sorted(e.type for e in doc.get_entities()) == sorted(["LOC", "loc", "Stadt_Ö", "Stadt_Ä", "人名"])
 
 
 def test_a_label_named_by_the_user_keeps_its_tag_in_exports(corpus, tmp_path):

@@ -236,15 +236,33 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
     return dataclasses.replace(record, spans=tuple(spans), warnings=tuple(warnings), status=status)
 
 
-def _also_code_points(source: SourceText, items: list[Any]) -> bool:
-    """True when every span of the record also reads as code points: the file could count either way."""
+def _edge(text: str, pos: int) -> bool:
+    """True when ``pos`` does not cut a word: at an end, or beside a character that is not a letter or digit."""
+    return pos <= 0 or pos >= len(text) or not (text[pos - 1].isalnum() and text[pos].isalnum())
+
+
+def _fit(source: SourceText, items: list[Any], units: str) -> int | None:
+    """How many span edges fall between words when the offsets are read in ``units``; None when one cannot be read."""
+    score = 0
     for item in items:
         try:
             start, end, _ = _doccano_triple(item)
-            source.span(start, end, units="codepoints")
+            s, e, _ = source.span(start, end, units=units)
         except SpanError:
-            return False
-    return True
+            if units == "codepoints":
+                return None
+            continue  # a UTF-16 reading that fails counts for nothing
+        score += _edge(source.text, s) + _edge(source.text, e)
+    return score
+
+
+def _also_code_points(source: SourceText, items: list[Any]) -> bool:
+    """True when the record reads as code points as well as it reads as UTF-16: every span can be
+    read so, with at least as many edges between words. A UTF-16 file whose spans sit on words is
+    then not warned about; a file that counts code points (or CJK text, where every edge is between
+    words) is."""
+    code_points = _fit(source, items, "codepoints")
+    return code_points is not None and code_points >= (_fit(source, items, "utf16") or 0)
 
 
 def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | BadRecord]:

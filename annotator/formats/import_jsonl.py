@@ -222,17 +222,17 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
         if offsets == "utf16" and source.utf16.to_codepoint(end) != end:
             ambiguous += 1  # a character outside the BMP comes before its end: the two counts differ
     if ambiguous and _also_code_points(source, items):
+        spans_word = "span" if ambiguous == 1 else "spans"
         warnings.append(
             SpanWarning(
-                f"{ambiguous} span{'s' if ambiguous != 1 else ''} after a character outside the Basic Multilingual Plane "
+                f"{ambiguous} {spans_word} after a character outside the Basic Multilingual Plane "
                 "(an emoji, a rare CJK character) read as UTF-16 code units, doccano's default; if this file counts "
                 "code points, import it again with --offsets codepoints."
             )
         )
     if relations:
-        warnings.append(
-            SpanWarning(f"{len(relations)} relation{'s' if len(relations) != 1 else ''} left out (only spans are kept).")
-        )
+        n = len(relations)
+        warnings.append(SpanWarning(f"{n} relation{'s' if n != 1 else ''} left out (only spans are kept)."))
     return dataclasses.replace(record, spans=tuple(spans), warnings=tuple(warnings), status=status)
 
 

@@ -1,92 +1,160 @@
-"""Every command of the window as a QAction with its shortcut, tooltip and menu place."""
+"""Every command of the window, declared once as data: id, text, shortcuts, menu, when it is enabled.
+
+The menus, the enablement, Help › Keyboard shortcuts and the keyboard table of docs/guide.md are all
+made from ``SPECS``; the main window only connects each action's ``triggered`` to what it does.
+A spec's menu is a menu title; specs of one menu appear in declaration order, and a new
+``section`` starts a group after a separator.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from annotator.core.model import Label
 
-SK = QKeySequence.StandardKey
+ALWAYS, ARTICLE, SPAN = "always", "article", "span"  # when an action is enabled
+
+
+@dataclass(frozen=True)
+class Spec:
+    id: str
+    text: str
+    tip: str
+    menu: str
+    section: int = 0
+    keys: tuple[str, ...] = ()
+    enabled_when: str = ALWAYS
+    checkable: bool = False
+    checked: bool = False
+    short: str = ""  # the name in lists of commands, when the menu text changes (Undo <edit>)
+
+
+MENUS = ("&File", "&Edit", "&Label", "&Article", "&View", "&Help")
+
+SPECS: tuple[Spec, ...] = (
+    # File
+    Spec("new_corpus", "&New corpus…", "Create a new, empty corpus file", "&File", 0, ("Ctrl+N",)),
+    Spec("open_corpus", "&Open corpus…", "Open an existing corpus file", "&File", 0, ("Ctrl+O",)),
+    Spec("import_files", "&Import articles…", "Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, brat) into this corpus", "&File", 1, ("Ctrl+I",)),
+    Spec("import_folder", "Import &folder…", "Import every article file in a folder and its subfolders, brat .txt and .ann pairs included", "&File", 1, ("Ctrl+Shift+I",)),
+    Spec("export", "&Export dataset…", "Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, brat, Label Studio, CSV, W3C…)", "&File", 1, ("Ctrl+Shift+E",)),
+    Spec("restore_backup", "&Restore from backup…", "List the automatic backups of this corpus and restore one", "&File", 2),
+    Spec("quit", "&Quit", "Close Annotator (everything is already saved)", "&File", 3, ("Ctrl+Q",)),
+    # Edit
+    Spec("undo", "&Undo", "Undo the last edit", "&Edit", 0, ("Ctrl+Z",), short="Undo"),
+    Spec("redo", "&Redo", "Redo the last undone edit", "&Edit", 0, ("Ctrl+Shift+Z", "Ctrl+Y"), short="Redo"),
+    Spec("delete", "&Delete annotation", "Delete the selected span", "&Edit", 1, ("Del", "Backspace"), SPAN),
+    Spec("note", "Edit &note…", "Attach a note to the selected span", "&Edit", 1, ("N",), SPAN),
+    Spec("annotate_all", "Annotate &all occurrences…", "Label every other occurrence of the selected span's text in this article", "&Edit", 1, ("Ctrl+Shift+A",), SPAN),
+    Spec("grow_start", "Grow span at &start", "Move the start of the selected span one token (or character) left", "&Edit", 2, ("Alt+Shift+Left",), SPAN),
+    Spec("shrink_start", "Shrink span at s&tart", "Move the start of the selected span one token (or character) right", "&Edit", 2, ("Alt+Shift+Right",), SPAN),
+    Spec("grow_end", "Grow span at &end", "Move the end of the selected span one token (or character) right", "&Edit", 2, ("Alt+Right",), SPAN),
+    Spec("shrink_end", "Shrink span at e&nd", "Move the end of the selected span one token (or character) left", "&Edit", 2, ("Alt+Left",), SPAN),
+    Spec("find_in_article", "&Find in article…", "Find text in the open article, with next and previous and a count of hits", "&Edit", 3, ("Ctrl+F",), ARTICLE),
+    Spec("find_next", "Find ne&xt", "Go to the next hit of the text being found", "&Edit", 3, ("F3",), ARTICLE),
+    Spec("find_previous", "Find pre&vious", "Go to the previous hit of the text being found", "&Edit", 3, ("Shift+F3",), ARTICLE),
+    Spec("snap", "S&nap selections to whole words", "Snap a selection's edges to whole words and shed punctuation at them; switch off for character precision", "&Edit", 4, ("Ctrl+Shift+W",), checkable=True, checked=True),
+    Spec("annotator", "Annotator &name…", "Set the name recorded with every new annotation", "&Edit", 4),
+    # Label (the labels themselves come before, one action each)
+    Spec("manage_labels", "&Manage labels…", "Add, rename, recolour, reorder or delete labels", "&Label", 1, ("Ctrl+L",)),
+    # Article
+    Spec("next_article", "&Next article", "Open the next article in the list", "&Article", 0, ("Ctrl+PgDown",)),
+    Spec("previous_article", "&Previous article", "Open the previous article in the list", "&Article", 0, ("Ctrl+PgUp",)),
+    Spec("done_next", "Mark &done and go to next", "Mark this article done and open the next one", "&Article", 0, ("Ctrl+Return", "Ctrl+Enter"), ARTICLE),
+    Spec("reopen", "Mark &in progress", "Take the done mark off this article", "&Article", 0, (), ARTICLE),
+    Spec("find_article", "&Go to article by title…", "Filter the article list by title", "&Article", 1, ("Ctrl+P",)),
+    Spec("focus_articles", "Go to article &list", "Move the keyboard focus to the list of articles", "&Article", 1, ("Alt+1",)),
+    Spec("focus_text", "Go to &text", "Move the keyboard focus to the article text", "&Article", 1, ("Alt+2", "Ctrl+T"), ARTICLE),
+    Spec("focus_annotations", "Go to annotation l&ist", "Move the keyboard focus to the annotations of this article", "&Article", 1, ("Alt+3",)),
+    # View
+    Spec("zoom_in", "Zoom &in", "Larger text", "&View", 0, ("Ctrl++", "Ctrl+=")),
+    Spec("zoom_out", "Zoom &out", "Smaller text", "&View", 0, ("Ctrl+-",)),
+    Spec("zoom_reset", "&Reset zoom", "Default text size", "&View", 0, ("Ctrl+0",)),
+    Spec("show_label_names", "Show label &names", "Write each span's label in a small tag at its start (on by default for an article with nested or adjacent spans)", "&View", 1, ("Ctrl+Shift+N",), checkable=True),
+    Spec("review", "&Review annotations", "Every annotation of the corpus in one table: filter, sort, relabel, delete, mark reviewed", "&View", 2, ("Ctrl+Shift+R",)),
+    Spec("search_corpus", "&Search corpus…", 'Full-text search over every article: words, "phrases", prefix*, OR, NOT', "&View", 2, ("Ctrl+Shift+F",)),
+    Spec("consistency", "&Consistency: conflicting labels", "Texts labelled differently across the corpus, made consistent in one step", "&View", 2, ("Ctrl+Shift+C",)),
+    Spec("missed_mentions", "&Missed mentions", "Unlabelled occurrences of texts labelled elsewhere: accept or reject them", "&View", 2, ("Ctrl+Shift+M",)),
+    Spec("statistics", "S&tatistics", "Annotations per label and annotator, articles by status, progress, the most frequent texts", "&View", 2, ("Ctrl+Shift+T",)),
+    # Help
+    Spec("shortcuts", "&Keyboard shortcuts", "List every keyboard shortcut", "&Help", 0, ("F1", "Ctrl+/")),
+    Spec("show_hint", "Show the &getting-started hint", "Show again the hint on how to label, review and export", "&Help", 0),
+    Spec("about", "&About Annotator", "Version and licence", "&Help", 0),
+)
+
+# Keys that are not menu commands, for the shortcuts dialog and the guide.
+EXTRA_KEYS: tuple[tuple[str, str], ...] = (
+    ("1–9 (each label's hotkey)", "Label the selection, or relabel the selected span"),
+    ("Arrows, Ctrl+Arrows, Home, End (+Shift)", "Move the caret / extend the selection"),
+    ("Double-click", "Select a word (a Chinese word, by jieba)"),
+    ("Click a span, or move the caret into it", "Select a span"),
+    ("Enter, Shift+Enter, Escape", "In the find bar: next hit, previous hit, close"),
+    ("Enter, Double-click", "Review table, search hits, missed mentions: open the annotation in its article"),
+    ("1–9", "Review table: relabel the selected rows"),
+    ("Ctrl+R / Ctrl+U", "Review table: mark the selected rows reviewed / unmark them"),
+    ("Delete", "Review table: delete the selected rows"),
+    ("Down", "Go from the search field to its results"),
+    ("F5", "Conflicts and missed mentions: scan again"),
+)
+
+
+def label_swatch(colour: str, size: int = 14) -> QIcon:
+    """A small square of a label's colour, for menus."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    p = QPainter(pixmap)
+    p.setPen(QColor(colour).darker(140))
+    p.setBrush(QColor(colour))
+    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    p.end()
+    return QIcon(pixmap)
 
 
 class WindowActions:
-    """Owns the QActions; the main window connects them and builds menus from them."""
+    """One QAction per spec (``window_actions.snap``, ``window_actions["snap"]``) and one per label."""
 
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
-        a = self._action
-        # File
-        self.new_corpus = a("&New corpus…", SK.New, "Create a new, empty corpus file")
-        self.open_corpus = a("&Open corpus…", SK.Open, "Open an existing corpus file")
-        self.import_files = a("&Import articles…", "Ctrl+I", "Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, brat) into this corpus")
-        self.import_folder = a("Import &folder…", "Ctrl+Shift+I", "Import every article file in a folder and its subfolders, brat .txt and .ann pairs included")
-        self.export = a("&Export dataset…", "Ctrl+Shift+E", "Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, brat, Label Studio, CSV, W3C…)")
-        self.restore_backup = a("&Restore from backup…", None, "List the automatic backups of this corpus and restore one")
-        self.quit = a("&Quit", SK.Quit, "Close Annotator (everything is already saved)")
-        # Edit
-        self.undo = a("&Undo", None, "Undo the last edit")
-        self.undo.setShortcuts([QKeySequence(SK.Undo)])
-        self.undo.setIconText("Undo")  # the menu text names the edit; lists of commands use this
-        self.redo = a("&Redo", None, "Redo the last undone edit")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo.setIconText("Redo")
-        self.delete = a("&Delete annotation", None, "Delete the selected span")
-        self.delete.setShortcuts([QKeySequence(SK.Delete), QKeySequence("Backspace")])
-        self.note = a("Edit &note…", "N", "Attach a note to the selected span")
-        self.annotate_all = a("Annotate &all occurrences…", "Ctrl+Shift+A", "Label every other occurrence of the selected span's text in this article")
-        self.grow_start = a("Grow span at &start", "Alt+Shift+Left", "Move the start of the selected span one word (or character) left")
-        self.shrink_start = a("Shrink span at s&tart", "Alt+Shift+Right", "Move the start of the selected span one word (or character) right")
-        self.grow_end = a("Grow span at &end", "Alt+Right", "Move the end of the selected span one word (or character) right")
-        self.shrink_end = a("Shrink span at e&nd", "Alt+Left", "Move the end of the selected span one word (or character) left")
-        self.snap = a("S&nap selections to whole words", "Ctrl+Shift+W", "Extend a selection that cuts a word to the whole word; switch off for character precision")
-        self.snap.setCheckable(True)
-        self.snap.setChecked(True)
-        self.annotator = a("Annotator &name…", None, "Set the name recorded with every new annotation")
-        # Labels
-        self.manage_labels = a("&Manage labels…", "Ctrl+L", "Add, rename, recolour, reorder or delete labels")
+        self.by_id: dict[str, QAction] = {}
+        for spec in SPECS:
+            action = QAction(spec.text, window)
+            action.setObjectName(f"action_{spec.id}")
+            action.setShortcuts([QKeySequence(k) for k in spec.keys])
+            action.setToolTip(spec.tip)
+            action.setStatusTip(spec.tip)
+            if spec.short:
+                action.setIconText(spec.short)
+            if spec.checkable:
+                action.setCheckable(True)
+                action.setChecked(spec.checked)
+            window.addAction(action)  # shortcuts work even when the menu bar is hidden
+            self.by_id[spec.id] = action
         self.label_actions: list[QAction] = []
-        # Article
-        self.next_article = a("&Next article", "Ctrl+PgDown", "Open the next article in the list")
-        self.previous_article = a("&Previous article", "Ctrl+PgUp", "Open the previous article in the list")
-        self.done_next = a("Mark &done and go to next", None, "Mark this article done and open the next one")
-        self.done_next.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.reopen = a("Mark &in progress", None, "Take the done mark off this article")
-        self.find_article = a("&Find article…", SK.Find, "Filter the article list by title")
-        self.focus_text = a("Go to &text", "Alt+2", "Move the keyboard focus to the article text")
-        self.focus_text.setShortcuts([QKeySequence("Alt+2"), QKeySequence("Ctrl+T")])
-        self.focus_articles = a("Go to article &list", "Alt+1", "Move the keyboard focus to the list of articles")
-        self.focus_annotations = a("Go to annotation l&ist", "Alt+3", "Move the keyboard focus to the annotations of this article")
-        # View
-        self.zoom_in = a("Zoom &in", None, "Larger text")
-        self.zoom_in.setShortcuts([QKeySequence(SK.ZoomIn), QKeySequence("Ctrl+=")])
-        self.zoom_out = a("Zoom &out", SK.ZoomOut, "Smaller text")
-        self.zoom_reset = a("&Reset zoom", "Ctrl+0", "Default text size")
-        self.review = a("&Review annotations", "Ctrl+Shift+R", "Every annotation of the corpus in one table: filter, sort, relabel, delete, mark reviewed")
-        self.search_corpus = a("&Search corpus…", "Ctrl+Shift+F", "Full-text search over every article: words, \"phrases\", prefix*, OR, NOT")
-        self.consistency = a("&Consistency: conflicting labels", "Ctrl+Shift+C", "Texts labelled differently across the corpus, made consistent in one step")
-        self.missed_mentions = a("&Missed mentions", "Ctrl+Shift+M", "Unlabelled occurrences of texts labelled elsewhere: accept or reject them")
-        self.statistics = a("S&tatistics", "Ctrl+Shift+T", "Annotations per label and annotator, articles by status, progress, the most frequent texts")
-        # Help
-        self.shortcuts = a("&Keyboard shortcuts", None, "List every keyboard shortcut")
-        self.shortcuts.setShortcuts([QKeySequence(SK.HelpContents), QKeySequence("Ctrl+/")])
-        self.about = a("&About Annotator", None, "Version and licence")
-        self.show_hint = a("Show the &getting-started hint", None, "Show again the hint on how to label, review and export")
 
-    def _action(self, text: str, shortcut, tip: str) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
+    def __getattr__(self, name: str) -> QAction:
+        by_id = self.__dict__.get("by_id", {})
+        if name in by_id:
+            return by_id[name]
+        raise AttributeError(name)
+
+    def __getitem__(self, ident: str) -> QAction:
+        return self.by_id[ident]
 
     def all(self) -> list[QAction]:
-        return [v for v in vars(self).values() if isinstance(v, QAction)] + self.label_actions
+        """Every action, in menu order, the labels' after the others."""
+        return [self.by_id[s.id] for s in sorted(SPECS, key=lambda s: MENUS.index(s.menu))] + self.label_actions
+
+    def update_enabled(self, *, has_article: bool, has_span: bool) -> None:
+        state = {ALWAYS: True, ARTICLE: has_article, SPAN: has_span}
+        for spec in SPECS:
+            if spec.enabled_when != ALWAYS:
+                self.by_id[spec.id].setEnabled(state[spec.enabled_when])
 
     def set_labels(self, labels: list[Label], trigger) -> None:
-        """Rebuild one action per label, with its hotkey as shortcut."""
+        """Rebuild one action per label, with its colour swatch and its hotkey as shortcut."""
         for action in self.label_actions:
             self.window.removeAction(action)
             action.deleteLater()
@@ -94,6 +162,8 @@ class WindowActions:
         for lab in labels:
             action = QAction(lab.name, self.window)
             action.setObjectName(f"labelAction_{lab.tag}")
+            action.setIcon(label_swatch(lab.colour))
+            action.setIconVisibleInMenu(True)
             if lab.hotkey:
                 action.setShortcut(QKeySequence(lab.hotkey))
             action.setToolTip(f"Label the selection (or relabel the selected span) as {lab.name}")
@@ -102,40 +172,27 @@ class WindowActions:
             self.label_actions.append(action)
 
     def build_menus(self, recent_menu: QMenu, docks: list[QAction]) -> QMenu:
-        """Fill the menu bar; returns the Label menu, which is rebuilt as labels change."""
+        """Fill the menu bar from the specs; returns the Label menu, which is rebuilt as labels change."""
         bar = self.window.menuBar()
-        file = bar.addMenu("&File")
-        file.addActions([self.new_corpus, self.open_corpus])
-        file.addMenu(recent_menu)
-        file.addSeparator()
-        file.addActions([self.import_files, self.import_folder, self.export])
-        file.addSeparator()
-        file.addAction(self.restore_backup)
-        file.addSeparator()
-        file.addAction(self.quit)
-        edit = bar.addMenu("&Edit")
-        edit.addActions([self.undo, self.redo])
-        edit.addSeparator()
-        edit.addActions([self.delete, self.note, self.annotate_all])
-        edit.addSeparator()
-        edit.addActions([self.grow_start, self.shrink_start, self.grow_end, self.shrink_end])
-        edit.addSeparator()
-        edit.addActions([self.snap, self.annotator])
-        labels = bar.addMenu("&Label")
-        article = bar.addMenu("&Article")
-        article.addActions([self.next_article, self.previous_article, self.done_next, self.reopen])
-        article.addSeparator()
-        article.addActions([self.find_article, self.focus_articles, self.focus_text, self.focus_annotations])
-        view = bar.addMenu("&View")
-        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
-        view.addSeparator()
-        view.addAction(self.review)
-        view.addActions([self.search_corpus, self.consistency, self.missed_mentions, self.statistics])
-        view.addSeparator()
-        view.addActions(docks)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts, self.show_hint, self.about])
-        return labels
+        menus = {title: bar.addMenu(title) for title in MENUS}
+        last_section: dict[str, int] = {}
+        for spec in SPECS:
+            menu = menus[spec.menu]
+            if spec.menu in last_section and spec.section != last_section[spec.menu]:
+                menu.addSeparator()
+            last_section[spec.menu] = spec.section
+            menu.addAction(self.by_id[spec.id])
+            if spec.id == "open_corpus":
+                menu.addMenu(recent_menu)
+        menus["&View"].addSeparator()
+        menus["&View"].addActions(docks)
+        return menus["&Label"]
+
+    def fill_label_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        menu.addActions(self.label_actions)
+        menu.addSeparator()
+        menu.addAction(self.manage_labels)
 
     def menu_path(self, action: QAction) -> str | None:
         """Where an action lives in the menu bar, as "File › Export dataset", or None."""
@@ -150,8 +207,8 @@ class WindowActions:
 
     def hint_places(self) -> tuple[str, str]:
         """Where review and export live, in the words of the first-run hint (follows the real menus)."""
-        action = getattr(self, "review", None)
-        place = self.menu_path(action) if isinstance(action, QAction) else None
+        action = self.review
+        place = self.menu_path(action)
         if place:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             review = f"<i>{place}</i>{f' ({keys})' if keys else ''} looks back over every label in the corpus;"
@@ -160,8 +217,30 @@ class WindowActions:
         export = f"<i>{self.menu_path(self.export) or 'File › Export dataset'}</i> writes a dataset."
         return review, export
 
-    def fill_label_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        menu.addActions(self.label_actions)
-        menu.addSeparator()
-        menu.addAction(self.manage_labels)
+
+# --- the keyboard table ----------------------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    return text.replace("&", "").rstrip("…")
+
+
+def keyboard_rows() -> list[tuple[str, str]]:
+    """(keys, what they do) for every declared shortcut, in menu order, then the other keys."""
+    rows = []
+    for spec in sorted(SPECS, key=lambda s: MENUS.index(s.menu)):
+        if spec.keys:
+            where = _plain(spec.menu)
+            rows.append((", ".join(spec.keys), f"{where} › {_plain(spec.text)}"))
+    return rows + [(keys, does) for keys, does in EXTRA_KEYS]
+
+
+def keyboard_table_markdown() -> str:
+    """The keyboard table of docs/guide.md (a test keeps the guide in step with this)."""
+    lines = ["| Key | Does |", "| --- | --- |"]
+    lines += [f"| {keys} | {does} |" for keys, does in keyboard_rows()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m annotator.ui.actions: print the guide's keyboard table
+    print(keyboard_table_markdown())

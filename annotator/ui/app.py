@@ -16,6 +16,7 @@ from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
 from annotator.store.backup import restore_backup
+from annotator.ui import settings as keys
 from annotator.ui import smoke
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
@@ -30,14 +31,14 @@ class AppController(QObject):
     def __init__(self, settings: QSettings, annotator: str | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.annotator = annotator or str(settings.value("annotator", "") or "") or default_annotator()
+        self.annotator = annotator or keys.ANNOTATOR.read(settings) or default_annotator()
         self.window: MainWindow | None = None
         self.session: CorpusSession | None = None
 
     def open(self, path: Path | str | None, article_id: int | None = None) -> MainWindow:
         """Open a corpus in a new window (replacing the current one). Raises CorpusError."""
         if path is None:
-            last = self.settings.value("lastCorpus")
+            last = keys.LAST_CORPUS.read(self.settings)
             path = Path(last) if last and Path(last).is_file() else None
         if path is None or Path(path) == default_corpus_path():
             corpus = open_default_corpus(path)
@@ -102,17 +103,15 @@ class AppController(QObject):
 
     # --- recent corpora -------------------------------------------------------------------
     def recent(self) -> list[str]:
-        value = self.settings.value("recentCorpora", [])
-        paths = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in paths if Path(p).is_file()]
+        return [p for p in keys.RECENT_CORPORA.read(self.settings) if Path(p).is_file()]
 
     def _remember(self, path: Path | None) -> None:
         if path is None:
             return
         path = str(Path(path).resolve())
         paths = [path] + [p for p in self.recent() if p != path]
-        self.settings.setValue("recentCorpora", paths[:MAX_RECENT])
-        self.settings.setValue("lastCorpus", path)
+        keys.RECENT_CORPORA.write(self.settings, paths[:MAX_RECENT])
+        keys.LAST_CORPUS.write(self.settings, path)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

@@ -25,11 +25,6 @@ DETAIL_LINES = 200
 PROGRESS_DELAY_MS = 300  # a progress dialog shows only for work that takes longer
 
 
-def settings_key(path: Path | str | None) -> str:
-    """A stable, QSettings-safe key for a corpus path."""
-    return hashlib.sha1(str(Path(path).resolve() if path else "").encode()).hexdigest()[:16]
-
-
 def _article_filter() -> str:
     patterns = " ".join(f"*{ext}" for ext in import_extensions())
     return f"Articles ({patterns});;All files (*)"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 
 from annotator.core.model import Status
 from annotator.ui import corpus_files
+from annotator.ui import settings as keys
 from annotator.ui.actions import WindowActions
 from annotator.ui.consistency.controller import ConsistencyController
 from annotator.ui.corpus_guard import CorpusGuard
@@ -68,8 +69,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.article_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_dock)
         self.resizeDocks([self.article_dock, self.annotation_dock], [330, 330], Qt.Orientation.Horizontal)
-        self.palette = LabelPalette(self)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
+        self.label_palette = LabelPalette(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_palette)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
@@ -89,11 +90,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.review.dock, self.search.dock)
         self.tabifyDockWidget(self.search.dock, self.consistency.dock)
         self.tabifyDockWidget(self.annotation_dock, self.stats)
-        self.actions = WindowActions(self)
+        self.window_actions = WindowActions(self)
+        self.label_palette.set_snap_action(self.window_actions.snap)
         self.recent_menu = QMenu("Recent &corpora", self)
         self.recent_menu.setObjectName("recentMenu")
-        self.label_menu = self.actions.build_menus(
-            self.recent_menu, [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(), self.palette.toggleViewAction()]
+        self.label_menu = self.window_actions.build_menus(
+            self.recent_menu, [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(), self.label_palette.toggleViewAction()]
         )
         self._wire()
         self._labels_changed()
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
 
     # --- wiring --------------------------------------------------------------------
     def _wire(self) -> None:
-        act, ed, s = self.actions, self.editor, self.session
+        act, ed, s = self.window_actions, self.editor, self.session
         act.new_corpus.triggered.connect(self._new_corpus)
         act.open_corpus.triggered.connect(self._open_corpus)
         act.import_files.triggered.connect(lambda: corpus_files.import_files(self))
@@ -154,7 +156,7 @@ class MainWindow(QMainWindow):
             part.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.consistency.error.connect(self._show_error)
 
-        self.palette.label_requested.connect(ed.apply_label)
+        self.label_palette.label_requested.connect(ed.apply_label)
         self.article_dock.article_activated.connect(self.open_article)
         self.annotation_dock.annotation_chosen.connect(lambda ident, focus: ed.select_annotation(ident, focus=focus))
         ed.article_opened.connect(self._article_opened)
@@ -182,12 +184,12 @@ class MainWindow(QMainWindow):
     # --- labels --------------------------------------------------------------------
     def _labels_changed(self) -> None:
         labels = self.session.labels
-        self.actions.set_labels(labels, self.editor.apply_label)
-        self.actions.fill_label_menu(self.label_menu)
-        self.palette.set_labels(labels)
-        self.hint.set_text(labels, *self.actions.hint_places())
+        self.window_actions.set_labels(labels, self.editor.apply_label)
+        self.window_actions.fill_label_menu(self.label_menu)
+        self.label_palette.set_labels(labels)
+        self.hint.set_text(labels, *self.window_actions.hint_places())
         self.pane.set_context_actions(
-            [*self.actions.label_actions, None, self.actions.delete, self.actions.note, self.actions.annotate_all]
+            [*self.window_actions.label_actions, None, self.window_actions.delete, self.window_actions.note, self.window_actions.annotate_all]
         )
 
     def open_label_manager(self) -> LabelManagerDialog:
@@ -196,7 +198,7 @@ class MainWindow(QMainWindow):
         dialog.update_requested.connect(lambda old, new: self._label_request(dialog, self.editor.update_label, old, new))
         dialog.delete_requested.connect(lambda lab: self._label_request(dialog, self.editor.delete_label, lab))
         dialog.reorder_requested.connect(lambda ids: self._label_request(dialog, self.editor.reorder_labels, ids))
-        dialog.addActions([self.actions.undo, self.actions.redo])  # Ctrl+Z works in the dialog too
+        dialog.addActions([self.window_actions.undo, self.window_actions.redo])  # Ctrl+Z works in the dialog too
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()  # modeless: the text and palette update while it is open
         return dialog
@@ -215,7 +217,7 @@ class MainWindow(QMainWindow):
         self.view.show_article(article)
         if article is not None:
             self.article_dock.show_article(article.id)
-            self.settings.setValue(self._last_article_key(), article.id)
+            keys.LAST_ARTICLE.at(self._corpus_key()).write(self.settings, article.id)
         self._update_position()
         self._update_actions()
 
@@ -281,13 +283,7 @@ class MainWindow(QMainWindow):
         self.status.show_count(self.annotations.rowCount() if self.editor.article else None)
 
     def _update_actions(self) -> None:
-        has_article = self.editor.article is not None
-        has_span = self.editor.selected is not None
-        for action in (self.actions.delete, self.actions.note, self.actions.annotate_all, self.actions.grow_start,
-                       self.actions.shrink_start, self.actions.grow_end, self.actions.shrink_end):
-            action.setEnabled(has_span)
-        for action in (self.actions.done_next, self.actions.reopen, self.actions.focus_text):
-            action.setEnabled(has_article)
+        self.window_actions.update_enabled(has_article=self.editor.article is not None, has_span=self.editor.selected is not None)
 
     def _edit_note(self) -> None:
         a = self.editor.selected
@@ -314,17 +310,22 @@ class MainWindow(QMainWindow):
 
     def _set_snap(self, on: bool) -> None:
         self.editor.snap_to_words = on
-        self.settings.setValue("edit/snapToWords", on)
+        keys.SNAP_TO_WORDS.write(self.settings, on)
+        self.status.showMessage(
+            "Snapping on: selections take whole words and shed punctuation at their edges."
+            if on else "Snapping off: selections keep every character you select.",
+            5000,
+        )
 
     def _ask_annotator(self) -> None:
         name, ok = QInputDialog.getText(self, "Annotator name", "Name recorded with your annotations:", text=self.session.annotator)
         if ok and name.strip():
             self.session.annotator = name.strip()
-            self.settings.setValue("annotator", name.strip())
+            keys.ANNOTATOR.write(self.settings, name.strip())
             self.status.showMessage(f"New annotations are recorded as {name.strip()}.", 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(everything_on(self, self.actions.all()), self)
+        dialog = ShortcutsDialog(everything_on(self, self.window_actions.all()), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -411,33 +412,31 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(paths))
 
     # --- settings -------------------------------------------------------------------------
-    def _last_article_key(self) -> str:
-        return f"lastArticle/{corpus_files.settings_key(self.session.corpus.path)}"
+    def _corpus_key(self) -> str:
+        return keys.corpus_key(self.session.corpus.path)
 
     def last_article(self) -> int | None:
-        value = self.settings.value(self._last_article_key())
-        try:
-            return int(value) if value is not None else None
-        except (TypeError, ValueError):
-            return None
+        value = keys.LAST_ARTICLE.at(self._corpus_key()).read(self.settings)
+        return value if value >= 0 else None
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
+        geometry = keys.WINDOW_GEOMETRY.read(self.settings)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
+        state = keys.WINDOW_STATE.read(self.settings)
         if state is not None:
             self.restoreState(state)
-        zoom = int(self.settings.value("view/zoom", 0) or 0)
+        zoom = keys.ZOOM.read(self.settings)
         if zoom:
             self.pane.zoom(zoom)
-        snap = self.settings.value("edit/snapToWords", True)
-        self.actions.snap.setChecked(snap not in (False, "false", "0", 0))
+        snap = keys.SNAP_TO_WORDS.read(self.settings)
+        self.window_actions.snap.setChecked(snap)
+        self.editor.snap_to_words = snap
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("view/zoom", self.pane.zoom_level)
+        keys.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
+        keys.WINDOW_STATE.write(self.settings, self.saveState())
+        keys.ZOOM.write(self.settings, self.pane.zoom_level)
         self.settings.sync()
         self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
         self.pane.stop_loading()

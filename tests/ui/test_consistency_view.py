@@ -91,7 +91,7 @@ def test_accept_a_missed_mention_and_undo(qtbot, labelled, corpus_path):
 
 def test_reject_all_is_remembered_and_undone(qtbot, labelled, corpus_path):
     w = labelled
-    w.actions.missed_mentions.trigger()
+    w.window_actions.missed_mentions.trigger()
     dock = w.consistency.dock
     with open_corpus(corpus_path) as corpus:  # a second mention, in the other article
         corpus.articles.add("Third", "Foshan and Shenzhen again.")
@@ -111,7 +111,7 @@ def test_accept_selected_rows_and_open_one_in_its_article(qtbot, labelled, corpu
     w = labelled
     with open_corpus(corpus_path) as corpus:
         corpus.articles.add("Third", "Foshan and Shenzhen again.")
-    w.actions.missed_mentions.trigger()
+    w.window_actions.missed_mentions.trigger()
     dock = w.consistency.dock
     _click(qtbot, dock.refresh)
     assert [m.text for m in dock.missed.mentions()] == ["Foshan", "Foshan", "Shenzhen"]
@@ -130,7 +130,7 @@ def test_accept_selected_rows_and_open_one_in_its_article(qtbot, labelled, corpu
 
 def test_edits_elsewhere_mark_the_lists_stale(qtbot, labelled):
     w = labelled
-    w.actions.consistency.trigger()
+    w.window_actions.consistency.trigger()
     dock = w.consistency.dock
     assert dock.stale.text() == ""
     w.pane.select_codepoints(0, 4)

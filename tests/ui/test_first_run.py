@@ -53,8 +53,8 @@ def test_the_hint_names_the_real_label_keys_and_where_review_and_export_are(qtbo
     for key, name in (("1", "Location"), ("2", "Company"), ("3", "Policy&nbsp;term")):
         assert f"<b>{key}</b>&nbsp;{name}" in text
     assert "File › Export dataset" in text
-    review = getattr(window.actions, "review", None)  # a corpus-wide review command, where there is one
-    assert (window.actions.menu_path(review) if isinstance(review, QAction) else "Annotations list") in text
+    review = getattr(window.window_actions, "review", None)  # a corpus-wide review command, where there is one
+    assert (window.window_actions.menu_path(review) if isinstance(review, QAction) else "Annotations list") in text
     # A label given another key: the hint follows.
     location = window.session.labels[0]
     assert window.editor.update_label(location, location.with_changes(hotkey="7")) in (None, "")
@@ -112,7 +112,7 @@ def test_labelling_works_with_the_hint_shown(qtbot, window):
 
 
 def test_help_about_shows_version_licence_corpus_and_data_folder(qtbot, window, monkeypatch):
-    window.actions.about.trigger()
+    window.window_actions.about.trigger()
     dialog = window.findChild(QDialog, "aboutDialog")
     assert dialog is not None and dialog.isVisible()
     text = dialog.findChild(QLabel, "aboutText").text()

@@ -39,7 +39,7 @@ def test_partial_word_snaps_and_whitespace_is_trimmed(qtbot, window, corpus_path
 
 
 def test_snap_off_gives_character_precision(qtbot, window, corpus_path):
-    window.actions.snap.setChecked(False)
+    window.window_actions.snap.setChecked(False)
     pane = window.pane
     start = ARTICLE.index("Foshan")
     pane.place_caret(start)

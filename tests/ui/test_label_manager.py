@@ -39,7 +39,7 @@ def test_add_rename_and_set_hotkey(qtbot, window, manager, corpus_path):
     person = labels_on_disk(corpus_path)[-1]
     assert (person.name, person.tag, person.hotkey) == ("Person", "PERSON", "7")
     # Shows everywhere at once: palette, Label menu, hotkey.
-    assert window.palette.button(person.id).text() == "Person  7"
+    assert window.label_palette.button(person.id).text() == "Person  7"
     assert "Person" in [a.text() for a in window.label_menu.actions()]
     manager.close()
     window.activateWindow()
@@ -69,7 +69,7 @@ def test_recolour_repaints_spans(qtbot, window, manager, corpus_path, monkeypatc
     manager.list.setCurrentIndex(manager.model.index(0))
     qtbot.mouseClick(manager.colour, L)
     assert labels_on_disk(corpus_path)[0].colour == "#123456"
-    assert "#123456" in window.palette.button(1).styleSheet()
+    assert "#123456" in window.label_palette.button(1).styleSheet()
     window.pane.place_caret(30)  # move off the span so the plain painted colour shows
     from annotator.ui.widgets.span_painter import blend
 
@@ -104,7 +104,7 @@ def test_delete_in_use_says_how_many_and_undo_restores(qtbot, window, manager, c
     assert "2 annotations carry it" in asked[0]
     assert [lab.tag for lab in labels_on_disk(corpus_path)] == ["LOCATION", "POLICY_TERM"]
     assert stored(corpus_path) == [] and window.annotations.rowCount() == 0
-    assert window.palette.button(2) is None
+    assert window.label_palette.button(2) is None
     window.undo_stack.undo()
     assert [lab.tag for lab in labels_on_disk(corpus_path)] == ["LOCATION", "COMPANY", "POLICY_TERM"]
     assert sorted(a.text for a in stored(corpus_path)) == ["Kuka", "Midea"]

@@ -1,4 +1,5 @@
-"""Help > Keyboard shortcuts: every action that has one, read from the actions themselves.
+"""Help > Keyboard shortcuts: every action that has one, read from the actions themselves, then the
+other keys declared beside the actions (annotator.ui.actions.EXTRA_KEYS).
 
 The window passes its own actions in menu order; any other QAction or QShortcut found on the
 window (added by a dock or widget) is listed after them, so the list never misses a key.
@@ -16,18 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXTRA = (
-    ("Move the caret / extend the selection", "Arrows, Ctrl+Arrows, Home, End (+Shift)"),
-    ("Select a word", "Double-click"),
-    ("Select a span", "Click it, or move the caret into it"),
-    ("Review table: open the annotation in its article, selected", "Enter, Double-click"),
-    ("Review table: relabel the selected rows", "1–9 (the label keys)"),
-    ("Review table: mark the selected rows reviewed / unmark them", "Ctrl+R / Ctrl+U"),
-    ("Review table: delete the selected rows", "Delete"),
-    ("Open a search hit or a missed mention in its article", "Enter, Double-click"),
-    ("Go from the search field to its results", "Down"),
-)
-
+from annotator.ui.actions import EXTRA_KEYS
 
 def keys_of(item: QAction | QShortcut) -> list[str]:
     """The shortcuts of an action or shortcut object, as shown to the user."""
@@ -68,7 +58,7 @@ class ShortcutsDialog(QDialog):
                 continue
             seen.add((name, tuple(keys)))
             self._row(name, ", ".join(keys))
-        for name, keys in EXTRA:
+        for keys, name in EXTRA_KEYS:
             self._row(name, keys)
         view = QTableView(self)
         view.setObjectName("shortcutTable")

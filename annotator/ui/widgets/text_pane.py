@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from annotator.core.model import Annotation, Label
 from annotator.core.offsets import OffsetMap
+from annotator.core.text import word_at
+from annotator.formats.chinese import segment
 from annotator.ui.widgets.span_index import SpanIndex
 from annotator.ui.widgets.colours import text_on
 from annotator.ui.widgets.span_painter import SpanPainter
@@ -213,11 +215,19 @@ class TextPane(QPlainTextEdit):
             self.setTextCursor(cur)
             self.blockSignals(False)
             self._last_span = a.id
-            self.centerCursor()
+            if not self._shows(s, e):  # the view stays still unless the span is off-screen
+                self.centerCursor()
             if flash:
                 self._flash = (s, e)
                 self._flash_timer.start()
         self._refresh_extra()
+
+    def _shows(self, start: int, end: int) -> bool:
+        """Is the UTF-16 range [start, end) on screen, top to bottom?"""
+        area = self.viewport().rect()
+        first = self.cursorRect(self._cursor(start, start))
+        last = self.cursorRect(self._cursor(end, end))
+        return area.top() <= first.top() and last.bottom() <= area.bottom()
 
     def _end_flash(self) -> None:
         self._flash = None
@@ -325,6 +335,18 @@ class TextPane(QPlainTextEdit):
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
         self.painted.emit()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        """A double-click selects the token there: a word, a Chinese word (by jieba), an abbreviation."""
+        super().mouseDoubleClickEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or not self._text:
+            return
+        pos = self.offsets.to_codepoint(self.cursorForPosition(event.position().toPoint()).position())
+        if pos >= len(self._text) or (self._text[pos].isspace() and pos > 0):
+            pos -= 1  # a click on the right half of a word's last character
+        start, end = word_at(self._text, pos, segment)
+        if start < end:
+            self.select_codepoints(start, end)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)

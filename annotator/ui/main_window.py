@@ -17,6 +17,7 @@ from annotator.ui.corpus_guard import CorpusGuard
 from annotator.ui.dialogs.about import AboutDialog
 from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
 from annotator.ui.dialogs.label_manager import LabelManagerDialog
+from annotator.ui.dialogs.note_editor import NoteEditor
 from annotator.ui.dialogs.restore import RestoreDialog
 from annotator.ui.dialogs.shortcuts import ShortcutsDialog, everything_on
 from annotator.ui.editor import Editor
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._labels_changed()
         self._restore_settings()
         self._update_actions()
+        self._show_empty_state()
 
     # --- wiring --------------------------------------------------------------------
     def _wire(self) -> None:
@@ -133,6 +135,10 @@ class MainWindow(QMainWindow):
         act.done_next.triggered.connect(self._done_and_next)
         act.reopen.triggered.connect(lambda: ed.set_status(Status.IN_PROGRESS))
         act.find_article.triggered.connect(self._find_article)
+        act.find_in_article.triggered.connect(self.view.find_bar.open)
+        act.find_next.triggered.connect(lambda: self.view.find_bar.step(+1))
+        act.find_previous.triggered.connect(lambda: self.view.find_bar.step(-1))
+        self.view.empty.import_requested.connect(lambda: corpus_files.import_files(self))
         act.focus_text.triggered.connect(self.pane.setFocus)
         act.focus_articles.triggered.connect(lambda: self._focus_dock(self.article_dock))
         act.focus_annotations.triggered.connect(lambda: self._focus_dock(self.annotation_dock))
@@ -177,6 +183,7 @@ class MainWindow(QMainWindow):
         s.gone.connect(self._corpus_gone)
         self.guard.backup_failed.connect(lambda m: self.status.showMessage(f"Automatic backup failed: {m}", 10000))
         self.articles.modelReset.connect(self._update_position)
+        self.articles.modelReset.connect(self._show_empty_state)
         for signal in (self.annotations.rowsInserted, self.annotations.rowsRemoved, self.annotations.modelReset):
             signal.connect(self._update_count)
         self.pane.selection_changed_cp.connect(self._update_actions)
@@ -230,6 +237,9 @@ class MainWindow(QMainWindow):
         self.articles.refresh()
         if self.editor.article is None and self.articles.total():
             self.open_article(self.articles.article_id(0))
+
+    def _show_empty_state(self) -> None:
+        self.view.show_empty_corpus(self.articles.total() == 0 and not self.articles.filter_text)
 
     def _step_article(self, step: int) -> bool:
         current = self.editor.article
@@ -285,13 +295,15 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         self.window_actions.update_enabled(has_article=self.editor.article is not None, has_span=self.editor.selected is not None)
 
-    def _edit_note(self) -> None:
+    def _edit_note(self) -> NoteEditor | None:
         a = self.editor.selected
         if a is None:
-            return
-        note, ok = QInputDialog.getMultiLineText(self, "Note", f"Note on “{a.text}”:", a.note or "")
-        if ok:
-            self.editor.set_note(a, note)
+            return None
+        dialog = NoteEditor(a, self)
+        dialog.note_saved.connect(self.editor.set_note)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _annotate_all(self) -> AnnotateAllDialog | None:
         a = self.editor.selected

@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         act.done_next.triggered.connect(self._done_and_next)
         act.reopen.triggered.connect(lambda: ed.set_status(Status.IN_PROGRESS))
         act.find_article.triggered.connect(self._find_article)
+        act.show_label_names.toggled.connect(self.pane.set_show_label_names)
+        act.show_label_names.triggered.connect(lambda on: keys.SHOW_LABEL_NAMES.write(self.settings, "on" if on else "off"))
         act.find_in_article.triggered.connect(self.view.find_bar.open)
         act.find_next.triggered.connect(lambda: self.view.find_bar.step(+1))
         act.find_previous.triggered.connect(lambda: self.view.find_bar.step(-1))
@@ -222,6 +224,10 @@ class MainWindow(QMainWindow):
 
     def _article_opened(self, article) -> None:
         self.view.show_article(article)
+        choice = keys.SHOW_LABEL_NAMES.read(self.settings)
+        self.window_actions.show_label_names.setChecked(
+            choice == "on" or (choice == "auto" and self.pane.has_touching_spans())
+        )
         if article is not None:
             self.article_dock.show_article(article.id)
             keys.LAST_ARTICLE.at(self._corpus_key()).write(self.settings, article.id)

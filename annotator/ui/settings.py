@@ -109,7 +109,7 @@ HINT_DISMISSED = Setting("hints/firstRunDismissed", bool, False, "the getting-st
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, None, "size and place of the window")
 WINDOW_STATE = Setting("window/state", bytes, None, "docks and toolbars")
 ZOOM = Setting("view/zoom", int, 0, "text size steps from the default")
-SHOW_LABEL_NAMES = Setting("view/showLabelNames/", str, "auto", "per corpus: label tags on spans: on, off or auto")
+SHOW_LABEL_NAMES = Setting("view/showLabelNames", str, "auto", "label tags on spans: on, off, or auto (on for an article with nested or adjacent spans)")
 SNAP_TO_WORDS = Setting("edit/snapToWords", bool, True, "snap selections to whole tokens")
 
 # --- the export dialog ------------------------------------------------------------------------------

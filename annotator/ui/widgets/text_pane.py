@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QTextCursor
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, Label
@@ -20,6 +20,7 @@ from annotator.core.text import word_at
 from annotator.formats.chinese import segment
 from annotator.ui.widgets.span_index import SpanIndex
 from annotator.ui.widgets.colours import text_on
+from annotator.ui.widgets.span_overlay import SpanOverlay
 from annotator.ui.widgets.span_painter import SpanPainter
 
 READING_WIDTH = 860  # px: a comfortable line length for reading
@@ -66,6 +67,8 @@ class TextPane(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.index = SpanIndex(self.offsets)
         self.painter = SpanPainter(self, self.index, self._ensure_loaded_u16)
+        self.overlay = SpanOverlay(self, self.index)
+        self.painter.extra_ranges = self.overlay.extra_ranges
         self._source: SpanSource | None = None
         self._frontier = 0  # every span starting before this code point is in the index
         self._loader = QTimer(self, interval=0, timeout=self._load_more)
@@ -82,6 +85,8 @@ class TextPane(QPlainTextEdit):
     # --- content ------------------------------------------------------------------
     def set_labels(self, labels: Iterable[Label]) -> None:
         self._labels = {lab.id: lab for lab in labels}
+        self.overlay.labels = self._labels
+        self.overlay.set_font_changed()  # names may have changed: their tags' widths too
         self.painter.set_label_colours({i: lab.colour for i, lab in self._labels.items()})
         self._refresh_extra()
 
@@ -274,6 +279,9 @@ class TextPane(QPlainTextEdit):
         font = self.font()
         font.setPointSize(DEFAULT_POINT_SIZE + self._zoom)
         self.setFont(font)
+        self.overlay.set_font_changed()
+        if self.overlay.show_names:
+            self.painter.invalidate_all()  # the tags' room changes with the text size
         self.painter.paint_visible()
 
     @property
@@ -334,7 +342,25 @@ class TextPane(QPlainTextEdit):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        self.overlay.paint(painter)
+        painter.end()
         self.painted.emit()
+
+    # --- label names ----------------------------------------------------------------
+    def set_show_label_names(self, on: bool) -> None:
+        if on != self.overlay.show_names:
+            self.overlay.show_names = on
+            self.painter.invalidate_all()
+            self.viewport().update()
+
+    @property
+    def shows_label_names(self) -> bool:
+        return self.overlay.show_names
+
+    def has_touching_spans(self) -> bool:
+        """Are any two spans read so far nested, overlapping or adjacent (one ends where the next starts)?"""
+        return self.index.has_touching()
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         """A double-click selects the token there: a word, a Chinese word (by jieba), an abbreviation."""

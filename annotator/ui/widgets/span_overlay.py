@@ -1,0 +1,213 @@
+"""What is drawn over the painted spans: each span's boundary, its label tag, and a note marker.
+
+Boundaries: a thin outline in the label's colour around each span (inset by its nesting depth),
+so adjacent spans of one label read as two and nested ones as nested. Tags (View › Show label
+names): the label's name in a small pill inside the span's box, right after its last character,
+in a gap opened by letter spacing on that character (the gap wraps with the character, so a tag
+is never cut off at a line end or left behind on another line, and a span that opens a
+paragraph has its tag like any other). Spans ending at one character show their tags innermost
+first. Notes: a small corner mark at the span's end. Only what is on screen is drawn.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPolygonF, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QPlainTextEdit
+
+from annotator.core.model import Label
+from annotator.ui.widgets.colours import is_dark, text_on
+from annotator.ui.widgets.span_index import SpanIndex
+
+TAG_SCALE = 0.62  # of the text's font size
+TAG_PAD = 3.0  # px inside a tag, each side
+TAG_GAP = 2.0  # px between a tag and the span
+NOTE_MARK = 8.0  # px, the side of the note corner mark
+
+
+class SpanOverlay:
+    def __init__(self, editor: QPlainTextEdit, index: SpanIndex) -> None:
+        self.editor = editor
+        self.index = index
+        self.labels: dict[int, Label] = {}
+        self.show_names = False
+        self._widths: dict[str, float] = {}
+
+    # --- label tags: the room they take --------------------------------------------------------
+    def tag_font(self) -> QFont:
+        font = QFont(self.editor.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * TAG_SCALE))
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
+
+    def set_font_changed(self) -> None:
+        self._widths.clear()
+
+    def tag_text(self, label_id: int) -> str:
+        lab = self.labels.get(label_id)
+        return lab.name if lab else "?"
+
+    def tag_width(self, label_id: int) -> float:
+        text = self.tag_text(label_id)
+        width = self._widths.get(text)
+        if width is None:
+            width = QFontMetricsF(self.tag_font()).horizontalAdvance(text) + 2 * TAG_PAD + TAG_GAP
+            self._widths[text] = width
+        return width
+
+    def _tag_places(self, start: int, end: int) -> dict[int, list[tuple[int, int, int]]]:
+        """Spans ending in the UTF-16 range (start, end], by the character after which their tags go,
+        innermost first."""
+        places: dict[int, list[tuple[int, int, int]]] = {}
+        doc = self.editor.document()
+        for s, e, ident in self.index.in_range(start, end):
+            if not start < e <= end or e <= s:
+                continue
+            host = e - 1
+            if host > s and 0xDC00 <= ord(doc.characterAt(host)) <= 0xDFFF:
+                host -= 1  # the gap goes after a whole astral character
+            places.setdefault(host, []).append((s, e, ident))
+        for spans in places.values():
+            spans.sort(key=lambda t: -t[0])
+        return places
+
+    def extra_ranges(self, block_start: int, block_end: int) -> list[QTextLayout.FormatRange]:
+        """Letter spacing that opens a gap for the tags of the spans in this block."""
+        if not self.show_names:
+            return []
+        out = []
+        for host, spans in self._tag_places(block_start, block_end).items():
+            if not block_start <= host < block_end:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            fmt.setFontLetterSpacing(sum(self.tag_width(self.index.label_of[i]) for _, _, i in spans))
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = host - block_start, 2 if self._astral(host) else 1, fmt
+            out.append(r)
+        return out
+
+    def _astral(self, pos: int) -> bool:
+        return 0xD800 <= ord(self.editor.document().characterAt(pos)) <= 0xDBFF
+
+    # --- drawing -----------------------------------------------------------------------------------
+    def _visible_range(self) -> tuple[int, int] | None:
+        ed = self.editor
+        block = ed.firstVisibleBlock()
+        if not block.isValid():
+            return None
+        first, offset, height = block.position(), ed.contentOffset(), ed.viewport().height()
+        while block.isValid():
+            last = block.position() + block.length()
+            if ed.blockBoundingGeometry(block).translated(offset).bottom() > height:
+                break
+            block = block.next()
+        return first, last
+
+    def _fragments(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per line of the UTF-16 range [start, end), in viewport coordinates."""
+        ed, doc = self.editor, self.editor.document()
+        rects = []
+        block = doc.findBlock(start)
+        offset = ed.contentOffset()
+        while block.isValid() and block.position() < end:
+            layout = block.layout()
+            top = ed.blockBoundingGeometry(block).translated(offset).top()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                a = max(start, block.position() + line.textStart())
+                b = min(end, block.position() + line.textStart() + line.textLength())
+                if a >= b and not (a == b == end and start < end and line.textLength() == 0):
+                    continue
+                x1 = line.cursorToX(a - block.position())[0]
+                x2 = line.cursorToX(b - block.position())[0]
+                if b == end and b > a and self.show_names:  # the tag gap after the last character: added by paint()
+                    x2 = min(x2, line.cursorToX(b - 1 - block.position())[0] + self._advance(block, b - 1))
+                rects.append(QRectF(x1 + offset.x(), top + line.y(), max(1.0, x2 - x1), line.height()))
+            block = block.next()
+        return rects
+
+    def _advance(self, block, pos: int) -> float:
+        fm = QFontMetricsF(self.editor.font())
+        return fm.horizontalAdvance(block.text()[pos - block.position()]) if pos - block.position() < len(block.text()) else 0.0
+
+    def paint(self, painter: QPainter) -> None:
+        shown = self._visible_range()
+        if shown is None or not len(self.index):
+            return
+        start, end = shown
+        items = sorted(self.index.in_range(start, end), key=lambda t: (t[0], -t[1]))
+        if not items:
+            return
+        base = self.editor.palette().color(QPalette.ColorRole.Base)
+        dark = is_dark(base)
+        depth: dict[int, int] = {}
+        open_spans: list[tuple[int, int]] = []
+        for s, e, ident in items:
+            open_spans = [(oe, d) for oe, d in open_spans if oe > s]
+            depth[ident] = len(open_spans)
+            open_spans.append((e, len(open_spans)))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        tags = self._tag_room(start, end) if self.show_names else {}
+        notes: list[QRectF] = []
+        for s, e, ident in items:
+            lab = self.labels.get(self.index.label_of[ident])
+            colour = QColor(lab.colour if lab else "#999999")
+            edge = colour.lighter(135) if dark else colour.darker(150)
+            inset = min(depth[ident], 3) * 1.5
+            frags = self._fragments(s, e)
+            if frags and ident in tags:  # the box holds the span's own tag and those of spans inside it
+                frags[-1].setRight(frags[-1].right() + tags[ident])
+            painter.setPen(edge)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for r in frags:
+                painter.drawRoundedRect(r.adjusted(0.5, 0.5 + inset, -0.5, -0.5 - inset), 2.5, 2.5)
+            a = self.index.get(ident)
+            if a is not None and a.note and frags:
+                notes.append(frags[-1])
+        if self.show_names:
+            self._paint_tags(painter, start, end)
+        mark = self.editor.palette().color(QPalette.ColorRole.Text)
+        for rect in notes:  # last, over the tags: a note is worth seeing
+            self._note_mark(painter, rect, mark)
+
+    def _tag_room(self, start: int, end: int) -> dict[int, float]:
+        """For each span, the width of the tags inside its box: its own and those of spans it holds."""
+        room = {}
+        for spans in self._tag_places(start, end).values():
+            total = 0.0
+            for _, _, ident in spans:
+                total += self.tag_width(self.index.label_of[ident])
+                room[ident] = total
+        return room
+
+    def _note_mark(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        right, top = rect.right(), rect.top() + 0.5
+        corner = QPolygonF([QPointF(right - NOTE_MARK, top), QPointF(right, top), QPointF(right, top + NOTE_MARK)])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(corner)
+
+    def _paint_tags(self, painter: QPainter, start: int, end: int) -> None:
+        font = self.tag_font()
+        painter.setFont(font)
+        fm = QFontMetricsF(font)
+        for host, spans in self._tag_places(start, end).items():
+            frags = self._fragments(host, host + (2 if self._astral(host) else 1))
+            if not frags:
+                continue
+            line = frags[0]
+            x = line.left() + self._advance(self.editor.document().findBlock(host), host)
+            for _, _, ident in spans:  # innermost first, left to right
+                lab = self.labels.get(self.index.label_of[ident])
+                colour = QColor(lab.colour if lab else "#999999")
+                text = self.tag_text(self.index.label_of[ident])
+                width = self.tag_width(self.index.label_of[ident]) - TAG_GAP
+                h = fm.height() + 1
+                pill = QRectF(x + TAG_GAP / 2, line.center().y() - h / 2, width, h)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(pill, 3, 3)
+                painter.setPen(text_on(colour))
+                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+                x += width + TAG_GAP

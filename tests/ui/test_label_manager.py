@@ -56,8 +56,33 @@ def test_duplicate_tag_is_refused_with_a_message(qtbot, manager, corpus_path):
     manager.tag.clear()
     qtbot.keyClicks(manager.tag, "LOCATION")
     qtbot.keyClick(manager.tag, Qt.Key.Key_Return)
-    assert "already has tag 'LOCATION'" in manager.error.text()
+    assert "The tag LOCATION is already the label “Location”'s" in manager.error.text()
+    assert "merge into one in every dataset" in manager.error.text()
     assert labels_on_disk(corpus_path)[1].tag == "COMPANY"
+
+
+def test_a_new_labels_tag_follows_its_name_until_typed_by_hand(qtbot, manager, corpus_path):
+    qtbot.mouseClick(manager.add_button, L)
+    manager.name.selectAll()
+    qtbot.keyClicks(manager.name, "Person")
+    assert manager.tag.text() == "PERSON"
+    qtbot.keyClick(manager.name, Qt.Key.Key_Return)
+    assert labels_on_disk(corpus_path)[-1].tag == "PERSON"
+    manager.tag.selectAll()
+    qtbot.keyClicks(manager.tag, "PER")
+    manager.name.selectAll()
+    qtbot.keyClicks(manager.name, "Official")
+    assert manager.tag.text() == "PER"  # typed by hand: it stays
+
+
+def test_a_used_labels_tag_does_not_follow_a_rename(qtbot, window, manager, corpus_path):
+    s = ARTICLE.index("Kuka")
+    window.pane.select_codepoints(s, s + 4)
+    window.editor.apply_label(2)
+    manager.list.setCurrentIndex(manager.model.index(1))
+    manager.name.selectAll()
+    qtbot.keyClicks(manager.name, "Firm")
+    assert manager.tag.text() == "COMPANY"
 
 
 def test_recolour_repaints_spans(qtbot, window, manager, corpus_path, monkeypatch):

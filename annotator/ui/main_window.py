@@ -320,7 +320,9 @@ class MainWindow(QMainWindow):
         if not spans:
             self.status.showMessage(f"No other whole-word occurrence of “{a.text}” to label.", 5000)
             return None
-        dialog = AnnotateAllDialog(self.editor.article.text, a.text, label.name if label else "?", spans, self)
+        dialog = AnnotateAllDialog(
+            self.editor.article.text, a.text, label.name if label else "?", spans, self, colour=label.colour if label else "#999999"
+        )
         dialog.accepted.connect(lambda: self.editor.annotate_all(a, dialog.chosen()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlite_utils import Database
 
@@ -114,8 +114,11 @@ class AnnotationRepository:
         """Store one annotation (keeping its id when given, as undo does). Committed."""
         return self.add_many([annotation])[0]
 
-    def add_many(self, annotations: Sequence[Annotation]) -> list[Annotation]:
-        """Store annotations in one transaction: all of them, or none. Committed."""
+    def add_many(self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None) -> list[Annotation]:
+        """Store annotations in one transaction: all of them, or none. Committed.
+
+        A new article that gets annotations is marked in progress; with ``in_progress`` given, only
+        the articles among those ids are (a bulk accept leaves articles nobody opened as new)."""
         stamp = now()
         stored = []
         try:
@@ -152,7 +155,8 @@ class AnnotationRepository:
                             reviewed_at=(a.reviewed_at or stamp) if a.reviewed_by else None,
                         )
                     )
-                self._mark_in_progress({a.article_id for a in annotations}, stamp)
+                touched = {a.article_id for a in annotations}
+                self._mark_in_progress(touched if in_progress is None else touched & set(in_progress), stamp)
         except sqlite3.IntegrityError as exc:
             self._annotator_ids.clear()
             raise _invalid(exc) from exc

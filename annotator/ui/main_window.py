@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         for part in (self.search, self.consistency):
             part.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.consistency.error.connect(self._show_error)
+        self.consistency.dock.conflict_activated.connect(self._show_conflict)
 
         self.label_palette.label_requested.connect(ed.apply_label)
         self.article_dock.article_activated.connect(self.open_article)
@@ -327,6 +328,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _show_conflict(self, row: int) -> None:
+        """A conflict's occurrences, in the review table (docked beside the consistency lists)."""
+        group = self.consistency.conflicts.group(row)
+        if group is not None:
+            self.review.show_text(*(group.variants or (group.text,)))
 
     def _set_snap(self, on: bool) -> None:
         self.editor.snap_to_words = on

@@ -211,6 +211,17 @@ class ReviewFilterBar(QWidget):
         self._last = flt
         self.filter_changed.emit(flt)
 
+    def show_exactly(self, *texts: str) -> None:
+        """Only the annotations whose covered text is one of ``texts``, with every other filter cleared."""
+        self.reset()
+        self.regex.blockSignals(True)
+        self.regex.setChecked(True)
+        self.regex.blockSignals(False)
+        self.text.blockSignals(True)
+        self.text.setText("^(?:" + "|".join(re.escape(t) for t in texts) + ")$" if len(texts) > 1 else f"^{re.escape(texts[0])}$")
+        self.text.blockSignals(False)
+        self._emit()
+
     def focus_text(self) -> None:
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.text.selectAll()

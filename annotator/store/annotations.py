@@ -99,6 +99,16 @@ class AnnotationRepository:
         sql = f'{_SELECT} WHERE {where} ORDER BY a.start, a."end" DESC, a.id'
         return list(map(_row, self.db.execute(sql, params)))
 
+    def labels_over(self, article_id: int, start: int, end: int) -> list[tuple[int, bool]]:
+        """(label id, exact) for each annotation overlapping [start, end) of an article: those covering
+        exactly that text first, then the shortest."""
+        rows = self.db.execute(
+            'SELECT label_id, start = ? AND "end" = ? FROM annotations WHERE article_id = ? AND start < ? AND "end" > ? '
+            'ORDER BY 2 DESC, "end" - start, start',
+            [start, end, article_id, end, start],
+        )
+        return [(label_id, bool(exact)) for label_id, exact in rows]
+
     def for_label(self, label_id: int) -> list[Annotation]:
         return [_row(r) for r in self.db.execute(f"{_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
 

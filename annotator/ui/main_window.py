@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
-from annotator.ui import corpus_files
+from annotator.ui import corpus_files, dock_places
 from annotator.ui import settings as keys
 from annotator.ui.actions import WindowActions
 from annotator.ui.consistency.controller import ConsistencyController
@@ -87,10 +87,12 @@ class MainWindow(QMainWindow):
         self.stats.hide()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search.dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.consistency.dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.stats)  # never over the annotation list
         self.tabifyDockWidget(self.review.dock, self.search.dock)
         self.tabifyDockWidget(self.search.dock, self.consistency.dock)
-        self.tabifyDockWidget(self.annotation_dock, self.stats)
+        self.tabifyDockWidget(self.consistency.dock, self.stats)
+        for corner in (Qt.Corner.BottomLeftCorner, Qt.Corner.BottomRightCorner):  # the lists below span the window
+            self.setCorner(corner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.window_actions = WindowActions(self)
         self.label_palette.set_snap_action(self.window_actions.snap)
         self.recent_menu = QMenu("Recent &corpora", self)
@@ -150,14 +152,16 @@ class MainWindow(QMainWindow):
         act.shortcuts.triggered.connect(self.show_shortcuts)
         act.about.triggered.connect(self._about)
         act.show_hint.triggered.connect(self.hint.show_again)
-        act.review.triggered.connect(self.review.show)
+        act.review.triggered.connect(lambda: self._open_list(self.review.show, self.review.dock, self.review.dock.table))
         self.review.dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating review too
         self.review.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.review.error.connect(self._show_error)
-        act.search_corpus.triggered.connect(self.search.show)
-        act.consistency.triggered.connect(lambda: self.consistency.show(0))
-        act.missed_mentions.triggered.connect(lambda: self.consistency.show(1))
-        act.statistics.triggered.connect(self.stats.show_now)
+        act.search_corpus.triggered.connect(lambda: self._open_list(self.search.show, self.search.dock, self.search.dock.table))
+        act.consistency.triggered.connect(
+            lambda: self._open_list(lambda: self.consistency.show(0), self.consistency.dock, self.consistency.dock.conflict_table))
+        act.missed_mentions.triggered.connect(
+            lambda: self._open_list(lambda: self.consistency.show(1), self.consistency.dock, self.consistency.dock.missed_table))
+        act.statistics.triggered.connect(lambda: self._open_list(self.stats.show_now, self.stats, None))
         for dock in (self.search.dock, self.consistency.dock, self.stats):
             dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating dock too
         for part in (self.search, self.consistency):
@@ -329,11 +333,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _open_list(self, show, dock, table) -> None:
+        """Show a corpus-wide list where it has room: ten rows below the text, or a tab beside it."""
+        show()
+        dock_places.place(self, dock, table, self.article_dock)
+
     def _show_conflict(self, row: int) -> None:
         """A conflict's occurrences, in the review table (docked beside the consistency lists)."""
         group = self.consistency.conflicts.group(row)
         if group is not None:
             self.review.show_text(*(group.variants or (group.text,)))
+            dock_places.place(self, self.review.dock, self.review.dock.table, self.article_dock)
 
     def _set_snap(self, on: bool) -> None:
         self.editor.snap_to_words = on

@@ -56,7 +56,7 @@ def test_duplicate_tag_is_refused_with_a_message(qtbot, manager, corpus_path):
     manager.tag.clear()
     qtbot.keyClicks(manager.tag, "LOCATION")
     qtbot.keyClick(manager.tag, Qt.Key.Key_Return)
-    assert "The tag LOCATION is already the label “Location”'s" in manager.error.text()
+    assert "The label “Location” already has the tag LOCATION" in manager.error.text()
     assert "merge into one in every dataset" in manager.error.text()
     assert labels_on_disk(corpus_path)[1].tag == "COMPANY"
 

@@ -188,7 +188,7 @@ class LabelManagerDialog(QDialog):
         clash = next((lab for lab in self.session.labels if lab.id != old.id and lab.tag == new.tag), None)
         if clash is not None:
             self.show_error(
-                f"The tag {new.tag} is already the label “{clash.name}”'s. Exports write spans by their tag, so "
+                f"The label “{clash.name}” already has the tag {new.tag}. Exports write spans by their tag, so "
                 f"two labels with one tag would merge into one in every dataset: choose another tag."
             )
             self.tag.setFocus()

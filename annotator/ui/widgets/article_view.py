@@ -12,6 +12,7 @@ from annotator.ui.widgets.find_bar import FindBar
 from annotator.ui.widgets.text_pane import READING_WIDTH, TextPane
 
 
+MIN_TEXT_WIDTH = 400  # px: about 50 characters a line; the side docks shrink or close before the text does
 COMPACT_BELOW = 380  # px of height: below it the title takes one line, elided, so the text keeps its room
 
 
@@ -78,11 +79,13 @@ class ArticleView(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setMinimumWidth(40)  # an elided title never holds the window wider than it is
         self.details = QLabel(self, objectName="articleDetails")
         # Colours come from the system palette (light or dark): text on the text background.
         self.title.setForegroundRole(QPalette.ColorRole.Text)
         self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.details.setWordWrap(True)
+        self.details.setMinimumWidth(40)
         self.pane = TextPane(self)
         header = QFrame(self)
         header.setObjectName("articleHeader")
@@ -111,6 +114,7 @@ class ArticleView(QWidget):
         self._parts = (header, rule, self.pane)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
+        self.setMinimumWidth(MIN_TEXT_WIDTH)
         self.show_article(None)
 
     def resizeEvent(self, event) -> None:  # noqa: N802

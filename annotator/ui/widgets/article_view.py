@@ -40,8 +40,9 @@ class EmptyCorpus(QFrame):
         super().__init__(parent)
         self.setObjectName("emptyCorpus")
         title = QLabel("This corpus has no articles yet", self)
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
         text = QLabel(
             "Import news articles (text, HTML, JSON Lines, CSV) or labelled data (Annotator JSONL, doccano, "
             "Label Studio, brat), or drop files or a folder here.",

@@ -6,7 +6,8 @@ import hashlib
 import re
 import unicodedata
 
-from annotator.core.tokens import Segmenter, shed_punctuation, snap_to_tokens, token_at, token_step, tokens_around
+from annotator.core.graphemes import splits_cluster as _splits_cluster
+from annotator.core.tokens import Segmenter, is_cjk, shed_punctuation, snap_to_tokens, token_at, token_step, tokens_around
 
 _BOM = "\ufeff"
 
@@ -27,33 +28,9 @@ def content_hash(text: str) -> str:
 
 # --- characters -----------------------------------------------------------------
 
-_ZWJ = "\u200d"
-
-
-def _is_extender(ch: str) -> bool:
-    """A character that belongs to the grapheme cluster before it."""
-    cp = ord(ch)
-    if ch == _ZWJ or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
-        return True
-    if 0x1F3FB <= cp <= 0x1F3FF:  # emoji skin-tone modifiers
-        return True
-    if 0xE0020 <= cp <= 0xE007F:  # emoji tag sequences (subdivision flags)
-        return True
-    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
-
-
-def _is_regional_indicator(ch: str) -> bool:
-    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
-
-
-def _is_ideograph(ch: str) -> bool:
-    """Scripts written without spaces: every character is a word of its own for snapping."""
-    return unicodedata.category(ch) == "Lo" and unicodedata.east_asian_width(ch) in ("W", "F")
-
-
 def is_word_char(ch: str) -> bool:
     """Letters, digits, '_' and the marks written on them; emoji, their modifiers and joiners are not."""
-    if _is_ideograph(ch):
+    if is_cjk(ch):  # scripts written without spaces: every character is a word of its own
         return False
     if ch.isalnum() or ch == "_":
         return True
@@ -61,20 +38,6 @@ def is_word_char(ch: str) -> bool:
     if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:  # variation selectors (emoji presentation)
         return False
     return unicodedata.category(ch) in ("Mn", "Mc", "Me")
-
-
-def _splits_cluster(text: str, pos: int) -> bool:
-    """Would an edge at ``pos`` cut a grapheme cluster (a mark, a ZWJ sequence, half a flag)?"""
-    if not 0 < pos < len(text):
-        return False
-    if _is_extender(text[pos]) or text[pos - 1] == _ZWJ:
-        return True
-    if _is_regional_indicator(text[pos]):
-        run, i = 0, pos - 1
-        while i >= 0 and _is_regional_indicator(text[i]):
-            run, i = run + 1, i - 1
-        return run % 2 == 1
-    return False
 
 
 def grapheme_start(text: str, pos: int) -> int:

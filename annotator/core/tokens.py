@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from annotator.core.graphemes import splits_cluster
+
 # The lengths, in code points, of the words of a run of CJK characters, in order.
 Segmenter = Callable[[str], Iterable[int]]
 
@@ -54,21 +56,6 @@ class Token(NamedTuple):
 def is_cjk(ch: str) -> bool:
     """A character of a script written without spaces (ideographs, kana, hangul syllables)."""
     return unicodedata.category(ch) == "Lo" and unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def _is_extender(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        ch == "\u200d"
-        or 0xFE00 <= cp <= 0xFE0F
-        or 0xE0020 <= cp <= 0xE01EF
-        or 0x1F3FB <= cp <= 0x1F3FF
-        or unicodedata.category(ch) in ("Mn", "Me", "Mc")
-    )
-
-
-def _is_regional(ch: str) -> bool:
-    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
 
 def _is_punct(piece: str) -> bool:
@@ -113,24 +100,11 @@ def _join_clusters(text: str, offset: int, raw: list[Token]) -> list[Token]:
     """Glue a token to the one before when the edge between them would cut a character."""
     out: list[Token] = []
     for tok in raw:
-        if out and out[-1].end == tok.start and _cuts(text, tok.start - offset):
+        if out and out[-1].end == tok.start and splits_cluster(text, tok.start - offset):
             prev = out.pop()
             tok = Token(prev.start, tok.end, prev.punct and tok.punct)
         out.append(tok)
     return out
-
-
-def _cuts(text: str, pos: int) -> bool:
-    if not 0 < pos < len(text):
-        return False
-    if _is_extender(text[pos]) or text[pos - 1] == "\u200d":
-        return True
-    if _is_regional(text[pos]):
-        run, i = 0, pos - 1
-        while i >= 0 and _is_regional(text[i]):
-            run, i = run + 1, i - 1
-        return run % 2 == 1
-    return False
 
 
 def _window_edge(text: str, pos: int, direction: int) -> int:

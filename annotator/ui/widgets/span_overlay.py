@@ -12,7 +12,7 @@ first. Notes: a small corner mark at the span's end. Only what is on screen is d
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPolygonF, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPixmap, QPolygonF, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.model import Label
@@ -32,16 +32,29 @@ class SpanOverlay:
         self.labels: dict[int, Label] = {}
         self.show_names = False
         self._widths: dict[str, float] = {}
+        self._text_metrics: QFontMetricsF | None = None
+        self._pills: dict[tuple, QPixmap] = {}
+        self._tag_font: QFont | None = None
 
     # --- label tags: the room they take --------------------------------------------------------
     def tag_font(self) -> QFont:
-        font = QFont(self.editor.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * TAG_SCALE))
-        font.setWeight(QFont.Weight.DemiBold)
-        return font
+        if self._tag_font is None:
+            font = QFont(self.editor.font())
+            font.setPointSizeF(max(6.0, font.pointSizeF() * TAG_SCALE))
+            font.setWeight(QFont.Weight.DemiBold)
+            self._tag_font = font
+        return self._tag_font
 
     def set_font_changed(self) -> None:
         self._widths.clear()
+        self._pills.clear()
+        self._tag_font = None
+        self._text_metrics = None
+
+    def _metrics(self) -> QFontMetricsF:
+        if self._text_metrics is None:
+            self._text_metrics = QFontMetricsF(self.editor.font())
+        return self._text_metrics
 
     def tag_text(self, label_id: int) -> str:
         lab = self.labels.get(label_id)
@@ -91,18 +104,23 @@ class SpanOverlay:
         return 0xD800 <= ord(self.editor.document().characterAt(pos)) <= 0xDBFF
 
     # --- drawing -----------------------------------------------------------------------------------
-    def _visible_range(self) -> tuple[int, int] | None:
+    def _visible_range(self, top: float, bottom: float) -> tuple[int, int] | None:
+        """The UTF-16 range of the blocks shown between viewport heights ``top`` and ``bottom``."""
         ed = self.editor
         block = ed.firstVisibleBlock()
-        if not block.isValid():
-            return None
-        first, offset, height = block.position(), ed.contentOffset(), ed.viewport().height()
+        offset = ed.contentOffset()
+        first = None
+        last = 0
         while block.isValid():
-            last = block.position() + block.length()
-            if ed.blockBoundingGeometry(block).translated(offset).bottom() > height:
+            geometry = ed.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
                 break
+            if geometry.bottom() >= top:
+                if first is None:
+                    first = block.position()
+                last = block.position() + block.length()
             block = block.next()
-        return first, last
+        return None if first is None else (first, last)
 
     def _fragments(self, start: int, end: int) -> list[QRectF]:
         """One rectangle per line of the UTF-16 range [start, end), in viewport coordinates."""
@@ -113,26 +131,38 @@ class SpanOverlay:
         while block.isValid() and block.position() < end:
             layout = block.layout()
             top = ed.blockBoundingGeometry(block).translated(offset).top()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                a = max(start, block.position() + line.textStart())
-                b = min(end, block.position() + line.textStart() + line.textLength())
-                if a >= b and not (a == b == end and start < end and line.textLength() == 0):
+            base = block.position()
+            line_no = layout.lineForTextPosition(max(0, start - base)).lineNumber() if start > base else 0
+            while 0 <= line_no < layout.lineCount():
+                line = layout.lineAt(line_no)
+                line_no += 1
+                if base + line.textStart() >= end:
+                    break
+                a = max(start, base + line.textStart())
+                b = min(end, base + line.textStart() + line.textLength())
+                if a >= b:
                     continue
-                x1 = line.cursorToX(a - block.position())[0]
-                x2 = line.cursorToX(b - block.position())[0]
-                if b == end and b > a and self.show_names:  # the tag gap after the last character: added by paint()
-                    x2 = min(x2, line.cursorToX(b - 1 - block.position())[0] + self._advance(block, b - 1))
+                x1 = line.cursorToX(a - base)[0]
+                x2 = line.cursorToX(b - base)[0]
+                if b == end and self.show_names:  # the tag gap after the last character: added by paint()
+                    x2 = min(x2, line.cursorToX(b - 1 - base)[0] + self._advance(block, b - 1))
                 rects.append(QRectF(x1 + offset.x(), top + line.y(), max(1.0, x2 - x1), line.height()))
             block = block.next()
         return rects
 
     def _advance(self, block, pos: int) -> float:
-        fm = QFontMetricsF(self.editor.font())
-        return fm.horizontalAdvance(block.text()[pos - block.position()]) if pos - block.position() < len(block.text()) else 0.0
+        """The width of the character at UTF-16 position ``pos`` (without any tag gap after it)."""
+        if not block.position() <= pos < block.position() + block.length() - 1:
+            return 0.0
+        doc = self.editor.document()
+        ch = doc.characterAt(pos)
+        if 0xD800 <= ord(ch) <= 0xDBFF:  # an astral character: both halves
+            ch += doc.characterAt(pos + 1)
+        return self._metrics().horizontalAdvance(ch)
 
-    def paint(self, painter: QPainter) -> None:
-        shown = self._visible_range()
+    def paint(self, painter: QPainter, area: QRectF) -> None:
+        """Draw over the spans shown in ``area`` (the part of the viewport being repainted)."""
+        shown = self._visible_range(area.top(), area.bottom())
         if shown is None or not len(self.index):
             return
         start, end = shown
@@ -147,7 +177,6 @@ class SpanOverlay:
             open_spans = [(oe, d) for oe, d in open_spans if oe > s]
             depth[ident] = len(open_spans)
             open_spans.append((e, len(open_spans)))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         tags = self._tag_room(start, end) if self.show_names else {}
         notes: list[QRectF] = []
         for s, e, ident in items:
@@ -160,8 +189,7 @@ class SpanOverlay:
                 frags[-1].setRight(frags[-1].right() + tags[ident])
             painter.setPen(edge)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for r in frags:
-                painter.drawRoundedRect(r.adjusted(0.5, 0.5 + inset, -0.5, -0.5 - inset), 2.5, 2.5)
+            painter.drawRects([r.adjusted(0.5, 0.5 + inset, -0.5, -0.5 - inset) for r in frags])
             a = self.index.get(ident)
             if a is not None and a.note and frags:
                 notes.append(frags[-1])
@@ -182,6 +210,7 @@ class SpanOverlay:
         return room
 
     def _note_mark(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         right, top = rect.right(), rect.top() + 0.5
         corner = QPolygonF([QPointF(right - NOTE_MARK, top), QPointF(right, top), QPointF(right, top + NOTE_MARK)])
         painter.setPen(Qt.PenStyle.NoPen)
@@ -189,9 +218,6 @@ class SpanOverlay:
         painter.drawPolygon(corner)
 
     def _paint_tags(self, painter: QPainter, start: int, end: int) -> None:
-        font = self.tag_font()
-        painter.setFont(font)
-        fm = QFontMetricsF(font)
         for host, spans in self._tag_places(start, end).items():
             frags = self._fragments(host, host + (2 if self._astral(host) else 1))
             if not frags:
@@ -199,15 +225,34 @@ class SpanOverlay:
             line = frags[0]
             x = line.left() + self._advance(self.editor.document().findBlock(host), host)
             for _, _, ident in spans:  # innermost first, left to right
-                lab = self.labels.get(self.index.label_of[ident])
-                colour = QColor(lab.colour if lab else "#999999")
-                text = self.tag_text(self.index.label_of[ident])
-                width = self.tag_width(self.index.label_of[ident]) - TAG_GAP
-                h = fm.height() + 1
-                pill = QRectF(x + TAG_GAP / 2, line.center().y() - h / 2, width, h)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRoundedRect(pill, 3, 3)
-                painter.setPen(text_on(colour))
-                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-                x += width + TAG_GAP
+                pill = self._pill(self.index.label_of[ident])
+                size = pill.deviceIndependentSize()
+                painter.drawPixmap(QPointF(x + TAG_GAP / 2, line.center().y() - size.height() / 2), pill)
+                x += size.width() + TAG_GAP
+
+    def _pill(self, label_id: int) -> QPixmap:
+        """A label's tag, drawn once per label, colour, text size and screen."""
+        lab = self.labels.get(label_id)
+        colour = QColor(lab.colour if lab else "#999999")
+        text = self.tag_text(label_id)
+        ratio = self.editor.devicePixelRatioF()
+        key = (text, colour.name(), ratio)  # the cache is emptied when the text size changes
+        pill = self._pills.get(key)
+        if pill is None:
+            font = self.tag_font()
+            fm = QFontMetricsF(font)
+            width, height = self.tag_width(label_id) - TAG_GAP, fm.height() + 1
+            pill = QPixmap(int(width * ratio + 0.999), int(height * ratio + 0.999))
+            pill.setDevicePixelRatio(ratio)
+            pill.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pill)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawRoundedRect(QRectF(0, 0, width, height), 3, 3)
+            p.setFont(font)
+            p.setPen(text_on(colour))
+            p.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, text)
+            p.end()
+            self._pills[key] = pill
+        return pill

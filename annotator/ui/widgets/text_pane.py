@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QPainter, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -343,7 +343,7 @@ class TextPane(QPlainTextEdit):
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        self.overlay.paint(painter)
+        self.overlay.paint(painter, QRectF(event.rect()))
         painter.end()
         self.painted.emit()
 

@@ -11,7 +11,7 @@ first. Notes: a small corner mark at the span's end. Only what is on screen is d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPixmap, QPolygonF, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -19,6 +19,7 @@ from annotator.core.model import Label
 from annotator.ui.widgets.colours import is_dark, text_on
 from annotator.ui.widgets.span_index import SpanIndex
 
+MAX_TAGS_PER_PARAGRAPH = 400  # beyond that, tags would reflow a huge paragraph on every toggle: none there
 TAG_SCALE = 0.62  # of the text's font size
 TAG_PAD = 3.0  # px inside a tag, each side
 TAG_GAP = 2.0  # px between a tag and the span
@@ -35,6 +36,9 @@ class SpanOverlay:
         self._text_metrics: QFontMetricsF | None = None
         self._pills: dict[tuple, QPixmap] = {}
         self._tag_font: QFont | None = None
+        self._offset = None
+        self._tops: dict[int, float] = {}
+        self._tagged: dict[tuple[int, int, int], bool] = {}
 
     # --- label tags: the room they take --------------------------------------------------------
     def tag_font(self) -> QFont:
@@ -88,8 +92,11 @@ class SpanOverlay:
         """Letter spacing that opens a gap for the tags of the spans in this block."""
         if not self.show_names:
             return []
+        if not self._tagged_paragraph(self.editor.document().findBlock(block_start)):
+            return []
+        places = self._tag_places(block_start, block_end)
         out = []
-        for host, spans in self._tag_places(block_start, block_end).items():
+        for host, spans in places.items():
             if not block_start <= host < block_end:
                 continue
             fmt = QTextCharFormat()
@@ -105,32 +112,34 @@ class SpanOverlay:
 
     # --- drawing -----------------------------------------------------------------------------------
     def _visible_range(self, top: float, bottom: float) -> tuple[int, int] | None:
-        """The UTF-16 range of the blocks shown between viewport heights ``top`` and ``bottom``."""
+        """The UTF-16 range of the text shown between viewport heights ``top`` and ``bottom``
+        (whole lines, so a long paragraph costs only what is on screen)."""
         ed = self.editor
-        block = ed.firstVisibleBlock()
-        offset = ed.contentOffset()
-        first = None
-        last = 0
-        while block.isValid():
-            geometry = ed.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > bottom:
-                break
-            if geometry.bottom() >= top:
-                if first is None:
-                    first = block.position()
-                last = block.position() + block.length()
-            block = block.next()
-        return None if first is None else (first, last)
+        if not ed.firstVisibleBlock().isValid():
+            return None
+        width = ed.viewport().width()
+        first = ed.cursorForPosition(QPoint(0, int(top))).position()
+        last = ed.cursorForPosition(QPoint(width, int(bottom))).position()
+        first_block, last_block = ed.document().findBlock(first), ed.document().findBlock(last)
+        line = first_block.layout().lineForTextPosition(first - first_block.position())
+        start = first_block.position() + (line.textStart() if line.isValid() else 0)
+        line = last_block.layout().lineForTextPosition(last - last_block.position())
+        end = last_block.position() + (line.textStart() + line.textLength() if line.isValid() else last_block.length())
+        return start, end + 1
 
     def _fragments(self, start: int, end: int) -> list[QRectF]:
         """One rectangle per line of the UTF-16 range [start, end), in viewport coordinates."""
         ed, doc = self.editor, self.editor.document()
         rects = []
         block = doc.findBlock(start)
-        offset = ed.contentOffset()
+        if self._offset is None:
+            self._offset = ed.contentOffset()
+        offset = self._offset
         while block.isValid() and block.position() < end:
             layout = block.layout()
-            top = ed.blockBoundingGeometry(block).translated(offset).top()
+            top = self._tops.get(block.blockNumber())
+            if top is None:
+                top = self._tops[block.blockNumber()] = ed.blockBoundingGeometry(block).translated(offset).top()
             base = block.position()
             line_no = layout.lineForTextPosition(max(0, start - base)).lineNumber() if start > base else 0
             while 0 <= line_no < layout.lineCount():
@@ -162,6 +171,7 @@ class SpanOverlay:
 
     def paint(self, painter: QPainter, area: QRectF) -> None:
         """Draw over the spans shown in ``area`` (the part of the viewport being repainted)."""
+        self._offset, self._tops = None, {}  # read once per paint
         shown = self._visible_range(area.top(), area.bottom())
         if shown is None or not len(self.index):
             return
@@ -177,7 +187,9 @@ class SpanOverlay:
             open_spans = [(oe, d) for oe, d in open_spans if oe > s]
             depth[ident] = len(open_spans)
             open_spans.append((e, len(open_spans)))
-        tags = self._tag_room(start, end) if self.show_names else {}
+        shown_tags = self._shown_tags(start, end) if self.show_names else {}
+        tags = self._tag_room(shown_tags)
+        text_ends: dict[int, QRectF] = {}  # where each span's text ends: its tag goes right after
         notes: list[QRectF] = []
         for s, e, ident in items:
             lab = self.labels.get(self.index.label_of[ident])
@@ -186,6 +198,7 @@ class SpanOverlay:
             inset = min(depth[ident], 3) * 1.5
             frags = self._fragments(s, e)
             if frags and ident in tags:  # the box holds the span's own tag and those of spans inside it
+                text_ends[ident] = QRectF(frags[-1])
                 frags[-1].setRight(frags[-1].right() + tags[ident])
             painter.setPen(edge)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -193,16 +206,16 @@ class SpanOverlay:
             a = self.index.get(ident)
             if a is not None and a.note and frags:
                 notes.append(frags[-1])
-        if self.show_names:
-            self._paint_tags(painter, start, end)
+        if shown_tags:
+            self._paint_tags(painter, shown_tags, text_ends)
         mark = self.editor.palette().color(QPalette.ColorRole.Text)
         for rect in notes:  # last, over the tags: a note is worth seeing
             self._note_mark(painter, rect, mark)
 
-    def _tag_room(self, start: int, end: int) -> dict[int, float]:
+    def _tag_room(self, shown_tags: dict[int, list[tuple[int, int, int]]]) -> dict[int, float]:
         """For each span, the width of the tags inside its box: its own and those of spans it holds."""
         room = {}
-        for spans in self._tag_places(start, end).values():
+        for spans in shown_tags.values():
             total = 0.0
             for _, _, ident in spans:
                 total += self.tag_width(self.index.label_of[ident])
@@ -217,17 +230,39 @@ class SpanOverlay:
         painter.setBrush(colour)
         painter.drawPolygon(corner)
 
-    def _paint_tags(self, painter: QPainter, start: int, end: int) -> None:
+    def _shown_tags(self, start: int, end: int) -> dict[int, list[tuple[int, int, int]]]:
+        """The tag places in [start, end), leaving out paragraphs with too many spans for tags."""
+        doc = self.editor.document()
+        out = {}
         for host, spans in self._tag_places(start, end).items():
-            frags = self._fragments(host, host + (2 if self._astral(host) else 1))
-            if not frags:
+            if self._tagged_paragraph(doc.findBlock(host)):
+                out[host] = spans
+        return out
+
+    def _tagged_paragraph(self, block) -> bool:
+        """Does this paragraph carry tags (it has not too many spans for them)? Remembered until
+        the number of spans changes."""
+        key = (block.blockNumber(), block.length(), len(self.index))
+        known = self._tagged.get(key)
+        if known is None:
+            if len(self._tagged) > 4096:
+                self._tagged.clear()
+            first = block.position()
+            known = self._tagged[key] = len(self.index.in_range(first, first + block.length())) <= MAX_TAGS_PER_PARAGRAPH
+        return known
+
+    def _paint_tags(
+        self, painter: QPainter, shown_tags: dict[int, list[tuple[int, int, int]]], text_ends: dict[int, QRectF]
+    ) -> None:
+        for spans in shown_tags.values():
+            end = text_ends.get(spans[0][2])  # the innermost span's text ends where the tags begin
+            if end is None:
                 continue
-            line = frags[0]
-            x = line.left() + self._advance(self.editor.document().findBlock(host), host)
+            x = end.right()
             for _, _, ident in spans:  # innermost first, left to right
                 pill = self._pill(self.index.label_of[ident])
                 size = pill.deviceIndependentSize()
-                painter.drawPixmap(QPointF(x + TAG_GAP / 2, line.center().y() - size.height() / 2), pill)
+                painter.drawPixmap(QPointF(x + TAG_GAP / 2, end.center().y() - size.height() / 2), pill)
                 x += size.width() + TAG_GAP
 
     def _pill(self, label_id: int) -> QPixmap:

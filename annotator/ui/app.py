@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -156,4 +157,21 @@ def run_gui(db_path: Path | None = None, article_id: int | None = None, annotato
         return 1
     if smoke.wanted():
         smoke.report_and_quit(controller.window)
-    return app.exec()
+    status = app.exec()
+    leave(controller, status)
+    return status  # not reached
+
+
+def leave(controller: AppController, status: int) -> None:
+    """End the process as soon as the window has closed.
+
+    Everything is saved by then (each edit is committed before the window shows it, and the window's
+    workers stopped when it closed); the corpus is closed here, explicitly, and the process exits
+    without tearing down thousands of Qt and Python objects one by one, which took most of the
+    time a quit took (a few tenths of a second, more on a loaded machine)."""
+    if controller.session is not None:
+        controller.session.corpus.close()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

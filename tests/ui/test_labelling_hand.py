@@ -141,3 +141,13 @@ def test_toggling_snapping_says_so_and_the_palette_shows_it(qtbot, window):
     press(qtbot, window.pane, K.Key_W, M.ControlModifier | M.ShiftModifier)
     assert window.editor.snap_to_words and button.isChecked()
     assert "Snapping on" in window.status.currentMessage()
+
+
+def test_a_drag_overshooting_into_the_next_word_snaps_back(qtbot, window, corpus_path):
+    from tests.ui.test_mouse_labelling import drag
+
+    text = window.pane.text
+    start = text.index("Midea Group")
+    drag(qtbot, window.pane, start, start + len("Midea Group a"))  # one letter into "and"
+    press(qtbot, window.pane, K.Key_2)
+    assert [a.text for a in stored(corpus_path)] == ["Midea Group"]

@@ -95,7 +95,7 @@ class FindBar(QFrame):
         self.hits = find_all(self.pane.text, needle)
         self.current = -1
         if self.hits:  # the first hit at or after the caret
-            caret = self.pane.offsets.to_codepoint(self.pane.textCursor().selectionStart())
+            caret = self.pane.caret_codepoint(selection_start=True)
             self._go(bisect_left(self.hits, caret) % len(self.hits))
         self._show_count()
 
@@ -106,7 +106,7 @@ class FindBar(QFrame):
         if not self.hits:
             return
         if self.current < 0:
-            caret = self.pane.offsets.to_codepoint(self.pane.textCursor().position())
+            caret = self.pane.caret_codepoint()
             index = bisect_right(self.hits, caret) if direction > 0 else bisect_left(self.hits, caret) - 1
         else:
             index = self.current + direction

@@ -192,6 +192,11 @@ class TextPane(QPlainTextEdit):
         cur.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cur)
 
+    def caret_codepoint(self, *, selection_start: bool = False) -> int:
+        """Where the caret is (or the selection starts), in code points."""
+        cur = self.textCursor()
+        return self.offsets.to_codepoint(cur.selectionStart() if selection_start else cur.position())
+
     def place_caret(self, pos: int) -> None:
         cur = self.textCursor()
         cur.setPosition(self.offsets.to_utf16(pos))

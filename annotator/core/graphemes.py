@@ -36,5 +36,3 @@ def splits_cluster(text: str, pos: int) -> bool:
             run, i = run + 1, i - 1
         return run % 2 == 1
     return False
-
-

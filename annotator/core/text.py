@@ -7,7 +7,15 @@ import re
 import unicodedata
 
 from annotator.core.graphemes import splits_cluster as _splits_cluster
-from annotator.core.tokens import Segmenter, is_cjk, shed_punctuation, snap_to_tokens, token_at, token_step, tokens_around
+from annotator.core.tokens import (
+    Segmenter,
+    is_cjk,
+    shed_punctuation,
+    snap_to_tokens,
+    token_at,
+    token_step,
+    tokens_around,
+)
 
 _BOM = "\ufeff"
 

@@ -103,7 +103,8 @@ class AnnotationRepository:
         """(label id, exact) for each annotation overlapping [start, end) of an article: those covering
         exactly that text first, then the shortest."""
         rows = self.db.execute(
-            'SELECT label_id, start = ? AND "end" = ? FROM annotations WHERE article_id = ? AND start < ? AND "end" > ? '
+            'SELECT label_id, start = ? AND "end" = ? FROM annotations '
+            'WHERE article_id = ? AND start < ? AND "end" > ? '
             'ORDER BY 2 DESC, "end" - start, start',
             [start, end, article_id, end, start],
         )
@@ -124,7 +125,9 @@ class AnnotationRepository:
         """Store one annotation (keeping its id when given, as undo does). Committed."""
         return self.add_many([annotation])[0]
 
-    def add_many(self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None) -> list[Annotation]:
+    def add_many(
+        self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None
+    ) -> list[Annotation]:
         """Store annotations in one transaction: all of them, or none. Committed.
 
         A new article that gets annotations is marked in progress; with ``in_progress`` given, only

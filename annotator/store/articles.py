@@ -76,7 +76,10 @@ class ArticleRepository:
         if statuses:
             where = f" AND status IN ({', '.join('?' * len(statuses))})"
             params = [str(s) for s in statuses]
-        sql = f"SELECT count(*) FROM articles WHERE NOT EXISTS (SELECT 1 FROM annotations WHERE article_id = articles.id){where}"
+        sql = (
+            "SELECT count(*) FROM articles "
+            f"WHERE NOT EXISTS (SELECT 1 FROM annotations WHERE article_id = articles.id){where}"
+        )
         return self.db.execute(sql, params).fetchone()[0]
 
     def ids(self, filter_text: str | None = None, status: Status | None = None) -> list[int]:

@@ -21,8 +21,12 @@ def wanted_height(dock: QDockWidget, table: QTableView | None) -> int:
     if table is None:
         return STATS_HEIGHT
     laid_out = dock.height() - table.viewport().height() if table.viewport().height() > 0 else 0
-    estimate = (dock.minimumSizeHint().height() - table.minimumSizeHint().height()
-                + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth())
+    estimate = (
+        dock.minimumSizeHint().height()
+        - table.minimumSizeHint().height()
+        + table.horizontalHeader().sizeHint().height()
+        + 2 * table.frameWidth()
+    )
     chrome = max(laid_out, estimate)
     return chrome + ROWS * table.verticalHeader().defaultSectionSize() + 4
 
@@ -59,7 +63,8 @@ def place(window: QMainWindow, dock: QDockWidget, table: QTableView | None, besi
 def _others_width(window: QMainWindow, area: Qt.DockWidgetArea) -> int:
     """What the docks of the other side area need at least (they shrink before the text does)."""
     other = (
-        Qt.DockWidgetArea.LeftDockWidgetArea if area == Qt.DockWidgetArea.RightDockWidgetArea
+        Qt.DockWidgetArea.LeftDockWidgetArea
+        if area == Qt.DockWidgetArea.RightDockWidgetArea
         else Qt.DockWidgetArea.RightDockWidgetArea
     )
     widths = [

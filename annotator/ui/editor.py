@@ -155,7 +155,9 @@ class Editor(QObject):
         if a is None:
             self.message.emit("Click a span first to resize it.")
             return
-        moved = move_edge(self.article.text, a.start, a.end, edge, direction, by_word=self.snap_to_words, segment=segment)
+        moved = move_edge(
+            self.article.text, a.start, a.end, edge, direction, by_word=self.snap_to_words, segment=segment
+        )
         if moved is None or moved == (a.start, a.end):
             self.message.emit("The span cannot be made any smaller or larger that way.")
             return

@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Recent &corpora", self)
         self.recent_menu.setObjectName("recentMenu")
         self.label_menu = self.window_actions.build_menus(
-            self.recent_menu, [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(), self.label_palette.toggleViewAction()]
+            self.recent_menu,
+            [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(),
+             self.label_palette.toggleViewAction()],
         )
         self._wire()
         self._labels_changed()
@@ -138,7 +140,8 @@ class MainWindow(QMainWindow):
         act.reopen.triggered.connect(lambda: ed.set_status(Status.IN_PROGRESS))
         act.find_article.triggered.connect(self._find_article)
         act.show_label_names.toggled.connect(self.pane.set_show_label_names)
-        act.show_label_names.triggered.connect(lambda on: keys.SHOW_LABEL_NAMES.write(self.settings, "on" if on else "off"))
+        act.show_label_names.triggered.connect(
+            lambda on: keys.SHOW_LABEL_NAMES.write(self.settings, "on" if on else "off"))
         act.find_in_article.triggered.connect(self.view.find_bar.open)
         act.find_next.triggered.connect(lambda: self.view.find_bar.step(+1))
         act.find_previous.triggered.connect(lambda: self.view.find_bar.step(-1))
@@ -152,15 +155,19 @@ class MainWindow(QMainWindow):
         act.shortcuts.triggered.connect(self.show_shortcuts)
         act.about.triggered.connect(self._about)
         act.show_hint.triggered.connect(self.hint.show_again)
-        act.review.triggered.connect(lambda: self._open_list(self.review.show, self.review.dock, self.review.dock.table))
+        act.review.triggered.connect(
+            lambda: self._open_list(self.review.show, self.review.dock, self.review.dock.table))
         self.review.dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating review too
         self.review.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.review.error.connect(self._show_error)
-        act.search_corpus.triggered.connect(lambda: self._open_list(self.search.show, self.search.dock, self.search.dock.table))
+        act.search_corpus.triggered.connect(
+            lambda: self._open_list(self.search.show, self.search.dock, self.search.dock.table))
         act.consistency.triggered.connect(
-            lambda: self._open_list(lambda: self.consistency.show(0), self.consistency.dock, self.consistency.dock.conflict_table))
+            lambda: self._open_list(
+                lambda: self.consistency.show(0), self.consistency.dock, self.consistency.dock.conflict_table))
         act.missed_mentions.triggered.connect(
-            lambda: self._open_list(lambda: self.consistency.show(1), self.consistency.dock, self.consistency.dock.missed_table))
+            lambda: self._open_list(
+                lambda: self.consistency.show(1), self.consistency.dock, self.consistency.dock.missed_table))
         act.statistics.triggered.connect(lambda: self._open_list(self.stats.show_now, self.stats, None))
         for dock in (self.search.dock, self.consistency.dock, self.stats):
             dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating dock too
@@ -202,8 +209,9 @@ class MainWindow(QMainWindow):
         self.window_actions.fill_label_menu(self.label_menu)
         self.label_palette.set_labels(labels)
         self.hint.set_text(labels, *self.window_actions.hint_places())
+        acts = self.window_actions
         self.pane.set_context_actions(
-            [*self.window_actions.label_actions, None, self.window_actions.delete, self.window_actions.note, self.window_actions.annotate_all]
+            [*acts.label_actions, None, acts.delete, acts.note, acts.annotate_all]
         )
 
     def open_label_manager(self) -> LabelManagerDialog:
@@ -304,7 +312,9 @@ class MainWindow(QMainWindow):
         self.status.show_count(self.annotations.rowCount() if self.editor.article else None)
 
     def _update_actions(self) -> None:
-        self.window_actions.update_enabled(has_article=self.editor.article is not None, has_span=self.editor.selected is not None)
+        self.window_actions.update_enabled(
+            has_article=self.editor.article is not None, has_span=self.editor.selected is not None
+        )
 
     def _edit_note(self) -> NoteEditor | None:
         a = self.editor.selected
@@ -326,7 +336,8 @@ class MainWindow(QMainWindow):
             self.status.showMessage(f"No other whole-word occurrence of “{a.text}” to label.", 5000)
             return None
         dialog = AnnotateAllDialog(
-            self.editor.article.text, a.text, label.name if label else "?", spans, self, colour=label.colour if label else "#999999"
+            self.editor.article.text, a.text, label.name if label else "?", spans, self,
+            colour=label.colour if label else "#999999",
         )
         dialog.accepted.connect(lambda: self.editor.annotate_all(a, dialog.chosen()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -142,7 +142,9 @@ class CorpusSession(QObject):
         return gone
 
     # --- annotations --------------------------------------------------------------
-    def add_annotations(self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None) -> list[Annotation]:
+    def add_annotations(
+        self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None
+    ) -> list[Annotation]:
         with self.writing():
             stored = self.corpus.annotations.add_many(annotations, in_progress=in_progress)
         self.annotations_added.emit(stored)

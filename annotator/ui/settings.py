@@ -109,13 +109,23 @@ HINT_DISMISSED = Setting("hints/firstRunDismissed", bool, False, "the getting-st
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, None, "size and place of the window")
 WINDOW_STATE = Setting("window/state", bytes, None, "docks and toolbars")
 ZOOM = Setting("view/zoom", int, 0, "text size steps from the default")
-SHOW_LABEL_NAMES = Setting("view/showLabelNames", str, "auto", "label tags on spans: on, off, or auto (on for an article with nested or adjacent spans)")
+SHOW_LABEL_NAMES = Setting(
+    "view/showLabelNames",
+    str,
+    "auto",
+    "label tags on spans: on, off, or auto (on for an article with nested or adjacent spans)",
+)
 SNAP_TO_WORDS = Setting("edit/snapToWords", bool, True, "snap selections to whole tokens")
 
 # --- the export dialog ------------------------------------------------------------------------------
 EXPORT_FORMAT = Setting("export/format", str, "jsonl", "the format chosen last")
 EXPORT_PATH = Setting("export/path/", str, "", "per corpus: the file or folder written last")
-EXPORT_STATUSES = Setting("export/statuses", list, [], "the article statuses exported (none stored: done, or in progress when nothing is done)")
+EXPORT_STATUSES = Setting(
+    "export/statuses",
+    list,
+    [],
+    "the article statuses exported (none stored: done, or in progress when nothing is done)",
+)
 EXPORT_EXCLUDED_LABELS = Setting("export/excludedLabels", list, [], "label tags left out")
 EXPORT_EXCLUDED_ANNOTATORS = Setting("export/excludedAnnotators", list, [], "annotators left out")
 EXPORT_SPLIT = Setting("export/split", list, ["80", "10", "10"], "train/dev/test percentages")

@@ -137,7 +137,8 @@ def test_alt_arrows_move_an_edge_by_one_token():
     assert t.__getitem__(slice(*move_edge(t, s, ltd + 4, "end", -1))) == "Co."
     g = t.index("(Guangdong")
     assert t.__getitem__(slice(*move_edge(t, g, g + 10, "end", 1))) == "(Guangdong)"  # the bracket closes
-    assert t.__getitem__(slice(*move_edge(t, g + 1, g + 10, "end", 1))) == "Guangdong) Co."  # a stray one is stepped over
+    # a stray bracket is stepped over
+    assert t.__getitem__(slice(*move_edge(t, g + 1, g + 10, "end", 1))) == "Guangdong) Co."
     assert move_edge(t, s, s + 3, "end", -1) is None
 
 

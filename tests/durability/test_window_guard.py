@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
-from annotator.store.backup import create_backup, list_backups
+from annotator.store.backup import list_backups
 from tests.durability.conftest import integrity
 from tests.ui.conftest import ARTICLE, close_window, controller, corpus_path, press, settings, stored, window  # noqa: F401
 

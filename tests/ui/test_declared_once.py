@@ -1,4 +1,5 @@
-"""Settings and actions are declared once: typed settings, menus, enablement, shortcut list and the guide's keyboard table."""
+"""Settings and actions are declared once: typed settings, menus, enablement, the shortcut list and
+the guide's keyboard table."""
 
 from __future__ import annotations
 
@@ -47,7 +48,15 @@ def test_the_window_does_not_shadow_qwidget(window):
 
 def test_booleans_are_read_one_way(tmp_path):
     s = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    for stored, expected in (("false", False), ("0", False), ("true", True), ("1", True), (True, True), (0, False), ("junk", True)):
+    for stored, expected in (
+        ("false", False),
+        ("0", False),
+        ("true", True),
+        ("1", True),
+        (True, True),
+        (0, False),
+        ("junk", True),
+    ):
         s.setValue(keys.SNAP_TO_WORDS.key, stored)
         s.sync()
         again = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)

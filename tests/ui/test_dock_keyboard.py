@@ -39,8 +39,9 @@ def _visible_mnemonics(window) -> list[tuple[str, str]]:
 def test_no_two_visible_mnemonics_share_a_letter(qtbot, labelled, show):  # noqa: F811
     """An Alt+letter that two widgets (or a widget and a menu) share only moves the focus between them."""
     w = labelled
-    {"review": w.window_actions.review, "search": w.window_actions.search_corpus, "conflicts": w.window_actions.consistency,
-     "missed": w.window_actions.missed_mentions}[show].trigger()
+    acts = w.window_actions
+    {"review": acts.review, "search": acts.search_corpus, "conflicts": acts.consistency,
+     "missed": acts.missed_mentions}[show].trigger()
     qtbot.wait(50)
     seen: dict[str, str] = {}
     clashes = []

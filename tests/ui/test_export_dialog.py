@@ -307,7 +307,9 @@ def test_replacing_the_parts_of_an_earlier_split_is_asked_first(qtbot, window, o
     dialog.reject()
 
 
-def test_defaults_are_done_articles_the_path_is_per_corpus_and_unannotated_ones_are_counted(qtbot, window, out_dir, tmp_path):
+def test_defaults_are_done_articles_the_path_is_per_corpus_and_unannotated_ones_are_counted(
+    qtbot, window, out_dir, tmp_path
+):
     dialog = open_dialog(qtbot, window)
     assert [s for s, box in dialog.statuses.items() if box.isChecked()] == ["done"]
     assert not dialog.unannotated.isVisibleTo(dialog)  # the done article has annotations

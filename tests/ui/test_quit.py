@@ -18,8 +18,12 @@ def test_the_real_app_quits_with_the_corpus_closed(tmp_path):
         article_id = getattr(article, "id", article)
         corpus.annotations.add_many([Annotation(None, article_id, 1, 0, 6, "Foshan", "mei")])
     env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", ANNOTATOR_SMOKE_TEST="1",
-        XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path),
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        ANNOTATOR_SMOKE_TEST="1",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        HOME=str(tmp_path),
     )
     done = subprocess.run(
         [sys.executable, "-m", "annotator", "--db", str(path)], env=env, capture_output=True, text=True, timeout=120

@@ -27,11 +27,14 @@ def test_the_text_keeps_a_readable_width_at_900_by_600(small):
     assert small.width() == 900
 
 
-@pytest.mark.parametrize("action, dock, table", [
-    ("review", "review", "table"),
-    ("search_corpus", "search", "table"),
-    ("consistency", "consistency", "conflict_table"),
-])
+@pytest.mark.parametrize(
+    "action, dock, table",
+    [
+        ("review", "review", "table"),
+        ("search_corpus", "search", "table"),
+        ("consistency", "consistency", "conflict_table"),
+    ],
+)
 def test_lists_open_with_ten_rows_and_leave_the_text_readable(qtbot, small, action, dock, table):
     small.window_actions[action].trigger()
     qtbot.wait(20)
@@ -40,7 +43,9 @@ def test_lists_open_with_ten_rows_and_leave_the_text_readable(qtbot, small, acti
     assert d.isVisible() and not d.isFloating()
     assert _visible_rows(t) >= ROWS
     assert small.pane.width() >= MIN_TEXT_WIDTH and small.width() <= 905
-    assert small.pane.height() >= MIN_TEXT_HEIGHT - 30 or small.dockWidgetArea(d) != Qt.DockWidgetArea.BottomDockWidgetArea
+    assert (
+        small.pane.height() >= MIN_TEXT_HEIGHT - 30 or small.dockWidgetArea(d) != Qt.DockWidgetArea.BottomDockWidgetArea
+    )
     assert small.annotation_dock.visibleRegion().isEmpty() is False  # the annotation list stays in view
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QTextCursor
 
 from annotator.core.model import Annotation
@@ -109,7 +109,7 @@ def test_the_context_menu_shows_each_labels_swatch_and_hotkey(qtbot, window):
     menu = pane.context_menu(QPoint(5, 5))
     labels = [a for a in menu.actions() if a.objectName().startswith("labelAction_")]
     assert [a.text() for a in labels] == ["Location", "Company", "Policy term"]
-    for action, lab in zip(labels, window.session.labels):
+    for action, lab in zip(labels, window.session.labels, strict=True):
         assert not action.icon().isNull()
         assert action.icon().pixmap(14, 14).toImage().pixelColor(7, 7) == QColor(lab.colour)
         assert action.shortcut().toString() == lab.hotkey

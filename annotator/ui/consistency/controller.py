@@ -22,7 +22,6 @@ from annotator.ui.editor import Editor
 from annotator.ui.search.controller import open_at
 from annotator.ui.session import CorpusSession
 
-
 ASK_ABOVE = 20  # accepting this many missed mentions at once asks first
 
 

@@ -104,7 +104,8 @@ class ConsistencyDock(QDockWidget):
         layout.addLayout(row)
         self.tabs.addTab(page, "&Conflicts")
         self.conflict_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._conflict_chosen(cur.row()))
-        self.conflict_table.activated.connect(lambda index: self.conflict_activated.emit(index.row()))  # Enter, double-click
+        # Enter or a double-click lists the conflict's occurrences
+        self.conflict_table.activated.connect(lambda index: self.conflict_activated.emit(index.row()))
         self.make_consistent.clicked.connect(self._make_consistent)
         for signal in (model.modelReset, model.rowsRemoved):
             signal.connect(self._conflicts_changed)

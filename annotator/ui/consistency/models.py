@@ -76,7 +76,8 @@ class ConflictsModel(_LabelledModel):
             spellings = ", ".join(f"“{v}”" for v in g.variants)
             return (f"Written {spellings}; labelled "
                     + ", ".join(f"{self._name(c.label_id)} {c.count}×" for c in g.labels)
-                    + ".\nEnter or double-click lists them; pick a label below and press Make consistent to give it to all of them.")
+                    + ".\nEnter or double-click lists them; pick a label below and press Make consistent "
+                    "to give it to all of them.")
         return None
 
 

@@ -53,7 +53,7 @@ class AnnotateAllDialog(QDialog):
         self._spans = spans
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels(["Line", "Context"])
-        for (s, e), line in zip(spans, line_numbers(text, [s for s, _ in spans])):
+        for (s, e), line in zip(spans, line_numbers(text, [s for s, _ in spans]), strict=True):
             check = QStandardItem(f"{line:,}")
             check.setCheckable(True)
             check.setCheckState(Qt.CheckState.Checked)

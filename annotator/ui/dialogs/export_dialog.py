@@ -410,7 +410,8 @@ class ExportDialog(QDialog):
             articles = "article has" if count == 1 else "articles have"
             self.unannotated.setText(
                 f"{count:,} of the chosen {articles} no annotations: token formats (spaCy, Prodigy, CoNLL, "
-                f"Hugging Face) write {'it' if count == 1 else 'them'} with every token O, as text with nothing to find."
+                f"Hugging Face) write {'it' if count == 1 else 'them'} with every token O, "
+                "as text with nothing to find."
             )
         self.unannotated.setVisible(bool(count))
 

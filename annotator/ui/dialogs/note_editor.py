@@ -51,7 +51,11 @@ class NoteEditor(QDialog):
         super().accept()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             mods = event.modifiers()
             if mods & Qt.KeyboardModifier.ControlModifier:
                 self.accept()

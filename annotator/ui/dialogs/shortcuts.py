@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.actions import EXTRA_KEYS
 
+
 def keys_of(item: QAction | QShortcut) -> list[str]:
     """The shortcuts of an action or shortcut object, as shown to the user."""
     sequences = item.shortcuts() if isinstance(item, QAction) else item.keys()

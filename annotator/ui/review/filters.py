@@ -224,7 +224,8 @@ class ReviewFilterBar(QWidget):
         self.regex.setChecked(True)
         self.regex.blockSignals(False)
         self.text.blockSignals(True)
-        self.text.setText("^(?:" + "|".join(re.escape(t) for t in texts) + ")$" if len(texts) > 1 else f"^{re.escape(texts[0])}$")
+        exact = [re.escape(t) for t in texts]
+        self.text.setText(f"^(?:{'|'.join(exact)})$" if len(exact) > 1 else f"^{exact[0]}$")
         self.text.blockSignals(False)
         self._emit()
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Label
-
 from annotator.store import Corpus
 from annotator.store.search import SearchPage, search
 from annotator.ui.models.base import FlatTableModel

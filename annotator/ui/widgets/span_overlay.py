@@ -12,7 +12,17 @@ first. Notes: a small corner mark at the span's end. Only what is on screen is d
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPixmap, QPolygonF, QTextCharFormat, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.model import Label
@@ -248,7 +258,9 @@ class SpanOverlay:
             if len(self._tagged) > 4096:
                 self._tagged.clear()
             first = block.position()
-            known = self._tagged[key] = len(self.index.in_range(first, first + block.length())) <= MAX_TAGS_PER_PARAGRAPH
+            known = self._tagged[key] = (
+                len(self.index.in_range(first, first + block.length())) <= MAX_TAGS_PER_PARAGRAPH
+            )
         return known
 
     def _paint_tags(

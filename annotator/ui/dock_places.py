@@ -1,7 +1,6 @@
 """Where a corpus-wide list (review, search, consistency, statistics) opens: below the text, tall
 enough for ten rows, while the text keeps a readable height; in a window too short for both, as a
-tab beside the text (with the article list, never over the annotation list) instead, so neither
-is squeezed to a sliver.
+tab beside the text instead, so neither is squeezed to a sliver.
 """
 
 from __future__ import annotations

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         act.missed_mentions.triggered.connect(
             lambda: self._open_list(
                 lambda: self.consistency.show(1), self.consistency.dock, self.consistency.dock.missed_table))
-        act.statistics.triggered.connect(lambda: self._open_list(self.stats.show_now, self.stats, None))
+        act.statistics.triggered.connect(lambda: self._open_list(self.stats.show_now, self.stats, None, self.article_dock))
         for dock in (self.search.dock, self.consistency.dock, self.stats):
             dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating dock too
         for part in (self.search, self.consistency):
@@ -344,17 +344,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _open_list(self, show, dock, table) -> None:
-        """Show a corpus-wide list where it has room: ten rows below the text, or a tab beside it."""
+    def _open_list(self, show, dock, table, beside=None) -> None:
+        """Show a corpus-wide list where it has room: ten rows below the text, or a tab beside it (with
+        the annotation list, which the list's own rows stand in for; Statistics go with the articles)."""
         show()
-        dock_places.place(self, dock, table, self.article_dock)
+        dock_places.place(self, dock, table, beside or self.annotation_dock)
 
     def _show_conflict(self, row: int) -> None:
         """A conflict's occurrences, in the review table (docked beside the consistency lists)."""
         group = self.consistency.conflicts.group(row)
         if group is not None:
             self.review.show_text(*(group.variants or (group.text,)))
-            dock_places.place(self, self.review.dock, self.review.dock.table, self.article_dock)
+            dock_places.place(self, self.review.dock, self.review.dock.table, self.annotation_dock)
 
     def _set_snap(self, on: bool) -> None:
         self.editor.snap_to_words = on

@@ -46,7 +46,7 @@ def test_lists_open_with_ten_rows_and_leave_the_text_readable(qtbot, small, acti
     assert (
         small.pane.height() >= MIN_TEXT_HEIGHT - 30 or small.dockWidgetArea(d) != Qt.DockWidgetArea.BottomDockWidgetArea
     )
-    assert small.annotation_dock.visibleRegion().isEmpty() is False  # the annotation list stays in view
+    assert small.article_dock.width() >= small.article_dock.minimumSizeHint().width()
 
 
 def test_a_large_window_keeps_the_lists_below_the_text(qtbot, window):

@@ -11,7 +11,7 @@ from annotator.core.model import Article
 from annotator.ui.widgets.find_bar import FindBar
 from annotator.ui.widgets.text_pane import READING_WIDTH, TextPane
 
-MIN_TEXT_WIDTH = 400  # px: about 50 characters a line; the side docks shrink or close before the text does
+MIN_TEXT_WIDTH = 380  # px: about 48 characters a line; the side docks shrink or close before the text does
 COMPACT_BELOW = 380  # px of height: below it the title takes one line, elided, so the text keeps its room
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 from annotator.store import open_corpus
 from tests.ui.conftest import close_window, press
@@ -28,8 +29,15 @@ def test_ctrl_f_finds_in_the_article_with_next_previous_and_a_count(qtbot, windo
     assert bar.count.text() == "4 of 4"  # it wraps round
     press(qtbot, bar.field, K.Key_F3)
     assert bar.count.text() == "1 of 4"
+    # every hit on screen is underlined
+    assert len(pane.overlay.find_hits) == 4
+    image = pane.viewport().grab().toImage()
+    cur = QTextCursor(pane.document())
+    cur.setPosition(pane.offsets.to_utf16(hits[2] + 2))
+    rect = pane.cursorRect(cur)
+    assert image.pixelColor(rect.left(), rect.bottom() - 1).name() == "#f59f00"
     bar.field.setText("Shanghai")
-    assert bar.count.text() == "No hits"
+    assert bar.count.text() == "No hits" and pane.overlay.find_hits == []
     press(qtbot, bar.field, K.Key_Escape)
     assert not bar.isVisible() and pane.hasFocus()
 

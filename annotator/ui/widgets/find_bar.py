@@ -81,6 +81,7 @@ class FindBar(QFrame):
         self._search()
 
     def close_bar(self) -> None:
+        self.pane.show_find_hits([], 0)
         self.hide()
         self.closed.emit()
 
@@ -93,6 +94,7 @@ class FindBar(QFrame):
         needle = self.field.text()
         self._length = len(needle)
         self.hits = find_all(self.pane.text, needle)
+        self.pane.show_find_hits(self.hits, self._length)
         self.current = -1
         if self.hits:  # the first hit at or after the caret
             caret = self.pane.caret_codepoint(selection_start=True)

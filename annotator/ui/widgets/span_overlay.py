@@ -11,6 +11,8 @@ first. Notes: a small corner mark at the span's end. Only what is on screen is d
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -33,7 +35,8 @@ MAX_TAGS_PER_PARAGRAPH = 400  # beyond that, tags would reflow a huge paragraph 
 TAG_SCALE = 0.62  # of the text's font size
 TAG_PAD = 3.0  # px inside a tag, each side
 TAG_GAP = 2.0  # px between a tag and the span
-NOTE_MARK = 8.0  # px, the side of the note corner mark
+NOTE_MARK = 8.0
+HIT_COLOUR = QColor("#f59f00")  # Find in article: every hit on screen is underlined in amber  # px, the side of the note corner mark
 
 
 class SpanOverlay:
@@ -49,6 +52,8 @@ class SpanOverlay:
         self._offset = None
         self._tops: dict[int, float] = {}
         self._tagged: dict[tuple[int, int, int], bool] = {}
+        self.find_hits: list[int] = []  # UTF-16 starts of the hits of Find in article, in order
+        self.find_length = 0
 
     # --- label tags: the room they take --------------------------------------------------------
     def tag_font(self) -> QFont:
@@ -183,9 +188,13 @@ class SpanOverlay:
         """Draw over the spans shown in ``area`` (the part of the viewport being repainted)."""
         self._offset, self._tops = None, {}  # read once per paint
         shown = self._visible_range(area.top(), area.bottom())
-        if shown is None or not len(self.index):
+        if shown is None:
             return
         start, end = shown
+        if self.find_hits:
+            self._paint_hits(painter, start, end)
+        if not len(self.index):
+            return
         items = sorted(self.index.in_range(start, end), key=lambda t: (t[0], -t[1]))
         if not items:
             return
@@ -231,6 +240,15 @@ class SpanOverlay:
                 total += self.tag_width(self.index.label_of[ident])
                 room[ident] = total
         return room
+
+    def _paint_hits(self, painter: QPainter, start: int, end: int) -> None:
+        """Every hit of Find in article that is on screen, underlined in amber."""
+        hits, length = self.find_hits, self.find_length
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(HIT_COLOUR)
+        for s in hits[bisect_left(hits, start - length) : bisect_left(hits, end)]:
+            for r in self._fragments(s, s + length):
+                painter.drawRect(QRectF(r.left(), r.bottom() - 3, r.width(), 3))
 
     def _note_mark(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -102,6 +102,7 @@ class TextPane(QPlainTextEdit):
         self._selected = None
         self._flash = None
         self._last_span = 0
+        self.overlay.find_hits, self.overlay.find_length = [], 0  # the find bar searches the new text again
         self.setPlainText(text)
         self.setExtraSelections([])
         self._ensure_loaded(min(len(text), EAGER))
@@ -351,6 +352,13 @@ class TextPane(QPlainTextEdit):
         self.overlay.paint(painter, QRectF(event.rect()))
         painter.end()
         self.painted.emit()
+
+    def show_find_hits(self, starts: list[int], length: int) -> None:
+        """Underline these hits of Find in article (code points; an empty list clears them)."""
+        to16 = self.offsets.to_utf16
+        self.overlay.find_hits = [to16(s) for s in starts]
+        self.overlay.find_length = (to16(starts[0] + length) - to16(starts[0])) if starts else 0
+        self.viewport().update()
 
     # --- label names ----------------------------------------------------------------
     def set_show_label_names(self, on: bool) -> None:

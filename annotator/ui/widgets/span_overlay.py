@@ -35,8 +35,8 @@ MAX_TAGS_PER_PARAGRAPH = 400  # beyond that, tags would reflow a huge paragraph 
 TAG_SCALE = 0.62  # of the text's font size
 TAG_PAD = 3.0  # px inside a tag, each side
 TAG_GAP = 2.0  # px between a tag and the span
-NOTE_MARK = 8.0
-HIT_COLOUR = QColor("#f59f00")  # Find in article: every hit on screen is underlined in amber  # px, the side of the note corner mark
+NOTE_MARK = 8.0  # px, the side of the note corner mark
+HIT_COLOUR = QColor("#f59f00")  # Find in article underlines every hit on screen in amber
 
 
 class SpanOverlay:

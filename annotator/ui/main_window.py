@@ -479,7 +479,9 @@ class MainWindow(QMainWindow):
         if zoom:
             self.pane.zoom(zoom)
         snap = keys.SNAP_TO_WORDS.read(self.settings)
+        self.window_actions.snap.blockSignals(True)  # restored quietly: no "Snapping off" message at start
         self.window_actions.snap.setChecked(snap)
+        self.window_actions.snap.blockSignals(False)
         self.editor.snap_to_words = snap
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -151,3 +151,17 @@ def test_a_drag_overshooting_into_the_next_word_snaps_back(qtbot, window, corpus
     drag(qtbot, window.pane, start, start + len("Midea Group a"))  # one letter into "and"
     press(qtbot, window.pane, K.Key_2)
     assert [a.text for a in stored(corpus_path)] == ["Midea Group"]
+
+
+def test_snapping_off_is_remembered_quietly(qtbot, controller, corpus_path, settings):
+    from annotator.ui import settings as keys
+
+    keys.SNAP_TO_WORDS.write(settings, False)
+    w = controller.open(corpus_path)
+    qtbot.addWidget(w)
+    try:
+        assert not w.editor.snap_to_words and not w.window_actions.snap.isChecked()
+        assert not w.label_palette.snap_button.isChecked()
+        assert "Snapping" not in w.status.currentMessage()
+    finally:
+        close_window(w)

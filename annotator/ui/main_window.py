@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
         act.missed_mentions.triggered.connect(
             lambda: self._open_list(
                 lambda: self.consistency.show(1), self.consistency.dock, self.consistency.dock.missed_table))
-        act.statistics.triggered.connect(lambda: self._open_list(self.stats.show_now, self.stats, None, self.article_dock))
+        act.statistics.triggered.connect(
+            lambda: self._open_list(self.stats.show_now, self.stats, None, self.article_dock))
         for dock in (self.search.dock, self.consistency.dock, self.stats):
             dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating dock too
         for part in (self.search, self.consistency):

@@ -37,8 +37,8 @@ lint: $(TEST_STAMP)  # ruff: pyflakes, pycodestyle, isort, bugbear, complexity (
 # The window's catalogues: lupdate collects every tr() string of annotator/ui into the .ts sources (keeping
 # what is translated), lrelease builds the .qm files the app loads. Translate in the .ts (Qt Linguist or an editor).
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $$(find annotator/ui -name '*.py' | sort) -ts resources/i18n/annotator_zh_CN.ts
-	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly $$(find annotator/ui -name '*.py' | sort) -ts resources/i18n/annotator_en.ts
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $$(find annotator/ui -name '*.py' | sort) annotator/formats/registry.py -ts resources/i18n/annotator_zh_CN.ts
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly $$(find annotator/ui -name '*.py' | sort) annotator/formats/registry.py -ts resources/i18n/annotator_en.ts
 	$(BIN)/python resources/i18n/english_plurals.py resources/i18n/annotator_en.ts
 	$(BIN)/pyside6-lrelease -silent resources/i18n/annotator_zh_CN.ts resources/i18n/annotator_en.ts
 

@@ -43,29 +43,50 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "[default: utf16 for doccano, codepoints for Label Studio].",
 )
 @click.option(
+    "--text-field",
+    default=None,
+    metavar="NAME",
+    help="The data field of Label Studio tasks that holds the article text [default: the field the regions name].",
+)
+@click.option(
     "--max-size",
     default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
     show_default=True,
     callback=_size,
-    help="Refuse files larger than this (kB, MB, GB; KiB, MiB, GiB).",
+    help="Refuse an article (a file, or a record of JSONL, JSON, CSV or CoNLL, which are read "
+    "record by record whatever their size) larger than this (kB, MB, GB; KiB, MiB, GiB).",
 )
 @click.pass_obj
 def import_command(
-    settings: Settings, paths: tuple[Path, ...], format_: str, offsets: str | None, max_size: int
+    settings: Settings,
+    paths: tuple[Path, ...],
+    format_: str,
+    offsets: str | None,
+    text_field: str | None,
+    max_size: int,
 ) -> None:
     """Import articles from files and folders (folders recursively), with their spans.
 
     Known types: .txt .text (plain or news-shaped text), .html .htm, .json, .jsonl
     .ndjson and .csv (records with a "text" field). Labelled data: Annotator's own
-    JSONL export, doccano JSONL, Label Studio JSON exports, and brat (a .txt with an
-    .ann beside it, or a .zip of them); labels they name that the corpus lacks are
-    created. The same text is never imported twice. Each rejected or duplicate input,
+    JSONL export, doccano JSONL or JSON, Label Studio JSON and JSON-MIN exports,
+    Prodigy JSONL, Hugging Face token classification JSONL, brat (a .txt with an
+    .ann beside it, or a .zip of them), CoNLL / IOB (.conll .iob .bio) and spaCy
+    DocBin (.spacy); labels they name that the
+    corpus lacks are created. The same text is never imported twice: a record whose
+    text is in the corpus adds its new spans to that article. Each rejected or duplicate input,
     and each span left out, is reported on stderr; the exit status is 1 when anything
     was rejected.
     """
     with open_for_import(settings) as corpus:
         batch = ImportBatch(
-            corpus, paths, format=format_, max_bytes=max_size, offsets=offsets, annotator=settings.annotator
+            corpus,
+            paths,
+            format=format_,
+            max_bytes=max_size,
+            offsets=offsets,
+            annotator=settings.annotator,
+            text_field=text_field,
         )
         try:
             if sys.stderr.isatty() and batch.total_files > 1:
@@ -85,8 +106,9 @@ def import_command(
 
 
 def _problems(result: ImportResult) -> list[str]:
-    """What to tell about one result: why it was rejected or skipped as a duplicate, its span warnings."""
-    lines = [str(result)] if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE) else []
+    """What to tell about one result: why it was rejected, skipped as a duplicate or added to an
+    existing article, and its span warnings."""
+    lines = [str(result)] if result.outcome in (Outcome.REJECTED, Outcome.DUPLICATE, Outcome.SPANS_ADDED) else []
     return lines + [str(warning) for warning in result.warnings]
 
 

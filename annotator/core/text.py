@@ -6,6 +6,17 @@ import hashlib
 import re
 import unicodedata
 
+from annotator.core.graphemes import splits_cluster as _splits_cluster
+from annotator.core.tokens import (
+    Segmenter,
+    is_cjk,
+    shed_punctuation,
+    snap_to_tokens,
+    token_at,
+    token_step,
+    tokens_around,
+)
+
 _BOM = "\ufeff"
 
 
@@ -25,33 +36,9 @@ def content_hash(text: str) -> str:
 
 # --- characters -----------------------------------------------------------------
 
-_ZWJ = "\u200d"
-
-
-def _is_extender(ch: str) -> bool:
-    """A character that belongs to the grapheme cluster before it."""
-    cp = ord(ch)
-    if ch == _ZWJ or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
-        return True
-    if 0x1F3FB <= cp <= 0x1F3FF:  # emoji skin-tone modifiers
-        return True
-    if 0xE0020 <= cp <= 0xE007F:  # emoji tag sequences (subdivision flags)
-        return True
-    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
-
-
-def _is_regional_indicator(ch: str) -> bool:
-    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
-
-
-def _is_ideograph(ch: str) -> bool:
-    """Scripts written without spaces: every character is a word of its own for snapping."""
-    return unicodedata.category(ch) == "Lo" and unicodedata.east_asian_width(ch) in ("W", "F")
-
-
 def is_word_char(ch: str) -> bool:
     """Letters, digits, '_' and the marks written on them; emoji, their modifiers and joiners are not."""
-    if _is_ideograph(ch):
+    if is_cjk(ch):  # scripts written without spaces: every character is a word of its own
         return False
     if ch.isalnum() or ch == "_":
         return True
@@ -59,20 +46,6 @@ def is_word_char(ch: str) -> bool:
     if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:  # variation selectors (emoji presentation)
         return False
     return unicodedata.category(ch) in ("Mn", "Mc", "Me")
-
-
-def _splits_cluster(text: str, pos: int) -> bool:
-    """Would an edge at ``pos`` cut a grapheme cluster (a mark, a ZWJ sequence, half a flag)?"""
-    if not 0 < pos < len(text):
-        return False
-    if _is_extender(text[pos]) or text[pos - 1] == _ZWJ:
-        return True
-    if _is_regional_indicator(text[pos]):
-        run, i = 0, pos - 1
-        while i >= 0 and _is_regional_indicator(text[i]):
-            run, i = run + 1, i - 1
-        return run % 2 == 1
-    return False
 
 
 def grapheme_start(text: str, pos: int) -> int:
@@ -117,36 +90,36 @@ def _tidy_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Extend a span that cuts a word so that it covers the whole word."""
-    if start < end:
-        while start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
-            start -= 1
-        while end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
-            end += 1
-    return start, end
+def snap_to_words(text: str, start: int, end: int, segment: Segmenter | None = None) -> tuple[int, int]:
+    """Snap a span's edges to tokens: an edge inside a token goes to its nearer boundary, and
+    punctuation at the edges is shed (an abbreviation's period is part of its token)."""
+    if start >= end:
+        return start, end
+    tokens = tokens_around(text, start, end, segment)
+    start, end = snap_to_tokens(text, start, end, tokens)
+    return shed_punctuation(text, start, end, tokens)
 
 
-def shape_selection(text: str, start: int, end: int, *, snap: bool = True) -> tuple[int, int]:
-    """What a selection becomes as a span: trimmed, never splitting a grapheme, snapped to words."""
+def shape_selection(
+    text: str, start: int, end: int, *, snap: bool = True, segment: Segmenter | None = None
+) -> tuple[int, int]:
+    """What a selection becomes as a span: trimmed, never splitting a grapheme, snapped to tokens."""
     start, end = min(start, end), max(start, end)
     start, end = trim_span(text, start, end)
     if start >= end:
         return start, start
     start, end = grapheme_start(text, start), grapheme_end(text, end)
     if snap:
-        start, end = snap_to_words(text, start, end)
+        start, end = snap_to_words(text, start, end, segment)
         start, end = grapheme_start(text, start), grapheme_end(text, end)
     return _tidy_edges(text, start, end)
 
 
-def word_at(text: str, pos: int) -> tuple[int, int]:
-    """The word around ``pos`` (or the single grapheme there when it is not a word character)."""
+def word_at(text: str, pos: int, segment: Segmenter | None = None) -> tuple[int, int]:
+    """The token around ``pos``: a word, a Chinese word by the segmenter, or the single mark there."""
     if not 0 <= pos < len(text):
         return pos, pos
-    if not is_word_char(text[pos]):
-        return grapheme_start(text, pos), grapheme_end(text, pos + 1)
-    start, end = snap_to_words(text, pos, pos + 1)
+    start, end = token_at(text, pos, segment)
     return grapheme_start(text, start), grapheme_end(text, end)
 
 
@@ -191,12 +164,23 @@ def _next_boundary(text: str, pos: int, direction: int, by_word: bool) -> int:
 
 
 def move_edge(
-    text: str, start: int, end: int, edge: str, direction: int, *, by_word: bool = True
+    text: str,
+    start: int,
+    end: int,
+    edge: str,
+    direction: int,
+    *,
+    by_word: bool = True,
+    segment: Segmenter | None = None,
 ) -> tuple[int, int] | None:
-    """Grow or shrink one edge of a span by a word (or a grapheme); None when nothing would be left.
+    """Grow or shrink one edge of a span by a token (or a grapheme); None when nothing would be left.
 
-    Whitespace is never kept at an edge, so a step that would only take in a space goes on to
-    the next character."""
+    Whitespace is never kept at an edge, and by token no punctuation an edge would shed either:
+    a step that would only take in (or leave) a space or a comma goes on to the next token."""
+    if edge not in ("start", "end"):
+        raise ValueError(f"edge must be 'start' or 'end', not {edge!r}")
+    if by_word:
+        return _move_by_token(text, start, end, edge, direction, segment)
     moved = _move_edge_once(text, start, end, edge, direction, by_word)
     while moved is not None and moved == (start, end):
         probe = (start, end)
@@ -209,6 +193,33 @@ def move_edge(
             return None if start >= end else moved
         moved = _move_edge_once(text, start, end, edge, direction, by_word)
     return moved
+
+
+def _move_by_token(
+    text: str, start: int, end: int, edge: str, direction: int, segment: Segmenter | None
+) -> tuple[int, int] | None:
+    s, e = start, end
+    while True:
+        pos = s if edge == "start" else e
+        step = token_step(text, pos, edge, direction, segment)
+        if step is None:
+            return None if (s, e) == (start, end) else _checked(text, s, e)
+        s, e = (step, e) if edge == "start" else (s, step)
+        if s >= e:
+            return None
+        tokens = tokens_around(text, s, e, segment)
+        shed_s, shed_e = shed_punctuation(text, s, e, tokens, unwrap=False)
+        kept = shed_s == s if edge == "start" else shed_e == e
+        if kept:  # the new edge is a token that stays
+            return _checked(text, s, e)
+        growing = (edge == "start") == (direction < 0)
+        if not growing:  # shrinking: the punctuation left at this edge goes too
+            return _checked(text, shed_s, e) if edge == "start" else _checked(text, s, shed_e)
+
+
+def _checked(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _tidy_edges(text, start, end)
+    return (start, end) if start < end else None
 
 
 def _move_edge_once(

@@ -68,20 +68,61 @@ class BadRecord:
     where: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedRecord:
+    """A record a file holds but does not offer for import (a task rejected in Prodigy): counted, not an error."""
+
+    reason: str
+    where: str | None = None
+    kind: str = "skipped"  # how the summary counts it: "rejected in Prodigy"
+
+
+def annotator_name(value: Any) -> str | None:
+    """The annotator a file names for a span or a record (a name, an e-mail, a user number), or None.
+
+    Every importer that reads annotator names passes them through here, so that they are
+    read one way whatever the format: a user number as its digits, surrounding white space
+    removed, the rest kept exactly.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    name = value.strip()
+    return name or None
+
+
 def first_line_title(text: str, limit: int = 200) -> str:
-    """The first non-empty line, shortened on a word boundary when it is longer than ``limit``."""
-    for line in text.split("\n"):
-        line = " ".join(line.split())
+    """The first non-empty line, shortened on a word boundary when it is longer than ``limit``.
+
+    Only the head of that line is looked at, so a one-line 50 MB article costs no more than a short one.
+    """
+    pos = 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        head = text[pos : min(end, pos + 8 * limit)]
+        line = " ".join(head.split())
         if line:
             break
+        pos = end + 1
     else:
         return ""
-    if len(line) <= limit:
+    if len(line) <= limit and end - pos <= 8 * limit:
         return line
     cut = line[: limit - 1]
     if " " in cut[limit // 2 :]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:-") + "…"
+
+
+def title_or_first_line(title: Any, text: str) -> str:
+    """The title a file gives (white space collapsed), else the text's first line."""
+    if isinstance(title, str) and title.strip():
+        return " ".join(title.split())
+    return first_line_title(text)
 
 
 def format_size(n: int) -> str:

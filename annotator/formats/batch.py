@@ -22,6 +22,8 @@ Studio export, a .txt with an .ann beside it (or an .ann, or a .zip) is brat.
 from __future__ import annotations
 
 import enum
+import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,25 +37,30 @@ from annotator.formats.base import (
     InputError,
     NotThisFormat,
     Record,
+    SkippedRecord,
 )
 from annotator.formats.decoding import read_bytes
+from annotator.formats.failure_log import log_failure
 from annotator.formats.import_labels import LabelResolver
 from annotator.formats.import_plan import Source, plan_sources
 from annotator.formats.import_spans import UNITS, short
+from annotator.formats.label_names import export_name
 from annotator.formats.registry import (
     Importer,
     import_extensions,
     importer,
     importer_for_path,
 )
+from annotator.formats.streaming import reading_fraction, stop_reading
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
 
 
 class Outcome(enum.StrEnum):
     IMPORTED = "imported"
+    SPANS_ADDED = "spans added"  # a record whose text is in the corpus: its new spans added to that article
     DUPLICATE = "duplicate"
     REJECTED = "rejected"
-    SKIPPED = "skipped"  # a file of unknown type found inside a folder
+    SKIPPED = "skipped"  # a file of unknown type found inside a folder, or a record the file does not offer
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +85,12 @@ class ImportResult:
     path: Path
     outcome: Outcome
     reason: str = ""
-    article_id: int | None = None  # the new article, or the one a duplicate repeats
+    article_id: int | None = None  # the new article, or the one a duplicate repeats (or got the spans)
     where: str | None = None  # "line 4", "record 2" within a multi-record file
     title: str | None = None
-    spans: int = 0  # spans stored with the article
+    spans: int = 0  # spans stored with the article (or added to the existing one)
     warnings: tuple[ImportWarning, ...] = ()
+    kind: str = ""  # a skipped record: how the summary counts it ("rejected in Prodigy")
 
     @property
     def location(self) -> str:
@@ -99,17 +107,24 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 @dataclass
 class ImportReport:
     imported: int = 0
+    merged: list[ImportResult] = field(default_factory=list)  # records whose spans went to an existing article
+    spans_added: int = 0
     duplicates: list[ImportResult] = field(default_factory=list)
     rejected: list[ImportResult] = field(default_factory=list)
     skipped: list[ImportResult] = field(default_factory=list)
     cancelled: bool = False
     spans: int = 0
     warnings: list[ImportWarning] = field(default_factory=list)
-    labels_created: list[str] = field(default_factory=list)  # tags of the labels the import added
+    # The labels the import added: their tags (their source names when written in another script).
+    labels_created: list[str] = field(default_factory=list)
 
     def add(self, result: ImportResult) -> None:
-        self.spans += result.spans
         self.warnings.extend(result.warnings)
+        if result.outcome is Outcome.SPANS_ADDED:
+            self.spans_added += result.spans
+            self.merged.append(result)
+            return
+        self.spans += result.spans
         if result.outcome is Outcome.IMPORTED:
             self.imported += 1
         elif result.outcome is Outcome.DUPLICATE:
@@ -127,21 +142,33 @@ class ImportReport:
     @property
     def attention(self) -> bool:
         """True when there is more to tell than the summary line."""
-        return bool(self.rejected or self.duplicates or self.skipped or self.warnings or self.cancelled)
+        return bool(self.rejected or self.merged or self.duplicates or self.skipped or self.warnings or self.cancelled)
 
     def summary(self) -> str:
         imported = f"Imported {_plural(self.imported, 'article')}"
-        if self.spans or self.warnings:
+        if self.spans or self.warnings or self.merged:
             imported += f" with {_plural(self.spans, 'span')}"
         parts = [imported]
+        if self.merged:
+            articles = len({r.article_id for r in self.merged})
+            parts.append(f"{_plural(self.spans_added, 'span')} added to {_plural(articles, 'existing article')}")
         if self.duplicates:
             parts.append(f"{_plural(len(self.duplicates), 'duplicate')} skipped")
         if self.rejected:
             parts.append(f"{len(self.rejected)} rejected")
-        if self.skipped:
-            parts.append(f"{_plural(len(self.skipped), 'file')} of unknown type skipped")
-        if self.warnings:
-            parts.append(_plural(len(self.warnings), "span warning"))
+        files = [r for r in self.skipped if not r.kind]
+        if files:
+            parts.append(f"{_plural(len(files), 'file')} of unknown type skipped")
+        kinds = Counter(r.kind for r in self.skipped if r.kind)
+        if kinds:
+            n = sum(kinds.values())
+            counts = ", ".join(f"{c} {k}" for k, c in sorted(kinds.items()))
+            parts.append(f"{_plural(n, 'record')} not imported ({counts})")
+        span_warnings = sum(1 for w in self.warnings if w.span)
+        if span_warnings:
+            parts.append(_plural(span_warnings, "span warning"))
+        if len(self.warnings) > span_warnings:
+            parts.append(_plural(len(self.warnings) - span_warnings, "other warning"))
         if self.labels_created:
             parts.append(f"{_plural(len(self.labels_created), 'new label')} ({', '.join(self.labels_created)})")
         text = "; ".join(parts) + "."
@@ -151,9 +178,10 @@ class ImportReport:
         """The report's sections, for a details view: (heading, items), each item printable."""
         sections = (
             ("Rejected", self.rejected),
+            ("Spans added to existing articles", self.merged),
             ("Duplicates", self.duplicates),
             ("Skipped", self.skipped),
-            ("Span warnings", self.warnings),
+            ("Warnings", self.warnings),
         )
         return [(title, list(items)) for title, items in sections if items]
 
@@ -175,13 +203,14 @@ class ImportBatch:
         max_bytes: int = DEFAULT_MAX_BYTES,
         offsets: str | None = None,
         annotator: str | None = None,
+        text_field: str | None = None,
     ) -> None:
         if offsets is not None and offsets not in UNITS:
             raise ValueError(f"Unknown offsets {offsets!r}; known: {', '.join(UNITS)}.")
         self.corpus = corpus
         self.forced: Importer | None = None if format == "auto" else importer(format)
         self.max_bytes = max_bytes
-        self.options = {"offsets": offsets} if offsets else {}
+        self.options = {k: v for k, v in (("offsets", offsets), ("text_field", text_field)) if v}
         self.annotator = (annotator or "").strip() or default_annotator()
         self.sources = plan_sources(paths, pair_brat=self.forced is None or self.forced.name == "brat")
         self.report = ImportReport()
@@ -195,6 +224,13 @@ class ImportBatch:
     @property
     def total_files(self) -> int:
         return len(self.sources)
+
+    @property
+    def progress(self) -> float:
+        """How much of the batch is done, 0 to 1: whole files, and the share read of one streamed record by record."""
+        if not self.sources:
+            return 1.0
+        return min(1.0, (self.files_done + reading_fraction()) / len(self.sources))
 
     def cancel(self) -> None:
         """Stop before the next article; what was stored stays stored."""
@@ -221,6 +257,7 @@ class ImportBatch:
                 break
             yield from self._file(source)
             self.files_done += 1
+            stop_reading()
         if self._cancelled:
             self.report.cancelled = True
         if self.report.imported:
@@ -260,17 +297,21 @@ class ImportBatch:
         return found, ""
 
     def _records(self, imp: Importer, path: Path) -> Iterator[Record | BadRecord]:
+        options = {k: v for k, v in self.options.items() if k in imp.options}
+        if self.forced is None and imp.auto_path is not None:
+            return iter(imp.auto_path(path, self.max_bytes, **options))
         if imp.read_path is not None:
-            return iter(imp.read_path(path, self.max_bytes))
+            return iter(imp.read_path(path, self.max_bytes, **options))
         data = read_bytes(path, self.max_bytes)
         if self.forced is None and imp.detect is not None:
             imp = importer(imp.detect(data))
+            options = {k: v for k, v in self.options.items() if k in imp.options}
         if imp.read is None:
             raise InputError(f"{imp.description} cannot be read from a single file.")
-        options = {k: v for k, v in self.options.items() if k in imp.options}
         return iter(imp.read(data, **options))
 
     def _file(self, source: Source) -> Iterator[ImportResult]:
+        stop_reading()  # until this file's reader, if it streams, says how far it has got
         path = source.path
         if source.problem:
             yield ImportResult(path, Outcome.REJECTED, source.problem)
@@ -295,10 +336,19 @@ class ImportBatch:
         except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
             # A parser giving up on input it cannot handle: still one rejection, never an abort.
             yield ImportResult(path, Outcome.REJECTED, f"Cannot read this file ({type(exc).__name__}: {exc}).")
+        except sqlite3.Error:
+            raise  # the corpus, not this file: the batch cannot go on
+        except Exception as exc:  # noqa: BLE001 - an importer's bug is this file's failure, never the batch's
+            log = log_failure(path, exc)
+            where = f"; the details are in {log}" if log else ""
+            reason = f"Cannot import this file: an unexpected error ({type(exc).__name__}: {exc}){where}."
+            yield ImportResult(path, Outcome.REJECTED, reason)
 
-    def _store(self, path: Path, record: Record | BadRecord) -> ImportResult:
+    def _store(self, path: Path, record: Record | BadRecord | SkippedRecord) -> ImportResult:
         if isinstance(record, BadRecord):
             return ImportResult(path, Outcome.REJECTED, record.reason, where=record.where)
+        if isinstance(record, SkippedRecord):
+            return ImportResult(path, Outcome.SKIPPED, record.reason, where=record.where, kind=record.kind)
         location = f"{path}, {record.where}" if record.where else str(path)
         warnings = [ImportWarning(path, record.where, w.where, w.reason) for w in record.warnings]
         labels = self._label_resolver() if record.spans else None
@@ -312,6 +362,8 @@ class ImportBatch:
                     published=record.published,
                     meta=record.meta,
                 )
+                if labels:
+                    labels.begin()  # the label set as it is now, inside this transaction's write lock
                 annotations = self._annotations(path, article.id, article.text, record, labels, warnings) if labels else []
                 if annotations:
                     self.corpus.annotations.add_many(annotations)
@@ -323,8 +375,10 @@ class ImportBatch:
                 labels.rollback()
             earlier = self._imported_from.get(exc.existing_id)
             reason = f"Same text as article {exc.existing_id}"
-            reason += f", imported from {earlier} in this batch." if earlier else ", already in the corpus."
-            return ImportResult(path, Outcome.DUPLICATE, reason, exc.existing_id, record.where, record.title)
+            reason += f", imported from {earlier} in this batch" if earlier else ", already in the corpus"
+            if labels:
+                return self._add_to_existing(path, record, exc.existing_id, labels, warnings, reason)
+            return ImportResult(path, Outcome.DUPLICATE, reason + ".", exc.existing_id, record.where, record.title)
         except CorpusError as exc:
             if labels:
                 labels.rollback()
@@ -334,10 +388,55 @@ class ImportBatch:
                 labels.rollback()
             raise
         if labels:
-            self.report.labels_created.extend(label.tag for label in labels.commit())
+            self.report.labels_created.extend(export_name(label) for label in labels.commit())
         self._imported_from[article.id] = location
         return ImportResult(
             path, Outcome.IMPORTED, "", article.id, record.where, article.title, len(annotations), tuple(warnings)
+        )
+
+    def _add_to_existing(
+        self,
+        path: Path,
+        record: Record,
+        article_id: int,
+        labels: LabelResolver,
+        warnings: list[ImportWarning],
+        reason: str,
+    ) -> ImportResult:
+        """A record whose text is already an article: its spans join that article, each annotator's as their layer.
+
+        A span identical to one the article has (same place, label and annotator) is not added twice;
+        the article's status, title and metadata stay as they are.
+        """
+        try:
+            with self.corpus.db.atomic():
+                labels.begin()
+                text = self.corpus.articles.get(article_id).text
+                existing = self.corpus.annotations.for_article(article_id)
+                have = {(a.start, a.end, a.label_id, a.annotator) for a in existing}
+                new = [
+                    a
+                    for a in self._annotations(path, article_id, text, record, labels, warnings)
+                    if (a.start, a.end, a.label_id, a.annotator) not in have
+                ]
+                if new:
+                    self.corpus.annotations.add_many(new)
+        except CorpusError as exc:
+            labels.rollback()
+            return ImportResult(path, Outcome.REJECTED, str(exc), where=record.where, title=record.title)
+        except BaseException:
+            labels.rollback()
+            raise
+        self.report.labels_created.extend(export_name(label) for label in labels.commit())
+        if not new:
+            n = len(record.spans)
+            reason += f"; {'its span is' if n == 1 else f'its {n} spans are'} there already."
+            return ImportResult(
+                path, Outcome.DUPLICATE, reason, article_id, record.where, record.title, 0, tuple(warnings)
+            )
+        reason += f": {_plural(len(new), 'span')} added to it."
+        return ImportResult(
+            path, Outcome.SPANS_ADDED, reason, article_id, record.where, record.title, len(new), tuple(warnings)
         )
 
     def _label_resolver(self) -> LabelResolver:
@@ -350,6 +449,7 @@ class ImportBatch:
     ) -> list[Annotation]:
         """The record's spans as annotations of the stored article; a span that does not fit is a warning."""
         out = []
+        seen: set[tuple[int, int, int, str]] = set()
         extra_fields = [f for f in ("reviewed_by", "reviewed_at") if f in Annotation._fields]
         for span in record.spans:
             if not (0 <= span.start < span.end <= len(text)) or text[span.start : span.end] != span.text:
@@ -363,9 +463,15 @@ class ImportBatch:
                     ImportWarning(path, record.where, span.where, f"{exc} Span left out.")
                 )
                 continue
-            annotation = Annotation(
-                None, article_id, label.id, span.start, span.end, span.text, span.annotator or self.annotator, span.note
-            )
+            if labels.notices:  # a new label whose tag had to differ from the one its name suggests
+                warnings.extend(ImportWarning(path, record.where, None, notice) for notice in labels.notices)
+                labels.notices.clear()
+            annotator = span.annotator or self.annotator
+            key = (span.start, span.end, label.id, annotator)
+            if key in seen:  # the same span twice in one record (same place, label and annotator): stored once
+                continue
+            seen.add(key)
+            annotation = Annotation(None, article_id, label.id, span.start, span.end, span.text, annotator, span.note)
             extra = {f: span.extra[f] for f in extra_fields if f in span.extra}
             out.append(annotation._replace(**extra) if extra else annotation)
         return out

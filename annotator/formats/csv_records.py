@@ -8,10 +8,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
-from annotator.formats.base import BadRecord, InputError, Record
+from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError, Record
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.json_records import record_from_mapping
+from annotator.formats.streaming import text_lines
 
 _KNOWN = ("text", "title", "id", "source", "url", "published")
 _ANNOTATION_ROWS = {"article_id", "label", "start", "end", "left_context", "right_context"}  # export_csv's columns
@@ -27,7 +29,49 @@ def _delimiter(text: str) -> str:
 
 def read_csv(data: bytes) -> Iterator[Record | BadRecord]:
     text = decode_bytes(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    yield from _rows(io.StringIO(text, newline=""), _delimiter(text), len(data))
+
+
+def read_csv_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | BadRecord]:
+    """A CSV file of any size, row by row; ``max_bytes`` limits one row (a line or a cell)."""
+    lines = text_lines(path, max_bytes, keep_ends=True)
+    first = next(lines, None)
+    if first is None:
+        raise InputError("Empty file.")
+    if isinstance(first[1], BadRecord):
+        raise InputError(f"The header line cannot be read: {first[1].reason}")
+
+    def text() -> Iterator[str]:
+        yield first[1]  # type: ignore[misc]
+        for n, line in lines:
+            if isinstance(line, BadRecord):
+                raise _LineError(n, line.reason)
+            yield line
+
+    yield from _rows(text(), _delimiter(first[1]), max_bytes)
+
+
+class _LineError(Exception):
+    def __init__(self, n: int, reason: str) -> None:
+        super().__init__(reason)
+        self.n = n
+        self.reason = reason
+
+
+def _row_record(keys: list[str], row: list[str], where: str) -> Record | BadRecord:
+    obj: dict = {"meta": {}}
+    for key, cell in zip(keys, row, strict=True):
+        if key in _KNOWN:
+            if cell.strip() or key == "text":
+                obj[key] = cell
+        elif cell.strip():
+            obj["meta"][key] = cell
+    return record_from_mapping(obj, where)
+
+
+def _rows(lines, delimiter: str, max_bytes: int) -> Iterator[Record | BadRecord]:
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))  # the default (128 kB) is shorter than articles
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -50,6 +94,9 @@ def read_csv(data: bytes) -> Iterator[Record | BadRecord]:
             row = next(reader)
         except StopIteration:
             break
+        except _LineError as exc:
+            yield BadRecord(f"{exc.reason} The rest of the file is not read (a quoted cell may span lines).", f"line {exc.n}")
+            return
         except csv.Error as exc:
             found = True
             yield BadRecord(f"Not valid CSV ({exc}).", f"line {reader.line_num}")
@@ -61,13 +108,6 @@ def read_csv(data: bytes) -> Iterator[Record | BadRecord]:
         if len(row) != len(keys):
             yield BadRecord(f"{len(row)} cells, but the header has {len(keys)} columns.", where)
             continue
-        obj: dict = {"meta": {}}
-        for key, cell in zip(keys, row):
-            if key in _KNOWN:
-                if cell.strip() or key == "text":
-                    obj[key] = cell
-            elif cell.strip():
-                obj["meta"][key] = cell
-        yield record_from_mapping(obj, where)
+        yield _row_record(keys, row, where)
     if not found:
         raise InputError("No rows under the header line.")

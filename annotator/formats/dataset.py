@@ -111,6 +111,7 @@ class ExportReport:
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the export was made: the tokenizer used, say
+    tokenizer: Any = None  # the token exports' tokenizer, one for every part of a split (formats.tokens)
 
     def note(self, message: str) -> None:
         """Say once how the export was made."""

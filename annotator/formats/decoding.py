@@ -167,6 +167,32 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     return text
 
 
+def sniff_encoding(head: bytes) -> str | None:
+    """The encoding to read a whole file in, from its first bytes: "utf-8" (with or without a
+    mark), a legacy encoding, or None for UTF-16/UTF-32 (which a reader cannot cut at line ends
+    as bytes). Raises InputError for binary data, as ``decode_bytes`` does."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return "utf-8" if encoding == "utf-8-sig" else None
+    cut = head[: head.rfind(b"\n") + 1] or head  # whole lines: no character cut in two
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(cut, final=False)  # a last character may be cut
+        if _binary_kind(cut) or b"\x00" in cut or _mostly_controls(cut.decode("utf-8", "replace")):
+            decode_bytes(cut)  # refused as binary, with the reason
+        return "utf-8"
+    except UnicodeDecodeError:
+        decode_bytes(cut)  # binary, NUL bytes, control characters: refused as for any file
+    best = from_bytes(cut).best()
+    if best is None:
+        raise InputError("Cannot tell the text encoding of this file; save it as UTF-8 and try again.")
+    encoding = _SUPERSETS.get(best.encoding, best.encoding)
+    tied = [m for m in from_bytes(cut) if m.chaos == best.chaos]
+    for preferred in _PREFERRED:
+        if any(preferred in m.could_be_from_charset for m in tied) and _strict(cut, preferred) is not None:
+            return preferred
+    return encoding
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of ``path``, refusing empty files and files over ``max_bytes``."""
     try:

@@ -21,6 +21,7 @@ from typing import Any
 
 from annotator.core.model import Label
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportSpan
+from annotator.formats.label_names import export_names
 
 _LINE_BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
@@ -41,7 +42,8 @@ def fragments(text: str, span: ExportSpan) -> list[tuple[int, int]]:
     return pieces
 
 
-def ann_lines(doc: ExportDoc, ctx: ExportContext) -> list[str]:
+def ann_lines(doc: ExportDoc, ctx: ExportContext, names: dict[str, str] | None = None) -> list[str]:
+    names = names if names is not None else export_names(ctx.labels, spaces=False)
     lines: list[str] = []
     notes = 0
     for n, span in enumerate(doc.spans, 1):
@@ -53,7 +55,7 @@ def ann_lines(doc: ExportDoc, ctx: ExportContext) -> list[str]:
             ctx.report.warn(doc, f"crosses a line break; written as {len(pieces)} discontinuous pieces", span)
         where = ";".join(f"{s} {e}" for s, e in pieces)
         covered = " ".join(doc.text[s:e] for s, e in pieces)
-        lines.append(f"T{n}\t{span.label} {where}\t{covered}")
+        lines.append(f"T{n}\t{names.get(span.label, span.label)} {where}\t{covered}")
         if span.note:
             note = _LINE_BREAKS.sub(" ", span.note).strip()
             if note != span.note:
@@ -64,13 +66,15 @@ def ann_lines(doc: ExportDoc, ctx: ExportContext) -> list[str]:
 
 
 def annotation_conf(labels: list[Label]) -> str:
-    entities = "\n".join(label.tag for label in labels)
+    names = export_names(labels, spaces=False)
+    entities = "\n".join(names[label.tag] for label in labels)
     return f"[entities]\n{entities}\n\n[relations]\n\n[events]\n\n[attributes]\n"
 
 
 def visual_conf(labels: list[Label]) -> str:
-    names = "\n".join(f"{label.tag} | {_LINE_BREAKS.sub(' ', label.name)}" for label in labels)
-    drawing = "\n".join(f"{label.tag}\tbgColor:{label.colour}" for label in labels)
+    types = export_names(labels, spaces=False)
+    names = "\n".join(f"{types[label.tag]} | {_LINE_BREAKS.sub(' ', label.name)}" for label in labels)
+    drawing = "\n".join(f"{types[label.tag]}\tbgColor:{label.colour}" for label in labels)
     return f"[labels]\n{names}\n\n[drawing]\n{drawing}\n"
 
 
@@ -80,10 +84,11 @@ def write_brat(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None
         fh.write(annotation_conf(ctx.labels))
     with sink.text("visual.conf") as fh:
         fh.write(visual_conf(ctx.labels))
+    names = export_names(ctx.labels, spaces=False)
     for doc in docs:
         stem = article_stem(doc.id)
         with sink.text(f"{stem}.txt") as fh:
             fh.write(doc.text)
-        lines = ann_lines(doc, ctx)
+        lines = ann_lines(doc, ctx, names)
         with sink.text(f"{stem}.ann") as fh:
             fh.write("".join(line + "\n" for line in lines))

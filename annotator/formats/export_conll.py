@@ -26,14 +26,14 @@ from typing import Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping
-from annotator.formats.tokens import report_note, tokenize_doc, tokenizer
+from annotator.formats.tokens import report_note, report_tokens, tokenize_doc, tokenizer_for
 
 DOCSTART = "-DOCSTART- -X- O O"
 _COLUMNS = " -X- _ "
 
 
 def write_conll(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
-    tok = tokenizer(ctx.options.extra.get("tokenizer"))
+    tok = tokenizer_for(ctx)
     out = sink.text()
     duplicates = 0
     outside = _COLUMNS + "O"
@@ -53,6 +53,6 @@ def write_conll(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> Non
         if words:
             out.write("\n".join(map(add, words, tails)))
             out.write("\n")
-    report_note(ctx.report, tok.describe())
+    report_tokens(ctx.report, tok)
     if duplicates:
         report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) written once.")

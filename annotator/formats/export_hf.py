@@ -27,7 +27,7 @@ from annotator.formats import jsonl
 from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping, iob2_tags
 from annotator.formats.sinks import SinkError
-from annotator.formats.tokens import report_note, tokenize_doc, tokenizer
+from annotator.formats.tokens import report_note, report_tokens, tokenize_doc, tokenizer_for
 
 
 def tag_names(labels: Iterable[str]) -> list[str]:
@@ -52,7 +52,7 @@ def labels_file_name(sink: Any, part: str) -> str:
 def write_hf(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
     names = tag_names(label.tag for label in ctx.labels)
     labels_name = labels_file_name(sink, ctx.part)
-    tok = tokenizer(ctx.options.extra.get("tokenizer"))
+    tok = tokenizer_for(ctx)
     out = sink.text()
     duplicates = 0
     for doc in docs:
@@ -67,6 +67,6 @@ def write_hf(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
             out.write("\n")
     if ctx.part in ("", SPLIT_NAMES[0]):  # one list for every part of a split
         sink.text(labels_name).write(json.dumps(names, ensure_ascii=False, indent=1) + "\n")
-    report_note(ctx.report, tok.describe())
+    report_tokens(ctx.report, tok)
     if duplicates:
         report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) written once.")

@@ -13,13 +13,14 @@ Tasks are written one by one, so the export never holds the corpus in memory.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from annotator.core.model import Label, Status
 from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc, ExportSpan
+from annotator.formats.jsonl import strict_dumps
+from annotator.formats.label_names import export_names
 
 FROM_NAME = "label"
 TO_NAME = "text"
@@ -29,9 +30,10 @@ def labelling_config(labels: list[Label]) -> str:
     """The project's labelling interface: one Labels control over one Text object."""
     from xml.sax.saxutils import quoteattr  # here, not at the top: it loads urllib and http at start-up
 
+    names = export_names(labels)
     lines = ["<View>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
     for label in labels:
-        attrs = f"value={quoteattr(label.tag)} background={quoteattr(label.colour)}"
+        attrs = f"value={quoteattr(names[label.tag])} background={quoteattr(label.colour)}"
         if label.hotkey:
             attrs += f" hotkey={quoteattr(label.hotkey)}"
         lines.append(f"    <Label {attrs}/>")
@@ -39,21 +41,23 @@ def labelling_config(labels: list[Label]) -> str:
     return "\n".join(lines)
 
 
-def region(span: ExportSpan) -> dict[str, Any]:
+def region(span: ExportSpan, names: dict[str, str] | None = None) -> dict[str, Any]:
+    label = names.get(span.label, span.label) if names else span.label
     result: dict[str, Any] = {
         "id": f"s{span.id}",
         "from_name": FROM_NAME,
         "to_name": TO_NAME,
         "type": "labels",
         "origin": "manual",
-        "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]},
+        "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [label]},
     }
     if span.note:
         result["meta"] = {"text": [span.note]}
     return result
 
 
-def task(doc: ExportDoc) -> dict[str, Any]:
+def task(doc: ExportDoc, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """One task; each analyst's spans are one annotation of it, ``completed_by`` naming the analyst."""
     article = doc.article
     data: dict[str, Any] = {"text": doc.text, "title": article.title, "article_id": article.id}
     for key in ("source", "url", "published"):
@@ -64,10 +68,18 @@ def task(doc: ExportDoc) -> dict[str, Any]:
     if article.meta:
         data["meta"] = article.meta
     record: dict[str, Any] = {"id": article.id, "data": data, "annotations": []}
-    if doc.spans or article.status == Status.DONE:  # a done article without spans is a real answer
-        annotation: dict[str, Any] = {"result": [region(s) for s in doc.spans], "was_cancelled": False, "ground_truth": False}
-        created = [s.created for s in doc.spans if s.created]
-        updated = [s.updated for s in doc.spans if s.updated]
+    layers: dict[str | None, list[ExportSpan]] = {}
+    for span in doc.spans:
+        layers.setdefault(span.annotator, []).append(span)
+    if not layers and article.status == Status.DONE:  # a done article without spans is a real answer
+        layers[None] = []
+    for who, spans in layers.items():
+        annotation: dict[str, Any] = {"result": [region(s, names) for s in spans], "was_cancelled": False, "ground_truth": False}
+        if who is not None:
+            # Label Studio keeps a user id it knows, else the importing user; the e-mail field names the analyst.
+            annotation["completed_by"] = {"email": who}
+        created = [s.created for s in spans if s.created]
+        updated = [s.updated for s in spans if s.updated]
         if created and updated:
             annotation["created_at"], annotation["updated_at"] = min(created), max(updated)
         record["annotations"].append(annotation)
@@ -95,11 +107,12 @@ def write_labelstudio(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) 
     else:
         with sink.text(name) as fh:
             fh.write(labelling_config(ctx.labels))
+    names = export_names(ctx.labels)
     out = sink.text()
     out.write("[")
     first = True
     for doc in docs:
         out.write("\n" if first else ",\n")
-        out.write(json.dumps(task(doc), ensure_ascii=False))
+        out.write(strict_dumps(task(doc, names)))
         first = False
     out.write("\n]\n")

@@ -23,7 +23,7 @@ from typing import Any
 
 from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc
-from annotator.formats.tokens import report_note, spacy_layout, tokenize_doc, tokenizer
+from annotator.formats.tokens import report_tokens, spacy_layout, tokenize_doc, tokenizer_for
 
 
 def article_meta(doc: ExportDoc) -> dict[str, Any]:
@@ -40,7 +40,7 @@ def article_meta(doc: ExportDoc) -> dict[str, Any]:
 
 
 def write_prodigy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
-    tok = tokenizer(ctx.options.extra.get("tokenizer"))
+    tok = tokenizer_for(ctx)
     out = sink.text()
     for doc in docs:
         tdoc = tokenize_doc(doc, ctx.report, tok)
@@ -66,4 +66,4 @@ def write_prodigy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> N
         record = {"text": doc.text, "tokens": tokens, "spans": spans, "answer": "accept", "meta": article_meta(doc)}
         out.write(jsonl.dumps(record))
         out.write("\n")
-    report_note(ctx.report, tok.describe())
+    report_tokens(ctx.report, tok)

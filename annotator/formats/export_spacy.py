@@ -25,10 +25,11 @@ from annotator.formats.dataset import ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping
 from annotator.formats.tokens import (
     report_note,
+    report_tokens,
     spacy_layout,
     spacy_module,
     tokenize_doc,
-    tokenizer,
+    tokenizer_for,
 )
 
 SPAN_KEY = "sc"
@@ -39,7 +40,7 @@ def write_spacy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> Non
     from spacy.tokens import Doc, DocBin
 
     vocab = spacy.blank("xx").vocab
-    tok = tokenizer(ctx.options.extra.get("tokenizer"))
+    tok = tokenizer_for(ctx)
     docbin = DocBin(store_user_data=True)
     duplicates = 0
     for edoc in docs:
@@ -67,7 +68,7 @@ def write_spacy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> Non
         doc.user_data.update(_user_data(edoc))
         docbin.add(doc)
     sink.binary().write(docbin.to_bytes())
-    report_note(ctx.report, tok.describe())
+    report_tokens(ctx.report, tok)
     if duplicates:
         report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) are one entity in doc.ents.")
 

@@ -285,6 +285,8 @@ def read_brat_archive(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int
                 yield BadRecord(f"No {PurePosixPath(stem).name}.txt in the archive for this annotation file.", ann.filename)
                 continue
             try:
+                if txt.file_size == 0:  # the same sentence as for an empty file in a folder
+                    raise InputError("Empty file.")
                 ann_data = _entry(zf, ann, max_bytes) if ann is not None else None
                 ann_name = ann.filename if ann is not None else f"{stem}.ann"
                 record = brat_record(_entry(zf, txt, max_bytes), ann_data, ann_name, where=txt.filename)

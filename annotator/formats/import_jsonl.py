@@ -32,11 +32,13 @@ from annotator.formats.base import (
     Record,
     SpanRecord,
     SpanWarning,
+    annotator_name,
     first_line_title,
 )
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.import_spans import SourceText, SpanError, is_offset
 from annotator.formats.json_records import record_from_mapping
+from annotator.formats.streaming import loads
 
 DOCCANO_KEYS = ("label", "labels", "entities")
 _NATIVE_SPAN_EXTRA = ("reviewed_by", "reviewed_at")
@@ -55,7 +57,7 @@ def _lines(data: bytes) -> Iterator[tuple[str, Any]]:
             continue
         found = True
         try:
-            yield f"line {n}", json.loads(line)
+            yield f"line {n}", loads(line)
         except json.JSONDecodeError as exc:
             yield f"line {n}", exc
     if not found:
@@ -133,7 +135,7 @@ def _native_span(source: SourceText, item: Any, where: str) -> SpanRecord:
         end,
         label,
         text,
-        annotator=annotator or None if isinstance(annotator, str) else None,
+        annotator=annotator_name(annotator) if isinstance(annotator, str) else None,
         note=note or None if isinstance(note, str) else None,
         where=where,
         extra={k: item[k] for k in _NATIVE_SPAN_EXTRA if isinstance(item.get(k), str) and item[k]},
@@ -189,7 +191,12 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
     if not isinstance(obj, dict):
         return BadRecord(f"Expected an object with a \"text\" field, found a JSON {_kind(obj)}.", where)
     items, key = _doccano_items(obj)
-    rest = {k: v for k, v in obj.items() if k != key and not (k in ("Comments", "comments") and not v)}
+    relations = obj.get("relations") if isinstance(obj.get("relations"), list) else []
+    rest = {
+        k: v
+        for k, v in obj.items()
+        if k != key and not (k in ("Comments", "comments") and not v) and not (k == "relations" and isinstance(v, list))
+    }
     # What Annotator's own doccano export adds: the article status and span notes, not metadata.
     status = rest.pop("status") if isinstance(rest.get("status"), str) and rest["status"] in _STATUSES else None
     notes = _own_notes(rest.get("notes"))
@@ -200,6 +207,7 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
         return record
     source = SourceText(obj["text"])
     spans, warnings = [], []
+    ambiguous = 0
     for n, item in enumerate(items, 1):
         try:
             start, end, label = _doccano_triple(item)
@@ -211,7 +219,50 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
             continue
         note = notes.get((start, end, label)) if notes else None
         spans.append(SpanRecord(s, e, label, text, note=note, where=f"span {n}"))
+        if offsets == "utf16" and source.utf16.to_codepoint(end) != end:
+            ambiguous += 1  # a character outside the BMP comes before its end: the two counts differ
+    if ambiguous and _also_code_points(source, items):
+        spans_word = "span" if ambiguous == 1 else "spans"
+        warnings.append(
+            SpanWarning(
+                f"{ambiguous} {spans_word} after a character outside the Basic Multilingual Plane "
+                "(an emoji, a rare CJK character) read as UTF-16 code units, doccano's default; if this file counts "
+                "code points, import it again with --offsets codepoints."
+            )
+        )
+    if relations:
+        n = len(relations)
+        warnings.append(SpanWarning(f"{n} relation{'s' if n != 1 else ''} left out (only spans are kept)."))
     return dataclasses.replace(record, spans=tuple(spans), warnings=tuple(warnings), status=status)
+
+
+def _edge(text: str, pos: int) -> bool:
+    """True when ``pos`` does not cut a word: at an end, or beside a character that is not a letter or digit."""
+    return pos <= 0 or pos >= len(text) or not (text[pos - 1].isalnum() and text[pos].isalnum())
+
+
+def _fit(source: SourceText, items: list[Any], units: str) -> int | None:
+    """How many span edges fall between words when the offsets are read in ``units``; None when one cannot be read."""
+    score = 0
+    for item in items:
+        try:
+            start, end, _ = _doccano_triple(item)
+            s, e, _ = source.span(start, end, units=units)
+        except SpanError:
+            if units == "codepoints":
+                return None
+            continue  # a UTF-16 reading that fails counts for nothing
+        score += _edge(source.text, s) + _edge(source.text, e)
+    return score
+
+
+def _also_code_points(source: SourceText, items: list[Any]) -> bool:
+    """True when the record reads as code points as well as it reads as UTF-16: every span can be
+    read so, with at least as many edges between words. A UTF-16 file whose spans sit on words is
+    then not warned about; a file that counts code points (or CJK text, where every edge is between
+    words) is."""
+    code_points = _fit(source, items, "codepoints")
+    return code_points is not None and code_points >= (_fit(source, items, "utf16") or 0)
 
 
 def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | BadRecord]:
@@ -220,7 +271,7 @@ def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | B
     head = data.lstrip()[:1]
     if head == b"[" or (head == b"\xef" and data.lstrip()[3:4] == b"["):
         try:
-            value = json.loads(decode_bytes(data))
+            value = loads(decode_bytes(data))
         except json.JSONDecodeError:
             value = None
         if isinstance(value, list):
@@ -237,7 +288,7 @@ def read_doccano(data: bytes, offsets: str | None = None) -> Iterator[Record | B
 # --- which one ------------------------------------------------------------------------
 
 
-def _is_doccano(obj: dict) -> bool:
+def is_doccano(obj: dict) -> bool:
     """Spans as doccano writes them: some [start, end, "LABEL"] (a list of class names is not)."""
     items, _ = _doccano_items(obj)
     for item in items:
@@ -260,7 +311,7 @@ def detect_jsonl(data: bytes, sample: int = 1000) -> str:
             if isinstance(value, dict):
                 if "spans" in value:
                     return "jsonl"
-                if _is_doccano(value):
+                if is_doccano(value):
                     return "doccano"
     except InputError:
         pass

@@ -13,10 +13,10 @@ import colorsys
 import re
 
 from annotator.core.model import Label
+from annotator.formats.label_names import TAG as _TAG
+from annotator.formats.label_names import derive_tag
 from annotator.store import CorpusError
 from annotator.store.labels import LabelRepository, make_tag
-
-_TAG = re.compile(r"^[A-Za-z0-9_\-.]+$")
 
 # Mid-tone colours a span background can carry under dark text, far from one another.
 PALETTE = (
@@ -80,14 +80,33 @@ def _fold(text: str) -> str:
 
 
 class LabelResolver:
-    """Label ids for the label names and tags an import meets."""
+    """Label ids for the label names and tags an import meets.
+
+    A name or tag is matched exactly (tag, then name) against every label; loosely ("policy
+    term" = "POLICY_TERM") only against the labels the corpus had before this import, so two
+    labels a file tells apart ("LOC" and "loc", "Stadt_Ä" and "Stadt_Ö") stay two. ``begin()``
+    inside each write transaction re-reads the label set when another program changed it, so
+    two imports creating the same new label at once both find it.
+    """
 
     def __init__(self, labels: LabelRepository) -> None:
         self.repo = labels
         self._labels = labels.list()
+        self._version: int | None = None
         self._found: dict[tuple[str, bool], Label] = {}
         self._pending: list[Label] = []
         self.created: list[Label] = []  # labels this import created, committed
+        self.notices: list[str] = []  # tag clashes to report, taken by the caller
+
+    def begin(self) -> None:
+        """Call inside the write transaction, before resolving: catch up with labels another program changed."""
+        version = self.repo.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            mine = {lab.id for lab in self.created}
+            self._labels = self.repo.list()
+            self.created = [lab for lab in self._labels if lab.id in mine]
+            self._found = {}
+        self._version = version
 
     def resolve(self, given: str, *, exact: bool = False) -> Label:
         """The label ``given`` names, created when missing. Raises CorpusError when it cannot be created.
@@ -104,16 +123,20 @@ class LabelResolver:
 
     def _lookup(self, given: str, exact: bool) -> Label | None:
         labels = self._labels + self._pending
-        stripped = given.strip()
+        stripped = " ".join(given.split())
         if exact and _TAG.match(stripped):
             return next((lab for lab in labels if lab.tag == stripped), None)
+        for match in (lambda lab: lab.tag == stripped, lambda lab: lab.name == stripped):
+            found = next((lab for lab in labels if match(lab)), None)
+            if found is not None:
+                return found
+        new = {lab.id for lab in self.created} | {lab.id for lab in self._pending}
+        older = [lab for lab in self._labels if lab.id not in new]
         for match in (
-            lambda lab: lab.tag == stripped,
-            lambda lab: lab.name == stripped,
             lambda lab: lab.tag.lower() == stripped.lower() or _fold(lab.tag) == _fold(stripped),
             lambda lab: _fold(lab.name) == _fold(stripped),
         ):
-            found = next((lab for lab in labels if match(lab)), None)
+            found = next((lab for lab in older if match(lab)), None)
             if found is not None:
                 return found
         return None
@@ -123,13 +146,23 @@ class LabelResolver:
         if not given:
             raise CorpusError("The span has no label.")
         labels = self._labels + self._pending
-        tags = {lab.tag for lab in labels}
+        by_tag = {lab.tag: lab for lab in labels}
         names = {lab.name for lab in labels}
-        tag = given if _TAG.match(given) else make_tag(given)
-        n = 1
-        while not tag or tag in tags:
-            tag = f"LABEL_{len(labels) + n}"
-            n += 1
+        base = derive_tag(given)
+        tag = base
+        if not tag:
+            n = len(labels) + 1
+            while f"LABEL_{n}" in by_tag:
+                n += 1
+            tag = f"LABEL_{n}"
+        elif tag in by_tag:
+            n = 2
+            while f"{base}_{n}" in by_tag:
+                n += 1
+            tag = f"{base}_{n}"
+            self.notices.append(
+                f"Label {given!r} gets the tag {tag}: {base} is already the tag of label {by_tag[base].name!r}."
+            )
         name = name_from_tag(given)
         if name in names:
             name = f"{name} ({tag})"
@@ -150,3 +183,4 @@ class LabelResolver:
         gone = {lab.id for lab in self._pending}
         self._pending = []
         self._found = {k: v for k, v in self._found.items() if v.id not in gone}
+        self.notices = []

@@ -6,15 +6,22 @@
                                    "value": {"start": 0, "end": 6, "text": "Foshan", "labels": ["LOCATION"]}}]}],
       "predictions": [...]}]
 
-Every annotation that was not cancelled is imported, each span under its own
-annotator (the user's e-mail when the export has it, else ``label-studio-user-N``),
-so a task labelled by two people keeps both sets. Predictions are not imported.
+Every annotation that was not cancelled is imported (and the ``completions`` older
+versions wrote instead), each span under its own annotator (the user's e-mail when
+the export has it, else ``label-studio-user-N``), so a task labelled by two people
+keeps both sets. Predictions are not imported.
 Only ``labels`` results become spans; others (choices, relations, text areas) are
 counted in a warning. A region's meta text becomes the span's note; a result with
 several labels becomes one span per label.
 
-The JSON-MIN export (``{"text": ..., "label": [{"start", "end", "text", "labels"}], "annotator": ...}``
-per task) is read too, as one annotation per task.
+The JSON-MIN export (``{"text": ..., "label": [{"start", "end", "text", "labels"}], "annotator": ...}``,
+one row per annotation) is read too: every field holding regions is read, whatever the
+labelling control is called (``"label"``, ``"ner"``...), and each row is its annotator's
+layer of the task (a second annotator's row adds to the article the first one created).
+
+The article text is the data field of the Text object the regions name (their ``to_name``:
+``data.document`` after a CSV import), or ``--text-field NAME``; regions on another Text
+object (a title) are counted in a warning and left out.
 
 Current Label Studio counts offsets in code points, older versions in UTF-16 code
 units: unless told which, a span whose code points do not cover its ``text`` is read
@@ -37,10 +44,12 @@ from annotator.formats.base import (
     Record,
     SpanRecord,
     SpanWarning,
-    first_line_title,
+    annotator_name,
+    title_or_first_line,
 )
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.import_spans import SourceText, SpanError
+from annotator.formats.streaming import loads
 
 
 def _text_of(data: dict) -> tuple[str | None, str | None]:
@@ -53,15 +62,18 @@ def _text_of(data: dict) -> tuple[str | None, str | None]:
     return None, None
 
 
-def annotator_name(completed_by: Any) -> str | None:
+def ls_annotator(completed_by: Any) -> str | None:
+    """The annotator a Label Studio annotation names: the user's e-mail (or the name JSON-MIN
+    gives), else ``label-studio-user-N`` for a bare user number."""
     if isinstance(completed_by, dict):
-        email = completed_by.get("email")
-        if isinstance(email, str) and email.strip():
-            return email.strip()
+        email = annotator_name(completed_by.get("email"))
+        if email:
+            return email
         completed_by = completed_by.get("id")
-    if isinstance(completed_by, (int, str)) and not isinstance(completed_by, bool) and str(completed_by).strip():
-        return f"label-studio-user-{completed_by}"
-    return None
+    name = annotator_name(completed_by)
+    if name is None:
+        return None
+    return f"label-studio-user-{name}" if name.isdigit() else name
 
 
 def _note(result: dict) -> str | None:
@@ -89,47 +101,161 @@ def _span(source: SourceText, value: dict, offsets: str | None) -> tuple[int, in
         raise
 
 
-_MIN_FIELDS = ("id", "label", "annotator", "annotation_id", "created_at", "updated_at", "lead_time")
+_MIN_FIELDS = ("id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time")
 
 
-def _is_min(task: Any) -> bool:
-    """A JSON-MIN task: the text and its regions side by side, no "data"."""
-    if not isinstance(task, dict) or "data" in task or not isinstance(task.get("text"), str):
-        return False
-    regions = task.get("label")
-    return isinstance(regions, list) and bool(regions) and all(
-        isinstance(r, dict) and "start" in r and "labels" in r for r in regions
+def _is_region_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(r, dict) and "start" in r and "end" in r and "labels" in r for r in value
     )
 
 
+def _region_keys(task: dict) -> list[str]:
+    """The fields of a JSON-MIN row that hold regions: named after the labelling control ("label", "ner"...)."""
+    return [k for k, v in task.items() if _is_region_list(v)]
+
+
+def _is_min(task: Any) -> bool:
+    """A JSON-MIN row: the text and its regions side by side, no "data" (an unlabelled row names its annotation)."""
+    if not isinstance(task, dict) or "data" in task or not isinstance(task.get("text"), str):
+        return False
+    return bool(_region_keys(task)) or ("annotation_id" in task and "annotator" in task)
+
+
 def _full_task(task: dict) -> dict:
-    """A JSON-MIN task in the shape of the full export."""
+    """A JSON-MIN row in the shape of the full export: one annotation, every region field its results."""
+    keys = _region_keys(task)
+    results = [
+        {"id": f"{key} {k}", "from_name": key, "type": "labels", "value": r}
+        for key in keys
+        for k, r in enumerate(task[key], 1)
+    ]
     who = task.get("annotator")
-    results = [{"id": str(k), "type": "labels", "value": r} for k, r in enumerate(task["label"], 1)]
-    annotation = {"id": task.get("annotation_id", 1), "completed_by": {"email": who} if isinstance(who, str) else who, "result": results}
-    full = {"data": {k: v for k, v in task.items() if k not in _MIN_FIELDS}, "annotations": [annotation]}
+    annotation = {"id": task.get("annotation_id", 1), "completed_by": who, "result": results}
+    full = {"data": {k: v for k, v in task.items() if k not in _MIN_FIELDS and k not in keys}, "annotations": [annotation]}
     if "id" in task:
         full["id"] = task["id"]
     return full
+
+
+def _annotations(task: dict) -> list[Any]:
+    """The task's annotations, and the ``completions`` older Label Studio wrote instead."""
+    out: list[Any] = []
+    for key in ("annotations", "completions"):
+        value = task.get(key)
+        if isinstance(value, list):
+            out.extend(value)
+    return out
+
+
+def label_results(task: Any) -> int:
+    """How many labelled regions a task (or JSON-MIN row) holds, for the file's final check."""
+    if _is_min(task):
+        return sum(len(task[k]) for k in _region_keys(task))
+    if not isinstance(task, dict):
+        return 0
+    return sum(
+        1
+        for a in _annotations(task)
+        if isinstance(a, dict) and not a.get("was_cancelled") and isinstance(a.get("result"), list)
+        for r in a["result"]
+        if isinstance(r, dict) and r.get("type") == "labels"
+    )
+
+
+def _body_key(data: dict, results: list[dict], text_field: str | None) -> tuple[str | None, str | None]:
+    """The data key of the article text and the Text object (``to_name``) its regions name.
+
+    ``text_field`` (``--text-field``) decides when given. Otherwise the Text object most regions
+    name is the body: its data key is the field of that name, else ``text``, else the one string
+    field, else the string field whose text the regions' quotes are found in.
+    """
+    names = Counter(r.get("to_name") for r in results if isinstance(r.get("to_name"), str))
+    to_name = names.most_common(1)[0][0] if names else None
+    if text_field is not None:
+        body = text_field if text_field in names else to_name  # a Text object named like its field, as usual
+        return (text_field if isinstance(data.get(text_field), str) else None), body
+    if to_name and isinstance(data.get(to_name), str):
+        return to_name, to_name
+    key = _text_of(data)[1]
+    if key is not None:
+        return key, to_name
+    quotes = [
+        r["value"]
+        for r in results
+        if r.get("to_name") in (to_name, None) and isinstance(r.get("value"), dict) and isinstance(r["value"].get("text"), str)
+    ]
+    fields = [k for k, v in data.items() if isinstance(v, str)]
+    scored = sorted(fields, key=lambda k: -sum(1 for q in quotes if q["text"] in data[k]))
+    return (scored[0] if scored and quotes else None), to_name
 
 
 _COLUMNS = ("source", "url", "published")
 _STATUSES = {status.value for status in Status}
 
 
-def task_record(task: Any, n: int, offsets: str | None = None) -> Record | BadRecord:
+def _label_results_of(annotation: dict) -> list[dict]:
+    results = annotation.get("result")
+    return [r for r in results if isinstance(r, dict) and r.get("type") == "labels"] if isinstance(results, list) else []
+
+
+def _regions(
+    annotations: list[dict], source: SourceText, body: str | None, offsets: str | None
+) -> tuple[list[SpanRecord], list[SpanWarning], Counter[str], Counter[str]]:
+    """The spans of every annotation's ``labels`` results on the body text, the warnings about those
+    that cannot be read, and counts of results of other kinds and of regions on other Text objects."""
+    spans: list[SpanRecord] = []
+    warnings: list[SpanWarning] = []
+    ignored: Counter[str] = Counter()
+    elsewhere: Counter[str] = Counter()
+    for i, annotation in enumerate(annotations, 1):
+        who = ls_annotator(annotation.get("completed_by"))
+        results = annotation.get("result") or []
+        for k, result in enumerate(results if isinstance(results, list) else [], 1):
+            if not isinstance(result, dict):
+                continue
+            kind = result.get("type")
+            if kind != "labels":
+                ignored[str(kind)] += 1
+                continue
+            to_name = result.get("to_name")
+            if body is not None and isinstance(to_name, str) and to_name != body:
+                elsewhere[to_name] += 1  # a region of another Text object (a title): not the article's text
+                continue
+            at = f"annotation {annotation.get('id', i)}, result {result.get('id') or k}"
+            value = result.get("value") if isinstance(result.get("value"), dict) else {}
+            labels = value.get("labels")
+            try:
+                if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x.strip() for x in labels):
+                    raise SpanError("The region has no labels.")
+                s, e, text = _span(source, value, offsets)
+            except SpanError as exc:
+                warnings.append(SpanWarning(str(exc), at))
+                continue
+            note = _note(result)
+            spans.extend(SpanRecord(s, e, label, text, annotator=who, note=note, where=at) for label in labels)
+    return spans, warnings, ignored, elsewhere
+
+
+def task_record(
+    task: Any, n: int, offsets: str | None = None, *, where: str | None = None, text_field: str | None = None
+) -> Record | BadRecord:
     if _is_min(task):
         task = _full_task(task)
-    where = f"task {task['id']}" if isinstance(task, dict) and isinstance(task.get("id"), (int, str)) else f"record {n}"
+    if isinstance(task, dict) and isinstance(task.get("id"), (int, str)) and not isinstance(task.get("id"), bool):
+        where = f"task {task['id']}"
+    where = where or f"record {n}"
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         return BadRecord("Not a Label Studio task: no \"data\" object.", where)
-    original, key = _text_of(task["data"])
-    if original is None:
-        return BadRecord("The task has no text: \"data\" needs a \"text\" field.", where)
-    source = SourceText(original)
+    data = task["data"]
+    annotations = [a for a in _annotations(task) if isinstance(a, dict) and not a.get("was_cancelled")]
+    key, body = _body_key(data, [r for a in annotations for r in _label_results_of(a)], text_field)
+    if key is None:
+        wanted = f"a \"{text_field}\" field" if text_field else "a \"text\" field (or name it with --text-field)"
+        return BadRecord(f"The task has no text: \"data\" needs {wanted}.", where)
+    source = SourceText(data[key])
     if not source.text.strip():
         return BadRecord("Empty text.", where)
-    data = task["data"]
     columns: dict[str, str] = {}
     status = None
     own = {key, "title"}
@@ -147,41 +273,18 @@ def task_record(task: Any, n: int, offsets: str | None = None) -> Record | BadRe
         meta.update(task["meta"])
     if task.get("id") is not None:
         meta["source_id"] = task["id"]
-    title = task["data"].get("title")
-    spans: list[SpanRecord] = []
-    warnings: list[SpanWarning] = []
-    ignored: Counter[str] = Counter()
-    annotations = task.get("annotations") or []
-    for i, annotation in enumerate(annotations if isinstance(annotations, list) else [], 1):
-        if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
-            continue
-        who = annotator_name(annotation.get("completed_by"))
-        results = annotation.get("result") or []
-        for k, result in enumerate(results if isinstance(results, list) else [], 1):
-            if not isinstance(result, dict):
-                continue
-            kind = result.get("type")
-            if kind != "labels":
-                ignored[str(kind)] += 1
-                continue
-            at = f"annotation {annotation.get('id', i)}, result {result.get('id') or k}"
-            value = result.get("value") if isinstance(result.get("value"), dict) else {}
-            labels = value.get("labels")
-            try:
-                if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x.strip() for x in labels):
-                    raise SpanError("The region has no labels.")
-                s, e, text = _span(source, value, offsets)
-            except SpanError as exc:
-                warnings.append(SpanWarning(str(exc), at))
-                continue
-            note = _note(result)
-            spans.extend(SpanRecord(s, e, label, text, annotator=who, note=note, where=at) for label in labels)
+    title = data.get("title")
+    spans, warnings, ignored, elsewhere = _regions(annotations, source, body, offsets)
     if ignored:
         kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(ignored.items()))
         warnings.append(SpanWarning(f"Ignored results that are not span labels ({kinds})."))
+    for name, count in sorted(elsewhere.items()):
+        warnings.append(
+            SpanWarning(f"{count} region{'s' if count != 1 else ''} on the Text object {name!r}, not on the article text {body!r}: left out.")
+        )
     return Record(
         text=source.text,
-        title=" ".join(title.split()) if isinstance(title, str) and title.strip() else first_line_title(source.text),
+        title=title_or_first_line(title, source.text),
         meta=meta,
         where=where,
         spans=tuple(spans),
@@ -193,7 +296,7 @@ def task_record(task: Any, n: int, offsets: str | None = None) -> Record | BadRe
 
 def _load(data: bytes) -> Any:
     try:
-        return json.loads(decode_bytes(data))
+        return loads(decode_bytes(data))
     except json.JSONDecodeError as exc:
         raise InputError(f"Not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from exc
 

@@ -2,7 +2,8 @@
 
 Folders are searched recursively in sorted order, hidden files and folders left out.
 A .txt with an .ann beside it (or such an .ann) is one brat document, named once by
-its .txt; brat's configuration files in a folder of such pairs are not articles.
+its .txt; brat's configuration files in a folder of such pairs are not articles, nor
+is the tag list a Hugging Face export writes beside its .jsonl.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list
     for path in map(Path, paths):
         if path.is_dir():
             files = [p for p in _walk(path) if p.is_file()]
+            files = _without_label_lists(files)
             plan.extend(Source(p, False) for p in (_without_brat_conf(files) if pair_brat else files))
         elif path.is_file():
             plan.append(Source(path, True))
@@ -50,6 +52,23 @@ def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list
         else:
             plan.append(Source(path, True, "No such file or folder."))
     return _pair(plan) if pair_brat else plan
+
+
+def _without_label_lists(files: list[Path]) -> list[Path]:
+    """A folder walk without the tag lists of Hugging Face exports (``corpus.labels.json`` beside
+    ``corpus.jsonl``, ``labels.json`` beside any .jsonl): they name tags, they hold no articles."""
+    found = set(files)
+    jsonl_dirs = {p.parent for p in files if p.suffix.lower() == ".jsonl"}
+
+    def label_list(p: Path) -> bool:
+        if p.name == "labels.json":
+            return p.parent in jsonl_dirs
+        if not p.name.endswith(".labels.json"):
+            return False
+        stem = p.name[: -len(".labels.json")]
+        return any(q.parent == p.parent and q.name.startswith(stem + ".") and q.suffix == ".jsonl" for q in found)
+
+    return [p for p in files if not label_list(p)]
 
 
 def _without_brat_conf(files: list[Path]) -> list[Path]:

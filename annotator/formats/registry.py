@@ -11,22 +11,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.marks import QT_TR_NOOP
 from annotator.formats.base import BadRecord, Record
-from annotator.formats.csv_records import read_csv
-from annotator.formats.html import read_html
-from annotator.formats.import_brat import read_brat_path
-from annotator.formats.import_jsonl import detect_jsonl, read_doccano, read_native_jsonl
-from annotator.formats.import_labelstudio import detect_json, read_labelstudio
-from annotator.formats.json_records import read_json
+from annotator.formats.csv_records import read_csv, read_csv_path
 from annotator.formats.export_brat import write_brat
-from annotator.formats.export_csv import write_csv
 from annotator.formats.export_conll import write_conll
+from annotator.formats.export_csv import write_csv
 from annotator.formats.export_doccano import write_doccano
 from annotator.formats.export_hf import write_hf
 from annotator.formats.export_labelstudio import write_labelstudio
 from annotator.formats.export_prodigy import write_prodigy
 from annotator.formats.export_spacy import write_spacy
 from annotator.formats.export_w3c import write_w3c
+from annotator.formats.html import read_html
+from annotator.formats.import_brat import read_brat_path
+from annotator.formats.import_conll import read_conll_path
+from annotator.formats.import_jsonl import detect_jsonl, read_doccano, read_native_jsonl
+from annotator.formats.import_labelstudio import detect_json, read_labelstudio
+from annotator.formats.import_spacy import read_spacy_path
+from annotator.formats.json_records import read_json
+from annotator.formats.json_sources import read_auto_path, reader
 from annotator.formats.native_jsonl import write_native_jsonl
 from annotator.formats.txt import read_txt
 from annotator.store import Corpus
@@ -42,7 +46,10 @@ class Importer:
     read: Callable[..., Iterable[Record | BadRecord]] | None
     options: tuple[str, ...] = ()  # keyword options ``read`` takes, e.g. ("offsets",)
     detect: Callable[[bytes], str] | None = None  # auto mode: the importer the content calls for
-    read_path: Callable[[Path, int], Iterable[Record | BadRecord]] | None = None  # reads files itself (pairs, archives)
+    # Reads the file itself (pairs, archives, record by record): ``read_path(path, max_bytes, **options)``.
+    read_path: Callable[..., Iterable[Record | BadRecord]] | None = None
+    # In auto mode, reads the file and decides by its content which kind it is (same signature).
+    auto_path: Callable[..., Iterable[Record | BadRecord]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,28 +66,78 @@ class Exporter:
     loses: str = ""  # and what does not
 
 
+_JSON_OPTIONS = ("offsets", "text_field")
+
 IMPORTERS: dict[str, Importer] = {
     imp.name: imp
     for imp in (
         Importer("txt", "Plain text", (".txt", ".text"), read_txt),
         Importer("html", "HTML page", (".html", ".htm"), read_html),
-        Importer("json", "JSON records", (".json",), read_json, detect=detect_json),
+        Importer(
+            "json",
+            "JSON records (Label Studio, doccano and Prodigy files recognised)",
+            (".json",),
+            read_json,
+            _JSON_OPTIONS,
+            detect=detect_json,
+            read_path=reader("json"),
+            auto_path=read_auto_path,
+        ),
         Importer(
             "jsonl",
-            "JSON Lines records, with spans in Annotator's own export",
+            "JSON Lines records, with spans in Annotator's own export (doccano and Prodigy recognised)",
             (".jsonl", ".ndjson"),
             read_native_jsonl,
+            _JSON_OPTIONS,
             detect=detect_jsonl,
+            read_path=reader("jsonl"),
+            auto_path=read_auto_path,
         ),
-        Importer("csv", "CSV with a text column", (".csv",), read_csv),
-        Importer("doccano", "doccano sequence-labelling JSONL", (), read_doccano, ("offsets",)),
-        Importer("labelstudio", "Label Studio JSON export", (), read_labelstudio, ("offsets",)),
+        Importer("csv", "CSV with a text column", (".csv",), read_csv, read_path=read_csv_path),
+        Importer(
+            "doccano",
+            "doccano sequence labelling (JSONL or JSON)",
+            (),
+            read_doccano,
+            ("offsets",),
+            read_path=reader("doccano"),
+        ),
+        Importer(
+            "labelstudio",
+            "Label Studio JSON or JSON-MIN export",
+            (),
+            read_labelstudio,
+            _JSON_OPTIONS,
+            read_path=reader("labelstudio"),
+        ),
+        Importer("prodigy", "Prodigy JSONL (accepted answers)", (), None, read_path=reader("prodigy")),
+        Importer(
+            "hf",
+            "Hugging Face token classification JSONL (tokens and ner_tags)",
+            (),
+            None,
+            read_path=reader("hf"),
+        ),
         Importer(
             "brat",
             "brat standoff: .txt with .ann, or a .zip of them",
             (".ann", ".zip"),
             None,
             read_path=read_brat_path,
+        ),
+        Importer(
+            "conll",
+            "CoNLL / IOB: a token and its tag a line (IOB1, IOB2, BIOES)",
+            (".conll", ".iob", ".bio"),
+            None,
+            read_path=read_conll_path,
+        ),
+        Importer(
+            "spacy",
+            "spaCy v3 DocBin: entities and every span group",
+            (".spacy",),
+            None,
+            read_path=read_spacy_path,
         ),
     )
 }
@@ -90,85 +147,85 @@ EXPORTERS: dict[str, Exporter] = {
     for exp in (
         Exporter(
             "jsonl",
-            "Annotator JSON Lines",
+            QT_TR_NOOP("Annotator JSON Lines"),
             ".jsonl",
             write_native_jsonl,
-            keeps="text, metadata, status, label tags, annotators, notes, review state",
-            loses="label names, colours and hotkeys; when spans were created and changed",
+            keeps=QT_TR_NOOP("text, metadata, status, label tags, annotators, notes, review state"),
+            loses=QT_TR_NOOP("label names, colours and hotkeys; when spans were created and changed"),
         ),
         Exporter(
             "doccano",
-            "doccano sequence labelling JSONL",
+            QT_TR_NOOP("doccano sequence labelling JSONL"),
             ".jsonl",
             write_doccano,
             offsets=("utf16", "codepoints"),
-            keeps="text, labels (nested and overlapping), title, status and metadata; notes as metadata",
-            loses="annotators, review state, label names and colours",
+            keeps=QT_TR_NOOP("text, labels (nested and overlapping), title, status and metadata; notes as metadata"),
+            loses=QT_TR_NOOP("annotators, review state, label names and colours"),
         ),
         Exporter(
             "brat",
-            "brat standoff (folder or .zip)",
+            QT_TR_NOOP("brat standoff (folder or .zip)"),
             "",
             write_brat,
             folder=True,
-            keeps="text, labels (nested and overlapping), notes; label colours in visual.conf",
-            loses="titles and metadata, annotators, review state; line breaks in notes become spaces",
+            keeps=QT_TR_NOOP("text, labels (nested and overlapping), notes; label colours in visual.conf"),
+            loses=QT_TR_NOOP("titles and metadata, annotators, review state; line breaks in notes become spaces"),
         ),
         Exporter(
             "labelstudio",
-            "Label Studio JSON tasks and labelling config",
+            QT_TR_NOOP("Label Studio JSON tasks and labelling config"),
             ".json",
             write_labelstudio,
-            keeps="text, labels (nested and overlapping), notes, title, status and metadata; label colours and hotkeys in the config",
-            loses="annotators and review state",
+            keeps=QT_TR_NOOP("text, labels (nested and overlapping), notes, title, status and metadata; label colours and hotkeys in the config"),
+            loses=QT_TR_NOOP("annotators and review state"),
         ),
         Exporter(
             "csv",
-            "CSV, one row per annotation",
+            QT_TR_NOOP("CSV, one row per annotation"),
             ".csv",
             write_csv,
-            keeps="labels, offsets, covered text with 40 characters of context, annotators, notes, review state",
-            loses="the full text, articles without annotations, metadata",
+            keeps=QT_TR_NOOP("labels, offsets, covered text with 40 characters of context, annotators, notes, review state"),
+            loses=QT_TR_NOOP("the full text, articles without annotations, metadata"),
         ),
         Exporter(
             "w3c",
-            "W3C Web Annotation JSON-LD",
+            QT_TR_NOOP("W3C Web Annotation JSON-LD"),
             ".jsonld",
             write_w3c,
-            keeps="labels, quote and position selectors, notes, annotators, creation and change times",
-            loses="the article text (only its URL or id), titles, metadata, review state",
+            keeps=QT_TR_NOOP("labels, quote and position selectors, notes, annotators, creation and change times"),
+            loses=QT_TR_NOOP("the article text (only its URL or id), titles, metadata, review state"),
         ),
         Exporter(
             "spacy",
-            "spaCy v3 DocBin (.spacy)",
+            QT_TR_NOOP("spaCy v3 DocBin (.spacy)"),
             ".spacy",
             write_spacy,
-            keeps="text, every span in doc.spans['sc'], non-overlapping ones as doc.ents, sentences; article id, title, metadata in user_data",
-            loses="annotators, notes, review state; overlapping spans only in doc.spans, not doc.ents",
+            keeps=QT_TR_NOOP("text, every span in doc.spans['sc'], non-overlapping ones as doc.ents, sentences; article id, title, metadata in user_data"),
+            loses=QT_TR_NOOP("annotators, notes, review state; overlapping spans only in doc.spans, not doc.ents"),
         ),
         Exporter(
             "prodigy",
-            "Prodigy / spaCy JSONL with tokens",
+            QT_TR_NOOP("Prodigy / spaCy JSONL with tokens"),
             ".jsonl",
             write_prodigy,
-            keeps="text, tokens, every span (nested and overlapping) with annotator and note; article id, title, metadata in meta",
-            loses="review state; span edges inside a word split that word's token",
+            keeps=QT_TR_NOOP("text, tokens, every span (nested and overlapping) with annotator and note; article id, title, metadata in meta"),
+            loses=QT_TR_NOOP("review state; span edges inside a word split that word's token"),
         ),
         Exporter(
             "conll",
-            "CoNLL-2003 (IOB2 tags)",
+            QT_TR_NOOP("CoNLL-2003 (IOB2 tags)"),
             ".conll",
             write_conll,
-            keeps="tokens, sentences, one label per token (IOB2)",
-            loses="nested and overlapping spans (the longest is kept), whitespace and line breaks, titles, metadata, annotators, notes",
+            keeps=QT_TR_NOOP("tokens, sentences, one label per token (IOB2)"),
+            loses=QT_TR_NOOP("nested and overlapping spans (the longest is kept), whitespace and line breaks, titles, metadata, annotators, notes"),
         ),
         Exporter(
             "hf",
-            "Hugging Face token classification JSONL and label list",
+            QT_TR_NOOP("Hugging Face token classification JSONL and label list"),
             ".jsonl",
             write_hf,
-            keeps="tokens and IOB2 tags per sentence, ids naming article and sentence, the tag list",
-            loses="nested and overlapping spans (the longest is kept), whitespace, titles, metadata, annotators, notes",
+            keeps=QT_TR_NOOP("tokens and IOB2 tags per sentence, ids naming article and sentence, the tag list"),
+            loses=QT_TR_NOOP("nested and overlapping spans (the longest is kept), whitespace, titles, metadata, annotators, notes"),
         ),
     )
 }

@@ -17,7 +17,9 @@ Tokens
       (``spacy.blank(lang)``, nothing to download). The language is the article's
       ``meta["language"]`` (or ``"lang"``) when spaCy has rules for it; else
       ``"en"`` for text that is mostly ASCII and ``"xx"`` (spaCy's multi-language
-      rules) otherwise. Chinese and Japanese articles (``"zh"`` in the report) get
+      rules) otherwise; Spanish, Portuguese, Dutch, German, French or Italian text
+      (told by its commonest words, ``formats.language``) gets that language's rules.
+      Chinese and Japanese articles (``"zh"`` in the report) get
       the ``"xx"`` rules for their Latin words and numbers: spaCy's own Chinese
       segmenter would cut ``Foshan`` into letters, and its Japanese, Korean, Thai
       and Vietnamese ones need packages that are not installed. spaCy tokenizes
@@ -59,6 +61,7 @@ from typing import Any, NamedTuple
 
 from annotator.core.text import grapheme_start
 from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
+from annotator.formats.language import latin_language
 
 SPACY_EXTRA = 'pip install "annotator[spacy]"'
 
@@ -160,6 +163,9 @@ class Tokenizer:
                 if code not in ("ko", "th", "vi") and self._pipeline(code) is not None:
                     return code
         sample = text[:2000]
+        guess = latin_language(sample)
+        if guess not in ("", "en") and self._pipeline(guess) is not None:
+            return guess
         if sample.isascii():
             return "en"
         ascii_chars = len(sample.encode("ascii", "ignore"))
@@ -522,6 +528,20 @@ def _containing(starts: list[int], ends: list[int], p: int) -> list[int]:
 def spacy_module() -> Any:
     """spaCy, or ImportError telling the user how to install it."""
     return _import_spacy()
+
+
+def tokenizer_for(ctx: Any) -> Tokenizer:
+    """The export's one tokenizer, shared by every part of a split, so that its report line counts them all."""
+    tok = ctx.report.tokenizer
+    if tok is None:
+        tok = ctx.report.tokenizer = tokenizer(ctx.options.extra.get("tokenizer"))
+    return tok
+
+
+def report_tokens(report: ExportReport, tok: Tokenizer) -> None:
+    """The report's one "Tokens:" line, brought up to date after each part."""
+    report.notes[:] = [note for note in report.notes if not note.startswith("Tokens:")]
+    report.note(tok.describe())
 
 
 def report_note(report: ExportReport, message: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlite_utils import Database
 
@@ -99,6 +99,17 @@ class AnnotationRepository:
         sql = f'{_SELECT} WHERE {where} ORDER BY a.start, a."end" DESC, a.id'
         return list(map(_row, self.db.execute(sql, params)))
 
+    def labels_over(self, article_id: int, start: int, end: int) -> list[tuple[int, bool]]:
+        """(label id, exact) for each annotation overlapping [start, end) of an article: those covering
+        exactly that text first, then the shortest."""
+        rows = self.db.execute(
+            'SELECT label_id, start = ? AND "end" = ? FROM annotations '
+            'WHERE article_id = ? AND start < ? AND "end" > ? '
+            'ORDER BY 2 DESC, "end" - start, start',
+            [start, end, article_id, end, start],
+        )
+        return [(label_id, bool(exact)) for label_id, exact in rows]
+
     def for_label(self, label_id: int) -> list[Annotation]:
         return [_row(r) for r in self.db.execute(f"{_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
 
@@ -114,8 +125,13 @@ class AnnotationRepository:
         """Store one annotation (keeping its id when given, as undo does). Committed."""
         return self.add_many([annotation])[0]
 
-    def add_many(self, annotations: Sequence[Annotation]) -> list[Annotation]:
-        """Store annotations in one transaction: all of them, or none. Committed."""
+    def add_many(
+        self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None
+    ) -> list[Annotation]:
+        """Store annotations in one transaction: all of them, or none. Committed.
+
+        A new article that gets annotations is marked in progress; with ``in_progress`` given, only
+        the articles among those ids are (a bulk accept leaves articles nobody opened as new)."""
         stamp = now()
         stored = []
         try:
@@ -152,7 +168,8 @@ class AnnotationRepository:
                             reviewed_at=(a.reviewed_at or stamp) if a.reviewed_by else None,
                         )
                     )
-                self._mark_in_progress({a.article_id for a in annotations}, stamp)
+                touched = {a.article_id for a in annotations}
+                self._mark_in_progress(touched if in_progress is None else touched & set(in_progress), stamp)
         except sqlite3.IntegrityError as exc:
             self._annotator_ids.clear()
             raise _invalid(exc) from exc

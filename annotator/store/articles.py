@@ -70,6 +70,18 @@ class ArticleRepository:
         where, params = _filter_sql(filter_text, status)
         return self.db.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0]
 
+    def count_unannotated(self, statuses: Sequence[Status | str] = ()) -> int:
+        """Articles with these statuses (all, when none given) that carry no annotation."""
+        where, params = "", []
+        if statuses:
+            where = f" AND status IN ({', '.join('?' * len(statuses))})"
+            params = [str(s) for s in statuses]
+        sql = (
+            "SELECT count(*) FROM articles "
+            f"WHERE NOT EXISTS (SELECT 1 FROM annotations WHERE article_id = articles.id){where}"
+        )
+        return self.db.execute(sql, params).fetchone()[0]
+
     def ids(self, filter_text: str | None = None, status: Status | None = None) -> list[int]:
         """Article ids in list order (by id), for models that load rows lazily."""
         where, params = _filter_sql(filter_text, status)

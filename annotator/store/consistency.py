@@ -65,7 +65,10 @@ class ConflictGroup:
         return sum(c.count for c in self.labels)
 
     @property
-    def majority(self) -> int:
+    def majority(self) -> int | None:
+        """The label most of its annotations carry; None on a tie (nothing to propose)."""
+        if len(self.labels) > 1 and self.labels[0].count == self.labels[1].count:
+            return None
         return self.labels[0].label_id
 
 

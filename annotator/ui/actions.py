@@ -1,93 +1,339 @@
-"""Every command of the window as a QAction with its shortcut, tooltip and menu place."""
+"""Every command of the window, declared once as data: id, text, shortcuts, menu, when it is enabled.
+
+The menus, the enablement, Help › Keyboard shortcuts and the keyboard table of docs/guide.md are all
+made from ``SPECS``; the main window only connects each action's ``triggered`` to what it does.
+A spec's menu is a menu title; specs of one menu appear in declaration order, and a new
+``section`` starts a group after a separator.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from annotator.core.model import Label
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import QT_TR_NOOP, tr
 
-SK = QKeySequence.StandardKey
+ALWAYS, ARTICLE, SPAN = "always", "article", "span"  # when an action is enabled
+
+
+@dataclass(frozen=True)
+class Spec:
+    id: str
+    text: str
+    tip: str
+    menu: str
+    section: int = 0
+    keys: tuple[str, ...] = ()
+    enabled_when: str = ALWAYS
+    checkable: bool = False
+    checked: bool = False
+    short: str = ""  # the name in lists of commands, when the menu text changes (Undo <edit>)
+
+
+MENUS = (QT_TR_NOOP("&File"), QT_TR_NOOP("&Edit"), QT_TR_NOOP("&Label"), QT_TR_NOOP("&Article"), QT_TR_NOOP("&View"), QT_TR_NOOP("&Help"))
+
+SPECS: tuple[Spec, ...] = (
+    # File
+    Spec("new_corpus", QT_TR_NOOP("&New corpus…"), QT_TR_NOOP("Create a new, empty corpus file"), QT_TR_NOOP("&File"), 0, ("Ctrl+N",)),
+    Spec("open_corpus", QT_TR_NOOP("&Open corpus…"), QT_TR_NOOP("Open an existing corpus file"), QT_TR_NOOP("&File"), 0, ("Ctrl+O",)),
+    Spec(
+        "import_files",
+        QT_TR_NOOP("&Import articles…"),
+        QT_TR_NOOP("Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, "
+        "brat) into this corpus"),
+        QT_TR_NOOP("&File"),
+        1,
+        ("Ctrl+I",),
+    ),
+    Spec(
+        "import_folder",
+        QT_TR_NOOP("Import &folder…"),
+        QT_TR_NOOP("Import every article file in a folder and its subfolders, brat .txt and .ann pairs included"),
+        QT_TR_NOOP("&File"),
+        1,
+        ("Ctrl+Shift+I",),
+    ),
+    Spec(
+        "export",
+        QT_TR_NOOP("&Export dataset…"),
+        QT_TR_NOOP("Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, "
+        "brat, Label Studio, CSV, W3C…)"),
+        QT_TR_NOOP("&File"),
+        1,
+        ("Ctrl+Shift+E",),
+    ),
+    Spec(
+        "restore_backup",
+        QT_TR_NOOP("&Restore from backup…"),
+        QT_TR_NOOP("List the automatic backups of this corpus and restore one"),
+        QT_TR_NOOP("&File"),
+        2,
+    ),
+    Spec("quit", QT_TR_NOOP("&Quit"), QT_TR_NOOP("Close Annotator (everything is already saved)"), QT_TR_NOOP("&File"), 3, ("Ctrl+Q",)),
+    # Edit
+    Spec("undo", QT_TR_NOOP("&Undo"), QT_TR_NOOP("Undo the last edit"), QT_TR_NOOP("&Edit"), 0, ("Ctrl+Z",), short=QT_TR_NOOP("Undo")),
+    Spec("redo", QT_TR_NOOP("&Redo"), QT_TR_NOOP("Redo the last undone edit"), QT_TR_NOOP("&Edit"), 0, ("Ctrl+Shift+Z", "Ctrl+Y"), short=QT_TR_NOOP("Redo")),
+    Spec("delete", QT_TR_NOOP("&Delete annotation"), QT_TR_NOOP("Delete the selected span"), QT_TR_NOOP("&Edit"), 1, ("Del", "Backspace"), SPAN),
+    Spec("note", QT_TR_NOOP("Edit &note…"), QT_TR_NOOP("Attach a note to the selected span"), QT_TR_NOOP("&Edit"), 1, ("N",), SPAN),
+    Spec(
+        "annotate_all",
+        QT_TR_NOOP("Annotate &all occurrences…"),
+        QT_TR_NOOP("Label every other occurrence of the selected span's text in this article"),
+        QT_TR_NOOP("&Edit"),
+        1,
+        ("Ctrl+Shift+A",),
+        SPAN,
+    ),
+    Spec(
+        "grow_start",
+        QT_TR_NOOP("Grow span at &start"),
+        QT_TR_NOOP("Move the start of the selected span one token (or character) left"),
+        QT_TR_NOOP("&Edit"),
+        2,
+        ("Alt+Shift+Left",),
+        SPAN,
+    ),
+    Spec(
+        "shrink_start",
+        QT_TR_NOOP("Shrink span at s&tart"),
+        QT_TR_NOOP("Move the start of the selected span one token (or character) right"),
+        QT_TR_NOOP("&Edit"),
+        2,
+        ("Alt+Shift+Right",),
+        SPAN,
+    ),
+    Spec(
+        "grow_end",
+        QT_TR_NOOP("Grow span at &end"),
+        QT_TR_NOOP("Move the end of the selected span one token (or character) right"),
+        QT_TR_NOOP("&Edit"),
+        2,
+        ("Alt+Right",),
+        SPAN,
+    ),
+    Spec(
+        "shrink_end",
+        QT_TR_NOOP("Shrink span at e&nd"),
+        QT_TR_NOOP("Move the end of the selected span one token (or character) left"),
+        QT_TR_NOOP("&Edit"),
+        2,
+        ("Alt+Left",),
+        SPAN,
+    ),
+    Spec(
+        "find_in_article",
+        QT_TR_NOOP("&Find in article…"),
+        QT_TR_NOOP("Find text in the open article, with next and previous and a count of hits"),
+        QT_TR_NOOP("&Edit"),
+        3,
+        ("Ctrl+F",),
+        ARTICLE,
+    ),
+    Spec("find_next", QT_TR_NOOP("Find ne&xt"), QT_TR_NOOP("Go to the next hit of the text being found"), QT_TR_NOOP("&Edit"), 3, ("F3",), ARTICLE),
+    Spec(
+        "find_previous",
+        QT_TR_NOOP("Find pre&vious"),
+        QT_TR_NOOP("Go to the previous hit of the text being found"),
+        QT_TR_NOOP("&Edit"),
+        3,
+        ("Shift+F3",),
+        ARTICLE,
+    ),
+    Spec(
+        "snap",
+        QT_TR_NOOP("S&nap selections to whole words"),
+        QT_TR_NOOP("Snap a selection's edges to whole words and shed punctuation at them; switch off for character precision"),
+        QT_TR_NOOP("&Edit"),
+        4,
+        ("Ctrl+Shift+W",),
+        checkable=True,
+        checked=True,
+    ),
+    Spec("annotator", QT_TR_NOOP("Annotator &name…"), QT_TR_NOOP("Set the name recorded with every new annotation"), QT_TR_NOOP("&Edit"), 4),
+    # Label (the labels themselves come before, one action each)
+    Spec(
+        "manage_labels", QT_TR_NOOP("&Manage labels…"), QT_TR_NOOP("Add, rename, recolour, reorder or delete labels"), QT_TR_NOOP("&Label"), 1, ("Ctrl+L",)
+    ),
+    # Article
+    Spec("next_article", QT_TR_NOOP("&Next article"), QT_TR_NOOP("Open the next article in the list"), QT_TR_NOOP("&Article"), 0, ("Ctrl+PgDown",)),
+    Spec(
+        "previous_article", QT_TR_NOOP("&Previous article"), QT_TR_NOOP("Open the previous article in the list"), QT_TR_NOOP("&Article"), 0, ("Ctrl+PgUp",)
+    ),
+    Spec(
+        "done_next",
+        QT_TR_NOOP("Mark &done and go to next"),
+        QT_TR_NOOP("Mark this article done and open the next one"),
+        QT_TR_NOOP("&Article"),
+        0,
+        ("Ctrl+Return", "Ctrl+Enter"),
+        ARTICLE,
+    ),
+    Spec("reopen", QT_TR_NOOP("Mark &in progress"), QT_TR_NOOP("Take the done mark off this article"), QT_TR_NOOP("&Article"), 0, (), ARTICLE),
+    Spec("find_article", QT_TR_NOOP("&Go to article by title…"), QT_TR_NOOP("Filter the article list by title"), QT_TR_NOOP("&Article"), 1, ("Ctrl+P",)),
+    Spec(
+        "focus_articles",
+        QT_TR_NOOP("Go to article &list"),
+        QT_TR_NOOP("Move the keyboard focus to the list of articles"),
+        QT_TR_NOOP("&Article"),
+        1,
+        ("Alt+1",),
+    ),
+    Spec(
+        "focus_text",
+        QT_TR_NOOP("Go to &text"),
+        QT_TR_NOOP("Move the keyboard focus to the article text"),
+        QT_TR_NOOP("&Article"),
+        1,
+        ("Alt+2", "Ctrl+T"),
+        ARTICLE,
+    ),
+    Spec(
+        "focus_annotations",
+        QT_TR_NOOP("Go to annotation l&ist"),
+        QT_TR_NOOP("Move the keyboard focus to the annotations of this article"),
+        QT_TR_NOOP("&Article"),
+        1,
+        ("Alt+3",),
+    ),
+    # View
+    Spec("zoom_in", QT_TR_NOOP("Zoom &in"), QT_TR_NOOP("Larger text"), QT_TR_NOOP("&View"), 0, ("Ctrl++", "Ctrl+=")),
+    Spec("zoom_out", QT_TR_NOOP("Zoom &out"), QT_TR_NOOP("Smaller text"), QT_TR_NOOP("&View"), 0, ("Ctrl+-",)),
+    Spec("zoom_reset", QT_TR_NOOP("&Reset zoom"), QT_TR_NOOP("Default text size"), QT_TR_NOOP("&View"), 0, ("Ctrl+0",)),
+    Spec(
+        "show_label_names",
+        QT_TR_NOOP("Show label &names"),
+        QT_TR_NOOP("Write each span's label in a small tag after its text (on by default for an article with nested or "
+        "adjacent spans)"),
+        QT_TR_NOOP("&View"),
+        1,
+        ("Ctrl+Shift+N",),
+        checkable=True,
+    ),
+    Spec(
+        "review",
+        QT_TR_NOOP("&Review annotations"),
+        QT_TR_NOOP("Every annotation of the corpus in one table: filter, sort, relabel, delete, mark reviewed"),
+        QT_TR_NOOP("&View"),
+        2,
+        ("Ctrl+Shift+R",),
+    ),
+    Spec(
+        "search_corpus",
+        QT_TR_NOOP("&Search corpus…"),
+        QT_TR_NOOP('Full-text search over every article: words, "phrases", prefix*, OR, NOT'),
+        QT_TR_NOOP("&View"),
+        2,
+        ("Ctrl+Shift+F",),
+    ),
+    Spec(
+        "consistency",
+        QT_TR_NOOP("&Consistency: conflicting labels"),
+        QT_TR_NOOP("Texts labelled differently across the corpus, made consistent in one step"),
+        QT_TR_NOOP("&View"),
+        2,
+        ("Ctrl+Shift+C",),
+    ),
+    Spec(
+        "missed_mentions",
+        QT_TR_NOOP("&Missed mentions"),
+        QT_TR_NOOP("Unlabelled occurrences of texts labelled elsewhere: accept or reject them"),
+        QT_TR_NOOP("&View"),
+        2,
+        ("Ctrl+Shift+M",),
+    ),
+    Spec(
+        "statistics",
+        QT_TR_NOOP("S&tatistics"),
+        QT_TR_NOOP("Annotations per label and annotator, articles by status, progress, the most frequent texts"),
+        QT_TR_NOOP("&View"),
+        2,
+        ("Ctrl+Shift+T",),
+    ),
+    # Help
+    Spec("shortcuts", QT_TR_NOOP("&Keyboard shortcuts"), QT_TR_NOOP("List every keyboard shortcut"), QT_TR_NOOP("&Help"), 0, ("F1", "Ctrl+/")),
+    Spec(
+        "show_hint",
+        QT_TR_NOOP("Show the &getting-started hint"),
+        QT_TR_NOOP("Show again the hint on how to label, review and export"),
+        QT_TR_NOOP("&Help"),
+        0,
+    ),
+    Spec("about", QT_TR_NOOP("&About Annotator"), QT_TR_NOOP("Version and licence"), QT_TR_NOOP("&Help"), 0),
+)
+
+# Keys that are not menu commands, for the shortcuts dialog and the guide.
+EXTRA_KEYS: tuple[tuple[str, str], ...] = (
+    (QT_TR_NOOP("1–9 (each label's hotkey)"), QT_TR_NOOP("Label the selection, or relabel the selected span")),
+    (QT_TR_NOOP("Arrows, Ctrl+Arrows, Home, End (+Shift)"), QT_TR_NOOP("Move the caret / extend the selection")),
+    (QT_TR_NOOP("Double-click"), QT_TR_NOOP("Select a word (a Chinese word, by jieba)")),
+    (QT_TR_NOOP("Click a span, or move the caret into it"), QT_TR_NOOP("Select a span")),
+    (QT_TR_NOOP("Enter, Shift+Enter, Escape"), QT_TR_NOOP("In the find bar: next hit, previous hit, close")),
+    (QT_TR_NOOP("Enter, Double-click"), QT_TR_NOOP("Review table, search hits, missed mentions: open the annotation in its article")),
+    ("1–9", QT_TR_NOOP("Review table: relabel the selected rows")),
+    (QT_TR_NOOP("Ctrl+R / Ctrl+U"), QT_TR_NOOP("Review table: mark the selected rows reviewed / unmark them")),
+    ("Delete", QT_TR_NOOP("Review table: delete the selected rows")),
+    ("Down", QT_TR_NOOP("Go from the search field to its results")),
+    ("F5", QT_TR_NOOP("Conflicts and missed mentions: scan again")),
+)
+
+
+def label_swatch(colour: str, size: int = 14) -> QIcon:
+    """A small square of a label's colour, for menus."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    p = QPainter(pixmap)
+    p.setPen(QColor(colour).darker(140))
+    p.setBrush(QColor(colour))
+    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    p.end()
+    return QIcon(pixmap)
 
 
 class WindowActions:
-    """Owns the QActions; the main window connects them and builds menus from them."""
+    """One QAction per spec (``window_actions.snap``, ``window_actions["snap"]``) and one per label."""
 
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
-        a = self._action
-        # File
-        self.new_corpus = a(tr("&New corpus…"), SK.New, tr("Create a new, empty corpus file"))
-        self.open_corpus = a(tr("&Open corpus…"), SK.Open, tr("Open an existing corpus file"))
-        self.import_files = a(tr("&Import articles…"), "Ctrl+I", tr("Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, brat) into this corpus"))
-        self.import_folder = a(tr("Import &folder…"), "Ctrl+Shift+I", tr("Import every article file in a folder and its subfolders, brat .txt and .ann pairs included"))
-        self.export = a(tr("&Export dataset…"), "Ctrl+Shift+E", tr("Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, brat, Label Studio, CSV, W3C…)"))
-        self.restore_backup = a(tr("&Restore from backup…"), None, tr("List the automatic backups of this corpus and restore one"))
-        self.quit = a(tr("&Quit"), SK.Quit, tr("Close Annotator (everything is already saved)"))
-        # Edit
-        self.undo = a(tr("&Undo"), None, tr("Undo the last edit"))
-        self.undo.setShortcuts([QKeySequence(SK.Undo)])
-        self.undo.setIconText(tr("Undo"))  # the menu text names the edit; lists of commands use this
-        self.redo = a(tr("&Redo"), None, tr("Redo the last undone edit"))
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo.setIconText(tr("Redo"))
-        self.delete = a(tr("&Delete annotation"), None, tr("Delete the selected span"))
-        self.delete.setShortcuts([QKeySequence(SK.Delete), QKeySequence("Backspace")])
-        self.note = a(tr("Edit &note…"), "N", tr("Attach a note to the selected span"))
-        self.annotate_all = a(tr("Annotate &all occurrences…"), "Ctrl+Shift+A", tr("Label every other occurrence of the selected span's text in this article"))
-        self.grow_start = a(tr("Grow span at &start"), "Alt+Shift+Left", tr("Move the start of the selected span one word (or character) left"))
-        self.shrink_start = a(tr("Shrink span at s&tart"), "Alt+Shift+Right", tr("Move the start of the selected span one word (or character) right"))
-        self.grow_end = a(tr("Grow span at &end"), "Alt+Right", tr("Move the end of the selected span one word (or character) right"))
-        self.shrink_end = a(tr("Shrink span at e&nd"), "Alt+Left", tr("Move the end of the selected span one word (or character) left"))
-        self.snap = a(tr("S&nap selections to whole words"), "Ctrl+Shift+W", tr("Extend a selection that cuts a word to the whole word; switch off for character precision"))
-        self.snap.setCheckable(True)
-        self.snap.setChecked(True)
-        self.annotator = a(tr("Annotator &name…"), None, tr("Set the name recorded with every new annotation"))
-        # Labels
-        self.manage_labels = a(tr("&Manage labels…"), "Ctrl+L", tr("Add, rename, recolour, reorder or delete labels"))
+        self.by_id: dict[str, QAction] = {}
+        for spec in SPECS:
+            action = QAction(tr(spec.text), window)
+            action.setObjectName(f"action_{spec.id}")
+            action.setShortcuts([QKeySequence(k) for k in spec.keys])
+            action.setToolTip(tr(spec.tip))
+            action.setStatusTip(tr(spec.tip))
+            if spec.short:
+                action.setIconText(tr(spec.short))
+            if spec.checkable:
+                action.setCheckable(True)
+                action.setChecked(spec.checked)
+            window.addAction(action)  # shortcuts work even when the menu bar is hidden
+            self.by_id[spec.id] = action
         self.label_actions: list[QAction] = []
-        # Article
-        self.next_article = a(tr("&Next article"), "Ctrl+PgDown", tr("Open the next article in the list"))
-        self.previous_article = a(tr("&Previous article"), "Ctrl+PgUp", tr("Open the previous article in the list"))
-        self.done_next = a(tr("Mark &done and go to next"), None, tr("Mark this article done and open the next one"))
-        self.done_next.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.reopen = a(tr("Mark &in progress"), None, tr("Take the done mark off this article"))
-        self.find_article = a(tr("&Find article…"), SK.Find, tr("Filter the article list by title"))
-        self.focus_text = a(tr("Go to &text"), "Alt+2", tr("Move the keyboard focus to the article text"))
-        self.focus_text.setShortcuts([QKeySequence("Alt+2"), QKeySequence("Ctrl+T")])
-        self.focus_articles = a(tr("Go to article &list"), "Alt+1", tr("Move the keyboard focus to the list of articles"))
-        self.focus_annotations = a(tr("Go to annotation l&ist"), "Alt+3", tr("Move the keyboard focus to the annotations of this article"))
-        # View
-        self.zoom_in = a(tr("Zoom &in"), None, tr("Larger text"))
-        self.zoom_in.setShortcuts([QKeySequence(SK.ZoomIn), QKeySequence("Ctrl+=")])
-        self.zoom_out = a(tr("Zoom &out"), SK.ZoomOut, tr("Smaller text"))
-        self.zoom_reset = a(tr("&Reset zoom"), "Ctrl+0", tr("Default text size"))
-        self.review = a(tr("&Review annotations"), "Ctrl+Shift+R", tr("Every annotation of the corpus in one table: filter, sort, relabel, delete, mark reviewed"))
-        self.search_corpus = a(tr("&Search corpus…"), "Ctrl+Shift+F", tr("Full-text search over every article: words, \"phrases\", prefix*, OR, NOT"))
-        self.consistency = a(tr("&Consistency: conflicting labels"), "Ctrl+Shift+C", tr("Texts labelled differently across the corpus, made consistent in one step"))
-        self.missed_mentions = a(tr("&Missed mentions"), "Ctrl+Shift+M", tr("Unlabelled occurrences of texts labelled elsewhere: accept or reject them"))
-        self.statistics = a(tr("S&tatistics"), "Ctrl+Shift+T", tr("Annotations per label and annotator, articles by status, progress, the most frequent texts"))
-        # Help
-        self.shortcuts = a(tr("&Keyboard shortcuts"), None, tr("List every keyboard shortcut"))
-        self.shortcuts.setShortcuts([QKeySequence(SK.HelpContents), QKeySequence("Ctrl+/")])
-        self.about = a(tr("&About Annotator"), None, tr("Version and licence"))
-        self.show_hint = a(tr("Show the &getting-started hint"), None, tr("Show again the hint on how to label, review and export"))
 
-    def _action(self, text: str, shortcut, tip: str) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
+    def __getattr__(self, name: str) -> QAction:
+        by_id = self.__dict__.get("by_id", {})
+        if name in by_id:
+            return by_id[name]
+        raise AttributeError(name)
+
+    def __getitem__(self, ident: str) -> QAction:
+        return self.by_id[ident]
 
     def all(self) -> list[QAction]:
-        return [v for v in vars(self).values() if isinstance(v, QAction)] + self.label_actions
+        """Every action, in menu order, the labels' after the others."""
+        return [self.by_id[s.id] for s in sorted(SPECS, key=lambda s: MENUS.index(s.menu))] + self.label_actions
+
+    def update_enabled(self, *, has_article: bool, has_span: bool) -> None:
+        state = {ALWAYS: True, ARTICLE: has_article, SPAN: has_span}
+        for spec in SPECS:
+            if spec.enabled_when != ALWAYS:
+                self.by_id[spec.id].setEnabled(state[spec.enabled_when])
 
     def set_labels(self, labels: list[Label], trigger) -> None:
-        """Rebuild one action per label, with its hotkey as shortcut."""
+        """Rebuild one action per label, with its colour swatch and its hotkey as shortcut."""
         for action in self.label_actions:
             self.window.removeAction(action)
             action.deleteLater()
@@ -95,6 +341,8 @@ class WindowActions:
         for lab in labels:
             action = QAction(lab.name, self.window)
             action.setObjectName(f"labelAction_{lab.tag}")
+            action.setIcon(label_swatch(lab.colour))
+            action.setIconVisibleInMenu(True)
             if lab.hotkey:
                 action.setShortcut(QKeySequence(lab.hotkey))
             action.setToolTip(tr("Label the selection (or relabel the selected span) as {name}").format(name=lab.name))
@@ -103,40 +351,27 @@ class WindowActions:
             self.label_actions.append(action)
 
     def build_menus(self, recent_menu: QMenu, docks: list[QAction]) -> QMenu:
-        """Fill the menu bar; returns the Label menu, which is rebuilt as labels change."""
+        """Fill the menu bar from the specs; returns the Label menu, which is rebuilt as labels change."""
         bar = self.window.menuBar()
-        file = bar.addMenu(tr("&File"))
-        file.addActions([self.new_corpus, self.open_corpus])
-        file.addMenu(recent_menu)
-        file.addSeparator()
-        file.addActions([self.import_files, self.import_folder, self.export])
-        file.addSeparator()
-        file.addAction(self.restore_backup)
-        file.addSeparator()
-        file.addAction(self.quit)
-        edit = bar.addMenu(tr("&Edit"))
-        edit.addActions([self.undo, self.redo])
-        edit.addSeparator()
-        edit.addActions([self.delete, self.note, self.annotate_all])
-        edit.addSeparator()
-        edit.addActions([self.grow_start, self.shrink_start, self.grow_end, self.shrink_end])
-        edit.addSeparator()
-        edit.addActions([self.snap, self.annotator])
-        labels = bar.addMenu(tr("&Label"))
-        article = bar.addMenu(tr("&Article"))
-        article.addActions([self.next_article, self.previous_article, self.done_next, self.reopen])
-        article.addSeparator()
-        article.addActions([self.find_article, self.focus_articles, self.focus_text, self.focus_annotations])
-        view = bar.addMenu(tr("&View"))
-        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
-        view.addSeparator()
-        view.addAction(self.review)
-        view.addActions([self.search_corpus, self.consistency, self.missed_mentions, self.statistics])
-        view.addSeparator()
-        view.addActions(docks)
-        help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addActions([self.shortcuts, self.show_hint, self.about])
-        return labels
+        menus = {title: bar.addMenu(tr(title)) for title in MENUS}
+        last_section: dict[str, int] = {}
+        for spec in SPECS:
+            menu = menus[spec.menu]
+            if spec.menu in last_section and spec.section != last_section[spec.menu]:
+                menu.addSeparator()
+            last_section[spec.menu] = spec.section
+            menu.addAction(self.by_id[spec.id])
+            if spec.id == "open_corpus":
+                menu.addMenu(recent_menu)
+        menus["&View"].addSeparator()
+        menus["&View"].addActions(docks)
+        return menus["&Label"]
+
+    def fill_label_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        menu.addActions(self.label_actions)
+        menu.addSeparator()
+        menu.addAction(self.manage_labels)
 
     def menu_path(self, action: QAction) -> str | None:
         """Where an action lives in the menu bar, as "File › Export dataset", or None."""
@@ -151,8 +386,8 @@ class WindowActions:
 
     def hint_places(self) -> tuple[str, str]:
         """Where review and export live, in the words of the first-run hint (follows the real menus)."""
-        action = getattr(self, "review", None)
-        place = self.menu_path(action) if isinstance(action, QAction) else None
+        action = self.review
+        place = self.menu_path(action)
         if place:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             review = tr("<i>{place}</i>{value} looks back over every label in the corpus;").format(place=place, value=f' ({keys})' if keys else '')
@@ -161,8 +396,30 @@ class WindowActions:
         export = tr("<i>{value}</i> writes a dataset.").format(value=self.menu_path(self.export) or tr('File › Export dataset'))
         return review, export
 
-    def fill_label_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        menu.addActions(self.label_actions)
-        menu.addSeparator()
-        menu.addAction(self.manage_labels)
+
+# --- the keyboard table ----------------------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    return text.replace("&", "").rstrip("…")
+
+
+def keyboard_rows() -> list[tuple[str, str]]:
+    """(keys, what they do) for every declared shortcut, in menu order, then the other keys."""
+    rows = []
+    for spec in sorted(SPECS, key=lambda s: MENUS.index(s.menu)):
+        if spec.keys:
+            where = _plain(spec.menu)
+            rows.append((", ".join(spec.keys), f"{where} › {_plain(spec.text)}"))
+    return rows + [(keys, does) for keys, does in EXTRA_KEYS]
+
+
+def keyboard_table_markdown() -> str:
+    """The keyboard table of docs/guide.md (a test keeps the guide in step with this)."""
+    lines = ["| Key | Does |", "| --- | --- |"]  # notr: the guide is English
+    lines += [f"| {keys} | {does} |" for keys, does in keyboard_rows()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m annotator.ui.actions: print the guide's keyboard table
+    print(keyboard_table_markdown())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -16,10 +17,12 @@ from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
 from annotator.store.backup import restore_backup
-from annotator.ui import i18n, smoke
+from annotator.ui import settings as keys
+from annotator.ui import smoke
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import CorpusSession
+from annotator.ui import i18n
 from annotator.ui.i18n import tr
 
 MAX_RECENT = 10
@@ -31,14 +34,14 @@ class AppController(QObject):
     def __init__(self, settings: QSettings, annotator: str | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.annotator = annotator or str(settings.value("annotator", "") or "") or default_annotator()
+        self.annotator = annotator or keys.ANNOTATOR.read(settings) or default_annotator()
         self.window: MainWindow | None = None
         self.session: CorpusSession | None = None
 
     def open(self, path: Path | str | None, article_id: int | None = None) -> MainWindow:
         """Open a corpus in a new window (replacing the current one). Raises CorpusError."""
         if path is None:
-            last = self.settings.value("lastCorpus")
+            last = keys.LAST_CORPUS.read(self.settings)
             path = Path(last) if last and Path(last).is_file() else None
         if path is None or Path(path) == default_corpus_path():
             corpus = open_default_corpus(path)
@@ -103,17 +106,15 @@ class AppController(QObject):
 
     # --- recent corpora -------------------------------------------------------------------
     def recent(self) -> list[str]:
-        value = self.settings.value("recentCorpora", [])
-        paths = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in paths if Path(p).is_file()]
+        return [p for p in keys.RECENT_CORPORA.read(self.settings) if Path(p).is_file()]
 
     def _remember(self, path: Path | None) -> None:
         if path is None:
             return
         path = str(Path(path).resolve())
         paths = [path] + [p for p in self.recent() if p != path]
-        self.settings.setValue("recentCorpora", paths[:MAX_RECENT])
-        self.settings.setValue("lastCorpus", path)
+        keys.RECENT_CORPORA.write(self.settings, paths[:MAX_RECENT])
+        keys.LAST_CORPUS.write(self.settings, path)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -159,4 +160,21 @@ def run_gui(db_path: Path | None = None, article_id: int | None = None, annotato
         return 1
     if smoke.wanted():
         smoke.report_and_quit(controller.window)
-    return app.exec()
+    status = app.exec()
+    leave(controller, status)
+    return status  # not reached
+
+
+def leave(controller: AppController, status: int) -> None:
+    """End the process as soon as the window has closed.
+
+    Everything is saved by then (each edit is committed before the window shows it, and the window's
+    workers stopped when it closed); the corpus is closed here, explicitly, and the process exits
+    without tearing down thousands of Qt and Python objects one by one, which took most of the
+    time a quit took (a few tenths of a second, more on a loaded machine)."""
+    if controller.session is not None:
+        controller.session.corpus.close()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

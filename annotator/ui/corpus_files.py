@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,11 +25,6 @@ DETAIL_LINES = 200
 PROGRESS_DELAY_MS = 300  # a progress dialog shows only for work that takes longer
 
 
-def settings_key(path: Path | str | None) -> str:
-    """A stable, QSettings-safe key for a corpus path."""
-    return hashlib.sha1(str(Path(path).resolve() if path else "").encode()).hexdigest()[:16]
-
-
 def _article_filter() -> str:
     patterns = " ".join(f"*{ext}" for ext in import_extensions())
     return tr("Articles ({patterns});;All files (*)").format(patterns=patterns)
@@ -46,11 +40,14 @@ def import_folder(window: "MainWindow") -> ImportReport | None:
     return run_import(window, [path]) if path else None
 
 
+PROGRESS_STEPS = 1000
+
+
 def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = True) -> ImportReport:
     """Import with the same batch importer as the command line, behind a cancellable progress dialog."""
     batch = iter_import(window.session.corpus, paths)
     batch.annotator = window.session.annotator  # spans of files that name no annotator are the user's
-    progress = QProgressDialog(tr("Importing…"), tr("Cancel"), 0, max(1, batch.total_files), window)
+    progress = QProgressDialog(tr("Importing…"), tr("Cancel"), 0, PROGRESS_STEPS, window)
     progress.setObjectName("importProgress")
     progress.setWindowTitle(tr("Import articles"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -58,7 +55,7 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     progress.canceled.connect(batch.cancel)
     try:
         for result in batch:
-            progress.setValue(batch.files_done)
+            progress.setValue(round(batch.progress * PROGRESS_STEPS))  # moves within a large file too
             progress.setLabelText(tr("Importing {name}…  ({files_done:,} of {total_files:,} files)").format(name=result.path.name, files_done=batch.files_done, total_files=batch.total_files))
             QCoreApplication.processEvents()
     except (CorpusError, sqlite3.Error) as exc:  # the corpus itself failed: stop, keep what was stored
@@ -69,8 +66,15 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     report = batch.report
     if report.labels_created:
         window.session.reload_labels()
-    if report.imported:
+    if report.imported or report.merged:
         window.session.articles_imported.emit()
+    touched = {r.article_id for r in report.merged if r.article_id is not None}
+    for article_id in touched:  # spans added to articles already here: their counts, and the open one's view
+        window.session.article_changed.emit(article_id)
+    if window.editor.article is not None and window.editor.article.id in touched:  # shown again with its new spans
+        current = window.editor.article.id
+        window.open_article(None)
+        window.open_article(current)
     window.status.showMessage(report.summary(), 8000)
     if show_summary and report.attention:
         _show_report(window, report)
@@ -92,8 +96,14 @@ def _show_report(window: "MainWindow", report: ImportReport) -> None:
                 lines.append(tr("  … and {value:,} more").format(value=len(items) - DETAIL_LINES))
     if report.rejected:
         box.setInformativeText(tr("The other files were imported. Open the details to see why each input was rejected."))
-    elif report.warnings:
+    elif any(w.span for w in report.warnings):
         box.setInformativeText(tr("Some spans were left out or split. Open the details to see each one, where it was and why."))
+    elif report.warnings:
+        box.setInformativeText(
+            tr("Some of what the files hold was not imported. Open the details to see what, where and why.")
+        )
+    elif report.merged:
+        box.setInformativeText(tr("Open the details to see which articles got the new spans."))
     box.setDetailedText("\n".join(lines))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from annotator.core.model import Annotation, Article, Label, Status
 from annotator.core.text import find_occurrences, move_edge, shape_selection
+from annotator.formats.chinese import segment
 from annotator.ui.commands import (
     AddAnnotations,
     AddLabel,
@@ -122,7 +123,7 @@ class Editor(QObject):
 
     def _label_selection(self, label: Label, start: int, end: int) -> None:
         text = self.article.text
-        start, end = shape_selection(text, start, end, snap=self.snap_to_words)
+        start, end = shape_selection(text, start, end, snap=self.snap_to_words, segment=segment)
         if start >= end:
             self.message.emit(tr("The selection holds only spaces: nothing to label."))
             return
@@ -155,7 +156,9 @@ class Editor(QObject):
         if a is None:
             self.message.emit(tr("Click a span first to resize it."))
             return
-        moved = move_edge(self.article.text, a.start, a.end, edge, direction, by_word=self.snap_to_words)
+        moved = move_edge(
+            self.article.text, a.start, a.end, edge, direction, by_word=self.snap_to_words, segment=segment
+        )
         if moved is None or moved == (a.start, a.end):
             self.message.emit(tr("The span cannot be made any smaller or larger that way."))
             return

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-SETTING = "language"  # "" follows the system; else one of LANGUAGES
 # code -> the language's own name (shown in the menu in that language, as desktop apps do)
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 CONTEXT = ""  # lupdate puts a plain tr() call in the unnamed context
@@ -43,7 +42,9 @@ def _folder() -> Path:
 
 def chosen_language(settings: QSettings) -> str:
     """The language the user chose, or "" to follow the system."""
-    value = str(settings.value(SETTING, "") or "")
+    from annotator.ui import settings as keys
+
+    value = keys.LANGUAGE.read(settings)
     return value if value in LANGUAGES else ""
 
 
@@ -113,7 +114,9 @@ def language_menu(parent, settings: QSettings, on_chosen=None):
         menu.addAction(action)
 
     def chosen(action) -> None:
-        settings.setValue(SETTING, action.data())
+        from annotator.ui import settings as keys
+
+        keys.LANGUAGE.write(settings, action.data())
         if on_chosen is not None:
             on_chosen(action.data())
 

@@ -9,13 +9,15 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
-from annotator.ui import corpus_files
+from annotator.ui import corpus_files, dock_places
+from annotator.ui import settings as keys
 from annotator.ui.actions import WindowActions
 from annotator.ui.consistency.controller import ConsistencyController
 from annotator.ui.corpus_guard import CorpusGuard
 from annotator.ui.dialogs.about import AboutDialog
 from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
 from annotator.ui.dialogs.label_manager import LabelManagerDialog
+from annotator.ui.dialogs.note_editor import NoteEditor
 from annotator.ui.dialogs.restore import RestoreDialog
 from annotator.ui.dialogs.shortcuts import ShortcutsDialog, everything_on
 from annotator.ui.editor import Editor
@@ -69,8 +71,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.article_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_dock)
         self.resizeDocks([self.article_dock, self.annotation_dock], [330, 330], Qt.Orientation.Horizontal)
-        self.palette = LabelPalette(self)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
+        self.label_palette = LabelPalette(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_palette)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
@@ -86,27 +88,33 @@ class MainWindow(QMainWindow):
         self.stats.hide()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search.dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.consistency.dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.stats)  # never over the annotation list
         self.tabifyDockWidget(self.review.dock, self.search.dock)
         self.tabifyDockWidget(self.search.dock, self.consistency.dock)
-        self.tabifyDockWidget(self.annotation_dock, self.stats)
-        self.actions = WindowActions(self)
+        self.tabifyDockWidget(self.consistency.dock, self.stats)
+        for corner in (Qt.Corner.BottomLeftCorner, Qt.Corner.BottomRightCorner):  # the lists below span the window
+            self.setCorner(corner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.window_actions = WindowActions(self)
+        self.label_palette.set_snap_action(self.window_actions.snap)
         self.recent_menu = QMenu(tr("Recent &corpora"), self)
         self.recent_menu.setObjectName("recentMenu")
-        self.label_menu = self.actions.build_menus(
-            self.recent_menu, [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(), self.palette.toggleViewAction()]
+        self.label_menu = self.window_actions.build_menus(
+            self.recent_menu,
+            [self.article_dock.toggleViewAction(), self.annotation_dock.toggleViewAction(),
+             self.label_palette.toggleViewAction()],
         )
-        view_menu = next(m for m in self.menuBar().findChildren(QMenu) if self.actions.zoom_in in m.actions())
+        view_menu = next(m for m in self.menuBar().findChildren(QMenu) if self.window_actions.zoom_in in m.actions())
         view_menu.addSeparator()
         view_menu.addMenu(language_menu(view_menu, self.settings, self._language_chosen))
         self._wire()
         self._labels_changed()
         self._restore_settings()
         self._update_actions()
+        self._show_empty_state()
 
     # --- wiring --------------------------------------------------------------------
     def _wire(self) -> None:
-        act, ed, s = self.actions, self.editor, self.session
+        act, ed, s = self.window_actions, self.editor, self.session
         act.new_corpus.triggered.connect(self._new_corpus)
         act.open_corpus.triggered.connect(self._open_corpus)
         act.import_files.triggered.connect(lambda: corpus_files.import_files(self))
@@ -135,6 +143,13 @@ class MainWindow(QMainWindow):
         act.done_next.triggered.connect(self._done_and_next)
         act.reopen.triggered.connect(lambda: ed.set_status(Status.IN_PROGRESS))
         act.find_article.triggered.connect(self._find_article)
+        act.show_label_names.toggled.connect(self.pane.set_show_label_names)
+        act.show_label_names.triggered.connect(
+            lambda on: keys.SHOW_LABEL_NAMES.write(self.settings, "on" if on else "off"))
+        act.find_in_article.triggered.connect(self.view.find_bar.open)
+        act.find_next.triggered.connect(lambda: self.view.find_bar.step(+1))
+        act.find_previous.triggered.connect(lambda: self.view.find_bar.step(-1))
+        self.view.empty.import_requested.connect(lambda: corpus_files.import_files(self))
         act.focus_text.triggered.connect(self.pane.setFocus)
         act.focus_articles.triggered.connect(lambda: self._focus_dock(self.article_dock))
         act.focus_annotations.triggered.connect(lambda: self._focus_dock(self.annotation_dock))
@@ -144,21 +159,29 @@ class MainWindow(QMainWindow):
         act.shortcuts.triggered.connect(self.show_shortcuts)
         act.about.triggered.connect(self._about)
         act.show_hint.triggered.connect(self.hint.show_again)
-        act.review.triggered.connect(self.review.show)
+        act.review.triggered.connect(
+            lambda: self._open_list(self.review.show, self.review.dock, self.review.dock.table))
         self.review.dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating review too
         self.review.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.review.error.connect(self._show_error)
-        act.search_corpus.triggered.connect(self.search.show)
-        act.consistency.triggered.connect(lambda: self.consistency.show(0))
-        act.missed_mentions.triggered.connect(lambda: self.consistency.show(1))
-        act.statistics.triggered.connect(self.stats.show_now)
+        act.search_corpus.triggered.connect(
+            lambda: self._open_list(self.search.show, self.search.dock, self.search.dock.table))
+        act.consistency.triggered.connect(
+            lambda: self._open_list(
+                lambda: self.consistency.show(0), self.consistency.dock, self.consistency.dock.conflict_table))
+        act.missed_mentions.triggered.connect(
+            lambda: self._open_list(
+                lambda: self.consistency.show(1), self.consistency.dock, self.consistency.dock.missed_table))
+        act.statistics.triggered.connect(
+            lambda: self._open_list(self.stats.show_now, self.stats, None, self.article_dock))
         for dock in (self.search.dock, self.consistency.dock, self.stats):
             dock.addActions([act.undo, act.redo])  # Ctrl+Z works in a floating dock too
         for part in (self.search, self.consistency):
             part.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.consistency.error.connect(self._show_error)
+        self.consistency.dock.conflict_activated.connect(self._show_conflict)
 
-        self.palette.label_requested.connect(ed.apply_label)
+        self.label_palette.label_requested.connect(ed.apply_label)
         self.article_dock.article_activated.connect(self.open_article)
         self.annotation_dock.annotation_chosen.connect(lambda ident, focus: ed.select_annotation(ident, focus=focus))
         ed.article_opened.connect(self._article_opened)
@@ -179,6 +202,7 @@ class MainWindow(QMainWindow):
         s.gone.connect(self._corpus_gone)
         self.guard.backup_failed.connect(lambda m: self.status.showMessage(tr("Automatic backup failed: {m}").format(m=m), 10000))
         self.articles.modelReset.connect(self._update_position)
+        self.articles.modelReset.connect(self._show_empty_state)
         for signal in (self.annotations.rowsInserted, self.annotations.rowsRemoved, self.annotations.modelReset):
             signal.connect(self._update_count)
         self.pane.selection_changed_cp.connect(self._update_actions)
@@ -186,12 +210,13 @@ class MainWindow(QMainWindow):
     # --- labels --------------------------------------------------------------------
     def _labels_changed(self) -> None:
         labels = self.session.labels
-        self.actions.set_labels(labels, self.editor.apply_label)
-        self.actions.fill_label_menu(self.label_menu)
-        self.palette.set_labels(labels)
-        self.hint.set_text(labels, *self.actions.hint_places())
+        self.window_actions.set_labels(labels, self.editor.apply_label)
+        self.window_actions.fill_label_menu(self.label_menu)
+        self.label_palette.set_labels(labels)
+        self.hint.set_text(labels, *self.window_actions.hint_places())
+        acts = self.window_actions
         self.pane.set_context_actions(
-            [*self.actions.label_actions, None, self.actions.delete, self.actions.note, self.actions.annotate_all]
+            [*acts.label_actions, None, acts.delete, acts.note, acts.annotate_all]
         )
 
     def open_label_manager(self) -> LabelManagerDialog:
@@ -200,7 +225,7 @@ class MainWindow(QMainWindow):
         dialog.update_requested.connect(lambda old, new: self._label_request(dialog, self.editor.update_label, old, new))
         dialog.delete_requested.connect(lambda lab: self._label_request(dialog, self.editor.delete_label, lab))
         dialog.reorder_requested.connect(lambda ids: self._label_request(dialog, self.editor.reorder_labels, ids))
-        dialog.addActions([self.actions.undo, self.actions.redo])  # Ctrl+Z works in the dialog too
+        dialog.addActions([self.window_actions.undo, self.window_actions.redo])  # Ctrl+Z works in the dialog too
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()  # modeless: the text and palette update while it is open
         return dialog
@@ -217,9 +242,13 @@ class MainWindow(QMainWindow):
 
     def _article_opened(self, article) -> None:
         self.view.show_article(article)
+        choice = keys.SHOW_LABEL_NAMES.read(self.settings)
+        self.window_actions.show_label_names.setChecked(
+            choice == "on" or (choice == "auto" and self.pane.has_touching_spans())
+        )
         if article is not None:
             self.article_dock.show_article(article.id)
-            self.settings.setValue(self._last_article_key(), article.id)
+            keys.LAST_ARTICLE.at(self._corpus_key()).write(self.settings, article.id)
         self._update_position()
         self._update_actions()
 
@@ -232,6 +261,9 @@ class MainWindow(QMainWindow):
         self.articles.refresh()
         if self.editor.article is None and self.articles.total():
             self.open_article(self.articles.article_id(0))
+
+    def _show_empty_state(self) -> None:
+        self.view.show_empty_corpus(self.articles.total() == 0 and not self.articles.filter_text)
 
     def _step_article(self, step: int) -> bool:
         current = self.editor.article
@@ -289,21 +321,19 @@ class MainWindow(QMainWindow):
         self.status.show_count(self.annotations.rowCount() if self.editor.article else None)
 
     def _update_actions(self) -> None:
-        has_article = self.editor.article is not None
-        has_span = self.editor.selected is not None
-        for action in (self.actions.delete, self.actions.note, self.actions.annotate_all, self.actions.grow_start,
-                       self.actions.shrink_start, self.actions.grow_end, self.actions.shrink_end):
-            action.setEnabled(has_span)
-        for action in (self.actions.done_next, self.actions.reopen, self.actions.focus_text):
-            action.setEnabled(has_article)
+        self.window_actions.update_enabled(
+            has_article=self.editor.article is not None, has_span=self.editor.selected is not None
+        )
 
-    def _edit_note(self) -> None:
+    def _edit_note(self) -> NoteEditor | None:
         a = self.editor.selected
         if a is None:
-            return
-        note, ok = QInputDialog.getMultiLineText(self, tr("Note"), tr("Note on “{text}”:").format(text=a.text), a.note or "")
-        if ok:
-            self.editor.set_note(a, note)
+            return None
+        dialog = NoteEditor(a, self)
+        dialog.note_saved.connect(self.editor.set_note)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _annotate_all(self) -> AnnotateAllDialog | None:
         a = self.editor.selected
@@ -314,25 +344,46 @@ class MainWindow(QMainWindow):
         if not spans:
             self.status.showMessage(tr("No other whole-word occurrence of “{text}” to label.").format(text=a.text), 5000)
             return None
-        dialog = AnnotateAllDialog(self.editor.article.text, a.text, label.name if label else "?", spans, self)
+        dialog = AnnotateAllDialog(
+            self.editor.article.text, a.text, label.name if label else "?", spans, self,
+            colour=label.colour if label else "#999999",
+        )
         dialog.accepted.connect(lambda: self.editor.annotate_all(a, dialog.chosen()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
+    def _open_list(self, show, dock, table, beside=None) -> None:
+        """Show a corpus-wide list where it has room: ten rows below the text, or a tab beside it (with
+        the annotation list, which the list's own rows stand in for; Statistics go with the articles)."""
+        show()
+        dock_places.place(self, dock, table, beside or self.annotation_dock)
+
+    def _show_conflict(self, row: int) -> None:
+        """A conflict's occurrences, in the review table (docked beside the consistency lists)."""
+        group = self.consistency.conflicts.group(row)
+        if group is not None:
+            self.review.show_text(*(group.variants or (group.text,)))
+            dock_places.place(self, self.review.dock, self.review.dock.table, self.annotation_dock)
+
     def _set_snap(self, on: bool) -> None:
         self.editor.snap_to_words = on
-        self.settings.setValue("edit/snapToWords", on)
+        keys.SNAP_TO_WORDS.write(self.settings, on)
+        self.status.showMessage(
+            tr("Snapping on: selections take whole words and shed punctuation at their edges.")
+            if on else tr("Snapping off: selections keep every character you select."),
+            5000,
+        )
 
     def _ask_annotator(self) -> None:
         name, ok = QInputDialog.getText(self, tr("Annotator name"), tr("Name recorded with your annotations:"), text=self.session.annotator)
         if ok and name.strip():
             self.session.annotator = name.strip()
-            self.settings.setValue("annotator", name.strip())
+            keys.ANNOTATOR.write(self.settings, name.strip())
             self.status.showMessage(tr("New annotations are recorded as {strip}.").format(strip=name.strip()), 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(everything_on(self, self.actions.all()), self)
+        dialog = ShortcutsDialog(everything_on(self, self.window_actions.all()), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -419,33 +470,33 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(paths))
 
     # --- settings -------------------------------------------------------------------------
-    def _last_article_key(self) -> str:
-        return f"lastArticle/{corpus_files.settings_key(self.session.corpus.path)}"
+    def _corpus_key(self) -> str:
+        return keys.corpus_key(self.session.corpus.path)
 
     def last_article(self) -> int | None:
-        value = self.settings.value(self._last_article_key())
-        try:
-            return int(value) if value is not None else None
-        except (TypeError, ValueError):
-            return None
+        value = keys.LAST_ARTICLE.at(self._corpus_key()).read(self.settings)
+        return value if value >= 0 else None
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
+        geometry = keys.WINDOW_GEOMETRY.read(self.settings)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
+        state = keys.WINDOW_STATE.read(self.settings)
         if state is not None:
             self.restoreState(state)
-        zoom = int(self.settings.value("view/zoom", 0) or 0)
+        zoom = keys.ZOOM.read(self.settings)
         if zoom:
             self.pane.zoom(zoom)
-        snap = self.settings.value("edit/snapToWords", True)
-        self.actions.snap.setChecked(snap not in (False, "false", "0", 0))
+        snap = keys.SNAP_TO_WORDS.read(self.settings)
+        self.window_actions.snap.blockSignals(True)  # restored quietly: no "Snapping off" message at start
+        self.window_actions.snap.setChecked(snap)
+        self.window_actions.snap.blockSignals(False)
+        self.editor.snap_to_words = snap
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("view/zoom", self.pane.zoom_level)
+        keys.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
+        keys.WINDOW_STATE.write(self.settings, self.saveState())
+        keys.ZOOM.write(self.settings, self.pane.zoom_level)
         self.settings.sync()
         self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
         self.pane.stop_loading()

@@ -7,7 +7,7 @@ commits to SQLite before it emits, so a view never shows an edit that is not sav
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -143,9 +143,11 @@ class CorpusSession(QObject):
         return gone
 
     # --- annotations --------------------------------------------------------------
-    def add_annotations(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+    def add_annotations(
+        self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None
+    ) -> list[Annotation]:
         with self.writing():
-            stored = self.corpus.annotations.add_many(annotations)
+            stored = self.corpus.annotations.add_many(annotations, in_progress=in_progress)
         self.annotations_added.emit(stored)
         self._touched(stored)
         return stored

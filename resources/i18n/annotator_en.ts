@@ -122,6 +122,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%Ln mention(s)</source>
+            <translation>
+                <numerusform>%Ln mention</numerusform>
+                <numerusform>%Ln mentions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln hit(s)</source>
             <translation>
                 <numerusform>%Ln hit</numerusform>
@@ -147,6 +154,13 @@
             <translation>
                 <numerusform>%Ln annotation</numerusform>
                 <numerusform>%Ln annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln of the chosen articles [has|have] no annotations: token formats (spaCy, Prodigy, CoNLL, Hugging Face) write [it|them] with every token O, as text with nothing to find.</source>
+            <translation>
+                <numerusform>%Ln of the chosen articles has no annotations: token formats (spaCy, Prodigy, CoNLL, Hugging Face) write it with every token O, as text with nothing to find.</numerusform>
+                <numerusform>%Ln of the chosen articles have no annotations: token formats (spaCy, Prodigy, CoNLL, Hugging Face) write them with every token O, as text with nothing to find.</numerusform>
             </translation>
         </message>
     </context>

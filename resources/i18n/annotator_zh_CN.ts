@@ -52,12 +52,12 @@
             <translation>列出此语料库的自动备份并恢复其中之一</translation>
         </message>
         <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
             <source>Close Annotator (everything is already saved)</source>
             <translation>关闭 Annotator（所有内容均已保存）</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
         </message>
         <message>
             <source>&amp;Undo</source>
@@ -112,40 +112,20 @@
             <translation>向前扩展片段起点(&amp;S)</translation>
         </message>
         <message>
-            <source>Move the start of the selected span one word (or character) left</source>
-            <translation>将选中片段的起点左移一个词（或字符）</translation>
-        </message>
-        <message>
             <source>Shrink span at s&amp;tart</source>
             <translation>从起点收缩片段(&amp;T)</translation>
-        </message>
-        <message>
-            <source>Move the start of the selected span one word (or character) right</source>
-            <translation>将选中片段的起点右移一个词（或字符）</translation>
         </message>
         <message>
             <source>Grow span at &amp;end</source>
             <translation>向后扩展片段终点(&amp;E)</translation>
         </message>
         <message>
-            <source>Move the end of the selected span one word (or character) right</source>
-            <translation>将选中片段的终点右移一个词（或字符）</translation>
-        </message>
-        <message>
             <source>Shrink span at e&amp;nd</source>
             <translation>从终点收缩片段(&amp;N)</translation>
         </message>
         <message>
-            <source>Move the end of the selected span one word (or character) left</source>
-            <translation>将选中片段的终点左移一个词（或字符）</translation>
-        </message>
-        <message>
             <source>S&amp;nap selections to whole words</source>
             <translation>选区吸附到整词(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Extend a selection that cuts a word to the whole word; switch off for character precision</source>
-            <translation>将截断单词的选区扩展为整词；关闭后可按字符精确选择</translation>
         </message>
         <message>
             <source>Annotator &amp;name…</source>
@@ -196,10 +176,6 @@
             <translation>取消本文的“已完成”标记</translation>
         </message>
         <message>
-            <source>&amp;Find article…</source>
-            <translation>查找文章(&amp;F)…</translation>
-        </message>
-        <message>
             <source>Filter the article list by title</source>
             <translation>按标题筛选文章列表</translation>
         </message>
@@ -214,6 +190,54 @@
         <message>
             <source>Go to article &amp;list</source>
             <translation>转到文章列表(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Move the start of the selected span one token (or character) left</source>
+            <translation>将选中片段的起点左移一个词元（或字符）</translation>
+        </message>
+        <message>
+            <source>Move the start of the selected span one token (or character) right</source>
+            <translation>将选中片段的起点右移一个词元（或字符）</translation>
+        </message>
+        <message>
+            <source>Move the end of the selected span one token (or character) right</source>
+            <translation>将选中片段的终点右移一个词元（或字符）</translation>
+        </message>
+        <message>
+            <source>Move the end of the selected span one token (or character) left</source>
+            <translation>将选中片段的终点左移一个词元（或字符）</translation>
+        </message>
+        <message>
+            <source>&amp;Find in article…</source>
+            <translation>在文章中查找(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Find text in the open article, with next and previous and a count of hits</source>
+            <translation>在打开的文章中查找文本，可跳到下一个或上一个，并显示匹配数</translation>
+        </message>
+        <message>
+            <source>Find ne&amp;xt</source>
+            <translation>查找下一个(&amp;X)</translation>
+        </message>
+        <message>
+            <source>Go to the next hit of the text being found</source>
+            <translation>转到所查文本的下一个匹配</translation>
+        </message>
+        <message>
+            <source>Find pre&amp;vious</source>
+            <translation>查找上一个(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Go to the previous hit of the text being found</source>
+            <translation>转到所查文本的上一个匹配</translation>
+        </message>
+        <message>
+            <source>Snap a selection's edges to whole words and shed punctuation at them; switch off for character precision</source>
+            <translation>将选区边缘吸附到整词并去掉边缘的标点；关闭后可按字符精确选择</translation>
+        </message>
+        <message>
+            <source>&amp;Go to article by title…</source>
+            <translation>按标题转到文章(&amp;G)…</translation>
         </message>
         <message>
             <source>Move the keyboard focus to the list of articles</source>
@@ -250,6 +274,14 @@
         <message>
             <source>Default text size</source>
             <translation>默认文字大小</translation>
+        </message>
+        <message>
+            <source>Show label &amp;names</source>
+            <translation>显示标签名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Write each span's label in a small tag after its text (on by default for an article with nested or adjacent spans)</source>
+            <translation>在每个片段文本之后以小标记显示其标签（文章中有嵌套或相邻片段时默认开启）</translation>
         </message>
         <message>
             <source>&amp;Review annotations</source>
@@ -342,6 +374,38 @@
         <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>1–9 (each label's hotkey)</source>
+            <translation>1–9（各标签的快捷键）</translation>
+        </message>
+        <message>
+            <source>Label the selection, or relabel the selected span</source>
+            <translation>标注选区，或更改选中片段的标签</translation>
+        </message>
+        <message>
+            <source>Select a word (a Chinese word, by jieba)</source>
+            <translation>选择一个词（中文按 jieba 分词）</translation>
+        </message>
+        <message>
+            <source>Click a span, or move the caret into it</source>
+            <translation>单击片段，或将光标移入其中</translation>
+        </message>
+        <message>
+            <source>Enter, Shift+Enter, Escape</source>
+            <translation>Enter、Shift+Enter、Escape</translation>
+        </message>
+        <message>
+            <source>In the find bar: next hit, previous hit, close</source>
+            <translation>在查找栏中：下一个匹配、上一个匹配、关闭</translation>
+        </message>
+        <message>
+            <source>Review table, search hits, missed mentions: open the annotation in its article</source>
+            <translation>审核表、搜索结果、遗漏的提及：在文章中打开该标注</translation>
+        </message>
+        <message>
+            <source>Conflicts and missed mentions: scan again</source>
+            <translation>冲突与遗漏的提及：重新检查</translation>
         </message>
         <message>
             <source>&lt;i&gt;{place}&lt;/i&gt;{value} looks back over every label in the corpus;</source>
@@ -476,6 +540,28 @@
             <translation>“{text}”已只有一种标签。</translation>
         </message>
         <message>
+            <source>Accept missed mentions</source>
+            <translation>接受遗漏的提及</translation>
+        </message>
+        <message>
+            <source>Label {mentions} in {articles}?</source>
+            <translation>标注 {articles}中的 {mentions}？</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln mention(s)</source>
+            <translation>
+                <numerusform>%Ln 处提及</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Each gets the label its text carries most often. Articles not yet opened keep their status; Ctrl+Z undoes the whole of it.</source>
+            <translation>每处都使用其文本最常用的标签。尚未打开的文章保持原状态；Ctrl+Z 可整体撤销。</translation>
+        </message>
+        <message>
+            <source>&amp;Label {count:,}</source>
+            <translation>标注 {count:,} 处(&amp;L)</translation>
+        </message>
+        <message>
             <source>That article is no longer in the corpus.</source>
             <translation>该文章已不在语料库中。</translation>
         </message>
@@ -514,6 +600,10 @@
         <message>
             <source>&amp;Conflicts</source>
             <translation>冲突(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
         </message>
         <message numerus="yes">
             <source>%Ln text(s) labelled in more than one way.</source>
@@ -593,9 +683,9 @@
         </message>
         <message>
             <source>Written {spellings}; labelled {labelled}.
-Pick a label below and press Make consistent to give it to all of them.</source>
+Enter or double-click lists them; pick a label below and press Make consistent to give it to all of them.</source>
             <translation>写法：{spellings}；标注为：{labelled}。
-在下方选择一个标签，然后按“统一标签”将其赋予所有这些标注。</translation>
+按 Enter 或双击可列出它们；在下方选择一个标签，然后按“统一标签”将其赋予所有这些标注。</translation>
         </message>
         <message>
             <source>Suggested label</source>
@@ -666,6 +756,14 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
         <message>
             <source>Some spans were left out or split. Open the details to see each one, where it was and why.</source>
             <translation>部分片段被略去或拆分。展开详细信息可查看每一处的位置及原因。</translation>
+        </message>
+        <message>
+            <source>Some of what the files hold was not imported. Open the details to see what, where and why.</source>
+            <translation>文件中有部分内容未导入。展开详细信息可查看内容、位置及原因。</translation>
+        </message>
+        <message>
+            <source>Open the details to see which articles got the new spans.</source>
+            <translation>展开详细信息可查看哪些文章添加了新片段。</translation>
         </message>
         <message>
             <source>Exporting…</source>
@@ -752,8 +850,12 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
             <translation>标注所有出现</translation>
         </message>
         <message>
-            <source>Characters {s}–{e}</source>
-            <translation>字符 {s}–{e}</translation>
+            <source>Line</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Line {line:,}, characters {s:,}–{e:,}</source>
+            <translation>第 {line:,} 行，字符 {s:,}–{e:,}</translation>
         </message>
         <message numerus="yes">
             <source>Label these %n other occurrence(s) of “{needle}” as &lt;b&gt;{label_name}&lt;/b&gt;. Uncheck the ones to leave alone.</source>
@@ -870,6 +972,10 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
             <translation>&lt;span style='color:#555'&gt;&lt;b&gt;保留&lt;/b&gt;：{value}。&lt;br&gt;&lt;b&gt;丢失&lt;/b&gt;：{value2}。&lt;/span&gt;</translation>
         </message>
         <message>
+            <source>nothing</source>
+            <translation>无</translation>
+        </message>
+        <message>
             <source>Choose a folder (or type a name ending in .zip)</source>
             <translation>选择一个文件夹（或输入以 .zip 结尾的名称）</translation>
         </message>
@@ -953,6 +1059,12 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
             <source>{names} {exist}. Replace {them} with this export?</source>
             <translation>{names} {exist}。要用本次导出替换{them}吗？</translation>
         </message>
+        <message numerus="yes">
+            <source>%Ln of the chosen articles [has|have] no annotations: token formats (spaCy, Prodigy, CoNLL, Hugging Face) write [it|them] with every token O, as text with nothing to find.</source>
+            <translation>
+                <numerusform>所选文章中有 %Ln 篇没有标注：词元格式（spaCy、Prodigy、CoNLL、Hugging Face）会将其每个词元写为 O，作为没有实体的文本。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Label set</source>
             <translation>标签集</translation>
@@ -1032,6 +1144,10 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
         <message>
             <source>Changes are saved at once and can be undone with Ctrl+Z.</source>
             <translation>更改会立即保存，可用 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <source>The label “{name}” already has the tag {tag}. Exports write spans by their tag, so two labels with one tag would merge into one in every dataset: choose another tag.</source>
+            <translation>标签“{name}”已使用代码 {tag}。导出按代码写出片段，两个标签共用一个代码会在所有数据集中合并为一个：请另选代码。</translation>
         </message>
         <message>
             <source>Label colour</source>
@@ -1142,10 +1258,6 @@ This file cannot be read as a corpus.</source>
             <translation>方向键、Ctrl+方向键、Home、End（+Shift）</translation>
         </message>
         <message>
-            <source>Select a word</source>
-            <translation>选择一个词</translation>
-        </message>
-        <message>
             <source>Double-click</source>
             <translation>双击</translation>
         </message>
@@ -1154,24 +1266,12 @@ This file cannot be read as a corpus.</source>
             <translation>选择一个片段</translation>
         </message>
         <message>
-            <source>Click it, or move the caret into it</source>
-            <translation>单击它，或将光标移入其中</translation>
-        </message>
-        <message>
-            <source>Review table: open the annotation in its article, selected</source>
-            <translation>审核表：在文章中打开并选中该标注</translation>
-        </message>
-        <message>
             <source>Enter, Double-click</source>
             <translation>Enter、双击</translation>
         </message>
         <message>
             <source>Review table: relabel the selected rows</source>
             <translation>审核表：更改选中行的标签</translation>
-        </message>
-        <message>
-            <source>1–9 (the label keys)</source>
-            <translation>1–9（标签键）</translation>
         </message>
         <message>
             <source>Review table: mark the selected rows reviewed / unmark them</source>
@@ -1186,20 +1286,8 @@ This file cannot be read as a corpus.</source>
             <translation>审核表：删除选中的行</translation>
         </message>
         <message>
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <source>Open a search hit or a missed mention in its article</source>
-            <translation>在文章中打开搜索结果或遗漏的提及</translation>
-        </message>
-        <message>
             <source>Go from the search field to its results</source>
             <translation>从搜索框转到搜索结果</translation>
-        </message>
-        <message>
-            <source>Down</source>
-            <translation>下方向键</translation>
         </message>
         <message>
             <source>Shortcut</source>
@@ -1326,12 +1414,24 @@ This file cannot be read as a corpus.</source>
             <translation>备注</translation>
         </message>
         <message>
-            <source>Note on “{text}”:</source>
-            <translation>“{text}”的备注：</translation>
+            <source>Note on “{shown}”:</source>
+            <translation>“{shown}”的备注：</translation>
+        </message>
+        <message>
+            <source>Enter saves a one-line note, Ctrl+Enter any note; Shift+Enter starts a new line.</source>
+            <translation>Enter 保存单行备注，Ctrl+Enter 保存任意备注；Shift+Enter 换行。</translation>
         </message>
         <message>
             <source>No other whole-word occurrence of “{text}” to label.</source>
             <translation>“{text}”没有其他可标注的整词出现。</translation>
+        </message>
+        <message>
+            <source>Snapping on: selections take whole words and shed punctuation at their edges.</source>
+            <translation>吸附已开启：选区取整词并去掉边缘的标点。</translation>
+        </message>
+        <message>
+            <source>Snapping off: selections keep every character you select.</source>
+            <translation>吸附已关闭：选区保留您选中的每个字符。</translation>
         </message>
         <message>
             <source>Annotator name</source>
@@ -1680,6 +1780,10 @@ Foshan OR Jiangmen 查找任一词，Foshan NOT Midea 排除后者。按 Enter �
             <translation>匹配及上下文</translation>
         </message>
         <message>
+            <source>Labelled</source>
+            <translation>已标注为</translation>
+        </message>
+        <message>
             <source>(the title matches)</source>
             <translation>（标题匹配）</translation>
         </message>
@@ -1802,6 +1906,18 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <translation>只显示标题包含此文本的文章</translation>
         </message>
         <message>
+            <source>This corpus has no articles yet</source>
+            <translation>此语料库中还没有文章</translation>
+        </message>
+        <message>
+            <source>Import news articles (text, HTML, JSON Lines, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, brat), or drop files or a folder here.</source>
+            <translation>导入新闻文章（文本、HTML、JSON Lines、CSV）或已标注数据（Annotator JSONL、doccano、Label Studio、brat），或将文件或文件夹拖放到此处。</translation>
+        </message>
+        <message>
+            <source>Drop files here</source>
+            <translation>将文件拖放到此处</translation>
+        </message>
+        <message>
             <source>No article open</source>
             <translation>未打开文章</translation>
         </message>
@@ -1854,12 +1970,156 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <translation>。快捷键：{hotkey}</translation>
         </message>
         <message>
+            <source>Snap to words</source>
+            <translation>吸附到整词</translation>
+        </message>
+        <message>
             <source>Open an article from the list to start labelling.</source>
             <translation>从列表中打开一篇文章即可开始标注。</translation>
         </message>
         <message>
             <source>Copy</source>
             <translation>复制</translation>
+        </message>
+        <message>
+            <source>Find in article</source>
+            <translation>在文章中查找</translation>
+        </message>
+        <message>
+            <source>Previous hit (Shift+F3, Shift+Enter)</source>
+            <translation>上一个匹配（Shift+F3、Shift+Enter）</translation>
+        </message>
+        <message>
+            <source>Next hit (F3, Enter)</source>
+            <translation>下一个匹配（F3、Enter）</translation>
+        </message>
+        <message>
+            <source>Close (Escape)</source>
+            <translation>关闭（Escape）</translation>
+        </message>
+        <message>
+            <source>No hits</source>
+            <translation>无匹配</translation>
+        </message>
+        <message>
+            <source>Annotator JSON Lines</source>
+            <translation>Annotator JSON Lines</translation>
+        </message>
+        <message>
+            <source>text, metadata, status, label tags, annotators, notes, review state</source>
+            <translation>文本、元数据、状态、标签代码、标注员、备注、审核状态</translation>
+        </message>
+        <message>
+            <source>label names, colours and hotkeys; when spans were created and changed</source>
+            <translation>标签名称、颜色和快捷键；片段的创建和修改时间</translation>
+        </message>
+        <message>
+            <source>doccano sequence labelling JSONL</source>
+            <translation>doccano 序列标注 JSONL</translation>
+        </message>
+        <message>
+            <source>text, labels (nested and overlapping), title, status and metadata; notes as metadata</source>
+            <translation>文本、标签（含嵌套和重叠）、标题、状态和元数据；备注存为元数据</translation>
+        </message>
+        <message>
+            <source>annotators, review state, label names and colours</source>
+            <translation>标注员、审核状态、标签名称和颜色</translation>
+        </message>
+        <message>
+            <source>brat standoff (folder or .zip)</source>
+            <translation>brat standoff（文件夹或 .zip）</translation>
+        </message>
+        <message>
+            <source>text, labels (nested and overlapping), notes; label colours in visual.conf</source>
+            <translation>文本、标签（含嵌套和重叠）、备注；标签颜色存于 visual.conf</translation>
+        </message>
+        <message>
+            <source>titles and metadata, annotators, review state; line breaks in notes become spaces</source>
+            <translation>标题和元数据、标注员、审核状态；备注中的换行变为空格</translation>
+        </message>
+        <message>
+            <source>Label Studio JSON tasks and labelling config</source>
+            <translation>Label Studio JSON 任务及标注配置</translation>
+        </message>
+        <message>
+            <source>text, labels (nested and overlapping), notes, title, status and metadata; label colours and hotkeys in the config</source>
+            <translation>文本、标签（含嵌套和重叠）、备注、标题、状态和元数据；标签颜色和快捷键存于配置中</translation>
+        </message>
+        <message>
+            <source>annotators and review state</source>
+            <translation>标注员和审核状态</translation>
+        </message>
+        <message>
+            <source>CSV, one row per annotation</source>
+            <translation>CSV，每条标注一行</translation>
+        </message>
+        <message>
+            <source>labels, offsets, covered text with 40 characters of context, annotators, notes, review state</source>
+            <translation>标签、偏移量、标注文本及前后 40 个字符的上下文、标注员、备注、审核状态</translation>
+        </message>
+        <message>
+            <source>the full text, articles without annotations, metadata</source>
+            <translation>全文、没有标注的文章、元数据</translation>
+        </message>
+        <message>
+            <source>W3C Web Annotation JSON-LD</source>
+            <translation>W3C Web Annotation JSON-LD</translation>
+        </message>
+        <message>
+            <source>labels, quote and position selectors, notes, annotators, creation and change times</source>
+            <translation>标签、引文和位置选择器、备注、标注员、创建和修改时间</translation>
+        </message>
+        <message>
+            <source>the article text (only its URL or id), titles, metadata, review state</source>
+            <translation>文章正文（只保留其 URL 或编号）、标题、元数据、审核状态</translation>
+        </message>
+        <message>
+            <source>spaCy v3 DocBin (.spacy)</source>
+            <translation>spaCy v3 DocBin（.spacy）</translation>
+        </message>
+        <message>
+            <source>text, every span in doc.spans['sc'], non-overlapping ones as doc.ents, sentences; article id, title, metadata in user_data</source>
+            <translation>文本，所有片段存于 doc.spans['sc']，不重叠的片段存为 doc.ents，句子；文章编号、标题、元数据存于 user_data</translation>
+        </message>
+        <message>
+            <source>annotators, notes, review state; overlapping spans only in doc.spans, not doc.ents</source>
+            <translation>标注员、备注、审核状态；重叠的片段只在 doc.spans 中，不在 doc.ents 中</translation>
+        </message>
+        <message>
+            <source>Prodigy / spaCy JSONL with tokens</source>
+            <translation>带词元的 Prodigy / spaCy JSONL</translation>
+        </message>
+        <message>
+            <source>text, tokens, every span (nested and overlapping) with annotator and note; article id, title, metadata in meta</source>
+            <translation>文本、词元、所有片段（含嵌套和重叠）及其标注员和备注；文章编号、标题、元数据存于 meta</translation>
+        </message>
+        <message>
+            <source>review state; span edges inside a word split that word's token</source>
+            <translation>审核状态；片段边界落在词内时会拆分该词元</translation>
+        </message>
+        <message>
+            <source>CoNLL-2003 (IOB2 tags)</source>
+            <translation>CoNLL-2003（IOB2 标记）</translation>
+        </message>
+        <message>
+            <source>tokens, sentences, one label per token (IOB2)</source>
+            <translation>词元、句子、每个词元一个标签（IOB2）</translation>
+        </message>
+        <message>
+            <source>nested and overlapping spans (the longest is kept), whitespace and line breaks, titles, metadata, annotators, notes</source>
+            <translation>嵌套和重叠的片段（保留最长者）、空白和换行、标题、元数据、标注员、备注</translation>
+        </message>
+        <message>
+            <source>Hugging Face token classification JSONL and label list</source>
+            <translation>Hugging Face 词元分类 JSONL 及标签列表</translation>
+        </message>
+        <message>
+            <source>tokens and IOB2 tags per sentence, ids naming article and sentence, the tag list</source>
+            <translation>每句的词元和 IOB2 标记、标明文章和句子的编号、标记列表</translation>
+        </message>
+        <message>
+            <source>nested and overlapping spans (the longest is kept), whitespace, titles, metadata, annotators, notes</source>
+            <translation>嵌套和重叠的片段（保留最长者）、空白、标题、元数据、标注员、备注</translation>
         </message>
     </context>
 </TS>

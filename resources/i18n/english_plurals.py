@@ -1,6 +1,7 @@
 """Fill the English catalogue's plural forms from the source text: "%n article(s)" -> "%n article" / "%n articles".
 
-Run by `make translations` after lupdate; every counted string of the window is written with "(s)" or "(es)".
+Run by `make translations` after lupdate; every counted string of the window is written with "(s)" or "(es)",
+or "[has|have]" where the word itself changes.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from xml.etree import ElementTree as ET
 
 
 def forms(source: str) -> tuple[str, str]:
-    one = re.sub(r"\((?:e?s)\)", "", source)
-    many = re.sub(r"\((e?s)\)", r"\1", source)
+    """"(s)" and "(es)" are added for many; "[one|many]" chooses between two words."""
+    one = re.sub(r"\[([^|\]]*)\|[^\]]*\]", r"\1", re.sub(r"\((?:e?s)\)", "", source))
+    many = re.sub(r"\[[^|\]]*\|([^\]]*)\]", r"\1", re.sub(r"\((e?s)\)", r"\1", source))
     return one, many
 
 

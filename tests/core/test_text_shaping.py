@@ -95,3 +95,60 @@ def test_a_qt_position_inside_a_surrogate_pair_rounds_outwards():
     assert m.to_codepoint(2) == 1  # inside the emoji: its start
     assert m.span_to_codepoint(0, 2) == (0, 2)  # an end inside the emoji takes all of it
     assert m.span_to_codepoint(2, 4) == (1, 3)
+
+
+# --- token snapping ----------------------------------------------------------------------------
+
+NEWS = "The CPC National Congress, Jihua Laboratory, and Kuka Robot (Guangdong) Co., Ltd. went to Foshan."
+
+
+def _shaped(text, a, b, **kw):
+    s, e = shape_selection(text, a, b, **kw)
+    return text[s:e]
+
+
+def test_trailing_punctuation_is_shed_but_an_abbreviations_period_stays():
+    t = NEWS
+    assert _shaped(t, t.index("CPC"), t.index("Congress,") + 9) == "CPC National Congress"
+    assert _shaped(t, t.index("Jihua"), t.index("Laboratory,") + 11) == "Jihua Laboratory"
+    start = t.index("Kuka")
+    for end in (t.index("Ltd") + 3, t.index("Ltd") + 4, t.index("Ltd") + 5):
+        assert _shaped(t, start, end) == "Kuka Robot (Guangdong) Co., Ltd."
+    assert _shaped(t, t.index("(G"), t.index(")") + 1) == "Guangdong"  # brackets around the whole span go
+    assert _shaped(t, t.index("Robot"), t.index(")") + 1) == "Robot (Guangdong)"  # a matched bracket stays
+    assert _shaped(t, t.index("Foshan"), len(t)) == "Foshan"
+    assert _shaped(t, t.index(","), t.index(",") + 1) == ","  # punctuation chosen on purpose is kept
+    assert _shaped(t, t.index("Congress,"), t.index("Congress,") + 9, snap=False) == "Congress,"
+
+
+def test_a_drag_that_overshoots_by_a_character_snaps_back():
+    t = NEWS
+    assert _shaped(t, t.index("Jihua"), t.index("Laboratory") + len("Laboratory, a")) == "Jihua Laboratory"
+    assert _shaped(t, t.index("went") - 1, t.index("Foshan") + 1) == "went to"
+    assert _shaped(t, t.index("ational"), t.index("Congress")) == "National"
+
+
+def test_alt_arrows_move_an_edge_by_one_token():
+    t = NEWS
+    s = t.index("Co.")
+    ltd = t.index("Ltd")
+    assert t.__getitem__(slice(*move_edge(t, s, ltd + 3, "end", 1))) == "Co., Ltd."  # not "Ltd. went"
+    assert t.__getitem__(slice(*move_edge(t, s, s + 3, "end", 1))) == "Co., Ltd."  # the comma is stepped over
+    assert t.__getitem__(slice(*move_edge(t, s, ltd + 4, "end", -1))) == "Co."
+    g = t.index("(Guangdong")
+    assert t.__getitem__(slice(*move_edge(t, g, g + 10, "end", 1))) == "(Guangdong)"  # the bracket closes
+    # a stray bracket is stepped over
+    assert t.__getitem__(slice(*move_edge(t, g + 1, g + 10, "end", 1))) == "Guangdong) Co."
+    assert move_edge(t, s, s + 3, "end", -1) is None
+
+
+def test_chinese_snaps_to_the_words_of_a_segmenter():
+    from annotator.formats.chinese import segment
+
+    t = "佛山市南海区桂城街道与美的集团签署了合作协议。"
+    assert _shaped(t, 4, 5, segment=segment) == "南海区"
+    assert _shaped(t, 1, 5, segment=segment) == "佛山市南海区"
+    assert _shaped(t, 11, 23, segment=segment) == "美的集团签署了合作协议"  # the full stop is shed
+    assert word_at(t, 12, segment) == (11, 13)
+    assert t.__getitem__(slice(*move_edge(t, 3, 6, "end", 1, segment=segment))) == "南海区桂城"
+    assert _shaped(t, 4, 5) == "海"  # without a segmenter each character is a word

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
-from annotator.store.backup import create_backup, list_backups
+from annotator.store.backup import list_backups
 from tests.durability.conftest import integrity
 from tests.ui.conftest import ARTICLE, close_window, controller, corpus_path, press, settings, stored, window  # noqa: F401
 
@@ -76,7 +76,7 @@ def test_restore_from_backup_replaces_the_corpus_and_keeps_the_state_before(qtbo
     app_window.guard.wait()
     label_kuka(qtbot, app_window)
     assert len(stored(corpus_path)) == 1
-    app_window.actions.restore_backup.trigger()
+    app_window.window_actions.restore_backup.trigger()
     dialog = app_window.open_restore_dialog()
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 1).data() == "2" and dialog.model.index(0, 2).data() == "0"

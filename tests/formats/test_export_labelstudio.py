@@ -28,14 +28,15 @@ def test_labelstudio_export_reads_back_through_the_sdk(tricky, exported):
     assert control.labels == ["LOCATION", "COMPANY", "POLICY_TERM"]
     assert control.labels_attrs["COMPANY"].attr["background"] == "#e67e22"
     converter = Converter(config=xml, project_dir=None, download_resources=False)
-    items = {item["id"]: item for item in converter.iter_from_json_file(str(out))}
+    items: dict[int, list] = {}
+    for item in converter.iter_from_json_file(str(out)):  # one item per annotation: one per analyst
+        items.setdefault(item["id"], []).append(item)
     assert set(items) == set(tricky.ids.values())
-    assert items[tricky.ids["empty"]]["output"] == {}  # a task without an annotation
+    assert [i["output"] for i in items[tricky.ids["empty"]]] == [{}]  # a task without an annotation
     for key in ("astral", "cjk", "crlf"):
-        item = items[tricky.ids[key]]
-        text = item["input"]["text"]
+        text = items[tricky.ids[key]][0]["input"]["text"]
         assert text == tricky.text(key)
-        regions = item["output"]["label"]
+        regions = [r for item in items[tricky.ids[key]] for r in item["output"]["label"]]
         assert sorted((r["start"], r["end"], r["labels"][0]) for r in regions) == tricky.spans(key)
         for r in regions:
             assert text[r["start"] : r["end"]] == r["text"]  # code points
@@ -53,7 +54,7 @@ def test_labelstudio_regions_match_the_config(tricky, exported):
     assert not interface.validate_annotation(bad)
     astral = tasks[0]
     assert astral["data"]["title"] == "../../etc/passwd" and astral["data"]["meta"] == {"section": "Test"}
-    notes = {r["value"]["text"]: r["meta"]["text"] for r in astral["annotations"][0]["result"] if "meta" in r}
+    notes = {r["value"]["text"]: r["meta"]["text"] for a in astral["annotations"] for r in a["result"] if "meta" in r}
     assert notes == {"𠮷野家": ["Yoshinoya, with the rare 𠮷"], "🇨🇳 Foshan": ["multi\nline\tnote"]}
     assert tasks[-1]["annotations"] == [] and tasks[-1]["data"]["url"] == "https://example.com/a?b=1"
 
@@ -101,3 +102,28 @@ def test_labelstudio_writes_task_by_task(tricky):
 
     write_labelstudio(docs(), StreamSink(buf), ctx)
     assert seen == [0, 1, 2, 3]
+
+
+def test_each_analyst_is_one_annotation_with_completed_by_and_comes_back_as_their_layer(corpus, tmp_path):
+    from annotator.core.model import Annotation
+    from annotator.formats import ImportBatch
+
+    article = corpus.articles.add("t", "Foshan and Zhuhai")
+    location = next(lab for lab in corpus.labels.list() if lab.tag == "LOCATION")
+    corpus.annotations.add_many(
+        [Annotation(None, article.id, location.id, 0, 6, "Foshan", who) for who in ("mei", "yan")]
+        + [Annotation(None, article.id, location.id, 11, 17, "Zhuhai", "yan")]
+    )
+    out = tmp_path / "tasks.json"
+    export_corpus(corpus, out, "labelstudio")
+    (task,) = json.loads(out.read_text(encoding="utf-8"))
+    layers = {a["completed_by"]["email"]: [r["value"]["text"] for r in a["result"]] for a in task["annotations"]}
+    assert layers == {"mei": ["Foshan"], "yan": ["Foshan", "Zhuhai"]}
+    interface = LabelInterface(out.with_name("tasks.config.xml").read_text(encoding="utf-8"))
+    assert all(interface.validate_annotation(a) for a in task["annotations"])
+    from annotator.store import open_corpus
+
+    with open_corpus(None) as back:
+        (result,) = ImportBatch(back, [out])
+        got = sorted((a.annotator, a.text) for a in back.annotations.for_article(result.article_id))
+        assert got == [("mei", "Foshan"), ("yan", "Foshan"), ("yan", "Zhuhai")]

@@ -231,3 +231,23 @@ def test_an_unreadable_ann_names_itself(corpus, tmp_path):
     (result,) = iter_import(corpus, [txt])
     assert str(result) == f"{txt}: doc.ann: Binary file (contains NUL bytes), not text."
     assert corpus.articles.count() == 0
+
+
+def test_an_empty_txt_gets_the_same_sentence_in_a_folder_and_in_a_zip(corpus, tmp_path):
+    import zipfile
+
+    from annotator.formats import ImportBatch
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "empty.ann").write_text("", encoding="utf-8")
+    (folder / "blank.txt").write_text(" \n", encoding="utf-8")
+    (folder / "blank.ann").write_text("", encoding="utf-8")
+    archive = tmp_path / "docs.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for name in ("empty.txt", "empty.ann", "blank.txt", "blank.ann"):
+            zf.write(folder / name, name)
+    in_folder = {r.path.name: r.reason for r in ImportBatch(corpus, [folder])}
+    in_zip = {r.where: r.reason for r in ImportBatch(corpus, [archive])}
+    assert in_folder == in_zip == {"empty.txt": "Empty file.", "blank.txt": "No text: the file holds only white space."}

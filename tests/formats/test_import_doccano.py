@@ -119,7 +119,7 @@ def test_entities_and_a_json_list():
               "relations": []}]
     (record,) = read_doccano(json.dumps(value).encode())
     assert [(s.start, s.end, s.label) for s in record.spans] == [(11, 19, "LOCATION")]
-    assert record.where == "record 1" and record.meta == {"relations": []}
+    assert record.where == "record 1" and record.meta == {}  # relations are counted, not kept
 
 
 @pytest.mark.parametrize("units", ["utf16", "codepoints"])
@@ -138,6 +138,6 @@ def test_any_span_lands_on_its_text(units, pieces, data):
     cuts = sorted(set(data.draw(st.lists(st.integers(0, len(pieces)), min_size=2, max_size=6))))
     spans = [(bounds[a], bounds[b], "X") for a, b in itertools.pairwise(cuts) if original[bounds[a]:bounds[b]].strip()]
     (record,) = read_doccano(doccano_line(original, spans, units=units).encode(), offsets=units)
-    assert not record.warnings
+    assert not [w for w in record.warnings if w.where]  # no span left out (a record may be told it could count either way)
     assert [s.text for s in record.spans] == [original[a:b].replace("\r\n", "\n") for a, b, _ in spans]
     assert all(record.text[s.start:s.end] == s.text for s in record.spans)

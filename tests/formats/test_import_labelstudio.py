@@ -74,7 +74,7 @@ def test_bad_regions_are_warnings(corpus, tmp_path):
         f"{path}, task 1, annotation 4, result r4: The region has no labels.",
     ]
     assert rejected.outcome is Outcome.REJECTED and str(rejected) == (
-        f"{path}, task 2: The task has no text: \"data\" needs a \"text\" field."
+        f"{path}, task 2: The task has no text: \"data\" needs a \"text\" field (or name it with --text-field)."
     )
 
 

@@ -127,7 +127,8 @@ def test_the_language_follows_meta_then_script():
     tok = tokenizer("spacy")
     assert tok.language("Foshan is in Guangdong.") == "en"
     assert tok.language("佛山市政府与美的集团签约。Foshan") == "zh"
-    assert tok.language("Die Straße in München ist schön, sagt Müller über Köln und Düsseldorf.") == "xx"
+    assert tok.language("Die Straße in München ist schön, sagt Müller über Köln und Düsseldorf.") == "de"  # its words tell
+    assert tok.language("Москва и Санкт-Петербург — крупнейшие города России, сказал он.") == "xx"
     assert tok.language("anything", {"language": "de-DE"}) == "de"
     assert tok.language("anything", {"lang": "ja"}) == "zh"  # CJK characters one by one, Latin by the xx rules
 
@@ -198,3 +199,24 @@ def test_sentence_final_marks_are_spacy_sentencizer_s():
     from annotator.formats.tokens import _FINAL_PUNCT
 
     assert frozenset(Sentencizer.default_punct_chars) | {"…"} == _FINAL_PUNCT
+
+
+@pytest.mark.parametrize(
+    "lang, text, token",
+    [
+        ("es", "La Sra. García y el Dr. López llegaron al puerto de Cantón con la delegación de la provincia.", "Sra."),
+        ("pt", "A Sra. Silva disse que o investimento da empresa na fábrica foi maior do que o previsto.", "Sra."),
+        ("nl", "De gemeente ligt bijv. in de provincie Guangdong en is een van de grootste steden van het land.", "bijv."),
+    ],
+)
+def test_spanish_portuguese_and_dutch_get_their_own_rules_not_englishs(lang, text, token):
+    pytest.importorskip("spacy")
+    from annotator.formats.language import latin_language
+    from annotator.formats.tokens import tokenizer
+
+    assert latin_language(text) == lang
+    tok = tokenizer("spacy")
+    assert tok.language(text) == lang
+    starts, ends = tok.tokens(text, tok.language(text))
+    assert token in [text[s:e] for s, e in zip(starts, ends)]
+    assert tok.language("Foshan hosts Midea Group and is one of the largest cities in the province.") == "en"

@@ -136,3 +136,30 @@ def test_label_studio_exports_of_any_shape(value, results):
     task = {"data": {"text": value if not isinstance(value, dict) else "Foshan text"},
             "annotations": [{"result": results}]}
     import_bytes(json.dumps([task, value]).encode(), "export.json", format="labelstudio")
+
+
+_CONLL_LINE = st.one_of(
+    st.just(""),
+    st.just("-DOCSTART- -X- O O"),
+    st.tuples(
+        st.text(alphabet=st.characters(blacklist_categories=("Zs", "Cc")), min_size=1, max_size=8),
+        st.sampled_from(["O", "B-LOC", "I-LOC", "E-ORG", "S-PER", "I-", "B_X", "LOC", "U-A", "-"]),
+    ).map(" ".join),
+    st.text(max_size=20),
+)
+
+
+@FUZZ
+@given(lines=st.lists(_CONLL_LINE, max_size=30), ext=st.sampled_from([".conll", ".iob", ".bio"]))
+def test_conll_of_any_shape(lines, ext):
+    corpus, results = import_bytes("\n".join(lines).encode("utf-8"), f"f{ext}")
+    for r in results:
+        if r.outcome is Outcome.IMPORTED:
+            text = corpus.articles.get(r.article_id).text
+            assert "\n\n" not in text and not text.startswith(" ")  # tokens by one space, sentences by one break
+
+
+@FUZZ
+@given(data=st.binary(max_size=2000))
+def test_random_bytes_as_a_spacy_docbin(data):
+    import_bytes(data, "f.spacy")

@@ -44,7 +44,7 @@ def test_document_positions_match_utf16(astral_window):
 @pytest.mark.parametrize("word", WORDS)
 def test_selecting_by_qt_cursor_labels_exactly_that_text(qtbot, astral_window, word):
     w, path = astral_window
-    w.actions.snap.setChecked(False)
+    w.window_actions.snap.setChecked(False)
     cp = TEXT.index(word)
     u16 = len(TEXT[:cp].encode("utf-16-le")) // 2
     cur = QTextCursor(w.pane.document())
@@ -80,7 +80,7 @@ def test_keyboard_selection_over_astral_characters_and_paragraphs(qtbot, astral_
 
 def test_a_selection_never_splits_a_flag_or_a_combining_mark(qtbot, astral_window):
     w, path = astral_window
-    w.actions.snap.setChecked(False)
+    w.window_actions.snap.setChecked(False)
     flag = TEXT.index("🇨🇳")
     # Select only the second regional indicator (Qt would allow it via positions).
     w.pane.select_codepoints(flag + 1, flag + 2)
@@ -93,7 +93,7 @@ def test_a_selection_never_splits_a_flag_or_a_combining_mark(qtbot, astral_windo
 
 def test_export_shows_the_labelled_text_at_its_offsets(qtbot, astral_window, tmp_path):
     w, path = astral_window
-    w.actions.snap.setChecked(False)
+    w.window_actions.snap.setChecked(False)
     for word in WORDS:
         cp = TEXT.index(word)
         w.pane.select_codepoints(cp, cp + len(word))

@@ -91,7 +91,7 @@ def test_accept_a_missed_mention_and_undo(qtbot, labelled, corpus_path):
 
 def test_reject_all_is_remembered_and_undone(qtbot, labelled, corpus_path):
     w = labelled
-    w.actions.missed_mentions.trigger()
+    w.window_actions.missed_mentions.trigger()
     dock = w.consistency.dock
     with open_corpus(corpus_path) as corpus:  # a second mention, in the other article
         corpus.articles.add("Third", "Foshan and Shenzhen again.")
@@ -111,7 +111,7 @@ def test_accept_selected_rows_and_open_one_in_its_article(qtbot, labelled, corpu
     w = labelled
     with open_corpus(corpus_path) as corpus:
         corpus.articles.add("Third", "Foshan and Shenzhen again.")
-    w.actions.missed_mentions.trigger()
+    w.window_actions.missed_mentions.trigger()
     dock = w.consistency.dock
     _click(qtbot, dock.refresh)
     assert [m.text for m in dock.missed.mentions()] == ["Foshan", "Foshan", "Shenzhen"]
@@ -130,7 +130,7 @@ def test_accept_selected_rows_and_open_one_in_its_article(qtbot, labelled, corpu
 
 def test_edits_elsewhere_mark_the_lists_stale(qtbot, labelled):
     w = labelled
-    w.actions.consistency.trigger()
+    w.window_actions.consistency.trigger()
     dock = w.consistency.dock
     assert dock.stale.text() == ""
     w.pane.select_codepoints(0, 4)
@@ -138,3 +138,78 @@ def test_edits_elsewhere_mark_the_lists_stale(qtbot, labelled):
     assert "changed" in dock.stale.text()
     press(qtbot, dock.conflict_table, Qt.Key.Key_F5)
     assert dock.stale.text() == ""
+
+
+def test_enter_on_a_conflict_lists_its_occurrences_in_the_review_table(qtbot, labelled):
+    w = labelled
+    press(qtbot, w.pane, Qt.Key.Key_C, CTRL_SHIFT)
+    dock = w.consistency.dock
+    dock.conflict_table.setFocus()
+    press(qtbot, dock.conflict_table, Qt.Key.Key_Return)
+    review = w.review.dock
+    assert review.isVisible()
+    qtbot.waitUntil(lambda: w.review.model.rowCount() == 3)
+    texts = {w.review.model.index(r, 0).data(w.review.model.RowRole).text for r in range(3)}
+    assert texts == {"Foshan"}
+    assert review.filters.regex.isChecked() and review.filters.text.text() == "^Foshan$"
+
+
+def test_a_tie_proposes_no_label(qtbot, controller, corpus_path):
+    with open_corpus(corpus_path) as corpus:
+        corpus.annotations.add_many(
+            [Annotation(None, 1, LOC, FOSHAN[0], FOSHAN[0] + 6, "Foshan", "mei"),
+             Annotation(None, 1, COM, FOSHAN[1], FOSHAN[1] + 6, "Foshan", "li")]
+        )
+    w = controller.open(corpus_path)
+    qtbot.addWidget(w)
+    try:
+        w.consistency.show(0)
+        dock = w.consistency.dock
+        assert dock.conflicts.rowCount() == 1
+        assert dock.label_choice.currentIndex() == -1 and not dock.make_consistent.isEnabled()
+        dock.label_choice.setCurrentIndex(1)
+        assert dock.make_consistent.isEnabled()
+    finally:
+        close_window(w)
+
+
+def test_accept_all_asks_first_and_leaves_unopened_articles_new(qtbot, controller, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.core.model import Status
+
+    path = tmp_path / "many.db"
+    with open_corpus(path) as corpus:
+        first = corpus.articles.add("Labelled", "Foshan is a city. Foshan grows.\n")
+        first = getattr(first, "id", first)
+        for i in range(12):
+            corpus.articles.add(f"Other {i}", f"Foshan and Foshan again, number {i}.\n")
+        corpus.annotations.add_many([Annotation(None, first, LOC, 0, 6, "Foshan", "mei")])
+    w = controller.open(path, first)
+    qtbot.addWidget(w)
+    try:
+        w.consistency.show(1)
+        dock = w.consistency.dock
+        assert dock.missed.rowCount() == 25
+        seen = []
+
+        def answer(button):
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox) and box.objectName() == "acceptMentionsQuestion"
+            seen.append(box.text())
+            box.button(button).click()
+
+        QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+        _click(qtbot, dock.accept_all)
+        assert seen == ["Label 25 mentions in 13 articles?"]
+        assert len(w.session.corpus.annotations.for_article(first)) == 1  # nothing was labelled
+        QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+        _click(qtbot, dock.accept_all)
+        assert len(seen) == 2
+        with open_corpus(path) as other:
+            assert sum(len(other.annotations.for_article(i)) for i in range(1, 14)) == 26
+            statuses = {other.articles.summary(i).status for i in range(2, 14)}
+        assert statuses == {Status.NEW}  # never opened: still new
+    finally:
+        close_window(w)

@@ -39,8 +39,9 @@ def _visible_mnemonics(window) -> list[tuple[str, str]]:
 def test_no_two_visible_mnemonics_share_a_letter(qtbot, labelled, show):  # noqa: F811
     """An Alt+letter that two widgets (or a widget and a menu) share only moves the focus between them."""
     w = labelled
-    {"review": w.actions.review, "search": w.actions.search_corpus, "conflicts": w.actions.consistency,
-     "missed": w.actions.missed_mentions}[show].trigger()
+    acts = w.window_actions
+    {"review": acts.review, "search": acts.search_corpus, "conflicts": acts.consistency,
+     "missed": acts.missed_mentions}[show].trigger()
     qtbot.wait(50)
     seen: dict[str, str] = {}
     clashes = []
@@ -92,14 +93,14 @@ def test_tab_leaves_each_list_for_the_next_control(qtbot, labelled):  # noqa: F8
     press(qtbot, w.pane, K.Key_C, CTRL_SHIFT)
     dock = w.consistency.dock
     assert _tab_from(qtbot, dock.conflict_table) is dock.label_choice
-    w.actions.missed_mentions.trigger()
+    w.window_actions.missed_mentions.trigger()
     press(qtbot, dock.missed_table, K.Key_Space)
     assert _tab_from(qtbot, dock.missed_table) is dock.accept
-    w.actions.review.trigger()
+    w.window_actions.review.trigger()
     review = w.review.dock
     review.table.selectRow(0)
     assert _tab_from(qtbot, review.table) in (review.open, review.relabel, review.mark, review.unmark, review.delete)
-    w.actions.search_corpus.trigger()
+    w.window_actions.search_corpus.trigger()
     search = w.search.dock
     search.field.setText("Foshan")
     press(qtbot, search.field, K.Key_Return)

@@ -106,8 +106,7 @@ def test_export_with_filters_and_the_report(qtbot, window, out_dir):
     choose_format(qtbot, dialog, "csv")
     assert "Keeps" in dialog.about_format.text() and EXPORTERS["csv"].loses in dialog.about_format.text()
     type_path(qtbot, dialog, out_dir / "spans.csv")
-    for name in ("status_new", "status_in_progress"):  # done articles only
-        qtbot.mouseClick(dialog.findChild(QCheckBox, name), Qt.MouseButton.LeftButton)
+    # done articles only: what the dialog chooses by default once an article is done
     assert [s for s, box in dialog.statuses.items() if box.isChecked()] == ["done"]
     toggle_row(qtbot, dialog.labels, 2)  # Policy term off
     click_export(qtbot, dialog)
@@ -129,6 +128,8 @@ def test_choices_are_remembered(qtbot, window, out_dir, settings):
     qtbot.keyClick(dialog.offsets, Qt.Key.Key_Down)
     assert dialog.offsets.currentData() == "codepoints"
     toggle_row(qtbot, dialog.annotators, 0)  # li off
+    for name in ("status_new", "status_in_progress"):  # every article, not only the done one
+        qtbot.mouseClick(dialog.findChild(QCheckBox, name), Qt.MouseButton.LeftButton)
     dialog.split_on.setFocus()
     qtbot.keyClick(dialog.split_on, Qt.Key.Key_Space)
     assert dialog.split_on.isChecked() and dialog.seed.isEnabled()
@@ -243,7 +244,8 @@ def test_mistakes_are_shown_in_the_dialog(qtbot, window, out_dir, setup, message
         type_path(qtbot, dialog, out_dir / "missing" / "x.csv")
     else:
         for box in dialog.statuses.values():
-            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+            if box.isChecked():
+                qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     click_export(qtbot, dialog)
     assert dialog.isVisible() and dialog.error.isVisible() and message in dialog.error.text()
     assert sorted(p.name for p in out_dir.iterdir()) in ([], ["thesis.docx"])
@@ -303,3 +305,24 @@ def test_replacing_the_parts_of_an_earlier_split_is_asked_first(qtbot, window, o
     assert dialog.isVisible() and (out_dir / "spans.train.csv").read_text() == "earlier\n"
     assert sorted(p.name for p in out_dir.iterdir()) == ["spans.test.csv", "spans.train.csv"]
     dialog.reject()
+
+
+def test_defaults_are_done_articles_the_path_is_per_corpus_and_unannotated_ones_are_counted(
+    qtbot, window, out_dir, tmp_path
+):
+    dialog = open_dialog(qtbot, window)
+    assert [s for s, box in dialog.statuses.items() if box.isChecked()] == ["done"]
+    assert not dialog.unannotated.isVisibleTo(dialog)  # the done article has annotations
+    qtbot.mouseClick(dialog.findChild(QCheckBox, "status_new"), Qt.MouseButton.LeftButton)
+    assert dialog.unannotated.isVisibleTo(dialog)
+    count = window.session.corpus.articles.count_unannotated(["new", "done"])
+    assert count > 0 and f"{count:,} of the chosen articles have no annotations" in dialog.unannotated.text()
+    assert "every token O" in dialog.unannotated.text()
+    type_path(qtbot, dialog, out_dir / "mine.jsonl")
+    dialog._save()
+    dialog.reject()
+    assert open_dialog(qtbot, window).path.text() == str(out_dir / "mine.jsonl")
+    from annotator.ui import settings as keys
+
+    other = keys.EXPORT_PATH.at(keys.corpus_key(tmp_path / "other.db")).read(window.settings)
+    assert other == ""  # another corpus does not get this corpus's path

@@ -12,15 +12,18 @@ def test_labelled_import_reports_span_warnings_and_brings_new_labels(qtbot, wind
     path.write_text(json.dumps({"text": text, "label": [[0, 7, "ZONE"], [start, start + 9, "LOCATION"], [13, 14, "ZONE"]]},
                                ensure_ascii=False) + "\n", encoding="utf-8")
     report = corpus_files.run_import(window, [str(path)])
-    assert report.imported == 1 and report.spans == 2 and len(report.warnings) == 1
+    assert report.imported == 1 and report.spans == 2 and len(report.warnings) == 2
     box = window.findChild(QMessageBox, "importReport")
     qtbot.waitUntil(box.isVisible)
-    assert box.text() == "Imported 1 article with 2 spans; 1 span warning; 1 new label (ZONE)."
+    assert box.text() == "Imported 1 article with 2 spans; 1 span warning; 1 other warning; 1 new label (ZONE)."
     assert "Some spans were left out" in box.informativeText()
     assert box.detailedText().splitlines() == [
-        "Span warnings:",
+        "Warnings:",
         (f"  {path}, line 1, span 3: The start offset 13 falls inside a character outside the Basic Multilingual Plane "
         "(between the two halves of a UTF-16 surrogate pair); are these offsets code points?"),
+        (f"  {path}, line 1: 1 span after a character outside the Basic Multilingual Plane (an emoji, a rare CJK "
+         "character) read as UTF-16 code units, doccano's default; if this file counts code points, import it again "
+         "with --offsets codepoints."),
     ]
     box.grab().save(str(tmp_path / "report.png"))
     box.close()
@@ -30,3 +33,36 @@ def test_labelled_import_reports_span_warnings_and_brings_new_labels(qtbot, wind
     new_id = corpus.articles.count()
     anns = corpus.annotations.for_article(new_id)
     assert [(a.text, a.annotator) for a in anns] == [("Hengqin", "tester"), ("Hong Kong", "tester")]
+
+
+def test_spans_imported_onto_the_open_article_appear_in_it(qtbot, window, tmp_path):
+    article = window.editor.article
+    assert article is not None
+    count = window.session.corpus.annotations.count(article.id)
+    word_end = next(i for i, ch in enumerate(article.text) if not ch.isalnum())
+    path = tmp_path / "more.jsonl"
+    path.write_text(json.dumps({"text": article.text, "label": [[0, word_end, "LOCATION"]]}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    report = corpus_files.run_import(window, [str(path)], show_summary=False)
+    assert report.summary().endswith("1 span added to 1 existing article.")
+    assert window.session.corpus.annotations.count(article.id) == count + 1
+    assert window.editor.article.id == article.id
+    qtbot.waitUntil(lambda: window.pane.loaded_upto > 0)
+    shown = window.pane.annotations_at(0)  # what the text pane paints there, not only what the corpus holds
+    assert any(a.end == word_end and a.annotator == "tester" for a in shown)
+
+
+def test_the_progress_dialog_moves_within_one_large_file(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    path = tmp_path / "many.jsonl"
+    lines = (json.dumps({"text": f"Article {n} on Jiangmen.", "label": [[0, 7, "DOC"]]}) + "\n" for n in range(300))
+    path.write_text("".join(lines), encoding="utf-8")
+    values = []
+    real = QProgressDialog.setValue
+    monkeypatch.setattr(QProgressDialog, "setValue", lambda self, v: (values.append(v), real(self, v))[1])
+    report = corpus_files.run_import(window, [str(path)], show_summary=False)
+    assert report.imported == 300
+    steps = corpus_files.PROGRESS_STEPS
+    assert len({v for v in values if 0 < v < steps}) > 100  # not stuck at 0 until the one file is done
+    assert values == sorted(values) and values[-1] == steps

@@ -39,7 +39,7 @@ def test_partial_word_snaps_and_whitespace_is_trimmed(qtbot, window, corpus_path
 
 
 def test_snap_off_gives_character_precision(qtbot, window, corpus_path):
-    window.actions.snap.setChecked(False)
+    window.window_actions.snap.setChecked(False)
     pane = window.pane
     start = ARTICLE.index("Foshan")
     pane.place_caret(start)
@@ -70,11 +70,13 @@ def test_relabel_delete_resize_and_note_from_the_keyboard(qtbot, window, corpus_
     assert stored(corpus_path)[0].text == "Kuka Robot"
     press(qtbot, pane, K.Key_Left, M.AltModifier)
     assert stored(corpus_path)[0].text == "Kuka"
-    # Attach a note through the note action (the dialog is answered for the user).
-    from PySide6.QtWidgets import QInputDialog
+    # Attach a note through the note editor: typed, Enter saves a one-line note.
+    from annotator.ui.dialogs.note_editor import NoteEditor
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("robot maker", True))
     press(qtbot, pane, K.Key_N)
+    editor = window.findChild(NoteEditor)
+    qtbot.keyClicks(editor.edit, "robot maker")
+    press(qtbot, editor.edit, K.Key_Return)
     assert stored(corpus_path)[0].note == "robot maker"
     # Delete removes it.
     press(qtbot, pane, K.Key_Delete)

@@ -39,7 +39,7 @@ def test_add_rename_and_set_hotkey(qtbot, window, manager, corpus_path):
     person = labels_on_disk(corpus_path)[-1]
     assert (person.name, person.tag, person.hotkey) == ("Person", "PERSON", "7")
     # Shows everywhere at once: palette, Label menu, hotkey.
-    assert window.palette.button(person.id).text() == "Person  7"
+    assert window.label_palette.button(person.id).text() == "Person  7"
     assert "Person" in [a.text() for a in window.label_menu.actions()]
     manager.close()
     window.activateWindow()
@@ -56,8 +56,33 @@ def test_duplicate_tag_is_refused_with_a_message(qtbot, manager, corpus_path):
     manager.tag.clear()
     qtbot.keyClicks(manager.tag, "LOCATION")
     qtbot.keyClick(manager.tag, Qt.Key.Key_Return)
-    assert "already has tag 'LOCATION'" in manager.error.text()
+    assert "The label “Location” already has the tag LOCATION" in manager.error.text()
+    assert "merge into one in every dataset" in manager.error.text()
     assert labels_on_disk(corpus_path)[1].tag == "COMPANY"
+
+
+def test_a_new_labels_tag_follows_its_name_until_typed_by_hand(qtbot, manager, corpus_path):
+    qtbot.mouseClick(manager.add_button, L)
+    manager.name.selectAll()
+    qtbot.keyClicks(manager.name, "Person")
+    assert manager.tag.text() == "PERSON"
+    qtbot.keyClick(manager.name, Qt.Key.Key_Return)
+    assert labels_on_disk(corpus_path)[-1].tag == "PERSON"
+    manager.tag.selectAll()
+    qtbot.keyClicks(manager.tag, "PER")
+    manager.name.selectAll()
+    qtbot.keyClicks(manager.name, "Official")
+    assert manager.tag.text() == "PER"  # typed by hand: it stays
+
+
+def test_a_used_labels_tag_does_not_follow_a_rename(qtbot, window, manager, corpus_path):
+    s = ARTICLE.index("Kuka")
+    window.pane.select_codepoints(s, s + 4)
+    window.editor.apply_label(2)
+    manager.list.setCurrentIndex(manager.model.index(1))
+    manager.name.selectAll()
+    qtbot.keyClicks(manager.name, "Firm")
+    assert manager.tag.text() == "COMPANY"
 
 
 def test_recolour_repaints_spans(qtbot, window, manager, corpus_path, monkeypatch):
@@ -69,7 +94,7 @@ def test_recolour_repaints_spans(qtbot, window, manager, corpus_path, monkeypatc
     manager.list.setCurrentIndex(manager.model.index(0))
     qtbot.mouseClick(manager.colour, L)
     assert labels_on_disk(corpus_path)[0].colour == "#123456"
-    assert "#123456" in window.palette.button(1).styleSheet()
+    assert "#123456" in window.label_palette.button(1).styleSheet()
     window.pane.place_caret(30)  # move off the span so the plain painted colour shows
     from annotator.ui.widgets.span_painter import blend
 
@@ -104,7 +129,7 @@ def test_delete_in_use_says_how_many_and_undo_restores(qtbot, window, manager, c
     assert "2 annotations carry it" in asked[0]
     assert [lab.tag for lab in labels_on_disk(corpus_path)] == ["LOCATION", "POLICY_TERM"]
     assert stored(corpus_path) == [] and window.annotations.rowCount() == 0
-    assert window.palette.button(2) is None
+    assert window.label_palette.button(2) is None
     window.undo_stack.undo()
     assert [lab.tag for lab in labels_on_disk(corpus_path)] == ["LOCATION", "COMPANY", "POLICY_TERM"]
     assert sorted(a.text for a in stored(corpus_path)) == ["Kuka", "Midea"]

@@ -29,7 +29,7 @@ def test_drag_then_palette_button(qtbot, window, corpus_path):
     start = ARTICLE.index("Midea Group")
     drag(qtbot, window.pane, start, start + len("Midea Group"))
     assert window.pane.selection_codepoints() == (start, start + len("Midea Group"))
-    qtbot.mouseClick(window.palette.button(2), L)
+    qtbot.mouseClick(window.label_palette.button(2), L)
     [a] = stored(corpus_path)
     assert (a.text, a.label_id) == ("Midea Group", 2)
 

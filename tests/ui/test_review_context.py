@@ -25,7 +25,7 @@ def test_context_is_marked_where_it_was_cut(qtbot, controller, corpus_path):
     w = controller.open(corpus_path, 1)
     qtbot.addWidget(w)
     qtbot.waitExposed(w)
-    w.actions.review.trigger()
+    w.window_actions.review.trigger()
     model = w.review.dock.model
     qtbot.waitUntil(lambda: model.rowCount() == 3)
     shown = {}

@@ -52,7 +52,7 @@ def test_enter_in_the_label_manager_applies_and_keeps_the_dialog(qtbot, window):
     qtbot.keyClicks(dialog.tag, "COMPANY")  # taken by another label
     qtbot.keyClick(dialog.tag, K.Key_Return)
     assert shiboken6.isValid(dialog) and dialog.isVisible()
-    assert "already has tag 'COMPANY'" in dialog.error.text()
+    assert "The label “Company” already has the tag COMPANY" in dialog.error.text()
     dialog.close()
 
 

@@ -93,7 +93,7 @@ def test_shortcut_shows_every_annotation_and_menu_and_shortcut_list_have_it(qtbo
     assert QApplication.focusWidget() is dock(w).filters.text
     assert dock(w).count.text() == "All 7 annotations"
     assert sorted(texts(w)) == sorted(s[1] for s in SPANS)
-    assert w.actions.menu_path(w.actions.review) == "View › Review annotations"
+    assert w.window_actions.menu_path(w.window_actions.review) == "View › Review annotations"
     rows = dict(w.show_shortcuts().shortcut_rows())
     assert rows["Review annotations"] == "Ctrl+Shift+R"
     assert rows["Review table: mark the selected rows reviewed / unmark them"] == "Ctrl+R / Ctrl+U"
@@ -351,12 +351,12 @@ def test_a_hidden_review_reads_nothing_and_catches_up_when_shown(qtbot, window):
     window.pane.select_codepoints(s, s + len("Midea Group"))
     press(qtbot, window.pane, K.Key_2)
     assert model.rowCount() == 0  # still nothing read
-    window.actions.review.trigger()
+    window.window_actions.review.trigger()
     assert dock(window).isVisible()
     assert texts(window) == ["Midea Group"] and dock(window).count.text() == "All 1 annotation"
     dock(window).close()
     press(qtbot, window.pane, K.Key_Z, CTRL)
-    window.actions.review.trigger()
+    window.window_actions.review.trigger()
     qtbot.waitUntil(lambda: dock(window).count.text() == "No annotations in this corpus yet")
 
 

@@ -137,3 +137,25 @@ def test_an_in_memory_corpus_is_indexed_in_steps_on_the_event_loop(qtbot, monkey
     assert unindexed_count(corpus.db) == 0
     job.stop()
     corpus.close()
+
+
+def test_each_hit_shows_how_it_is_labelled(qtbot, window):
+    starts = [i for i in range(len(ARTICLE)) if ARTICLE.startswith("Foshan", i)]
+    window.pane.select_codepoints(starts[0], starts[0] + 6)
+    window.editor.apply_label(1)
+    s = ARTICLE.index("Shunde District lies in Foshan")
+    window.pane.select_codepoints(s, s + len("Shunde District lies in Foshan"))
+    window.editor.apply_label(3)
+    dock = _search(qtbot, window, "foshan")
+    model = dock.model
+    col = model.LABELLED
+    assert model.headerData(col, Qt.Orientation.Horizontal) == "Labelled"
+    shown = [model.index(r, col).data() for r in range(model.rowCount())]
+    assert shown == ["Location", "—", "—", "in Policy term"]
+    from annotator.ui.search.context import ColourRole
+
+    assert model.index(0, model.CONTEXT).data(ColourRole) == window.session.label(1).colour
+    # labelling a hit while the results are open shows at once
+    window.pane.select_codepoints(starts[1], starts[1] + 6)
+    window.editor.apply_label(2)
+    assert model.index(1, col).data() == "Company"

@@ -62,8 +62,8 @@ def test_new_actions_are_in_the_menu_and_the_shortcut_list(qtbot, window):
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     names = [a.text() for a in view.actions()]
     assert {"&Search corpus…", "&Consistency: conflicting labels", "&Missed mentions", "S&tatistics"} <= set(names)
-    for action in (window.actions.search_corpus, window.actions.consistency, window.actions.missed_mentions,
-                   window.actions.statistics):
+    acts = window.window_actions
+    for action in (acts.search_corpus, acts.consistency, acts.missed_mentions, acts.statistics):
         assert action.toolTip()
-    keys = [k for a in window.actions.all() for k in a.shortcuts()]
+    keys = [k for a in window.window_actions.all() for k in a.shortcuts()]
     assert len(keys) == len(set(k.toString() for k in keys))  # no key does two things

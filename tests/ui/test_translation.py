@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui import i18n
+from annotator.ui import settings as keys
 
 from .conftest import ARTICLE, close_window
 
@@ -41,7 +42,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 DATA = {"Annotator", "Foshan visit", "Second article", "Location", "Company", "Policy term", "tester", "Test Daily",
         "LOCATION", "COMPANY", "POLICY_TERM", "JSONL", "CSV", "English", "OK", "jsonl", "doccano", "brat", "Label Studio",
         "spaCy", "Prodigy", "CoNLL", "W3C", "Hugging Face", "labelstudio", "csv", "w3c", "spacy", "prodigy", "conll",
-        "hf", "UTF-16", "Qt", "PySide6", "SQLite", "Python", "MIT", "IOB2", "BIO"}
+        "hf", "UTF-16", "Qt", "PySide6", "SQLite", "Python", "MIT", "IOB2", "BIO", "Annotator JSON Lines",
+        "W3C Web Annotation JSON-LD", "spaCy v3 DocBin"}
 
 
 def english(text: str) -> bool:
@@ -161,9 +163,9 @@ def test_the_language_follows_the_system_locale_unless_chosen(settings):
     assert i18n.effective_language(settings, QLocale("zh_CN")) == "zh_CN"
     assert i18n.effective_language(settings, QLocale("en_GB")) == "en"
     assert i18n.effective_language(settings, QLocale("de_DE")) == "en"
-    settings.setValue(i18n.SETTING, "zh_CN")
+    keys.LANGUAGE.write(settings, "zh_CN")
     assert i18n.effective_language(settings, QLocale("en_GB")) == "zh_CN"
-    settings.setValue(i18n.SETTING, "en")
+    keys.LANGUAGE.write(settings, "en")
     assert i18n.effective_language(settings, QLocale("zh_CN")) == "en"
 
 
@@ -181,7 +183,7 @@ def test_view_language_keeps_the_choice_for_the_next_start(qtbot, window, settin
     assert [a.text() for a in menu.actions()] == ["System language", "English", "简体中文"]
     assert menu.actions()[0].isChecked()
     next(a for a in menu.actions() if a.data() == "zh_CN").trigger()
-    assert settings.value(i18n.SETTING) == "zh_CN"
+    assert keys.LANGUAGE.read(settings) == "zh_CN"
     assert "简体中文" in window.statusBar().currentMessage()
     assert i18n.effective_language(settings) == "zh_CN"
 
@@ -203,7 +205,7 @@ def test_every_dialog_speaks_chinese(qtbot, controller, chinese, corpus_path, di
             "export": lambda: ExportDialog(w.session.corpus, w.settings, w),
             "restore": lambda: RestoreDialog(w.session.corpus.path, w),
             "about": lambda: AboutDialog(w.session.corpus.path, w.settings, w),
-            "shortcuts": lambda: ShortcutsDialog(everything_on(w, w.actions.all()), w),
+            "shortcuts": lambda: ShortcutsDialog(everything_on(w, w.window_actions.all()), w),
             "annotate_all": lambda: AnnotateAllDialog(ARTICLE, "Foshan", "Location", [(49, 55), (121, 127)], w),
         }
         d = make[dialog]()
@@ -214,3 +216,19 @@ def test_every_dialog_speaks_chinese(qtbot, controller, chinese, corpus_path, di
         d.close()
     finally:
         close_window(w)
+
+
+def _sources(ts: Path) -> set[str]:
+    from xml.etree import ElementTree
+
+    return {m.findtext("source") for m in ElementTree.parse(ts).iter("message")}
+
+
+def test_the_catalogue_holds_every_string_of_the_code(tmp_path):
+    """lupdate over the code finds nothing that the kept .ts does not have (make translations updates it)."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (ROOT / "annotator" / "ui").rglob("*.py")) + [str(ROOT / "annotator" / "formats" / "registry.py")]
+    fresh = tmp_path / "annotator_zh_CN.ts"
+    subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)], check=True)
+    missing = _sources(fresh) - _sources(I18N / "annotator_zh_CN.ts")
+    assert not missing, f"not in the catalogue (run make translations and translate them): {sorted(missing)[:10]}"

@@ -98,7 +98,7 @@ def test_hovering_a_span_shows_its_labels(qtbot, window):
 
 def test_annotator_name_setting_is_recorded_and_remembered(qtbot, window, corpus_path, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Mei Lin", True))
-    window.actions.annotator.trigger()
+    window.window_actions.annotator.trigger()
     window.pane.select_codepoints(0, 4)
     press(qtbot, window.pane, Qt.Key.Key_1)
     assert stored(corpus_path)[0].annotator == "Mei Lin"

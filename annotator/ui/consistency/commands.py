@@ -87,14 +87,21 @@ class MakeConsistent(_Consistency):
 
 
 class AcceptMentions(_Consistency):
-    """Label missed mentions with the label their text carries most often."""
+    """Label missed mentions with the label their text carries most often.
 
-    def __init__(self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None]) -> None:
+    Only the articles in ``opened`` (the one open in the window) go from new to in progress: a
+    bulk accept does not make articles nobody read look worked on."""
+
+    def __init__(
+        self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None],
+        opened: Sequence[int] = (),
+    ) -> None:
         text = (tr("Label missed “{short}”").format(short=_short(mentions[0].text)) if len(mentions) == 1
                 else tr("Label %n missed mention(s)", None, len(mentions)))
         super().__init__(session, text, refresh)
         self.pending = [m.annotation(session.annotator) for m in mentions]
         self.stored: list[Annotation] = []
+        self.opened = tuple(opened)
 
     @property
     def changed(self) -> int:
@@ -102,7 +109,7 @@ class AcceptMentions(_Consistency):
 
     def apply(self) -> None:
         # The first apply assigns ids; a redo reuses them so that later commands stay valid.
-        self.stored = self.session.add_annotations(self.stored or self.pending)
+        self.stored = self.session.add_annotations(self.stored or self.pending, in_progress=self.opened)
 
     def revert(self) -> None:
         self.session.remove_annotations(self.stored)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from annotator.store.consistency import conflicts, missed_mentions
 from annotator.ui.commands import Command, apply_and_push
@@ -22,6 +22,8 @@ from annotator.ui.editor import Editor
 from annotator.ui.search.controller import open_at
 from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import tr
+
+ASK_ABOVE = 20  # accepting this many missed mentions at once asks first
 
 
 class ConsistencyController(QObject):
@@ -116,8 +118,33 @@ class ConsistencyController(QObject):
 
     def accept(self, rows: list[int]) -> None:
         mentions = self.missed.mentions(rows)
-        if mentions:
-            self._run(AcceptMentions(self.session, mentions, self._refresh_after_edit), "")
+        if not mentions or not self._confirm_accept(mentions):
+            return
+        opened = [self.editor.article.id] if self.editor.article is not None else []
+        self._run(AcceptMentions(self.session, mentions, self._refresh_after_edit, opened), "")
+
+    def _confirm_accept(self, mentions) -> bool:
+        """Many mentions at once are labelled only after a question naming how many, and where."""
+        if len(mentions) < ASK_ABOVE:
+            return True
+        articles = len({m.article_id for m in mentions})
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Accept missed mentions"),
+            tr("Label {mentions} in {articles}?").format(mentions=tr("%Ln mention(s)", None, len(mentions)), articles=tr("%Ln article(s)", None, articles)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.dock,
+        )
+        box.setObjectName("acceptMentionsQuestion")
+        box.setInformativeText(
+            tr("Each gets the label its text carries most often. Articles not yet opened keep their status; "
+            "Ctrl+Z undoes the whole of it.")
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("&Label {count:,}").format(count=len(mentions)))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == QMessageBox.StandardButton.Yes
 
     def reject(self, rows: list[int]) -> None:
         mentions = self.missed.mentions(rows)

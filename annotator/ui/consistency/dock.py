@@ -46,6 +46,7 @@ class ConsistencyDock(QDockWidget):
     accept_requested = Signal(list)  # missed-mention rows
     reject_requested = Signal(list)
     mention_activated = Signal(int)  # missed-mention row
+    conflict_activated = Signal(int)  # conflict row: list its occurrences
 
     def __init__(self, conflicts: ConflictsModel, missed: MissedModel, parent: QWidget | None = None) -> None:
         super().__init__(tr("Consistency"), parent)
@@ -87,6 +88,7 @@ class ConsistencyDock(QDockWidget):
         self.label_choice = QComboBox(page)
         self.label_choice.setObjectName("consistentLabel")
         self.label_choice.setToolTip(tr("The label every annotation of the selected text will carry"))
+        self.label_choice.currentIndexChanged.connect(lambda _: self._update_consistent_button())
         self.make_consistent = _button(page, tr("Make co&nsistent"), "makeConsistent",
                                        tr("Give every annotation of the selected text the chosen label (Ctrl+Z undoes it)"))
         self.conflict_summary = QLabel(page)
@@ -103,6 +105,8 @@ class ConsistencyDock(QDockWidget):
         layout.addLayout(row)
         self.tabs.addTab(page, tr("&Conflicts"))
         self.conflict_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._conflict_chosen(cur.row()))
+        # Enter or a double-click lists the conflict's occurrences
+        self.conflict_table.activated.connect(lambda index: self.conflict_activated.emit(index.row()))
         self.make_consistent.clicked.connect(self._make_consistent)
         for signal in (model.modelReset, model.rowsRemoved):
             signal.connect(self._conflicts_changed)
@@ -123,8 +127,15 @@ class ConsistencyDock(QDockWidget):
     def _conflict_chosen(self, row: int) -> None:
         group = self.conflicts.group(row)
         if group is not None:
-            self.select_label(group.majority)
-        self.make_consistent.setEnabled(group is not None)
+            self.select_label(group.majority)  # None on a tie: the analyst chooses
+            if group.majority is None:
+                self.label_choice.setCurrentIndex(-1)
+                self.label_choice.setPlaceholderText(tr("Choose…"))
+        self._update_consistent_button()
+
+    def _update_consistent_button(self) -> None:
+        group = self.conflicts.group(self.conflict_table.currentIndex().row())
+        self.make_consistent.setEnabled(group is not None and self.label_choice.currentData() is not None)
 
     def _make_consistent(self) -> None:
         row = self.conflict_table.currentIndex().row()

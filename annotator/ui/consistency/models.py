@@ -76,8 +76,8 @@ class ConflictsModel(_LabelledModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             spellings = ", ".join(f"“{v}”" for v in g.variants)
             labelled = ", ".join(f"{self._name(c.label_id)} {c.count}×" for c in g.labels)
-            return tr("Written {spellings}; labelled {labelled}.\nPick a label below and press Make consistent to give it "
-                      "to all of them.").format(spellings=spellings, labelled=labelled)
+            return tr("Written {spellings}; labelled {labelled}.\nEnter or double-click lists them; pick a label below "
+                      "and press Make consistent to give it to all of them.").format(spellings=spellings, labelled=labelled)
         return None
 
 

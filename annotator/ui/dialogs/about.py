@@ -27,7 +27,7 @@ def about_details(corpus_path: Path | str | None, settings: QSettings) -> list[t
         (tr("Corpus"), str(corpus_path) if corpus_path else tr("in memory")),
         (tr("Data folder"), str(default_corpus_path().parent)),
         (tr("Settings"), settings.fileName()),
-        ("Qt", tr("{qVersion} (PySide6 {version__}), Python {python_version}").format(qVersion=qVersion(), version__=PySide6.__version__, python_version=platform.python_version())),
+        ("Qt", tr("{qVersion} (PySide6 {version__}), Python {python_version}").format(qVersion=qVersion(), version__=PySide6.__version__, python_version=platform.python_version())),  # notr: a name
     ]
 
 

@@ -37,6 +37,7 @@ from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
 from annotator.formats.registry import EXPORTERS, Exporter
 from annotator.formats.sinks import MARKER, part_path
 from annotator.store import Corpus
+from annotator.ui import settings as keys
 from annotator.ui.widgets.colours import text_colour_style
 from annotator.ui.i18n import QT_TR_NOOP, status_name, tr
 
@@ -44,8 +45,8 @@ OFFSET_NAMES = {
     "utf16": QT_TR_NOOP("UTF-16 code units (what doccano counts)"),
     "codepoints": QT_TR_NOOP("Code points (Python's text[start:end])"),
 }
-DEFAULT_SPLIT = (80, 10, 10)
 SPLIT_PART_NAMES = {"train": QT_TR_NOOP("Train"), "dev": QT_TR_NOOP("Dev"), "test": QT_TR_NOOP("Test")}
+DEFAULT_SPLIT = (80, 10, 10)
 
 
 @dataclass(frozen=True)
@@ -53,17 +54,6 @@ class ExportChoice:
     format: str
     path: Path
     options: ExportOptions
-
-
-def _strings(value) -> list[str]:
-    """A list read back from QSettings (which returns None, one string or a list)."""
-    if value in (None, ""):
-        return []
-    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
-
-
-def _flag(value, default: bool) -> bool:
-    return default if value is None else value not in (False, "false", "0", 0)
 
 
 class CheckList(QListView):
@@ -110,13 +100,15 @@ class ExportDialog(QDialog):
         self.setWindowTitle(tr("Export dataset"))
         self.setMinimumWidth(600)
         self.settings = settings
+        self.corpus = corpus
+        self._corpus_key = keys.corpus_key(corpus.path)
         self._confirmed_path: str | None = None  # a path the file dialog already asked about
 
         # --- format and output
         self.format = QComboBox(self, objectName="exportFormat")
         for exp in EXPORTERS.values():
             named = exp.name.lower() in exp.description.lower().replace(" ", "")
-            self.format.addItem(exp.description if named else f"{exp.description} ({exp.name})", exp.name)
+            self.format.addItem(tr(exp.description) if named else f"{tr(exp.description)} ({exp.name})", exp.name)
         self.format.setToolTip(tr("The dataset format; below it, what the format keeps and what it loses"))
         self.about_format = QLabel(self, objectName="formatKeeps")
         self.about_format.setWordWrap(True)
@@ -153,6 +145,7 @@ class ExportDialog(QDialog):
             box = QCheckBox(status_name(status), self, objectName=f"status_{status.value}")
             box.setChecked(True)
             box.setToolTip(tr("Export articles marked {lower}").format(lower=status_name(status).lower()))
+            box.toggled.connect(lambda _: self._update_unannotated())
             self.statuses[status.value] = box
             status_row.addWidget(box)
         status_row.addStretch(1)
@@ -176,6 +169,10 @@ class ExportDialog(QDialog):
         filters_layout = QVBoxLayout(filters)
         filters_layout.addLayout(status_row)
         filters_layout.addLayout(lists)
+        self.unannotated = QLabel(self, objectName="exportUnannotated")
+        self.unannotated.setWordWrap(True)
+        self.unannotated.hide()
+        filters_layout.addWidget(self.unannotated)
 
         # --- split
         self.split_on = QCheckBox(tr("S&plit into train, dev and test files"), self, objectName="splitEnabled")
@@ -240,12 +237,12 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         exp = self.exporter
         self.about_format.setText(
-            tr("<span style='color:#555'><b>Keeps</b> {value}.<br><b>Loses</b> {value2}.</span>").format(value=exp.keeps or '—', value2=exp.loses or 'nothing')
+            tr("<span style='color:#555'><b>Keeps</b> {value}.<br><b>Loses</b> {value2}.</span>").format(value=tr(exp.keeps) if exp.keeps else '—', value2=tr(exp.loses) if exp.loses else tr('nothing'))
         )
         self.offsets.clear()
         for unit in exp.offsets:
             self.offsets.addItem(tr(OFFSET_NAMES[unit]) if unit in OFFSET_NAMES else unit, unit)
-        remembered = self.settings.value(f"export/offsets/{exp.name}")
+        remembered = keys.EXPORT_OFFSETS.at(exp.name).read(self.settings)
         if remembered in exp.offsets:
             self.offsets.setCurrentIndex(exp.offsets.index(remembered))
         self._top.setRowVisible(self.offsets, bool(exp.offsets))
@@ -294,7 +291,7 @@ class ExportDialog(QDialog):
             chosen = QFileDialog.getExistingDirectory(self, tr("Export to folder"), start)
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("Export to file"), current, tr("{description} (*{extension});;All files (*)").format(description=exp.description, extension=exp.extension)
+                self, tr("Export to file"), current, tr("{description} (*{extension});;All files (*)").format(description=tr(exp.description), extension=exp.extension)
             )
             if chosen and exp.extension and not Path(chosen).suffix:
                 chosen += exp.extension
@@ -377,41 +374,57 @@ class ExportDialog(QDialog):
     # --- settings ---------------------------------------------------------------------------------
     def _restore(self) -> None:
         s = self.settings
-        name = s.value("export/format", "jsonl")
+        name = keys.EXPORT_FORMAT.read(s)
         index = self.format.findData(name)
-        self.path.setText(str(s.value("export/path", "") or ""))
+        self.path.setText(keys.EXPORT_PATH.at(self._corpus_key).read(s))
         self._previous_format = name if index >= 0 else ""
         if index > 0:
             self.format.setCurrentIndex(index)  # fills the rest through _format_changed
         else:
             self.format.setCurrentIndex(max(index, 0))
             self._format_changed()
-        checked = _strings(s.value("export/statuses"))
-        if checked:
-            for value, box in self.statuses.items():
-                box.setChecked(value in checked)
-        for tag in _strings(s.value("export/excludedLabels")):
+        checked = keys.EXPORT_STATUSES.read(s) or self._default_statuses()
+        for value, box in self.statuses.items():
+            box.setChecked(value in checked)
+        for tag in keys.EXPORT_EXCLUDED_LABELS.read(s):
             self.labels.set_checked(tag, False)
-        for who in _strings(s.value("export/excludedAnnotators")):
+        for who in keys.EXPORT_EXCLUDED_ANNOTATORS.read(s):
             self.annotators.set_checked(who, False)
-        split = [int(p) for p in _strings(s.value("export/split")) if p.isdigit()]
+        split = [int(p) for p in keys.EXPORT_SPLIT.read(s) if p.isdigit()]
         for spin, value in zip(self.split_parts.values(), split if len(split) == 3 else DEFAULT_SPLIT):
             spin.setValue(value)
-        self.seed.setValue(int(s.value("export/seed", 0) or 0))
-        on = _flag(s.value("export/splitOn"), False)
+        self.seed.setValue(keys.EXPORT_SEED.read(s))
+        on = keys.EXPORT_SPLIT_ON.read(s)
         self.split_on.setChecked(on)
         self._split_toggled(on)
+        self._update_unannotated()
+
+    def _default_statuses(self) -> list[str]:
+        """Done articles; in progress ones too while nothing is done yet."""
+        if self.corpus.articles.count(status=Status.DONE):
+            return [Status.DONE.value]
+        return [Status.DONE.value, Status.IN_PROGRESS.value]
+
+    def _update_unannotated(self) -> None:
+        chosen = [v for v, box in self.statuses.items() if box.isChecked()]
+        count = self.corpus.articles.count_unannotated(chosen) if chosen else 0
+        if count:
+            self.unannotated.setText(
+                tr("%Ln of the chosen articles [has|have] no annotations: token formats (spaCy, Prodigy, CoNLL, Hugging Face) "
+                   "write [it|them] with every token O, as text with nothing to find.", None, count)
+            )
+        self.unannotated.setVisible(bool(count))
 
     def _save(self) -> None:
         s = self.settings
-        s.setValue("export/format", self.exporter.name)
-        s.setValue("export/path", self.path.text().strip())
-        s.setValue("export/statuses", [v for v, box in self.statuses.items() if box.isChecked()])
-        s.setValue("export/excludedLabels", self.labels.keys(checked=False))
-        s.setValue("export/excludedAnnotators", self.annotators.keys(checked=False))
-        s.setValue("export/split", [str(spin.value()) for spin in self.split_parts.values()])
-        s.setValue("export/splitOn", self.split_on.isChecked())
-        s.setValue("export/seed", self.seed.value())
+        keys.EXPORT_FORMAT.write(s, self.exporter.name)
+        keys.EXPORT_PATH.at(self._corpus_key).write(s, self.path.text().strip())
+        keys.EXPORT_STATUSES.write(s, [v for v, box in self.statuses.items() if box.isChecked()])
+        keys.EXPORT_EXCLUDED_LABELS.write(s, self.labels.keys(checked=False))
+        keys.EXPORT_EXCLUDED_ANNOTATORS.write(s, self.annotators.keys(checked=False))
+        keys.EXPORT_SPLIT.write(s, [str(spin.value()) for spin in self.split_parts.values()])
+        keys.EXPORT_SPLIT_ON.write(s, self.split_on.isChecked())
+        keys.EXPORT_SEED.write(s, self.seed.value())
         if self.exporter.offsets:
-            s.setValue(f"export/offsets/{self.exporter.name}", self.offsets.currentData())
+            keys.EXPORT_OFFSETS.at(self.exporter.name).write(s, self.offsets.currentData())
         s.sync()

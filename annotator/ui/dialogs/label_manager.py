@@ -77,8 +77,10 @@ class LabelManagerDialog(QDialog):
         self.error.setStyleSheet(text_colour_style(self, "#c0392b"))
         self.error.setWordWrap(True)
         self._colour_value = "#777777"
+        self._tag_follows = False  # the tag is made from the name as it is typed
+        self.name.textEdited.connect(self._name_edited)
+        self.tag.textEdited.connect(self._tag_edited)
         for field in (self.name, self.tag):
-            field.textEdited.connect(lambda _: self._dirty())
             field.returnPressed.connect(self._apply)
         self.hotkey.currentIndexChanged.connect(lambda _: self._dirty())
 
@@ -151,6 +153,18 @@ class LabelManagerDialog(QDialog):
         self._set_colour(lab.colour)
         self.hotkey.setCurrentIndex(max(0, self.hotkey.findData(lab.hotkey)))
         self.apply_button.setEnabled(False)
+        # A label nothing carries yet, whose tag is still the one made from its name: the tag follows
+        # the name (renaming "New label 1" to Person makes it PERSON) until the tag is typed by hand.
+        self._tag_follows = lab.tag == make_tag(lab.name) and not self.session.corpus.labels.usage(lab.id)
+
+    def _name_edited(self, text: str) -> None:
+        if self._tag_follows:
+            self.tag.setText(make_tag(text))
+        self._dirty()
+
+    def _tag_edited(self, _text: str) -> None:
+        self._tag_follows = False
+        self._dirty()
 
     def _set_colour(self, colour: str) -> None:
         self._colour_value = colour
@@ -171,6 +185,14 @@ class LabelManagerDialog(QDialog):
     def _apply(self) -> None:
         old, new = self.current(), self._form_label()
         if old is None or new == old:
+            return
+        clash = next((lab for lab in self.session.labels if lab.id != old.id and lab.tag == new.tag), None)
+        if clash is not None:
+            self.show_error(
+                tr("The label “{name}” already has the tag {tag}. Exports write spans by their tag, so two labels with one tag would merge into one in every dataset: choose another tag.").format(name=clash.name, tag=new.tag)
+            )
+            self.tag.setFocus()
+            self.tag.selectAll()
             return
         self.error.clear()
         self.update_requested.emit(old, new)

@@ -1,4 +1,5 @@
-"""Help > Keyboard shortcuts: every action that has one, read from the actions themselves.
+"""Help > Keyboard shortcuts: every action that has one, read from the actions themselves, then the
+other keys declared beside the actions (annotator.ui.actions.EXTRA_KEYS).
 
 The window passes its own actions in menu order; any other QAction or QShortcut found on the
 window (added by a dock or widget) is listed after them, so the list never misses a key.
@@ -15,19 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from annotator.ui.i18n import QT_TR_NOOP, tr
 
-EXTRA = (
-    (QT_TR_NOOP("Move the caret / extend the selection"), QT_TR_NOOP("Arrows, Ctrl+Arrows, Home, End (+Shift)")),
-    (QT_TR_NOOP("Select a word"), QT_TR_NOOP("Double-click")),
-    (QT_TR_NOOP("Select a span"), QT_TR_NOOP("Click it, or move the caret into it")),
-    (QT_TR_NOOP("Review table: open the annotation in its article, selected"), QT_TR_NOOP("Enter, Double-click")),
-    (QT_TR_NOOP("Review table: relabel the selected rows"), QT_TR_NOOP("1–9 (the label keys)")),
-    (QT_TR_NOOP("Review table: mark the selected rows reviewed / unmark them"), QT_TR_NOOP("Ctrl+R / Ctrl+U")),
-    (QT_TR_NOOP("Review table: delete the selected rows"), QT_TR_NOOP("Delete")),
-    (QT_TR_NOOP("Open a search hit or a missed mention in its article"), QT_TR_NOOP("Enter, Double-click")),
-    (QT_TR_NOOP("Go from the search field to its results"), QT_TR_NOOP("Down")),
-)
+from annotator.ui.actions import EXTRA_KEYS
+from annotator.ui.i18n import tr
 
 
 def keys_of(item: QAction | QShortcut) -> list[str]:
@@ -69,7 +60,7 @@ class ShortcutsDialog(QDialog):
                 continue
             seen.add((name, tuple(keys)))
             self._row(name, ", ".join(keys))
-        for name, keys in EXTRA:
+        for keys, name in EXTRA_KEYS:
             self._row(tr(name), tr(keys))
         view = QTableView(self)
         view.setObjectName("shortcutTable")

@@ -59,6 +59,14 @@ class ReviewController(QObject):
         self.model.set_active(True)
         self.dock.filters.focus_text()
 
+    def show_text(self, *texts: str) -> None:
+        """Every annotation of exactly these texts, in the review table (a conflict's occurrences)."""
+        self.dock.show()
+        self.dock.raise_()
+        self.model.set_active(True)
+        self.dock.filters.show_exactly(*texts)
+        self.dock.table.setFocus()
+
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
             self.dock.filters.set_choices(self.session.labels, self.session.corpus.review.annotators())

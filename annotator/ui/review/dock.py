@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -128,13 +129,23 @@ class ReviewDock(QDockWidget):
         self.open.setObjectName("reviewOpen")
         self.open.setToolTip(tr("Open the current annotation in its article, selected (Enter or double-click)"))
 
+        # The count, then the buttons: on one row in a wide dock; in a narrow one (a tab beside the
+        # text in a small window) the count takes a row of its own and the buttons two.
+        self._buttons = (self.open, self.relabel, self.mark, self.unmark, self.delete)
+        self._button_grid = QGridLayout()
+        self._button_grid.setContentsMargins(0, 0, 0, 0)
+        self._button_grid.setHorizontalSpacing(6)
+        self._button_grid.setVerticalSpacing(4)
+        self._columns = 0
+        self._arrange_buttons(3)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.count)
         bar.addWidget(self.problem)
         bar.addStretch(1)
-        for w in (self.open, self.relabel, self.mark, self.unmark, self.delete):
-            bar.addWidget(w)
+        bar.addLayout(self._button_grid)
+        self.count.setMinimumWidth(1)
+        self.count.setWordWrap(True)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.setSpacing(4)
@@ -172,6 +183,20 @@ class ReviewDock(QDockWidget):
         self._labels: list[Label] = []
         self._update_buttons()
         self._update_count()
+
+    def _arrange_buttons(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for b in self._buttons:
+            self._button_grid.removeWidget(b)
+        for i, b in enumerate(self._buttons):
+            self._button_grid.addWidget(b, i // columns, i % columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        one_row = sum(b.sizeHint().width() for b in self._buttons) + 6 * len(self._buttons) + 160
+        self._arrange_buttons(len(self._buttons) if event.size().width() >= one_row else 3)
+        super().resizeEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if (watched is self.filters.text and event.type() == QEvent.Type.KeyPress

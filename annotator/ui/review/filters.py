@@ -61,7 +61,7 @@ class ReviewFilterBar(QWidget):
         self.text.setClearButtonEnabled(True)
         self.text.setToolTip(tr("Show annotations whose covered text contains this (case-insensitive), "
                              "or matches it as a regular expression"))
-        self.text.setMinimumWidth(180)
+        self.text.setMinimumWidth(150)
         self.regex = QCheckBox(tr("Re&gex"), self)
         self.regex.setObjectName("reviewRegex")
         self.regex.setToolTip(tr("Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)"))
@@ -89,24 +89,29 @@ class ReviewFilterBar(QWidget):
 
         # Two groups side by side when the dock is wide enough, one above the other when it is not,
         # so no combo box is ever cut short.
-        first, second = QHBoxLayout(), QHBoxLayout()
-        for row in (first, second):
+        first, second, third = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        for row in (first, second, third):
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(6)
         first.addWidget(self.text, 1)
         first.addWidget(self.regex)
-        for w in (self.label, self.annotator, self.status, self.reviewed, self.dated, self.date_from):
+        for w in (self.label, self.annotator, self.status, self.reviewed):
             second.addWidget(w)
-        second.addWidget(QLabel("–", self))
-        second.addWidget(self.date_to)
-        second.addStretch(1)
-        second.addWidget(self.clear)
-        self._second = second
-        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        third.addWidget(self.dated)
+        third.addWidget(self.date_from)
+        third.addWidget(QLabel("–", self))
+        third.addWidget(self.date_to)
+        third.addStretch(1)
+        third.addWidget(self.clear)
+        self._second, self._third = second, third
+        # Stacked until shown wide enough for one row: a dock opening in a small window must not
+        # ask the window to grow to a one-row width first.
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self._layout.addLayout(first, 1)
         self._layout.addLayout(second)
+        self._layout.addLayout(third)
 
         self._typing = QTimer(self, singleShot=True, interval=250)
         self._typing.timeout.connect(self._emit)
@@ -124,11 +129,12 @@ class ReviewFilterBar(QWidget):
 
     @property
     def stacked(self) -> bool:
-        """True when the filters take two rows (the dock is too narrow for one)."""
+        """True when the filters take several rows (the dock is too narrow for one)."""
         return self._layout.direction() == QBoxLayout.Direction.TopToBottom
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        one_row = self.text.minimumWidth() + self.regex.sizeHint().width() + self._second.sizeHint().width() + 24
+        one_row = (self.text.minimumWidth() + self.regex.sizeHint().width() + self._second.sizeHint().width()
+                   + self._third.sizeHint().width() + 30)
         direction = QBoxLayout.Direction.TopToBottom if event.size().width() < one_row else QBoxLayout.Direction.LeftToRight
         if direction != self._layout.direction():
             self._layout.setDirection(direction)
@@ -211,6 +217,18 @@ class ReviewFilterBar(QWidget):
             return
         self._last = flt
         self.filter_changed.emit(flt)
+
+    def show_exactly(self, *texts: str) -> None:
+        """Only the annotations whose covered text is one of ``texts``, with every other filter cleared."""
+        self.reset()
+        self.regex.blockSignals(True)
+        self.regex.setChecked(True)
+        self.regex.blockSignals(False)
+        self.text.blockSignals(True)
+        exact = [re.escape(t) for t in texts]
+        self.text.setText(f"^(?:{'|'.join(exact)})$" if len(exact) > 1 else f"^{exact[0]}$")
+        self.text.blockSignals(False)
+        self._emit()
 
     def focus_text(self) -> None:
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)

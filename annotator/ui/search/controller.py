@@ -46,6 +46,10 @@ class SearchController(QObject):
         self.dock = SearchDock(self.model, parent)
         self.dock.hide()
         self.dock.hit_activated.connect(self.open_at)
+        self.model.set_labels(session.labels)
+        session.labels_changed.connect(lambda: self.model.set_labels(self.session.labels))
+        for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed):
+            signal.connect(self.model.labelling_changed)
         session.articles_imported.connect(self.model.refresh)
         self.indexer = SearchIndexer(session.corpus, self)
         session.articles_imported.connect(self.indexer.start)

@@ -52,6 +52,7 @@ class SearchDock(QDockWidget):
         header.setSectionResizeMode(SearchResultsModel.ARTICLE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SearchResultsModel.CONTEXT, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(SearchResultsModel.ARTICLE, 220)
+        header.setSectionResizeMode(SearchResultsModel.LABELLED, QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
         top.addWidget(self.further)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
+from annotator.core.model import Label
 from annotator.store import Corpus
 from annotator.store.search import SearchPage, search
 from annotator.ui.models.base import FlatTableModel
-from annotator.ui.search.context import ContextRole, plain_context
+from annotator.ui.search.context import ColourRole, ContextRole, plain_context
 from annotator.ui.i18n import QT_TR_NOOP, tr
 
 PAGE = 50  # articles per page
@@ -28,8 +30,8 @@ class HitRow(NamedTuple):
 
 
 class SearchResultsModel(FlatTableModel):
-    ARTICLE, CONTEXT = range(2)
-    HEADERS = (QT_TR_NOOP("Article"), QT_TR_NOOP("Match in context"))
+    ARTICLE, CONTEXT, LABELLED = range(3)
+    HEADERS = (QT_TR_NOOP("Article"), QT_TR_NOOP("Match in context"), QT_TR_NOOP("Labelled"))
     searched = Signal()  # a page came in (or the query changed): the summary may have changed
 
     def __init__(self, corpus: Corpus | None, parent=None) -> None:
@@ -40,6 +42,36 @@ class SearchResultsModel(FlatTableModel):
         self._rows: list[HitRow] = []
         self._articles = 0
         self._resume: int | None = None
+        self._labels: dict[int, Label] = {}
+        self._labelled: dict[int, list[tuple[int, bool]]] = {}  # row -> (label id, exact), read when shown
+
+    def set_labels(self, labels: list[Label]) -> None:
+        self._labels = {lab.id: lab for lab in labels}
+        self.labelling_changed()
+
+    def labelling_changed(self, *_args) -> None:
+        """Annotations changed: how each hit is labelled is read again when shown."""
+        self._labelled.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.CONTEXT), self.index(len(self._rows) - 1, self.LABELLED))
+
+    def labelled(self, row: int) -> list[tuple[int, bool]]:
+        """How the hit on this row is labelled: (label id, covers exactly the hit) of each annotation over it."""
+        if row not in self._labelled:
+            r = self._rows[row]
+            self._labelled[row] = (
+                self.corpus.annotations.labels_over(r.article_id, r.start, r.end)
+                if r.start is not None and self.corpus is not None else []
+            )
+        return self._labelled[row]
+
+    def _labelled_text(self, row: int) -> str:
+        parts = []
+        for label_id, exact in self.labelled(row):
+            lab = self._labels.get(label_id)
+            name = lab.name if lab else "?"
+            parts.append(name if exact else f"in {name}")
+        return ", ".join(dict.fromkeys(parts)) if parts else "—"
 
     def _row_count(self) -> int:
         return len(self._rows)
@@ -50,6 +82,7 @@ class SearchResultsModel(FlatTableModel):
         self.beginResetModel()
         self.query = query
         self._rows, self._articles, self._resume, self.message = [], 0, None, None
+        self._labelled.clear()
         self.endResetModel()
         if query.strip() and self.corpus is not None:
             self._fetch(0)
@@ -116,9 +149,17 @@ class SearchResultsModel(FlatTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.ARTICLE:
                 return r.title
+            if col == self.LABELLED:
+                return self._labelled_text(index.row()) if r.start is not None else ""
             return plain_context(r.left, r.match, r.right) if r.start is not None else r.right
         if role == ContextRole and col == self.CONTEXT and r.start is not None:
             return (r.left, r.match, r.right)
+        if role == ColourRole and col == self.CONTEXT and r.start is not None:
+            exact = [self._labels[i].colour for i, e in self.labelled(index.row()) if e and i in self._labels]
+            return exact[0] if exact else None
+        if role == Qt.ItemDataRole.DecorationRole and col == self.LABELLED and r.start is not None:
+            first = [self._labels[i].colour for i, _ in self.labelled(index.row()) if i in self._labels]
+            return QColor(first[0]) if first else None
         if role == Qt.ItemDataRole.ToolTipRole:
             where = tr("characters {start}–{end}").format(start=r.start, end=r.end) if r.start is not None else "title"
             return tr("{title}\nArticle {article_id}, {where}. Enter or double-click opens it there.").format(title=r.title, article_id=r.article_id, where=where)

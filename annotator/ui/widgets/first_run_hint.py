@@ -9,9 +9,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from annotator.core.model import Label
+from annotator.ui import settings as keys
 from annotator.ui.i18n import tr
-
-SETTINGS_KEY = "hints/firstRunDismissed"
 
 
 def _nbsp(text: str) -> str:
@@ -66,14 +65,14 @@ class FirstRunHint(QFrame):
         self.setVisible(self.wanted())
 
     def wanted(self) -> bool:
-        return str(self.settings.value(SETTINGS_KEY, "false")).lower() not in ("true", "1")
+        return not keys.HINT_DISMISSED.read(self.settings)
 
     def set_text(self, labels: list[Label], review: str, export: str) -> None:
         self.text.setText(hint_html(labels, review, export))
 
     def show_again(self) -> None:
         """Help › Show the getting-started hint: here now, and at every start until dismissed for good."""
-        self.settings.remove(SETTINGS_KEY)
+        keys.HINT_DISMISSED.remove(self.settings)
         self.settings.sync()
         self.show()
 
@@ -82,7 +81,7 @@ class FirstRunHint(QFrame):
         self.dismissed.emit()
 
     def dismiss_forever(self) -> None:
-        self.settings.setValue(SETTINGS_KEY, True)
+        keys.HINT_DISMISSED.write(self.settings, True)
         self.settings.sync()
         self.dismiss()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 from annotator.core.model import Label
@@ -25,6 +25,12 @@ class LabelPalette(QToolBar):
         self.setMovable(True)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._buttons: dict[int, QToolButton] = {}
+        self._snap: QAction | None = None
+        self.snap_button: QToolButton | None = None
+
+    def set_snap_action(self, action: QAction) -> None:
+        """Show the snapping switch at the end of the palette, checked while snapping is on."""
+        self._snap = action
 
     def set_labels(self, labels: list[Label]) -> None:
         self.clear()
@@ -50,6 +56,13 @@ class LabelPalette(QToolBar):
             button.clicked.connect(lambda _=False, ident=lab.id: self.label_requested.emit(ident))
             self.addWidget(button)
             self._buttons[lab.id] = button
+        if self._snap is not None:
+            self.addSeparator()
+            self.addAction(self._snap)
+            self.snap_button = self.widgetForAction(self._snap)
+            self.snap_button.setObjectName("snapButton")
+            self.snap_button.setText(tr("Snap to words"))
+            self.snap_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def button(self, label_id: int) -> QToolButton | None:
         return self._buttons.get(label_id)

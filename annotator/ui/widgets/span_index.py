@@ -77,6 +77,15 @@ class SpanIndex:
             del self._items[i]
         return key[0], key[1]
 
+    def has_touching(self) -> bool:
+        """Are any two spans nested, overlapping or adjacent?"""
+        reach = -1
+        for s, e, _ in self._items:
+            if s <= reach:
+                return True
+            reach = max(reach, e)
+        return False
+
     def in_range(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """Triples overlapping the UTF-16 range [start, end)."""
         lo = bisect_left(self._items, (start - self._max_len,))

@@ -31,6 +31,8 @@ class SpanPainter(QObject):
         self._painted = bytearray()
         self._colours: dict[int, str] = {}
         self._formats: dict[tuple[int, ...], QTextCharFormat] = {}
+        # More format ranges for a block's UTF-16 range [start, end) (the label tags' room).
+        self.extra_ranges: Callable[[int, int], list[QTextLayout.FormatRange]] | None = None
         editor.verticalScrollBar().valueChanged.connect(lambda _: self.paint_visible())
         editor.installEventFilter(self)  # a new palette (light <-> dark) means new tints
 
@@ -140,6 +142,8 @@ class SpanPainter(QObject):
             r = QTextLayout.FormatRange()
             r.start, r.length, r.format = a - start, b - a, self._format(stack)
             ranges.append(r)
+        if self.extra_ranges is not None:
+            ranges.extend(self.extra_ranges(start, end))
         layout = block.layout()
         if ranges or layout.formats():
             layout.setFormats(ranges)

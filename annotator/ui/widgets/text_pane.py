@@ -10,14 +10,17 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, Label
 from annotator.core.offsets import OffsetMap
-from annotator.ui.widgets.span_index import SpanIndex
+from annotator.core.text import word_at
+from annotator.formats.chinese import segment
 from annotator.ui.widgets.colours import text_on
+from annotator.ui.widgets.span_index import SpanIndex
+from annotator.ui.widgets.span_overlay import SpanOverlay
 from annotator.ui.widgets.span_painter import SpanPainter
 from annotator.ui.i18n import tr
 
@@ -65,6 +68,8 @@ class TextPane(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.index = SpanIndex(self.offsets)
         self.painter = SpanPainter(self, self.index, self._ensure_loaded_u16)
+        self.overlay = SpanOverlay(self, self.index)
+        self.painter.extra_ranges = self.overlay.extra_ranges
         self._source: SpanSource | None = None
         self._frontier = 0  # every span starting before this code point is in the index
         self._loader = QTimer(self, interval=0, timeout=self._load_more)
@@ -81,6 +86,8 @@ class TextPane(QPlainTextEdit):
     # --- content ------------------------------------------------------------------
     def set_labels(self, labels: Iterable[Label]) -> None:
         self._labels = {lab.id: lab for lab in labels}
+        self.overlay.labels = self._labels
+        self.overlay.set_font_changed()  # names may have changed: their tags' widths too
         self.painter.set_label_colours({i: lab.colour for i, lab in self._labels.items()})
         self._refresh_extra()
 
@@ -96,6 +103,7 @@ class TextPane(QPlainTextEdit):
         self._selected = None
         self._flash = None
         self._last_span = 0
+        self.overlay.find_hits, self.overlay.find_length = [], 0  # the find bar searches the new text again
         self.setPlainText(text)
         self.setExtraSelections([])
         self._ensure_loaded(min(len(text), EAGER))
@@ -186,6 +194,11 @@ class TextPane(QPlainTextEdit):
         cur.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cur)
 
+    def caret_codepoint(self, *, selection_start: bool = False) -> int:
+        """Where the caret is (or the selection starts), in code points."""
+        cur = self.textCursor()
+        return self.offsets.to_codepoint(cur.selectionStart() if selection_start else cur.position())
+
     def place_caret(self, pos: int) -> None:
         cur = self.textCursor()
         cur.setPosition(self.offsets.to_utf16(pos))
@@ -214,11 +227,19 @@ class TextPane(QPlainTextEdit):
             self.setTextCursor(cur)
             self.blockSignals(False)
             self._last_span = a.id
-            self.centerCursor()
+            if not self._shows(s, e):  # the view stays still unless the span is off-screen
+                self.centerCursor()
             if flash:
                 self._flash = (s, e)
                 self._flash_timer.start()
         self._refresh_extra()
+
+    def _shows(self, start: int, end: int) -> bool:
+        """Is the UTF-16 range [start, end) on screen, top to bottom?"""
+        area = self.viewport().rect()
+        first = self.cursorRect(self._cursor(start, start))
+        last = self.cursorRect(self._cursor(end, end))
+        return area.top() <= first.top() and last.bottom() <= area.bottom()
 
     def _end_flash(self) -> None:
         self._flash = None
@@ -265,6 +286,9 @@ class TextPane(QPlainTextEdit):
         font = self.font()
         font.setPointSize(DEFAULT_POINT_SIZE + self._zoom)
         self.setFont(font)
+        self.overlay.set_font_changed()
+        if self.overlay.show_names:
+            self.painter.invalidate_all()  # the tags' room changes with the text size
         self.painter.paint_visible()
 
     @property
@@ -326,7 +350,44 @@ class TextPane(QPlainTextEdit):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        self.overlay.paint(painter, QRectF(event.rect()))
+        painter.end()
         self.painted.emit()
+
+    def show_find_hits(self, starts: list[int], length: int) -> None:
+        """Underline these hits of Find in article (code points; an empty list clears them)."""
+        to16 = self.offsets.to_utf16
+        self.overlay.find_hits = [to16(s) for s in starts]
+        self.overlay.find_length = (to16(starts[0] + length) - to16(starts[0])) if starts else 0
+        self.viewport().update()
+
+    # --- label names ----------------------------------------------------------------
+    def set_show_label_names(self, on: bool) -> None:
+        if on != self.overlay.show_names:
+            self.overlay.show_names = on
+            self.painter.invalidate_all()
+            self.viewport().update()
+
+    @property
+    def shows_label_names(self) -> bool:
+        return self.overlay.show_names
+
+    def has_touching_spans(self) -> bool:
+        """Are any two spans read so far nested, overlapping or adjacent (one ends where the next starts)?"""
+        return self.index.has_touching()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        """A double-click selects the token there: a word, a Chinese word (by jieba), an abbreviation."""
+        super().mouseDoubleClickEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or not self._text:
+            return
+        pos = self.offsets.to_codepoint(self.cursorForPosition(event.position().toPoint()).position())
+        if pos >= len(self._text) or (self._text[pos].isspace() and pos > 0):
+            pos -= 1  # a click on the right half of a word's last character
+        start, end = word_at(self._text, pos, segment)
+        if start < end:
+            self.select_codepoints(start, end)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)

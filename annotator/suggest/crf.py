@@ -84,12 +84,12 @@ def train_crf(
     pycrfsuite = _pycrfsuite()
     params = {**PARAMS, **(params or {})}
     iterations = int(params["max_iterations"])
-    stop = {"asked": False}
 
     class _Trainer(pycrfsuite.Trainer):
-        def on_iteration(self, log, info):  # noqa: D102 - called by CRFsuite after each iteration
-            if progress is not None and progress(int(info.get("num", 0)), iterations) is False:
-                stop["asked"] = True
+        def message(self, message):  # CRFsuite's log, line by line: an exception here stops the training
+            if self.logparser.feed(message) == "iteration" and progress is not None:
+                if progress(int(self.logparser.last_iteration.get("num", 0)), iterations) is False:
+                    raise Cancelled()
 
     trainer = _Trainer(verbose=False)
     trainer.set_params(params)
@@ -104,11 +104,7 @@ def train_crf(
             trainer.append(features.sequence(words[a:b], dtags[a:b]), tags[a:b])
         if progress is not None and i % 50 == 0 and progress(0, iterations) is False:
             raise Cancelled()
-    if stop["asked"]:
-        raise Cancelled()
     trainer.train(str(folder / MODEL_FILE))
-    if stop["asked"]:
-        raise Cancelled()
     dictionary = full_dictionary(docs)
     (folder / CLUSTERS_FILE).write_text(json.dumps(clusters, ensure_ascii=False), encoding="utf-8")
     (folder / DICTIONARY_FILE).write_text(json.dumps(dictionary.to_json(), ensure_ascii=False), encoding="utf-8")

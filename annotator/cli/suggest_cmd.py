@@ -67,11 +67,12 @@ def _interruptible(progress: _Progress):
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the held-out tenth.")
 @click.option("--iterations", type=int, help="CRF iterations or spaCy epochs (default: the engine's).")
 @click.option("--no-clusters", is_flag=True, help="Do not learn word clusters from the corpus's text.")
+@click.option("--rank", type=int, default=0, metavar="N", help="Also rank up to N unfinished articles by how unsure the model is (for Next article, least sure first).")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest (with the held-out figures) as JSON.")
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.pass_obj
 def train_command(settings: Settings, out: Path, layer: str | None, labels, statuses, engine: str, seed: int,
-                  iterations: int | None, no_clusters: bool, as_json: bool, quiet: bool) -> None:
+                  iterations: int | None, no_clusters: bool, rank: int, as_json: bool, quiet: bool) -> None:
     """Train a tagger from the labelled articles and print its held-out precision, recall and F1.
 
     A seeded tenth of the articles is held out; the model written is the one scored on it.
@@ -98,6 +99,7 @@ def train_command(settings: Settings, out: Path, layer: str | None, labels, stat
             seed=seed,
             clusters=not no_clusters,
             iterations=iterations,
+            rank=max(0, rank),
         )
 
         def step(stage: str, done: int, total: int):

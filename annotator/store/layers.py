@@ -136,3 +136,16 @@ def _write_layer(corpus: Corpus, article_id: int, annotator: str, annotations: S
             )
             stored.append(a._replace(id=cur.lastrowid, created=stamp, updated=stamp))
     return removed, stored
+
+
+def rejected_places(corpus: Corpus, article_id: int) -> set[tuple[int, int, str]]:
+    """(start, end, text key) of the suggestions and missed mentions rejected in an article."""
+    return {
+        (s, e, k)
+        for s, e, k in corpus.db.execute('SELECT start, "end", key FROM rejected_mentions WHERE article_id = ?', [article_id])
+    }
+
+
+def unfinished_articles(corpus: Corpus, limit: int) -> list[tuple[int, str]]:
+    """(id, text) of up to ``limit`` articles not marked done, in id order."""
+    return [tuple(r) for r in corpus.db.execute("SELECT id, text FROM articles WHERE status != 'done' ORDER BY id LIMIT ?", [limit])]

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.store.layers import article_texts, layer_article_ids, layer_docs
+from annotator.store.layers import article_texts, finished_count, layer_article_ids, layer_docs, unfinished_articles
 from annotator.suggest.evaluate import score
 from annotator.suggest.model import Manifest, ModelError
 
@@ -43,6 +43,7 @@ class TrainOptions:
     held_out: float = 0.1
     clusters: bool = True
     iterations: int | None = None  # CRF iterations, or spaCy epochs; None: the engine's default
+    rank: int = 0  # rank this many unfinished articles by the model's uncertainty (active learning)
 
 
 def split(ids: Sequence[int], share: float, seed: int) -> tuple[list[int], list[int]]:
@@ -128,11 +129,14 @@ def train_model(corpus: Corpus, options: TrainOptions, out: Path, progress: Prog
                 "articles": len(train_ids),
                 "held_out_articles": len(held_ids),
                 "seed": options.seed,
+                "finished_articles": finished_count(corpus),
             },
             scores=scores,
             created=datetime.now(UTC).isoformat(timespec="seconds"),
             seconds=round(time.perf_counter() - started, 2),
         )
+        if options.rank and hasattr(tagger, "uncertainty"):
+            rank_unfinished(corpus, tagger, work, options.rank)
         manifest.write(work)
         _swap_in(work, out)
     except BaseException:
@@ -169,3 +173,16 @@ def _swap_in(work: Path, out: Path) -> None:
     else:
         work.rename(out)
 
+
+
+RANKING = "ranking.json"
+
+
+def rank_unfinished(corpus: Corpus, tagger, folder: Path, limit: int) -> list[int]:
+    """Write the unfinished articles' ids, the one the model is least sure about first."""
+    import json
+
+    scored = [(tagger.uncertainty(text), article_id) for article_id, text in unfinished_articles(corpus, limit)]
+    ranking = [article_id for _, article_id in sorted(scored, key=lambda t: (-t[0], t[1]))]
+    (folder / RANKING).write_text(json.dumps(ranking), encoding="utf-8")
+    return ranking

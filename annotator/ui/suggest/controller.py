@@ -1,0 +1,421 @@
+"""Suggestions for the open article: computed, painted, walked through and accepted or rejected.
+
+Sources are the dictionary of labelled texts (from the first label on; it follows every label,
+undo included) and the model trained from the analyst's finished articles. The model's
+predictions for an article are computed once when it opens (they do not change as the analyst
+labels); a label key press only re-runs the dictionary, after the key press has been handled.
+Accepting is an ordinary AddAnnotations edit, rejecting a RejectMentions edit: both undo.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from bisect import bisect_left
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QLabel, QToolTip
+
+from annotator.core.model import Annotation
+from annotator.store.consistency import MissedMention
+from annotator.store.layers import finished_count, labelled_texts, rejected_places
+from annotator.suggest.dictionary import Dictionary, key_of
+from annotator.suggest.live import LiveSuggestions
+from annotator.suggest.model import Manifest, ModelError, Suggestion, load_model
+from annotator.suggest.tokens import tokenize
+from annotator.ui.commands import AddAnnotations
+from annotator.ui.consistency.commands import RejectMentions
+from annotator.ui.editor import _short
+from annotator.ui.suggest.actions import SuggestionActions
+from annotator.ui.suggest.overlay import SuggestionOverlay
+from annotator.ui.suggest.trainer import ModelTrainer, model_folder
+
+REFRESH_MS = 40  # after an edit, before the dictionary's suggestions are looked for again
+RETRAIN_EVERY = 5  # newly finished articles
+MIN_FINISHED = 2  # finished articles before the first training
+
+
+class SuggestionController(QObject):
+    message = Signal(str)
+
+    def __init__(self, session, editor, stack, settings: QSettings, window) -> None:
+        super().__init__(window)
+        self.session = session
+        self.editor = editor
+        self.pane = editor.pane
+        self.stack = stack
+        self.settings = settings
+        self.live = LiveSuggestions()
+        self.overlay = SuggestionOverlay(self.pane)
+        self.actions = SuggestionActions(window, self.pane)
+        self.items: list[Suggestion] = []
+        self.current = -1
+        self.last_ms = 0.0  # how long the last full computation took
+        self._predicted: dict[int, list[Suggestion]] = {}  # article id -> the model's suggestions
+        self._tokens: tuple[int, tuple] | None = None
+        self._ranking: list[int] = []
+        self.manifest: Manifest | None = None
+        self._tried_at = -1  # finished articles when training last started
+        self.trainer = ModelTrainer(self)
+        self.status = QLabel(objectName="statusModel")
+        self.status.setContentsMargins(8, 0, 8, 0)
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS, timeout=self.refresh)
+        a = self.actions
+        a.show.setChecked(_flag(settings.value("suggest/show", True)))
+        a.least_sure.setChecked(_flag(settings.value("suggest/leastSureFirst", False)))
+        a.own_only.setChecked(_flag(settings.value("suggest/ownLabelsOnly", False)))
+        self.retrain_every = int(settings.value("suggest/retrainEvery", RETRAIN_EVERY) or RETRAIN_EVERY)
+        a.next.triggered.connect(lambda: self.step(1))
+        a.previous.triggered.connect(lambda: self.step(-1))
+        a.accept.triggered.connect(lambda: self.accept())
+        a.reject.triggered.connect(self.reject)
+        a.accept_all.triggered.connect(self.accept_all)
+        a.show.toggled.connect(self._show_toggled)
+        a.least_sure.toggled.connect(lambda on: settings.setValue("suggest/leastSureFirst", on))
+        a.own_only.toggled.connect(self._own_only_toggled)
+        a.train_now.triggered.connect(lambda: self.train(force=True))
+        a.stop_training.triggered.connect(self.stop_training)
+        a.retrain_every.triggered.connect(self._ask_retrain_every)
+        session.annotations_added.connect(lambda items: self._labelled(items, +1))
+        session.annotations_removed.connect(lambda items: self._labelled(items, -1))
+        session.annotations_changed.connect(self._relabelled)
+        session.labels_changed.connect(self._labels_changed)
+        session.article_changed.connect(self._article_changed)
+        editor.article_opened.connect(self._article_opened)
+        self.pane.viewport().installEventFilter(self)
+        self.trainer.started.connect(self._show_model_status)
+        self.trainer.finished.connect(self._trained)
+        self.trainer.failed.connect(self._training_failed)
+        self._rebuild_dictionary()
+        self._load_model()
+        self._update_actions()
+
+    # --- sources ---------------------------------------------------------------------------
+    def _tag_of(self) -> dict[int, str]:
+        return {lab.id: lab.tag for lab in self.session.labels}
+
+    def _rebuild_dictionary(self) -> None:
+        own = self.session.annotator if self.actions.own_only.isChecked() else None
+        self.live.dictionary = Dictionary.from_counts(labelled_texts(self.session.corpus, own))
+
+    @property
+    def folder(self) -> Path | None:
+        path = self.session.corpus.path
+        return model_folder(path, self.session.annotator) if path else None
+
+    def _load_model(self) -> None:
+        folder = self.folder
+        self.live.tagger, self.manifest, self._ranking = None, None, []
+        if folder is not None and (folder / "manifest.json").is_file():
+            try:
+                self.live.tagger = load_model(folder)
+                self.manifest = Manifest.read(folder)
+                ranking = folder / "ranking.json"
+                if ranking.is_file():
+                    import json
+
+                    self._ranking = [int(i) for i in json.loads(ranking.read_text(encoding="utf-8"))]
+            except (ModelError, OSError, ValueError) as exc:
+                self.message.emit(f"The suggestion model could not be loaded ({exc}); it will be trained again.")
+        self._predicted.clear()
+        self._show_model_status()
+
+    def _labelled(self, annotations: list[Annotation], sign: int) -> None:
+        tags = self._tag_of()
+        own = self.actions.own_only.isChecked()
+        for a in annotations:
+            if own and a.annotator != self.session.annotator:
+                continue
+            tag = tags.get(a.label_id)
+            if tag is not None:
+                (self.live.dictionary.add if sign > 0 else self.live.dictionary.remove)(a.text, tag)
+        self.schedule()
+
+    def _relabelled(self, pairs: list) -> None:
+        self._labelled([old for old, _ in pairs], -1)
+        self._labelled([new for _, new in pairs], +1)
+
+    def _labels_changed(self) -> None:
+        self._rebuild_dictionary()  # a label deleted takes its texts with it
+        self.schedule()
+
+    def _own_only_toggled(self, on: bool) -> None:
+        self.settings.setValue("suggest/ownLabelsOnly", on)
+        self._rebuild_dictionary()
+        self.refresh()
+
+    # --- computing what is shown -------------------------------------------------------------
+    @property
+    def shown(self) -> bool:
+        return self.actions.show.isChecked()
+
+    def schedule(self) -> None:
+        """Look again soon: after the key press that changed something has been handled."""
+        self._timer.start()
+
+    def _article_opened(self, article) -> None:
+        self.current = -1
+        self._tokens = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        article = self.editor.article
+        if article is None or not self.shown:
+            self._set_items([])
+            return
+        started = time.perf_counter()
+        text = article.text
+        predicted = None
+        if self.live.tagger is not None:
+            predicted = self._predicted.get(article.id)
+            if predicted is None:
+                predicted = self._predicted[article.id] = self.live.tagger.predict(text)
+                if len(self._predicted) > 64:
+                    self._predicted.pop(next(iter(self._predicted)))
+        if self._tokens is None or self._tokens[0] != article.id:
+            self._tokens = (article.id, tokenize(text))
+        self.pane.load_all()
+        taken = [(a.start, a.end) for a in self.pane.index.annotations()]
+        tags = {lab.tag for lab in self.session.labels}
+        rejected = rejected_places(self.session.corpus, article.id)
+        items = self.live.suggest(text, taken, rejected, tags, predicted=predicted, tokens=self._tokens[1])
+        self.last_ms = (time.perf_counter() - started) * 1000
+        self._set_items(items)
+
+    def _set_items(self, items: list[Suggestion]) -> None:
+        old = self.items[self.current] if 0 <= self.current < len(self.items) else None
+        self.items = items
+        if old is None:
+            self.current = -1
+        else:  # the same suggestion, else the next one after where it was
+            starts = [s.start for s in items]
+            i = bisect_left(starts, old.start)
+            self.current = i if i < len(items) else -1
+        colours = {lab.tag: lab.colour for lab in self.session.labels}
+        to16 = self.pane.offsets.to_utf16
+        self.overlay.set_items([(to16(s.start), to16(s.end), colours.get(s.tag, "")) for s in items], self.current)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has = bool(self.items) and self.shown
+        for action in (self.actions.next, self.actions.previous, self.actions.accept_all):
+            action.setEnabled(has)
+        for action in (self.actions.accept, self.actions.reject):
+            action.setEnabled(has and self.current >= 0)
+        self.actions.stop_training.setEnabled(self.trainer.running)
+        self.actions.train_now.setEnabled(not self.trainer.running and self.session.corpus.path is not None)
+
+    def _show_toggled(self, on: bool) -> None:
+        self.settings.setValue("suggest/show", on)
+        self.current = -1
+        self.refresh()
+
+    # --- walking and deciding -------------------------------------------------------------------
+    @property
+    def selected(self) -> Suggestion | None:
+        return self.items[self.current] if 0 <= self.current < len(self.items) else None
+
+    def step(self, direction: int) -> Suggestion | None:
+        """Select the next (1) or previous (-1) suggestion from the caret, wrapping around."""
+        if not self.items:
+            return None
+        if self.current < 0:
+            caret = self.pane.offsets.to_codepoint(self.pane.textCursor().position())
+            starts = [s.start for s in self.items]
+            i = bisect_left(starts, caret)
+            self.current = (i if direction > 0 else i - 1) % len(self.items)
+        else:
+            self.current = (self.current + direction) % len(self.items)
+        self._reveal()
+        return self.selected
+
+    def _reveal(self) -> None:
+        s = self.selected
+        self.overlay.set_current(self.current)
+        self._update_actions()
+        if s is None:
+            return
+        self.pane.place_caret(s.start)
+        self.pane.ensureCursorVisible()
+        label = self._label_for(s.tag)
+        sure = "" if s.confidence is None else f", {s.confidence:.0%} sure"
+        self.message.emit(
+            f"Suggestion {self.current + 1} of {len(self.items)}: “{self._text(s)}” as {label.name if label else s.tag} "
+            f"({s.source}{sure}). Enter accepts, a label key gives another label, X rejects."
+        )
+
+    def _text(self, s: Suggestion) -> str:
+        return self.editor.article.text[s.start : s.end]
+
+    def _label_for(self, tag: str):
+        return next((lab for lab in self.session.labels if lab.tag == tag), None)
+
+    def accept(self, label_id: int | None = None) -> bool:
+        """Label the selected suggestion (with its own label, or ``label_id``)."""
+        s = self.selected
+        article = self.editor.article
+        if s is None or article is None:
+            return False
+        label = self.session.label(label_id) if label_id is not None else self._label_for(s.tag)
+        if label is None:
+            return False
+        a = Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator)
+        if self.editor.run(AddAnnotations(self.session, [a], f"Accept suggestion “{_short(a.text)}” as {label.name}")):
+            self.refresh()  # now, so the next suggestion is ready to take
+            self.pane.place_caret(a.end)
+            self._reveal()
+            return True
+        return False
+
+    def accept_with_label(self, label_id: int) -> bool:
+        """A label key: accept the selected suggestion with that label, when one is selected and no text is."""
+        if self.selected is None or self.pane.selection_codepoints() is not None or not self.pane.hasFocus():
+            return False
+        return self.accept(label_id)
+
+    def reject(self) -> bool:
+        s = self.selected
+        article = self.editor.article
+        if s is None or article is None:
+            return False
+        text = self._text(s)
+        label = self._label_for(s.tag)
+        mention = MissedMention(article.id, article.title, s.start, s.end, text, key_of(text), label.id if label else 0, "", "")
+        command = RejectMentions(self.session, [mention], self.refresh)
+        command.setText(f"Reject suggestion “{_short(text)}”")
+        if self.editor.run(command):
+            self._reveal()
+            return True
+        return False
+
+    def accept_all(self) -> int:
+        article = self.editor.article
+        if article is None or not self.items:
+            return 0
+        new = []
+        for s in self.items:
+            label = self._label_for(s.tag)
+            if label is not None:
+                new.append(Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator))
+        if new and self.editor.run(AddAnnotations(self.session, new, f"Accept {len(new)} suggestion{'s' if len(new) != 1 else ''}")):
+            self.current = -1
+            self.refresh()
+            self.message.emit(f"Accepted {len(new)} suggestion{'s' if len(new) != 1 else ''}. Ctrl+Z takes them all back.")
+            return len(new)
+        return 0
+
+    # --- hover ---------------------------------------------------------------------------------
+    def at(self, cp: int) -> int:
+        starts = [s.start for s in self.items]
+        i = bisect_left(starts, cp + 1) - 1
+        return i if i >= 0 and self.items[i].start <= cp < self.items[i].end else -1
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and self.items and self.shown:
+            pos = self.pane.cursorForPosition(event.pos()).position()
+            i = self.at(self.pane.offsets.to_codepoint(pos))
+            if i >= 0:
+                QToolTip.showText(event.globalPos(), self.tooltip(self.items[i]), self.pane)
+                return True
+        return False
+
+    def tooltip(self, s: Suggestion) -> str:
+        label = self._label_for(s.tag)
+        colour = label.colour if label else "#777"
+        names = {"dictionary": "the dictionary of labelled texts", "model": "the trained model"}
+        source = " and ".join(names.get(part, part) for part in s.source.split(" + "))
+        sure = "confidence not given" if s.confidence is None else f"{s.confidence:.0%} sure"
+        return (f"<b style='color:{colour}'>┅</b> Suggested {html.escape(label.name if label else s.tag)}: "
+                f"{html.escape(self._text(s))}<br><i>from {html.escape(source)}, {sure}</i><br>"
+                "Tab selects it · Enter accepts · X rejects")
+
+    # --- training ----------------------------------------------------------------------------------
+    def _article_changed(self, article_id: int) -> None:
+        """An article's status or spans changed: train when enough articles were newly finished."""
+        if self.trainer.running or self.session.corpus.path is None:
+            return
+        done = finished_count(self.session.corpus)
+        if self.manifest is None:
+            due = done >= MIN_FINISHED
+        else:
+            due = done >= (self.manifest.trained_from.get("finished_articles") or 0) + self.retrain_every
+        if due and done != self._tried_at:
+            self._tried_at = done  # a training that fails is not retried until another article is finished
+            self.train()
+
+    def train(self, force: bool = False) -> bool:
+        folder = self.folder
+        if folder is None or self.trainer.running:
+            return False
+        started = self.trainer.start(Path(self.session.corpus.path), self.session.annotator, folder)
+        if started and force:
+            self.message.emit("Training the suggestion model in the background…")
+        self._update_actions()
+        return started
+
+    def stop_training(self) -> None:
+        self.trainer.stop()
+        self._show_model_status()
+        self._update_actions()
+
+    def _trained(self, manifest: dict) -> None:
+        self._load_model()
+        f1 = self.manifest.f1 if self.manifest else None
+        self.message.emit("Suggestion model retrained" + (f": held-out F1 {f1:.2f}." if f1 is not None else "."))
+        self.refresh()
+        self._update_actions()
+
+    def _training_failed(self, message: str) -> None:
+        self._show_model_status()
+        self._update_actions()
+        self.message.emit(f"The suggestion model was not trained: {message}")
+
+    def _show_model_status(self) -> None:
+        if self.trainer.running:
+            self.status.setText("Model: training…")
+            self.status.setToolTip("The suggestion model is being trained in a separate process.")
+            return
+        m = self.manifest
+        if m is None:
+            self.status.setText("")
+            return
+        f1 = m.f1
+        self.status.setText(f"Model F1 {f1:.2f}" if f1 is not None else "Model ready")
+        rows = "".join(
+            f"<tr><td>{html.escape(tag)}</td><td align=right>{s['precision']:.2f}</td><td align=right>{s['recall']:.2f}</td><td align=right>{s['f1']:.2f}</td></tr>"
+            for tag, s in m.scores.get("labels", {}).items()
+        )
+        t = m.trained_from
+        self.status.setToolTip(
+            f"Suggestion model ({m.engine}) trained on {t.get('articles', 0)} of your finished articles, "
+            f"scored on {t.get('held_out_articles', 0)} held out ({m.created}).<table><tr><th>label</th><th>P</th><th>R</th><th>F1</th></tr>{rows}</table>"
+        )
+
+    def _ask_retrain_every(self) -> None:
+        n, ok = QInputDialog.getInt(self.pane.window(), "Retrain every", "Retrain the suggestion model after this many newly finished articles:",
+                                    self.retrain_every, 1, 1000)
+        if ok:
+            self.retrain_every = n
+            self.settings.setValue("suggest/retrainEvery", n)
+
+    # --- active learning -------------------------------------------------------------------------------
+    def least_sure_next(self, current: int | None) -> int | None:
+        """The unfinished article the model is least sure about (not the open one), when that is on."""
+        if not self.actions.least_sure.isChecked() or not self._ranking:
+            return None
+        statuses = self.session.corpus.articles
+        for article_id in self._ranking:
+            if article_id != current and statuses.exists(article_id) and statuses.summary(article_id).status != "done":
+                return article_id
+        return None
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self.trainer.stop(wait_ms=2000)
+
+
+def _flag(value) -> bool:
+    return value not in (False, "false", "0", 0, None)
+

@@ -1,0 +1,88 @@
+"""Training in a separate process: the window never waits for it (a keypress stays a keypress).
+
+The process is the command line's own ``annotator train``, reading the corpus file through
+SQLite like any second program, and writing the model folder beside the corpus
+(``NAME.models/ANALYST``), swapped in whole when done. Stopping it (Quit, Stop training) is a
+SIGTERM, on which ``train`` stops at its next iteration and writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, Signal
+
+RANK = 500  # unfinished articles ranked for "least sure first"
+
+
+def model_folder(corpus_path: Path | str, annotator: str) -> Path:
+    """Where the window keeps an analyst's model for a corpus: beside the corpus file."""
+    corpus_path = Path(corpus_path)
+    safe = re.sub(r"[^\w.-]+", "_", annotator).strip("._") or "analyst"
+    return corpus_path.with_name(f"{corpus_path.stem}.models") / safe
+
+
+class ModelTrainer(QObject):
+    started = Signal()
+    finished = Signal(dict)  # the manifest, as JSON
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._process: QProcess | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None
+
+    def start(self, corpus_path: Path, annotator: str, out: Path) -> bool:
+        if self._process is not None:
+            return False
+        process = QProcess(self)
+        process.setProgram(sys.executable)
+        process.setArguments([
+            "-m", "annotator", "--db", str(corpus_path), "train", "--annotator", annotator,
+            "--out", str(out), "--rank", str(RANK), "--json", "--quiet",
+        ])
+        process.finished.connect(lambda code, status: self._done(process, code, status))
+        process.errorOccurred.connect(lambda error: self._error(process, error))
+        self._process = process
+        process.start()
+        self.started.emit()
+        return True
+
+    def _done(self, process: QProcess, code: int, status) -> None:
+        if process is not self._process:
+            return
+        self._process = None
+        out = bytes(process.readAllStandardOutput()).decode("utf-8", "replace")
+        err = bytes(process.readAllStandardError()).decode("utf-8", "replace").strip()
+        process.deleteLater()
+        if code == 0 and status == QProcess.ExitStatus.NormalExit:
+            try:
+                self.finished.emit(json.loads(out))
+                return
+            except ValueError:
+                pass
+        self.failed.emit(err.removeprefix("Error: ").splitlines()[-1] if err else f"Training stopped (exit {code}).")
+
+    def _error(self, process: QProcess, error) -> None:
+        if error == QProcess.ProcessError.FailedToStart and process is self._process:
+            self._process = None
+            process.deleteLater()
+            self.failed.emit(f"Training could not start: {process.errorString()}")
+
+    def stop(self, wait_ms: int = 3000) -> None:
+        """Ask the training to stop (it writes nothing); kill it if it has not within ``wait_ms``."""
+        process = self._process
+        if process is None:
+            return
+        self._process = None
+        process.terminate()
+        if not process.waitForFinished(wait_ms):
+            process.kill()
+            process.waitForFinished(1000)
+        process.deleteLater()

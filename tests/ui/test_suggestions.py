@@ -1,0 +1,128 @@
+"""Suggestions in the window: dashed outlines from the dictionary of labels and the trained model,
+walked with Tab, accepted with Enter or a label key, rejected with X, all undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.store import open_corpus
+from annotator.store.layers import rejected_places
+from tests.ui.conftest import ARTICLE, close_window, press, stored
+
+K = Qt.Key
+M = Qt.KeyboardModifier
+
+
+def _label_first_foshan(qtbot, window):
+    start = ARTICLE.index("Foshan")
+    window.pane.select_codepoints(start, start + len("Foshan"))
+    press(qtbot, window.pane, K.Key_1)
+    window.suggestions.refresh()
+    window.pane.setFocus()
+
+
+def test_one_label_suggests_the_other_occurrences_as_dashed_outlines(qtbot, window):
+    assert window.suggestions.items == []
+    _label_first_foshan(qtbot, window)
+    s = window.suggestions
+    texts = [ARTICLE[x.start : x.end] for x in s.items]
+    assert texts == ["Foshan", "Foshan", "Foshan"] and {x.source for x in s.items} == {"dictionary"}
+    assert len(window.suggestions.overlay.items) == 3
+    assert len(stored(window.session.corpus.path)) == 1  # suggestions are never stored
+
+
+def test_tab_enter_accepts_and_moves_on(qtbot, window, corpus_path):
+    _label_first_foshan(qtbot, window)
+    press(qtbot, window.pane, K.Key_Tab)
+    first = window.suggestions.selected
+    assert first is not None and window.pane.hasFocus()  # Tab did not move the focus away
+    press(qtbot, window.pane, K.Key_Return)
+    spans = stored(corpus_path)
+    assert [(a.start, a.end, a.label_id) for a in spans][-1] == (first.start, first.end, 1)
+    assert len(window.suggestions.items) == 2 and window.suggestions.selected is not None
+    press(qtbot, window.pane, K.Key_Tab, M.ShiftModifier)
+    press(qtbot, window.pane, K.Key_2)  # a label key accepts with that label
+    assert sorted(a.label_id for a in stored(corpus_path)) == [1, 1, 2]
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert len(stored(corpus_path)) == 1
+
+
+def test_x_rejects_and_the_place_is_not_offered_again(qtbot, window, corpus_path):
+    _label_first_foshan(qtbot, window)
+    press(qtbot, window.pane, K.Key_Tab)
+    rejected = window.suggestions.selected
+    press(qtbot, window.pane, K.Key_X)
+    assert len(window.suggestions.items) == 2 and len(stored(corpus_path)) == 1
+    with open_corpus(corpus_path) as other:  # what another process reads
+        assert rejected_places(other, 1) == {(rejected.start, rejected.end, "foshan")}
+    window.open_article(2)
+    window.open_article(1)
+    assert rejected.start not in [x.start for x in window.suggestions.items]
+    window.undo_stack.undo()  # the rejection is undoable too
+    assert rejected.start in [x.start for x in window.suggestions.items]
+
+
+def test_accept_all_is_one_undoable_step(qtbot, window, corpus_path):
+    _label_first_foshan(qtbot, window)
+    window.suggestions.actions.accept_all.trigger()
+    assert len(stored(corpus_path)) == 4 and window.suggestions.items == []
+    assert window.undo_stack.undoText() == "Accept 3 suggestions"
+    window.undo_stack.undo()
+    assert len(stored(corpus_path)) == 1
+    qtbot.waitUntil(lambda: len(window.suggestions.items) == 3)  # looked for again once the undo is handled
+
+
+def test_show_suggestions_turns_them_off_and_keys_fall_through(qtbot, window):
+    _label_first_foshan(qtbot, window)
+    window.suggestions.actions.show.setChecked(False)
+    assert window.suggestions.items == [] and not window.suggestions.actions.next.isEnabled()
+    window.suggestions.actions.show.setChecked(True)
+    assert len(window.suggestions.items) == 3
+
+
+def test_hover_names_source_and_confidence(qtbot, window):
+    _label_first_foshan(qtbot, window)
+    tip = window.suggestions.tooltip(window.suggestions.items[0])
+    assert "Location" in tip and "dictionary of labelled texts" in tip and "100% sure" in tip
+
+
+def test_a_trained_model_suggests_too_and_the_status_bar_shows_its_f1(qtbot, controller, tmp_path):
+    from benchmarks.labelled_news import build_corpus
+    from annotator.suggest.training import TrainOptions, train_model
+    from annotator.ui.suggest.trainer import model_folder
+
+    path = tmp_path / "news.db"
+    with build_corpus(path, 30, 5, annotator="tester") as corpus:
+        train_model(corpus, TrainOptions(annotator="tester", iterations=40, clusters=False), model_folder(path, "tester"))
+    window = controller.open(path)
+    qtbot.addWidget(window)
+    try:
+        window.open_article(33)
+        s = window.suggestions
+        assert s.status.text().startswith("Model F1 0.")
+        assert any("model" in x.source for x in s.items) and len(s.items) > 10
+        model = next(x for x in s.items if x.source == "model")
+        assert "the trained model" in s.tooltip(model) and "% sure" in s.tooltip(model)
+    finally:
+        close_window(window)
+
+
+def test_retraining_runs_in_a_separate_process_after_finished_articles(qtbot, controller, tmp_path):
+    from benchmarks.labelled_news import build_corpus
+    from annotator.ui.suggest.trainer import model_folder
+
+    path = tmp_path / "news.db"
+    build_corpus(path, 12, 3, annotator="tester").close()
+    window = controller.open(path)
+    qtbot.addWidget(window)
+    try:
+        s = window.suggestions
+        window.open_article(13)
+        with qtbot.waitSignal(s.trainer.finished, timeout=120_000):
+            window.actions.done_next.trigger()  # a newly finished article starts a training
+            assert s.status.text() == "Model: training…"
+        assert (model_folder(path, "tester") / "manifest.json").is_file()
+        assert s.status.text().startswith("Model F1")
+    finally:
+        close_window(window)

@@ -186,9 +186,10 @@ class NewsGenerator:
             yield self.article(i)
 
 
-def build_corpus(path, labelled: int, unlabelled: int, *, seed: int = 0, annotator: str = "gold"):
+def build_corpus(path, labelled: int, unlabelled: int, *, seed: int = 0, annotator: str = "gold", test: int = 0):
     """A corpus file: ``labelled`` articles marked done with their spans as ``annotator``'s layer,
-    then ``unlabelled`` articles with no spans. Labels are the four tags."""
+    then ``test`` articles with their spans left in progress (never trained on by default), then
+    ``unlabelled`` articles with no spans. Labels are the four tags."""
     from annotator.core.model import Annotation, Label
     from annotator.store import open_corpus
 
@@ -203,14 +204,15 @@ def build_corpus(path, labelled: int, unlabelled: int, *, seed: int = 0, annotat
     from annotator.core.model import Status
     from annotator.store import DuplicateArticleError
 
-    for i, art in enumerate(gen.articles(0, labelled + unlabelled)):
+    for i, art in enumerate(gen.articles(0, labelled + test + unlabelled)):
         try:
             stored = corpus.articles.add(f"{i:05d} {art.title}", art.text)
         except DuplicateArticleError:
             continue
-        if i < labelled:
+        if i < labelled + test:
             corpus.annotations.add_many([
                 Annotation(None, stored.id, ids[t], s, e, art.text[s:e], annotator) for s, e, t in art.spans
             ])
+        if i < labelled:
             corpus.articles.set_status(stored.id, Status.DONE)
     return corpus

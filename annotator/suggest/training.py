@@ -43,6 +43,7 @@ class TrainOptions:
     held_out: float = 0.1
     clusters: bool = True
     iterations: int | None = None  # CRF iterations, or spaCy epochs; None: the engine's default
+    article_ids: list[int] | None = None  # only these articles (None: every article of the layer)
     rank: int = 0  # rank this many unfinished articles by the model's uncertainty (active learning)
 
 
@@ -91,6 +92,9 @@ def train_model(corpus: Corpus, options: TrainOptions, out: Path, progress: Prog
     _check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     ids = layer_article_ids(corpus, options.annotator, options.statuses, options.tags)
+    if options.article_ids is not None:
+        wanted = set(options.article_ids)
+        ids = [i for i in ids if i in wanted]
     if not ids:
         who = f"{options.annotator}'s" if options.annotator else "any"
         where = f" on articles marked {'/'.join(options.statuses)}" if options.statuses else ""

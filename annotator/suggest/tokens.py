@@ -1,6 +1,7 @@
 """Tokens and sentences for the tagger: fast, rule-based, exact code-point offsets.
 
-A token is a run of letters and digits (with inner apostrophes: ``don't``), a number with
+A token is a run of letters and digits (with inner apostrophes: ``don't``, but the possessive
+``'s`` is a token of its own, as in CoNLL news: ``Foshan`` ``'s``), a number with
 inner ``. , : /``, one CJK character (Chinese and Japanese are tagged character by character,
 as spaCy's ``zh`` segmenter does), or any other single non-space character. Sentences end at a
 line break and after ``. ! ? 。 ！ ？`` followed by a token that does not start with a lower-case
@@ -13,7 +14,7 @@ import re
 
 _CJK = "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\U00020000-\U0003134f"
 TOKEN = re.compile(
-    rf"[{_CJK}]|\d+(?:[.,:/]\d+)*|[^\W{_CJK}]+(?:['’][^\W{_CJK}]+)*|\S"
+    rf"[{_CJK}]|\d+(?:[.,:/]\d+)*|[^\W{_CJK}]+(?:['’](?![sS]\b)[^\W{_CJK}]+)*|['’][sS]\b|\S"
 )
 _FINAL = frozenset(".!?。！？")
 

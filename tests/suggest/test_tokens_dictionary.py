@@ -8,7 +8,7 @@ def test_tokens_are_exact_code_points_on_emoji_and_cjk():
     text = "👨‍👩‍👧 Foshan's 𠮷野家 (Yoshinoya) earned 3.5 billion 元 in 佛山市。Next"
     starts, ends = tokenize(text)
     tokens = [text[s:e] for s, e in zip(starts, ends)]
-    assert "Foshan's" in tokens and "3.5" in tokens and "Yoshinoya" in tokens
+    assert "Foshan" in tokens and "'s" in tokens and "3.5" in tokens and "Yoshinoya" in tokens
     assert ["佛", "山", "市", "。"] == tokens[tokens.index("佛") : tokens.index("佛") + 4]
     assert "𠮷" in tokens  # outside the BMP: one code point, one token
     assert all(t.strip() == t and t for t in tokens)

@@ -149,3 +149,14 @@ def rejected_places(corpus: Corpus, article_id: int) -> set[tuple[int, int, str]
 def unfinished_articles(corpus: Corpus, limit: int) -> list[tuple[int, str]]:
     """(id, text) of up to ``limit`` articles not marked done, in id order."""
     return [tuple(r) for r in corpus.db.execute("SELECT id, text FROM articles WHERE status != 'done' ORDER BY id LIMIT ?", [limit])]
+
+
+def spans_overlapping(corpus: Corpus, article_id: int, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every annotation of an article that overlaps [start, end), in text order."""
+    return [
+        (s, e)
+        for s, e in corpus.db.execute(
+            'SELECT start, "end" FROM annotations WHERE article_id = ? AND start < ? AND "end" > ? ORDER BY start, "end"',
+            [article_id, end, start],
+        )
+    ]

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QToolTip
 
 from annotator.core.model import Annotation
 from annotator.store.consistency import MissedMention
-from annotator.store.layers import finished_count, labelled_texts, rejected_places
+from annotator.store.layers import finished_count, labelled_texts, rejected_places, spans_overlapping
 from annotator.suggest.dictionary import Dictionary, key_of
-from annotator.suggest.live import LiveSuggestions
+from annotator.suggest.live import ArticleSuggestions, LiveSuggestions
 from annotator.suggest.model import Manifest, ModelError, Suggestion, load_model
-from annotator.suggest.tokens import tokenize
 from annotator.ui.commands import AddAnnotations
 from annotator.ui.consistency.commands import RejectMentions
 from annotator.ui.editor import _short
@@ -31,7 +30,6 @@ from annotator.ui.suggest.actions import SuggestionActions
 from annotator.ui.suggest.overlay import SuggestionOverlay
 from annotator.ui.suggest.trainer import ModelTrainer, model_folder
 
-REFRESH_MS = 40  # after an edit, before the dictionary's suggestions are looked for again
 RETRAIN_EVERY = 5  # newly finished articles
 MIN_FINISHED = 2  # finished articles before the first training
 
@@ -49,18 +47,18 @@ class SuggestionController(QObject):
         self.live = LiveSuggestions()
         self.overlay = SuggestionOverlay(self.pane)
         self.actions = SuggestionActions(window, self.pane)
-        self.items: list[Suggestion] = []
-        self.current = -1
-        self.last_ms = 0.0  # how long the last full computation took
+        self.doc: ArticleSuggestions | None = None  # the open article's suggestions
+        self.selected: Suggestion | None = None
+        self.last_ms = 0.0  # how long looking at the whole open article took
+        self._started = 0.0
         self._predicted: dict[int, list[Suggestion]] = {}  # article id -> the model's suggestions
-        self._tokens: tuple[int, tuple] | None = None
         self._ranking: list[int] = []
         self.manifest: Manifest | None = None
         self._tried_at = -1  # finished articles when training last started
         self.trainer = ModelTrainer(self)
         self.status = QLabel(objectName="statusModel")
         self.status.setContentsMargins(8, 0, 8, 0)
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS, timeout=self.refresh)
+        self._stepper = QTimer(self, interval=0, timeout=self._more)  # a long article, a piece per idle moment
         a = self.actions
         a.show.setChecked(_flag(settings.value("suggest/show", True)))
         a.least_sure.setChecked(_flag(settings.value("suggest/leastSureFirst", False)))
@@ -120,6 +118,8 @@ class SuggestionController(QObject):
                 self.message.emit(f"The suggestion model could not be loaded ({exc}); it will be trained again.")
         self._predicted.clear()
         self._show_model_status()
+        if hasattr(self, "doc"):  # a new model: look at the open article again
+            self.refresh()
 
     def _labelled(self, annotations: list[Annotation], sign: int) -> None:
         tags = self._tag_of()
@@ -130,7 +130,16 @@ class SuggestionController(QObject):
             tag = tags.get(a.label_id)
             if tag is not None:
                 (self.live.dictionary.add if sign > 0 else self.live.dictionary.remove)(a.text, tag)
-        self.schedule()
+        doc, article = self.doc, self.editor.article
+        if doc is None or article is None:
+            return
+        for a in annotations:
+            if a.article_id == article.id:
+                (doc.labelled if sign > 0 else doc.unlabelled)(a.start, a.end)
+            else:  # labelled or unlabelled elsewhere (another article, a bulk edit): its text may be here too
+                doc.later(key_of(a.text))
+        self._show()
+        self._stepper.start()  # the texts are looked for again once the key press is handled
 
     def _relabelled(self, pairs: list) -> None:
         self._labelled([old for old, _ in pairs], -1)
@@ -138,7 +147,7 @@ class SuggestionController(QObject):
 
     def _labels_changed(self) -> None:
         self._rebuild_dictionary()  # a label deleted takes its texts with it
-        self.schedule()
+        self.refresh()
 
     def _own_only_toggled(self, on: bool) -> None:
         self.settings.setValue("suggest/ownLabelsOnly", on)
@@ -150,52 +159,65 @@ class SuggestionController(QObject):
     def shown(self) -> bool:
         return self.actions.show.isChecked()
 
-    def schedule(self) -> None:
-        """Look again soon: after the key press that changed something has been handled."""
-        self._timer.start()
+    @property
+    def items(self) -> list[Suggestion]:
+        return self.doc.items if self.doc is not None else []
 
     def _article_opened(self, article) -> None:
-        self.current = -1
-        self._tokens = None
-        self.refresh()
+        self.selected = None
+        self.refresh(now=False)
 
-    def refresh(self) -> None:
-        self._timer.stop()
+    def refresh(self, now: bool = True) -> None:
+        """Look at the open article afresh. The first piece is looked at ``now`` (else just after the
+        text is painted), the rest of a long article a piece at a time while the window is idle."""
+        self._stepper.stop()
         article = self.editor.article
+        self.doc = None
         if article is None or not self.shown:
-            self._set_items([])
+            self._show()
             return
-        started = time.perf_counter()
-        text = article.text
-        predicted = None
-        if self.live.tagger is not None:
-            predicted = self._predicted.get(article.id)
-            if predicted is None:
-                predicted = self._predicted[article.id] = self.live.tagger.predict(text)
-                if len(self._predicted) > 64:
-                    self._predicted.pop(next(iter(self._predicted)))
-        if self._tokens is None or self._tokens[0] != article.id:
-            self._tokens = (article.id, tokenize(text))
-        self.pane.load_all()
-        taken = [(a.start, a.end) for a in self.pane.index.annotations()]
+        corpus, article_id = self.session.corpus, article.id
+        taken = lambda start, end: spans_overlapping(corpus, article_id, start, end)  # noqa: E731
         tags = {lab.tag for lab in self.session.labels}
         rejected = rejected_places(self.session.corpus, article.id)
-        items = self.live.suggest(text, taken, rejected, tags, predicted=predicted, tokens=self._tokens[1])
-        self.last_ms = (time.perf_counter() - started) * 1000
-        self._set_items(items)
+        predicted = self._predicted.get(article.id) if self.live.tagger is not None else None
+        self.doc = ArticleSuggestions(self.live, article.text, taken, rejected, tags, predicted)
+        self._started = time.perf_counter()
+        if now:
+            self._more()
+        self._stepper.start()
 
-    def _set_items(self, items: list[Suggestion]) -> None:
-        old = self.items[self.current] if 0 <= self.current < len(self.items) else None
-        self.items = items
-        if old is None:
-            self.current = -1
-        else:  # the same suggestion, else the next one after where it was
-            starts = [s.start for s in items]
-            i = bisect_left(starts, old.start)
-            self.current = i if i < len(items) else -1
+    def complete(self) -> None:
+        """Every piece of the open article looked at, every pending text looked for (before Accept all, or in tests)."""
+        while self.doc is not None and (self.doc.pending or not self.doc.complete):
+            self._more()
+
+    def _more(self) -> None:
+        doc = self.doc
+        if doc is None or (doc.complete and not doc.pending):
+            self._stepper.stop()
+            return
+        if doc.pending:
+            doc.rescan_pending()
+            self._show()
+            return
+        doc.step()
+        if doc.complete:
+            self._stepper.stop()
+            self.last_ms = (time.perf_counter() - self._started) * 1000
+            article = self.editor.article
+            if article is not None and self.live.tagger is not None and article.id not in self._predicted:
+                self._predicted[article.id] = sorted(doc.model_found, key=lambda s: (s.start, s.end))
+                if len(self._predicted) > 64:
+                    self._predicted.pop(next(iter(self._predicted)))
+        self._show()
+
+    def _show(self) -> None:
+        items = self.items
+        if self.selected is not None and self.selected not in items:
+            self.selected = None
         colours = {lab.tag: lab.colour for lab in self.session.labels}
-        to16 = self.pane.offsets.to_utf16
-        self.overlay.set_items([(to16(s.start), to16(s.end), colours.get(s.tag, "")) for s in items], self.current)
+        self.overlay.set_items(items if self.shown else [], colours, self.selected)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -203,46 +225,50 @@ class SuggestionController(QObject):
         for action in (self.actions.next, self.actions.previous, self.actions.accept_all):
             action.setEnabled(has)
         for action in (self.actions.accept, self.actions.reject):
-            action.setEnabled(has and self.current >= 0)
+            action.setEnabled(has and self.selected is not None)
         self.actions.stop_training.setEnabled(self.trainer.running)
         self.actions.train_now.setEnabled(not self.trainer.running and self.session.corpus.path is not None)
 
     def _show_toggled(self, on: bool) -> None:
         self.settings.setValue("suggest/show", on)
-        self.current = -1
+        self.selected = None
         self.refresh()
 
     # --- walking and deciding -------------------------------------------------------------------
-    @property
-    def selected(self) -> Suggestion | None:
-        return self.items[self.current] if 0 <= self.current < len(self.items) else None
-
     def step(self, direction: int) -> Suggestion | None:
-        """Select the next (1) or previous (-1) suggestion from the caret, wrapping around."""
-        if not self.items:
+        """Select the next (1) or previous (-1) suggestion from the selected one or the caret, wrapping around."""
+        items = self.items
+        if not items:
             return None
-        if self.current < 0:
-            caret = self.pane.offsets.to_codepoint(self.pane.textCursor().position())
-            starts = [s.start for s in self.items]
-            i = bisect_left(starts, caret)
-            self.current = (i if direction > 0 else i - 1) % len(self.items)
+        if self.selected is not None:
+            i = bisect_left(items, (self.selected.start, self.selected.end), key=lambda s: (s.start, s.end))
+            i = (i + direction) % len(items)
         else:
-            self.current = (self.current + direction) % len(self.items)
+            caret = self.pane.offsets.to_codepoint(self.pane.textCursor().position())
+            i = bisect_left(items, caret, key=lambda s: s.start)
+            i = (i if direction > 0 else i - 1) % len(items)
+        self.selected = items[i]
         self._reveal()
         return self.selected
 
+    def _after(self, pos: int) -> None:
+        """Select the first suggestion at or after ``pos`` (the next to decide on), if any."""
+        items = self.items
+        i = bisect_left(items, pos, key=lambda s: s.start)
+        self.selected = items[i] if i < len(items) else (items[0] if items else None)
+
     def _reveal(self) -> None:
         s = self.selected
-        self.overlay.set_current(self.current)
-        self._update_actions()
+        self._show()
         if s is None:
             return
         self.pane.place_caret(s.start)
         self.pane.ensureCursorVisible()
         label = self._label_for(s.tag)
         sure = "" if s.confidence is None else f", {s.confidence:.0%} sure"
+        position = bisect_left(self.items, (s.start, s.end), key=lambda x: (x.start, x.end)) + 1
         self.message.emit(
-            f"Suggestion {self.current + 1} of {len(self.items)}: “{self._text(s)}” as {label.name if label else s.tag} "
+            f"Suggestion {position} of {len(self.items)}: “{self._text(s)}” as {label.name if label else s.tag} "
             f"({s.source}{sure}). Enter accepts, a label key gives another label, X rejects."
         )
 
@@ -263,8 +289,7 @@ class SuggestionController(QObject):
             return False
         a = Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator)
         if self.editor.run(AddAnnotations(self.session, [a], f"Accept suggestion “{_short(a.text)}” as {label.name}")):
-            self.refresh()  # now, so the next suggestion is ready to take
-            self.pane.place_caret(a.end)
+            self._after(a.end)  # the next one, ready for Enter
             self._reveal()
             return True
         return False
@@ -283,15 +308,30 @@ class SuggestionController(QObject):
         text = self._text(s)
         label = self._label_for(s.tag)
         mention = MissedMention(article.id, article.title, s.start, s.end, text, key_of(text), label.id if label else 0, "", "")
-        command = RejectMentions(self.session, [mention], self.refresh)
+        command = RejectMentions(self.session, [mention], self._rejections_changed)
         command.setText(f"Reject suggestion “{_short(text)}”")
         if self.editor.run(command):
+            self._after(s.end)
             self._reveal()
             return True
         return False
 
+    def _rejections_changed(self) -> None:
+        """A rejection was made or undone: take the difference into the open article's suggestions."""
+        doc, article = self.doc, self.editor.article
+        if doc is None or article is None:
+            return
+        now = rejected_places(self.session.corpus, article.id)
+        for place in now - doc.rejected:
+            for s in [x for x in doc.items if (x.start, x.end) == place[:2]]:
+                doc.reject(s)
+        for start, end, key in doc.rejected - now:
+            doc.unreject(start, end, key)
+        self._show()
+
     def accept_all(self) -> int:
         article = self.editor.article
+        self.complete()
         if article is None or not self.items:
             return 0
         new = []
@@ -300,17 +340,18 @@ class SuggestionController(QObject):
             if label is not None:
                 new.append(Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator))
         if new and self.editor.run(AddAnnotations(self.session, new, f"Accept {len(new)} suggestion{'s' if len(new) != 1 else ''}")):
-            self.current = -1
-            self.refresh()
+            self.selected = None
+            self._show()
             self.message.emit(f"Accepted {len(new)} suggestion{'s' if len(new) != 1 else ''}. Ctrl+Z takes them all back.")
             return len(new)
         return 0
 
     # --- hover ---------------------------------------------------------------------------------
     def at(self, cp: int) -> int:
-        starts = [s.start for s in self.items]
-        i = bisect_left(starts, cp + 1) - 1
-        return i if i >= 0 and self.items[i].start <= cp < self.items[i].end else -1
+        """The index of the suggestion covering code point ``cp``, or -1."""
+        items = self.items
+        i = bisect_left(items, cp + 1, key=lambda s: s.start) - 1
+        return i if i >= 0 and items[i].start <= cp < items[i].end else -1
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and self.items and self.shown:
@@ -364,7 +405,6 @@ class SuggestionController(QObject):
         self._load_model()
         f1 = self.manifest.f1 if self.manifest else None
         self.message.emit("Suggestion model retrained" + (f": held-out F1 {f1:.2f}." if f1 is not None else "."))
-        self.refresh()
         self._update_actions()
 
     def _training_failed(self, message: str) -> None:
@@ -412,7 +452,7 @@ class SuggestionController(QObject):
         return None
 
     def shutdown(self) -> None:
-        self._timer.stop()
+        self._stepper.stop()
         self.trainer.stop(wait_ms=2000)
 
 

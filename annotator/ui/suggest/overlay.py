@@ -2,8 +2,9 @@
 
 A transparent widget on top of the pane's viewport: nothing is written into the document, so
 suggestions never look like (or get mixed up with) annotations, which are filled tints. Only
-the suggestions on screen are painted. The current suggestion (Tab) gets a faint fill and a
-thicker outline.
+the suggestions on screen are converted to Qt positions and painted, so a long article with
+thousands of suggestions costs what its visible screenful costs. The selected suggestion (Tab)
+gets a faint fill and a thicker outline.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
+from annotator.suggest.model import Suggestion
 from annotator.ui.widgets.colours import readable
 
 UNKNOWN = "#888888"
 
 
-def span_rects(pane: QPlainTextEdit, u16_start: int, u16_end: int) -> list[QRectF]:
+def span_rects(pane, u16_start: int, u16_end: int) -> list[QRectF]:
     """One rectangle per line the UTF-16 range [start, end) is laid out on, in viewport coordinates."""
     doc = pane.document()
     offset = pane.contentOffset()
@@ -43,15 +45,16 @@ def span_rects(pane: QPlainTextEdit, u16_start: int, u16_end: int) -> list[QRect
 
 
 class SuggestionOverlay(QWidget):
-    """Paints ``items``: (UTF-16 start, UTF-16 end, colour) in text order; ``current`` is an index or -1."""
+    """Paints ``items`` (code points, in text order) with ``colours`` (tag -> colour); ``selected`` stands out."""
 
-    def __init__(self, pane: QPlainTextEdit) -> None:
+    def __init__(self, pane) -> None:
         super().__init__(pane.viewport())
         self.setObjectName("suggestionOverlay")
         self.pane = pane
-        self.items: list[tuple[int, int, str]] = []
-        self._starts: list[int] = []
-        self.current = -1
+        self.items: list[Suggestion] = []
+        self.colours: dict[str, str] = {}
+        self.selected: Suggestion | None = None
+        self._readable: dict[tuple[str, str], QColor] = {}
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -61,14 +64,10 @@ class SuggestionOverlay(QWidget):
         pane.document().documentLayout().documentSizeChanged.connect(self.update)
         self.resize(pane.viewport().size())
 
-    def set_items(self, items: list[tuple[int, int, str]], current: int = -1) -> None:
+    def set_items(self, items: list[Suggestion], colours: dict[str, str], selected: Suggestion | None) -> None:
         self.items = items
-        self._starts = [s for s, _, _ in items]
-        self.current = current
-        self.update()
-
-    def set_current(self, index: int) -> None:
-        self.current = index
+        self.colours = colours
+        self.selected = selected
         self.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -76,26 +75,38 @@ class SuggestionOverlay(QWidget):
             self.resize(self.pane.viewport().size())
         return False
 
-    def visible_range(self) -> tuple[int, int]:
-        """UTF-16 positions of the first and past the last character on screen."""
-        top = self.pane.cursorForPosition(self.rect().topLeft()).position()
-        bottom = self.pane.cursorForPosition(self.rect().bottomRight()).position()
-        return top, bottom + 1
+    def visible(self) -> list[Suggestion]:
+        """The suggestions on screen, a span that starts above it and runs onto it included."""
+        if not self.items:
+            return []
+        to_cp = self.pane.offsets.to_codepoint
+        first = to_cp(self.pane.cursorForPosition(self.rect().topLeft()).position())
+        last = to_cp(self.pane.cursorForPosition(self.rect().bottomRight()).position())
+        i = max(0, bisect_left(self.items, first, key=lambda s: s.start) - 1)
+        out = []
+        while i < len(self.items) and self.items[i].start <= last:
+            if self.items[i].end > first:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def _colour(self, tag: str, base: QColor) -> QColor:
+        key = (self.colours.get(tag, UNKNOWN), base.name())
+        c = self._readable.get(key)
+        if c is None:
+            c = self._readable[key] = readable(QColor(key[0]), base)
+        return c
 
     def paintEvent(self, event) -> None:  # noqa: N802
-        if not self.items:
+        shown = self.visible()
+        if not shown:
             return
-        first, last = self.visible_range()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base = self.pane.palette().color(QPalette.ColorRole.Base)
-        # a span can start above the screen and end on it: look back from the first visible start
-        i = max(0, bisect_left(self._starts, first) - 1)
-        while i < len(self.items) and self.items[i][0] <= last:
-            s, e, colour = self.items[i]
-            if e > first:
-                self._paint_one(painter, s, e, readable(QColor(colour or UNKNOWN), base), i == self.current)
-            i += 1
+        to16 = self.pane.offsets.to_utf16
+        for s in shown:
+            self._paint_one(painter, to16(s.start), to16(s.end), self._colour(s.tag, base), s == self.selected)
         painter.end()
 
     def _paint_one(self, painter: QPainter, s: int, e: int, colour: QColor, current: bool) -> None:

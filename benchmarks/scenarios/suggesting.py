@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from benchmarks.context import Bench
-from benchmarks.measure import Figure, p95
+from benchmarks.measure import ERROR, Figure, p95
 
 # (labelled articles for the main figures, test articles, unlabelled articles, smaller training sets)
 SIZES = {"full": (950, 100, 3000, (50, 200)), "quick": (200, 40, 600, (50,)), "tiny": (30, 10, 60, ())}
@@ -106,7 +106,11 @@ def run(bench: Bench) -> list[Figure]:
                      "< 60 s", limit=60.0)
     again = _train_child(db, model, done_ids[: labelled + MORE], scratch)
     retrain.runs, retrain.cpu_runs = [again["seconds"]], [again["cpu"]]
-    keys = _keypresses_while_training(bench, db, scratch, done_ids, test_ids)
+    try:
+        keys = _keypresses_while_training(bench, db, scratch, done_ids, test_ids)
+    except Exception as exc:  # noqa: BLE001 - the other figures stand; this one says what broke
+        keys = Figure("suggest_keypress", "label key press to painted while the model trains in the background", "ms",
+                      "<= 16 ms at p95", limit=16.0, statistic="p95", status=ERROR, note=f"{type(exc).__name__}: {exc}")
     return [quality, training, memory, opening, retrain, keys]
 
 
@@ -159,7 +163,10 @@ def _keypresses_while_training(bench: Bench, db: Path, scratch: Path, done_ids: 
     window.resize(1280, 820)
     try:
         window.open_article(test_ids[0])
-        QApplication.processEvents()
+        settle = time.perf_counter() + 4.0  # the window's start-up work (backup, search index) first
+        while time.perf_counter() < settle:
+            QApplication.processEvents()
+            time.sleep(0.02)
         base, _ = _keypresses(window, window.editor.article.text, n)
         fig.baseline_runs = [s * 1000 for s in base]
         window.open_article(test_ids[1])

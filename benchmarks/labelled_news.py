@@ -17,18 +17,139 @@ from dataclasses import dataclass
 
 TAGS = ("LOC", "ORG", "PER", "MISC")
 MISSED = 0.02  # share of mentions the gold layer leaves unlabelled
-_ONSETS = ("b", "ch", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "q", "r", "s", "sh", "t", "w", "x", "y", "z", "zh")
-_RIMES = ("a", "ai", "an", "ang", "ao", "e", "ei", "en", "eng", "i", "ian", "iang", "in", "ing", "iu", "o", "ong", "ou", "u", "uan", "un", "uo")
-SURNAMES = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu",
-            "Guo", "He", "Lin", "Luo", "Gao", "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng", "Cao", "Peng",
-            "Smith", "Brown", "Müller", "Garcia", "Tanaka", "Kim", "Nguyen", "Rossi", "Dubois", "Novak")
+_ONSETS = (
+    "b",
+    "ch",
+    "d",
+    "f",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "q",
+    "r",
+    "s",
+    "sh",
+    "t",
+    "w",
+    "x",
+    "y",
+    "z",
+    "zh",
+)
+_RIMES = (
+    "a",
+    "ai",
+    "an",
+    "ang",
+    "ao",
+    "e",
+    "ei",
+    "en",
+    "eng",
+    "i",
+    "ian",
+    "iang",
+    "in",
+    "ing",
+    "iu",
+    "o",
+    "ong",
+    "ou",
+    "u",
+    "uan",
+    "un",
+    "uo",
+)
+SURNAMES = (
+    "Wang",
+    "Li",
+    "Zhang",
+    "Liu",
+    "Chen",
+    "Yang",
+    "Huang",
+    "Zhao",
+    "Wu",
+    "Zhou",
+    "Xu",
+    "Sun",
+    "Ma",
+    "Zhu",
+    "Hu",
+    "Guo",
+    "He",
+    "Lin",
+    "Luo",
+    "Gao",
+    "Zheng",
+    "Liang",
+    "Xie",
+    "Song",
+    "Tang",
+    "Han",
+    "Feng",
+    "Deng",
+    "Cao",
+    "Peng",
+    "Smith",
+    "Brown",
+    "Müller",
+    "Garcia",
+    "Tanaka",
+    "Kim",
+    "Nguyen",
+    "Rossi",
+    "Dubois",
+    "Novak",
+)
 _PLACE_SUFFIX = ("", "", "", " County", " District", " City", " Province", " New Area", " Port")
-_INDUSTRY = ("Steel", "Robotics", "Ceramics", "Logistics", "Pharmaceutical", "Electric", "Textile", "Food", "Auto Parts",
-             "Semiconductor", "Furniture", "Chemical", "Energy", "Shipping", "Appliance", "Software", "Glass", "Paper")
+_INDUSTRY = (
+    "Steel",
+    "Robotics",
+    "Ceramics",
+    "Logistics",
+    "Pharmaceutical",
+    "Electric",
+    "Textile",
+    "Food",
+    "Auto Parts",
+    "Semiconductor",
+    "Furniture",
+    "Chemical",
+    "Energy",
+    "Shipping",
+    "Appliance",
+    "Software",
+    "Glass",
+    "Paper",
+)
 _ORG_SUFFIX = ("Group", "Co., Ltd.", "Holdings", "Corporation", "Technology", "Industries", "Bank", "Co.")
-_MISC = ("Belt and Road Initiative", "Made in China 2025", "Canton Fair", "Dragon Boat Festival", "Mid-Autumn Festival",
-         "Cantonese", "Hakka", "Chinese", "European", "American", "Japanese", "Spring Festival", "Greater Bay Area Cup",
-         "Lingnan", "Teochew", "RCEP", "Five-Year Plan", "Olympic", "Asian Games")
+_MISC = (
+    "Belt and Road Initiative",
+    "Made in China 2025",
+    "Canton Fair",
+    "Dragon Boat Festival",
+    "Mid-Autumn Festival",
+    "Cantonese",
+    "Hakka",
+    "Chinese",
+    "European",
+    "American",
+    "Japanese",
+    "Spring Festival",
+    "Greater Bay Area Cup",
+    "Lingnan",
+    "Teochew",
+    "RCEP",
+    "Five-Year Plan",
+    "Olympic",
+    "Asian Games",
+)
 _FILLER = (
     "The meeting stressed that enterprises should seize the opportunity and strengthen cooperation.",
     "Local departments will continue to improve the business environment and serve companies better.",
@@ -114,7 +235,8 @@ class NewsGenerator:
             "LOC": [p + rng.choice(_PLACE_SUFFIX) for p in places],
             "ORG": [self._org(rng) for _ in range(pool)],
             "PER": [f"{rng.choice(SURNAMES)} {_name(rng, rng.choice((1, 2)))}" for _ in range(pool * 2)],
-            "MISC": list(_MISC) + [f"{_name(rng, 2)} {rng.choice(('Festival', 'Cup', 'Expo', 'Initiative'))}" for _ in range(pool // 5)],
+            "MISC": list(_MISC)
+            + [f"{_name(rng, 2)} {rng.choice(('Festival', 'Cup', 'Expo', 'Initiative'))}" for _ in range(pool // 5)],
         }
         # Zipf-like weights: the first names of each pool are frequent, the long tail rare
         self.weights = {tag: [1.0 / (rank + 1) ** 0.9 for rank in range(len(p))] for tag, p in self.pools.items()}
@@ -210,9 +332,9 @@ def build_corpus(path, labelled: int, unlabelled: int, *, seed: int = 0, annotat
         except DuplicateArticleError:
             continue
         if i < labelled + test:
-            corpus.annotations.add_many([
-                Annotation(None, stored.id, ids[t], s, e, art.text[s:e], annotator) for s, e, t in art.spans
-            ])
+            corpus.annotations.add_many(
+                [Annotation(None, stored.id, ids[t], s, e, art.text[s:e], annotator) for s, e, t in art.spans]
+            )
         if i < labelled:
             corpus.articles.set_status(stored.id, Status.DONE)
     return corpus

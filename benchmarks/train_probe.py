@@ -24,12 +24,16 @@ def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     with open_corpus(db) as corpus:
         manifest = train_model(corpus, TrainOptions(annotator="gold", article_ids=ids, clusters=clusters), out)
-    print(json.dumps({
-        "seconds": time.perf_counter() - t0,
-        "cpu": time.process_time() - c0,
-        "peak_rss_mb": rss_mb()[1],
-        "f1": manifest.f1,
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - t0,
+                "cpu": time.process_time() - c0,
+                "peak_rss_mb": rss_mb()[1],
+                "f1": manifest.f1,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

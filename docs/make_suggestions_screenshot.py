@@ -1,13 +1,13 @@
 """Render the README screenshot of suggestions in the text pane, headless, over the seeded labelled news corpus.
 
-    QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python docs/make_suggestions_screenshot.py docs/suggestions.png
+QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python docs/make_suggestions_screenshot.py docs/suggestions.png
 """
 
 from __future__ import annotations
 
 import sys
-import time
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings

@@ -59,20 +59,66 @@ def _interruptible(progress: _Progress):
 
 
 @click.command("train")
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the model to (replaced when it holds an earlier model).")
-@click.option("--annotator", "layer", metavar="NAME", help="Train from this annotator's layer (default: yours); 'all' for everyone's.")
-@click.option("--label", "labels", multiple=True, metavar="TAG", help="Only these labels, by tag or name (repeat, or separate with commas).")
-@click.option("--status", "statuses", multiple=True, metavar="STATUS", help="Articles with this status (default: done; repeat, or separate with commas; 'any' for all).")
-@click.option("--engine", type=click.Choice(["crf", "spacy"]), default="crf", show_default=True, help="crf: fast, a few seconds to a minute; spacy: a spaCy pipeline spacy.load() reads, slower to train.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the model to (replaced when it holds an earlier model).",
+)
+@click.option(
+    "--annotator",
+    "layer",
+    metavar="NAME",
+    help="Train from this annotator's layer (default: yours); 'all' for everyone's.",
+)
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    metavar="TAG",
+    help="Only these labels, by tag or name (repeat, or separate with commas).",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    metavar="STATUS",
+    help="Articles with this status (default: done; repeat, or separate with commas; 'any' for all).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["crf", "spacy"]),
+    default="crf",
+    show_default=True,
+    help="crf: fast, a few seconds to a minute; spacy: a spaCy pipeline spacy.load() reads, slower to train.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the held-out tenth.")
 @click.option("--iterations", type=int, help="CRF iterations or spaCy epochs (default: the engine's).")
 @click.option("--no-clusters", is_flag=True, help="Do not learn word clusters from the corpus's text.")
-@click.option("--rank", type=int, default=0, metavar="N", help="Also rank up to N unfinished articles by how unsure the model is (for Next article, least sure first).")
+@click.option(
+    "--rank",
+    type=int,
+    default=0,
+    metavar="N",
+    help="Also rank up to N unfinished articles by how unsure the model is (for Next article, least sure first).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest (with the held-out figures) as JSON.")
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.pass_obj
-def train_command(settings: Settings, out: Path, layer: str | None, labels, statuses, engine: str, seed: int,
-                  iterations: int | None, no_clusters: bool, rank: int, as_json: bool, quiet: bool) -> None:
+def train_command(
+    settings: Settings,
+    out: Path,
+    layer: str | None,
+    labels,
+    statuses,
+    engine: str,
+    seed: int,
+    iterations: int | None,
+    no_clusters: bool,
+    rank: int,
+    as_json: bool,
+    quiet: bool,
+) -> None:
     """Train a tagger from the labelled articles and print its held-out precision, recall and F1.
 
     A seeded tenth of the articles is held out; the model written is the one scored on it.
@@ -126,9 +172,13 @@ def train_command(settings: Settings, out: Path, layer: str | None, labels, stat
         click.echo(json.dumps(asdict(manifest), indent=2, ensure_ascii=False))
         return
     t = manifest.trained_from
-    click.echo(f"Trained {engine} on {t['articles']:,} article(s) in {manifest.seconds:.1f} s; "
-               f"held out {t['held_out_articles']:,} (seed {seed}):")
-    click.echo(format_scores(manifest.scores) if manifest.scores.get("labels") else "  (too few articles to hold any out)")
+    click.echo(
+        f"Trained {engine} on {t['articles']:,} article(s) in {manifest.seconds:.1f} s; "
+        f"held out {t['held_out_articles']:,} (seed {seed}):"
+    )
+    click.echo(
+        format_scores(manifest.scores) if manifest.scores.get("labels") else "  (too few articles to hold any out)"
+    )
     click.echo(f"Model written to {out}")
 
 
@@ -143,14 +193,46 @@ def _label_map(values) -> dict[str, str]:
 
 
 @click.command("pre-annotate")
-@click.option("--model", "model", required=True, metavar="DIR|PACKAGE", help="A folder written by annotator train, a spaCy pipeline folder, or an installed spaCy package.")
-@click.option("--as", "name", required=True, metavar="NAME", help="Store the spans as this annotator's layer (e.g. model); it is replaced on the chosen articles.")
-@click.option("--status", "statuses", multiple=True, metavar="STATUS", help="Only articles with this status (repeat, or separate with commas).")
-@click.option("--article-ids", "article_ids", multiple=True, metavar="ID,...", help="Only these articles (repeat, or separate with commas).")
-@click.option("--label-map", "label_map", multiple=True, metavar="ENT=TAG", help="Store the model's ENT spans with label TAG (repeat, or separate with commas).")
+@click.option(
+    "--model",
+    "model",
+    required=True,
+    metavar="DIR|PACKAGE",
+    help="A folder written by annotator train, a spaCy pipeline folder, or an installed spaCy package.",
+)
+@click.option(
+    "--as",
+    "name",
+    required=True,
+    metavar="NAME",
+    help="Store the spans as this annotator's layer (e.g. model); it is replaced on the chosen articles.",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    metavar="STATUS",
+    help="Only articles with this status (repeat, or separate with commas).",
+)
+@click.option(
+    "--article-ids",
+    "article_ids",
+    multiple=True,
+    metavar="ID,...",
+    help="Only these articles (repeat, or separate with commas).",
+)
+@click.option(
+    "--label-map",
+    "label_map",
+    multiple=True,
+    metavar="ENT=TAG",
+    help="Store the model's ENT spans with label TAG (repeat, or separate with commas).",
+)
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.pass_obj
-def preannotate_command(settings: Settings, model: str, name: str, statuses, article_ids, label_map, quiet: bool) -> None:
+def preannotate_command(
+    settings: Settings, model: str, name: str, statuses, article_ids, label_map, quiet: bool
+) -> None:
     """Run a model over articles and store its spans as an annotator's layer, to review or compare.
 
     Each article is one transaction; running again replaces that layer on those articles only.
@@ -177,7 +259,7 @@ def preannotate_command(settings: Settings, model: str, name: str, statuses, art
     except (ModelError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     except ImportError as exc:
-        raise click.ClickException(f"{model} needs spaCy: pip install \"annotator[spacy]\" ({exc}).") from None
+        raise click.ClickException(f'{model} needs spaCy: pip install "annotator[spacy]" ({exc}).') from None
     progress = _Progress(quiet)
     with open_existing(settings) as corpus:
         chosen = _articles(corpus, ids, wanted)
@@ -205,6 +287,8 @@ def _articles(corpus, ids: list[int], statuses: set[str]) -> list[int]:
     known = article_statuses(corpus)
     missing = [i for i in ids if i not in known]
     if missing:
-        raise click.BadParameter(f"no article {', '.join(map(str, missing[:5]))} in this corpus.", param_hint="--article-ids")
+        raise click.BadParameter(
+            f"no article {', '.join(map(str, missing[:5]))} in this corpus.", param_hint="--article-ids"
+        )
     chosen = ids or list(known)
     return [i for i in chosen if not statuses or known[i] in statuses]

@@ -39,7 +39,10 @@ def _where(annotator: str | None, tags: Sequence[str] | None) -> tuple[str, list
 
 
 def layer_article_ids(
-    corpus: Corpus, annotator: str | None = None, statuses: Sequence[str] | None = None, tags: Sequence[str] | None = None
+    corpus: Corpus,
+    annotator: str | None = None,
+    statuses: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
 ) -> list[int]:
     """Articles (in the given statuses) on which the layer holds at least one span, by id."""
     where, params = _where(annotator, tags)
@@ -99,7 +102,9 @@ def finished_count(corpus: Corpus) -> int:
     return corpus.db.execute("SELECT count(*) FROM articles WHERE status = 'done'").fetchone()[0]
 
 
-def replace_layer(corpus: Corpus, article_id: int, annotator: str, annotations: Sequence[Annotation]) -> tuple[int, list[Annotation]]:
+def replace_layer(
+    corpus: Corpus, article_id: int, annotator: str, annotations: Sequence[Annotation]
+) -> tuple[int, list[Annotation]]:
     """Remove ``annotator``'s annotations on one article and store ``annotations`` in their place.
 
     One transaction: the old layer and the new one are never both half there. Returns how many
@@ -130,7 +135,8 @@ def _write_layer(corpus: Corpus, article_id: int, annotator: str, annotations: S
         stored = []
         for a in annotations:
             cur = corpus.db.execute(
-                """INSERT INTO annotations (article_id, label_id, start, "end", text, annotator_id, note, created, updated)
+                """INSERT INTO annotations
+                   (article_id, label_id, start, "end", text, annotator_id, note, created, updated)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [article_id, a.label_id, a.start, a.end, a.text, ident, a.note, stamp, stamp],
             )
@@ -142,13 +148,18 @@ def rejected_places(corpus: Corpus, article_id: int) -> set[tuple[int, int, str]
     """(start, end, text key) of the suggestions and missed mentions rejected in an article."""
     return {
         (s, e, k)
-        for s, e, k in corpus.db.execute('SELECT start, "end", key FROM rejected_mentions WHERE article_id = ?', [article_id])
+        for s, e, k in corpus.db.execute(
+            'SELECT start, "end", key FROM rejected_mentions WHERE article_id = ?', [article_id]
+        )
     }
 
 
 def unfinished_articles(corpus: Corpus, limit: int) -> list[tuple[int, str]]:
     """(id, text) of up to ``limit`` articles not marked done, in id order."""
-    return [tuple(r) for r in corpus.db.execute("SELECT id, text FROM articles WHERE status != 'done' ORDER BY id LIMIT ?", [limit])]
+    return [
+        tuple(r)
+        for r in corpus.db.execute("SELECT id, text FROM articles WHERE status != 'done' ORDER BY id LIMIT ?", [limit])
+    ]
 
 
 def spans_overlapping(corpus: Corpus, article_id: int, start: int, end: int) -> list[tuple[int, int]]:
@@ -156,7 +167,8 @@ def spans_overlapping(corpus: Corpus, article_id: int, start: int, end: int) -> 
     return [
         (s, e)
         for s, e in corpus.db.execute(
-            'SELECT start, "end" FROM annotations WHERE article_id = ? AND start < ? AND "end" > ? ORDER BY start, "end"',
+            'SELECT start, "end" FROM annotations WHERE article_id = ? AND start < ? AND "end" > ? '
+            'ORDER BY start, "end"',
             [article_id, end, start],
         )
     ]

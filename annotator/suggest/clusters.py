@@ -86,6 +86,6 @@ def learn_clusters(
     middle = KMeans(n_clusters=SIZES[1], random_state=seed, n_init=3).fit(centres).labels_
     coarse = KMeans(n_clusters=SIZES[0], random_state=seed, n_init=3).fit(centres).labels_
     out = {}
-    for w, f in zip(vocab, fine.labels_):
+    for w, f in zip(vocab, fine.labels_, strict=True):
         out[w] = [str(coarse[f]), str(middle[f]), str(f)]
     return out

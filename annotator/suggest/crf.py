@@ -97,7 +97,7 @@ def train_crf(
     folds = fold_dictionaries(docs)
     for i, doc in enumerate(docs):
         starts, ends = tokenize(doc.text)
-        words = [doc.text[s:e] for s, e in zip(starts, ends)]
+        words = [doc.text[s:e] for s, e in zip(starts, ends, strict=True)]
         tags = token_tags(starts, ends, doc.spans)
         dtags = dictionary_tags(folds[i % FOLDS], doc.text, starts, ends)
         for a, b in _whole_sentences(sentences(doc.text, starts, ends), tags):
@@ -114,7 +114,9 @@ def train_crf(
 class CrfTagger:
     """A trained CRF with the clusters and dictionary its features were built from."""
 
-    def __init__(self, model_file: Path, labels: list[str], clusters: dict[str, list[str]], dictionary: Dictionary | None) -> None:
+    def __init__(
+        self, model_file: Path, labels: list[str], clusters: dict[str, list[str]], dictionary: Dictionary | None
+    ) -> None:
         pycrfsuite = _pycrfsuite()
         self.labels = labels
         self.dictionary = dictionary
@@ -137,7 +139,7 @@ class CrfTagger:
         starts, ends = tokenize(text)
         if not starts:
             return []
-        words = [text[s:e] for s, e in zip(starts, ends)]
+        words = [text[s:e] for s, e in zip(starts, ends, strict=True)]
         low = [w.casefold() for w in words]
         dtags = dictionary_tags(self.dictionary, text, starts, ends, low)
         tagger = self._tagger
@@ -155,7 +157,7 @@ class CrfTagger:
     def uncertainty(self, text: str) -> float:
         """How unsure the tagger is about an article: 1 minus its least sure token's marginal, at most."""
         starts, ends = tokenize(text)
-        words = [text[s:e] for s, e in zip(starts, ends)]
+        words = [text[s:e] for s, e in zip(starts, ends, strict=True)]
         dtags = dictionary_tags(self.dictionary, text, starts, ends)
         tagger = self._tagger
         worst = 0.0

@@ -96,12 +96,14 @@ class Dictionary:
         return d
 
     # --- matching ---------------------------------------------------------------------
-    def match_tokens(self, text: str, starts: list[int], ends: list[int], low: list[str] | None = None) -> list[tuple[int, int, str, float]]:
+    def match_tokens(
+        self, text: str, starts: list[int], ends: list[int], low: list[str] | None = None
+    ) -> list[tuple[int, int, str, float]]:
         """(first token, past last token, tag, share) of each match, longest first, left to right.
 
         ``low``: the tokens case-folded, when the caller has them already."""
         if low is None:
-            low = [text[s:e].casefold() for s, e in zip(starts, ends)]
+            low = [text[s:e].casefold() for s, e in zip(starts, ends, strict=True)]
         out = []
         counts, prefixes = self.counts, self._prefixes
         n = len(starts)

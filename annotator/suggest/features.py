@@ -59,9 +59,20 @@ class FeatureBuilder:
         if f is None:
             low = word.casefold()
             sh = shape(word)
-            f = ["b", "w=" + low, "sh=" + sh, "ss=" + short_shape(word), "p1=" + word[:1], "p2=" + word[:2],
-                 "p3=" + word[:3], "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
-                 "len=" + str(min(len(word), 8))]
+            f = [
+                "b",
+                "w=" + low,
+                "sh=" + sh,
+                "ss=" + short_shape(word),
+                "p1=" + word[:1],
+                "p2=" + word[:2],
+                "p3=" + word[:3],
+                "s1=" + low[-1:],
+                "s2=" + low[-2:],
+                "s3=" + low[-3:],
+                "s4=" + low[-4:],
+                "len=" + str(min(len(word), 8)),
+            ]
             if word[:1].isupper():
                 f.append("title")
             if word.isupper() and len(word) > 1:
@@ -120,7 +131,9 @@ class FeatureBuilder:
         return out
 
 
-def dictionary_tags(dictionary: Dictionary | None, text: str, starts: list[int], ends: list[int], low: list[str] | None = None) -> list[str]:
+def dictionary_tags(
+    dictionary: Dictionary | None, text: str, starts: list[int], ends: list[int], low: list[str] | None = None
+) -> list[str]:
     """BIO tags of the dictionary's matches over the tokens ("O" everywhere without a dictionary)."""
     tags = ["O"] * len(starts)
     if dictionary is None or not len(dictionary):

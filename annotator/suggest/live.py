@@ -172,7 +172,8 @@ class ArticleSuggestions:
     def _keep(self, found: list[Suggestion]) -> list[Suggestion]:
         text = self.text
         found = [
-            s for s in found
+            s
+            for s in found
             if s.tag in self.tags and (s.start, s.end, key_of(text[s.start : s.end])) not in self.rejected
         ]
         if not found:
@@ -192,7 +193,8 @@ class ArticleSuggestions:
             self.items[i:j] = [s for s in self.items[i:j] if not (s.start < end and start < s.end)]
             return
         self.items = [
-            s for s in self.items
+            s
+            for s in self.items
             if not (s.start < end and start < s.end)
             and (key is None or s.source != "dictionary" or key_of(text[s.start : s.end]) != key)
         ]

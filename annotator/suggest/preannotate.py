@@ -32,8 +32,10 @@ class PreannotateReport:
     cancelled: bool = False
 
     def summary(self, name: str) -> str:
-        text = (f"Stored {self.spans:,} span(s) as {name!r} on {self.articles:,} article(s)"
-                f" (replacing {self.replaced:,} earlier).")
+        text = (
+            f"Stored {self.spans:,} span(s) as {name!r} on {self.articles:,} article(s)"
+            f" (replacing {self.replaced:,} earlier)."
+        )
         if self.skipped_tags:
             tags = ", ".join(f"{t} ({n:,})" for t, n in self.skipped_tags.most_common())
             text += f" Skipped tags with no label here: {tags}; map them with --label-map ENT=TAG."
@@ -45,7 +47,11 @@ class PreannotateReport:
 def label_ids(corpus: Corpus, label_map: dict[str, str] | None = None) -> dict[str, int]:
     """Model tag -> label id: the corpus's tags, then the map's ENT=TAG (by tag or label name)."""
     labels = corpus.labels.list()
-    by_key = {lab.tag: lab.id for lab in labels} | {lab.tag.lower(): lab.id for lab in labels} | {lab.name.lower(): lab.id for lab in labels}
+    by_key = (
+        {lab.tag: lab.id for lab in labels}
+        | {lab.tag.lower(): lab.id for lab in labels}
+        | {lab.name.lower(): lab.id for lab in labels}
+    )
     out = {lab.tag: lab.id for lab in labels}
     for ent, target in (label_map or {}).items():
         ident = by_key.get(target) or by_key.get(target.lower())

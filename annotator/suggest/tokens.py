@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-_CJK = "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\U00020000-\U0003134f"
-TOKEN = re.compile(
-    rf"[{_CJK}]|\d+(?:[.,:/]\d+)*|[^\W{_CJK}]+(?:['’](?![sS]\b)[^\W{_CJK}]+)*|['’][sS]\b|\S"
+_CJK = (
+    "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\U00020000-\U0003134f"
 )
+TOKEN = re.compile(rf"[{_CJK}]|\d+(?:[.,:/]\d+)*|[^\W{_CJK}]+(?:['’](?![sS]\b)[^\W{_CJK}]+)*|['’][sS]\b|\S")
 _FINAL = frozenset(".!?。！？")
 
 

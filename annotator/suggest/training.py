@@ -98,8 +98,10 @@ def train_model(corpus: Corpus, options: TrainOptions, out: Path, progress: Prog
     if not ids:
         who = f"{options.annotator}'s" if options.annotator else "any"
         where = f" on articles marked {'/'.join(options.statuses)}" if options.statuses else ""
-        raise ModelError(f"Nothing to train from: no {who} annotations{where} "
-                         "(choose whose layer with --annotator NAME, and which articles with --status).")
+        raise ModelError(
+            f"Nothing to train from: no {who} annotations{where} "
+            "(choose whose layer with --annotator NAME, and which articles with --status)."
+        )
     train_ids, held_ids = split(ids, options.held_out, options.seed)
     train_docs = list(layer_docs(corpus, train_ids, options.annotator, options.tags))
     labels = sorted({t for d in train_docs for _, _, t in d.spans})
@@ -176,7 +178,6 @@ def _swap_in(work: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         work.rename(out)
-
 
 
 RANKING = "ranking.json"

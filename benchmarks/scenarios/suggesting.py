@@ -57,14 +57,17 @@ def _dictionary_f1(corpus, train_ids: list[int], test_ids: list[int]) -> float:
     from annotator.suggest.evaluate import score
 
     d = full_dictionary(list(layer_docs(corpus, train_ids, "gold")))
-    pairs = ((doc.spans, [(s.start, s.end, s.tag) for s in d.suggest(doc.text)]) for doc in layer_docs(corpus, test_ids, "gold"))
+    pairs = (
+        (doc.spans, [(s.start, s.end, s.tag) for s in d.suggest(doc.text)])
+        for doc in layer_docs(corpus, test_ids, "gold")
+    )
     return score(pairs)["overall"]["f1"]
 
 
 def run(bench: Bench) -> list[Figure]:
-    from benchmarks.labelled_news import build_corpus
     from annotator.store import open_corpus
     from annotator.suggest.model import load_model
+    from benchmarks.labelled_news import build_corpus
 
     labelled, test, unlabelled, smaller = SIZES.get(bench.sizes.name, SIZES["tiny"])
     scratch = bench.scratch("suggest")
@@ -79,10 +82,22 @@ def run(bench: Bench) -> list[Figure]:
     train_ids = done_ids[:labelled]
 
     where = f"{labelled} articles ({unlabelled:,} unlabelled beside them)"
-    quality = Figure("suggest_f1", f"train + pre-annotate, entity-level exact F1 on {len(test_ids)} test articles, trained on {where}",
-                     "F1", ">= 0.82", floor=0.82, baseline="the dictionary of the same labelled texts")
-    training = Figure("suggest_train", f"train the CRF on {labelled} articles (word clusters learnt from the corpus)", "s", "< 120 s",
-                      limit=120.0, baseline="the same CRF without word clusters")
+    quality = Figure(
+        "suggest_f1",
+        f"train + pre-annotate, entity-level exact F1 on {len(test_ids)} test articles, trained on {where}",
+        "F1",
+        ">= 0.82",
+        floor=0.82,
+        baseline="the dictionary of the same labelled texts",
+    )
+    training = Figure(
+        "suggest_train",
+        f"train the CRF on {labelled} articles (word clusters learnt from the corpus)",
+        "s",
+        "< 120 s",
+        limit=120.0,
+        baseline="the same CRF without word clusters",
+    )
     memory = Figure("suggest_memory", f"peak memory of training on {labelled} articles", "MB", "< 600 MB", limit=600.0)
     model = scratch / "model"
     report = _train_child(db, model, train_ids, scratch)
@@ -102,15 +117,28 @@ def run(bench: Bench) -> list[Figure]:
             quality.extra[f"at_{n}_articles"] = _test_f1(corpus, load_model(out), test_ids)["overall"]["f1"]
             quality.extra[f"dictionary_at_{n}_articles"] = _dictionary_f1(corpus, train_ids[:n], test_ids)
         opening = _suggest_long(corpus, model, test_ids, bench.sizes.repeats)
-    retrain = Figure("suggest_retrain", f"retrain after {MORE} more finished articles ({labelled + MORE} in all, clusters kept)", "s",
-                     "< 60 s", limit=60.0)
+    retrain = Figure(
+        "suggest_retrain",
+        f"retrain after {MORE} more finished articles ({labelled + MORE} in all, clusters kept)",
+        "s",
+        "< 60 s",
+        limit=60.0,
+    )
     again = _train_child(db, model, done_ids[: labelled + MORE], scratch)
     retrain.runs, retrain.cpu_runs = [again["seconds"]], [again["cpu"]]
     try:
         keys = _keypresses_while_training(bench, db, scratch, done_ids, test_ids)
     except Exception as exc:  # noqa: BLE001 - the other figures stand; this one says what broke
-        keys = Figure("suggest_keypress", "label key press to painted while the model trains in the background", "ms",
-                      "<= 16 ms at p95", limit=16.0, statistic="p95", status=ERROR, note=f"{type(exc).__name__}: {exc}")
+        keys = Figure(
+            "suggest_keypress",
+            "label key press to painted while the model trains in the background",
+            "ms",
+            "<= 16 ms at p95",
+            limit=16.0,
+            statistic="p95",
+            status=ERROR,
+            note=f"{type(exc).__name__}: {exc}",
+        )
     return [quality, training, memory, opening, retrain, keys]
 
 
@@ -129,8 +157,14 @@ def _suggest_long(corpus, model: Path, test_ids: list[int], repeats: int) -> Fig
     text = text[:LONG_CHARS]
     live = LiveSuggestions()
     live.dictionary = Dictionary.from_counts(labelled_texts(corpus, "gold"))
-    fig = Figure("suggest_open", f"suggestions for a {len(text):,}-character article (model + dictionary)", "ms", "< 100 ms",
-                 limit=100.0, baseline="the dictionary alone")
+    fig = Figure(
+        "suggest_open",
+        f"suggestions for a {len(text):,}-character article (model + dictionary)",
+        "ms",
+        "< 100 ms",
+        limit=100.0,
+        baseline="the dictionary alone",
+    )
     for _ in range(max(3, repeats + 2)):
         live.tagger = None
         t0, c0 = time.perf_counter(), time.process_time()
@@ -146,7 +180,9 @@ def _suggest_long(corpus, model: Path, test_ids: list[int], repeats: int) -> Fig
     return fig
 
 
-def _keypresses_while_training(bench: Bench, db: Path, scratch: Path, done_ids: list[int], test_ids: list[int]) -> Figure:
+def _keypresses_while_training(
+    bench: Bench, db: Path, scratch: Path, done_ids: list[int], test_ids: list[int]
+) -> Figure:
     """Label key presses in the window while a training process runs, against the same presses with none."""
     bench.qt()
     from PySide6.QtCore import QSettings
@@ -156,8 +192,15 @@ def _keypresses_while_training(bench: Bench, db: Path, scratch: Path, done_ids: 
     from benchmarks.scenarios.editor import _keypresses
 
     n = max(5, bench.sizes.keypresses // 2)
-    fig = Figure("suggest_keypress", f"label key press to painted while the model trains in the background ({n} presses)", "ms",
-                 "<= 16 ms at p95", limit=16.0, statistic="p95", baseline="the same key presses with no training running")
+    fig = Figure(
+        "suggest_keypress",
+        f"label key press to painted while the model trains in the background ({n} presses)",
+        "ms",
+        "<= 16 ms at p95",
+        limit=16.0,
+        statistic="p95",
+        baseline="the same key presses with no training running",
+    )
     controller = AppController(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat), "bench")
     window = controller.open(db)
     window.resize(1280, 820)

@@ -29,14 +29,30 @@ def test_train_prints_per_label_scores_and_pre_annotate_stores_a_layer(cli, tmp_
     with open_corpus(db) as corpus:
         assert corpus.stats()["annotations_by_annotator"]["model"] > 50
 
-    result = cli("--db", db, "pre-annotate", "--model", tmp_path / "m", "--as", "model", "--article-ids", "31,32", "--quiet")
+    result = cli(
+        "--db", db, "pre-annotate", "--model", tmp_path / "m", "--as", "model", "--article-ids", "31,32", "--quiet"
+    )
     assert "on 2 article(s)" in result.stderr and "replacing 0 earlier" not in result.stderr
 
 
 def test_json_manifest_and_label_choice(cli, tmp_path):
     db = _corpus(tmp_path)
-    result = cli("--db", db, "train", "--annotator", "gold", "--label", "PER", "--no-clusters", "--iterations", "30",
-                 "--out", tmp_path / "m", "--json", "--quiet")
+    result = cli(
+        "--db",
+        db,
+        "train",
+        "--annotator",
+        "gold",
+        "--label",
+        "PER",
+        "--no-clusters",
+        "--iterations",
+        "30",
+        "--out",
+        tmp_path / "m",
+        "--json",
+        "--quiet",
+    )
     data = json.loads(result.stdout)
     assert data["labels"] == ["PER"] and list(data["scores"]["labels"]) == ["PER"]
 

@@ -7,12 +7,12 @@ from annotator.suggest.tokens import sentences, spans_of, token_tags, tokenize
 def test_tokens_are_exact_code_points_on_emoji_and_cjk():
     text = "👨‍👩‍👧 Foshan's 𠮷野家 (Yoshinoya) earned 3.5 billion 元 in 佛山市。Next"
     starts, ends = tokenize(text)
-    tokens = [text[s:e] for s, e in zip(starts, ends)]
+    tokens = [text[s:e] for s, e in zip(starts, ends, strict=True)]
     assert "Foshan" in tokens and "'s" in tokens and "3.5" in tokens and "Yoshinoya" in tokens
     assert ["佛", "山", "市", "。"] == tokens[tokens.index("佛") : tokens.index("佛") + 4]
     assert "𠮷" in tokens  # outside the BMP: one code point, one token
     assert all(t.strip() == t and t for t in tokens)
-    covered = "".join(text[s:e] for s, e in zip(starts, ends))
+    covered = "".join(text[s:e] for s, e in zip(starts, ends, strict=True))
     assert covered == "".join(text.split())  # every non-space character is in exactly one token
 
 
@@ -32,10 +32,17 @@ def test_bio_tags_round_trip_and_longest_span_wins_an_overlap():
 
 
 def test_dictionary_finds_whole_words_case_and_space_insensitive_longest_first():
-    d = Dictionary.from_counts([("Foshan", "LOC", 3), ("Foshan", "ORG", 1), ("Bank of Foshan", "ORG", 2), ("佛山", "LOC", 1)])
+    d = Dictionary.from_counts(
+        [("Foshan", "LOC", 3), ("Foshan", "ORG", 1), ("Bank of Foshan", "ORG", 2), ("佛山", "LOC", 1)]
+    )
     text = "FOSHAN and Foshanese; bank of\nFoshan; 佛山市 and 佛山"
     found = [(text[s.start : s.end], s.tag, s.confidence) for s in d.suggest(text)]
-    assert found == [("FOSHAN", "LOC", 0.75), ("bank of\nFoshan", "ORG", 1.0), ("佛山", "LOC", 1.0), ("佛山", "LOC", 1.0)]
+    assert found == [
+        ("FOSHAN", "LOC", 0.75),
+        ("bank of\nFoshan", "ORG", 1.0),
+        ("佛山", "LOC", 1.0),
+        ("佛山", "LOC", 1.0),
+    ]
 
 
 def test_dictionary_ignores_one_character_texts_and_forgets_removed_labels():

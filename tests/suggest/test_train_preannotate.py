@@ -3,7 +3,7 @@
 import pytest
 
 from annotator.core.model import Annotation, Label
-from annotator.store import open_corpus
+from annotator.store import InvalidAnnotationError, open_corpus
 from annotator.store.layers import layer_docs, replace_layer
 from annotator.suggest.crf import Cancelled
 from annotator.suggest.evaluate import score
@@ -93,8 +93,12 @@ def test_cancel_stops_between_articles_and_keeps_those_done(news_db, news_model,
 def test_cancelled_training_writes_nothing(news_db, tmp_path):
     with open_corpus(news_db) as corpus:
         with pytest.raises(Cancelled):
-            train_model(corpus, TrainOptions(annotator="gold", clusters=False), tmp_path / "m",
-                        progress=lambda stage, i, n: i < 3)
+            train_model(
+                corpus,
+                TrainOptions(annotator="gold", clusters=False),
+                tmp_path / "m",
+                progress=lambda stage, i, n: i < 3,
+            )
     assert not (tmp_path / "m").exists() and list(tmp_path.iterdir()) == []
 
 
@@ -107,7 +111,7 @@ def test_replace_layer_is_one_transaction(news_db, tmp_path):
         good = Annotation(None, 1, lab.id, 0, 3, art.text[:3], "model")
         replace_layer(corpus, 1, "model", [good])
         bad = Annotation(None, 1, lab.id, 0, 3, "xyz", "model")  # text that is not there
-        with pytest.raises(Exception):
+        with pytest.raises(InvalidAnnotationError):
             replace_layer(corpus, 1, "model", [good, bad])
         assert [(s, e) for s, e, _ in _layer(corpus, "model", [1])[1]] == [(0, 3)]
 
@@ -137,7 +141,9 @@ def test_spacy_engine_writes_a_pipeline_spacy_loads(tmp_path):
     spacy = pytest.importorskip("spacy")
     with _emoji_cjk_corpus(tmp_path / "c.db") as corpus:
         corpus.labels.add(Label(None, "Extra", "EXTRA", "#123456"))
-        manifest = train_model(corpus, TrainOptions(annotator="ana", statuses=None, engine="spacy", iterations=3), tmp_path / "sp")
+        manifest = train_model(
+            corpus, TrainOptions(annotator="ana", statuses=None, engine="spacy", iterations=3), tmp_path / "sp"
+        )
     assert manifest.engine == "spacy" and manifest.labels == ["LOCATION"]
     nlp = spacy.load(tmp_path / "sp")
     assert "ner" in nlp.pipe_names and set(nlp.get_pipe("ner").labels) == {"LOCATION"}

@@ -88,13 +88,15 @@ def test_hover_names_source_and_confidence(qtbot, window):
 
 
 def test_a_trained_model_suggests_too_and_the_status_bar_shows_its_f1(qtbot, controller, tmp_path):
-    from benchmarks.labelled_news import build_corpus
     from annotator.suggest.training import TrainOptions, train_model
     from annotator.ui.suggest.trainer import model_folder
+    from benchmarks.labelled_news import build_corpus
 
     path = tmp_path / "news.db"
     with build_corpus(path, 30, 5, annotator="tester") as corpus:
-        train_model(corpus, TrainOptions(annotator="tester", iterations=40, clusters=False), model_folder(path, "tester"))
+        train_model(
+            corpus, TrainOptions(annotator="tester", iterations=40, clusters=False), model_folder(path, "tester")
+        )
     window = controller.open(path)
     qtbot.addWidget(window)
     try:
@@ -110,8 +112,8 @@ def test_a_trained_model_suggests_too_and_the_status_bar_shows_its_f1(qtbot, con
 
 
 def test_retraining_runs_in_a_separate_process_after_finished_articles(qtbot, controller, tmp_path):
-    from benchmarks.labelled_news import build_corpus
     from annotator.ui.suggest.trainer import model_folder
+    from benchmarks.labelled_news import build_corpus
 
     path = tmp_path / "news.db"
     build_corpus(path, 12, 3, annotator="tester").close()

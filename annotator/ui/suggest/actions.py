@@ -24,19 +24,49 @@ class SuggestionActions:
             return action
 
         self.next = act("&Next suggestion", ["Tab"], "Select the next suggestion in the text", on_pane=True)
-        self.previous = act("&Previous suggestion", ["Shift+Tab"], "Select the previous suggestion in the text", on_pane=True)
-        self.accept = act("&Accept suggestion", ["Return", "Enter"], "Label the selected suggestion with its label (a label key labels it with that label)", on_pane=True)
-        self.reject = act("&Reject suggestion", ["X"], "Not a mention: the suggestion is not offered again at this place", on_pane=True)
-        self.accept_all = act("Accept a&ll suggestions in this article", ["Ctrl+Shift+Return"], "Label every suggestion of this article in one step (one undo takes them all back)")
-        self.show = act("Show &suggestions", ["Ctrl+Shift+G"], "Show what the dictionary of your labels and the trained model suggest, as dashed outlines")
+        self.previous = act(
+            "&Previous suggestion", ["Shift+Tab"], "Select the previous suggestion in the text", on_pane=True
+        )
+        self.accept = act(
+            "&Accept suggestion",
+            ["Return", "Enter"],
+            "Label the selected suggestion with its label (a label key labels it with that label)",
+            on_pane=True,
+        )
+        self.reject = act(
+            "&Reject suggestion",
+            ["X"],
+            "Not a mention: the suggestion is not offered again at this place",
+            on_pane=True,
+        )
+        self.accept_all = act(
+            "Accept a&ll suggestions in this article",
+            ["Ctrl+Shift+Return"],
+            "Label every suggestion of this article in one step (one undo takes them all back)",
+        )
+        self.show = act(
+            "Show &suggestions",
+            ["Ctrl+Shift+G"],
+            "Show what the dictionary of your labels and the trained model suggest, as dashed outlines",
+        )
         self.show.setCheckable(True)
         self.show.setChecked(True)
-        self.train_now = act("&Train model now", [], "Train the suggestion model from your finished articles, in the background")
+        self.train_now = act(
+            "&Train model now", [], "Train the suggestion model from your finished articles, in the background"
+        )
         self.stop_training = act("&Stop training", [], "Stop the training that is running; the current model stays")
         self.retrain_every = act("Retrain &every…", [], "How many newly finished articles start a new training")
-        self.least_sure = act("Next article: &least sure first", [], "Next article opens the unfinished article the model is least sure about (active learning)")
+        self.least_sure = act(
+            "Next article: &least sure first",
+            [],
+            "Next article opens the unfinished article the model is least sure about (active learning)",
+        )
         self.least_sure.setCheckable(True)
-        self.own_only = act("Suggest from &my labels only", [], "The dictionary holds only your own labels (as in blind labelling), not every analyst's")
+        self.own_only = act(
+            "Suggest from &my labels only",
+            [],
+            "The dictionary holds only your own labels (as in blind labelling), not every analyst's",
+        )
         self.own_only.setCheckable(True)
 
     def build_menus(self, bar, view: QMenu | None, before) -> QMenu:

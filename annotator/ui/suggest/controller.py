@@ -307,7 +307,9 @@ class SuggestionController(QObject):
             return False
         text = self._text(s)
         label = self._label_for(s.tag)
-        mention = MissedMention(article.id, article.title, s.start, s.end, text, key_of(text), label.id if label else 0, "", "")
+        mention = MissedMention(
+            article.id, article.title, s.start, s.end, text, key_of(text), label.id if label else 0, "", ""
+        )
         command = RejectMentions(self.session, [mention], self._rejections_changed)
         command.setText(f"Reject suggestion “{_short(text)}”")
         if self.editor.run(command):
@@ -338,11 +340,17 @@ class SuggestionController(QObject):
         for s in self.items:
             label = self._label_for(s.tag)
             if label is not None:
-                new.append(Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator))
-        if new and self.editor.run(AddAnnotations(self.session, new, f"Accept {len(new)} suggestion{'s' if len(new) != 1 else ''}")):
+                new.append(
+                    Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator)
+                )
+        if new and self.editor.run(
+            AddAnnotations(self.session, new, f"Accept {len(new)} suggestion{'s' if len(new) != 1 else ''}")
+        ):
             self.selected = None
             self._show()
-            self.message.emit(f"Accepted {len(new)} suggestion{'s' if len(new) != 1 else ''}. Ctrl+Z takes them all back.")
+            self.message.emit(
+                f"Accepted {len(new)} suggestion{'s' if len(new) != 1 else ''}. Ctrl+Z takes them all back."
+            )
             return len(new)
         return 0
 
@@ -368,9 +376,11 @@ class SuggestionController(QObject):
         names = {"dictionary": "the dictionary of labelled texts", "model": "the trained model"}
         source = " and ".join(names.get(part, part) for part in s.source.split(" + "))
         sure = "confidence not given" if s.confidence is None else f"{s.confidence:.0%} sure"
-        return (f"<b style='color:{colour}'>┅</b> Suggested {html.escape(label.name if label else s.tag)}: "
-                f"{html.escape(self._text(s))}<br><i>from {html.escape(source)}, {sure}</i><br>"
-                "Tab selects it · Enter accepts · X rejects")
+        return (
+            f"<b style='color:{colour}'>┅</b> Suggested {html.escape(label.name if label else s.tag)}: "
+            f"{html.escape(self._text(s))}<br><i>from {html.escape(source)}, {sure}</i><br>"
+            "Tab selects it · Enter accepts · X rejects"
+        )
 
     # --- training ----------------------------------------------------------------------------------
     def _article_changed(self, article_id: int) -> None:
@@ -424,18 +434,26 @@ class SuggestionController(QObject):
         f1 = m.f1
         self.status.setText(f"Model F1 {f1:.2f}" if f1 is not None else "Model ready")
         rows = "".join(
-            f"<tr><td>{html.escape(tag)}</td><td align=right>{s['precision']:.2f}</td><td align=right>{s['recall']:.2f}</td><td align=right>{s['f1']:.2f}</td></tr>"
+            f"<tr><td>{html.escape(tag)}</td><td align=right>{s['precision']:.2f}</td>"
+            f"<td align=right>{s['recall']:.2f}</td><td align=right>{s['f1']:.2f}</td></tr>"
             for tag, s in m.scores.get("labels", {}).items()
         )
         t = m.trained_from
         self.status.setToolTip(
             f"Suggestion model ({m.engine}) trained on {t.get('articles', 0)} of your finished articles, "
-            f"scored on {t.get('held_out_articles', 0)} held out ({m.created}).<table><tr><th>label</th><th>P</th><th>R</th><th>F1</th></tr>{rows}</table>"
+            f"scored on {t.get('held_out_articles', 0)} held out ({m.created})."
+            f"<table><tr><th>label</th><th>P</th><th>R</th><th>F1</th></tr>{rows}</table>"
         )
 
     def _ask_retrain_every(self) -> None:
-        n, ok = QInputDialog.getInt(self.pane.window(), "Retrain every", "Retrain the suggestion model after this many newly finished articles:",
-                                    self.retrain_every, 1, 1000)
+        n, ok = QInputDialog.getInt(
+            self.pane.window(),
+            "Retrain every",
+            "Retrain the suggestion model after this many newly finished articles:",
+            self.retrain_every,
+            1,
+            1000,
+        )
         if ok:
             self.retrain_every = n
             self.settings.setValue("suggest/retrainEvery", n)
@@ -458,4 +476,3 @@ class SuggestionController(QObject):
 
 def _flag(value) -> bool:
     return value not in (False, "false", "0", 0, None)
-

@@ -39,7 +39,11 @@ def span_rects(pane, u16_start: int, u16_end: int) -> list[QRectF]:
                 continue
             x1 = line.cursorToX(max(a, ls))[0]
             x2 = line.cursorToX(min(b, le))[0]
-            rects.append(QRectF(QPointF(x1 + offset.x(), top + line.y()), QPointF(x2 + offset.x(), top + line.y() + line.height())))
+            rects.append(
+                QRectF(
+                    QPointF(x1 + offset.x(), top + line.y()), QPointF(x2 + offset.x(), top + line.y() + line.height())
+                )
+            )
         block = block.next()
     return rects
 

@@ -43,10 +43,23 @@ class ModelTrainer(QObject):
             return False
         process = QProcess(self)
         process.setProgram(sys.executable)
-        process.setArguments([
-            "-m", "annotator", "--db", str(corpus_path), "train", "--annotator", annotator,
-            "--out", str(out), "--rank", str(RANK), "--json", "--quiet",
-        ])
+        process.setArguments(
+            [
+                "-m",
+                "annotator",
+                "--db",
+                str(corpus_path),
+                "train",
+                "--annotator",
+                annotator,
+                "--out",
+                str(out),
+                "--rank",
+                str(RANK),
+                "--json",
+                "--quiet",
+            ]
+        )
         process.finished.connect(lambda code, status: self._done(process, code, status))
         process.errorOccurred.connect(lambda error: self._error(process, error))
         self._process = process

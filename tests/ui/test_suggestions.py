@@ -129,3 +129,78 @@ def test_retraining_runs_in_a_separate_process_after_finished_articles(qtbot, co
         assert s.status.text().startswith("Model F1")
     finally:
         close_window(window)
+
+
+def test_suggestions_after_emoji_and_astral_characters_outline_the_right_text(qtbot, controller, tmp_path):
+    from annotator.core.model import Annotation
+
+    text = "👨‍👩‍👧 𠮷野家 opened near Foshan. 🇨🇳 Foshan grew; 佛山市 too.\n"
+    path = tmp_path / "emoji.db"
+    with open_corpus(path) as corpus:
+        corpus.articles.add("emoji", text)
+        s = text.index("Foshan")
+        corpus.annotations.add(Annotation(None, 1, 1, s, s + 6, "Foshan", "tester"))
+    window = controller.open(path)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    try:
+        window.open_article(1)
+        sug = window.suggestions
+        sug.complete()
+        [only] = sug.items
+        assert text[only.start : only.end] == "Foshan" and only.start == text.rindex("Foshan")
+        to16 = window.pane.offsets.to_utf16
+        cursor = window.pane.textCursor()
+        cursor.setPosition(to16(only.start))
+        cursor.setPosition(to16(only.end), cursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == "Foshan"  # the Qt range the outline is drawn around
+        window.activateWindow()
+        window.pane.setFocus()
+        qtbot.waitUntil(window.pane.hasFocus)
+        press(qtbot, window.pane, K.Key_Tab)
+        press(qtbot, window.pane, K.Key_Return)
+        assert [(a.start, a.text) for a in stored(path)][-1] == (only.start, "Foshan")
+    finally:
+        close_window(window)
+
+
+def test_a_click_on_an_outline_selects_that_suggestion(qtbot, window):
+    _label_first_foshan(qtbot, window)
+    s = window.suggestions
+    target = s.items[1]
+    window.pane.place_caret(target.start + 2)
+    s._clicked(window.pane.cursorRect().center())
+    assert s.selected == target
+
+
+def test_next_article_can_take_the_one_the_model_is_least_sure_about(qtbot, controller, tmp_path):
+    import json
+
+    from annotator.ui.suggest.trainer import model_folder
+    from benchmarks.labelled_news import build_corpus
+
+    path = tmp_path / "news.db"
+    build_corpus(path, 10, 6, annotator="tester").close()
+    folder = model_folder(path, "tester")
+    window = controller.open(path)
+    qtbot.addWidget(window)
+    try:
+        from annotator.suggest.training import TrainOptions, train_model
+
+        train_model(window.session.corpus, TrainOptions(annotator="tester", iterations=20, clusters=False, rank=50), folder)
+        ranking = json.loads((folder / "ranking.json").read_text())
+        assert sorted(ranking) == list(range(11, 17))
+        window.suggestions._load_model()
+        window.open_article(1)
+        window.suggestions.actions.least_sure.setChecked(True)
+        window.actions.next_article.trigger()
+        assert window.editor.article.id == ranking[0]
+        window.actions.next_article.trigger()
+        assert window.editor.article.id == ranking[1] if ranking[0] != ranking[1] else True
+        window.suggestions.actions.least_sure.setChecked(False)
+        window.open_article(1)
+        window.actions.next_article.trigger()
+        assert window.editor.article.id == 2  # the list order again
+    finally:
+        close_window(window)

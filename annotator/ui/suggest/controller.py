@@ -362,13 +362,26 @@ class SuggestionController(QObject):
         return i if i >= 0 and items[i].start <= cp < items[i].end else -1
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip and self.items and self.shown:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip and self.items and self.shown:
             pos = self.pane.cursorForPosition(event.pos()).position()
             i = self.at(self.pane.offsets.to_codepoint(pos))
             if i >= 0:
                 QToolTip.showText(event.globalPos(), self.tooltip(self.items[i]), self.pane)
                 return True
+        elif kind == QEvent.Type.MouseButtonRelease and self.items and self.shown:
+            # a click on an outline selects that suggestion (after the pane has placed the caret)
+            point = event.position().toPoint()
+            QTimer.singleShot(0, lambda: self._clicked(point))
         return False
+
+    def _clicked(self, point) -> None:
+        if self.pane.textCursor().hasSelection():
+            return
+        i = self.at(self.pane.offsets.to_codepoint(self.pane.cursorForPosition(point).position()))
+        if i >= 0:
+            self.selected = self.items[i]
+            self._reveal()
 
     def tooltip(self, s: Suggestion) -> str:
         label = self._label_for(s.tag)

@@ -1,7 +1,7 @@
 """Training in a separate process: the window never waits for it (a keypress stays a keypress).
 
-The process is the command line's own ``annotator train``, reading the corpus file through
-SQLite like any second program, and writing the model folder beside the corpus
+The process is the command line's own ``annotator train`` at low priority (``cli.background``),
+reading the corpus file through SQLite like any second program, and writing the model folder beside the corpus
 (``NAME.models/ANALYST``), swapped in whole when done. Stopping it (Quit, Stop training) is a
 SIGTERM, on which ``train`` stops at its next iteration and writes nothing.
 """
@@ -46,7 +46,7 @@ class ModelTrainer(QObject):
         process.setArguments(
             [
                 "-m",
-                "annotator",
+                "annotator.cli.background",
                 "--db",
                 str(corpus_path),
                 "train",

@@ -51,78 +51,77 @@ class FeatureBuilder:
 
     def __init__(self, clusters: dict[str, list[str]] | None = None) -> None:
         self.clusters = clusters or {}
-        self._own: dict[str, list[str]] = {}
-        self._near: dict[tuple[str, int], list[str]] = {}
+        # word -> its features as the token itself, and as the neighbour at -2, -1, +1, +2
+        self._words: dict[str, tuple[list[str], ...]] = {}
 
-    def own(self, word: str) -> list[str]:
-        f = self._own.get(word)
+    def word(self, word: str) -> tuple[list[str], ...]:
+        f = self._words.get(word)
         if f is None:
-            low = word.casefold()
-            sh = shape(word)
-            f = [
-                "b",
-                "w=" + low,
-                "sh=" + sh,
-                "ss=" + short_shape(word),
-                "p1=" + word[:1],
-                "p2=" + word[:2],
-                "p3=" + word[:3],
-                "s1=" + low[-1:],
-                "s2=" + low[-2:],
-                "s3=" + low[-3:],
-                "s4=" + low[-4:],
-                "len=" + str(min(len(word), 8)),
-            ]
-            if word[:1].isupper():
-                f.append("title")
-            if word.isupper() and len(word) > 1:
-                f.append("upper")
-            if any(ch.isdigit() for ch in word):
-                f.append("digit")
-            for i, c in enumerate(self.clusters.get(low, ())):
-                f.append(f"c{i}={c}")
-            if not self.clusters.get(low) and self.clusters:
-                f.append("c=?")
-            if len(self._own) > 200_000:
-                self._own.clear()
-                self._near.clear()
-            self._own[word] = f
+            if len(self._words) > 200_000:
+                self._words.clear()
+            f = self._words[word] = self._build(word)
         return f
 
+    def own(self, word: str) -> list[str]:
+        return self.word(word)[0]
+
     def near(self, word: str, at: int) -> list[str]:
-        f = self._near.get((word, at))
-        if f is None:
-            low = word.casefold()
+        return self.word(word)[NEIGHBOURS.index(at) + 1]
+
+    def _build(self, word: str) -> tuple[list[str], ...]:
+        low = word.casefold()
+        sh = shape(word)
+        ss = "".join(c for i, c in enumerate(sh) if i == 0 or sh[i - 1] != c)
+        title = word[:1].isupper()
+        clusters = self.clusters.get(low, ())
+        own = [
+            "b", "w=" + low, "sh=" + sh, "ss=" + ss, "p1=" + word[:1], "p2=" + word[:2], "p3=" + word[:3],
+            "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "len=" + str(min(len(word), 8)),
+        ]  # fmt: skip
+        if title:
+            own.append("title")
+        if word.isupper() and len(word) > 1:
+            own.append("upper")
+        if any(ch.isdigit() for ch in word):
+            own.append("digit")
+        own += [f"c{i}={c}" for i, c in enumerate(clusters)]
+        if not clusters and self.clusters:
+            own.append("c=?")
+        out = [own]
+        for at in NEIGHBOURS:
             p = f"{at}:"
-            f = [p + "w=" + low, p + "ss=" + short_shape(word)]
-            if word[:1].isupper():
+            f = [p + "w=" + low, p + "ss=" + ss]
+            if title:
                 f.append(p + "title")
             if at in (-1, 1):
                 f.append(p + "s3=" + low[-3:])
-            for i, c in enumerate(self.clusters.get(low, ())):
-                if i != 1:  # the coarsest and the finest cluster of each neighbour
-                    f.append(f"{p}c{i}={c}")
-            self._near[(word, at)] = f
-        return f
+            f += [f"{p}c{i}={c}" for i, c in enumerate(clusters) if i != 1]  # the coarsest and the finest
+            out.append(f)
+        return tuple(out)
 
     def sequence(self, words: list[str], dict_tags: list[str] | None = None) -> list[list[str]]:
         """Features of one sentence; ``dict_tags``: BIO tags of the dictionary's matches, or None."""
         n = len(words)
-        own = [self.own(w) for w in words]
+        feats = [self.word(w) for w in words]
+        lows = [f[0][1] for f in feats]  # "w=" + the case-folded word
         out = []
         for i in range(n):
-            f = list(own[i])
-            for at in NEIGHBOURS:
-                k = i + at
-                if 0 <= k < n:
-                    f += self.near(words[k], at)
-                elif at in (-1, 1):
-                    f.append("BOS" if at < 0 else "EOS")
-            if i > 0:
-                f.append("bi=" + words[i - 1].casefold() + "|" + words[i].casefold())
+            f = list(feats[i][0])
+            if i >= 2:
+                f += feats[i - 2][1]
+            if i >= 1:
+                f += feats[i - 1][2]
+                f.append("bi=" + lows[i - 1][2:] + "|" + lows[i][2:])
+            else:
+                f.append("BOS")
+            if i + 1 < n:
+                f += feats[i + 1][3]
+            else:
+                f.append("EOS")
+            if i + 2 < n:
+                f += feats[i + 2][4]
             if dict_tags is not None:
-                d = dict_tags[i]
-                f.append("d=" + d)
+                f.append("d=" + dict_tags[i])
                 if i > 0:
                     f.append("d-1=" + dict_tags[i - 1])
                 if i + 1 < n:

@@ -66,11 +66,14 @@ def _merged(found: list[Suggestion]) -> list[Suggestion]:
             sources = " + ".join(sorted({*old.source.split(" + "), s.source}))
             by_place[key] = s._replace(source=sources, confidence=max(_sure(old), _sure(s)))
     out: list[Suggestion] = []
+    starts: list[int] = []  # of the kept ones, which never overlap: sorted, and so are their ends
     # the surest first; a later one overlapping a kept one is dropped
     for s in sorted(by_place.values(), key=lambda s: (-_sure(s), "model" not in s.source, s.start)):
-        if not any(o.start < s.end and s.start < o.end for o in out):
-            out.append(s)
-    out.sort(key=lambda s: (s.start, s.end))
+        i = bisect_left(starts, s.end)  # kept ones starting before s ends: only the last can reach s
+        if i and out[i - 1].end > s.start:
+            continue
+        starts.insert(i, s.start)
+        out.insert(i, s)
     return out
 
 

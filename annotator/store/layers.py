@@ -172,3 +172,26 @@ def spans_overlapping(corpus: Corpus, article_id: int, start: int, end: int) -> 
             [article_id, end, start],
         )
     ]
+
+
+def labelled_texts_in_file(path, annotator: str | None = None) -> list[tuple[str, str, int]]:
+    """``labelled_texts`` through a read-only connection of its own: for a worker thread, while the
+    window's connection goes on serving the window (a corpus of a million spans takes seconds)."""
+    import sqlite3
+    from pathlib import Path
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True, timeout=10)
+    try:
+        where, params = _where(annotator, None)
+        sql = f"""SELECT a.text, l.tag, count(*) FROM annotations a
+            JOIN annotators n ON n.id = a.annotator_id JOIN labels l ON l.id = a.label_id
+            WHERE 1 {where} GROUP BY a.text, l.tag"""
+        return [tuple(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def article_status(corpus: Corpus, article_id: int) -> str | None:
+    row = corpus.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row else None

@@ -17,7 +17,7 @@ def _label_first_foshan(qtbot, window):
     start = ARTICLE.index("Foshan")
     window.pane.select_codepoints(start, start + len("Foshan"))
     press(qtbot, window.pane, K.Key_1)
-    window.suggestions.complete()
+    window.suggestions.wait_ready()
     window.pane.setFocus()
 
 
@@ -58,7 +58,7 @@ def test_x_rejects_and_the_place_is_not_offered_again(qtbot, window, corpus_path
         assert rejected_places(other, 1) == {(rejected.start, rejected.end, "foshan")}
     window.open_article(2)
     window.open_article(1)
-    window.suggestions.complete()
+    window.suggestions.wait_ready()
     assert rejected.start not in [x.start for x in window.suggestions.items]
     window.undo_stack.undo()  # the rejection is undoable too
     assert rejected.start in [x.start for x in window.suggestions.items]
@@ -102,7 +102,7 @@ def test_a_trained_model_suggests_too_and_the_status_bar_shows_its_f1(qtbot, con
     try:
         window.open_article(33)
         s = window.suggestions
-        s.complete()
+        s.wait_ready()
         assert s.status.text().startswith("Model F1 0.")
         assert any("model" in x.source for x in s.items) and len(s.items) > 10
         model = next(x for x in s.items if x.source == "model")
@@ -147,7 +147,7 @@ def test_suggestions_after_emoji_and_astral_characters_outline_the_right_text(qt
     try:
         window.open_article(1)
         sug = window.suggestions
-        sug.complete()
+        sug.wait_ready()
         [only] = sug.items
         assert text[only.start : only.end] == "Foshan" and only.start == text.rindex("Foshan")
         to16 = window.pane.offsets.to_utf16

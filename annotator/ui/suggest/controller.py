@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from bisect import bisect_left
 from pathlib import Path
 
@@ -19,7 +20,14 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QToolTip
 
 from annotator.core.model import Annotation
 from annotator.store.consistency import MissedMention
-from annotator.store.layers import finished_count, labelled_texts, rejected_places, spans_overlapping
+from annotator.store.layers import (
+    article_status,
+    finished_count,
+    labelled_texts,
+    labelled_texts_in_file,
+    rejected_places,
+    spans_overlapping,
+)
 from annotator.suggest.dictionary import Dictionary, key_of
 from annotator.suggest.live import ArticleSuggestions, LiveSuggestions
 from annotator.suggest.model import Manifest, ModelError, Suggestion, load_model
@@ -55,10 +63,15 @@ class SuggestionController(QObject):
         self._ranking: list[int] = []
         self.manifest: Manifest | None = None
         self._tried_at = -1  # finished articles when training last started
+        self._model_loaded = False
         self.trainer = ModelTrainer(self)
         self.status = QLabel(objectName="statusModel")
         self.status.setContentsMargins(8, 0, 8, 0)
         self._stepper = QTimer(self, interval=0, timeout=self._more)  # a long article, a piece per idle moment
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest-dictionary")
+        self._reading: Future | None = None
+        self._meanwhile: list[tuple[str, str, int]] = []
+        self._poll = QTimer(self, interval=50, timeout=self._dictionary_read)
         a = self.actions
         a.show.setChecked(_flag(settings.value("suggest/show", True)))
         a.least_sure.setChecked(_flag(settings.value("suggest/leastSureFirst", False)))
@@ -86,7 +99,9 @@ class SuggestionController(QObject):
         self.trainer.finished.connect(self._trained)
         self.trainer.failed.connect(self._training_failed)
         self._rebuild_dictionary()
-        self._load_model()
+        # after the window is shown: start-up does not wait for the model
+        self._model_timer = QTimer(self, singleShot=True, interval=0, timeout=self._load_model)
+        self._model_timer.start()
         self._update_actions()
 
     # --- sources ---------------------------------------------------------------------------
@@ -94,8 +109,34 @@ class SuggestionController(QObject):
         return {lab.id: lab.tag for lab in self.session.labels}
 
     def _rebuild_dictionary(self) -> None:
+        """Read the dictionary of labelled texts again: in a worker thread with its own read-only
+        connection for a corpus file (a million spans take seconds), then look at the article again.
+        Labels made meanwhile are kept aside and added to it when it arrives."""
         own = self.session.annotator if self.actions.own_only.isChecked() else None
-        self.live.dictionary = Dictionary.from_counts(labelled_texts(self.session.corpus, own))
+        path = self.session.corpus.path
+        if path is None:
+            self.live.dictionary = Dictionary.from_counts(labelled_texts(self.session.corpus, own))
+            return
+        self._meanwhile = []
+        self._reading = self._pool.submit(lambda: Dictionary.from_counts(labelled_texts_in_file(path, own)))
+        self._poll.start()
+
+    def _dictionary_read(self) -> None:
+        future = self._reading
+        if future is None or not future.done():
+            return
+        self._poll.stop()
+        self._reading = None
+        try:
+            dictionary = future.result()
+        except Exception as exc:  # noqa: BLE001 - the corpus went away or is locked: suggestions from the model only
+            self.message.emit(f"The dictionary of labelled texts could not be read ({exc}).")
+            return
+        for text, tag, n in self._meanwhile:
+            (dictionary.add if n > 0 else dictionary.remove)(text, tag)
+        self._meanwhile = []
+        self.live.dictionary = dictionary
+        self.refresh(now=False)
 
     @property
     def folder(self) -> Path | None:
@@ -104,6 +145,7 @@ class SuggestionController(QObject):
 
     def _load_model(self) -> None:
         folder = self.folder
+        self._model_loaded = True
         self.live.tagger, self.manifest, self._ranking = None, None, []
         if folder is not None and (folder / "manifest.json").is_file():
             try:
@@ -130,6 +172,8 @@ class SuggestionController(QObject):
             tag = tags.get(a.label_id)
             if tag is not None:
                 (self.live.dictionary.add if sign > 0 else self.live.dictionary.remove)(a.text, tag)
+                if self._reading is not None:  # a new dictionary is being read: it may not have this yet
+                    self._meanwhile.append((a.text, tag, sign))
         doc, article = self.doc, self.editor.article
         if doc is None or article is None:
             return
@@ -186,6 +230,16 @@ class SuggestionController(QObject):
         if now:
             self._more()
         self._stepper.start()
+
+    def wait_ready(self) -> None:
+        """Wait for the dictionary and the model, then look at the whole open article (scripts and tests)."""
+        if self._reading is not None:
+            self._reading.result()
+            self._dictionary_read()
+        if not self._model_loaded:
+            self._model_timer.stop()
+            self._load_model()
+        self.complete()
 
     def complete(self) -> None:
         """Every piece of the open article looked at, every pending text looked for (before Accept all, or in tests)."""
@@ -400,6 +454,8 @@ class SuggestionController(QObject):
         """An article's status or spans changed: train when enough articles were newly finished."""
         if self.trainer.running or self.session.corpus.path is None:
             return
+        if article_status(self.session.corpus, article_id) != "done":
+            return  # a span added or removed: one look-up, then nothing (key presses stay cheap)
         done = finished_count(self.session.corpus)
         if self.manifest is None:
             due = done >= MIN_FINISHED
@@ -483,7 +539,10 @@ class SuggestionController(QObject):
         return None
 
     def shutdown(self) -> None:
+        self._model_timer.stop()
         self._stepper.stop()
+        self._poll.stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)
         self.trainer.stop(wait_ms=2000)
 
 

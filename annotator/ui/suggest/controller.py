@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import html
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from bisect import bisect_left
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
@@ -36,7 +36,7 @@ from annotator.ui.consistency.commands import RejectMentions
 from annotator.ui.editor import _short
 from annotator.ui.suggest.actions import SuggestionActions
 from annotator.ui.suggest.overlay import SuggestionOverlay
-from annotator.ui.suggest.trainer import ModelTrainer, model_folder
+from annotator.ui.suggest.trainer import ModelTrainer, model_folder, model_status
 
 RETRAIN_EVERY = 5  # newly finished articles
 MIN_FINISHED = 2  # finished articles before the first training
@@ -492,27 +492,9 @@ class SuggestionController(QObject):
         self.message.emit(f"The suggestion model was not trained: {message}")
 
     def _show_model_status(self) -> None:
-        if self.trainer.running:
-            self.status.setText("Model: training…")
-            self.status.setToolTip("The suggestion model is being trained in a separate process.")
-            return
-        m = self.manifest
-        if m is None:
-            self.status.setText("")
-            return
-        f1 = m.f1
-        self.status.setText(f"Model F1 {f1:.2f}" if f1 is not None else "Model ready")
-        rows = "".join(
-            f"<tr><td>{html.escape(tag)}</td><td align=right>{s['precision']:.2f}</td>"
-            f"<td align=right>{s['recall']:.2f}</td><td align=right>{s['f1']:.2f}</td></tr>"
-            for tag, s in m.scores.get("labels", {}).items()
-        )
-        t = m.trained_from
-        self.status.setToolTip(
-            f"Suggestion model ({m.engine}) trained on {t.get('articles', 0)} of your finished articles, "
-            f"scored on {t.get('held_out_articles', 0)} held out ({m.created})."
-            f"<table><tr><th>label</th><th>P</th><th>R</th><th>F1</th></tr>{rows}</table>"
-        )
+        text, tip = model_status(self.manifest, self.trainer.running)
+        self.status.setText(text)
+        self.status.setToolTip(tip)
 
     def _ask_retrain_every(self) -> None:
         n, ok = QInputDialog.getInt(

@@ -8,12 +8,15 @@ SIGTERM, on which ``train`` stops at its next iteration and writes nothing.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
+
+from annotator.suggest.model import Manifest
 
 RANK = 500  # unfinished articles ranked for "least sure first"
 
@@ -23,6 +26,27 @@ def model_folder(corpus_path: Path | str, annotator: str) -> Path:
     corpus_path = Path(corpus_path)
     safe = re.sub(r"[^\w.-]+", "_", annotator).strip("._") or "analyst"
     return corpus_path.with_name(f"{corpus_path.stem}.models") / safe
+
+
+def model_status(manifest: Manifest | None, running: bool) -> tuple[str, str]:
+    """The status bar's words for the model (its held-out F1), and the tooltip with each label's figures."""
+    if running:
+        return "Model: training…", "The suggestion model is being trained in a separate process."
+    if manifest is None:
+        return "", ""
+    f1 = manifest.f1
+    rows = "".join(
+        f"<tr><td>{html.escape(tag)}</td><td align=right>{s['precision']:.2f}</td>"
+        f"<td align=right>{s['recall']:.2f}</td><td align=right>{s['f1']:.2f}</td></tr>"
+        for tag, s in manifest.scores.get("labels", {}).items()
+    )
+    t = manifest.trained_from
+    tip = (
+        f"Suggestion model ({manifest.engine}) trained on {t.get('articles', 0)} of your finished articles, "
+        f"scored on {t.get('held_out_articles', 0)} held out ({manifest.created})."
+        f"<table><tr><th>label</th><th>P</th><th>R</th><th>F1</th></tr>{rows}</table>"
+    )
+    return (f"Model F1 {f1:.2f}" if f1 is not None else "Model ready"), tip
 
 
 class ModelTrainer(QObject):

@@ -204,3 +204,24 @@ def test_next_article_can_take_the_one_the_model_is_least_sure_about(qtbot, cont
         assert window.editor.article.id == 2  # the list order again
     finally:
         close_window(window)
+
+
+def test_closing_the_window_stops_a_training_and_leaves_no_model_half_written(qtbot, controller, tmp_path):
+    from annotator.ui.suggest.trainer import model_folder
+    from benchmarks.labelled_news import build_corpus
+
+    path = tmp_path / "news.db"
+    build_corpus(path, 40, 400, annotator="tester").close()
+    window = controller.open(path)
+    qtbot.addWidget(window)
+    trainer = window.suggestions.trainer
+    assert window.suggestions.train(force=True) and trainer.running
+    process = trainer._process
+    folder = model_folder(path, "tester")
+    # closed while the model is being built in its unfinished folder
+    qtbot.waitUntil(lambda: folder.parent.exists() and any(folder.parent.glob(".*")), timeout=60_000)
+    close_window(window)
+    assert not trainer.running and process.state() == process.ProcessState.NotRunning
+    assert not folder.exists() or (folder / "manifest.json").is_file()
+    leftovers = list(folder.parent.glob(".*")) if folder.parent.exists() else []
+    assert leftovers == []  # no unfinished model folder left behind

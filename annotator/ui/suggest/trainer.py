@@ -113,13 +113,16 @@ class ModelTrainer(QObject):
             self.failed.emit(f"Training could not start: {process.errorString()}")
 
     def stop(self, wait_ms: int = 3000) -> None:
-        """Ask the training to stop (it writes nothing); kill it if it has not within ``wait_ms``."""
+        """Ask the training to stop (it writes nothing): a first SIGTERM stops it at its next iteration,
+        a second unwinds it at once (removing its unfinished folder); kill it if it is still there."""
         process = self._process
         if process is None:
             return
         self._process = None
         process.terminate()
-        if not process.waitForFinished(wait_ms):
-            process.kill()
-            process.waitForFinished(1000)
+        if not process.waitForFinished(wait_ms // 2):
+            process.terminate()
+            if not process.waitForFinished(wait_ms // 2):
+                process.kill()
+                process.waitForFinished(1000)
         process.deleteLater()

@@ -188,7 +188,9 @@ def test_next_article_can_take_the_one_the_model_is_least_sure_about(qtbot, cont
     try:
         from annotator.suggest.training import TrainOptions, train_model
 
-        train_model(window.session.corpus, TrainOptions(annotator="tester", iterations=20, clusters=False, rank=50), folder)
+        train_model(
+            window.session.corpus, TrainOptions(annotator="tester", iterations=20, clusters=False, rank=50), folder
+        )
         ranking = json.loads((folder / "ranking.json").read_text())
         assert sorted(ranking) == list(range(11, 17))
         window.suggestions._load_model()
@@ -225,3 +227,27 @@ def test_closing_the_window_stops_a_training_and_leaves_no_model_half_written(qt
     assert not folder.exists() or (folder / "manifest.json").is_file()
     leftovers = list(folder.parent.glob(".*")) if folder.parent.exists() else []
     assert leftovers == []  # no unfinished model folder left behind
+
+
+def test_the_right_click_menu_of_a_suggestion_accepts_with_any_label_or_rejects(qtbot, window, corpus_path):
+    _label_first_foshan(qtbot, window)
+    s = window.suggestions
+    s.selected = s.items[0]
+    menu = s.context_menu()
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "Accept as Location" and "Accept as" in texts and "&Reject suggestion" in texts
+    other = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    next(a for a in other.actions() if a.text() == "Company").trigger()
+    assert sorted(a.label_id for a in stored(corpus_path)) == [1, 2]
+
+
+def test_the_selected_suggestion_stays_when_the_article_is_shown_again(qtbot, window):
+    _label_first_foshan(qtbot, window)
+    s = window.suggestions
+    chosen = s.step(1)
+    window.editor.open_article(None)  # what the window does when another program changed the article
+    window.open_article(1)
+    s.wait_ready()
+    assert s.selected == chosen and s.actions.accept.isEnabled()
+    window.open_article(2)
+    assert s.selected is None

@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QInputDialog, QLabel, QToolTip
+from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QToolTip
 
 from annotator.core.model import Annotation
 from annotator.store.consistency import MissedMention
@@ -57,6 +57,8 @@ class SuggestionController(QObject):
         self.actions = SuggestionActions(window, self.pane)
         self.doc: ArticleSuggestions | None = None  # the open article's suggestions
         self.selected: Suggestion | None = None
+        self._shown_article: int | None = None
+        self._kept: tuple[int | None, Suggestion] | None = None  # the selection while the article reloads
         self.last_ms = 0.0  # how long looking at the whole open article took
         self._started = 0.0
         self._predicted: dict[int, list[Suggestion]] = {}  # article id -> the model's suggestions
@@ -208,7 +210,13 @@ class SuggestionController(QObject):
         return self.doc.items if self.doc is not None else []
 
     def _article_opened(self, article) -> None:
-        self.selected = None
+        if article is None:  # closed, or about to be shown again as it is now in the file
+            self._kept = (self._shown_article, self.selected) if self.selected is not None else self._kept
+        else:
+            same = self._kept is not None and self._kept[0] == article.id
+            self.selected = self._kept[1] if same else None  # reshown: the selection stays
+            self._kept = None
+            self._shown_article = article.id
         self.refresh(now=False)
 
     def refresh(self, now: bool = True) -> None:
@@ -268,11 +276,18 @@ class SuggestionController(QObject):
 
     def _show(self) -> None:
         items = self.items
-        if self.selected is not None and self.selected not in items:
+        s = self.selected
+        # a selected suggestion goes once it is gone from a part already looked at (a refresh keeps it)
+        if s is not None and (self.doc is None or self.doc.done_upto >= s.end) and s not in self._near(s):
             self.selected = None
         colours = {lab.tag: lab.colour for lab in self.session.labels}
         self.overlay.set_items(items if self.shown else [], colours, self.selected)
         self._update_actions()
+
+    def _near(self, s: Suggestion) -> list[Suggestion]:
+        items = self.items
+        i = bisect_left(items, (s.start, s.end), key=lambda x: (x.start, x.end))
+        return items[i : i + 1]
 
     def _update_actions(self) -> None:
         has = bool(self.items) and self.shown
@@ -423,11 +438,40 @@ class SuggestionController(QObject):
             if i >= 0:
                 QToolTip.showText(event.globalPos(), self.tooltip(self.items[i]), self.pane)
                 return True
+        elif (
+            kind == QEvent.Type.ContextMenu and self.items and self.shown and not self.pane.textCursor().hasSelection()
+        ):
+            i = self.at(self.pane.offsets.to_codepoint(self.pane.cursorForPosition(event.pos()).position()))
+            if i >= 0:
+                self.selected = self.items[i]
+                self._reveal()
+                menu = self.context_menu()
+                menu.exec(event.globalPos())
+                menu.deleteLater()
+                return True
         elif kind == QEvent.Type.MouseButtonRelease and self.items and self.shown:
             # a click on an outline selects that suggestion (after the pane has placed the caret)
             point = event.position().toPoint()
             QTimer.singleShot(0, lambda: self._clicked(point))
         return False
+
+    def context_menu(self) -> QMenu:
+        """The right-click menu of the selected suggestion: accept it (with any label) or reject it."""
+        menu = QMenu(self.pane)
+        menu.setObjectName("suggestionMenu")
+        s = self.selected
+        label = self._label_for(s.tag) if s else None
+        accept = menu.addAction(f"Accept as {label.name}" if label else "Accept", lambda: self.accept())
+        accept.setShortcut(self.actions.accept.shortcut())
+        other = menu.addMenu("Accept as")
+        for lab in self.session.labels:
+            action = other.addAction(lab.name, lambda ident=lab.id: self.accept(ident))
+            if lab.hotkey:
+                action.setShortcut(lab.hotkey)
+        menu.addAction(self.actions.reject)
+        menu.addSeparator()
+        menu.addAction(self.actions.accept_all)
+        return menu
 
     def _clicked(self, point) -> None:
         if self.pane.textCursor().hasSelection():

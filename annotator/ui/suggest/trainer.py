@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from annotator.suggest.model import Manifest
 
@@ -67,23 +67,14 @@ class ModelTrainer(QObject):
             return False
         process = QProcess(self)
         process.setProgram(sys.executable)
-        process.setArguments(
-            [
-                "-m",
-                "annotator.cli.background",
-                "--db",
-                str(corpus_path),
-                "train",
-                "--annotator",
-                annotator,
-                "--out",
-                str(out),
-                "--rank",
-                str(RANK),
-                "--json",
-                "--quiet",
-            ]
-        )
+        args = ["--db", str(corpus_path), "train", "--annotator", annotator, "--out", str(out),
+                "--rank", str(RANK), "--json", "--quiet"]  # fmt: skip
+        # a packaged app is the command itself; else the command at low priority
+        process.setArguments(args if getattr(sys, "frozen", False) else ["-m", "annotator.cli.background", *args])
+        env = QProcessEnvironment.systemEnvironment()
+        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            env.insert(name, "1")
+        process.setProcessEnvironment(env)
         process.finished.connect(lambda code, status: self._done(process, code, status))
         process.errorOccurred.connect(lambda error: self._error(process, error))
         self._process = process

@@ -72,3 +72,18 @@ def test_bad_input_is_told_in_words(cli, tmp_path):
     assert result.exit_code == 2 and "ENT=TAG" in result.stderr
     result = cli("--db", db, "pre-annotate", "--model", tmp_path / "m", "--as", "x", "--article-ids", "999")
     assert result.exit_code != 0
+
+
+def test_train_from_a_layer_imported_from_conll(cli, tmp_path):
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "conll2003_iob2.conll"
+    db = tmp_path / "conll.db"
+    result = cli("--db", db, "--annotator", "conll", "import", fixture)
+    assert result.exit_code == 0, result.output
+    result = cli("--db", db, "train", "--annotator", "conll", "--status", "any", "--no-clusters",
+                 "--iterations", "20", "--out", tmp_path / "m", "--quiet")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Trained crf on 1 article(s)" in result.stdout and "held out 1" in result.stdout
+    result = cli("--db", db, "pre-annotate", "--model", tmp_path / "m", "--as", "model", "--quiet")
+    assert result.exit_code == 0 and "as 'model' on 2 article(s)" in result.stderr

@@ -123,7 +123,7 @@ def test_retraining_runs_in_a_separate_process_after_finished_articles(qtbot, co
         s = window.suggestions
         window.open_article(13)
         with qtbot.waitSignal(s.trainer.finished, timeout=120_000):
-            window.actions.done_next.trigger()  # a newly finished article starts a training
+            window.window_actions.done_next.trigger()  # a newly finished article starts a training
             assert s.status.text() == "Model: training…"
         assert (model_folder(path, "tester") / "manifest.json").is_file()
         assert s.status.text().startswith("Model F1")
@@ -196,13 +196,13 @@ def test_next_article_can_take_the_one_the_model_is_least_sure_about(qtbot, cont
         window.suggestions._load_model()
         window.open_article(1)
         window.suggestions.actions.least_sure.setChecked(True)
-        window.actions.next_article.trigger()
+        window.window_actions.next_article.trigger()
         assert window.editor.article.id == ranking[0]
-        window.actions.next_article.trigger()
+        window.window_actions.next_article.trigger()
         assert window.editor.article.id == ranking[1] if ranking[0] != ranking[1] else True
         window.suggestions.actions.least_sure.setChecked(False)
         window.open_article(1)
-        window.actions.next_article.trigger()
+        window.window_actions.next_article.trigger()
         assert window.editor.article.id == 2  # the list order again
     finally:
         close_window(window)

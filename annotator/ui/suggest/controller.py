@@ -31,6 +31,7 @@ from annotator.store.layers import (
 from annotator.suggest.dictionary import Dictionary, key_of
 from annotator.suggest.live import ArticleSuggestions, LiveSuggestions
 from annotator.suggest.model import Manifest, ModelError, Suggestion, load_model
+from annotator.ui import settings as keys
 from annotator.ui.commands import AddAnnotations
 from annotator.ui.consistency.commands import RejectMentions
 from annotator.ui.editor import _short
@@ -38,7 +39,6 @@ from annotator.ui.suggest.actions import SuggestionActions
 from annotator.ui.suggest.overlay import SuggestionOverlay
 from annotator.ui.suggest.trainer import ModelTrainer, model_folder, model_status
 
-RETRAIN_EVERY = 5  # newly finished articles
 MIN_FINISHED = 2  # finished articles before the first training
 
 
@@ -75,17 +75,17 @@ class SuggestionController(QObject):
         self._meanwhile: list[tuple[str, str, int]] = []
         self._poll = QTimer(self, interval=50, timeout=self._dictionary_read)
         a = self.actions
-        a.show.setChecked(_flag(settings.value("suggest/show", True)))
-        a.least_sure.setChecked(_flag(settings.value("suggest/leastSureFirst", False)))
-        a.own_only.setChecked(_flag(settings.value("suggest/ownLabelsOnly", False)))
-        self.retrain_every = int(settings.value("suggest/retrainEvery", RETRAIN_EVERY) or RETRAIN_EVERY)
+        a.show.setChecked(keys.SUGGEST_SHOW.read(settings))
+        a.least_sure.setChecked(keys.SUGGEST_LEAST_SURE.read(settings))
+        a.own_only.setChecked(keys.SUGGEST_OWN_ONLY.read(settings))
+        self.retrain_every = max(1, keys.SUGGEST_RETRAIN_EVERY.read(settings))
         a.next.triggered.connect(lambda: self.step(1))
         a.previous.triggered.connect(lambda: self.step(-1))
         a.accept.triggered.connect(lambda: self.accept())
         a.reject.triggered.connect(self.reject)
         a.accept_all.triggered.connect(self.accept_all)
         a.show.toggled.connect(self._show_toggled)
-        a.least_sure.toggled.connect(lambda on: settings.setValue("suggest/leastSureFirst", on))
+        a.least_sure.toggled.connect(lambda on: keys.SUGGEST_LEAST_SURE.write(settings, on))
         a.own_only.toggled.connect(self._own_only_toggled)
         a.train_now.triggered.connect(lambda: self.train(force=True))
         a.stop_training.triggered.connect(self.stop_training)
@@ -196,7 +196,7 @@ class SuggestionController(QObject):
         self.refresh()
 
     def _own_only_toggled(self, on: bool) -> None:
-        self.settings.setValue("suggest/ownLabelsOnly", on)
+        keys.SUGGEST_OWN_ONLY.write(self.settings, on)
         self._rebuild_dictionary()
         self.refresh()
 
@@ -299,7 +299,7 @@ class SuggestionController(QObject):
         self.actions.train_now.setEnabled(not self.trainer.running and self.session.corpus.path is not None)
 
     def _show_toggled(self, on: bool) -> None:
-        self.settings.setValue("suggest/show", on)
+        keys.SUGGEST_SHOW.write(self.settings, on)
         self.selected = None
         self.refresh()
 
@@ -551,7 +551,7 @@ class SuggestionController(QObject):
         )
         if ok:
             self.retrain_every = n
-            self.settings.setValue("suggest/retrainEvery", n)
+            keys.SUGGEST_RETRAIN_EVERY.write(self.settings, n)
 
     # --- active learning -------------------------------------------------------------------------------
     def least_sure_next(self, current: int | None) -> int | None:
@@ -570,7 +570,3 @@ class SuggestionController(QObject):
         self._poll.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self.trainer.stop(wait_ms=2000)
-
-
-def _flag(value) -> bool:
-    return value not in (False, "false", "0", 0, None)

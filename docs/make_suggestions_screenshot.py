@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from annotator.store.search import catch_up
 from annotator.suggest.training import TrainOptions, train_model
 from annotator.ui.app import AppController, make_app
 from annotator.ui.suggest.trainer import model_folder
@@ -23,6 +24,7 @@ def main(out: str) -> None:
     folder = Path(tempfile.mkdtemp())
     path = folder / "news.db"
     with build_corpus(path, 120, 300, annotator="mei") as corpus:
+        catch_up(corpus.db)  # searchable, as a corpus in use is
         train_model(corpus, TrainOptions(annotator="mei"), model_folder(path, "mei"))
     make_app([])
     controller = AppController(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), "mei")

@@ -201,7 +201,7 @@ def _keypresses_while_training(
         "<= 16 ms at p95",
         limit=16.0,
         statistic="p95",
-        baseline="the same key presses with no training running",
+        baseline="the same key presses with no training running (their p95)",
     )
     controller = AppController(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat), "bench")
     window = controller.open(db)
@@ -213,7 +213,9 @@ def _keypresses_while_training(
             QApplication.processEvents()
             time.sleep(0.02)
         base, _ = _keypresses(window, window.editor.article.text, n)
-        fig.baseline_runs = [s * 1000 for s in base]
+        base_ms = [s * 1000 for s in base]
+        fig.baseline_runs = [p95(base_ms)]  # compared p95 to p95 (a baseline is reported as a median of runs)
+        fig.extra["baseline_median_ms"] = round(sorted(base_ms)[len(base_ms) // 2], 2)
         window.open_article(test_ids[1])
         QApplication.processEvents()
         trainer = window.suggestions.trainer
@@ -222,7 +224,6 @@ def _keypresses_while_training(
         times, _ = _keypresses(window, window.editor.article.text, n)
         fig.runs = [s * 1000 for s in times]
         fig.extra["training_still_running"] = trainer.running
-        fig.extra["baseline_p95_ms"] = round(p95(fig.baseline_runs), 2)
         trainer.stop()
     finally:
         window.close()

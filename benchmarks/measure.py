@@ -19,6 +19,7 @@ class Figure:
     target: str  # the target in words
     limit: float | None = None  # the value must stay at or under this (in ``unit``)
     max_ratio: float | None = None  # ... and at or under this multiple of the baseline
+    floor: float | None = None  # the value must stay at or above this (a score, such as F1)
     statistic: str = "median"  # or "p95"
     runs: list[float] = field(default_factory=list)
     baseline: str = ""  # what the baseline is
@@ -57,6 +58,8 @@ class Figure:
         if self.status != OK or self.value is None:
             return None
         if self.limit is not None and self.value > self.limit:
+            return False
+        if self.floor is not None and self.value < self.floor:
             return False
         if self.max_ratio is not None and self.ratio is not None and self.ratio > self.max_ratio:
             return False

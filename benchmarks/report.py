@@ -29,6 +29,8 @@ def _fmt(value: float | None, unit: str) -> str:
         return f"{value:.2f} s"
     if unit == "ms":
         return f"{value:.1f} ms"
+    if unit == "F1":
+        return f"{value:.3f} F1"
     return f"{value:.0f} {unit}"
 
 

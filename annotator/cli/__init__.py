@@ -16,6 +16,7 @@ from annotator.cli.import_cmd import import_command
 from annotator.cli.review_cmd import review_command
 from annotator.cli.search_cmd import search_command
 from annotator.cli.stats_cmd import stats_command
+from annotator.cli.suggest_cmd import preannotate_command, train_command
 
 
 def start_gui(db: Path | None, article_id: int | None, annotator: str | None) -> int:
@@ -61,3 +62,5 @@ main.add_command(search_command)
 main.add_command(review_command)
 main.add_command(backup_command)
 main.add_command(restore_command)
+main.add_command(train_command)
+main.add_command(preannotate_command)

@@ -29,6 +29,7 @@ from annotator.ui.search.controller import SearchController
 from annotator.ui.session import CorpusSession
 from annotator.ui.stats.dock import StatsDock
 from annotator.ui.status import StatusBar
+from annotator.ui.suggest.controller import SuggestionController
 from annotator.ui.widgets.annotation_dock import AnnotationDock
 from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         view_menu = next(m for m in self.menuBar().findChildren(QMenu) if self.window_actions.zoom_in in m.actions())
         view_menu.addSeparator()
         view_menu.addMenu(language_menu(view_menu, self.settings, self._language_chosen))
+        self.suggestions = SuggestionController(session, self.editor, self.undo_stack, settings, self)
+        self._add_suggestions()
         self._wire()
         self._labels_changed()
         self._restore_settings()
@@ -181,7 +184,7 @@ class MainWindow(QMainWindow):
         self.consistency.error.connect(self._show_error)
         self.consistency.dock.conflict_activated.connect(self._show_conflict)
 
-        self.label_palette.label_requested.connect(ed.apply_label)
+        self.label_palette.label_requested.connect(self._label_key)
         self.article_dock.article_activated.connect(self.open_article)
         self.annotation_dock.annotation_chosen.connect(lambda ident, focus: ed.select_annotation(ident, focus=focus))
         ed.article_opened.connect(self._article_opened)
@@ -207,10 +210,22 @@ class MainWindow(QMainWindow):
             signal.connect(self._update_count)
         self.pane.selection_changed_cp.connect(self._update_actions)
 
+    def _add_suggestions(self) -> None:
+        menus = {a.text(): a for a in self.menuBar().actions()}
+        view = menus.get("&View")
+        self.suggestions.actions.build_menus(self.menuBar(), view.menu() if view else None, menus.get("&Help"))
+        self.status.insertPermanentWidget(0, self.suggestions.status)
+        self.suggestions.message.connect(lambda m: self.status.showMessage(m, 8000))
+
+    def _label_key(self, label_id: int) -> None:
+        """A label key or palette button: accepts the selected suggestion with that label, else labels the selection."""
+        if not self.suggestions.accept_with_label(label_id):
+            self.editor.apply_label(label_id)
+
     # --- labels --------------------------------------------------------------------
     def _labels_changed(self) -> None:
         labels = self.session.labels
-        self.window_actions.set_labels(labels, self.editor.apply_label)
+        self.window_actions.set_labels(labels, self._label_key)
         self.window_actions.fill_label_menu(self.label_menu)
         self.label_palette.set_labels(labels)
         self.hint.set_text(labels, *self.window_actions.hint_places())
@@ -267,7 +282,10 @@ class MainWindow(QMainWindow):
 
     def _step_article(self, step: int) -> bool:
         current = self.editor.article
-        if current is None:
+        least_sure = self.suggestions.least_sure_next(current.id if current else None) if step > 0 else None
+        if least_sure is not None:
+            target = least_sure
+        elif current is None:
             target = self.articles.article_id(0)
         else:
             row = self.articles.row_of(current.id)
@@ -383,7 +401,7 @@ class MainWindow(QMainWindow):
             self.status.showMessage(tr("New annotations are recorded as {strip}.").format(strip=name.strip()), 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(everything_on(self, self.window_actions.all()), self)
+        dialog = ShortcutsDialog(everything_on(self, self.window_actions.all() + self.suggestions.actions.all()), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -504,6 +522,7 @@ class MainWindow(QMainWindow):
         self.guard.stop()
         self.review.shutdown()
         self.search.shutdown()
+        self.suggestions.shutdown()
         super().closeEvent(event)
 
     # --- drag and drop ----------------------------------------------------------------------

@@ -134,4 +134,10 @@ EXPORT_SPLIT_ON = Setting("export/splitOn", bool, False, "write a train/dev/test
 EXPORT_SEED = Setting("export/seed", int, 0, "the split's random seed")
 EXPORT_OFFSETS = Setting("export/offsets/", str, "", "per format: the offset unit chosen last")
 
+# --- suggestions ----------------------------------------------------------------------------------
+SUGGEST_SHOW = Setting("suggest/show", bool, True, "View › Show suggestions")
+SUGGEST_OWN_ONLY = Setting("suggest/ownLabelsOnly", bool, False, "the dictionary holds only the analyst's own labels")
+SUGGEST_LEAST_SURE = Setting("suggest/leastSureFirst", bool, False, "Next article: the one the model is least sure of")
+SUGGEST_RETRAIN_EVERY = Setting("suggest/retrainEvery", int, 5, "newly finished articles that start a training")
+
 ALL: tuple[Setting, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Setting))

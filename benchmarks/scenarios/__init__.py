@@ -30,4 +30,9 @@ SCENARIOS = (
     Scenario("review", ("review_filter",), "review"),
     Scenario("search", ("search",), "search"),
     Scenario("memory", ("memory",), "process", "memory"),
+    Scenario(
+        "suggest",
+        ("suggest_f1", "suggest_train", "suggest_memory", "suggest_open", "suggest_retrain", "suggest_keypress"),
+        "suggesting",
+    ),
 )

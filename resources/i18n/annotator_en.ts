@@ -163,5 +163,19 @@
                 <numerusform>%Ln of the chosen articles have no annotations: token formats (spaCy, Prodigy, CoNLL, Hugging Face) write them with every token O, as text with nothing to find.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Accept %n suggestion(s)</source>
+            <translation>
+                <numerusform>Accept %n suggestion</numerusform>
+                <numerusform>Accept %n suggestions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Accepted %n suggestion(s). Ctrl+Z takes them all back.</source>
+            <translation>
+                <numerusform>Accepted %n suggestion. Ctrl+Z takes them all back.</numerusform>
+                <numerusform>Accepted %n suggestions. Ctrl+Z takes them all back.</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -2121,5 +2121,225 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <source>nested and overlapping spans (the longest is kept), whitespace, titles, metadata, annotators, notes</source>
             <translation>嵌套和重叠的片段（保留最长者）、空白、标题、元数据、标注员、备注</translation>
         </message>
+        <message>
+            <source>&amp;Next suggestion</source>
+            <translation>下一条建议(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Select the next suggestion in the text</source>
+            <translation>选择文中的下一条建议</translation>
+        </message>
+        <message>
+            <source>&amp;Previous suggestion</source>
+            <translation>上一条建议(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Select the previous suggestion in the text</source>
+            <translation>选择文中的上一条建议</translation>
+        </message>
+        <message>
+            <source>&amp;Accept suggestion</source>
+            <translation>接受建议(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Label the selected suggestion with its label (a label key labels it with that label)</source>
+            <translation>用建议的标签标注选中的建议（按标签键则使用该标签）</translation>
+        </message>
+        <message>
+            <source>&amp;Reject suggestion</source>
+            <translation>拒绝建议(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Not a mention: the suggestion is not offered again at this place</source>
+            <translation>不是提及：此处不再提供该建议</translation>
+        </message>
+        <message>
+            <source>Accept a&amp;ll suggestions in this article</source>
+            <translation>接受本文的所有建议(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Label every suggestion of this article in one step (one undo takes them all back)</source>
+            <translation>一步标注本文的所有建议（一次撤销即可全部撤回）</translation>
+        </message>
+        <message>
+            <source>Show &amp;suggestions</source>
+            <translation>显示建议(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Show what the dictionary of your labels and the trained model suggest, as dashed outlines</source>
+            <translation>以虚线框显示您的标签词典和训练好的模型给出的建议</translation>
+        </message>
+        <message>
+            <source>&amp;Train model now</source>
+            <translation>立即训练模型(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Train the suggestion model from your finished articles, in the background</source>
+            <translation>在后台用您已完成的文章训练建议模型</translation>
+        </message>
+        <message>
+            <source>&amp;Stop training</source>
+            <translation>停止训练(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Stop the training that is running; the current model stays</source>
+            <translation>停止正在进行的训练；保留当前模型</translation>
+        </message>
+        <message>
+            <source>Retrain &amp;every…</source>
+            <translation>重新训练间隔(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>How many newly finished articles start a new training</source>
+            <translation>新完成多少篇文章后开始新的训练</translation>
+        </message>
+        <message>
+            <source>Next article: &amp;least sure first</source>
+            <translation>下一篇：模型最不确定的优先(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Next article opens the unfinished article the model is least sure about (active learning)</source>
+            <translation>“下一篇文章”打开模型最不确定的未完成文章（主动学习）</translation>
+        </message>
+        <message>
+            <source>Suggest from &amp;my labels only</source>
+            <translation>仅根据我的标注提供建议(&amp;M)</translation>
+        </message>
+        <message>
+            <source>The dictionary holds only your own labels (as in blind labelling), not every analyst's</source>
+            <translation>词典只包含您自己的标注（如盲标模式），而非所有标注员的</translation>
+        </message>
+        <message>
+            <source>Suggest&amp;ions</source>
+            <translation>建议(&amp;I)</translation>
+        </message>
+        <message>
+            <source>The dictionary of labelled texts could not be read ({exc}).</source>
+            <translation>无法读取已标注文本词典（{exc}）。</translation>
+        </message>
+        <message>
+            <source>The suggestion model could not be loaded ({exc}); it will be trained again.</source>
+            <translation>无法加载建议模型（{exc}）；将重新训练。</translation>
+        </message>
+        <message>
+            <source>, {confidence:.0%} sure</source>
+            <translation>，置信度 {confidence:.0%}</translation>
+        </message>
+        <message>
+            <source>Suggestion {position} of {count}: “{text}” as {value} ({source}{sure}). Enter accepts, a label key gives another label, X rejects.</source>
+            <translation>第 {position} 条建议，共 {count} 条：“{text}”作为 {value}（{source}{sure}）。Enter 接受，标签键改用其他标签，X 拒绝。</translation>
+        </message>
+        <message>
+            <source>Accept suggestion “{short}” as {name}</source>
+            <translation>接受建议：将“{short}”标注为 {name}</translation>
+        </message>
+        <message>
+            <source>Reject suggestion “{short}”</source>
+            <translation>拒绝建议“{short}”</translation>
+        </message>
+        <message numerus="yes">
+            <source>Accept %n suggestion(s)</source>
+            <translation>
+                <numerusform>接受 %n 条建议</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Accepted %n suggestion(s). Ctrl+Z takes them all back.</source>
+            <translation>
+                <numerusform>已接受 %n 条建议。Ctrl+Z 可全部撤回。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Accept as {name}</source>
+            <translation>接受为 {name}</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>接受</translation>
+        </message>
+        <message>
+            <source>Accept as</source>
+            <translation>接受为</translation>
+        </message>
+        <message>
+            <source>the dictionary of labelled texts</source>
+            <translation>已标注文本词典</translation>
+        </message>
+        <message>
+            <source>the trained model</source>
+            <translation>训练好的模型</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation>和</translation>
+        </message>
+        <message>
+            <source>confidence not given</source>
+            <translation>未给出置信度</translation>
+        </message>
+        <message>
+            <source>{confidence:.0%} sure</source>
+            <translation>置信度 {confidence:.0%}</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:{colour}'&gt;┅&lt;/b&gt; Suggested {escape}: {escape2}&lt;br&gt;&lt;i&gt;from {escape3}, {sure}&lt;/i&gt;&lt;br&gt;Tab selects it · Enter accepts · X rejects</source>
+            <translation>&lt;b style='color:{colour}'&gt;┅&lt;/b&gt; 建议的 {escape}：{escape2}&lt;br&gt;&lt;i&gt;来自{escape3}，{sure}&lt;/i&gt;&lt;br&gt;Tab 选中 · Enter 接受 · X 拒绝</translation>
+        </message>
+        <message>
+            <source>Training the suggestion model in the background…</source>
+            <translation>正在后台训练建议模型…</translation>
+        </message>
+        <message>
+            <source>Suggestion model retrained</source>
+            <translation>建议模型已重新训练</translation>
+        </message>
+        <message>
+            <source>: held-out F1 {f1:.2f}.</source>
+            <translation>：留出集 F1 {f1:.2f}。</translation>
+        </message>
+        <message>
+            <source>The suggestion model was not trained: {message}</source>
+            <translation>建议模型未训练：{message}</translation>
+        </message>
+        <message>
+            <source>Retrain every</source>
+            <translation>重新训练间隔</translation>
+        </message>
+        <message>
+            <source>Retrain the suggestion model after this many newly finished articles:</source>
+            <translation>新完成多少篇文章后重新训练建议模型：</translation>
+        </message>
+        <message>
+            <source>Model: training…</source>
+            <translation>模型：训练中…</translation>
+        </message>
+        <message>
+            <source>The suggestion model is being trained in a separate process.</source>
+            <translation>建议模型正在单独的进程中训练。</translation>
+        </message>
+        <message>
+            <source>Suggestion model ({engine}) trained on {get} of your finished articles, scored on {get2} held out ({created}).&lt;table&gt;&lt;tr&gt;&lt;th&gt;label&lt;/th&gt;&lt;th&gt;P&lt;/th&gt;&lt;th&gt;R&lt;/th&gt;&lt;th&gt;F1&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</source>
+            <translation>建议模型（{engine}）用您已完成的 {get} 篇文章训练，在留出的 {get2} 篇上评分（{created}）。&lt;table&gt;&lt;tr&gt;&lt;th&gt;标签&lt;/th&gt;&lt;th&gt;P&lt;/th&gt;&lt;th&gt;R&lt;/th&gt;&lt;th&gt;F1&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</translation>
+        </message>
+        <message>
+            <source>Model F1 {f1:.2f}</source>
+            <translation>模型 F1 {f1:.2f}</translation>
+        </message>
+        <message>
+            <source>Model ready</source>
+            <translation>模型已就绪</translation>
+        </message>
+        <message>
+            <source>Error: </source>
+            <translation>错误：</translation>
+        </message>
+        <message>
+            <source>Training stopped (exit {code}).</source>
+            <translation>训练已停止（退出码 {code}）。</translation>
+        </message>
+        <message>
+            <source>Training could not start: {errorString}</source>
+            <translation>无法开始训练：{errorString}</translation>
+        </message>
     </context>
 </TS>

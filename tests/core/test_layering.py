@@ -1,5 +1,5 @@
 """The layers, checked on the source: core uses the standard library only, and only
-annotator/ui may import Qt. Dependencies point one way: core <- store <- formats <- cli."""
+annotator/ui may import Qt. Dependencies point one way: core <- store <- formats <- suggest <- cli."""
 
 import ast
 import sys
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "annotator"
-LAYERS = ["core", "store", "formats", "cli"]
+LAYERS = ["core", "store", "formats", "suggest", "cli"]
 
 
 def imported_modules(path: Path) -> set[str]:

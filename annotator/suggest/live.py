@@ -1,0 +1,289 @@
+"""Suggestions for the article being read: the dictionary of labelled texts and the trained model,
+merged, with what is labelled or rejected already taken out. No Qt: the window calls it.
+
+Where both sources propose spans that overlap, the model's wins when it is at least as sure as the
+dictionary's share, else the dictionary's; the same span from both is one suggestion from both
+("dictionary + model"), its confidence the higher one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+
+from annotator.suggest.dictionary import Dictionary, key_of
+from annotator.suggest.model import Suggestion, Tagger
+from annotator.suggest.tokens import tokenize
+
+
+class LiveSuggestions:
+    def __init__(self) -> None:
+        self.dictionary = Dictionary()
+        self.tagger: Tagger | None = None
+        self.use_dictionary = True
+        self.use_model = True
+
+    def suggest(
+        self,
+        text: str,
+        taken: Iterable[tuple[int, int]] = (),
+        rejected: Iterable[tuple[int, int, str]] = (),
+        tags: set[str] | None = None,
+        *,
+        predicted: list[Suggestion] | None = None,
+        tokens: tuple[list[int], list[int]] | None = None,
+    ) -> list[Suggestion]:
+        """Suggestions in text order, none overlapping ``taken`` spans (annotations) or each other,
+        none rejected at that place (``(start, end, key)``), and only tags in ``tags`` when given.
+
+        ``predicted``: the model's suggestions for this text when the caller kept them (they do
+        not change as the analyst labels); ``tokens``: the text's tokens, likewise."""
+        found: list[Suggestion] = []
+        if self.use_dictionary and len(self.dictionary):
+            found += self.dictionary.suggest(text, tokens or tokenize(text))
+        if self.use_model and self.tagger is not None:
+            found += self.tagger.predict(text) if predicted is None else predicted
+        if tags is not None:
+            found = [s for s in found if s.tag in tags]
+        rejected = set(rejected)
+        if rejected:
+            found = [s for s in found if (s.start, s.end, key_of(text[s.start : s.end])) not in rejected]
+        return _without(_merged(found), sorted(taken))
+
+
+def _sure(s: Suggestion) -> float:
+    return 1.0 if s.confidence is None else s.confidence
+
+
+def _merged(found: list[Suggestion]) -> list[Suggestion]:
+    by_place: dict[tuple[int, int, str], Suggestion] = {}
+    for s in found:
+        key = (s.start, s.end, s.tag)
+        old = by_place.get(key)
+        if old is None:
+            by_place[key] = s
+        elif old.source != s.source:
+            sources = " + ".join(sorted({*old.source.split(" + "), s.source}))
+            by_place[key] = s._replace(source=sources, confidence=max(_sure(old), _sure(s)))
+    out: list[Suggestion] = []
+    starts: list[int] = []  # of the kept ones, which never overlap: sorted, and so are their ends
+    # the surest first; a later one overlapping a kept one is dropped
+    for s in sorted(by_place.values(), key=lambda s: (-_sure(s), "model" not in s.source, s.start)):
+        i = bisect_left(starts, s.end)  # kept ones starting before s ends: only the last can reach s
+        if i and out[i - 1].end > s.start:
+            continue
+        starts.insert(i, s.start)
+        out.insert(i, s)
+    return out
+
+
+def _without(found: list[Suggestion], taken: list[tuple[int, int]]) -> list[Suggestion]:
+    if not taken:
+        return found
+    starts = [s for s, _ in taken]
+    longest = max(e - s for s, e in taken)
+    out = []
+    for s in found:
+        i = bisect_left(starts, s.start - longest)
+        if any(a < s.end and s.start < b for a, b in taken[i : bisect_left(starts, s.end)]):
+            continue
+        out.append(s)
+    return out
+
+
+CHUNK = 8_000  # characters looked at per step: a long article is done a piece at a time, on idle
+
+
+class ArticleSuggestions:
+    """The suggestions of one article, computed a chunk at a time and kept current as spans are labelled.
+
+    A chunk ends at a line break (or a space) so that no sentence is cut. Labelling a span does not
+    look at the whole text again: suggestions overlapping it go, and the labelled text is looked
+    for (as whole tokens) with the label it now carries most often; removing a span looks again
+    only around it. So a label key press costs the same on a 1 MB article as on a short one.
+    """
+
+    def __init__(
+        self,
+        live: LiveSuggestions,
+        text: str,
+        taken: Callable[[int, int], list[tuple[int, int]]] | Iterable[tuple[int, int]],
+        rejected: Iterable[tuple[int, int, str]],
+        tags: set[str],
+        predicted: list[Suggestion] | None = None,
+    ) -> None:
+        """``taken(start, end)``: the labelled spans overlapping [start, end) (or a list of all of them)."""
+        self.live = live
+        self.text = text
+        if callable(taken):
+            self.taken = taken
+        else:
+            spans = sorted(taken)
+            self.taken = lambda start, end: [(s, e) for s, e in spans if s < end and start < e]
+        self.pending: list[str] = []  # texts to look for again (``rescan``), when there is time
+        self.rejected = set(rejected)
+        self.tags = tags
+        self.items: list[Suggestion] = []
+        self.done_upto = 0
+        self._predicted = predicted  # the model's suggestions for the whole text, when known
+        self.model_found: list[Suggestion] = []  # the model's suggestions computed here, for the caller to keep
+
+    @property
+    def complete(self) -> bool:
+        return self.done_upto >= len(self.text)
+
+    def _cut(self, start: int, size: int) -> int:
+        text = self.text
+        if start + size >= len(text):
+            return len(text)
+        for sep in ("\n", " "):
+            cut = text.find(sep, start + size)
+            if cut != -1 and cut - start < size * 2:
+                return cut + 1
+        return min(len(text), start + size * 2)
+
+    def step(self, size: int = CHUNK) -> list[Suggestion]:
+        """Look at the next chunk; returns the suggestions it added (in text order, after all earlier ones)."""
+        if self.complete:
+            return []
+        start = self.done_upto
+        end = self._cut(start, size)
+        self.done_upto = end
+        new = self._compute(start, end)
+        self.items += new
+        return new
+
+    def _compute(self, start: int, end: int) -> list[Suggestion]:
+        piece = self.text[start:end]
+        found: list[Suggestion] = []
+        live = self.live
+        if live.use_dictionary and len(live.dictionary):
+            found += [s._replace(start=s.start + start, end=s.end + start) for s in live.dictionary.suggest(piece)]
+        if live.use_model and live.tagger is not None:
+            if self._predicted is not None:
+                i = bisect_left(self._predicted, start, key=lambda s: s.start)
+                for s in self._predicted[i:]:
+                    if s.start >= end:
+                        break
+                    found.append(s)
+            else:
+                predicted = [s._replace(start=s.start + start, end=s.end + start) for s in live.tagger.predict(piece)]
+                self.model_found += predicted
+                found += predicted
+        return self._keep(found)
+
+    def _keep(self, found: list[Suggestion]) -> list[Suggestion]:
+        text = self.text
+        found = [
+            s
+            for s in found
+            if s.tag in self.tags and (s.start, s.end, key_of(text[s.start : s.end])) not in self.rejected
+        ]
+        if not found:
+            return found
+        return _without(_merged(found), self.taken(min(s.start for s in found), max(s.end for s in found)))
+
+    # --- keeping up with edits ------------------------------------------------------------
+    def _drop(self, start: int, end: int, key: str | None = None) -> None:
+        text = self.text
+        if key is None:  # only the suggestions overlapping [start, end): found by bisection
+            i = bisect_left(self.items, start, key=lambda s: s.start)
+            j = i
+            while i > 0 and self.items[i - 1].end > start:
+                i -= 1
+            while j < len(self.items) and self.items[j].start < end:
+                j += 1
+            self.items[i:j] = [s for s in self.items[i:j] if not (s.start < end and start < s.end)]
+            return
+        self.items = [
+            s
+            for s in self.items
+            if not (s.start < end and start < s.end)
+            and (key is None or s.source != "dictionary" or key_of(text[s.start : s.end]) != key)
+        ]
+
+    def _insert(self, new: list[Suggestion]) -> None:
+        for s in new:
+            if any(o.start < s.end and s.start < o.end for o in self._near(s.start, s.end)):
+                continue
+            i = bisect_left(self.items, (s.start, s.end), key=lambda x: (x.start, x.end))
+            self.items.insert(i, s)
+
+    def _near(self, start: int, end: int) -> list[Suggestion]:
+        i = bisect_left(self.items, start, key=lambda s: s.start)
+        return self.items[max(0, i - 8) : i + 8]
+
+    def labelled(self, start: int, end: int) -> None:
+        """A span was labelled (``taken`` includes it now): nothing is suggested over it, and its text
+        is to be looked for again (``pending``: the caller runs ``rescan_pending`` when it has time)."""
+        self._drop(start, end)
+        self.later(key_of(self.text[start:end]))
+
+    def unlabelled(self, start: int, end: int) -> None:
+        """A span was removed: look again around it, and for its text everywhere (it may have left the
+        dictionary, or be given another label more often now)."""
+        self.look_again(start, end)
+        self.later(key_of(self.text[start:end]))
+
+    def later(self, key: str) -> None:
+        if key not in self.pending:
+            self.pending.append(key)
+
+    def rescan_pending(self, limit: int = 1) -> bool:
+        """Look for up to ``limit`` pending texts; True while some are left."""
+        for _ in range(min(limit, len(self.pending))):
+            self.rescan(self.pending.pop(0))
+        return bool(self.pending)
+
+    def reject(self, s: Suggestion) -> None:
+        self.rejected.add((s.start, s.end, key_of(self.text[s.start : s.end])))
+        self.items = [x for x in self.items if x != s]
+
+    def unreject(self, start: int, end: int, key: str) -> None:
+        self.rejected.discard((start, end, key))
+        self.look_again(start, end)
+
+    def look_again(self, start: int, end: int) -> None:
+        """Compute the suggestions of the lines around [start, end) again (within what is done)."""
+        if start >= self.done_upto:
+            return
+        a = self.text.rfind("\n", 0, start) + 1
+        b = self.text.find("\n", end)
+        b = min(self.done_upto, len(self.text) if b == -1 else b + 1)
+        if self._predicted is None and self.model_found:
+            self._predicted = sorted(self.model_found, key=lambda s: (s.start, s.end))
+        self._drop(a, b)
+        self._insert(self._compute(a, b))
+
+    def rescan(self, key: str) -> None:
+        """The dictionary's suggestions of one text, everywhere done so far, with its label now."""
+        text = self.text
+        self._drop(0, 0, key)  # only this text's dictionary suggestions (no place overlaps [0, 0))
+        best = self.live.dictionary.best(key) if self.live.use_dictionary else None
+        if best is None or best[0] not in self.tags or not key:
+            return
+        import re
+
+        words = [re.escape(w) for w in key.split(" ")]
+        pattern = re.compile(r"\s+".join(words), re.IGNORECASE)
+        found = []
+        for m in pattern.finditer(text, 0, self.done_upto):
+            s, e = m.start(), m.end()
+            if key_of(text[s:e]) != key or not _whole_tokens(text, s, e):
+                continue
+            found.append(Suggestion(s, e, best[0], "dictionary", best[1]))
+        self._insert(self._keep(found))
+
+
+def _whole_tokens(text: str, s: int, e: int) -> bool:
+    """Does [s, e) start and end at token edges (as the dictionary matches)?"""
+    from annotator.suggest.tokens import TOKEN
+
+    back = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1  # tokens never cross whitespace
+    stop = len(text)
+    for sep in (" ", "\n"):
+        i = text.find(sep, e)
+        if i != -1:
+            stop = min(stop, i)
+    edges = [(t.start(), t.end()) for t in TOKEN.finditer(text, back, stop)]
+    return any(a == s for a, _ in edges) and any(b == e for _, b in edges)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from annotator.store import Corpus, CorpusError, open_corpus
+from annotator.store.corpus import writable
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,9 @@ def open_existing(settings: Settings) -> Corpus:
             if settings.db is not None
             else f"No corpus at {path} yet. Create it by importing articles: annotator import FILE..."
         )
-    return open_corpus(path, create=False)
+    # In a read-only folder or drive the corpus is opened for reading only: the commands that
+    # use this function read, and one that would write says why it cannot.
+    return open_corpus(path, create=False, read_only=not writable(path))
 
 
 def open_for_import(settings: Settings) -> Corpus:

@@ -53,6 +53,7 @@ from annotator.formats.registry import (
 )
 from annotator.formats.streaming import reading_fraction, stop_reading
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
+from annotator.store.health import CorpusGoneError
 
 
 class Outcome(enum.StrEnum):
@@ -379,6 +380,10 @@ class ImportBatch:
             if labels:
                 return self._add_to_existing(path, record, exc.existing_id, labels, warnings, reason)
             return ImportResult(path, Outcome.DUPLICATE, reason + ".", exc.existing_id, record.where, record.title)
+        except CorpusGoneError:  # the corpus file itself is gone or taken over: stop, never go on
+            if labels:
+                labels.rollback()
+            raise
         except CorpusError as exc:
             if labels:
                 labels.rollback()
@@ -421,6 +426,9 @@ class ImportBatch:
                 ]
                 if new:
                     self.corpus.annotations.add_many(new)
+        except CorpusGoneError:  # the corpus file itself is gone or taken over: stop
+            labels.rollback()
+            raise
         except CorpusError as exc:
             labels.rollback()
             return ImportResult(path, Outcome.REJECTED, str(exc), where=record.where, title=record.title)

@@ -50,6 +50,22 @@ class Corpus:
                 "nothing more was written: it would not have reached the file."
             )
 
+    def reconnect(self) -> None:
+        """Replace the connection with a new one to the same file, taking SQLite's locks afresh.
+
+        For a process whose locks were dropped (something in it opened and closed the file outside
+        SQLite) while the files are intact. The old connection's close is pinned so that it cannot
+        checkpoint or delete anything; everything committed is in the file and its -wal already.
+        """
+        if self.path is None or self.files is None:
+            return
+        self.files.pin()
+        self.db.conn.close()
+        self.files.unpin()
+        self.db.conn = sqlite3.connect(str(self.path), timeout=10)
+        _configure(self.db, self.path)
+        self.review.register_functions()
+
     def close(self) -> None:
         """Close the connection. When the file is gone or was taken over, SQLite's close is kept
         from writing its outdated WAL into the file (or deleting another program's -wal)."""
@@ -317,11 +333,15 @@ def _read_only(db: Database, path: Path) -> Corpus:
     return Corpus(db, path)
 
 
-def _prepare(db: Database, path: Path | None) -> Corpus:
+def _configure(db: Database, path: Path | None) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     if path is not None:
         db.enable_wal()
         db.execute("PRAGMA synchronous = FULL")
+
+
+def _prepare(db: Database, path: Path | None) -> Corpus:
+    _configure(db, path)
     if migrations.pending(db) or db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         with db.atomic():  # the whole schema and the mark that it is ours: all of it or none
             migrations.apply(db)

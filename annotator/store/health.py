@@ -153,6 +153,12 @@ class CorpusFiles:
             return
         self._pin_fd = fd
 
+    def unpin(self) -> None:
+        """After the connection was closed: release the pin (before a new connection opens)."""
+        if self._pin_fd is not None:
+            os.close(self._pin_fd)
+            self._pin_fd = None
+
     def _open_connected_file(self) -> int | None:
         """A new descriptor on the inode SQLite has open as the main file (found in /proc/self/fd,
         so it works when the path names another file now, or none)."""

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from annotator.formats.batch import ImportReport, iter_import
 from annotator.formats.dataset import ExportCancelled, ExportReport
 from annotator.formats.export import export_corpus, missing_library_message
 from annotator.formats.registry import import_extensions
 from annotator.store import CorpusError
+from annotator.ui import file_dialogs
 from annotator.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 
 if TYPE_CHECKING:
@@ -30,12 +31,12 @@ def _article_filter() -> str:
 
 
 def import_files(window: "MainWindow") -> ImportReport | None:
-    paths, _ = QFileDialog.getOpenFileNames(window, "Import articles", str(Path.home()), _article_filter())
+    paths = file_dialogs.open_file_names(window, "Import articles", str(Path.home()), _article_filter())
     return run_import(window, paths) if paths else None
 
 
 def import_folder(window: "MainWindow") -> ImportReport | None:
-    path = QFileDialog.getExistingDirectory(window, "Import a folder of articles", str(Path.home()))
+    path = file_dialogs.existing_directory(window, "Import a folder of articles", str(Path.home()))
     return run_import(window, [path]) if path else None
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
-from annotator.ui import corpus_files, dock_places
+from annotator.ui import corpus_files, dock_places, file_dialogs
 from annotator.ui import settings as keys
 from annotator.ui.actions import WindowActions
 from annotator.ui.consistency.controller import ConsistencyController
@@ -438,9 +438,25 @@ class MainWindow(QMainWindow):
         self._seen_signature = self.session.article_signature(article.id) if article is not None else None
 
     def _corpus_gone(self, message: str) -> None:
-        self.setWindowTitle(f"{self.windowTitle()} (file gone)")
+        """Told once; edits refused later say it in the status bar. Where a file is still at the
+        corpus's path (the -wal was taken over, or the file replaced), the box offers to reopen it."""
+        lost = self.session.lost == "locks"
+        self.setWindowTitle(f"{self.windowTitle()} ({'not saving' if lost else 'file gone'})")
         self.status.showMessage(message)
-        QMessageBox.warning(self, "Annotator", message)  # once; edits refused later say it in the status bar
+        path = self.session.corpus.path
+        if path is None or not Path(path).is_file():
+            QMessageBox.warning(self, "Annotator", message)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Annotator", message, parent=self)
+        box.setObjectName("corpusLostBox")
+        reopen = box.addButton("Reopen corpus", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep this window", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reopen)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: button is reopen and QTimer.singleShot(0, lambda: self.corpus_requested.emit(str(path)))
+        )
+        box.open()
 
     def open_restore_dialog(self) -> RestoreDialog | None:
         if self.session.corpus.path is None:
@@ -460,7 +476,7 @@ class MainWindow(QMainWindow):
 
     # --- corpus files -------------------------------------------------------------------
     def _new_corpus(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New corpus", str(Path.home() / "corpus.db"), corpus_files.CORPUS_FILTER)
+        path = file_dialogs.save_file_name(self, "New corpus", str(Path.home() / "corpus.db"), corpus_files.CORPUS_FILTER)
         if path:
             if Path(path).exists():
                 self._show_error(f"{path} already exists. Use File › Open corpus to open it.")
@@ -468,7 +484,7 @@ class MainWindow(QMainWindow):
             self.corpus_requested.emit(path)
 
     def _open_corpus(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open corpus", str(Path.home()), corpus_files.CORPUS_FILTER)
+        path = file_dialogs.open_file_name(self, "Open corpus", str(Path.home()), corpus_files.CORPUS_FILTER)
         if path:
             self.corpus_requested.emit(path)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
 from annotator.formats.registry import EXPORTERS, Exporter
 from annotator.formats.sinks import MARKER, part_path
 from annotator.store import Corpus
+from annotator.ui import file_dialogs
 from annotator.ui import settings as keys
 from annotator.ui.widgets.colours import text_colour_style
 
@@ -286,9 +286,9 @@ class ExportDialog(QDialog):
         current = self.path.text().strip() or str(Path.home())
         if exp.folder:
             start = current if Path(current).is_dir() else str(Path(current).parent)
-            chosen = QFileDialog.getExistingDirectory(self, "Export to folder", start)
+            chosen = file_dialogs.existing_directory(self, "Export to folder", start)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = file_dialogs.save_file_name(
                 self, "Export to file", current, f"{exp.description} (*{exp.extension});;All files (*)"
             )
             if chosen and exp.extension and not Path(chosen).suffix:

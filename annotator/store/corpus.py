@@ -50,22 +50,6 @@ class Corpus:
                 "nothing more was written: it would not have reached the file."
             )
 
-    def reconnect(self) -> None:
-        """Replace the connection with a new one to the same file, taking SQLite's locks afresh.
-
-        For a process whose locks were dropped (something in it opened and closed the file outside
-        SQLite) while the files are intact. The old connection's close is pinned so that it cannot
-        checkpoint or delete anything; everything committed is in the file and its -wal already.
-        """
-        if self.path is None or self.files is None:
-            return
-        self.files.pin()
-        self.db.conn.close()
-        self.files.unpin()
-        self.db.conn = sqlite3.connect(str(self.path), timeout=10)
-        _configure(self.db, self.path)
-        self.review.register_functions()
-
     def close(self) -> None:
         """Close the connection. When the file is gone or was taken over, SQLite's close is kept
         from writing its outdated WAL into the file (or deleting another program's -wal)."""

@@ -43,6 +43,8 @@ class CorpusLocksLostError(CorpusGoneError):
 _PENDING_BYTE = 0x40000000
 _SHARED_FIRST = _PENDING_BYTE + 2
 _SHARED_SIZE = 510
+_SHM_DMS = 128  # the -shm byte every connection holds a read lock on while it has the file open
+_KEPT_FOR_LOCKS: list[int] = []  # descriptors through which locks were taken again (see retake_locks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +155,30 @@ class CorpusFiles:
             return
         self._pin_fd = fd
 
-    def unpin(self) -> None:
-        """After the connection was closed: release the pin (before a new connection opens)."""
-        if self._pin_fd is not None:
-            os.close(self._pin_fd)
-            self._pin_fd = None
+    def retake_locks(self) -> bool:
+        """Take again the locks SQLite holds for an idle connection in WAL mode (a read lock on the
+        main file's shared range, and one on the -shm's "in use" byte), after something in this
+        process dropped them while the files stayed intact; True when /proc/locks shows them again.
+
+        They are POSIX locks of this process, as SQLite's own are: SQLite upgrades and releases
+        them as usual later on. The descriptors they are taken through stay open until the process
+        ends, since closing one would drop the locks once more.
+        """
+        if self.problem() is not None:
+            return False
+        wanted = ((self.path, _SHARED_FIRST, _SHARED_SIZE), (self.path.with_name(self.path.name + "-shm"), _SHM_DMS, 1))
+        for path, start, length in wanted:
+            try:
+                fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            except OSError:
+                return False
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, length, start, os.SEEK_SET)
+            except OSError:  # another program holds it exclusively (it is checkpointing): not now
+                os.close(fd)  # drops nothing that is still held: the lock was not there
+                return False
+            _KEPT_FOR_LOCKS.append(fd)
+        return self.locks_held() is True
 
     def _open_connected_file(self) -> int | None:
         """A new descriptor on the inode SQLite has open as the main file (found in /proc/self/fd,
@@ -183,6 +204,22 @@ class CorpusFiles:
         if self._key is not None:
             CorpusFiles._open[self._key] -= 1
         self._wal_fd = self._pin_fd = self._key = None
+
+
+def is_corpus_file(path: Path | str, corpus_path: Path | str) -> bool:
+    """Does ``path`` name the corpus file or one of SQLite's files beside it (``stat`` only)?
+    Writing an export there would replace the corpus under the program that has it open."""
+    corpus_path = Path(corpus_path)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        sibling = corpus_path.with_name(corpus_path.name + suffix)
+        if Path(path).absolute() == sibling.absolute() or Path(path).resolve() == sibling.resolve():
+            return True
+        try:
+            if os.path.samefile(path, sibling):
+                return True
+        except OSError:
+            pass
+    return False
 
 
 def data_version(conn: sqlite3.Connection) -> int:

@@ -91,15 +91,10 @@ class CorpusSession(QObject):
 
     def _restore_locks(self) -> None:
         """The files are intact but this process no longer holds its locks on them (something in
-        the process opened and closed one outside SQLite): take them again with a new connection
-        before another program can believe it is the last user and delete the WAL."""
+        the process opened and closed one outside SQLite): take them again before another program
+        can believe it is the last user and delete the WAL."""
         files = self.corpus.files
-        if files is not None and files.locks_held() is False:
-            try:
-                self.corpus.reconnect()
-            except (CorpusError, sqlite3.Error):
-                return
-            self._data_version = data_version(self.corpus.db.conn)
+        if files is not None and files.locks_held() is False and files.retake_locks():
             self.locks_restored += 1
 
     def _stop(self, problem: str) -> str:

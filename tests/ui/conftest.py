@@ -50,9 +50,13 @@ def window(qtbot, controller, corpus_path) -> MainWindow:
 
 
 def close_window(window: MainWindow) -> None:
-    """Close a window, then its corpus, as the app does."""
-    window.close()
-    window.session.corpus.close()
+    """Close a window, then its corpus, as the app does (a window the app replaced is gone already)."""
+    from shiboken6 import isValid
+
+    session = window.session
+    if isValid(window):
+        window.close()
+    session.corpus.close()
 
 
 def stored(path: Path, article_id: int = 1) -> list[Annotation]:

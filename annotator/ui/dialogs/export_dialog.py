@@ -36,6 +36,7 @@ from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
 from annotator.formats.registry import EXPORTERS, Exporter
 from annotator.formats.sinks import MARKER, part_path
 from annotator.store import Corpus
+from annotator.store.health import is_corpus_file
 from annotator.ui import file_dialogs
 from annotator.ui import settings as keys
 from annotator.ui.widgets.colours import text_colour_style
@@ -101,6 +102,7 @@ class ExportDialog(QDialog):
         self.corpus = corpus
         self._corpus_key = keys.corpus_key(corpus.path)
         self._confirmed_path: str | None = None  # a path the file dialog already asked about
+        self._corpus_path = corpus.path
 
         # --- format and output
         self.format = QComboBox(self, objectName="exportFormat")
@@ -308,6 +310,8 @@ class ExportDialog(QDialog):
         path = Path(text).expanduser()
         if not path.parent.is_dir():
             raise ValueError(f"The folder {path.parent} does not exist.")
+        if self._corpus_path is not None and is_corpus_file(path, self._corpus_path):
+            raise ValueError(f"{path} is the open corpus (or one of its SQLite files): choose another name for the export.")
         if exp.folder and path.suffix.lower() != ".zip":
             if path.exists() and not path.is_dir():
                 raise ValueError(f"{path} is a file; the {exp.name} format writes a folder (or a name ending in .zip).")

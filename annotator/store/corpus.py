@@ -206,8 +206,11 @@ def _check_existing(db: Database, path: Path | str) -> None:
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    if not read_only:
-        return sqlite3.connect(str(path), timeout=10)
+    return connect_read_only(path) if read_only else sqlite3.connect(str(path), timeout=10)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, which also works in a read-only folder or drive."""
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=10)
     try:

@@ -25,6 +25,11 @@ def _message(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"{exc.strerror}{where}."
+    if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
+        return (
+            f"The corpus is damaged (SQLite: {exc}). Restore it from a backup (annotator restore), "
+            "or use another copy; it was not changed."
+        )
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
         return "The corpus is busy: another program (the app, or another command) is writing to it. Try again in a moment."
     return str(exc)

@@ -238,6 +238,11 @@ def write_error(exc: sqlite3.Error, path: Path | str | None) -> CorpusWriteError
         why = "the disk is full. Free some space, then try again"
     elif "readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
         why = "the file or its folder is read-only. Make it writable, or open a copy with File › Open corpus"
+    elif "malformed" in text or code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        why = (
+            "the file is damaged. Restore it from a backup (File › Restore from backup, or annotator restore), "
+            "or open another copy; do not go on editing this one"
+        )
     elif "disk i/o" in text or code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
         why = "the disk could not be written (was its drive removed?)"
     else:

@@ -14,6 +14,7 @@ from annotator.formats.dataset import ExportCancelled, ExportReport
 from annotator.formats.export import export_corpus, missing_library_message
 from annotator.formats.registry import import_extensions
 from annotator.store import CorpusError
+from annotator.store.health import is_corpus_file
 from annotator.ui import file_dialogs
 from annotator.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 
@@ -44,7 +45,18 @@ PROGRESS_STEPS = 1000
 
 
 def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = True) -> ImportReport:
-    """Import with the same batch importer as the command line, behind a cancellable progress dialog."""
+    """Import with the same batch importer as the command line, behind a cancellable progress dialog.
+
+    The open corpus's own files (dropped on the window, say) are left out unread: reading one
+    outside SQLite would drop the locks SQLite holds on it.
+    """
+    corpus_path = window.session.corpus.path
+    own = [p for p in paths if corpus_path is not None and is_corpus_file(p, corpus_path)]
+    if own:
+        paths = [p for p in paths if p not in own]
+        window.status.showMessage(f"{Path(own[0]).name} is part of the open corpus itself, so it was not imported.", 8000)
+        if not paths:
+            return ImportReport()
     batch = iter_import(window.session.corpus, paths)
     batch.annotator = window.session.annotator  # spans of files that name no annotator are the user's
     progress = QProgressDialog("Importing…", "Cancel", 0, PROGRESS_STEPS, window)

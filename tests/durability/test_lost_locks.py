@@ -309,3 +309,29 @@ def test_a_stale_connection_closing_never_writes_over_another_programs_work(qtbo
     controller.close()  # what quitting does
     assert read_elsewhere(corpus_path, "SELECT title FROM articles WHERE id = 1") == "Renamed elsewhere"
     assert (corpus_path.parent / "corpus.db-wal").exists() or read_elsewhere(corpus_path) == 1
+
+
+def test_dropping_the_corpus_files_on_the_window_reads_none_of_them(qtbot, window, corpus_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    wal = wal_inode(corpus_path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(f"{corpus_path}{suffix}") for suffix in ("", "-wal", "-shm")])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert "open corpus itself" in window.status.currentMessage()
+    assert_locks_intact(corpus_path, wal)
+    assert_edits_reach_the_file(qtbot, window, corpus_path)
+
+
+def test_every_file_dialog_of_the_app_goes_through_the_one_that_reads_no_content():
+    """Qt's static QFileDialog functions (and a platform dialog) sniff file content: only
+    ui/file_dialogs.py may build a QFileDialog."""
+    from pathlib import Path
+
+    import annotator
+
+    root = Path(annotator.__file__).parent
+    users = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if "QFileDialog" in p.read_text(encoding="utf-8"))
+    assert users == ["ui/file_dialogs.py"]

@@ -443,11 +443,18 @@ class MainWindow(QMainWindow):
         lost = self.session.lost == "locks"
         self.setWindowTitle(f"{self.windowTitle()} ({'not saving' if lost else 'file gone'})")
         self.status.showMessage(message)
+        self.status.show_not_saving(message)
         path = self.session.corpus.path
         if path is None or not Path(path).is_file():
             QMessageBox.warning(self, "Annotator", message)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Annotator", message, parent=self)
+        headline = (
+            "Editing stopped: another program took over this corpus file."
+            if lost
+            else "Editing stopped: the corpus file was replaced."
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, "Annotator", headline, parent=self)
+        box.setInformativeText(message)
         box.setObjectName("corpusLostBox")
         reopen = box.addButton("Reopen corpus", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Keep this window", QMessageBox.ButtonRole.RejectRole)

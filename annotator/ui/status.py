@@ -33,4 +33,13 @@ class StatusBar(QStatusBar):
         self.count.setText("" if n is None else f"{n:,} annotation{'s' if n != 1 else ''}")
 
     def show_saved(self) -> None:
+        if self.property("notSaving"):
+            return
         self.saved.setText(f"✓ All changes saved ({datetime.now():%H:%M:%S})")
+
+    def show_not_saving(self, why: str) -> None:
+        """The corpus file is gone or was taken over: no edit is saved any more, and the bar says so."""
+        self.setProperty("notSaving", True)
+        self.saved.setText("⚠ Not saving: editing stopped")
+        self.saved.setToolTip(why)
+        self.saved.setStyleSheet(text_colour_style(self, "#c53030"))

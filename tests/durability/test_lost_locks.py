@@ -275,12 +275,15 @@ def test_a_wal_taken_over_stops_edits_rescues_a_backup_and_offers_to_reopen(qtbo
     label_word(qtbot, window, last=True)  # refused: it would go into a WAL no one reads
     box = window.findChild(QMessageBox, "corpusLostBox")
     assert box is not None and box.isVisible()
-    assert "Another program took over" in box.text() and "Reopen" in box.text()
+    assert "another program took over" in box.text() and "Reopen" in box.informativeText()
     assert "not saving" in window.windowTitle()
+    assert "Not saving" in window.status.saved.text()  # never "All changes saved" any more
+    window.session.saved.emit()
+    assert "Not saving" in window.status.saved.text()
     assert window.annotations.rowCount() == 1  # the refused edit is not shown
     assert read_elsewhere(corpus_path) == 1  # the edit before the loss reached the file (the CLI checkpointed it)
     rescue = list_backups(corpus_path)[0]
-    assert str(rescue.path) in box.text() and rescue.annotations == 1
+    assert str(rescue.path) in box.informativeText() and rescue.annotations == 1
     box.grab().save(str(corpus_path.parent / "lost_box.png"))
     [reopen] = [b for b in box.buttons() if b.text() == "Reopen corpus"]
     reopen.click()

@@ -118,24 +118,45 @@ class CorpusFiles:
             return "locks"
         return None
 
-    def locks_held(self) -> bool | None:
-        """Whether this process still holds a lock on the main file (Linux: ``/proc/locks``);
-        None where that cannot be seen."""
+    def _locked_inodes(self) -> set[int] | None:
+        """Inodes this process holds a POSIX lock on (Linux: ``/proc/locks``); None where unseen."""
         if not sys.platform.startswith("linux"):
             return None
-        if getattr(self, "_locks_visible", True) is False:
-            return None
         pid = str(os.getpid())
-        inode = f":{self.main.inode}"
+        found = set()
         try:
             with open("/proc/locks", encoding="ascii", errors="replace") as fh:  # not a corpus file
                 for line in fh:
                     fields = line.split()
-                    if len(fields) > 5 and fields[1] != "->" and fields[4] == pid and fields[5].endswith(inode):
-                        return True
-        except OSError:
+                    if len(fields) > 5 and fields[1] != "->" and fields[4] == pid:
+                        found.add(int(fields[5].rsplit(":", 1)[-1]))
+        except (OSError, ValueError):
             return None
-        return False
+        return found
+
+    def _missing_locks(self) -> list[tuple[Path, int, int]] | None:
+        """The locks SQLite holds for an idle connection in WAL mode that this process lacks: a read
+        lock on the main file's shared range, and one on the -shm's "in use" byte. None where unseen."""
+        if getattr(self, "_locks_visible", True) is False:
+            return None
+        held = self._locked_inodes()
+        if held is None:
+            return None
+        shm = self.path.with_name(self.path.name + "-shm")
+        missing = []
+        for path, start, length in ((self.path, _SHARED_FIRST, _SHARED_SIZE), (shm, _SHM_DMS, 1)):
+            try:
+                if os.stat(path).st_ino not in held:
+                    missing.append((path, start, length))
+            except OSError:
+                continue
+        return missing
+
+    def locks_held(self) -> bool | None:
+        """Whether this process still holds its locks on the main file and the -shm (Linux:
+        ``/proc/locks``); None where that cannot be seen."""
+        missing = self._missing_locks()
+        return None if missing is None else not missing
 
     def pin(self) -> None:
         """Keep the connection's close from checkpointing an outdated WAL into the file or deleting
@@ -166,8 +187,7 @@ class CorpusFiles:
         """
         if self.problem() is not None:
             return False
-        wanted = ((self.path, _SHARED_FIRST, _SHARED_SIZE), (self.path.with_name(self.path.name + "-shm"), _SHM_DMS, 1))
-        for path, start, length in wanted:
+        for path, start, length in self._missing_locks() or ():
             try:
                 fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
             except OSError:
@@ -175,7 +195,7 @@ class CorpusFiles:
             try:
                 fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, length, start, os.SEEK_SET)
             except OSError:  # another program holds it exclusively (it is checkpointing): not now
-                os.close(fd)  # drops nothing that is still held: the lock was not there
+                os.close(fd)  # drops nothing: this process holds no lock on that file
                 return False
             _KEPT_FOR_LOCKS.append(fd)
         return self.locks_held() is True

@@ -60,9 +60,11 @@ def close_window(window: MainWindow) -> None:
 
 
 def stored(path: Path, article_id: int = 1) -> list[Annotation]:
-    """What another process reading the corpus file sees right now."""
-    with open_corpus(path) as corpus:
-        return corpus.annotations.for_article(article_id)
+    """What another process reading the corpus file sees right now (read by a separate process,
+    never through the app's connection or this process's)."""
+    from tests.durability.outside import annotations_elsewhere
+
+    return annotations_elsewhere(path, article_id)
 
 
 def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:

@@ -339,3 +339,13 @@ def test_every_file_dialog_of_the_app_goes_through_the_one_that_reads_no_content
     root = Path(annotator.__file__).parent
     users = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if "QFileDialog" in p.read_text(encoding="utf-8"))
     assert users == ["ui/file_dialogs.py"]
+
+
+def test_quitting_closes_the_corpus_so_its_wal_is_checkpointed_into_the_file(qtbot, controller, app_window, corpus_path):
+    label_word(qtbot, app_window)
+    assert (corpus_path.parent / "corpus.db-wal").stat().st_size > 0  # the edit is in the WAL
+    app_window.actions.quit.trigger()  # File › Quit closes the window; the app then closes the corpus
+    controller.close()
+    assert not (corpus_path.parent / "corpus.db-wal").exists()  # checkpointed into corpus.db, then removed
+    assert not held_locks(corpus_path)
+    assert read_elsewhere(corpus_path) == 1

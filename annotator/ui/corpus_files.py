@@ -72,7 +72,9 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
             QCoreApplication.processEvents()
     except (CorpusError, sqlite3.Error) as exc:  # the corpus itself failed: stop, keep what was stored
         batch.report.cancelled = True
-        QMessageBox.warning(window, "Import stopped", f"The corpus file could not be written: {exc}.")
+        window.session.check_file()  # a file gone or taken over: editing stops, a rescue backup is taken
+        if window.session.gone_message is None:
+            QMessageBox.warning(window, "Import stopped", f"The corpus file could not be written: {exc}.")
     progress.setValue(progress.maximum())
     progress.close()
     report = batch.report

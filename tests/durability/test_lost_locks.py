@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QListView, Q
 from annotator.store import open_corpus
 from annotator.store.backup import list_backups
 from tests.durability.outside import held_locks, read_elsewhere, run_cli, wal_inode
+from tests.durability.test_window_guard import _answer_next_box
 from tests.ui.conftest import controller, corpus_path, press, settings, window  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX locks as /proc/locks shows them")
@@ -199,18 +200,6 @@ def test_reopening_from_recent_corpora_closes_the_old_connection_first(qtbot, co
     assert_edits_reach_the_file(qtbot, reopened, corpus_path)
 
 
-def _answer_next_box(button_text: str) -> None:
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        [button] = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
-        button.click()
-
-    QTimer.singleShot(0, click)
-
-
 def test_after_restore_from_backup_edits_reach_the_file(qtbot, controller, app_window, corpus_path):
     window = app_window
     window.guard.wait()  # the opening backup: 2 articles, no annotation
@@ -349,3 +338,24 @@ def test_quitting_closes_the_corpus_so_its_wal_is_checkpointed_into_the_file(qtb
     assert not (corpus_path.parent / "corpus.db-wal").exists()  # checkpointed into corpus.db, then removed
     assert not held_locks(corpus_path)
     assert read_elsewhere(corpus_path) == 1
+
+
+def test_an_import_into_a_corpus_deleted_meanwhile_stops_and_rescues(qtbot, window, corpus_path, tmp_path, monkeypatch):
+    from annotator.ui import corpus_files
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    window.guard.wait()
+    label_word(qtbot, window)
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"Report {i}\n\nZhuhai item {i}.\n", encoding="utf-8")
+    for p in list(corpus_path.parent.glob("corpus.db*")):
+        p.unlink()
+    report = corpus_files.run_import(window, [str(folder)], show_summary=False)
+    assert report.cancelled and report.imported == 0
+    assert len(shown) == 1 and "is gone" in shown[0]  # one sentence, no second "Import stopped" box
+    rescue = list_backups(corpus_path)[0]
+    assert rescue.annotations == 1 and str(rescue.path) in shown[0]
+    assert "Not saving" in window.status.saved.text()

@@ -54,7 +54,8 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     own = [p for p in paths if corpus_path is not None and is_corpus_file(p, corpus_path)]
     if own:
         paths = [p for p in paths if p not in own]
-        window.status.showMessage(f"{Path(own[0]).name} is part of the open corpus itself, so it was not imported.", 8000)
+        name = Path(own[0]).name
+        window.status.showMessage(f"{name} is part of the open corpus itself, so it was not imported.", 8000)
         if not paths:
             return ImportReport()
     batch = iter_import(window.session.corpus, paths)

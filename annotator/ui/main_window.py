@@ -483,7 +483,8 @@ class MainWindow(QMainWindow):
 
     # --- corpus files -------------------------------------------------------------------
     def _new_corpus(self) -> None:
-        path = file_dialogs.save_file_name(self, "New corpus", str(Path.home() / "corpus.db"), corpus_files.CORPUS_FILTER)
+        start = str(Path.home() / "corpus.db")
+        path = file_dialogs.save_file_name(self, "New corpus", start, corpus_files.CORPUS_FILTER)
         if path:
             if Path(path).exists():
                 self._show_error(f"{path} already exists. Use File › Open corpus to open it.")

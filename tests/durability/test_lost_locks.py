@@ -117,7 +117,9 @@ def assert_edits_reach_the_file(qtbot, window, path) -> None:
     assert read_elsewhere(path) == before + 1, "an edit shown as saved is not in the file"
 
 
-def test_listing_the_corpus_folder_in_the_import_dialog_keeps_the_locks(qtbot, window, corpus_path, folder_with_articles):
+def test_listing_the_corpus_folder_in_the_import_dialog_keeps_the_locks(
+    qtbot, window, corpus_path, folder_with_articles
+):
     wal = wal_inode(corpus_path)
     assert held_locks(corpus_path) >= {"db", "shm"}
     window.settings.setValue("import/lastFolder", str(folder_with_articles))
@@ -166,7 +168,9 @@ def test_the_export_dialog_browsing_the_corpus_folder_keeps_the_locks(qtbot, win
     assert_edits_reach_the_file(qtbot, window, corpus_path)
 
 
-def test_opening_the_current_corpus_through_the_dialog_reopens_it_cleanly(qtbot, controller, app_window, corpus_path, folder_with_articles):
+def test_opening_the_current_corpus_through_the_dialog_reopens_it_cleanly(
+    qtbot, controller, app_window, corpus_path, folder_with_articles
+):
     window = app_window
     label_word(qtbot, window)  # an edit before the reopen
 
@@ -207,7 +211,9 @@ def test_after_restore_from_backup_edits_reach_the_file(qtbot, controller, app_w
     assert read_elsewhere(corpus_path) == 1
     dialog = window.open_restore_dialog()
     qtbot.mouseClick(
-        dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=dialog.table.visualRect(dialog.model.index(0, 0)).center()
+        dialog.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dialog.table.visualRect(dialog.model.index(0, 0)).center(),
     )
     _answer_next_box("Restore")
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -311,7 +317,9 @@ def test_dropping_the_corpus_files_on_the_window_reads_none_of_them(qtbot, windo
     wal = wal_inode(corpus_path)
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(f"{corpus_path}{suffix}") for suffix in ("", "-wal", "-shm")])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(event)
     assert "open corpus itself" in window.status.currentMessage()
     assert_locks_intact(corpus_path, wal)
@@ -326,11 +334,15 @@ def test_every_file_dialog_of_the_app_goes_through_the_one_that_reads_no_content
     import annotator
 
     root = Path(annotator.__file__).parent
-    users = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if "QFileDialog" in p.read_text(encoding="utf-8"))
+    users = sorted(
+        str(p.relative_to(root)) for p in root.rglob("*.py") if "QFileDialog" in p.read_text(encoding="utf-8")
+    )
     assert users == ["ui/file_dialogs.py"]
 
 
-def test_quitting_closes_the_corpus_so_its_wal_is_checkpointed_into_the_file(qtbot, controller, app_window, corpus_path):
+def test_quitting_closes_the_corpus_so_its_wal_is_checkpointed_into_the_file(
+    qtbot, controller, app_window, corpus_path
+):
     label_word(qtbot, app_window)
     assert (corpus_path.parent / "corpus.db-wal").stat().st_size > 0  # the edit is in the WAL
     app_window.actions.quit.trigger()  # File › Quit closes the window; the app then closes the corpus

@@ -9,7 +9,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -88,7 +87,9 @@ def _damaged_copy(tmp_path: Path) -> Path:
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     pages = [
         row[0]
-        for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno")
+        for row in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno"
+        )
     ]
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -127,7 +128,8 @@ def _frames(wal: bytes) -> list[tuple[int, int, bytes]]:
         header = wal[at : at + 24]
         if header[8:16] != wal[16:24]:  # salts of another generation: not part of this WAL
             break
-        out.append((int.from_bytes(header[0:4], "big"), int.from_bytes(header[4:8], "big"), wal[at + 24 : at + 24 + page_size]))
+        page = wal[at + 24 : at + 24 + page_size]
+        out.append((int.from_bytes(header[0:4], "big"), int.from_bytes(header[4:8], "big"), page))
         at += 24 + page_size
     return out
 

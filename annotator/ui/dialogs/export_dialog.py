@@ -311,7 +311,9 @@ class ExportDialog(QDialog):
         if not path.parent.is_dir():
             raise ValueError(f"The folder {path.parent} does not exist.")
         if self._corpus_path is not None and is_corpus_file(path, self._corpus_path):
-            raise ValueError(f"{path} is the open corpus (or one of its SQLite files): choose another name for the export.")
+            raise ValueError(
+                f"{path} is the open corpus (or one of its SQLite files): choose another name for the export."
+            )
         if exp.folder and path.suffix.lower() != ".zip":
             if path.exists() and not path.is_dir():
                 raise ValueError(f"{path} is a file; the {exp.name} format writes a folder (or a name ending in .zip).")

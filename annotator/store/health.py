@@ -15,7 +15,6 @@ over the file.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import sqlite3
 import struct
@@ -24,6 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.store.errors import CorpusError
+
+try:
+    import fcntl
+except ImportError:  # Windows: SQLite's locks there are not POSIX locks, and none of this applies
+    fcntl = None
 
 
 class CorpusWriteError(CorpusError):
@@ -163,7 +167,7 @@ class CorpusFiles:
         another program's ``-wal``: hold a read lock of our own on SQLite's shared range, through an
         open file description of the file SQLite has open (Linux), so its close cannot get the
         exclusive lock it needs for that. Idempotent."""
-        if self._pin_fd is not None or not hasattr(fcntl, "F_OFD_SETLK"):
+        if self._pin_fd is not None or fcntl is None or not hasattr(fcntl, "F_OFD_SETLK"):
             return
         fd = self._open_connected_file()
         if fd is None:
@@ -185,7 +189,7 @@ class CorpusFiles:
         them as usual later on. The descriptors they are taken through stay open until the process
         ends, since closing one would drop the locks once more.
         """
-        if self.problem() is not None:
+        if fcntl is None or self.problem() is not None:
             return False
         for path, start, length in self._missing_locks() or ():
             try:

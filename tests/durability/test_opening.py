@@ -229,3 +229,14 @@ def test_a_read_only_folder_says_so_and_read_only_commands_work(tmp_path):
         assert sorted(p.name for p in folder.iterdir()) == ["c.db"]
     finally:
         folder.chmod(0o755)
+
+
+def test_an_export_onto_the_corpus_or_its_wal_is_refused(tmp_path):
+    path = tmp_path / "c.db"
+    _fill(path, 2)
+    before = path.read_bytes()
+    for target in (path, tmp_path / "c.db-wal", tmp_path / "." / "c.db"):
+        done = run_cli("--db", str(path), "export", "--format", "jsonl", "--out", str(target))
+        assert done.returncode == 2 and "corpus itself" in done.stderr, done.stderr
+    assert path.read_bytes() == before
+    assert read_elsewhere(path, "SELECT count(*) FROM articles") == 2

@@ -52,13 +52,18 @@ class Corpus:
             )
 
     def close(self) -> None:
-        """Close the connection. When the file is gone or was taken over, SQLite's close is kept
-        from writing its outdated WAL into the file (or deleting another program's -wal)."""
+        """Close the connection. When another program took the file over, SQLite's close is kept
+        from writing its outdated WAL into the file or deleting that program's -wal. When the file
+        was deleted or moved away and its -wal is still ours, that -wal and -shm are removed after
+        the close, so that no later file of that name picks them up."""
         files, self.files = self.files, None
-        if files is not None and files.problem() is not None:
+        problem = files.problem() if files is not None else None
+        if problem == "locks" or (problem == "gone" and not files.wal_is_ours()):
             files.pin()
         self.db.close()
         if files is not None:
+            if problem == "gone":
+                files.remove_orphans()
             files.close()
 
     def __enter__(self) -> "Corpus":

@@ -103,6 +103,10 @@ class CorpusFiles:
             self._wal_fd = os.open(self.wal_path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         except OSError:  # not in WAL mode (a read-only open): nothing to watch
             pass
+        try:
+            self._shm = os.stat(self.path.with_name(self.path.name + "-shm"))
+        except OSError:
+            self._shm = None
         self._pin_fd: int | None = None
         self._locks_visible = self.locks_held() is True  # False where /proc/locks cannot show them
 
@@ -121,6 +125,31 @@ class CorpusFiles:
         if held.st_nlink == 0 or not _same(held, on_disk):
             return "locks"
         return None
+
+    def wal_is_ours(self) -> bool:
+        """Is the -wal beside the path still the one this connection writes? (Then so is the -shm:
+        no other program has opened what is at the path since.)"""
+        if self._wal_fd is None:
+            return False
+        try:
+            return _same(os.fstat(self._wal_fd), os.stat(self.wal_path))
+        except OSError:
+            return False
+
+    def remove_orphans(self) -> None:
+        """After the connection closed on a main file that was deleted or moved away: remove its -wal
+        and -shm if they are still the ones it used (SQLite leaves them, as it cannot checkpoint into
+        a file that is gone), so that a new file of the same name never replays them. ``unlink``
+        opens nothing, so no lock is touched."""
+        if self.main.still_there() or not self.wal_is_ours():
+            return
+        shm = self.path.with_name(self.path.name + "-shm")
+        try:
+            if self._shm is not None and _same(os.stat(shm), self._shm):
+                shm.unlink()
+            self.wal_path.unlink()
+        except OSError:
+            pass
 
     def _locked_inodes(self) -> set[int] | None:
         """Inodes this process holds a POSIX lock on (Linux: ``/proc/locks``); None where unseen."""

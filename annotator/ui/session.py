@@ -102,7 +102,7 @@ class CorpusSession(QObject):
         window's connection still holds, and say so (once)."""
         if self.gone_message is None:
             self.lost = problem
-            if self.corpus.files is not None:
+            if problem == "locks" and self.corpus.files is not None:
                 self.corpus.files.pin()  # no close of ours may write this outdated state into the file
             rescue: Path | None = None
             try:  # the open connection still reads what it wrote: keep a copy of all it holds

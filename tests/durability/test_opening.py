@@ -240,3 +240,17 @@ def test_an_export_onto_the_corpus_or_its_wal_is_refused(tmp_path):
         assert done.returncode == 2 and "corpus itself" in done.stderr, done.stderr
     assert path.read_bytes() == before
     assert read_elsewhere(path, "SELECT count(*) FROM articles") == 2
+
+
+def test_a_corpus_deleted_under_a_command_leaves_no_stray_wal_for_a_new_file_of_that_name(tmp_path):
+    path = tmp_path / "c.db"
+    _fill(path, 2)
+    corpus = open_corpus(path)
+    corpus.articles.add("Unsaved meanwhile", "Zhuhai joined the plan.\n")  # in the -wal
+    path.unlink()  # rm c.db: the -wal and -shm stay beside where it was
+    with pytest.raises(CorpusError, match="deleted, moved or replaced"):
+        corpus.articles.add("Refused", "Jiangmen joined too.\n")
+    corpus.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # a new c.db will not replay the old -wal
+    _fill(path, 1)
+    assert read_elsewhere(path, "SELECT count(*) FROM articles") == 1

@@ -117,10 +117,14 @@ def _check_file(path: Path) -> bool:
     return path.stat().st_size > 0
 
 
+def folder_writable(path: Path) -> bool:
+    """Can SQLite create the corpus's -wal and -shm beside it? (``access``: nothing is opened.)"""
+    return os.access(path.parent if str(path.parent) else Path("."), os.W_OK | os.X_OK)
+
+
 def writable(path: Path) -> bool:
-    """Can SQLite write the file and create its -wal and -shm beside it? (``access``, reads nothing.)"""
-    folder = path.parent if str(path.parent) else Path(".")
-    return os.access(folder, os.W_OK | os.X_OK) and (not path.exists() or os.access(path, os.W_OK))
+    """Can SQLite write the file and create its -wal and -shm beside it? (``access``: nothing is opened.)"""
+    return folder_writable(path) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def read_only_message(path: Path) -> str:
@@ -249,7 +253,7 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True, read_onl
     existed = _check_file(path)
     if not existed and (not create or read_only):
         raise CorpusError(f"{path} is empty." if path.exists() else f"{path} does not exist.")
-    if not read_only and not writable(path):
+    if not read_only and not folder_writable(path):  # (a read-only file alone opens, and refuses edits)
         raise CorpusError(read_only_message(path))
     conn: sqlite3.Connection | None = None
     try:
@@ -290,7 +294,7 @@ def _open_failure(conn: sqlite3.Connection | None, path: Path, exc: sqlite3.Data
         finally:
             conn.close()  # before the header is read
         return damaged_message(path, _cut_short(path) or f"SQLite says: {text}")
-    if "unable to open" in text and not writable(path):
+    if "unable to open" in text and not folder_writable(path):
         return read_only_message(path)
     return f"{path} is not an Annotator corpus ({text})."
 

@@ -16,6 +16,7 @@ from annotator import __version__
 from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
+from annotator.store.corpus import folder_writable
 from annotator.store.backup import check_backup, restore_backup
 from annotator.ui import settings as keys
 from annotator.ui import smoke
@@ -43,8 +44,12 @@ class AppController(QObject):
             path = Path(last) if last and Path(last).is_file() else None
         if path is not None and self.session is not None and _same_file(path, self.session.corpus.path):
             self.close()  # the same file again (Recent corpora, a reopen): its old connection goes first
+        read_only = False
         if path is None or Path(path) == default_corpus_path():
             corpus = open_default_corpus(path)
+        elif Path(path).is_file() and not folder_writable(Path(path)):
+            corpus = open_corpus(path, create=False, read_only=True)  # to read; edits are refused with a sentence
+            read_only = True
         else:
             corpus = open_corpus(path)
         session = CorpusSession(corpus, self.annotator)
@@ -62,6 +67,12 @@ class AppController(QObject):
             old_session.corpus.close()
         self._open_first_article(window, article_id)
         window.guard.start()  # a backup of the corpus as opened, then every few minutes of editing
+        if read_only:
+            folder = Path(corpus.path).parent
+            window.show_read_only(
+                f"The folder {folder} is read-only (or on a read-only drive), so this corpus is shown for reading: "
+                "edits are not saved. To edit it, copy it to a writable folder and open the copy."
+            )
         return window
 
     def _open_first_article(self, window: MainWindow, article_id: int | None) -> None:

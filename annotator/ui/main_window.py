@@ -437,6 +437,12 @@ class MainWindow(QMainWindow):
         article = self.editor.article
         self._seen_signature = self.session.article_signature(article.id) if article is not None else None
 
+    def show_read_only(self, why: str) -> None:
+        """The corpus is in a read-only folder: it is shown for reading, and each edit is refused."""
+        self.setWindowTitle(f"{self.windowTitle()} (read-only)")
+        self.status.show_not_saving(why, "Read-only: edits are not saved")
+        self.status.showMessage(why, 15000)
+
     def _corpus_gone(self, message: str) -> None:
         """Told once; edits refused later say it in the status bar. Where a file is still at the
         corpus's path (the -wal was taken over, or the file replaced), the box offers to reopen it."""

@@ -37,9 +37,9 @@ class StatusBar(QStatusBar):
             return
         self.saved.setText(f"✓ All changes saved ({datetime.now():%H:%M:%S})")
 
-    def show_not_saving(self, why: str) -> None:
-        """The corpus file is gone or was taken over: no edit is saved any more, and the bar says so."""
+    def show_not_saving(self, why: str, text: str = "Not saving: editing stopped") -> None:
+        """The corpus file is gone, was taken over, or is read-only: no edit is saved, and the bar says so."""
         self.setProperty("notSaving", True)
-        self.saved.setText("⚠ Not saving: editing stopped")
+        self.saved.setText(f"⚠ {text}")
         self.saved.setToolTip(why)
         self.saved.setStyleSheet(text_colour_style(self, "#c53030"))

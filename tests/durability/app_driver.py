@@ -4,6 +4,7 @@ runs) and use it as an analyst would, with real key events, a real file dialog a
     python app_driver.py edit CORPUS    list the corpus's folder in File › Import articles and cancel,
                                         let `annotator stats` run meanwhile, label three words, quit
     python app_driver.py count CORPUS   print how many annotations the window shows, quit
+    python app_driver.py readonly CORPUS  try an edit and the review table in a read-only corpus, quit
 
 Nothing here closes the corpus or calls into the store: what happens at quit is what the app does.
 Lines on stdout: ``edited N`` / ``count N``, then the app's exit status is the process's.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QListView
+from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QMessageBox
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # the repository, for tests.durability.outside
@@ -91,6 +92,15 @@ def drive() -> None:
         label(window, 51, 6, Qt.Key.Key_1)  # "Foshan"
         settle(100)
         print(f"edited {window.annotations.rowCount() - before}", flush=True)
+    elif MODE == "readonly":
+        QMessageBox.warning = lambda parent, title, text, *a, **k: print(f"refused {text}", flush=True)
+        print(f"title {window.windowTitle()}", flush=True)
+        print(f"bar {window.status.saved.text()}", flush=True)
+        label(window, 0, 4, Qt.Key.Key_2)  # "Kuka": refused, with a sentence
+        window.actions.review.trigger()  # the review table reads the corpus on its own connection
+        settle(500)
+        print(f"review {window.review.dock.model.rowCount()}", flush=True)
+        print(f"shown {window.annotations.rowCount()}", flush=True)
     else:
         settle(200)  # the spans are shown as they load
         print(f"count {window.annotations.rowCount()}", flush=True)

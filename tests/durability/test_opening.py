@@ -9,6 +9,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -254,3 +255,30 @@ def test_a_corpus_deleted_under_a_command_leaves_no_stray_wal_for_a_new_file_of_
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # a new c.db will not replay the old -wal
     _fill(path, 1)
     assert read_elsewhere(path, "SELECT count(*) FROM articles") == 1
+
+
+def test_a_corpus_in_a_read_only_folder_opens_in_the_window_for_reading(tmp_path):
+    from tests.ui.conftest import ARTICLE
+
+    prefix = _as_if_read_only()
+    folder = Path(tempfile.mkdtemp(dir=tmp_path)) / "readonly"
+    folder.mkdir()
+    path = folder / "c.db"
+    with open_corpus(path) as corpus:
+        corpus.articles.add("Foshan visit", ARTICLE, source="Test Daily")
+    folder.chmod(0o555)
+    try:
+        done = subprocess.run(
+            [*prefix, sys.executable, str(Path(__file__).with_name("app_driver.py")), "readonly", str(path)],
+            capture_output=True, text=True, timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+                 "XDG_DATA_HOME": str(tmp_path / "data")},
+        )
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    assert lines["title"].endswith("(read-only)") and "Read-only" in lines["bar"]
+    assert "read-only" in lines["refused"] and "not saved" in lines["refused"]
+    assert lines["shown"] == "0" and lines["review"] == "0"
+    assert sorted(p.name for p in folder.iterdir()) == ["c.db"]

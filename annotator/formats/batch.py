@@ -337,7 +337,7 @@ class ImportBatch:
         except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
             # A parser giving up on input it cannot handle: still one rejection, never an abort.
             yield ImportResult(path, Outcome.REJECTED, f"Cannot read this file ({type(exc).__name__}: {exc}).")
-        except sqlite3.Error:
+        except (sqlite3.Error, CorpusGoneError):
             raise  # the corpus, not this file: the batch cannot go on
         except Exception as exc:  # noqa: BLE001 - an importer's bug is this file's failure, never the batch's
             log = log_failure(path, exc)

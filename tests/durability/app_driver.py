@@ -59,7 +59,7 @@ def browse_and_cancel(window) -> None:
         dialog.reject()
 
     QTimer.singleShot(0, handle)
-    window.actions.import_files.trigger()
+    window.window_actions.import_files.trigger()
 
 
 def label(window, start: int, length: int, key: Qt.Key) -> None:
@@ -78,6 +78,14 @@ def label(window, start: int, length: int, key: Qt.Key) -> None:
 
 
 def drive() -> None:
+    try:
+        _drive()
+    except BaseException as exc:  # noqa: BLE001 - any failure ends the app, with the reason, not a hang
+        print(f"driver failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        os._exit(3)
+
+
+def _drive() -> None:
     window = main_window()
     if window is None or window.editor.article is None:
         QTimer.singleShot(50, drive)
@@ -97,14 +105,14 @@ def drive() -> None:
         print(f"title {window.windowTitle()}", flush=True)
         print(f"bar {window.status.saved.text()}", flush=True)
         label(window, 0, 4, Qt.Key.Key_2)  # "Kuka": refused, with a sentence
-        window.actions.review.trigger()  # the review table reads the corpus on its own connection
+        window.window_actions.review.trigger()  # the review table reads the corpus on its own connection
         settle(500)
         print(f"review {window.review.dock.model.rowCount()}", flush=True)
         print(f"shown {window.annotations.rowCount()}", flush=True)
     else:
         settle(200)  # the spans are shown as they load
         print(f"count {window.annotations.rowCount()}", flush=True)
-    window.actions.quit.trigger()  # File › Quit, as the analyst leaves
+    window.window_actions.quit.trigger()  # File › Quit, as the analyst leaves
 
 
 if __name__ == "__main__":

@@ -124,7 +124,7 @@ def test_listing_the_corpus_folder_in_the_import_dialog_keeps_the_locks(
     assert held_locks(corpus_path) >= {"db", "shm"}
     window.settings.setValue("import/lastFolder", str(folder_with_articles))
     _when_dialog_shows(lambda d: (d.setDirectory(str(folder_with_articles)), _list_then(d, QFileDialog.reject)))
-    window.actions.import_files.trigger()
+    window.window_actions.import_files.trigger()
     assert_locks_intact(corpus_path, wal)
     assert_edits_reach_the_file(qtbot, window, corpus_path)
 
@@ -144,7 +144,7 @@ def test_a_path_typed_into_the_import_dialog_keeps_the_locks(qtbot, window, corp
         dialog.reject()
 
     _when_dialog_shows(type_path)
-    window.actions.import_files.trigger()
+    window.window_actions.import_files.trigger()
     assert_locks_intact(corpus_path, wal)
     assert_edits_reach_the_file(qtbot, window, corpus_path)
 
@@ -184,7 +184,7 @@ def test_opening_the_current_corpus_through_the_dialog_reopens_it_cleanly(
         _list_then(dialog, QFileDialog.accept)
 
     _when_dialog_shows(type_and_open)
-    window.actions.open_corpus.trigger()
+    window.window_actions.open_corpus.trigger()
     qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window)
     reopened = controller.window
     assert held_locks(corpus_path) >= {"db", "shm"}
@@ -348,7 +348,7 @@ def test_quitting_closes_the_corpus_so_its_wal_is_checkpointed_into_the_file(
 ):
     label_word(qtbot, app_window)
     assert (corpus_path.parent / "corpus.db-wal").stat().st_size > 0  # the edit is in the WAL
-    app_window.actions.quit.trigger()  # File › Quit closes the window; the app then closes the corpus
+    app_window.window_actions.quit.trigger()  # File › Quit closes the window; the app then closes the corpus
     controller.close()
     assert not (corpus_path.parent / "corpus.db-wal").exists()  # checkpointed into corpus.db, then removed
     assert not held_locks(corpus_path)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from annotator.store import Corpus, CorpusError, open_corpus
+from annotator.store.corpus import writable
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,11 @@ def _message(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"{exc.strerror}{where}."
+    if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
+        return (
+            f"The corpus is damaged (SQLite: {exc}). Restore it from a backup (annotator restore), "
+            "or use another copy; it was not changed."
+        )
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
         return "The corpus is busy: another program (the app, or another command) is writing to it. Try again in a moment."
     return str(exc)
@@ -58,7 +64,9 @@ def open_existing(settings: Settings) -> Corpus:
             if settings.db is not None
             else f"No corpus at {path} yet. Create it by importing articles: annotator import FILE..."
         )
-    return open_corpus(path, create=False)
+    # In a read-only folder or drive the corpus is opened for reading only: the commands that
+    # use this function read, and one that would write says why it cannot.
+    return open_corpus(path, create=False, read_only=not writable(path))
 
 
 def open_for_import(settings: Settings) -> Corpus:

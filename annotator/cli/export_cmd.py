@@ -11,13 +11,14 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import Settings, open_existing
+from annotator.cli.common import Settings, corpus_path, open_existing
 from annotator.core.model import Status
 from annotator.formats import EXPORTERS, export_corpus, exporter
 from annotator.formats.dataset import ExportOptions, ExportReport, parse_split
 from annotator.formats.export import missing_library_message
 from annotator.formats.sinks import SinkError
 from annotator.store import Corpus
+from annotator.store.health import is_corpus_file
 
 SHOWN_WARNINGS = 20
 
@@ -122,6 +123,8 @@ def export_command(
     if out != "-" and not exp.folder and Path(out).is_dir():
         raise click.BadParameter(f"{out} is a folder; the {format_} format writes a file.", param_hint="--out")
     wanted_statuses = _statuses(statuses)
+    if out != "-" and is_corpus_file(out, corpus_path(settings)):
+        raise click.BadParameter(f"{out} is the corpus itself (or one of its SQLite files).", param_hint="--out")
     with open_existing(settings) as corpus:
         options = ExportOptions(
             statuses=wanted_statuses,

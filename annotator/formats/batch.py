@@ -53,6 +53,7 @@ from annotator.formats.registry import (
 )
 from annotator.formats.streaming import reading_fraction, stop_reading
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
+from annotator.store.health import CorpusGoneError
 
 
 class Outcome(enum.StrEnum):
@@ -336,7 +337,7 @@ class ImportBatch:
         except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
             # A parser giving up on input it cannot handle: still one rejection, never an abort.
             yield ImportResult(path, Outcome.REJECTED, f"Cannot read this file ({type(exc).__name__}: {exc}).")
-        except sqlite3.Error:
+        except (sqlite3.Error, CorpusGoneError):
             raise  # the corpus, not this file: the batch cannot go on
         except Exception as exc:  # noqa: BLE001 - an importer's bug is this file's failure, never the batch's
             log = log_failure(path, exc)
@@ -379,6 +380,10 @@ class ImportBatch:
             if labels:
                 return self._add_to_existing(path, record, exc.existing_id, labels, warnings, reason)
             return ImportResult(path, Outcome.DUPLICATE, reason + ".", exc.existing_id, record.where, record.title)
+        except CorpusGoneError:  # the corpus file itself is gone or taken over: stop, never go on
+            if labels:
+                labels.rollback()
+            raise
         except CorpusError as exc:
             if labels:
                 labels.rollback()
@@ -421,6 +426,9 @@ class ImportBatch:
                 ]
                 if new:
                     self.corpus.annotations.add_many(new)
+        except CorpusGoneError:  # the corpus file itself is gone or taken over: stop
+            labels.rollback()
+            raise
         except CorpusError as exc:
             labels.rollback()
             return ImportResult(path, Outcome.REJECTED, str(exc), where=record.where, title=record.title)

@@ -60,7 +60,9 @@ def backup_folder(corpus_path: Path | str, root: Path | None = None) -> Path:
 
 @contextmanager
 def _connect_readonly(path: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    from annotator.store.corpus import connect_read_only  # a read-only folder or drive works too
+
+    conn = connect_read_only(path)
     try:
         yield conn
     finally:

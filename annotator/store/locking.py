@@ -15,7 +15,7 @@ sentence, like any other input the corpus will not take.
 from __future__ import annotations
 
 import re
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 
 from sqlite_utils import Database
@@ -26,6 +26,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CorpusDatabase(Database):
+    # Called before each write transaction begins; raises to refuse it (the corpus file is gone,
+    # or another program took it over). Set by open_corpus for a corpus file.
+    before_write: Callable[[], None] | None = None
+
     def execute(self, sql: str, parameters=None):
         try:
             return super().execute(sql, parameters)
@@ -43,6 +47,8 @@ class CorpusDatabase(Database):
             with super().atomic():
                 yield self
             return
+        if self.before_write is not None:
+            self.before_write()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self

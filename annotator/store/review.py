@@ -130,7 +130,11 @@ class ReviewRepository:
         self._distinct: list[str] | None = None
         self._distinct_stamp: tuple | None = None
         self._writes: tuple | None = None
-        db.conn.create_function("regexp", 2, self._regexp, deterministic=True)
+        self.register_functions()
+
+    def register_functions(self) -> None:
+        """The SQL functions the queries use, on the current connection (again after a reconnect)."""
+        self.db.conn.create_function("regexp", 2, self._regexp, deterministic=True)
 
     @classmethod
     def open_reader(cls, path: str | Path) -> ReviewRepository:

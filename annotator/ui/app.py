@@ -16,7 +16,8 @@ from annotator import __version__
 from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
-from annotator.store.backup import restore_backup
+from annotator.store.corpus import folder_writable
+from annotator.store.backup import check_backup, restore_backup
 from annotator.ui import settings as keys
 from annotator.ui import smoke
 from annotator.ui.icons import app_icon
@@ -43,8 +44,14 @@ class AppController(QObject):
         if path is None:
             last = keys.LAST_CORPUS.read(self.settings)
             path = Path(last) if last and Path(last).is_file() else None
+        if path is not None and self.session is not None and _same_file(path, self.session.corpus.path):
+            self.close()  # the same file again (Recent corpora, a reopen): its old connection goes first
+        read_only = False
         if path is None or Path(path) == default_corpus_path():
             corpus = open_default_corpus(path)
+        elif Path(path).is_file() and not folder_writable(Path(path)):
+            corpus = open_corpus(path, create=False, read_only=True)  # to read; edits are refused with a sentence
+            read_only = True
         else:
             corpus = open_corpus(path)
         session = CorpusSession(corpus, self.annotator)
@@ -62,6 +69,11 @@ class AppController(QObject):
             old_session.corpus.close()
         self._open_first_article(window, article_id)
         window.guard.start()  # a backup of the corpus as opened, then every few minutes of editing
+        if read_only:
+            folder = Path(corpus.path).parent
+            window.show_read_only(
+                tr("The folder {folder} is read-only (or on a read-only drive), so this corpus is shown for reading: edits are not saved. To edit it, copy it to a writable folder and open the copy.").format(folder=folder)
+            )
         return window
 
     def _open_first_article(self, window: MainWindow, article_id: int | None) -> None:
@@ -74,11 +86,27 @@ class AppController(QObject):
             article_id = last if last is not None and corpus.articles.exists(last) else window.articles.article_id(0)
         window.open_article(article_id)
 
+    def close(self) -> None:
+        """Close the window (which stops its backups, search indexer and counting threads), then
+        the corpus: cleanly, so SQLite checkpoints the WAL into the file, when this process still
+        holds the file as it opened it; without touching it when the file is gone or was taken
+        over (Corpus.close pins it), so an outdated WAL never overwrites another program's writes."""
+        window, session = self.window, self.session
+        self.window = self.session = None
+        if window is not None:
+            if window.isVisible():
+                window.close()
+            window.deleteLater()
+        if session is not None:
+            session.corpus.close()
+
     def switch(self, path: str) -> None:
         try:
             self.open(path)
         except CorpusError as exc:
             QMessageBox.warning(self.window, tr("Cannot open corpus"), str(exc))
+            if self.window is None:  # the corpus it replaced was closed first (the same file)
+                QApplication.instance().quit()
 
     def restore(self, backup: str) -> MainWindow | None:
         """Replace the open corpus with a backup (the current state is backed up first), then reopen it."""
@@ -86,17 +114,26 @@ class AppController(QObject):
         if window is None or window.session.corpus.path is None:
             return None
         path = Path(window.session.corpus.path)
-        window.guard.pause()  # no automatic backup runs while the file is replaced
+        try:
+            check_backup(backup)
+        except CorpusError as exc:
+            QMessageBox.warning(window, tr("Restore failed"), tr("{exc} The corpus was left as it was.").format(exc=exc))
+            return None
+        self.close()  # no connection of this process stays open on the file while it is replaced
         try:
             before = restore_backup(backup, path)
         except CorpusError as exc:
-            QMessageBox.warning(window, tr("Restore failed"), tr("{exc} The corpus was left as it was.").format(exc=exc))
-            window.guard.start(backup_now=False)
-            return None
+            failed = str(exc)
+        else:
+            failed = None
         try:
             reopened = self.open(path)
         except CorpusError as exc:
-            QMessageBox.critical(window, tr("Cannot reopen corpus"), str(exc))
+            QMessageBox.critical(None, tr("Cannot reopen corpus"), str(exc))
+            QApplication.instance().quit()
+            return None
+        if failed is not None:
+            QMessageBox.warning(reopened, tr("Restore failed"), tr("{failed} The corpus was left as it was.").format(failed=failed))
             return None
         taken = datetime.fromtimestamp(Path(backup).stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         reopened.status.showMessage(
@@ -115,6 +152,16 @@ class AppController(QObject):
         paths = [path] + [p for p in self.recent() if p != path]
         keys.RECENT_CORPORA.write(self.settings, paths[:MAX_RECENT])
         keys.LAST_CORPUS.write(self.settings, path)
+
+
+def _same_file(a: Path | str, b: Path | str | None) -> bool:
+    """Do two paths name one file (by device and inode: ``stat`` only, nothing is opened)?"""
+    if b is None:
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -172,8 +219,7 @@ def leave(controller: AppController, status: int) -> None:
     workers stopped when it closed); the corpus is closed here, explicitly, and the process exits
     without tearing down thousands of Qt and Python objects one by one, which took most of the
     time a quit took (a few tenths of a second, more on a loaded machine)."""
-    if controller.session is not None:
-        controller.session.corpus.close()
+    controller.close()  # the corpus too: its WAL checkpointed into the file (unless it was taken over)
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from annotator.formats.batch import ImportReport, iter_import
 from annotator.formats.dataset import ExportCancelled, ExportReport
 from annotator.formats.export import export_corpus, missing_library_message
 from annotator.formats.registry import import_extensions
 from annotator.store import CorpusError
+from annotator.store.health import is_corpus_file
+from annotator.ui import file_dialogs
 from annotator.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from annotator.ui.i18n import QT_TR_NOOP, tr
 
@@ -31,12 +33,12 @@ def _article_filter() -> str:
 
 
 def import_files(window: "MainWindow") -> ImportReport | None:
-    paths, _ = QFileDialog.getOpenFileNames(window, tr("Import articles"), str(Path.home()), _article_filter())
+    paths = file_dialogs.open_file_names(window, tr("Import articles"), str(Path.home()), _article_filter())
     return run_import(window, paths) if paths else None
 
 
 def import_folder(window: "MainWindow") -> ImportReport | None:
-    path = QFileDialog.getExistingDirectory(window, tr("Import a folder of articles"), str(Path.home()))
+    path = file_dialogs.existing_directory(window, tr("Import a folder of articles"), str(Path.home()))
     return run_import(window, [path]) if path else None
 
 
@@ -44,7 +46,19 @@ PROGRESS_STEPS = 1000
 
 
 def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = True) -> ImportReport:
-    """Import with the same batch importer as the command line, behind a cancellable progress dialog."""
+    """Import with the same batch importer as the command line, behind a cancellable progress dialog.
+
+    The open corpus's own files (dropped on the window, say) are left out unread: reading one
+    outside SQLite would drop the locks SQLite holds on it.
+    """
+    corpus_path = window.session.corpus.path
+    own = [p for p in paths if corpus_path is not None and is_corpus_file(p, corpus_path)]
+    if own:
+        paths = [p for p in paths if p not in own]
+        name = Path(own[0]).name
+        window.status.showMessage(tr("{name} is part of the open corpus itself, so it was not imported.").format(name=name), 8000)
+        if not paths:
+            return ImportReport()
     batch = iter_import(window.session.corpus, paths)
     batch.annotator = window.session.annotator  # spans of files that name no annotator are the user's
     progress = QProgressDialog(tr("Importing…"), tr("Cancel"), 0, PROGRESS_STEPS, window)
@@ -60,7 +74,9 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
             QCoreApplication.processEvents()
     except (CorpusError, sqlite3.Error) as exc:  # the corpus itself failed: stop, keep what was stored
         batch.report.cancelled = True
-        QMessageBox.warning(window, tr("Import stopped"), tr("The corpus file could not be written: {exc}.").format(exc=exc))
+        window.session.check_file()  # a file gone or taken over: editing stops, a rescue backup is taken
+        if window.session.gone_message is None:
+            QMessageBox.warning(window, tr("Import stopped"), tr("The corpus file could not be written: {exc}.").format(exc=exc))
     progress.setValue(progress.maximum())
     progress.close()
     report = batch.report

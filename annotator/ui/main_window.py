@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
-from annotator.ui import corpus_files, dock_places
+from annotator.ui import corpus_files, dock_places, file_dialogs
 from annotator.ui import settings as keys
 from annotator.ui.actions import WindowActions
 from annotator.ui.consistency.controller import ConsistencyController
@@ -445,10 +445,39 @@ class MainWindow(QMainWindow):
         article = self.editor.article
         self._seen_signature = self.session.article_signature(article.id) if article is not None else None
 
+    def show_read_only(self, why: str) -> None:
+        """The corpus is in a read-only folder: it is shown for reading, and each edit is refused."""
+        self.setWindowTitle(tr("{windowTitle} (read-only)").format(windowTitle=self.windowTitle()))
+        self.status.show_not_saving(why, tr("Read-only: edits are not saved"))
+        self.status.showMessage(why, 15000)
+
     def _corpus_gone(self, message: str) -> None:
-        self.setWindowTitle(tr("{windowTitle} (file gone)").format(windowTitle=self.windowTitle()))
+        """Told once; edits refused later say it in the status bar. Where a file is still at the
+        corpus's path (the -wal was taken over, or the file replaced), the box offers to reopen it."""
+        lost = self.session.lost == "locks"
+        self.setWindowTitle(f"{self.windowTitle()} ({'not saving' if lost else 'file gone'})")
         self.status.showMessage(message)
-        QMessageBox.warning(self, tr("Annotator"), message)  # once; edits refused later say it in the status bar
+        self.status.show_not_saving(message)
+        path = self.session.corpus.path
+        if path is None or not Path(path).is_file():
+            QMessageBox.warning(self, tr("Annotator"), message)
+            return
+        headline = (
+            tr("Editing stopped: another program took over this corpus file.")
+            if lost
+            else tr("Editing stopped: the corpus file was replaced.")
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Annotator"), headline, parent=self)
+        box.setInformativeText(message)
+        box.setObjectName("corpusLostBox")
+        reopen = box.addButton(tr("Reopen corpus"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Keep this window"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reopen)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: button is reopen and QTimer.singleShot(0, lambda: self.corpus_requested.emit(str(path)))
+        )
+        box.open()
 
     def open_restore_dialog(self) -> RestoreDialog | None:
         if self.session.corpus.path is None:
@@ -468,7 +497,8 @@ class MainWindow(QMainWindow):
 
     # --- corpus files -------------------------------------------------------------------
     def _new_corpus(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("New corpus"), str(Path.home() / "corpus.db"), tr(corpus_files.CORPUS_FILTER))
+        start = str(Path.home() / "corpus.db")
+        path = file_dialogs.save_file_name(self, tr("New corpus"), start, tr(corpus_files.CORPUS_FILTER))
         if path:
             if Path(path).exists():
                 self._show_error(tr("{path} already exists. Use File › Open corpus to open it.").format(path=path))
@@ -476,7 +506,7 @@ class MainWindow(QMainWindow):
             self.corpus_requested.emit(path)
 
     def _open_corpus(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open corpus"), str(Path.home()), tr(corpus_files.CORPUS_FILTER))
+        path = file_dialogs.open_file_name(self, tr("Open corpus"), str(Path.home()), tr(corpus_files.CORPUS_FILTER))
         if path:
             self.corpus_requested.emit(path)
 

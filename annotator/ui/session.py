@@ -16,8 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from annotator.core.model import Annotation, Label, Status
 from annotator.store import Corpus, CorpusError
 from annotator.store.backup import create_backup
-from annotator.store.health import CorpusGoneError, FileIdentity, data_version, gone_message, write_error
-from annotator.ui.i18n import tr
+from annotator.store.health import (
+    CorpusGoneError,
+    CorpusLocksLostError,
+    FileIdentity,
+    data_version,
+    gone_message,
+    locks_lost_message,
+    write_error,
+)
 
 
 class CorpusSession(QObject):
@@ -40,32 +47,69 @@ class CorpusSession(QObject):
         self._labels: list[Label] = corpus.labels.list()
         self._identity = FileIdentity.of(corpus.path) if corpus.path is not None else None
         self._data_version = data_version(corpus.db.conn)
-        self.gone_message: str | None = None  # set once the file is found gone
+        self.gone_message: str | None = None  # set once the file is found gone or taken over
+        self.lost: str | None = None  # then what happened: "gone" or "locks"
+        self.locks_restored = 0  # times the locks were found dropped (files intact) and taken again
         self.edits = 0  # writes since opening, for the periodic backup
 
     # --- the file under us --------------------------------------------------------------
     @contextmanager
     def writing(self) -> Iterator[None]:
         """Wrap every write in this (commands that write through the store directly too): refused if
-        the file is gone; an SQLite failure becomes a one-line CorpusError saying nothing was saved."""
-        if self.gone_message is not None or (self._identity is not None and not self._identity.still_there()):
-            raise CorpusGoneError(self._mark_gone())
+        the file is gone or another program took it over (its -wal replaced: this process's locks
+        were lost); an SQLite failure becomes a one-line CorpusError saying nothing was saved."""
+        self._check_before_write()
         try:
             yield
+        except CorpusGoneError as exc:  # the store's own check, just before its transaction
+            raise type(exc)(self._stop(self._problem() or "gone")) from exc
         except sqlite3.Error as exc:
-            if self._identity is not None and not self._identity.still_there():
-                raise CorpusGoneError(self._mark_gone()) from exc
+            problem = self._problem()
+            if problem is not None:
+                raise CorpusGoneError(self._stop(problem)) from exc
             raise write_error(exc, self.corpus.path) from exc
+        problem = self._problem()
+        if problem is not None:  # taken over while this edit was written: it may not have reached the file
+            raise CorpusLocksLostError(self._stop(problem))
         self.edits += 1
 
-    def _mark_gone(self) -> str:
+    def _problem(self) -> str | None:
+        files = self.corpus.files
+        if files is not None:
+            return files.problem()
+        if self._identity is not None and not self._identity.still_there():
+            return "gone"
+        return None
+
+    def _check_before_write(self) -> None:
+        if self.gone_message is not None:
+            raise (CorpusLocksLostError if self.lost == "locks" else CorpusGoneError)(self.gone_message)
+        problem = self._problem()
+        if problem is not None:
+            raise (CorpusLocksLostError if problem == "locks" else CorpusGoneError)(self._stop(problem))
+        self._restore_locks()
+
+    def _restore_locks(self) -> None:
+        """The files are intact but this process no longer holds its locks on them (something in
+        the process opened and closed one outside SQLite): take them again before another program
+        can believe it is the last user and delete the WAL."""
+        files = self.corpus.files
+        if files is not None and files.locks_held() is False and files.retake_locks():
+            self.locks_restored += 1
+
+    def _stop(self, problem: str) -> str:
+        """The file is gone or was taken over: refuse edits from now on, keep a copy of all the
+        window's connection still holds, and say so (once)."""
         if self.gone_message is None:
+            self.lost = problem
+            if problem == "locks" and self.corpus.files is not None:
+                self.corpus.files.pin()  # no close of ours may write this outdated state into the file
             rescue: Path | None = None
-            try:  # the open connection still reads the lost file: keep a copy of all it holds
+            try:  # the open connection still reads what it wrote: keep a copy of all it holds
                 rescue = create_backup(self.corpus.db.conn, self.corpus.path)
             except CorpusError:
                 pass
-            self.gone_message = gone_message(self.corpus.path, rescue)
+            self.gone_message = (gone_message if problem == "gone" else locks_lost_message)(self.corpus.path, rescue)
             self.gone.emit(self.gone_message)
         return self.gone_message
 
@@ -80,12 +124,15 @@ class CorpusSession(QObject):
         )
 
     def check_file(self) -> None:
-        """Look for a vanished file and for commits by other programs; announce what is found."""
+        """Look for a vanished or taken-over file, lost locks, and commits by other programs;
+        announce what is found."""
         if self.gone_message is not None:
             return
-        if self._identity is not None and not self._identity.still_there():
-            self._mark_gone()
+        problem = self._problem()
+        if problem is not None:
+            self._stop(problem)
             return
+        self._restore_locks()
         try:
             version = data_version(self.corpus.db.conn)
         except sqlite3.Error:

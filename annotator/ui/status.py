@@ -34,4 +34,13 @@ class StatusBar(QStatusBar):
         self.count.setText("" if n is None else tr("%Ln annotation(s)", None, n))
 
     def show_saved(self) -> None:
+        if self.property("notSaving"):
+            return
         self.saved.setText(tr("✓ All changes saved ({now:%H:%M:%S})").format(now=datetime.now()))
+
+    def show_not_saving(self, why: str, text: str = tr("Not saving: editing stopped")) -> None:
+        """The corpus file is gone, was taken over, or is read-only: no edit is saved, and the bar says so."""
+        self.setProperty("notSaving", True)
+        self.saved.setText(f"⚠ {text}")
+        self.saved.setToolTip(why)
+        self.saved.setStyleSheet(text_colour_style(self, "#c53030"))

@@ -424,6 +424,10 @@
             <translation>文件 › 导出数据集</translation>
         </message>
         <message>
+            <source>The folder {folder} is read-only (or on a read-only drive), so this corpus is shown for reading: edits are not saved. To edit it, copy it to a writable folder and open the copy.</source>
+            <translation>文件夹 {folder} 是只读的（或位于只读驱动器上），因此此语料库以只读方式显示：编辑不会被保存。如需编辑，请将其复制到可写的文件夹并打开副本。</translation>
+        </message>
+        <message>
             <source>There is no article {article_id} in this corpus.</source>
             <translation>此语料库中没有编号为 {article_id} 的文章。</translation>
         </message>
@@ -442,6 +446,10 @@
         <message>
             <source>Cannot reopen corpus</source>
             <translation>无法重新打开语料库</translation>
+        </message>
+        <message>
+            <source>{failed} The corpus was left as it was.</source>
+            <translation>{failed} 语料库保持原样。</translation>
         </message>
         <message>
             <source>Restored the backup of {taken}. What the corpus held before is kept as the backup {name}.</source>
@@ -720,6 +728,10 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
         <message>
             <source>Import a folder of articles</source>
             <translation>导入文章文件夹</translation>
+        </message>
+        <message>
+            <source>{name} is part of the open corpus itself, so it was not imported.</source>
+            <translation>{name} 是当前打开的语料库本身的一部分，因此未导入。</translation>
         </message>
         <message>
             <source>Importing…</source>
@@ -1010,6 +1022,10 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
         <message>
             <source>The folder {parent} does not exist.</source>
             <translation>文件夹 {parent} 不存在。</translation>
+        </message>
+        <message>
+            <source>{path} is the open corpus (or one of its SQLite files): choose another name for the export.</source>
+            <translation>{path} 是当前打开的语料库（或其 SQLite 文件之一）：请为导出另选名称。</translation>
         </message>
         <message>
             <source>{path} is a file; the {name} format writes a folder (or a name ending in .zip).</source>
@@ -1410,6 +1426,30 @@ This file cannot be read as a corpus.</source>
             <translation>Annotator 将在下次启动时使用{language}。</translation>
         </message>
         <message>
+            <source>{windowTitle} (read-only)</source>
+            <translation>{windowTitle}（只读）</translation>
+        </message>
+        <message>
+            <source>Read-only: edits are not saved</source>
+            <translation>只读：编辑不会被保存</translation>
+        </message>
+        <message>
+            <source>Editing stopped: another program took over this corpus file.</source>
+            <translation>编辑已停止：另一个程序接管了此语料库文件。</translation>
+        </message>
+        <message>
+            <source>Editing stopped: the corpus file was replaced.</source>
+            <translation>编辑已停止：语料库文件已被替换。</translation>
+        </message>
+        <message>
+            <source>Reopen corpus</source>
+            <translation>重新打开语料库</translation>
+        </message>
+        <message>
+            <source>Keep this window</source>
+            <translation>保留此窗口</translation>
+        </message>
+        <message>
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -1452,10 +1492,6 @@ This file cannot be read as a corpus.</source>
         <message>
             <source>This article was changed by another program; showing its current state.</source>
             <translation>另一个程序修改了本文；现显示其当前状态。</translation>
-        </message>
-        <message>
-            <source>{windowTitle} (file gone)</source>
-            <translation>{windowTitle}（文件已不存在）</translation>
         </message>
         <message>
             <source>This corpus is not a file: there are no backups of it.</source>
@@ -1896,6 +1932,10 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
         <message>
             <source>✓ All changes saved ({now:%H:%M:%S})</source>
             <translation>✓ 所有更改均已保存（{now:%H:%M:%S}）</translation>
+        </message>
+        <message>
+            <source>Not saving: editing stopped</source>
+            <translation>未保存：编辑已停止</translation>
         </message>
         <message>
             <source>Filter by title…</source>
@@ -2340,6 +2380,54 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
         <message>
             <source>Training could not start: {errorString}</source>
             <translation>无法开始训练：{errorString}</translation>
+        </message>
+        <message>
+            <source>Annotator corpus</source>
+            <translation>Annotator 语料库</translation>
+        </message>
+        <message>
+            <source>HTML page</source>
+            <translation>HTML 网页</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>JSON lines</source>
+            <translation>JSON Lines</translation>
+        </message>
+        <message>
+            <source>CSV table</source>
+            <translation>CSV 表格</translation>
+        </message>
+        <message>
+            <source>CoNLL tokens</source>
+            <translation>CoNLL 词元</translation>
+        </message>
+        <message>
+            <source>brat annotations</source>
+            <translation>brat 标注</translation>
+        </message>
+        <message>
+            <source>ZIP archive</source>
+            <translation>ZIP 压缩包</translation>
+        </message>
+        <message>
+            <source>spaCy DocBin</source>
+            <translation>spaCy DocBin</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>{kind} file</source>
+            <translation>{kind} 文件</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
         </message>
     </context>
 </TS>

@@ -50,15 +50,21 @@ def window(qtbot, controller, corpus_path) -> MainWindow:
 
 
 def close_window(window: MainWindow) -> None:
-    """Close a window, then its corpus, as the app does."""
-    window.close()
-    window.session.corpus.close()
+    """Close a window, then its corpus, as the app does (a window the app replaced is gone already)."""
+    from shiboken6 import isValid
+
+    session = window.session
+    if isValid(window):
+        window.close()
+    session.corpus.close()
 
 
 def stored(path: Path, article_id: int = 1) -> list[Annotation]:
-    """What another process reading the corpus file sees right now."""
-    with open_corpus(path) as corpus:
-        return corpus.annotations.for_article(article_id)
+    """What another process reading the corpus file sees right now (read by a separate process,
+    never through the app's connection or this process's)."""
+    from tests.durability.outside import annotations_elsewhere
+
+    return annotations_elsewhere(path, article_id)
 
 
 def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:

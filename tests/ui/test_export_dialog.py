@@ -181,9 +181,15 @@ def test_cancel_writes_nothing(qtbot, window, out_dir, monkeypatch):
 def test_browse_picks_a_file_or_a_folder_by_format(qtbot, window, out_dir, monkeypatch):
     calls = []
     monkeypatch.setattr(
-        export_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: calls.append(("file", a[3])) or (str(out_dir / "picked"), "")
+        export_dialog.file_dialogs,
+        "save_file_name",
+        lambda *a, **k: calls.append(("file", a[3])) or str(out_dir / "picked"),
     )
-    monkeypatch.setattr(export_dialog.QFileDialog, "getExistingDirectory", lambda *a, **k: calls.append(("folder",)) or str(out_dir / "brat"))
+    monkeypatch.setattr(
+        export_dialog.file_dialogs,
+        "existing_directory",
+        lambda *a, **k: calls.append(("folder",)) or str(out_dir / "brat"),
+    )
     dialog = open_dialog(qtbot, window)
     choose_format(qtbot, dialog, "w3c")
     qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)

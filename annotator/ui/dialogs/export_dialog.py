@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,8 @@ from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
 from annotator.formats.registry import EXPORTERS, Exporter
 from annotator.formats.sinks import MARKER, part_path
 from annotator.store import Corpus
+from annotator.store.health import is_corpus_file
+from annotator.ui import file_dialogs
 from annotator.ui import settings as keys
 from annotator.ui.widgets.colours import text_colour_style
 from annotator.ui.i18n import QT_TR_NOOP, status_name, tr
@@ -103,6 +104,7 @@ class ExportDialog(QDialog):
         self.corpus = corpus
         self._corpus_key = keys.corpus_key(corpus.path)
         self._confirmed_path: str | None = None  # a path the file dialog already asked about
+        self._corpus_path = corpus.path
 
         # --- format and output
         self.format = QComboBox(self, objectName="exportFormat")
@@ -288,9 +290,9 @@ class ExportDialog(QDialog):
         current = self.path.text().strip() or str(Path.home())
         if exp.folder:
             start = current if Path(current).is_dir() else str(Path(current).parent)
-            chosen = QFileDialog.getExistingDirectory(self, tr("Export to folder"), start)
+            chosen = file_dialogs.existing_directory(self, tr("Export to folder"), start)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = file_dialogs.save_file_name(
                 self, tr("Export to file"), current, tr("{description} (*{extension});;All files (*)").format(description=tr(exp.description), extension=exp.extension)
             )
             if chosen and exp.extension and not Path(chosen).suffix:
@@ -310,6 +312,10 @@ class ExportDialog(QDialog):
         path = Path(text).expanduser()
         if not path.parent.is_dir():
             raise ValueError(tr("The folder {parent} does not exist.").format(parent=path.parent))
+        if self._corpus_path is not None and is_corpus_file(path, self._corpus_path):
+            raise ValueError(
+                tr("{path} is the open corpus (or one of its SQLite files): choose another name for the export.").format(path=path)
+            )
         if exp.folder and path.suffix.lower() != ".zip":
             if path.exists() and not path.is_dir():
                 raise ValueError(tr("{path} is a file; the {name} format writes a folder (or a name ending in .zip).").format(path=path, name=exp.name))

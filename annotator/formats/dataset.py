@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from annotator.core.model import Article, Label
 from annotator.core.text import grapheme_end, grapheme_start
 from annotator.store import Corpus
+from annotator.store.exporting import read_for_export, select_ids
 
 SPLIT_NAMES = ("train", "dev", "test")
 
@@ -43,6 +44,7 @@ class ExportSpan(NamedTuple):
     reviewed_at: str | None = None
     created: str | None = None  # ISO 8601, UTC
     updated: str | None = None
+    article_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,12 +164,7 @@ def labels_for(corpus: Corpus, options: ExportOptions) -> list[Label]:
 
 def select_article_ids(corpus: Corpus, options: ExportOptions) -> list[int]:
     """Ids of the articles to export, in id order."""
-    sql = "SELECT id FROM articles"
-    params: list[Any] = []
-    if options.statuses:
-        sql += f" WHERE status IN ({', '.join('?' * len(options.statuses))})"
-        params.extend(sorted(options.statuses))
-    return [row[0] for row in corpus.db.execute(sql + " ORDER BY id", params)]
+    return select_ids(corpus.db, options.statuses)
 
 
 def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]]:
@@ -190,32 +187,16 @@ def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]
     return parts
 
 
-# One indexed read per article, already in export order (CROSS JOIN keeps annotations the outer
-# table, so statistics never make SQLite scan the whole table): idx_annotations_article is
-# (article_id, start, "end") and ends in the rowid, so SQLite sorts nothing.
-_SPANS_SQL = """SELECT a.id, a.start, a."end", a.label_id, a.text, n.name, a.note, r.name, a.reviewed_at,
-    a.created, a.updated
-    FROM annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
-    LEFT JOIN annotators r ON r.id = a.reviewed_by
-    WHERE a.article_id = ? ORDER BY a.start, a."end", a.id"""
+def iter_docs(
+    corpus: Corpus, ids: Iterable[int], options: ExportOptions, *, timestamps: bool = True
+) -> Iterator[ExportDoc]:
+    """Each article (``ids`` ascending) with the spans the options keep, sorted by (start, end, id).
 
-
-def iter_docs(corpus: Corpus, ids: Iterable[int], options: ExportOptions) -> Iterator[ExportDoc]:
-    """Each article with the spans the options keep, sorted by (start, end, id)."""
-    tags = {label.id: label.tag for label in corpus.labels.list()}
-    execute = corpus.db.conn.execute
-    for article_id in ids:
-        article = corpus.articles.get(article_id)
-        spans = []
-        for ident, start, end, label_id, text, annotator, note, reviewer, reviewed_at, created, updated in execute(
-            _SPANS_SQL, (article_id,)
-        ):
-            tag = tags[label_id]
-            if options.labels and tag not in options.labels:
-                continue
-            if options.annotators and annotator not in options.annotators:
-                continue
-            spans.append(
-                ExportSpan(ident, start, end, tag, text, annotator, note or None, reviewer, reviewed_at, created, updated)
-            )
+    Read in batches, each from one snapshot that is released before the batch is written
+    (``store.exporting``): a long export never holds up the window or another program's writes,
+    and a label added meanwhile is read like the others. Without ``timestamps`` a span's
+    ``created`` and ``updated`` are None."""
+    for article, spans in read_for_export(
+        corpus.db, ids, labels=options.labels, annotators=options.annotators, make_span=ExportSpan, timestamps=timestamps
+    ):
         yield ExportDoc(article, tuple(spans))

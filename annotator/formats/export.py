@@ -79,7 +79,7 @@ def export_corpus(
     try:
         for part, ids in parts.items():
             ctx = ExportContext(options=options, report=report, labels=labels, part=part)
-            exp.write(counted(iter_docs(corpus, ids, options)), targets[part], ctx)
+            exp.write(counted(iter_docs(corpus, ids, options, timestamps=exp.timestamps)), targets[part], ctx)
         for sink in sinks:  # every part on disk before any replaces an earlier export
             sink.prepare()
         for sink in sinks:

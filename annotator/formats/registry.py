@@ -63,6 +63,7 @@ class Exporter:
     offsets: tuple[str, ...] = ()  # the offset units it can count in, default first
     keeps: str = ""  # one line for the README and the export dialog: what survives
     loses: str = ""  # and what does not
+    timestamps: bool = False  # writes when each span was made and changed (read only for these formats)
 
 
 _JSON_OPTIONS = ("offsets", "text_field")
@@ -177,6 +178,7 @@ EXPORTERS: dict[str, Exporter] = {
             write_labelstudio,
             keeps="text, labels (nested and overlapping), notes, title, status and metadata; label colours and hotkeys in the config",
             loses="annotators and review state",
+            timestamps=True,
         ),
         Exporter(
             "csv",
@@ -193,6 +195,7 @@ EXPORTERS: dict[str, Exporter] = {
             write_w3c,
             keeps="labels, quote and position selectors, notes, annotators, creation and change times",
             loses="the article text (only its URL or id), titles, metadata, review state",
+            timestamps=True,
         ),
         Exporter(
             "spacy",

@@ -14,6 +14,7 @@ snapshot, never from a map taken earlier). An article deleted meanwhile is left 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import groupby, starmap
 from operator import itemgetter
@@ -35,6 +36,13 @@ _SPANS = """SELECT a.id, a.start, a."end", l.tag, a.text, n.name, nullif(a.note,
     CROSS JOIN annotators n ON n.id = a.annotator_id
     LEFT JOIN annotators r ON r.id = a.reviewed_by
     WHERE a.article_id IN ({ids}){where} ORDER BY a.article_id, a.start, a."end", a.id"""
+
+
+def open_reader(path: str) -> Database:
+    """A connection of this process's own that only reads the corpus file (an export worker's)."""
+    conn = sqlite3.connect(path, timeout=30)
+    conn.execute("PRAGMA query_only = ON")
+    return Database(conn)
 
 
 def select_ids(db: Database, statuses: Collection[str] = ()) -> list[int]:

@@ -53,23 +53,43 @@ class Task(QObject):
     cancelled = Signal()
     finished = Signal()
 
-    def __init__(self, work: Callable[..., Any], args: tuple, mode: str, cancel_errors: tuple = ()) -> None:
+    def __init__(
+        self,
+        work: Callable[..., Any],
+        args: tuple,
+        mode: str,
+        cancel_errors: tuple = (),
+        pool: QThreadPool | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.work, self.args, self.mode = work, args, mode
+        self.pool, self.on_cancel = pool, on_cancel
+        self._working = False  # the work has begun (on_cancel only interrupts work under way)
         self.cancel_errors = (Cancelled, *cancel_errors)
         self.running = False
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
         self._cancel = threading.Event()
+        self._ended = threading.Event()  # set by a thread task's worker when the work returned
         self._last_emit = 0.0
         self._process: Any = None
         self._timer: QTimer | None = None
 
     # --- making one ------------------------------------------------------------------
     @classmethod
-    def in_thread(cls, work: Callable[..., Any], *args: Any, cancel_errors: tuple = ()) -> "Task":
-        return cls(work, args, "thread", cancel_errors)
+    def in_thread(
+        cls,
+        work: Callable[..., Any],
+        *args: Any,
+        cancel_errors: tuple = (),
+        pool: QThreadPool | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> "Task":
+        """``pool``: a pool of one's own (one thread: tasks that share a connection take turns);
+        ``on_cancel``: also called on cancel while the work runs (``sqlite3.Connection.interrupt``)."""
+        return cls(work, args, "thread", cancel_errors, pool, on_cancel)
 
     @classmethod
     def in_process(cls, work: Callable[..., Any], *args: Any, cancel_errors: tuple = ()) -> "Task":
@@ -84,7 +104,8 @@ class Task(QObject):
         self.running = True
         _LIVE.add(self)  # kept alive until finished, whoever holds it
         if self.mode == "thread":
-            QThreadPool.globalInstance().start(_Runnable(self))
+            self._runnable = _Runnable(self)
+            (self.pool or QThreadPool.globalInstance()).start(self._runnable)
         elif self.mode == "process":
             self._start_process()
         else:
@@ -95,6 +116,8 @@ class Task(QObject):
     def cancel(self) -> None:
         """Ask the work to stop at its next progress call."""
         self._cancel.set()
+        if self.on_cancel is not None and self._working and not self._ended.is_set():
+            self.on_cancel()
         if self._process is not None:
             self._process[1].set()
 
@@ -103,32 +126,35 @@ class Task(QObject):
         return self._cancel.is_set()
 
     def wait(self, timeout: float = 30.0) -> bool:
-        """Block until the work is done (for closing the window, and tests); True when it is."""
-        from PySide6.QtCore import QCoreApplication
-
+        """Block until the work is done, then emit its outcome (for closing the window, and tests).
+        Runs no event loop meanwhile. True when it is done."""
+        if self.mode == "thread" and self.running and self._ended.wait(timeout):
+            self._finish()
         deadline = time.monotonic() + timeout
-        while not self.done and time.monotonic() < deadline:
-            if self._timer is not None:
-                self._poll()
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
+        while self.mode == "process" and not self.done and time.monotonic() < deadline:
+            self._poll()
+            if not self.done:
+                time.sleep(0.005)
         return self.done
 
     def progress(self, done: int, total: int, text: str = "") -> bool:
         """What ``work`` calls (from its thread): reports progress, False once cancel was asked for."""
         now = time.monotonic()
-        if now - self._last_emit >= PROGRESS_INTERVAL or done >= total:
+        if now - self._last_emit >= PROGRESS_INTERVAL or done >= total > 0:
             self._last_emit = now
             self.progressed.emit(done, total, text)
         return not self._cancel.is_set()
 
     def _run_here(self) -> None:
+        self._working = True
         try:
             self.result = self.work(self.progress, *self.args)
         except BaseException as exc:  # noqa: BLE001 - handed to the window as failed or cancelled
             self.error = exc
 
     def _finish(self) -> None:  # on the window's thread
+        if self.done:  # already delivered by wait()
+            return
         self.running = False
         self.done = True
         _LIVE.discard(self)
@@ -190,6 +216,7 @@ _LIVE: set[Task] = set()
 class _Runnable(QRunnable):
     def __init__(self, task: Task) -> None:
         super().__init__()
+        self.setAutoDelete(False)  # the task keeps it
         self.task = task
         self.relay = _Relay()
         self.relay.done.connect(task._finish)
@@ -197,6 +224,7 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         self.task._run_here()
+        self.task._ended.set()
         self.relay.done.emit()  # queued: _finish runs on the window's thread
 
 
@@ -209,7 +237,7 @@ def _process_main(work: Callable[..., Any], args: tuple, send: Any, cancel: Any)
 
     def progress(done: int, total: int, text: str = "") -> bool:
         now = time.monotonic()
-        if now - last[0] >= PROGRESS_INTERVAL or done >= total:
+        if now - last[0] >= PROGRESS_INTERVAL or done >= total > 0:
             last[0] = now
             send.send(("progress", (done, total, text)))
         return not cancel.is_set()

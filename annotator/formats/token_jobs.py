@@ -47,7 +47,8 @@ def write_rendered(
     ctx: ExportContext,
     duplicates_note: str = "",
 ) -> None:
-    """Render every doc (on every core for long exports) and write the texts in order."""
+    """Render every doc (on every core for long exports) and write the texts in order.
+    ``out`` is a stream, or anything with ``write`` (spaCy's export collects DocBins)."""
     choice = ctx.options.extra.get("tokenizer")
     tok = tokenizer_for(ctx)  # the export's one (every part of a split); fails early for a bad choice
     duplicates = 0

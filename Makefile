@@ -4,6 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PACKAGING_STAMP := $(VENV)/.installed-packaging
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: run test test-quick test-long bench bench-quick lint package package-test clean
 
@@ -34,10 +35,16 @@ test-long: $(TEST_STAMP)  # the durability and fuzz tests at full size (several 
 lint: $(TEST_STAMP)  # ruff: pyflakes, pycodestyle, isort, bugbear, complexity (configured in pyproject.toml)
 	$(BIN)/ruff check .
 
-bench: $(TEST_STAMP)
+
+# The bench extra (matplotlib, for the chart) is installed the first time a benchmark runs.
+$(BENCH_STAMP): pyproject.toml | $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
-bench-quick: $(TEST_STAMP)
+bench-quick: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --quick
 
 # The packaging extra (PyInstaller) is installed into the venv the first time it is needed.

@@ -81,6 +81,8 @@ class Figure:
             "baseline_value": r(self.baseline_value),
             "ratio": r(self.ratio),
             "target": self.target,
+            "limit": self.limit,
+            "max_ratio": self.max_ratio,
             "met": self.met,
             "runs": [r(x) for x in self.runs] if len(self.runs) <= 20 else len(self.runs),
             "baseline_runs": [r(x) for x in self.baseline_runs],

@@ -52,7 +52,7 @@ def run(bench: Bench) -> list[Figure]:
         jsonl.runs.append(seconds)
         jsonl.cpu_runs.append(cpu)
         for fmt, fig in tokens.items():
-            if fmt not in EXPORTERS:
+            if fmt not in EXPORTERS or not bench.sizes.token_exports:
                 continue
             bench.log(f"    {fmt}")
             seconds, spans, cpu = timed(lambda: _export(built.path, scratch / f"out.{fmt}", fmt))  # noqa: B023
@@ -62,6 +62,7 @@ def run(bench: Bench) -> list[Figure]:
             fig.baseline_cpu_runs.append(jsonl.cpu_runs[-1])
             fig.extra["spans_written"] = spans
     jsonl.extra["file_mb"] = round((scratch / "out.jsonl").stat().st_size / 1e6, 1)
+    jsonl.extra["peak_rss_mb"] = _peak_rss(built.path, scratch / "rss.jsonl")  # streaming: flat, whatever the size
     jsonl.extra["baseline_file_mb"] = round((scratch / "bare.jsonl").stat().st_size / 1e6, 1)
     from annotator.formats.parallel import workers_available
 
@@ -69,7 +70,31 @@ def run(bench: Bench) -> list[Figure]:
         fig.extra["workers"] = workers_available()
         if fmt not in EXPORTERS:
             fig.unavailable(f"no {fmt} exporter in annotator.formats.registry.EXPORTERS")
+        elif not bench.sizes.token_exports:
+            fig.unavailable(f"not measured in {bench.sizes.name} mode")
     return [jsonl, *tokens.values()]
+
+
+_RSS_CHILD = """
+import resource, sys
+from pathlib import Path
+from annotator.formats.export import export_corpus
+from annotator.store import open_corpus
+with open_corpus(sys.argv[1], create=False) as corpus:
+    export_corpus(corpus, Path(sys.argv[2]), "jsonl")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _peak_rss(db: Path, out: Path) -> float:
+    """Peak resident memory (MB) of a process that does nothing but this jsonl export."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _RSS_CHILD, str(db), str(out)], capture_output=True, text=True, check=True
+    )
+    return round(int(done.stdout.split()[-1]) / 1024, 1)
 
 
 def _export(db: Path, out: Path, fmt: str) -> int:

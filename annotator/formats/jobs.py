@@ -17,6 +17,7 @@ from annotator.formats.batch import ImportReport, iter_import
 from annotator.formats.dataset import ExportCancelled, ExportOptions, ExportReport
 from annotator.formats.export import export_corpus
 from annotator.store import CorpusError, open_corpus
+from annotator.store.consistency import conflicts, missed_mentions
 
 Progress = Callable[..., bool]
 PROGRESS_STEPS = 1000
@@ -57,4 +58,32 @@ def run_import_batch(progress: Progress, corpus, paths: list[str], annotator: st
     return batch.report, stopped
 
 
-__all__ = ["export_job", "import_job", "run_import_batch", "ExportCancelled"]
+def consistency_job(progress: Progress, corpus_path: str) -> tuple[list, list]:
+    """The Consistency lists of the corpus file: conflicting labels, and missed mentions."""
+    with open_corpus(corpus_path, create=False) as corpus:
+        return scan_consistency(progress, corpus)
+
+
+def scan_consistency(progress: Progress, corpus) -> tuple[list, list]:
+    """The scan itself, on an open corpus (also what runs inline for an in-memory corpus);
+    raises Cancelled-like ``ScanStopped`` when stopped."""
+    groups = conflicts(corpus)
+    stopped = []
+
+    def step(done: int, total: int) -> bool:
+        going = progress(done, total, f"Looking for missed mentions… ({done:,} of {total:,} articles)")
+        if not going:
+            stopped.append(True)
+        return going
+
+    mentions = missed_mentions(corpus, progress=step)
+    if stopped:
+        raise ScanStopped("The consistency scan was stopped.")
+    return groups, mentions
+
+
+class ScanStopped(Exception):
+    """The user stopped a consistency scan; the lists keep what they showed."""
+
+
+__all__ = ["export_job", "import_job", "run_import_batch", "consistency_job", "scan_consistency", "ScanStopped"]

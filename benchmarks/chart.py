@@ -14,7 +14,6 @@ import json
 import sys
 from pathlib import Path
 
-
 CAP = 300.0  # percent: the widest the scale goes
 
 
@@ -57,7 +56,7 @@ def draw(report: dict, out: Path) -> Path:
     ax.barh([y - 0.18 for y in ys], [min(x, top) for x in bases], height=0.36, color="#9e9e9e",
             label="baseline, same run")
     ax.axvline(100, color="#212121", linewidth=1.2, linestyle="--", label="target")
-    for y, f, share in zip(ys, rows, shares):
+    for y, f, share in zip(ys, rows, shares, strict=True):
         text = _fmt(f["value"], f["unit"]) + (" p95" if f["statistic"] == "p95" else "")
         if share > top:
             text = f"{text} ({share:.0f} %, off the scale)"

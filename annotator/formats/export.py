@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import IO
 
 from annotator.formats.dataset import (
+    DocStream,
     ExportCancelled,
     ExportContext,
-    DocStream,
     ExportOptions,
     ExportReport,
     labels_for,

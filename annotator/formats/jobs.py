@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from annotator.formats.batch import ImportReport, iter_import
-from annotator.formats.dataset import ExportCancelled, ExportOptions, ExportReport
+from annotator.formats.dataset import ExportOptions, ExportReport
 from annotator.formats.export import export_corpus
 from annotator.store import CorpusError, open_corpus
 from annotator.store.consistency import conflicts, missed_mentions
@@ -35,7 +35,9 @@ def export_job(progress: Progress, corpus_path: str, out: str, format: str, opti
     return report
 
 
-def import_job(progress: Progress, corpus_path: str, paths: list[str], annotator: str | None) -> tuple[ImportReport, str]:
+def import_job(
+    progress: Progress, corpus_path: str, paths: list[str], annotator: str | None
+) -> tuple[ImportReport, str]:
     """Import ``paths`` into the corpus file; the report, and why it stopped early ("" when it did not)."""
     with open_corpus(corpus_path, create=False) as corpus:
         return run_import_batch(progress, corpus, paths, annotator)
@@ -50,7 +52,8 @@ def run_import_batch(progress: Progress, corpus, paths: list[str], annotator: st
     try:
         for result in batch:
             text = f"Importing {result.path.name}…  ({batch.files_done:,} of {batch.total_files:,} files)"
-            if not progress(round(batch.progress * PROGRESS_STEPS), PROGRESS_STEPS, text):  # moves within a large file too
+            done = round(batch.progress * PROGRESS_STEPS)  # moves within a large file too
+            if not progress(done, PROGRESS_STEPS, text):
                 batch.cancel()
     except (CorpusError, sqlite3.Error) as exc:  # the corpus itself failed: stop, keep what was stored
         batch.report.cancelled = True

@@ -49,7 +49,7 @@ def workers_available() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(
+def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: one generator keeps them in order
     render: Callable[..., T],
     docs: Iterable[Any],
     *args: Any,

@@ -32,7 +32,6 @@ from annotator.formats.json_records import read_json
 from annotator.formats.json_sources import read_auto_path, reader
 from annotator.formats.native_jsonl import write_native_jsonl
 from annotator.formats.txt import read_txt
-from annotator.store import Corpus
 
 
 @dataclass(frozen=True, slots=True)

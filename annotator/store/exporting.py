@@ -66,8 +66,9 @@ def read_for_export(
     batch: int = BATCH_ARTICLES,
 ) -> Iterator[tuple[Article, list[Any]]]:
     """Each article of ``ids`` (ascending) with its spans, kept by tag and annotator name when
-    ``labels`` / ``annotators`` are given. ``make_span(*row)`` builds each span (a NamedTuple class, say). Without ``timestamps``
-    the spans' created and updated are None (a fifth less to read for formats that do not write them)."""
+    ``labels`` / ``annotators`` are given. ``make_span(*row)`` builds each span (a NamedTuple class, say).
+    Without ``timestamps`` the spans' created and updated are None (a fifth less to read for formats
+    that do not write them)."""
     where = ""
     filters: list[Any] = []
     if labels:

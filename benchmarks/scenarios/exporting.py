@@ -13,7 +13,6 @@ from annotator.store import open_corpus
 from benchmarks.context import Bench
 from benchmarks.measure import Figure, timed
 
-
 TOKEN_FORMATS = ("conll", "hf", "prodigy", "spacy")
 
 

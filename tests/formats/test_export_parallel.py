@@ -33,7 +33,9 @@ def _export(path, out, fmt, tokenizer=None):
 
 
 # spaCy's rules once (workers load spaCy: a few seconds), the rule-based tokenizer for the others.
-@pytest.mark.parametrize(("fmt", "tokenizer"), [("conll", None), ("hf", "rules"), ("prodigy", "rules"), ("spacy", "rules")])
+@pytest.mark.parametrize(
+    ("fmt", "tokenizer"), [("conll", None), ("hf", "rules"), ("prodigy", "rules"), ("spacy", "rules")]
+)
 def test_workers_write_what_one_process_writes(corpus_file, tmp_path, monkeypatch, fmt, tokenizer):
     monkeypatch.setattr(parallel, "BATCH_DOCS", 2)
     monkeypatch.setenv("ANNOTATOR_WORKERS", "1")

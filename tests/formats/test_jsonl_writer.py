@@ -13,7 +13,10 @@ from annotator.formats import jsonl
 _text = st.text(
     alphabet=st.one_of(
         st.characters(blacklist_categories=("Cs",)),
-        st.sampled_from(["\u2028", "\u2029", "\x00", "\x1f", "\x7f", "\x85", "\x0b", "\x1c", '"', "\\", "/", "\n", "\r", "\t", "𠮷", "👨", "\u200d"]),
+        st.sampled_from(
+            ["\u2028", "\u2029", "\x00", "\x1f", "\x7f", "\x85", "\x0b", "\x1c", '"', "\\", "/",
+             "\n", "\r", "\t", "𠮷", "👨", "\u200d"]
+        ),
     )
 )
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**63), 2**63 - 1), _text)

@@ -74,14 +74,17 @@ def run(bench: Bench) -> list[Figure]:
     return [jsonl, *tokens.values()]
 
 
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a large benchmark process
+# would report its parent's peak.
 _RSS_CHILD = """
-import resource, sys
+import sys
 from pathlib import Path
 from annotator.formats.export import export_corpus
 from annotator.store import open_corpus
 with open_corpus(sys.argv[1], create=False) as corpus:
     export_corpus(corpus, Path(sys.argv[2]), "jsonl")
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+with open("/proc/self/status") as status:
+    print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))  # kB
 """
 
 

@@ -53,13 +53,14 @@ def test_line_breaks_that_json_allows_are_escaped_and_nothing_else_is():
     assert line == '{"text":"a\\u2028b\\u2029c é 中 \\u0001\\u0085"}'
 
 
-def test_nan_and_infinity_are_null_never_invalid_json():
-    assert jsonl.dumps({"a": float("nan"), "b": [float("inf"), -float("inf")]}) == '{"a":null,"b":[null,null]}'
+def test_nan_and_infinity_are_strings_never_invalid_json():
+    value = {"a": float("nan"), "b": [float("inf"), -float("inf")], "c": None}
+    assert jsonl.dumps(value) == '{"a":"NaN","b":["Infinity","-Infinity"],"c":null}'
 
 
 def test_what_orjson_cannot_write_is_written_by_the_json_module_in_the_same_style():
     big = 10**30
     value = {"n": big, 1: "int key", "t": "x\u2028y", "f": float("nan")}
     line = jsonl.dumps(value)
-    assert line == '{"n":1000000000000000000000000000000,"1":"int key","t":"x\\u2028y","f":null}'
+    assert line == '{"n":1000000000000000000000000000000,"1":"int key","t":"x\\u2028y","f":"NaN"}'
     assert json.loads(line)["n"] == big

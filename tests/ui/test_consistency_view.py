@@ -167,6 +167,7 @@ def test_edits_elsewhere_mark_the_lists_stale(qtbot, labelled):
 def test_enter_on_a_conflict_lists_its_occurrences_in_the_review_table(qtbot, labelled):
     w = labelled
     press(qtbot, w.pane, Qt.Key.Key_C, CTRL_SHIFT)
+    settle(qtbot, w)
     dock = w.consistency.dock
     dock.conflict_table.setFocus()
     press(qtbot, dock.conflict_table, Qt.Key.Key_Return)
@@ -188,6 +189,7 @@ def test_a_tie_proposes_no_label(qtbot, controller, corpus_path):
     qtbot.addWidget(w)
     try:
         w.consistency.show(0)
+        settle(qtbot, w)
         dock = w.consistency.dock
         assert dock.conflicts.rowCount() == 1
         assert dock.label_choice.currentIndex() == -1 and not dock.make_consistent.isEnabled()
@@ -214,6 +216,7 @@ def test_accept_all_asks_first_and_leaves_unopened_articles_new(qtbot, controlle
     qtbot.addWidget(w)
     try:
         w.consistency.show(1)
+        settle(qtbot, w)
         dock = w.consistency.dock
         assert dock.missed.rowCount() == 25
         seen = []
@@ -230,8 +233,9 @@ def test_accept_all_asks_first_and_leaves_unopened_articles_new(qtbot, controlle
         assert len(w.session.corpus.annotations.for_article(first)) == 1  # nothing was labelled
         QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
         _click(qtbot, dock.accept_all)
+        settle(qtbot, w)
         assert len(seen) == 2
-        with open_corpus(path) as other:
+        with second_connection(path) as other:
             assert sum(len(other.annotations.for_article(i)) for i in range(1, 14)) == 26
             statuses = {other.articles.summary(i).status for i in range(2, 14)}
         assert statuses == {Status.NEW}  # never opened: still new

@@ -51,7 +51,7 @@ class SearchIndexer(QObject):
             self._timer.start()
             return
         self._task = Task.in_thread(_index, str(self.corpus.path))
-        self._task.succeeded.connect(lambda _: self.finished.emit())
+        self._task.succeeded.connect(self._task_done)
         self._task.start()
 
     @property
@@ -65,6 +65,15 @@ class SearchIndexer(QObject):
             self._task.cancel()
             self._task.wait(timeout=5)
         self.corpus = None
+
+    def _task_done(self, _result: object) -> None:
+        if self._again:  # articles came in meanwhile: index them before saying the index is whole
+            self._again = False
+            self._task = None
+            self.start()
+            if self.running:
+                return
+        self.finished.emit()
 
     def _step(self) -> None:
         if self.corpus is None:

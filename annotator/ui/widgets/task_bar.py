@@ -45,6 +45,7 @@ class TaskBar(QWidget):
         self.bar.setValue(min(done, max(total, 1)))
         if text:
             self.label.setText(text)
+            self.label.setMinimumWidth(self.label.sizeHint().width())  # the status bar never cuts it
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)

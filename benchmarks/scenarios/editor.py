@@ -56,7 +56,7 @@ def run(bench: Bench) -> list[Figure]:
             statistic="p95",
         )
         words = _free_words(window, text, 2 * bench.sizes.keypresses)
-        times, idle = _keypresses(window, words[: bench.sizes.keypresses])
+        times, idle = _press_words(window, words[: bench.sizes.keypresses])
         keys.runs = [s * 1000 for s in times]
         keys.extra["median_ms"] = round(sorted(keys.runs)[len(keys.runs) // 2], 2)
         keys.extra["until_idle_p95_ms"] = round(p95([s * 1000 for s in idle]), 2)
@@ -115,7 +115,7 @@ def _free_words(window, text: str, n: int) -> list[tuple[int, int]]:
 
 
 def _keypresses_during_export(window, words, corpus: Path, scratch: Path) -> tuple[list[float], list[float], int]:
-    """Key presses as in ``_keypresses``, each while an export started from the window (its
+    """Key presses as in ``_press_words``, each while an export started from the window (its
     background task, as File › Export runs it) is under way; a finished export is started again."""
     from annotator.formats.dataset import ExportCancelled, ExportOptions
     from annotator.formats.jobs import export_job
@@ -146,7 +146,7 @@ def _keypresses_during_export(window, words, corpus: Path, scratch: Path) -> tup
     try:
         for word in words:
             running()
-            t, i = _keypresses(window, [word])
+            t, i = _press_words(window, [word])
             times += t
             idle += i
     finally:
@@ -156,7 +156,12 @@ def _keypresses_during_export(window, words, corpus: Path, scratch: Path) -> tup
     return times, idle, started
 
 
-def _keypresses(window, words: list[tuple[int, int]]) -> tuple[list[float], list[float]]:
+def _keypresses(window, text: str, n: int) -> tuple[list[float], list[float]]:
+    """Label the first ``n`` free words of ``text`` with key presses (see ``_press_words``)."""
+    return _press_words(window, _free_words(window, text, n))
+
+
+def _press_words(window, words: list[tuple[int, int]]) -> tuple[list[float], list[float]]:
     """Select a free word, press '1': seconds until the pane has painted the committed span, and
     until the event loop is idle again (annotation list included)."""
     from PySide6.QtCore import Qt

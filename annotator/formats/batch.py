@@ -305,6 +305,9 @@ class ImportBatch:
             # end of the batch, or any edit committed meanwhile (synced), makes them durable.
             self._sync = db.execute("PRAGMA synchronous").fetchone()[0]
             db.execute("PRAGMA synchronous = NORMAL")
+        check = getattr(db, "before_write", None)  # the corpus file gone or taken over: refuse, with a sentence
+        if check is not None:
+            check()
         db.conn.execute("BEGIN IMMEDIATE")  # waits its turn (busy timeout) like every write
         self._group_since = time.monotonic()
         self._group_size = 0
@@ -323,6 +326,9 @@ class ImportBatch:
         db = self.corpus.db
         stored = False
         try:
+            check = getattr(db, "before_write", None)
+            if commit and check is not None and db.conn.in_transaction:
+                check()  # never report articles committed into a file that is gone
             if db.conn.in_transaction:
                 db.conn.execute("COMMIT" if commit else "ROLLBACK")
                 stored = commit

@@ -4,6 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PACKAGING_STAMP := $(VENV)/.installed-packaging
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: run test test-quick test-long translations bench bench-quick lint package package-test clean
 
@@ -42,10 +43,15 @@ translations: $(STAMP)
 	$(BIN)/python resources/i18n/english_plurals.py resources/i18n/annotator_en.ts
 	$(BIN)/pyside6-lrelease -silent resources/i18n/annotator_zh_CN.ts resources/i18n/annotator_en.ts
 
-bench: $(TEST_STAMP)
+# The bench extra (matplotlib, for the chart) is installed the first time a benchmark runs.
+$(BENCH_STAMP): pyproject.toml | $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
-bench-quick: $(TEST_STAMP)
+bench-quick: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --quick
 
 # The packaging extra (PyInstaller) is installed into the venv the first time it is needed.

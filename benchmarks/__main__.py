@@ -27,6 +27,21 @@ from benchmarks.scenarios import SCENARIOS
 from benchmarks.sizes import MODES
 
 RESULTS = Path(__file__).resolve().parent / "results"
+DOC_CHART = RESULTS.parents[1] / "docs" / "performance.png"
+
+
+def _chart(report: Path) -> Path | None:
+    """The bar chart beside the JSON report (needs the bench extra: matplotlib)."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        print("No chart: matplotlib is not installed (pip install -e '.[bench]').")
+        return None
+    import json
+
+    from benchmarks.chart import draw
+
+    return draw(json.loads(report.read_text()), report.with_suffix(".png"))
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -81,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nAnnotator benchmark, {sizes.name} mode, {stamp} ({seconds:.0f} s)\n")
     print(table(figures))
     print(f"\nReport: {args.results / name}")
+    chart = _chart(args.results / name)
+    if chart is not None:
+        print(f"Chart: {chart}")
+        if stem == "latest" and sizes.name == "full" and args.results == RESULTS:  # the README shows this run
+            DOC_CHART.write_bytes(chart.read_bytes())
+            print(f"       copied to {DOC_CHART.relative_to(RESULTS.parents[1])} for the README")
     return 1 if any(f.status == ERROR for f in figures) else 0
 
 

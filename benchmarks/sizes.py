@@ -1,7 +1,8 @@
 """How big each input is and how often each scenario repeats, per mode.
 
 ``full`` is the issue's table; ``quick`` runs the same code in under a minute; ``tiny`` is what
-the test suite runs so the benchmark cannot rot.
+the test suite runs so the benchmark cannot rot; ``scale`` is ten times the full corpus
+(``python -m benchmarks --mode scale --only startup,review,search,memory,export``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Sizes:
     startup_repeats: int
     keypresses: int
     queries: int  # search / filter queries per run
+    token_exports: bool = True  # measure the token formats too (CoNLL, hf, Prodigy, spaCy)
 
 
 _LONG4 = (4, 5004, 10004, 15004)
@@ -62,4 +64,23 @@ TINY = Sizes(
     queries=2,
 )
 
-MODES = {s.name: s for s in (FULL, QUICK, TINY)}
+# Ten times the full corpus: 1,000,000 articles and 10,000,000 annotations (about 3 GB), built once
+# into the cache (it takes a long while: the full-text index alone is most of it). The export corpus
+# is the same file, so the jsonl export figure is 10,000,000 annotations.
+_SCALE_CORPUS = CorpusSpec(
+    1_000_000, 10_000_000, labelled_fraction=0.3, long_at=tuple(range(4, 1_000_000, 100_000)), seed=6
+)
+SCALE = Sizes(
+    "scale",
+    import_files=FULL.import_files,
+    export_corpus=_SCALE_CORPUS,
+    large_corpus=_SCALE_CORPUS,
+    long_corpus=FULL.long_corpus,
+    repeats=1,
+    startup_repeats=3,
+    keypresses=100,
+    queries=10,
+    token_exports=False,
+)
+
+MODES = {s.name: s for s in (FULL, QUICK, TINY, SCALE)}

@@ -7,9 +7,11 @@
             batch.cancel()          # the next step ends the batch
     print(batch.report.summary())
 
-Each step stores at most one article with its spans, in one transaction, creating
-the labels they need: stopping between steps (or cancelling) never leaves half an
-article. Bad input never aborts the batch; it becomes one ``rejected`` result with a
+Each step stores at most one article with its spans, creating the labels they need,
+in a savepoint of its own inside a transaction that commits every few hundred articles
+or every fraction of a second; results come out only once their group is committed. So
+stopping (cancelling, a kill, a full disk) never leaves half an article, and every
+article reported imported is in the file. Bad input never aborts the batch; it becomes one ``rejected`` result with a
 one-line reason. A span that cannot be imported (offsets outside the text, or not
 covering the text the file gives) is left out with a warning naming the file, the
 record and the span; the rest of its article is imported.
@@ -23,9 +25,9 @@ from __future__ import annotations
 
 import enum
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +56,9 @@ from annotator.formats.registry import (
 from annotator.formats.streaming import reading_fraction, stop_reading
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
 from annotator.store.health import CorpusGoneError
+
+GROUP_ARTICLES = 200  # articles per transaction at most ...
+GROUP_SECONDS = 0.05  # ... and at most this long holding the write lock (the window's edits wait)
 
 
 class Outcome(enum.StrEnum):
@@ -220,6 +225,9 @@ class ImportBatch:
         self._imported_from: dict[int, str] = {}
         self._labels: LabelResolver | None = None
         self._wal: bool | None = None  # the corpus file is in WAL mode (known at the first article)
+        self._sync: int | None = None  # its synchronous setting, while a group runs unsynced
+        self._group_since: float | None = None  # when the open group began (None: no group open)
+        self._group_size = 0
         self._run = self._results()
 
     @property
@@ -253,39 +261,87 @@ class ImportBatch:
 
     # --- steps ---------------------------------------------------------------------
     def _results(self) -> Iterator[ImportResult]:
-        for source in self.sources:
-            if self._cancelled:
-                break
-            yield from self._file(source)
-            self.files_done += 1
-            stop_reading()
+        """Articles are stored in groups: one transaction for up to GROUP_ARTICLES articles or
+        GROUP_SECONDS, each article in a savepoint of its own (whole or not at all). A group's
+        results are handed out only once it is committed, so every article reported imported
+        is in the file, whole, whatever stops the import afterwards."""
+        pending: list[ImportResult] = []
+        try:
+            for source in self.sources:
+                if self._cancelled:
+                    break
+                for result in self._file(source):
+                    pending.append(result)
+                    if self._group_full():
+                        self._end_group()
+                        yield from pending
+                        pending = []
+                self.files_done += 1
+                stop_reading()
+        except GeneratorExit:
+            self._end_group(commit=False)  # stopped from outside, nothing of the group reported
+            raise
+        except BaseException:
+            if self._end_group(commit=True, quietly=True):  # what the group stored before the failure
+                yield from pending
+            raise
+        self._end_group()
+        yield from pending
         if self._cancelled:
             self.report.cancelled = True
         if self.report.imported:
             self.corpus.db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # syncs the batch to disk at once
 
-    @contextmanager
-    def _commits_unsynced(self) -> Iterator[None]:
-        """Store one article without waiting for the disk at its commit.
-
-        A corpus file commits with synchronous=FULL, an fsync per transaction, which would
-        cost more than the import itself when paid per article. In WAL mode an unsynced
-        commit is still atomic and survives the app crashing; only a power cut could lose
-        the last articles (never half of one). The checkpoint at the end of the batch, or
-        any edit committed meanwhile (outside this block, synced), makes them durable.
-        """
+    def _begin_group(self) -> None:
+        """Open the group's transaction (before an article is stored), unless one is open."""
         db = self.corpus.db
+        if self._group_since is not None:
+            return
         if self._wal is None:
             self._wal = db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        if not self._wal:
-            yield
-            return
-        previous = db.execute("PRAGMA synchronous").fetchone()[0]
-        db.execute("PRAGMA synchronous = NORMAL")
+        if self._wal:
+            # In WAL mode an unsynced commit is still atomic and survives the app crashing; only a
+            # power cut could lose the last groups (never half an article). The checkpoint at the
+            # end of the batch, or any edit committed meanwhile (synced), makes them durable.
+            self._sync = db.execute("PRAGMA synchronous").fetchone()[0]
+            db.execute("PRAGMA synchronous = NORMAL")
+        check = getattr(db, "before_write", None)  # the corpus file gone or taken over: refuse, with a sentence
+        if check is not None:
+            check()
+        db.conn.execute("BEGIN IMMEDIATE")  # waits its turn (busy timeout) like every write
+        self._group_since = time.monotonic()
+        self._group_size = 0
+
+    def _group_full(self) -> bool:
+        if self._group_since is None:
+            return False
+        self._group_size += 1
+        return self._group_size >= GROUP_ARTICLES or time.monotonic() - self._group_since >= GROUP_SECONDS
+
+    def _end_group(self, commit: bool = True, quietly: bool = False) -> bool:
+        """Commit (or roll back) the open group; True when its articles are in the file."""
+        if self._group_since is None:
+            return True
+        self._group_since = None
+        db = self.corpus.db
+        stored = False
         try:
-            yield
+            check = getattr(db, "before_write", None)
+            if commit and check is not None and db.conn.in_transaction:
+                check()  # never report articles committed into a file that is gone
+            if db.conn.in_transaction:
+                db.conn.execute("COMMIT" if commit else "ROLLBACK")
+                stored = commit
+        except Exception:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            if not quietly:
+                raise
         finally:
-            db.execute(f"PRAGMA synchronous = {int(previous)}")
+            if self._wal and self._sync is not None:
+                db.execute(f"PRAGMA synchronous = {int(self._sync)}")
+                self._sync = None
+        return stored
 
     def _importer(self, source: Source) -> tuple[Importer | None, str]:
         if self.forced is not None:
@@ -328,9 +384,8 @@ class ImportBatch:
                     record = next(records)
                 except StopIteration:
                     break
-                with self._commits_unsynced():
-                    result = self._store(path, record)
-                yield result
+                self._begin_group()
+                yield self._store(path, record)
         except InputError as exc:
             skip = isinstance(exc, NotThisFormat) and not source.explicit
             yield ImportResult(path, Outcome.SKIPPED if skip else Outcome.REJECTED, str(exc))

@@ -16,11 +16,13 @@ import random
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import starmap
 from typing import Any, NamedTuple
 
-from annotator.core.model import Article, Label
+from annotator.core.model import Article, Label, Status
 from annotator.core.text import grapheme_end, grapheme_start
 from annotator.store import Corpus
+from annotator.store.exporting import open_reader, read_for_export, select_ids
 
 SPLIT_NAMES = ("train", "dev", "test")
 
@@ -43,6 +45,7 @@ class ExportSpan(NamedTuple):
     reviewed_at: str | None = None
     created: str | None = None  # ISO 8601, UTC
     updated: str | None = None
+    article_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,19 @@ class ExportDoc:
     @property
     def title(self) -> str:
         return self.article.title
+
+    def __reduce__(self) -> tuple:
+        # Sent to export workers by the million: plain tuples pickle in C, NamedTuples and
+        # dataclasses call Python for every object.
+        a = self.article
+        fields = (a.id, a.title, a.text, a.source, a.url, a.published, a.meta, a.content_hash, str(a.status),
+                  a.created, a.updated)
+        return _rebuild_doc, (fields, list(map(tuple, self.spans)))
+
+
+def _rebuild_doc(fields: tuple, spans: list[tuple]) -> ExportDoc:
+    *head, status, created, updated = fields
+    return ExportDoc(Article(*head, Status(status), created, updated), tuple(starmap(ExportSpan, spans)))
 
 
 @dataclass(frozen=True)
@@ -145,6 +161,7 @@ class ExportContext:
     report: ExportReport
     labels: list[Label]  # the labels the export declares, in the user's order
     part: str = ""  # "train", "dev", "test" within a split, else ""
+    articles: int = 0  # how many docs the writer will get, when known (0: unknown)
 
 
 def span_context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
@@ -162,12 +179,7 @@ def labels_for(corpus: Corpus, options: ExportOptions) -> list[Label]:
 
 def select_article_ids(corpus: Corpus, options: ExportOptions) -> list[int]:
     """Ids of the articles to export, in id order."""
-    sql = "SELECT id FROM articles"
-    params: list[Any] = []
-    if options.statuses:
-        sql += f" WHERE status IN ({', '.join('?' * len(options.statuses))})"
-        params.extend(sorted(options.statuses))
-    return [row[0] for row in corpus.db.execute(sql + " ORDER BY id", params)]
+    return select_ids(corpus.db, options.statuses)
 
 
 def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]]:
@@ -190,32 +202,83 @@ def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]
     return parts
 
 
-# One indexed read per article, already in export order (CROSS JOIN keeps annotations the outer
-# table, so statistics never make SQLite scan the whole table): idx_annotations_article is
-# (article_id, start, "end") and ends in the rowid, so SQLite sorts nothing.
-_SPANS_SQL = """SELECT a.id, a.start, a."end", a.label_id, a.text, n.name, a.note, r.name, a.reviewed_at,
-    a.created, a.updated
-    FROM annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
-    LEFT JOIN annotators r ON r.id = a.reviewed_by
-    WHERE a.article_id = ? ORDER BY a.start, a."end", a.id"""
+def iter_docs(
+    corpus: Corpus, ids: Iterable[int], options: ExportOptions, *, timestamps: bool = True
+) -> Iterator[ExportDoc]:
+    """Each article (``ids`` ascending) with the spans the options keep, sorted by (start, end, id).
 
-
-def iter_docs(corpus: Corpus, ids: Iterable[int], options: ExportOptions) -> Iterator[ExportDoc]:
-    """Each article with the spans the options keep, sorted by (start, end, id)."""
-    tags = {label.id: label.tag for label in corpus.labels.list()}
-    execute = corpus.db.conn.execute
-    for article_id in ids:
-        article = corpus.articles.get(article_id)
-        spans = []
-        for ident, start, end, label_id, text, annotator, note, reviewer, reviewed_at, created, updated in execute(
-            _SPANS_SQL, (article_id,)
-        ):
-            tag = tags[label_id]
-            if options.labels and tag not in options.labels:
-                continue
-            if options.annotators and annotator not in options.annotators:
-                continue
-            spans.append(
-                ExportSpan(ident, start, end, tag, text, annotator, note or None, reviewer, reviewed_at, created, updated)
-            )
+    Read in batches, each from one snapshot that is released before the batch is written
+    (``store.exporting``): a long export never holds up the window or another program's writes,
+    and a label added meanwhile is read like the others. Without ``timestamps`` a span's
+    ``created`` and ``updated`` are None."""
+    for article, spans in read_for_export(
+        corpus.db, ids, labels=options.labels, annotators=options.annotators, make_span=ExportSpan, timestamps=timestamps
+    ):
         yield ExportDoc(article, tuple(spans))
+
+
+@dataclass(frozen=True)
+class DocSource:
+    """Where the docs of an export can be read again by another process (an export worker)."""
+
+    path: str
+    labels: frozenset[str]
+    annotators: frozenset[str]
+    timestamps: bool
+
+    def read(self, ids: list[int]) -> Iterator[ExportDoc]:
+        """The docs of ``ids`` (ascending), read on this process's own connection to the file."""
+        db = _worker_db(self.path)
+        for article, spans in read_for_export(
+            db, ids, labels=self.labels, annotators=self.annotators, make_span=ExportSpan, timestamps=self.timestamps
+        ):
+            yield ExportDoc(article, tuple(spans))
+
+
+_WORKER_DBS: dict[str, Any] = {}
+
+
+def _worker_db(path: str) -> Any:
+    if path not in _WORKER_DBS:
+        _WORKER_DBS[path] = open_reader(path)
+    return _WORKER_DBS[path]
+
+
+class DocStream:
+    """The docs of one export (or one part of a split), for a writer to iterate.
+
+    Each doc taken counts in the report and calls ``on_doc(spans)`` (progress; it may raise to
+    cancel). A writer that renders docs in worker processes (``formats.parallel``) may instead
+    hand the ids not yet taken to workers, which read them from ``source`` themselves, and count
+    each doc it writes with ``account``."""
+
+    def __init__(
+        self, corpus: Corpus, ids: Sequence[int], options: ExportOptions, *, timestamps: bool = True, on_doc=None
+    ) -> None:
+        self.ids = list(ids)
+        self._docs = iter_docs(corpus, self.ids, options, timestamps=timestamps)
+        self._on_doc = on_doc
+        self._last: int | None = None
+        self.source = (
+            DocSource(str(corpus.path), options.labels, options.annotators, timestamps)
+            if corpus.path is not None
+            else None
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[ExportDoc]:
+        for doc in self._docs:
+            self._last = doc.id
+            self.account(len(doc.spans))
+            yield doc
+
+    def account(self, spans: int) -> None:
+        if self._on_doc is not None:
+            self._on_doc(spans)
+
+    def rest(self) -> list[int]:
+        """The ids not taken yet (the stream stops here: take them from ``source``)."""
+        self._docs.close()
+        return self.ids if self._last is None else [i for i in self.ids if i > self._last]

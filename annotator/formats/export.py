@@ -11,17 +11,16 @@ returning False cancels (``ExportCancelled`` is raised, nothing is written).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 from annotator.formats.dataset import (
+    DocStream,
     ExportCancelled,
     ExportContext,
-    ExportDoc,
     ExportOptions,
     ExportReport,
-    iter_docs,
     labels_for,
     select_article_ids,
     split_ids,
@@ -68,18 +67,17 @@ def export_corpus(
             sinks.append(sink)
             targets[part] = sink
 
-    def counted(docs: Iterable[ExportDoc]) -> Iterator[ExportDoc]:
-        for doc in docs:
-            yield doc
-            report.articles += 1
-            report.spans += len(doc.spans)
-            if progress is not None and progress(report.articles, total) is False:
-                raise ExportCancelled("Export cancelled; nothing was written.")
+    def counted(spans: int) -> None:
+        report.articles += 1
+        report.spans += spans
+        if progress is not None and progress(report.articles, total) is False:
+            raise ExportCancelled("Export cancelled; nothing was written.")
 
     try:
         for part, ids in parts.items():
-            ctx = ExportContext(options=options, report=report, labels=labels, part=part)
-            exp.write(counted(iter_docs(corpus, ids, options)), targets[part], ctx)
+            ctx = ExportContext(options=options, report=report, labels=labels, part=part, articles=len(ids))
+            docs = DocStream(corpus, ids, options, timestamps=exp.timestamps, on_doc=counted)
+            exp.write(docs, targets[part], ctx)
         for sink in sinks:  # every part on disk before any replaces an earlier export
             sink.prepare()
         for sink in sinks:

@@ -26,33 +26,32 @@ from typing import Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping
-from annotator.formats.tokens import report_note, report_tokens, tokenize_doc, tokenizer_for
+from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
+from annotator.formats.tokens import tokenize_doc
 
 DOCSTART = "-DOCSTART- -X- O O"
 _COLUMNS = " -X- _ "
+_OUTSIDE = _COLUMNS + "O"
 
 
 def write_conll(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
-    tok = tokenizer_for(ctx)
-    out = sink.text()
-    duplicates = 0
-    outside = _COLUMNS + "O"
-    for doc in docs:
-        tdoc = tokenize_doc(doc, ctx.report, tok)
-        kept, dups = choose_non_overlapping(tdoc, ctx.report, "the IOB tags")
-        duplicates += dups
-        words = tdoc.words()
-        tails = [outside] * len(words)
-        for p in kept:
-            tails[p.token_start] = f"{_COLUMNS}B-{p.span.label}"
-            if p.token_end - p.token_start > 1:
-                tails[p.token_start + 1 : p.token_end] = [f"{_COLUMNS}I-{p.span.label}"] * (p.token_end - p.token_start - 1)
-        for _, j in tdoc.sentences:  # the last token of a sentence brings the blank line after it
-            tails[j - 1] += "\n"
-        out.write(DOCSTART + "\n\n")
-        if words:
-            out.write("\n".join(map(add, words, tails)))
-            out.write("\n")
-    report_tokens(ctx.report, tok)
-    if duplicates:
-        report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) written once.")
+    write_rendered(render_conll, docs, sink.text(), ctx, "{n} duplicate span(s) (same place and label) written once.")
+
+
+def render_conll(doc: ExportDoc, choice: str | None) -> Rendered:
+    """One article in CoNLL: its DOCSTART line, then a token a line, a blank line after each sentence."""
+    report = local_report()
+    tdoc = tokenize_doc(doc, report, shared_tokenizer(choice))
+    kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
+    words = tdoc.words()
+    tails = [_OUTSIDE] * len(words)
+    for p in kept:
+        tails[p.token_start] = f"{_COLUMNS}B-{p.span.label}"
+        if p.token_end - p.token_start > 1:
+            tails[p.token_start + 1 : p.token_end] = [f"{_COLUMNS}I-{p.span.label}"] * (p.token_end - p.token_start - 1)
+    for _, j in tdoc.sentences:  # the last token of a sentence brings the blank line after it
+        tails[j - 1] += "\n"
+    text = DOCSTART + "\n\n"
+    if words:
+        text += "\n".join(map(add, words, tails)) + "\n"
+    return Rendered(text, report.warnings, duplicates, tdoc.language)

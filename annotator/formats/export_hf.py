@@ -27,7 +27,8 @@ from annotator.formats import jsonl
 from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping, iob2_tags
 from annotator.formats.sinks import SinkError
-from annotator.formats.tokens import report_note, report_tokens, tokenize_doc, tokenizer_for
+from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
+from annotator.formats.tokens import tokenize_doc
 
 
 def tag_names(labels: Iterable[str]) -> list[str]:
@@ -52,21 +53,20 @@ def labels_file_name(sink: Any, part: str) -> str:
 def write_hf(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
     names = tag_names(label.tag for label in ctx.labels)
     labels_name = labels_file_name(sink, ctx.part)
-    tok = tokenizer_for(ctx)
-    out = sink.text()
-    duplicates = 0
-    for doc in docs:
-        tdoc = tokenize_doc(doc, ctx.report, tok)
-        kept, dups = choose_non_overlapping(tdoc, ctx.report, "the IOB tags")
-        duplicates += dups
-        words = tdoc.words()
-        tags = iob2_tags(len(words), kept)
-        for n, (i, j) in enumerate(tdoc.sentences):
-            row = {"id": f"{doc.id}-{n}", "tokens": words[i:j], "ner_tags": tags[i:j]}
-            out.write(jsonl.dumps(row))
-            out.write("\n")
+    write_rendered(render_hf, docs, sink.text(), ctx, "{n} duplicate span(s) (same place and label) written once.")
     if ctx.part in ("", SPLIT_NAMES[0]):  # one list for every part of a split
         sink.text(labels_name).write(json.dumps(names, ensure_ascii=False, indent=1) + "\n")
-    report_tokens(ctx.report, tok)
-    if duplicates:
-        report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) written once.")
+
+
+def render_hf(doc: ExportDoc, choice: str | None) -> Rendered:
+    """One article's rows, a sentence each."""
+    report = local_report()
+    tdoc = tokenize_doc(doc, report, shared_tokenizer(choice))
+    kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
+    words = tdoc.words()
+    tags = iob2_tags(len(words), kept)
+    lines = [
+        jsonl.dumps({"id": f"{doc.id}-{n}", "tokens": words[i:j], "ner_tags": tags[i:j]}) + "\n"
+        for n, (i, j) in enumerate(tdoc.sentences)
+    ]
+    return Rendered("".join(lines), report.warnings, duplicates, tdoc.language)

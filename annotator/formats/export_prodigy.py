@@ -23,7 +23,8 @@ from typing import Any
 
 from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc
-from annotator.formats.tokens import report_tokens, spacy_layout, tokenize_doc, tokenizer_for
+from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
+from annotator.formats.tokens import spacy_layout, tokenize_doc
 
 
 def article_meta(doc: ExportDoc) -> dict[str, Any]:
@@ -40,30 +41,31 @@ def article_meta(doc: ExportDoc) -> dict[str, Any]:
 
 
 def write_prodigy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
-    tok = tokenizer_for(ctx)
-    out = sink.text()
-    for doc in docs:
-        tdoc = tokenize_doc(doc, ctx.report, tok)
-        layout = spacy_layout(tdoc)
-        tokens = []
-        pos = 0
-        for i, (word, ws) in enumerate(zip(layout.words, layout.spaces)):
-            tokens.append({"text": word, "start": pos, "end": pos + len(word), "id": i, "ws": ws})
-            pos += len(word) + ws
-        spans = []
-        for p in tdoc.spans:
-            record: dict[str, Any] = {
-                "start": p.start,
-                "end": p.end,
-                "token_start": layout.index[p.token_start],
-                "token_end": layout.index[p.token_end - 1],
-                "label": p.span.label,
-                "annotator": p.span.annotator,
-            }
-            if p.span.note:
-                record["note"] = p.span.note
-            spans.append(record)
-        record = {"text": doc.text, "tokens": tokens, "spans": spans, "answer": "accept", "meta": article_meta(doc)}
-        out.write(jsonl.dumps(record))
-        out.write("\n")
-    report_tokens(ctx.report, tok)
+    write_rendered(render_prodigy, docs, sink.text(), ctx)
+
+
+def render_prodigy(doc: ExportDoc, choice: str | None) -> Rendered:
+    """One article as one Prodigy task line."""
+    report = local_report()
+    tdoc = tokenize_doc(doc, report, shared_tokenizer(choice))
+    layout = spacy_layout(tdoc)
+    tokens = []
+    pos = 0
+    for i, (word, ws) in enumerate(zip(layout.words, layout.spaces)):
+        tokens.append({"text": word, "start": pos, "end": pos + len(word), "id": i, "ws": ws})
+        pos += len(word) + ws
+    spans = []
+    for p in tdoc.spans:
+        record: dict[str, Any] = {
+            "start": p.start,
+            "end": p.end,
+            "token_start": layout.index[p.token_start],
+            "token_end": layout.index[p.token_end - 1],
+            "label": p.span.label,
+            "annotator": p.span.annotator,
+        }
+        if p.span.note:
+            record["note"] = p.span.note
+        spans.append(record)
+    record = {"text": doc.text, "tokens": tokens, "spans": spans, "answer": "accept", "meta": article_meta(doc)}
+    return Rendered(jsonl.dumps(record) + "\n", report.warnings, 0, tdoc.language)

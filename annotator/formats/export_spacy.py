@@ -23,54 +23,74 @@ from typing import Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping
-from annotator.formats.tokens import (
-    report_note,
-    report_tokens,
-    spacy_layout,
-    spacy_module,
-    tokenize_doc,
-    tokenizer_for,
-)
+from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
+from annotator.formats.tokens import spacy_layout, spacy_module, tokenize_doc
 
 SPAN_KEY = "sc"
 
 
 def write_spacy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
-    spacy = spacy_module()  # ImportError with the install hint when spaCy is missing
+    spacy_module()  # ImportError with the install hint when spaCy is missing
+    from spacy.tokens import DocBin
+
+    merged = _Merged(DocBin(store_user_data=True))
+    write_rendered(
+        render_spacy, docs, merged, ctx, "{n} duplicate span(s) (same place and label) are one entity in doc.ents."
+    )
+    sink.binary().write(merged.docbin.to_bytes())
+
+
+class _Merged:
+    """Collects each article's DocBin, in order, into one."""
+
+    def __init__(self, docbin: Any) -> None:
+        self.docbin = docbin
+
+    def write(self, data: bytes) -> None:
+        from spacy.tokens import DocBin
+
+        self.docbin.merge(DocBin(store_user_data=True).from_bytes(data))
+
+
+def render_spacy(edoc: ExportDoc, choice: str | None) -> Rendered:
+    """One article as a one-Doc DocBin (bytes), with its entities, span group and sentences."""
+    spacy = spacy_module()
     from spacy.tokens import Doc, DocBin
 
-    vocab = spacy.blank("xx").vocab
-    tok = tokenizer_for(ctx)
+    report = local_report()
+    tdoc = tokenize_doc(edoc, report, shared_tokenizer(choice))
+    layout = spacy_layout(tdoc)
+    sent_starts = [False] * len(layout.words)
+    for i, _ in tdoc.sentences:
+        sent_starts[layout.index[i]] = True
+    if sent_starts:
+        sent_starts[0] = True
+    doc = Doc(_vocab(spacy), words=layout.words, spaces=layout.spaces, sent_starts=sent_starts)
+    placed = {}
+    group = []
+    for p in tdoc.spans:
+        span = doc.char_span(p.start, p.end, label=p.span.label, alignment_mode="strict")
+        if span is None:  # cannot happen: tokenize_doc put every edge on a token edge
+            report.warn(edoc, "left out: spaCy cannot place it on token edges", p.span)
+            continue
+        placed[p] = span
+        group.append(span)
+    kept, duplicates = choose_non_overlapping(tdoc, report, "doc.ents (it is in doc.spans['sc'])")
+    doc.ents = [placed[p] for p in kept if p in placed]
+    doc.spans[SPAN_KEY] = group
+    doc.user_data.update(_user_data(edoc))
     docbin = DocBin(store_user_data=True)
-    duplicates = 0
-    for edoc in docs:
-        tdoc = tokenize_doc(edoc, ctx.report, tok)
-        layout = spacy_layout(tdoc)
-        sent_starts = [False] * len(layout.words)
-        for i, _ in tdoc.sentences:
-            sent_starts[layout.index[i]] = True
-        if sent_starts:
-            sent_starts[0] = True
-        doc = Doc(vocab, words=layout.words, spaces=layout.spaces, sent_starts=sent_starts)
-        placed = {}
-        group = []
-        for p in tdoc.spans:
-            span = doc.char_span(p.start, p.end, label=p.span.label, alignment_mode="strict")
-            if span is None:  # cannot happen: tokenize_doc put every edge on a token edge
-                ctx.report.warn(edoc, "left out: spaCy cannot place it on token edges", p.span)
-                continue
-            placed[p] = span
-            group.append(span)
-        kept, dups = choose_non_overlapping(tdoc, ctx.report, "doc.ents (it is in doc.spans['sc'])")
-        duplicates += dups
-        doc.ents = [placed[p] for p in kept if p in placed]
-        doc.spans[SPAN_KEY] = group
-        doc.user_data.update(_user_data(edoc))
-        docbin.add(doc)
-    sink.binary().write(docbin.to_bytes())
-    report_tokens(ctx.report, tok)
-    if duplicates:
-        report_note(ctx.report, f"{duplicates} duplicate span(s) (same place and label) are one entity in doc.ents.")
+    docbin.add(doc)
+    return Rendered(docbin.to_bytes(), report.warnings, duplicates, tdoc.language)
+
+
+_VOCABS: list[Any] = []
+
+
+def _vocab(spacy: Any) -> Any:
+    if not _VOCABS:
+        _VOCABS.append(spacy.blank("xx").vocab)
+    return _VOCABS[0]
 
 
 def _user_data(edoc: ExportDoc) -> dict[str, Any]:

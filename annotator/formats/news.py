@@ -84,11 +84,9 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
 def parse_trailer(line: str) -> list[tuple[str, str]] | None:
     """``[(field, value), ...]`` when ``line`` is a trailer line, else None."""
     line = line.strip()
-    if len(line) > 200:
+    if len(line) > 200 or _KEY.match(line) is None:  # most lines: one failed match at the start
         return None
     matches = list(_KEY.finditer(line))
-    if not matches or matches[0].start() != 0:
-        return None
     pairs = []
     for m, following in zip(matches, [*matches[1:], None]):
         value = line[m.end() : following.start() if following else len(line)].strip()
@@ -115,12 +113,17 @@ def _is_headline(lines: list[str]) -> bool:
 def parse_news(text: str) -> NewsParts:
     """Title and metadata of LF-normalised ``text``; plain text gets its first line as title."""
     lines = text.split("\n")
-    paras = _paragraphs(lines)
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    nonblank: list[int] = []  # the last _TRAILER_ZONE non-empty lines, found from the end
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip():
+            nonblank.append(i)
+            if len(nonblank) == _TRAILER_ZONE:
+                break
+    nonblank.reverse()
     trailer_lines: list[int] = []
     source: str | None = None
     editors: list[str] = []
-    for i in nonblank[-_TRAILER_ZONE:]:
+    for i in nonblank:
         pairs = parse_trailer(lines[i])
         if not pairs:
             continue
@@ -135,7 +138,7 @@ def parse_news(text: str) -> NewsParts:
     if not trailer_lines:
         return NewsParts(title=first_line_title(text))
     first_trailer = trailer_lines[0]
-    before = [p for p in paras if p[0] < first_trailer]
+    before = _paragraphs(lines[:first_trailer])
     section = None
     title = first_line_title(text)
     if len(before) >= 3 and _is_section(before[0][1]) and _is_headline(before[1][1]):

@@ -33,7 +33,6 @@ from annotator.formats.json_records import read_json
 from annotator.formats.json_sources import read_auto_path, reader
 from annotator.formats.native_jsonl import write_native_jsonl
 from annotator.formats.txt import read_txt
-from annotator.store import Corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +63,7 @@ class Exporter:
     offsets: tuple[str, ...] = ()  # the offset units it can count in, default first
     keeps: str = ""  # one line for the README and the export dialog: what survives
     loses: str = ""  # and what does not
+    timestamps: bool = False  # writes when each span was made and changed (read only for these formats)
 
 
 _JSON_OPTIONS = ("offsets", "text_field")
@@ -178,6 +178,7 @@ EXPORTERS: dict[str, Exporter] = {
             write_labelstudio,
             keeps=QT_TR_NOOP("text, labels (nested and overlapping), notes, title, status and metadata; label colours and hotkeys in the config"),
             loses=QT_TR_NOOP("annotators and review state"),
+            timestamps=True,
         ),
         Exporter(
             "csv",
@@ -194,6 +195,7 @@ EXPORTERS: dict[str, Exporter] = {
             write_w3c,
             keeps=QT_TR_NOOP("labels, quote and position selectors, notes, annotators, creation and change times"),
             loses=QT_TR_NOOP("the article text (only its URL or id), titles, metadata, review state"),
+            timestamps=True,
         ),
         Exporter(
             "spacy",

@@ -43,9 +43,24 @@ class CorpusDatabase(Database):
 
     @contextmanager
     def atomic(self) -> Generator["Database", None, None]:
-        if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils does it
-            with super().atomic():
+        if self.conn.in_transaction:  # nested: a savepoint
+            # Named by depth rather than at random, so SQLite's statement cache keeps them
+            # compiled: an import stores each article in a savepoint.
+            self._depth = getattr(self, "_depth", 0) + 1
+            name = f"annotator_{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
                 yield self
+            except BaseException:
+                # An error such as a full disk can end the whole transaction, savepoints included.
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            finally:
+                self._depth -= 1
             return
         if self.before_write is not None:
             self.before_write()

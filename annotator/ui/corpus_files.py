@@ -1,22 +1,24 @@
-"""File work started from the window: importing articles (with progress) and exporting datasets."""
+"""File work started from the window: importing articles and exporting datasets, in the background
+(``ui/tasks.py``) with progress and Cancel in the status bar."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
-from annotator.formats.batch import ImportReport, iter_import
+from annotator.formats.batch import ImportReport
 from annotator.formats.dataset import ExportCancelled, ExportReport
 from annotator.formats.export import export_corpus, missing_library_message
+from annotator.formats.jobs import export_job, import_job, run_import_batch
 from annotator.formats.registry import import_extensions
-from annotator.store import CorpusError
 from annotator.store.health import is_corpus_file
 from annotator.ui import file_dialogs
 from annotator.ui.dialogs.export_dialog import ExportChoice, ExportDialog
+from annotator.ui.tasks import Task
+from annotator.ui.widgets.task_bar import TaskBar
 from annotator.ui.i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
 
 CORPUS_FILTER = QT_TR_NOOP("Annotator corpus (*.db *.sqlite *.annotator);;All files (*)")
 DETAIL_LINES = 200
-PROGRESS_DELAY_MS = 300  # a progress dialog shows only for work that takes longer
 
 
 def _article_filter() -> str:
@@ -32,21 +33,21 @@ def _article_filter() -> str:
     return tr("Articles ({patterns});;All files (*)").format(patterns=patterns)
 
 
-def import_files(window: "MainWindow") -> ImportReport | None:
+def import_files(window: "MainWindow") -> Task | None:
     paths = file_dialogs.open_file_names(window, tr("Import articles"), str(Path.home()), _article_filter())
     return run_import(window, paths) if paths else None
 
 
-def import_folder(window: "MainWindow") -> ImportReport | None:
+def import_folder(window: "MainWindow") -> Task | None:
     path = file_dialogs.existing_directory(window, tr("Import a folder of articles"), str(Path.home()))
     return run_import(window, [path]) if path else None
 
 
-PROGRESS_STEPS = 1000
-
-
-def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = True) -> ImportReport:
-    """Import with the same batch importer as the command line, behind a cancellable progress dialog.
+def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = True) -> Task | None:
+    """Import with the same batch importer as the command line, in a background process, with
+    progress and Cancel in the status bar; the window stays usable. Returns the running task
+    (``task.result`` is (ImportReport, why it stopped) once it has finished), or None when nothing
+    is left to import.
 
     The open corpus's own files (dropped on the window, say) are left out unread: reading one
     outside SQLite would drop the locks SQLite holds on it.
@@ -58,28 +59,33 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
         name = Path(own[0]).name
         window.status.showMessage(tr("{name} is part of the open corpus itself, so it was not imported.").format(name=name), 8000)
         if not paths:
-            return ImportReport()
-    batch = iter_import(window.session.corpus, paths)
-    batch.annotator = window.session.annotator  # spans of files that name no annotator are the user's
-    progress = QProgressDialog(tr("Importing…"), tr("Cancel"), 0, PROGRESS_STEPS, window)
-    progress.setObjectName("importProgress")
-    progress.setWindowTitle(tr("Import articles"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-    progress.canceled.connect(batch.cancel)
-    try:
-        for result in batch:
-            progress.setValue(round(batch.progress * PROGRESS_STEPS))  # moves within a large file too
-            progress.setLabelText(tr("Importing {name}…  ({files_done:,} of {total_files:,} files)").format(name=result.path.name, files_done=batch.files_done, total_files=batch.total_files))
-            QCoreApplication.processEvents()
-    except (CorpusError, sqlite3.Error) as exc:  # the corpus itself failed: stop, keep what was stored
-        batch.report.cancelled = True
-        window.session.check_file()  # a file gone or taken over: editing stops, a rescue backup is taken
-        if window.session.gone_message is None:
-            QMessageBox.warning(window, tr("Import stopped"), tr("The corpus file could not be written: {exc}.").format(exc=exc))
-    progress.setValue(progress.maximum())
-    progress.close()
-    report = batch.report
+            return None
+    task = import_task(window.session.corpus, [str(p) for p in paths], window.session.annotator)
+    task.succeeded.connect(lambda result: _import_done(window, result, show_summary))
+    task.failed.connect(lambda exc: _import_stopped(window, tr("The import failed: {exc}").format(exc=exc)))
+    TaskBar(window.status, task, tr("Importing…"))
+    window.tasks.append(task)
+    task.finished.connect(lambda: window.tasks.remove(task) if task in window.tasks else None)
+    return task.start()
+
+
+def import_task(corpus, paths: list[str], annotator: str) -> Task:
+    """The import as a task: in a process of its own, or here for an in-memory corpus."""
+    if corpus.path is None:  # in memory: no other process can open it
+        return Task.inline(run_import_batch, corpus, paths, annotator)
+    return Task.in_process(import_job, str(corpus.path), paths, annotator)
+
+
+def _import_stopped(window: "MainWindow", message: str) -> None:
+    window.session.check_file()  # a file gone or taken over: editing stops, a rescue backup is taken
+    if window.session.gone_message is None:
+        QMessageBox.warning(window, tr("Import stopped"), message)
+
+
+def _import_done(window: "MainWindow", result: tuple[ImportReport, str], show_summary: bool) -> None:
+    report, stopped = result
+    if stopped:
+        _import_stopped(window, stopped)
     if report.labels_created:
         window.session.reload_labels()
     if report.imported or report.merged:
@@ -94,7 +100,6 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     window.status.showMessage(report.summary(), 8000)
     if show_summary and report.attention:
         _show_report(window, report)
-    return report
 
 
 def _show_report(window: "MainWindow", report: ImportReport) -> None:
@@ -134,52 +139,63 @@ def export_dataset(window: "MainWindow") -> ExportDialog:
     return dialog
 
 
-def run_export(window: "MainWindow", dialog: ExportDialog, choice: ExportChoice) -> ExportReport | None:
-    """Run the export behind a cancellable progress dialog; close the export dialog when it is written.
+def run_export(window: "MainWindow", dialog: ExportDialog, choice: ExportChoice) -> Task:
+    """Run the export in a background process, with progress and Cancel in the status bar, the
+    window usable meanwhile; close the export dialog when it is written.
 
-    A cancelled export writes nothing (the sinks stage every file); a failed one leaves the dialog
-    open with the reason, so the path or the choices can be corrected.
+    The dialog steps aside while the export runs. A cancelled export writes nothing (the sinks
+    stage every file) and brings the dialog back with the same choices; a failed one brings it
+    back with the reason, so the path or the choices can be corrected.
     """
-    progress = QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, 0, dialog)
-    progress.setObjectName("exportProgress")
-    progress.setMinimumWidth(420)
-    progress.setWindowTitle(tr("Export dataset"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(PROGRESS_DELAY_MS)
-    progress.setAutoReset(False)
-    progress.setAutoClose(False)
+    task = export_task(window.session.corpus, choice)
+    task.succeeded.connect(lambda report: _export_done(window, dialog, report))
+    task.failed.connect(lambda exc: _export_failed(dialog, choice, exc))
+    task.cancelled.connect(lambda: _export_cancelled(window, dialog))
+    dialog.hide()
+    TaskBar(window.status, task, tr("Exporting…"))
+    window.tasks.append(task)
+    task.finished.connect(lambda: window.tasks.remove(task) if task in window.tasks else None)
+    return task.start()
 
+
+def export_task(corpus, choice: ExportChoice) -> Task:
+    """The export as a task: in a process of its own, or here for an in-memory corpus."""
+    if corpus.path is None:  # in memory: no other process can open it
+        return Task.inline(
+            _export_here, corpus, str(choice.path), choice.format, choice.options, cancel_errors=(ExportCancelled,)
+        )
+    return Task.in_process(
+        export_job, str(corpus.path), str(choice.path), choice.format, choice.options, cancel_errors=(ExportCancelled,)
+    )
+
+
+def _export_here(progress, corpus, out: str, format: str, options) -> ExportReport:
     def step(done: int, total: int) -> bool:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(done)
-        progress.setLabelText(tr("Exporting article {done:,} of {total:,}…").format(done=done, total=total))
-        QCoreApplication.processEvents()
-        return not progress.wasCanceled()
+        return progress(done, total, tr("Exporting article {done:,} of {total:,}…").format(done=done, total=total))
 
-    window.setCursor(Qt.CursorShape.BusyCursor)
-    try:
-        report = export_corpus(window.session.corpus, choice.path, choice.format, choice.options, progress=step)
-    except ExportCancelled:
-        window.status.showMessage(tr("Export cancelled; nothing was written."), 8000)
-        return None
-    except ImportError as exc:
-        dialog.show_error(missing_library_message(choice.format, exc))
-        return None
-    except OSError as exc:  # SinkError included: its message is a sentence already
-        reason = f"{exc.strerror} ({exc.filename})." if exc.strerror else str(exc)
-        dialog.show_error(tr("Could not write the export: {reason}").format(reason=reason))
-        return None
-    except (ValueError, CorpusError, sqlite3.Error) as exc:
-        dialog.show_error(tr("Could not export: {exc}").format(exc=exc))
-        return None
-    finally:
-        progress.close()
-        progress.deleteLater()
-        window.unsetCursor()
+    return export_corpus(corpus, Path(out), format, options, progress=step)
+
+
+def _export_done(window: "MainWindow", dialog: ExportDialog, report: ExportReport) -> None:
     dialog.accept()
     window.status.showMessage(report.summary(), 8000)
     _show_export_report(window, report)
-    return report
+
+
+def _export_cancelled(window: "MainWindow", dialog: ExportDialog) -> None:
+    window.status.showMessage(tr("Export cancelled; nothing was written."), 8000)
+    dialog.show()  # the choices are still there to run again
+
+
+def _export_failed(dialog: ExportDialog, choice: ExportChoice, exc: BaseException) -> None:
+    dialog.show()
+    if isinstance(exc, ImportError):
+        dialog.show_error(missing_library_message(choice.format, exc))
+    elif isinstance(exc, OSError):  # SinkError included: its message is a sentence already
+        reason = f"{exc.strerror} ({exc.filename})." if exc.strerror else str(exc)
+        dialog.show_error(tr("Could not write the export: {reason}").format(reason=reason))
+    else:
+        dialog.show_error(tr("Could not export: {exc}").format(exc=exc))
 
 
 def _show_export_report(window: "MainWindow", report: ExportReport) -> None:

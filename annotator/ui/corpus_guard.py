@@ -1,6 +1,6 @@
 """Watching over the open corpus: automatic backups, and changes made by other programs.
 
-- A backup (SQLite's backup API, in a worker thread so the window never waits) when the app
+- A backup (SQLite's backup API, in a background thread (``ui/tasks.py``) so the window never waits) when the app
   opens a corpus, then every ``BACKUP_INTERVAL_MS`` while edits have been made since the last one.
 - Every ``CHECK_INTERVAL_MS``, and whenever the app comes back to the front, the session
   checks whether another program committed to the file (``PRAGMA data_version``) or the file
@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.store import CorpusError
 from annotator.store.backup import KEEP, create_backup
 from annotator.ui.session import CorpusSession
+from annotator.ui.tasks import Task
 
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
 CHECK_INTERVAL_MS = 3000
@@ -31,8 +31,8 @@ class CorpusGuard(QObject):
         super().__init__(parent)
         self.session = session
         self.keep = keep
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corpus-backup")
-        self._pending: Future | None = None
+        self._stopped = False
+        self._pending: Task | None = None
         self._edits_at_backup = 0
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_INTERVAL_MS)
@@ -65,46 +65,42 @@ class CorpusGuard(QObject):
         if self._app is not None:
             self._app.applicationStateChanged.disconnect(self._app_state_changed)
             self._app = None
-        self._pool.shutdown(wait=True)
+        self._stopped = True
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
             self.session.check_file()
 
     # --- backups -------------------------------------------------------------------------
-    def backup_if_edited(self) -> Future | None:
+    def backup_if_edited(self) -> Task | None:
         if self.session.edits == self._edits_at_backup:
             return None
         return self.backup()
 
-    def backup(self) -> Future | None:
-        """Start a backup in the worker thread (one at a time); returns its future."""
+    def backup(self) -> Task | None:
+        """Start a backup in a background thread (one at a time); returns its task."""
         path = self.session.corpus.path
-        if path is None or self.session.gone_message is not None:
+        if path is None or self.session.gone_message is not None or self._stopped:
             return None
-        if self._pending is not None and not self._pending.done():
+        if self._pending is not None and not self._pending.done:
             return self._pending
         self._edits_at_backup = self.session.edits
-        try:
-            self._pending = self._pool.submit(create_backup, Path(path), keep=self.keep)
-        except RuntimeError:  # stopped: the window is closing
-            return None
-        self._pending.add_done_callback(self._finished)
-        return self._pending
+        task = Task.in_thread(_backup, Path(path), self.keep)
+        task.succeeded.connect(lambda made: self.backup_made.emit(str(made)))
+        task.failed.connect(lambda exc: self.backup_failed.emit(str(exc)))
+        self._pending = task.start()
+        return task
 
     def wait(self) -> Path | None:
         """Block until the backup under way (if any) is done; its file, or None."""
         pending = self._pending
         if pending is None:
             return None
-        try:
-            return pending.result()
-        except CorpusError:
-            return None
+        pending.wait(timeout=600)
+        if pending.error is not None and not isinstance(pending.error, CorpusError):
+            raise pending.error
+        return pending.result if pending.error is None else None
 
-    def _finished(self, future: Future) -> None:  # runs in the worker thread: only emit
-        exc = future.exception()
-        if exc is None:
-            self.backup_made.emit(str(future.result()))
-        else:
-            self.backup_failed.emit(str(exc))
+
+def _backup(progress, path: Path, keep: int) -> Path:
+    return create_backup(path, keep=keep)

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
+        self.tasks: list = []  # background work under way (ui/tasks.py): stopped when the window closes
         self._seen_signature: tuple | None = None  # the open article's state as last shown
         self._signature_timer = QTimer(self, singleShot=True, interval=SIGNATURE_SETTLE_MS)
         self.undo_stack = QUndoStack(self)
@@ -546,6 +547,9 @@ class MainWindow(QMainWindow):
         keys.WINDOW_STATE.write(self.settings, self.saveState())
         keys.ZOOM.write(self.settings, self.pane.zoom_level)
         self.settings.sync()
+        for task in list(self.tasks):  # an export stops without writing; an import keeps whole articles
+            task.cancel()
+            task.wait(60)
         self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
         self.pane.stop_loading()
         self._signature_timer.stop()

@@ -24,8 +24,8 @@ class Scenario:
 
 SCENARIOS = (
     Scenario("import", ("import_txt",), "importing"),
-    Scenario("export", ("export_jsonl", "export_conll"), "exporting"),
-    Scenario("editor", ("open_article", "label_keypress"), "editor"),
+    Scenario("export", ("export_jsonl", "export_conll", "export_hf", "export_prodigy", "export_spacy"), "exporting"),
+    Scenario("editor", ("open_article", "label_keypress", "label_keypress_export"), "editor"),
     Scenario("startup", ("startup",), "process", "startup"),
     Scenario("review", ("review_filter",), "review"),
     Scenario("search", ("search",), "search"),

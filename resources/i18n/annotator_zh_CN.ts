@@ -536,12 +536,12 @@
             <translation>正在查找遗漏的提及…</translation>
         </message>
         <message>
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
             <source>Consistency</source>
             <translation>一致性</translation>
+        </message>
+        <message>
+            <source>Could not look through the corpus: {exc}</source>
+            <translation>无法检查语料库：{exc}</translation>
         </message>
         <message>
             <source>“{text}” already carries one label.</source>
@@ -734,6 +734,10 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
             <translation>{name} 是当前打开的语料库本身的一部分，因此未导入。</translation>
         </message>
         <message>
+            <source>The import failed: {exc}</source>
+            <translation>导入失败：{exc}</translation>
+        </message>
+        <message>
             <source>Importing…</source>
             <translation>正在导入…</translation>
         </message>
@@ -742,16 +746,16 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
             <translation>取消</translation>
         </message>
         <message>
-            <source>Importing {name}…  ({files_done:,} of {total_files:,} files)</source>
-            <translation>正在导入 {name}…（第 {files_done:,} 个，共 {total_files:,} 个文件）</translation>
+            <source>Stop: {lower} (nothing half-done is kept)</source>
+            <translation>停止：{lower}（不会保留半途的结果）</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>正在停止…</translation>
         </message>
         <message>
             <source>Import stopped</source>
             <translation>导入已停止</translation>
-        </message>
-        <message>
-            <source>The corpus file could not be written: {exc}.</source>
-            <translation>无法写入语料库文件：{exc}。</translation>
         </message>
         <message>
             <source>Import finished</source>
@@ -2428,6 +2432,10 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
         <message>
             <source>File</source>
             <translation>文件</translation>
+        </message>
+        <message>
+            <source>The background process stopped unexpectedly (exit code {exitcode}).</source>
+            <translation>后台进程意外停止（退出码 {exitcode}）。</translation>
         </message>
     </context>
 </TS>

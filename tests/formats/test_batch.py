@@ -3,8 +3,10 @@ from pathlib import Path
 
 import pytest
 
+import annotator.formats.batch as batch_module
 from annotator.formats import ImportBatch, Outcome, iter_import
 from annotator.formats.batch import ImportReport, ImportResult
+from annotator.store import open_corpus
 
 ARTICLE = "Section\n\nHeadline of {n}\n\nBody of article {n} about Foshan.\n\nSource: Daily {n}\n"
 
@@ -129,7 +131,8 @@ def test_forced_format_reads_every_file_with_it(corpus, tmp_path):
         ImportBatch(corpus, [plain], format="docx")
 
 
-def test_cancel_stops_between_articles(corpus, tmp_path):
+def test_cancel_stops_between_articles(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(batch_module, "GROUP_ARTICLES", 2)  # articles are committed (and reported) in groups
     lines = "".join(json.dumps({"text": f"record {i}"}) + "\n" for i in range(10))
     write(tmp_path / "a.jsonl", lines)
     write(tmp_path / "b.txt", "another file")
@@ -137,11 +140,25 @@ def test_cancel_stops_between_articles(corpus, tmp_path):
     assert batch.total_files == 2
     got = [next(batch), next(batch), next(batch)]
     batch.cancel()
-    assert list(batch) == []
-    assert [r.outcome for r in got] == [Outcome.IMPORTED] * 3
-    assert corpus.articles.count() == 3
+    rest = list(batch)  # the rest of a group already committed is still reported, nothing more is stored
+    assert len(rest) == 1 and list(batch) == []
+    assert [r.outcome for r in got + rest] == [Outcome.IMPORTED] * 4
+    assert corpus.articles.count() == 4  # every article reported imported is stored, and only those
     assert batch.report.cancelled
-    assert batch.report.summary() == "Cancelled. Imported 3 articles."
+    assert batch.report.summary() == "Cancelled. Imported 4 articles."
+
+
+def test_articles_reported_imported_are_committed(tmp_path):
+    """A second connection sees every article the batch has reported, at the moment it is reported."""
+    path = tmp_path / "c.db"
+    for i in range(30):
+        write(tmp_path / "in" / f"{i:02}.txt", f"Article {i}\n\nBody {i}.")
+    with open_corpus(path) as corpus, open_corpus(path) as other:
+        reported = 0
+        for result in ImportBatch(corpus, [tmp_path / "in"]):
+            reported += result.outcome is Outcome.IMPORTED
+            assert other.articles.count() >= reported
+        assert other.articles.count() == reported == 30
 
 
 def test_a_parser_failure_is_a_rejection_not_an_abort(corpus, tmp_path):

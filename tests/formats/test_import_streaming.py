@@ -79,7 +79,10 @@ def test_text_lines_decodes_a_legacy_encoding_line_by_line(tmp_path):
     assert lines[3] == json.dumps({"text": "佛山市第3篇"}, ensure_ascii=False)
 
 
-def test_progress_moves_within_a_file_read_record_by_record(corpus, tmp_path):
+def test_progress_moves_within_a_file_read_record_by_record(corpus, tmp_path, monkeypatch):
+    import annotator.formats.batch as batch_module
+
+    monkeypatch.setattr(batch_module, "GROUP_ARTICLES", 10)  # results come out a committed group at a time
     big = tmp_path / "many.jsonl"
     lines = (json.dumps({"text": f"Article {n} about Foshan.", "label": [[0, 7, "DOC"]]}) + "\n" for n in range(200))
     big.write_text("".join(lines), encoding="utf-8")  # doccano: the first line tells the kind

@@ -171,7 +171,7 @@ def test_an_export_to_a_symbolic_link_writes_where_it_points(tricky, tmp_path):
     export_corpus(tricky.corpus, tmp_path / "latest.jsonl", "jsonl")
     export_corpus(tricky.corpus, tmp_path / "brat", "brat")
     assert (tmp_path / "latest.jsonl").is_symlink() and (tmp_path / "brat").is_symlink()
-    assert (tmp_path / "real.jsonl").read_text(encoding="utf-8").startswith('{"id": 1,')
+    assert (tmp_path / "real.jsonl").read_text(encoding="utf-8").startswith('{"id":1,')
     assert (tmp_path / "real-brat" / "annotation.conf").is_file()
 
 

@@ -59,6 +59,22 @@ def close_window(window: MainWindow) -> None:
     session.corpus.close()
 
 
+def second_connection(path: Path):
+    """The corpus file through a second SQLite connection, as another program sees it.
+
+    Not ``open_corpus``: its look at the file's header with Python's ``open()`` would drop
+    every lock this process (the window's) holds on the file, and the next program to close
+    the corpus (a background task's process) would then delete the WAL under the window."""
+    import sqlite3
+
+    from annotator.store.corpus import Corpus
+    from annotator.store.locking import CorpusDatabase
+
+    conn = sqlite3.connect(str(path), timeout=10)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return Corpus(CorpusDatabase(conn, execute_plugins=False), Path(path))
+
+
 def stored(path: Path, article_id: int = 1) -> list[Annotation]:
     """What another process reading the corpus file sees right now (read by a separate process,
     never through the app's connection or this process's)."""

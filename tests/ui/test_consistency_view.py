@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
-from tests.ui.conftest import ARTICLE, close_window, press, stored
+from tests.ui.conftest import ARTICLE, close_window, press, second_connection, stored
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 LOC, COM = 1, 2
@@ -35,6 +35,13 @@ def labelled(qtbot, controller, corpus_path):
     close_window(w)
 
 
+def settle(qtbot, w):
+    """Wait for the consistency scan the last step started (it runs in the background)."""
+    qtbot.waitUntil(lambda: not w.consistency.busy, timeout=30_000)
+    if w.consistency.dock.isVisible():
+        qtbot.waitExposed(w.consistency.dock)  # shown and laid out before the test clicks in it
+
+
 def _click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
@@ -47,6 +54,7 @@ def _click_row(qtbot, table, row, modifier=Qt.KeyboardModifier.NoModifier):
 def test_make_consistent_and_undo_in_one_step(qtbot, labelled, corpus_path):
     w = labelled
     press(qtbot, w.pane, Qt.Key.Key_C, CTRL_SHIFT)
+    settle(qtbot, w)
     dock = w.consistency.dock
     assert dock.isVisible() and dock.tabs.currentIndex() == 0
     assert QApplication.focusWidget() is dock.conflict_table
@@ -58,6 +66,7 @@ def test_make_consistent_and_undo_in_one_step(qtbot, labelled, corpus_path):
     press(qtbot, dock.label_choice, Qt.Key.Key_Down)  # choose Company instead
     assert dock.label_choice.currentText() == "Company"
     _click(qtbot, dock.make_consistent)
+    settle(qtbot, w)
     assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [COM, COM, COM]
     assert model.rowCount() == 0 and dock.conflict_summary.text() == "Every text carries one label."
     # the open article's list shows the new labels
@@ -65,15 +74,18 @@ def test_make_consistent_and_undo_in_one_step(qtbot, labelled, corpus_path):
     assert labels[FOSHAN[0]] == COM
     assert w.undo_stack.count() == 1
     press(qtbot, dock.conflict_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, w)
     assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [LOC, LOC, COM]
     assert model.rowCount() == 1
     press(qtbot, dock.conflict_table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, w)
     assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [COM, COM, COM]
 
 
 def test_accept_a_missed_mention_and_undo(qtbot, labelled, corpus_path):
     w = labelled
     press(qtbot, w.pane, Qt.Key.Key_M, CTRL_SHIFT)
+    settle(qtbot, w)
     dock = w.consistency.dock
     assert dock.tabs.currentIndex() == 1
     missed = dock.missed
@@ -82,9 +94,11 @@ def test_accept_a_missed_mention_and_undo(qtbot, labelled, corpus_path):
     _click_row(qtbot, dock.missed_table, 0)
     assert dock.accept.isEnabled()
     _click(qtbot, dock.accept)
+    settle(qtbot, w)
     assert (FOSHAN[3], LOC, "tester") in {(a.start, a.label_id, a.annotator) for a in stored(corpus_path)}
     assert missed.rowCount() == 0
     w.undo_stack.undo()
+    settle(qtbot, w)
     assert FOSHAN[3] not in {a.start for a in stored(corpus_path)}
     assert missed.rowCount() == 1
 
@@ -92,34 +106,42 @@ def test_accept_a_missed_mention_and_undo(qtbot, labelled, corpus_path):
 def test_reject_all_is_remembered_and_undone(qtbot, labelled, corpus_path):
     w = labelled
     w.window_actions.missed_mentions.trigger()
+    settle(qtbot, w)
     dock = w.consistency.dock
-    with open_corpus(corpus_path) as corpus:  # a second mention, in the other article
+    with second_connection(corpus_path) as corpus:  # a second mention, in the other article
         corpus.articles.add("Third", "Foshan and Shenzhen again.")
     _click(qtbot, dock.refresh)
+    settle(qtbot, w)
     assert dock.missed.rowCount() == 3
     _click(qtbot, dock.reject_all)
+    settle(qtbot, w)
     assert dock.missed.rowCount() == 0
     _click(qtbot, dock.refresh)
+    settle(qtbot, w)
     assert dock.missed.rowCount() == 0  # rejections are kept in the corpus
-    with open_corpus(corpus_path) as corpus:
+    with second_connection(corpus_path) as corpus:
         assert corpus.annotations.count() == 4  # nothing labelled
     press(qtbot, dock.missed_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, w)
     assert dock.missed.rowCount() == 3
 
 
 def test_accept_selected_rows_and_open_one_in_its_article(qtbot, labelled, corpus_path):
     w = labelled
-    with open_corpus(corpus_path) as corpus:
+    with second_connection(corpus_path) as corpus:
         corpus.articles.add("Third", "Foshan and Shenzhen again.")
     w.window_actions.missed_mentions.trigger()
+    settle(qtbot, w)
     dock = w.consistency.dock
     _click(qtbot, dock.refresh)
+    settle(qtbot, w)
     assert [m.text for m in dock.missed.mentions()] == ["Foshan", "Foshan", "Shenzhen"]
     _click_row(qtbot, dock.missed_table, 1)
     _click_row(qtbot, dock.missed_table, 2, Qt.KeyboardModifier.ControlModifier)
     _click(qtbot, dock.accept)
+    settle(qtbot, w)
     assert [m.start for m in dock.missed.mentions()] == [FOSHAN[3]]
-    with open_corpus(corpus_path) as corpus:
+    with second_connection(corpus_path) as corpus:
         assert [(a.text, a.label_id) for a in corpus.annotations.for_article(3)] == [("Foshan", LOC), ("Shenzhen", LOC)]
     assert w.undo_stack.count() == 1  # both in one step
     dock.missed_table.setFocus()
@@ -131,18 +153,21 @@ def test_accept_selected_rows_and_open_one_in_its_article(qtbot, labelled, corpu
 def test_edits_elsewhere_mark_the_lists_stale(qtbot, labelled):
     w = labelled
     w.window_actions.consistency.trigger()
+    settle(qtbot, w)
     dock = w.consistency.dock
     assert dock.stale.text() == ""
     w.pane.select_codepoints(0, 4)
     press(qtbot, w.pane, Qt.Key.Key_2)
     assert "changed" in dock.stale.text()
     press(qtbot, dock.conflict_table, Qt.Key.Key_F5)
+    settle(qtbot, w)
     assert dock.stale.text() == ""
 
 
 def test_enter_on_a_conflict_lists_its_occurrences_in_the_review_table(qtbot, labelled):
     w = labelled
     press(qtbot, w.pane, Qt.Key.Key_C, CTRL_SHIFT)
+    settle(qtbot, w)
     dock = w.consistency.dock
     dock.conflict_table.setFocus()
     press(qtbot, dock.conflict_table, Qt.Key.Key_Return)
@@ -164,6 +189,7 @@ def test_a_tie_proposes_no_label(qtbot, controller, corpus_path):
     qtbot.addWidget(w)
     try:
         w.consistency.show(0)
+        settle(qtbot, w)
         dock = w.consistency.dock
         assert dock.conflicts.rowCount() == 1
         assert dock.label_choice.currentIndex() == -1 and not dock.make_consistent.isEnabled()
@@ -190,6 +216,7 @@ def test_accept_all_asks_first_and_leaves_unopened_articles_new(qtbot, controlle
     qtbot.addWidget(w)
     try:
         w.consistency.show(1)
+        settle(qtbot, w)
         dock = w.consistency.dock
         assert dock.missed.rowCount() == 25
         seen = []
@@ -206,8 +233,9 @@ def test_accept_all_asks_first_and_leaves_unopened_articles_new(qtbot, controlle
         assert len(w.session.corpus.annotations.for_article(first)) == 1  # nothing was labelled
         QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
         _click(qtbot, dock.accept_all)
+        settle(qtbot, w)
         assert len(seen) == 2
-        with open_corpus(path) as other:
+        with second_connection(path) as other:
             assert sum(len(other.annotations.for_article(i)) for i in range(1, 14)) == 26
             statuses = {other.articles.summary(i).status for i in range(2, 14)}
         assert statuses == {Status.NEW}  # never opened: still new

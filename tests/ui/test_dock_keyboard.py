@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar
 
 from tests.ui.conftest import press, stored
-from tests.ui.test_consistency_view import COM, FOSHAN, LOC, labelled  # noqa: F401  (fixture)
+from tests.ui.test_consistency_view import COM, FOSHAN, LOC, labelled, settle  # noqa: F401  (fixture)
 
 K, M = Qt.Key, Qt.KeyboardModifier
 CTRL_SHIFT = M.ControlModifier | M.ShiftModifier
@@ -60,6 +60,7 @@ def _alt(qtbot, widget, text: str) -> None:
 def test_alt_letter_accepts_the_selected_missed_mention(qtbot, labelled, corpus_path):  # noqa: F811
     w = labelled
     press(qtbot, w.pane, K.Key_M, CTRL_SHIFT)
+    settle(qtbot, w)
     dock = w.consistency.dock
     assert QApplication.focusWidget() is dock.missed_table
     press(qtbot, dock.missed_table, K.Key_Space)  # select the current (first) mention
@@ -72,6 +73,7 @@ def test_alt_letter_accepts_the_selected_missed_mention(qtbot, labelled, corpus_
 def test_alt_letter_makes_a_conflict_consistent(qtbot, labelled, corpus_path):  # noqa: F811
     w = labelled
     press(qtbot, w.pane, K.Key_C, CTRL_SHIFT)
+    settle(qtbot, w)
     dock = w.consistency.dock
     assert QApplication.focusWidget() is dock.conflict_table
     _alt(qtbot, dock.conflict_table, dock.make_consistent.text())
@@ -91,9 +93,11 @@ def test_tab_leaves_each_list_for_the_next_control(qtbot, labelled):  # noqa: F8
     """Tab moves on from a list (not from cell to cell inside it), so every button is reachable by keyboard."""
     w = labelled
     press(qtbot, w.pane, K.Key_C, CTRL_SHIFT)
+    settle(qtbot, w)
     dock = w.consistency.dock
     assert _tab_from(qtbot, dock.conflict_table) is dock.label_choice
     w.window_actions.missed_mentions.trigger()
+    settle(qtbot, w)
     press(qtbot, dock.missed_table, K.Key_Space)
     assert _tab_from(qtbot, dock.missed_table) is dock.accept
     w.window_actions.review.trigger()

@@ -11,7 +11,10 @@ def test_labelled_import_reports_span_warnings_and_brings_new_labels(qtbot, wind
     path = tmp_path / "doccano.jsonl"
     path.write_text(json.dumps({"text": text, "label": [[0, 7, "ZONE"], [start, start + 9, "LOCATION"], [13, 14, "ZONE"]]},
                                ensure_ascii=False) + "\n", encoding="utf-8")
-    report = corpus_files.run_import(window, [str(path)])
+    task = corpus_files.run_import(window, [str(path)])
+    assert task.wait()
+    report, stopped = task.result
+    assert stopped == ""
     assert report.imported == 1 and report.spans == 2 and len(report.warnings) == 2
     box = window.findChild(QMessageBox, "importReport")
     qtbot.waitUntil(box.isVisible)
@@ -43,7 +46,9 @@ def test_spans_imported_onto_the_open_article_appear_in_it(qtbot, window, tmp_pa
     path = tmp_path / "more.jsonl"
     path.write_text(json.dumps({"text": article.text, "label": [[0, word_end, "LOCATION"]]}, ensure_ascii=False) + "\n",
                     encoding="utf-8")
-    report = corpus_files.run_import(window, [str(path)], show_summary=False)
+    task = corpus_files.run_import(window, [str(path)], show_summary=False)
+    assert task.wait()
+    report, _ = task.result
     assert report.summary().endswith("1 span added to 1 existing article.")
     assert window.session.corpus.annotations.count(article.id) == count + 1
     assert window.editor.article.id == article.id
@@ -52,17 +57,17 @@ def test_spans_imported_onto_the_open_article_appear_in_it(qtbot, window, tmp_pa
     assert any(a.end == word_end and a.annotator == "tester" for a in shown)
 
 
-def test_the_progress_dialog_moves_within_one_large_file(qtbot, window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QProgressDialog
+def test_the_progress_moves_within_one_large_file(qtbot, window, tmp_path):
+    from annotator.formats.jobs import PROGRESS_STEPS
 
     path = tmp_path / "many.jsonl"
     lines = (json.dumps({"text": f"Article {n} on Jiangmen.", "label": [[0, 7, "DOC"]]}) + "\n" for n in range(300))
     path.write_text("".join(lines), encoding="utf-8")
     values = []
-    real = QProgressDialog.setValue
-    monkeypatch.setattr(QProgressDialog, "setValue", lambda self, v: (values.append(v), real(self, v))[1])
-    report = corpus_files.run_import(window, [str(path)], show_summary=False)
+    task = corpus_files.run_import(window, [str(path)], show_summary=False)
+    task.progressed.connect(lambda done, total, text: values.append(done))
+    assert task.wait()
+    report, _ = task.result
     assert report.imported == 300
-    steps = corpus_files.PROGRESS_STEPS
-    assert len({v for v in values if 0 < v < steps}) > 100  # not stuck at 0 until the one file is done
-    assert values == sorted(values) and values[-1] == steps
+    assert any(0 < v < PROGRESS_STEPS for v in values)  # not stuck at 0 until the one file is done
+    assert values == sorted(values) and values[-1] == PROGRESS_STEPS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QHelpEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QToolTip
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton, QToolTip, QWidget
 
 from annotator.ui import corpus_files
 from tests.ui.conftest import ARTICLE, press, stored
@@ -24,7 +24,9 @@ def test_import_folder_with_progress_and_a_report_of_rejections(qtbot, window, t
     folder = _files(tmp_path)
     shown = []
     monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: shown.append(report))
-    report = corpus_files.run_import(window, [str(folder)])
+    task = corpus_files.run_import(window, [str(folder)])
+    assert task.wait()
+    report, _ = task.result
     assert report.imported == 2
     reasons = sorted(str(r) for r in report.rejected)
     assert len(reasons) == 2 and any("empty" in r.lower() for r in reasons) and any("line 2" in r for r in reasons)
@@ -38,29 +40,21 @@ def test_import_folder_with_progress_and_a_report_of_rejections(qtbot, window, t
 def test_cancelling_an_import_keeps_what_was_stored(qtbot, window, tmp_path, monkeypatch):
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(5):
-        (folder / f"{i}.txt").write_text(f"Article {i}\n\nBody of article number {i} about Foshan.\n", encoding="utf-8")
-    real = corpus_files.iter_import
-
-    def cancelling(corpus, paths):
-        batch = real(corpus, paths)
-        original_next = type(batch).__next__
-
-        class Batch(type(batch)):
-            def __next__(self):
-                result = original_next(self)
-                if self.report.imported == 2:
-                    self.cancel()
-                return result
-
-        batch.__class__ = Batch
-        return batch
-
-    monkeypatch.setattr(corpus_files, "iter_import", cancelling)
+    for i in range(2000):
+        (folder / f"{i:04}.txt").write_text(f"Article {i}\n\nBody of article number {i} about Foshan.\n", encoding="utf-8")
     monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: None)
-    report = corpus_files.run_import(window, [str(folder)])
-    assert report.cancelled and report.imported == 2
-    assert window.session.corpus.articles.count() == 4
+    task = corpus_files.run_import(window, [str(folder)])
+    seen = []
+    task.progressed.connect(lambda done, total, text: seen.append(done))
+    qtbot.waitUntil(lambda: task.done or bool(seen and seen[-1] >= 2), timeout=30_000)
+    bar = window.status.findChild(QWidget, "taskProgress")
+    assert bar is not None
+    qtbot.mouseClick(bar.findChild(QPushButton, "taskCancel"), Qt.MouseButton.LeftButton)  # what the user does
+    assert task.wait()
+    report, _ = task.result
+    assert report.cancelled and 2 <= report.imported < 2000
+    assert window.session.corpus.articles.count() == 2 + report.imported  # each stored article whole, and kept
+    assert "Cancelled" in window.status.currentMessage()
 
 
 def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path, monkeypatch):
@@ -70,6 +64,7 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path, monk
     mime.setUrls([QUrl.fromLocalFile(str(folder / "nansha.txt"))])
     event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
+    assert window.tasks and window.tasks[0].wait()  # imported in the background
     assert window.session.corpus.articles.count() == 3
 
 

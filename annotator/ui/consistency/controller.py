@@ -1,15 +1,15 @@
-"""Connects the Consistency dock to the corpus: computes its lists, runs its edits as undoable
-commands, and opens a missed mention in its article."""
+"""Connects the Consistency dock to the corpus: computes its lists (in the background), runs its
+edits as undoable commands, and opens a missed mention in its article."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.store.consistency import conflicts, missed_mentions
+from annotator.formats.jobs import ScanStopped, consistency_job, scan_consistency
 from annotator.ui.commands import Command, apply_and_push
 from annotator.ui.consistency.commands import (
     AcceptMentions,
@@ -21,6 +21,8 @@ from annotator.ui.consistency.models import ConflictsModel, MissedModel
 from annotator.ui.editor import Editor
 from annotator.ui.search.controller import open_at
 from annotator.ui.session import CorpusSession
+from annotator.ui.tasks import Task
+from annotator.ui.widgets.task_bar import TaskBar
 from annotator.ui.i18n import tr
 
 ASK_ABOVE = 20  # accepting this many missed mentions at once asks first
@@ -43,12 +45,13 @@ class ConsistencyController(QObject):
         self.dock = ConsistencyDock(self.conflicts, self.missed, parent)
         self.dock.hide()
         self.computed = False
+        self.task: Task | None = None  # the scan under way, or the last one
         self._labels_changed()
         for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed,
                        session.articles_imported):
             signal.connect(self._corpus_changed)
         session.labels_changed.connect(self._labels_changed)
-        self.dock.refresh_requested.connect(self.compute)
+        self.dock.refresh_requested.connect(lambda: self.compute())
         self.dock.consistent_requested.connect(self.make_consistent)
         self.dock.accept_requested.connect(self.accept)
         self.dock.reject_requested.connect(self.reject)
@@ -65,30 +68,48 @@ class ConsistencyController(QObject):
         table = self.dock.conflict_table if self.dock.tabs.currentIndex() == 0 else self.dock.missed_table
         table.setFocus()
 
-    def compute(self) -> None:
-        """Look through the corpus: the conflicts, then the missed mentions (with a progress dialog when slow)."""
+    def compute(self, then: Callable[[], None] | None = None) -> Task:
+        """Look through the corpus in the background (a process of its own: the scan keeps Python
+        busy), with progress and Stop in the status bar; the lists fill in when it is done and
+        ``then`` runs. A scan under way is stopped for the new one."""
+        if self.task is not None and not self.task.done:
+            self.task.cancel()
         corpus = self.session.corpus
-        progress = QProgressDialog(tr("Looking for missed mentions…"), tr("Stop"), 0, max(1, corpus.articles.count()), self.dock)
-        progress.setObjectName("consistencyProgress")
-        progress.setWindowTitle(tr("Consistency"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(600)
+        if corpus.path is None:  # in memory: no other process can open it
+            task = Task.inline(scan_consistency, corpus, cancel_errors=(ScanStopped,))
+        else:
+            task = Task.in_process(consistency_job, str(corpus.path), cancel_errors=(ScanStopped,))
+        task.succeeded.connect(lambda result: self._computed(task, result, then))
+        task.failed.connect(lambda exc: self.error.emit(tr("Could not look through the corpus: {exc}").format(exc=exc)))
+        self.task = task
+        window = self.parent()
+        if hasattr(window, "statusBar"):
+            TaskBar(window.statusBar(), task, tr("Looking for missed mentions…"))
+        tasks = getattr(window, "tasks", None)  # the window stops and waits for them when it closes
+        if tasks is not None:
+            tasks.append(task)
+            task.finished.connect(lambda: tasks.remove(task) if task in tasks else None)
+        return task.start()
 
-        def step(done: int, total: int) -> bool:
-            progress.setValue(done)
-            QApplication.processEvents()
-            return not progress.wasCanceled()
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.conflicts.set_groups(conflicts(corpus))
-            self.missed.set_mentions(missed_mentions(corpus, progress=step))
-        finally:
-            QApplication.restoreOverrideCursor()
-            progress.reset()
-            progress.deleteLater()
+    def _computed(self, task: Task, result: tuple[list, list], then: Callable[[], None] | None) -> None:
+        if task is not self.task:  # a later scan replaced it
+            return
+        groups, mentions = result
+        self.conflicts.set_groups(groups)
+        self.missed.set_mentions(mentions)
         self.computed = True
         self.dock.set_stale(False)
+        for table in (self.dock.conflict_table, self.dock.missed_table):  # the keyboard starts on the first row
+            if table.model().rowCount() and not table.currentIndex().isValid():
+                table.selectionModel().setCurrentIndex(
+                    table.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        if then is not None:
+            then()
 
     def _corpus_changed(self, *_args) -> None:
         if self.computed:
@@ -104,10 +125,13 @@ class ConsistencyController(QObject):
 
     def _refresh_after_edit(self) -> None:
         key = self.conflicts.group(self.dock.conflict_table.currentIndex().row())
-        self.compute()
-        row = self.conflicts.row_of(key.key) if key is not None else None
-        if row is not None:
-            self.dock.conflict_table.selectRow(row)
+
+        def reselect() -> None:
+            row = self.conflicts.row_of(key.key) if key is not None else None
+            if row is not None:
+                self.dock.conflict_table.selectRow(row)
+
+        self.compute(reselect)
 
     # --- edits ------------------------------------------------------------------------------
     def make_consistent(self, row: int, label_id: int) -> None:

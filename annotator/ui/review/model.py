@@ -15,7 +15,6 @@ from datetime import datetime
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
@@ -34,6 +33,7 @@ from annotator.store.review import (
     ReviewRow,
 )
 from annotator.ui.models.base import FlatTableModel
+from annotator.ui.tasks import Cancelled, Task
 from annotator.ui.i18n import QT_TR_NOOP, tr
 
 PAGE = 200
@@ -65,43 +65,12 @@ def local_time(stamp: str | None) -> str:
         return stamp
 
 
-class _CountSignals(QObject):
-    done = Signal(int, int)  # generation, count
-    failed = Signal(int, str)  # generation, message
-    ended = Signal(object)  # id() of the task: its thread no longer uses it
-
-
-class _CountTask(QRunnable):
-    """Counts matches on the model's read-only connection, in the model's one worker thread
-    (so tasks never share it at once); ``cancel`` stops it from any thread."""
-
-    def __init__(self, reader: ReviewRepository, flt: ReviewFilter, generation: int, signals: _CountSignals) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.reader, self.filter, self.generation, self.signals = reader, flt, generation, signals
-        self.cancelled = False
-        self.running = False
-
-    def run(self) -> None:
-        try:
-            if not self.cancelled:
-                self.running = True
-                total = self.reader.count(self.filter)
-                if not self.cancelled:
-                    self.signals.done.emit(self.generation, total)
-        except ReviewCancelled:
-            pass
-        except Exception as exc:  # noqa: BLE001 - reported in the count line
-            if not self.cancelled:
-                self.signals.failed.emit(self.generation, str(exc))
-        finally:
-            self.running = False
-            self.signals.ended.emit(id(self))
-
-    def cancel(self) -> None:
-        self.cancelled = True
-        if self.running:
-            self.reader.interrupt()
+def _count(progress, reader: ReviewRepository, flt: ReviewFilter) -> int:
+    """Counts matches on the model's own read-only connection (in the model's one worker thread,
+    so counts never share it at once)."""
+    if not progress(0, 0):
+        raise Cancelled
+    return reader.count(flt)
 
 
 class ReviewTableModel(FlatTableModel):
@@ -126,15 +95,10 @@ class ReviewTableModel(FlatTableModel):
         self._pages: OrderedDict[int, list[ReviewRow]] = OrderedDict()
         self._labels: dict[int, Label] = {}
         self._generation = 0
-        self._task: _CountTask | None = None
+        self._task: Task | None = None
         self._reader: ReviewRepository | None = None  # a second connection, for counting in the worker
-        self._running: dict[int, _CountTask] = {}  # kept alive until their thread is done with them
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = _CountSignals(self)
-        self._signals.done.connect(self._count_done)
-        self._signals.failed.connect(self._count_failed)
-        self._signals.ended.connect(lambda key: self._running.pop(key, None))
         self._bold = QFont()
         self._bold.setBold(True)
         self.active = False
@@ -263,9 +227,14 @@ class ReviewTableModel(FlatTableModel):
         else:
             if self._reader is None:
                 self._reader = ReviewRepository.open_reader(self.corpus.path)
-            self._task = _CountTask(self._reader, self.filter, self._generation, self._signals)
-            self._running[id(self._task)] = self._task
-            self._pool.start(self._task)
+            generation = self._generation
+            task = Task.in_thread(
+                _count, self._reader, self.filter,
+                cancel_errors=(ReviewCancelled,), pool=self._pool, on_cancel=self._reader.interrupt,
+            )
+            task.succeeded.connect(lambda total: self._count_done(generation, total))
+            task.failed.connect(lambda exc: self._count_failed(generation, str(exc)))
+            self._task = task.start()
 
     def _count_done(self, generation: int, total: int) -> None:
         if generation != self._generation:

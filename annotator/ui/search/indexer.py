@@ -3,7 +3,8 @@
 Imports only store text; indexing it for search costs far more (trigram indexing runs at about
 0.6 µs a character, so a 40 MB import takes tens of seconds). A corpus file is indexed on a
 thread with its own connection, a few articles per transaction, so the window stays responsive
-and a label commit waits at most for one small chunk. An in-memory corpus (previews, tests)
+and a label commit waits at most for one small chunk (a thread task of ``ui/tasks.py``: the work
+is SQLite's, which runs without holding Python's lock). An in-memory corpus (previews, tests)
 cannot be shared between connections and is indexed in short steps on the event loop instead.
 A search started meanwhile catches up the rest itself.
 """
@@ -11,13 +12,13 @@ A search started meanwhile catches up the rest itself.
 from __future__ import annotations
 
 import sqlite3
-import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlite_utils import Database
 
 from annotator.store import Corpus
 from annotator.store.search import catch_up, unindexed_count
+from annotator.ui.tasks import Task
 
 STEP_ARTICLES = 10  # articles per transaction: a few ms for news-length articles
 
@@ -28,8 +29,7 @@ class SearchIndexer(QObject):
     def __init__(self, corpus: Corpus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.corpus: Corpus | None = corpus
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
+        self._task: Task | None = None
         self._again = False
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._step)
@@ -50,36 +50,30 @@ class SearchIndexer(QObject):
         if self.corpus.path is None:
             self._timer.start()
             return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, args=(str(self.corpus.path),), daemon=True)
-        self._thread.start()
+        self._task = Task.in_thread(_index, str(self.corpus.path))
+        self._task.succeeded.connect(self._task_done)
+        self._task.start()
 
     @property
     def running(self) -> bool:
-        return self._timer.isActive() or (self._thread is not None and self._thread.is_alive())
+        return self._timer.isActive() or (self._task is not None and not self._task.done)
 
     def stop(self) -> None:
         """Stop after the chunk in hand (waits for it, a second at most for a 1 MB article)."""
-        self._stop.set()
         self._timer.stop()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        if self._task is not None:
+            self._task.cancel()
+            self._task.wait(timeout=5)
         self.corpus = None
 
-    def _run(self, path: str) -> None:
-        try:
-            db = Database(sqlite3.connect(path, timeout=10))
-        except sqlite3.Error:
-            return
-        try:
-            while not self._stop.is_set() and catch_up(db, STEP_ARTICLES):
-                pass
-        except sqlite3.Error:  # busy, read-only, disk full: searches read unindexed articles directly
-            pass
-        finally:
-            db.conn.close()
-        if not self._stop.is_set():
-            self.finished.emit()  # queued to the window's thread
+    def _task_done(self, _result: object) -> None:
+        if self._again:  # articles came in meanwhile: index them before saying the index is whole
+            self._again = False
+            self._task = None
+            self.start()
+            if self.running:
+                return
+        self.finished.emit()
 
     def _step(self) -> None:
         if self.corpus is None:
@@ -96,3 +90,19 @@ class SearchIndexer(QObject):
         if self._again:
             self._again = False
             self.start()
+
+
+def _index(progress, path: str) -> None:
+    """Index in small transactions until done, or stopped (progress returns False)."""
+    try:
+        db = Database(sqlite3.connect(path, timeout=10))
+    except sqlite3.Error:
+        return
+    try:
+        steps = 0
+        while progress(steps, 0) and catch_up(db, STEP_ARTICLES):
+            steps += 1
+    except sqlite3.Error:  # busy, read-only, disk full: searches read unindexed articles directly
+        pass
+    finally:
+        db.conn.close()

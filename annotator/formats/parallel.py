@@ -1,0 +1,148 @@
+"""The per-article work of the token exports (tokenizing, tagging, formatting) on every core, in order.
+
+    for result in ordered_map(render_one, docs, tokenizer_choice):
+        out.write(result.text)
+
+``render(doc, *args)`` must be a module-level function (it is sent to other processes) and
+return something picklable. The first second of work runs in this process, and so does the
+rest when it would take less than a few seconds: a small export never waits for workers to
+start; a longer one goes on in a pool of processes (one per core,
+started fresh, never forked from a process that runs Qt threads), fed in batches with a bounded
+number in flight, so memory stays a few batches whatever the corpus size. When ``docs`` is an
+export's ``DocStream`` over a corpus file, the workers read their articles from the file
+themselves (each batch from one snapshot), so this process only writes. Results come back in
+the order of ``docs``: the output is byte for byte what one process writes (a test compares them).
+An error in a worker is raised here; stopping early (a cancelled export) ends the pool. Where
+workers cannot start (a script without an ``if __name__ == "__main__":`` guard, which every
+process started fresh re-runs), the rest is done in this process, in the same order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+INLINE_SECONDS = 1.0  # work done in this process before a pool is worth starting
+BATCH_DOCS = 64  # articles sent to a worker at once ...
+BATCH_CHARS = 1_000_000  # ... or fewer, once their text adds up to this
+IN_FLIGHT = 3  # batches queued per worker
+POOL_WORTH_SECONDS = 5.0  # work left (at this process's pace) that is worth starting workers for
+
+
+def workers_available() -> int:
+    """Cores this process may use (``ANNOTATOR_WORKERS`` overrides: 1 keeps everything in-process)."""
+    env = os.environ.get("ANNOTATOR_WORKERS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: one generator keeps them in order
+    render: Callable[..., T],
+    docs: Iterable[Any],
+    *args: Any,
+    workers: int | None = None,
+    total: int = 0,
+    initializer: Callable[..., Any] | None = None,
+    inline_seconds: float | None = None,
+) -> Iterator[T]:
+    """``render(doc, *args)`` for every doc, in order, using every core for long work.
+
+    ``total`` (the number of docs, when known) lets a short job finish here rather than start
+    workers; ``initializer(*args)`` readies each worker (loads the tokenizer, say)."""
+    workers = workers_available() if workers is None else workers
+    inline_seconds = INLINE_SECONDS if inline_seconds is None else inline_seconds
+    it = iter(docs)
+    began = time.perf_counter()
+    done = 0
+    for doc in it:
+        yield render(doc, *args)
+        done += 1
+        elapsed = time.perf_counter() - began
+        if workers > 1 and elapsed > inline_seconds:
+            if not total or elapsed / done * (total - done) > POOL_WORTH_SECONDS:
+                break
+            workers = 1  # what is left takes less than starting the workers would save
+    else:
+        return
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=initializer,
+        initargs=args if initializer is not None else (),
+    )
+    source = getattr(docs, "source", None)  # a DocStream of a corpus file: workers read it themselves
+    if source is not None:
+        jobs = ((_render_ids, source, ids) for ids in _id_batches(docs.rest()))
+    else:
+        jobs = ((_render_docs, None, batch) for batch in _batches(it))
+    pending: deque[tuple[Future | None, Callable, Any, list[Any]]] = deque()
+    broken = False  # the workers could not start or died: the rest is done here, in the same order
+
+    def results(future: Future | None, job: Callable, src: Any, batch: list[Any]) -> Iterator[T]:
+        nonlocal broken
+        done = None
+        if future is not None and not broken:
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                broken = True
+        if done is None:
+            done = job(render, src, batch, args)
+        for spans, result in done:
+            if source is not None:
+                docs.account(spans)
+            yield result
+
+    try:
+        for job, src, batch in jobs:
+            future = None if broken else pool.submit(job, render, src, batch, args)
+            pending.append((future, job, src, batch))
+            while len(pending) > workers * IN_FLIGHT:
+                yield from results(*pending.popleft())
+        while pending:
+            yield from results(*pending.popleft())
+    finally:
+        for future, *_ in pending:
+            if future is not None:
+                future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _id_batches(ids: list[int]) -> Iterator[list[int]]:
+    for i in range(0, len(ids), BATCH_DOCS):
+        yield ids[i : i + BATCH_DOCS]
+
+
+def _render_ids(render: Callable[..., T], source: Any, ids: list[int], args: tuple) -> list[tuple[int, T]]:
+    return [(len(doc.spans), render(doc, *args)) for doc in source.read(ids)]
+
+
+def _render_docs(render: Callable[..., T], _source: Any, batch: list[Any], args: tuple) -> list[tuple[int, T]]:
+    return [(0, render(doc, *args)) for doc in batch]
+
+
+def _batches(docs: Iterator[Any]) -> Iterator[list[Any]]:
+    while True:
+        batch = []
+        chars = 0
+        for doc in islice(docs, BATCH_DOCS):
+            batch.append(doc)
+            chars += len(getattr(doc, "text", ""))
+            if chars >= BATCH_CHARS:
+                break
+        if not batch:
+            return
+        yield batch

@@ -1,0 +1,65 @@
+"""Running a token export article by article on every core (``formats.parallel``), in order.
+
+A token format gives a module-level ``render(doc, tokenizer_choice) -> Rendered``: the text it
+writes for one article, with the warnings and counts that go into the export report. The same
+function runs in this process or in a worker; ``write_rendered`` writes the results in article
+order and fills the report as a single process would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import IO, Any, NamedTuple
+
+from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
+from annotator.formats.parallel import ordered_map
+from annotator.formats.tokens import Tokenizer, report_note, report_tokens, tokenizer, tokenizer_for
+
+
+class Rendered(NamedTuple):
+    """One article as a token format writes it."""
+
+    text: str
+    warnings: list[str]
+    duplicates: int = 0  # spans with the same place and label as a kept one, written once
+    language: str = ""  # the spaCy rules used, for the report ("" with the rule-based tokenizer)
+
+
+_TOKENIZERS: dict[str | None, Tokenizer] = {}
+
+
+def shared_tokenizer(choice: str | None) -> Tokenizer:
+    """One tokenizer per process and choice (its chunk cache is what keeps tokenizing fast)."""
+    if choice not in _TOKENIZERS:
+        _TOKENIZERS[choice] = tokenizer(choice)
+    return _TOKENIZERS[choice]
+
+
+def local_report() -> ExportReport:
+    """A report for one article's warnings (sent back from a worker with the result)."""
+    return ExportReport()
+
+
+def write_rendered(
+    render: Callable[[ExportDoc, str | None], Rendered],
+    docs: Iterable[ExportDoc],
+    out: IO[str] | Any,
+    ctx: ExportContext,
+    duplicates_note: str = "",
+) -> None:
+    """Render every doc (on every core for long exports) and write the texts in order.
+    ``out`` is a stream, or anything with ``write`` (spaCy's export collects DocBins)."""
+    choice = ctx.options.extra.get("tokenizer")
+    tok = tokenizer_for(ctx)  # the export's one (every part of a split); fails early for a bad choice
+    duplicates = 0
+    languages = tok.languages
+    for result in ordered_map(render, docs, choice, total=ctx.articles, initializer=shared_tokenizer):
+        out.write(result.text)
+        if result.warnings:
+            ctx.report.warnings.extend(result.warnings)
+        duplicates += result.duplicates
+        if result.language and tok.spacy is not None:
+            languages[result.language] = languages.get(result.language, 0) + 1
+    report_tokens(ctx.report, tok)
+    if duplicates and duplicates_note:
+        report_note(ctx.report, duplicates_note.format(n=duplicates))

@@ -1,0 +1,121 @@
+"""Reading articles and their spans for an export, in batches that never hold the corpus for long.
+
+    for article, spans in read_for_export(db, ids, labels={"LOCATION"}):
+        ...   # spans: rows (id, start, end, tag, text, annotator, note, reviewed_by, reviewed_at,
+              #              created, updated, article_id), sorted by (start, end, id)
+
+Each batch of articles is read in one short read transaction (a snapshot: an article and its
+spans always agree), then released before the caller writes it out. In WAL mode a reader never
+blocks a writer, and releasing the snapshot between batches lets checkpoints go on, so an export
+of a million annotations never starves the window or another program's import. A label or an
+annotator added meanwhile is simply read with the rest (the tag and names come from the same
+snapshot, never from a map taken earlier). An article deleted meanwhile is left out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from itertools import groupby, starmap
+from operator import itemgetter
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.model import Article
+from annotator.store.articles import _COLUMNS, _row_to_article
+
+BATCH_ARTICLES = 256  # articles per read transaction: a few milliseconds for news-length articles
+BATCH_CHARS = 8_000_000  # ... or fewer, once their text adds up to this many characters
+
+# idx_annotations_article is (article_id, start, "end") and ends in the rowid, so SQLite sorts nothing;
+# CROSS JOIN keeps annotations the outer table, so statistics never make it scan a whole table.
+_SPANS = """SELECT a.id, a.start, a."end", l.tag, a.text, n.name, nullif(a.note, ''), r.name, a.reviewed_at,
+    {times}, a.article_id
+    FROM annotations a CROSS JOIN labels l ON l.id = a.label_id
+    CROSS JOIN annotators n ON n.id = a.annotator_id
+    LEFT JOIN annotators r ON r.id = a.reviewed_by
+    WHERE a.article_id IN ({ids}){where} ORDER BY a.article_id, a.start, a."end", a.id"""
+
+
+def open_reader(path: str) -> Database:
+    """A connection of this process's own that only reads the corpus file (an export worker's)."""
+    conn = sqlite3.connect(path, timeout=30)
+    conn.execute("PRAGMA query_only = ON")
+    return Database(conn)
+
+
+def select_ids(db: Database, statuses: Collection[str] = ()) -> list[int]:
+    """Ids of the articles with one of ``statuses`` (every article when empty), in id order."""
+    sql = "SELECT id FROM articles"
+    params: list[Any] = []
+    if statuses:
+        sql += f" WHERE status IN ({', '.join('?' * len(statuses))})"
+        params.extend(sorted(statuses))
+    return sorted(row[0] for row in db.execute(sql, params))  # a covering index, then sorted here
+
+
+def read_for_export(
+    db: Database,
+    ids: Iterable[int],
+    *,
+    labels: Collection[str] = (),
+    annotators: Collection[str] = (),
+    make_span: Callable[..., Any] = tuple,
+    timestamps: bool = True,
+    batch: int = BATCH_ARTICLES,
+) -> Iterator[tuple[Article, list[Any]]]:
+    """Each article of ``ids`` (ascending) with its spans, kept by tag and annotator name when
+    ``labels`` / ``annotators`` are given. ``make_span(*row)`` builds each span (a NamedTuple class, say).
+    Without ``timestamps`` the spans' created and updated are None (a fifth less to read for formats
+    that do not write them)."""
+    where = ""
+    filters: list[Any] = []
+    if labels:
+        where += f" AND l.tag IN ({', '.join('?' * len(labels))})"
+        filters.extend(sorted(labels))
+    if annotators:
+        where += f" AND n.name IN ({', '.join('?' * len(annotators))})"
+        filters.extend(sorted(annotators))
+    sql = _SPANS.format(ids="{ids}", where=where, times="a.created, a.updated" if timestamps else "NULL, NULL")
+    conn = db.conn
+    pending: list[int] = []
+    for article_id in ids:
+        pending.append(article_id)
+        if len(pending) >= batch:
+            yield from _batch(conn, pending, sql, filters, make_span)
+            pending = []
+    if pending:
+        yield from _batch(conn, pending, sql, filters, make_span)
+
+
+def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_span: Callable[..., Any]):
+    ids = sorted(ids)
+    marks = ", ".join("?" * len(ids))
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # one snapshot for the batch: articles and spans agree
+    try:
+        rows = conn.execute(sql.format(ids=marks), [*ids, *filters]).fetchall()
+        spans = {key: list(group) for key, group in groupby(starmap(make_span, rows), key=itemgetter(11))}
+        del rows
+        articles: list[tuple] = []
+        chars = 0
+        # In id order (SQLite walks the IN list sorted); a batch stops early once it holds
+        # BATCH_CHARS of text, so memory stays a small multiple of the largest article.
+        for row in conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", ids):
+            articles.append(row)
+            chars += len(row[2])
+            if chars >= BATCH_CHARS:
+                break
+    finally:
+        if own:
+            conn.execute("COMMIT")  # a read: releases the snapshot, nothing to write
+    last = articles[-1][0] if articles else None
+    for row in articles:
+        yield _row_to_article(row), spans.pop(row[0], [])
+    del articles
+    if chars >= BATCH_CHARS and last is not None:
+        rest = [i for i in ids if i > last]
+        if rest:
+            yield from _batch(conn, rest, sql, filters, make_span)

@@ -162,12 +162,9 @@ def labels_for(corpus: Corpus, options: ExportOptions) -> list[Label]:
 
 def select_article_ids(corpus: Corpus, options: ExportOptions) -> list[int]:
     """Ids of the articles to export, in id order."""
-    sql = "SELECT id FROM articles"
-    params: list[Any] = []
-    if options.statuses:
-        sql += f" WHERE status IN ({', '.join('?' * len(options.statuses))})"
-        params.extend(sorted(options.statuses))
-    return [row[0] for row in corpus.db.execute(sql + " ORDER BY id", params)]
+    if options.statuses:  # the status of the analyst the corpus is used as
+        return corpus.layers.article_ids(options.statuses)
+    return [row[0] for row in corpus.db.execute("SELECT id FROM articles ORDER BY id")]
 
 
 def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]]:

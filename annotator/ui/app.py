@@ -46,12 +46,13 @@ class AppController(QObject):
             self.close()  # the same file again (Recent corpora, a reopen): its old connection goes first
         read_only = False
         if path is None or Path(path) == default_corpus_path():
-            corpus = open_default_corpus(path)
+            corpus = open_default_corpus(path, user=self.annotator)
         elif Path(path).is_file() and not folder_writable(Path(path)):
-            corpus = open_corpus(path, create=False, read_only=True)  # to read; edits are refused with a sentence
+            # to read; edits are refused with a sentence
+            corpus = open_corpus(path, create=False, read_only=True, user=self.annotator)
             read_only = True
         else:
-            corpus = open_corpus(path)
+            corpus = open_corpus(path, user=self.annotator)
         session = CorpusSession(corpus, self.annotator)
         window = MainWindow(session, self.settings)
         window.corpus_requested.connect(self.switch)

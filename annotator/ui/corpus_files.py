@@ -59,7 +59,7 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
         if not paths:
             return ImportReport()
     batch = iter_import(window.session.corpus, paths)
-    batch.annotator = window.session.annotator  # spans of files that name no annotator are the user's
+    # spans of files that name no annotator are credited to the file (import:NAME), never to the user
     progress = QProgressDialog("Importing…", "Cancel", 0, PROGRESS_STEPS, window)
     progress.setObjectName("importProgress")
     progress.setWindowTitle("Import articles")

@@ -43,7 +43,7 @@ class CorpusSession(QObject):
     def __init__(self, corpus: Corpus, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.corpus = corpus
-        self.annotator = annotator
+        corpus.user = annotator  # the analyst whose statuses the store reads and writes
         self._labels: list[Label] = corpus.labels.list()
         self._identity = FileIdentity.of(corpus.path) if corpus.path is not None else None
         self._data_version = data_version(corpus.db.conn)
@@ -51,6 +51,15 @@ class CorpusSession(QObject):
         self.lost: str | None = None  # then what happened: "gone" or "locks"
         self.locks_restored = 0  # times the locks were found dropped (files intact) and taken again
         self.edits = 0  # writes since opening, for the periodic backup
+
+    @property
+    def annotator(self) -> str:
+        """The analyst using the window: new annotations are theirs, and so are the statuses shown."""
+        return self.corpus.user
+
+    @annotator.setter
+    def annotator(self, name: str) -> None:
+        self.corpus.user = name
 
     # --- the file under us --------------------------------------------------------------
     @contextmanager
@@ -118,7 +127,8 @@ class CorpusSession(QObject):
         return tuple(
             self.corpus.db.execute(
                 """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
-                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?""",
+                   (SELECT group_concat(annotator_id || status || changed) FROM layers WHERE article_id = ?)
+                   FROM annotations WHERE article_id = ?""",
                 [article_id, article_id],
             ).fetchone()
         )

@@ -77,6 +77,10 @@ class AnnotationRepository:
         self._annotator_ids[name] = ident
         return ident
 
+    def forget_annotator_ids(self) -> None:
+        """Drop the cached annotator ids, after a transaction that may have added some was rolled back."""
+        self._annotator_ids.clear()
+
     def annotators(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
 

@@ -11,7 +11,7 @@ from annotator.cli.common import Settings, format_table, open_existing
 from annotator.core.assign import overlaps, plan_assignments
 from annotator.core.model import Status
 from annotator.store.backup import create_backup
-from annotator.store.merge import ADDED, KEPT, REPLACED, merge_corpus, merged_names
+from annotator.store.merge import merge_corpus
 from annotator.store.share import share_corpus
 
 
@@ -135,19 +135,8 @@ def merge_command(settings: Settings, files: tuple[Path, ...], rename: str | Non
             sys.exit(130)
     for file, why in report.refused:
         click.echo(f"Refused {file}: {why}", err=True)
-    if report.backup:
-        click.echo(f"Backup taken first: {report.backup}")
-    for old, new in report.renamed.items():
-        click.echo(f"{old} in the merged files is {new} here.")
-    for article_id, title in report.articles_added:
-        click.echo(f'Article added: {article_id} "{title}"')
-    for outcome, heading in ((ADDED, "Layer added"), (REPLACED, "Layer replaced (newer there)"), (KEPT, "Layer kept (newer here)")):
-        for line in merged_names(report.layers, outcome):
-            click.echo(f"{heading}: {line}")
-    for tag in report.labels_added:
-        click.echo(f"Label added: {tag}")
-    for clash in report.label_clashes:
-        click.echo(f"Label clash: {clash}")
+    for line in report.lines():
+        click.echo(line)
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)

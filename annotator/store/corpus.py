@@ -348,6 +348,17 @@ def _read_only(db: Database, path: Path, user: str | None = None) -> Corpus:
     return Corpus(db, path, user)
 
 
+def second_connection(corpus: Corpus) -> Corpus:
+    """Another connection to an open corpus file, for work on another thread. Only SQLite touches the
+    file (a plain open() of it would drop the locks the first connection holds)."""
+    if corpus.path is None:
+        raise CorpusError("This corpus is not a file.")
+    conn = sqlite3.connect(str(corpus.path), timeout=10)
+    db = CorpusDatabase(conn, execute_plugins=False)
+    _configure(db, corpus.path)
+    return Corpus(db, corpus.path, corpus.user)
+
+
 def _configure(db: Database, path: Path | None) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     if path is not None:

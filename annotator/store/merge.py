@@ -86,6 +86,19 @@ class MergeReport:
         return text
 
 
+    def lines(self) -> list[str]:
+        """The report, one line per fact, before its summary line: what a user reads after a merge."""
+        out = [f"Backup taken first: {self.backup}"] if self.backup else []
+        out += [f"{old} in the merged files is {new} here." for old, new in self.renamed.items()]
+        out += [f'Article added: {ident} "{title}"' for ident, title in self.articles_added]
+        for outcome, heading in ((ADDED, "Layer added"), (REPLACED, "Layer replaced (newer there)"),
+                                 (KEPT, "Layer kept (newer here)")):
+            out += [f"{heading}: {line}" for line in merged_names(self.layers, outcome)]
+        out += [f"Label added: {tag}" for tag in self.labels_added]
+        out += [f"Label clash: {clash}" for clash in self.label_clashes]
+        return out
+
+
 def _n(count: int, word: str, plural: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (plural or word + 's')}"
 

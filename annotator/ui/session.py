@@ -39,6 +39,7 @@ class CorpusSession(QObject):
     failed = Signal(str)  # an undo or redo the store refused
     changed_elsewhere = Signal()  # another program committed to the corpus file
     gone = Signal(str)  # the corpus file was deleted or replaced while open (a message)
+    team_changed = Signal()  # assignments or blind mode changed
 
     def __init__(self, corpus: Corpus, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -233,4 +234,23 @@ class CorpusSession(QObject):
         with self.writing():
             self.corpus.articles.set_status(article_id, status)
         self.article_changed.emit(article_id)
+        self.saved.emit()
+
+    # --- the team -----------------------------------------------------------------
+    def assign(self, plan: dict[str, list[int]], *, replace: bool = True) -> None:
+        with self.writing():
+            self.corpus.team.assign(plan, replace=replace)
+        self.team_changed.emit()
+        self.saved.emit()
+
+    def clear_assignments(self, article_ids: list[int] | None = None) -> None:
+        with self.writing():
+            self.corpus.team.clear(article_ids)
+        self.team_changed.emit()
+        self.saved.emit()
+
+    def set_blind(self, on: bool) -> None:
+        with self.writing():
+            self.corpus.team.set_blind(on)
+        self.team_changed.emit()
         self.saved.emit()

@@ -29,6 +29,7 @@ from annotator.store.migrations import migrations
 from annotator.store.team import SHARED_FOR
 
 ADDED, REPLACED, KEPT, SAME = "added", "replaced", "kept", "same"
+MERGE_CHECKPOINT_PAGES = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,12 +232,26 @@ def merge_corpus(
             report.backup = backup()
         total = sum(conn.execute("SELECT count(*) FROM articles").fetchone()[0] for _, conn, _ in accepted)
         done = 0
-        for path, conn, names in accepted:
-            report.renamed.update(names)
-            done = _merge_one(target, path, conn, names, report, done, total, progress, cancelled)
-            if report.cancelled:
-                break
-            report.files.append(str(path))
+        # One transaction per article, each atomic; their commits are not synced to disk one by one
+        # (a WAL commit under synchronous=NORMAL), only once at the end: a killed merge still leaves
+        # whole articles, and the backup taken first undoes all of it.
+        # The log is also copied back into the file less often (every ~80 MB instead of ~4 MB).
+        synchronous = target.db.execute("PRAGMA synchronous").fetchone()[0]
+        autocheckpoint = target.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        target.db.execute("PRAGMA synchronous = NORMAL")
+        target.db.execute(f"PRAGMA wal_autocheckpoint = {max(int(autocheckpoint), MERGE_CHECKPOINT_PAGES)}")
+        try:
+            for path, conn, names in accepted:
+                report.renamed.update(names)
+                done = _merge_one(target, path, conn, names, report, done, total, progress, cancelled)
+                if report.cancelled:
+                    break
+                report.files.append(str(path))
+        finally:
+            target.db.execute(f"PRAGMA synchronous = {int(synchronous)}")
+            target.db.execute(f"PRAGMA wal_autocheckpoint = {int(autocheckpoint)}")
+            if target.path is not None:
+                target.db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # syncs the log of every merged article
     finally:
         for _, conn, _ in accepted:
             conn.close()

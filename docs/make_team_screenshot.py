@@ -26,8 +26,13 @@ TEXT = (
     "its machines. The plan follows the village-level industrial park renovation.\n"
 )
 LAYERS = {
-    "mei": [("Foshan", 1, 0), ("Midea Group", 2, 0), ("Shunde District", 1, 0), ("high-quality development", 3, 0),
-            ("Kuka Robot", 2, 0)],
+    "mei": [
+        ("Foshan", 1, 0),
+        ("Midea Group", 2, 0),
+        ("Shunde District", 1, 0),
+        ("high-quality development", 3, 0),
+        ("Kuka Robot", 2, 0),
+    ],
     "li": [("Foshan", 1, 1), ("Midea Group", 2, 1), ("Jiangmen", 1, 0), ("Shunde District industrial park", 1, 0)],
     "wu": [("Kuka Robot", 2, 0), ("Foshan", 1, 2), ("village-level industrial park renovation", 3, 0)],
 }
@@ -52,10 +57,15 @@ def build(path: Path) -> None:
 
 def dark(app: QApplication) -> None:
     pal = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.Base, "#1e1e1e"),
-                         (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
-                         (QPalette.ColorRole.Button, "#353535"), (QPalette.ColorRole.ButtonText, "#e6e6e6"),
-                         (QPalette.ColorRole.AlternateBase, "#262626")):
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+    ):
         pal.setColor(role, QColor(colour))
     app.setPalette(pal)
 

@@ -34,7 +34,8 @@ def stats_command(settings: Settings, as_json: bool) -> None:
     if stats["progress"]:
         headers = ["Analyst", "Assigned", "New", "In progress", "Done", "Annotations"]
         progress = [
-            [p["annotator"], p["assigned"] or "–", p["new"] if p["assigned"] else "–", p["in_progress"], p["done"], p["annotations"]]
+            [p["annotator"], p["assigned"] or "–", p["new"] if p["assigned"] else "–", p["in_progress"], p["done"],
+             p["annotations"]]
             for p in stats["progress"]
         ]
         click.echo("\nProgress\n" + format_table(headers, progress, right=[1, 2, 3, 4, 5]))

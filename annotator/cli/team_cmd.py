@@ -30,7 +30,9 @@ def _ids(text: str | None) -> list[int] | None:
             else:
                 out.append(int(part))
         except ValueError:
-            raise click.BadParameter(f"{part!r} is not an article id or a range like 10-20.", param_hint="--article-ids") from None
+            raise click.BadParameter(
+                f"{part!r} is not an article id or a range like 10-20.", param_hint="--article-ids"
+            ) from None
     return out
 
 
@@ -44,15 +46,34 @@ def plan_table(plan: dict[str, list[int]]) -> str:
 
 @click.command("assign")
 @click.option("--annotators", metavar="NAMES", help="The analysts to give articles to, separated by commas.")
-@click.option("--per-article", type=click.IntRange(min=1), default=1, show_default=True, help="How many analysts get each article.")
-@click.option("--status", "status", type=click.Choice([s.value for s in Status]), help="Only articles with this status (yours, see --annotator).")
+@click.option(
+    "--per-article",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="How many analysts get each article.",
+)
+@click.option(
+    "--status",
+    "status",
+    type=click.Choice([s.value for s in Status]),
+    help="Only articles with this status (yours, see --annotator).",
+)
 @click.option("--article-ids", metavar="IDS", help="Only these articles: ids and ranges, like 1,5,10-20.")
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same assignment.")
 @click.option("--clear", is_flag=True, help="Take assignments away instead (of --article-ids, or all).")
 @click.option("--dry-run", is_flag=True, help="Show the assignment without writing it.")
 @click.pass_obj
-def assign_command(settings: Settings, annotators: str | None, per_article: int, status: str | None,
-                   article_ids: str | None, seed: int, clear: bool, dry_run: bool) -> None:
+def assign_command(
+    settings: Settings,
+    annotators: str | None,
+    per_article: int,
+    status: str | None,
+    article_ids: str | None,
+    seed: int,
+    clear: bool,
+    dry_run: bool,
+) -> None:
     """Give articles to analysts, balanced: each chosen article goes to --per-article analysts,
     and the analysts' counts differ by at most one.
 
@@ -80,7 +101,9 @@ def assign_command(settings: Settings, annotators: str | None, per_article: int,
         if wanted is not None:
             missing = sorted(set(wanted) - set(corpus.articles.ids()))
             if missing:
-                raise click.ClickException(f"No article with id {', '.join(map(str, missing[:10]))}{'…' if len(missing) > 10 else ''}.")
+                raise click.ClickException(
+                    f"No article with id {', '.join(map(str, missing[:10]))}{'…' if len(missing) > 10 else ''}."
+                )
             ids = sorted(set(ids) & set(wanted))
         if not ids:
             raise click.ClickException("No article matches; nothing was assigned.")
@@ -92,12 +115,20 @@ def assign_command(settings: Settings, annotators: str | None, per_article: int,
             corpus.team.assign(plan)
     click.echo(plan_table(plan))
     verb = "Would give" if dry_run else "Gave"
-    click.echo(f"{verb} {len(ids):,} article{'s' if len(ids) != 1 else ''} to {per_article} of {len(names)} analysts each (seed {seed}).")
+    click.echo(
+        f"{verb} {len(ids):,} article{'s' if len(ids) != 1 else ''} to {per_article} of {len(names)} analysts each "
+        f"(seed {seed})."
+    )
 
 
 @click.command("share")
 @click.option("--annotator", "for_", required=True, metavar="NAME", help="The analyst the file is for.")
-@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="The corpus file to write (must not exist).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The corpus file to write (must not exist).",
+)
 @click.pass_obj
 def share_command(settings: Settings, for_: str, out: Path) -> None:
     """Write a corpus file for one analyst: the articles assigned to them (every article when none
@@ -110,7 +141,12 @@ def share_command(settings: Settings, for_: str, out: Path) -> None:
 
 @click.command("merge")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--as", "rename", metavar="NAME", help="Rename the incoming analyst (the one the file was shared for) to NAME; or OLD=NEW.")
+@click.option(
+    "--as",
+    "rename",
+    metavar="NAME",
+    help="Rename the incoming analyst (the one the file was shared for) to NAME; or OLD=NEW.",
+)
 @click.pass_obj
 def merge_command(settings: Settings, files: tuple[Path, ...], rename: str | None) -> None:
     """Bring other corpus files' work into this corpus.
@@ -131,7 +167,9 @@ def merge_command(settings: Settings, files: tuple[Path, ...], rename: str | Non
         try:
             report = merge_corpus(corpus, files, rename=rename, backup=backup)
         except KeyboardInterrupt:
-            click.echo("Interrupted: the articles merged so far stay merged; the backup taken first restores all.", err=True)
+            click.echo(
+                "Interrupted: the articles merged so far stay merged; the backup taken first restores all.", err=True
+            )
             sys.exit(130)
     for file, why in report.refused:
         click.echo(f"Refused {file}: {why}", err=True)

@@ -17,7 +17,9 @@ def plan_assignments(
     if not names:
         raise ValueError("Name at least one analyst.")
     if not 1 <= per_article <= len(names):
-        raise ValueError(f"Each article can go to 1 to {len(names)} analysts (as many as are named), not {per_article}.")
+        raise ValueError(
+            f"Each article can go to 1 to {len(names)} analysts (as many as are named), not {per_article}."
+        )
     rng = random.Random(seed)
     order = sorted(article_ids)
     rng.shuffle(order)

@@ -100,7 +100,8 @@ def native_record(obj: dict, where: str | None) -> Record | BadRecord:
         statuses = _statuses(obj)
     except ValueError as exc:
         return BadRecord(str(exc), where)
-    extra = {k: v for k, v in obj.items() if k not in {"id", "title", "text", "meta", "status", "statuses", "spans", *columns}}
+    own = {"id", "title", "text", "meta", "status", "statuses", "spans", *columns}
+    extra = {k: v for k, v in obj.items() if k not in own}
     spans, warnings = [], []
     for n, item in enumerate(spans_value, 1):
         try:
@@ -126,7 +127,9 @@ def _statuses(obj: dict) -> dict[str, str] | None:
     value = obj.get("statuses")
     if value is None:
         return None
-    if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in value.items()):
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in value.items()
+    ):
         raise ValueError('"statuses" must map analyst names to statuses, like {"mei": "done"}.')
     unknown = sorted({v for v in value.values()} - _STATUSES)
     if unknown:

@@ -6,7 +6,8 @@
                 "annotator": "alice", "note": "..."}]}
 
 ``status`` is the exporting analyst's; ``statuses`` holds every analyst's who has worked on the
-article (each analyst has their own), so a round trip keeps the team's state. ``source``, ``url`` and ``published`` appear when the article has them; a span's
+article (each analyst has their own), so a round trip keeps the team's state.
+``source``, ``url`` and ``published`` appear when the article has them; a span's
 ``note`` only when it has one, ``reviewed_by`` and ``reviewed_at`` (who marked it
 reviewed, and when) only when it was reviewed. Offsets are code points: ``text[start:end]`` in Python.
 """

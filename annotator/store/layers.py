@@ -139,8 +139,9 @@ class LayerRepository:
         for start in range(0, len(article_ids), 500):
             chunk = list(article_ids[start : start + 500])
             for ident, status in self.db.execute(
-                f"""SELECT article_id, status FROM layers WHERE annotator_id = (SELECT id FROM annotators WHERE name = ?)
-                    AND article_id IN ({','.join('?' * len(chunk))})""",
+                f"""SELECT article_id, status FROM layers
+                    WHERE annotator_id = (SELECT id FROM annotators WHERE name = ?)
+                    AND article_id IN ({",".join("?" * len(chunk))})""",
                 [name, *chunk],
             ):
                 out[ident] = Status(status)
@@ -151,7 +152,8 @@ class LayerRepository:
             Layer(article_id, name, Status(status), changed, count)
             for name, status, changed, count in self.db.execute(
                 """SELECT n.name, l.status, l.changed,
-                   (SELECT count(*) FROM annotations a WHERE a.article_id = l.article_id AND a.annotator_id = l.annotator_id)
+                   (SELECT count(*) FROM annotations a
+                    WHERE a.article_id = l.article_id AND a.annotator_id = l.annotator_id)
                    FROM layers l JOIN annotators n ON n.id = l.annotator_id WHERE l.article_id = ? ORDER BY n.name""",
                 [article_id],
             )
@@ -184,9 +186,11 @@ class LayerRepository:
                spans AS (SELECT annotator_id AS id, count(*) AS n FROM annotations GROUP BY annotator_id)
                SELECT n.name, coalesce(g.n, 0), coalesce(s.n, 0),
                  (SELECT count(*) FROM layers l WHERE l.annotator_id = n.id AND l.status = 'in_progress'
-                    AND (g.n IS NULL OR l.article_id IN (SELECT article_id FROM assignments WHERE annotator_id = n.id))),
+                    AND (g.n IS NULL OR EXISTS (SELECT 1 FROM assignments a
+                      WHERE a.annotator_id = n.id AND a.article_id = l.article_id))),
                  (SELECT count(*) FROM layers l WHERE l.annotator_id = n.id AND l.status = 'done'
-                    AND (g.n IS NULL OR l.article_id IN (SELECT article_id FROM assignments WHERE annotator_id = n.id)))
+                    AND (g.n IS NULL OR EXISTS (SELECT 1 FROM assignments a
+                      WHERE a.annotator_id = n.id AND a.article_id = l.article_id)))
                FROM who JOIN annotators n ON n.id = who.id LEFT JOIN given g ON g.id = n.id
                LEFT JOIN spans s ON s.id = n.id ORDER BY n.name"""
         ).fetchall()

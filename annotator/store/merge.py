@@ -86,14 +86,16 @@ class MergeReport:
             text += " Cancelled: the articles merged so far stay merged."
         return text
 
-
     def lines(self) -> list[str]:
         """The report, one line per fact, before its summary line: what a user reads after a merge."""
         out = [f"Backup taken first: {self.backup}"] if self.backup else []
         out += [f"{old} in the merged files is {new} here." for old, new in self.renamed.items()]
         out += [f'Article added: {ident} "{title}"' for ident, title in self.articles_added]
-        for outcome, heading in ((ADDED, "Layer added"), (REPLACED, "Layer replaced (newer there)"),
-                                 (KEPT, "Layer kept (newer here)")):
+        for outcome, heading in (
+            (ADDED, "Layer added"),
+            (REPLACED, "Layer replaced (newer there)"),
+            (KEPT, "Layer kept (newer here)"),
+        ):
             out += [f"{heading}: {line}" for line in merged_names(self.layers, outcome)]
         out += [f"Label added: {tag}" for tag in self.labels_added]
         out += [f"Label clash: {clash}" for clash in self.label_clashes]
@@ -110,8 +112,10 @@ def check_source(path: Path | str, target: Corpus) -> None:
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path} does not exist.")
-    if target.path is not None and path.resolve() == Path(target.path).resolve() or (
-        target.path is not None and os.path.samefile(path, target.path)
+    if (
+        target.path is not None
+        and path.resolve() == Path(target.path).resolve()
+        or (target.path is not None and os.path.samefile(path, target.path))
     ):
         raise CorpusError(f"{path} is this corpus itself; there is nothing to merge.")
     if path.is_dir():
@@ -166,8 +170,12 @@ def incoming_analyst(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", [SHARED_FOR]).fetchone()
     if row:
         return row[0]
-    names = [r[0] for r in conn.execute(
-        "SELECT DISTINCT n.name FROM layers l JOIN annotators n ON n.id = l.annotator_id ORDER BY n.name LIMIT 2")]
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT n.name FROM layers l JOIN annotators n ON n.id = l.annotator_id ORDER BY n.name LIMIT 2"
+        )
+    ]
     return names[0] if len(names) == 1 else None
 
 
@@ -180,8 +188,12 @@ def rename_map(conn: sqlite3.Connection, path: Path, rename: str | None) -> dict
     else:
         old, new = incoming_analyst(conn), rename.strip()
         if old is None:
-            names = ", ".join(r[0] for r in conn.execute(
-                "SELECT DISTINCT n.name FROM layers l JOIN annotators n ON n.id = l.annotator_id ORDER BY n.name"))
+            names = ", ".join(
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT n.name FROM layers l JOIN annotators n ON n.id = l.annotator_id ORDER BY n.name"
+                )
+            )
             raise CorpusError(
                 f"{path} holds the work of several analysts ({names}); say which one to rename, as --as OLD=NEW."
             )
@@ -191,7 +203,8 @@ def rename_map(conn: sqlite3.Connection, path: Path, rename: str | None) -> dict
 
 
 # --- merging ---------------------------------------------------------------------------------
-_ANNOTATIONS = """SELECT a.label_id, a.start, a."end", a.text, n.name, a.note, a.created, a.updated, r.name, a.reviewed_at
+_ANNOTATIONS = """SELECT a.label_id, a.start, a."end", a.text, n.name, a.note, a.created, a.updated,
+    r.name, a.reviewed_at
     FROM annotations a JOIN annotators n ON n.id = a.annotator_id LEFT JOIN annotators r ON r.id = a.reviewed_by
     WHERE a.article_id = ? ORDER BY a.id"""
 
@@ -280,9 +293,7 @@ def _labels(target: Corpus, conn: sqlite3.Connection, path: Path, report: MergeR
             report.labels_added.append(tag)
             mine = added
         elif (mine.name, mine.colour.lower()) != (name, colour.lower()):
-            clash = (
-                f"{tag}: kept {mine.name!r} {mine.colour} here; {path.name} calls it {name!r} {colour}."
-            )
+            clash = f"{tag}: kept {mine.name!r} {mine.colour} here; {path.name} calls it {name!r} {colour}."
             if clash not in report.label_clashes:
                 report.label_clashes.append(clash)
         out[ident] = mine.id
@@ -300,22 +311,8 @@ def _merge_one(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> int:
-    labels = _labels(target, conn, path, report)
-    db = target.db
-    here_ids = dict(db.execute("SELECT content_hash, id FROM articles").fetchall())
-    here_layers = {
-        (article_id, name): changed
-        for article_id, name, changed in db.execute(
-            "SELECT l.article_id, n.name, l.changed FROM layers l JOIN annotators n ON n.id = l.annotator_id"
-        )
-    }
-    incoming: dict[int, list[tuple[str, str, str]]] = {}
-    for article_id, name, status, changed in conn.execute(
-        """SELECT l.article_id, n.name, l.status, l.changed FROM layers l JOIN annotators n ON n.id = l.annotator_id
-           ORDER BY l.article_id, n.name"""
-    ):
-        incoming.setdefault(article_id, []).append((names.get(name, name), status, changed))
-    annotator_id = target.annotations.annotator_id
+    """Merge one file, article by article; returns the articles done so far (of all files)."""
+    merge = _FileMerge(target, path, conn, names, report)
     articles = conn.execute(
         "SELECT id, title, text, source, url, published, meta, content_hash, created, updated FROM articles ORDER BY id"
     )
@@ -323,77 +320,124 @@ def _merge_one(
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
-        source_id, title, digest = row[0], row[1], row[7]
-        here = here_ids.get(digest)
+        merge.article(row)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return done
+
+
+_INSERT_ANNOTATIONS = """INSERT INTO annotations (article_id, label_id, start, "end", text, annotator_id, note,
+    created, updated, reviewed_by, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_SET_LAYER = """INSERT INTO layers (article_id, annotator_id, status, changed) VALUES (?, ?, ?, ?)
+    ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = excluded.status, changed = excluded.changed"""
+
+
+class _FileMerge:
+    """What is known while one file is merged: this corpus's articles and layers, the file's layers."""
+
+    def __init__(
+        self, target: Corpus, path: Path, conn: sqlite3.Connection, names: dict[str, str], report: MergeReport
+    ) -> None:
+        self.target, self.path, self.conn, self.names, self.report = target, path, conn, names, report
+        self.labels = _labels(target, conn, path, report)
+        db = target.db
+        self.here_ids = dict(db.execute("SELECT content_hash, id FROM articles").fetchall())
+        self.here_layers = dict(
+            ((article_id, name), changed)
+            for article_id, name, changed in db.execute(
+                "SELECT l.article_id, n.name, l.changed FROM layers l JOIN annotators n ON n.id = l.annotator_id"
+            )
+        )
+        self.incoming: dict[int, list[tuple[str, str, str]]] = {}
+        for article_id, name, status, changed in conn.execute(
+            """SELECT l.article_id, n.name, l.status, l.changed FROM layers l JOIN annotators n ON n.id = l.annotator_id
+               ORDER BY l.article_id, n.name"""
+        ):
+            self.incoming.setdefault(article_id, []).append((names.get(name, name), status, changed))
+
+    def _plan(self, source_id: int, here: int | None, title: str) -> list[tuple[str, str, str, str]]:
+        """(analyst, status, last change, ADDED or REPLACED) for each incoming layer to write; the
+        layers kept are reported here."""
         plan = []
-        for name, status, changed in incoming.get(source_id, ()):
-            mine = here_layers.get((here, name)) if here is not None else None
+        for name, status, changed in self.incoming.get(source_id, ()):
+            mine = self.here_layers.get((here, name)) if here is not None else None
             if mine is None:
                 plan.append((name, status, changed, ADDED))
             elif changed > mine:
                 plan.append((name, status, changed, REPLACED))
             else:
-                report.layers.append(LayerEvent(path.name, here, title, name, KEPT if mine > changed else SAME, 0))
-        if here is not None and not plan:
-            done += 1
-            if progress is not None:
-                progress(done, total)
-            continue
-        new_article = here is None
-        by_analyst: dict[str, list[tuple]] = {}
-        if plan:
-            for label, start, end, text, by, note, created, updated, reviewer, reviewed_at in conn.execute(
-                _ANNOTATIONS, [source_id]
-            ):
-                by = names.get(by, by)
-                reviewer = names.get(reviewer, reviewer) if reviewer else None
-                by_analyst.setdefault(by, []).append(
-                    (labels[label], start, end, text, note, created, updated, reviewer, reviewed_at)
+                self.report.layers.append(
+                    LayerEvent(self.path.name, here, title, name, KEPT if mine > changed else SAME, 0)
                 )
+        return plan
+
+    def _spans(self, source_id: int) -> dict[str, list[tuple]]:
+        """The file's annotations of an article by analyst (names and labels as they are here)."""
+        names, labels = self.names, self.labels
+        out: dict[str, list[tuple]] = {}
+        for label, start, end, text, by, note, created, updated, reviewer, reviewed_at in self.conn.execute(
+            _ANNOTATIONS, [source_id]
+        ):
+            reviewer = names.get(reviewer, reviewer) if reviewer else None
+            out.setdefault(names.get(by, by), []).append(
+                (labels[label], start, end, text, note, created, updated, reviewer, reviewed_at)
+            )
+        return out
+
+    def article(self, row: tuple) -> None:
+        source_id, title, digest = row[0], row[1], row[7]
+        here = self.here_ids.get(digest)
+        plan = self._plan(source_id, here, title)
+        if here is not None and not plan:
+            return
+        spans = self._spans(source_id) if plan else {}
+        db, annotator_id = self.target.db, self.target.annotations.annotator_id
         events = []
         try:
             with db.atomic():  # the article and all its incoming layers, or nothing
-                if new_article:
+                if here is None:
                     here = db.execute(
-                        """INSERT INTO articles (title, text, source, url, published, meta, content_hash, created, updated)
+                        """INSERT INTO articles
+                           (title, text, source, url, published, meta, content_hash, created, updated)
                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         list(row[1:]),
                     ).lastrowid
+                    self.report.articles_added.append((here, title))
                 for name, status, changed, outcome in plan:
                     who = annotator_id(name)
-                    spans = [
-                        (here, label, start, end, text, who, note, created, updated,
-                         annotator_id(reviewer) if reviewer else None, reviewed_at)
-                        for label, start, end, text, note, created, updated, reviewer, reviewed_at
-                        in by_analyst.get(name, ())
+                    rows = [
+                        (
+                            here,
+                            label,
+                            start,
+                            end,
+                            text,
+                            who,
+                            note,
+                            created,
+                            updated,
+                            annotator_id(reviewer) if reviewer else None,
+                            reviewed_at,
+                        )
+                        for label, start, end, text, note, created, updated, reviewer, reviewed_at in spans.get(
+                            name, ()
+                        )
                     ]
                     if outcome == REPLACED:
                         db.execute("DELETE FROM annotations WHERE article_id = ? AND annotator_id = ?", [here, who])
-                    db.conn.executemany(
-                        """INSERT INTO annotations (article_id, label_id, start, "end", text, annotator_id, note,
-                           created, updated, reviewed_by, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        spans,
-                    )
-                    db.execute(  # last: the inserts above moved the layer's last change to now
-                        """INSERT INTO layers (article_id, annotator_id, status, changed) VALUES (?, ?, ?, ?)
-                           ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = excluded.status,
-                           changed = excluded.changed""",
-                        [here, who, status, changed],
-                    )
-                    events.append(LayerEvent(path.name, here, title, name, outcome, len(spans)))
+                    db.conn.executemany(_INSERT_ANNOTATIONS, rows)
+                    db.execute(_SET_LAYER, [here, who, status, changed])  # last: the inserts moved it to now
+                    events.append(LayerEvent(self.path.name, here, title, name, outcome, len(rows)))
         except BaseException:
-            target.annotations.forget_annotator_ids()  # the rollback may have taken new annotators with it
+            if self.report.articles_added and self.report.articles_added[-1] == (here, title):
+                self.report.articles_added.pop()  # rolled back
+            self.target.annotations.forget_annotator_ids()  # the rollback may have taken new annotators with it
             raise
-        if new_article:
-            here_ids[digest] = here
-            report.articles_added.append((here, title))
+        self.here_ids[digest] = here
         for name, _status, changed, _outcome in plan:
-            here_layers[(here, name)] = changed
-        report.layers.extend(events)
-        done += 1
-        if progress is not None:
-            progress(done, total)
-    return done
+            self.here_layers[(here, name)] = changed
+        self.report.layers.extend(events)
 
 
 def merged_names(events: Iterable[LayerEvent], outcome: str) -> list[str]:

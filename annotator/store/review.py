@@ -43,7 +43,8 @@ class ReviewFilter:
 
     label_ids: tuple[int, ...] = ()
     annotators: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()  # the status of each annotation's layer (its annotator's): "new", "in_progress", "done"
+    # the status of each annotation's layer (its annotator's): "new", "in_progress", "done"
+    statuses: tuple[str, ...] = ()
     text: str = ""  # the covered text contains this (case-insensitive), or matches it as a regex
     regex: bool = False
     changed_from: date | None = None  # last change on or after this day (UTC)

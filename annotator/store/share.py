@@ -61,7 +61,8 @@ def share_corpus(corpus: Corpus, annotator: str, out: Path | str) -> ShareReport
                     copy.db.execute("DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.keep)")
                     copy.db.execute("DROP TABLE temp.keep")
                 copy.db.execute(
-                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [SHARED_FOR, annotator],
                 )
             copy.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

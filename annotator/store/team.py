@@ -29,7 +29,8 @@ class TeamRepository:
                 self.db.execute("DELETE FROM settings WHERE key = ?", [key])
             else:
                 self.db.execute(
-                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [key, value],
                 )
 

@@ -83,7 +83,9 @@ class Editor(QObject):
                 self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e))
             else:
                 shown = self.visible
-                self.pane.load(self.article.text, lambda s, e: [a for a in repo.for_article(article_id, s, e) if shown(a)])
+                self.pane.load(
+                    self.article.text, lambda s, e: [a for a in repo.for_article(article_id, s, e) if shown(a)]
+                )
         self.article_opened.emit(self.article)
         self.selection_changed.emit(None)
         self.pane.setFocus()
@@ -204,7 +206,11 @@ class Editor(QObject):
         """Other whole-word occurrences of a span's text not yet carrying its label."""
         self.pane.load_all()  # spans not yet read count as taken too
         layers = {self.session.annotator, a.annotator}  # the user's layer, and the one the span comes from
-        taken = {(x.start, x.end) for x in self.pane.index.annotations() if x.label_id == a.label_id and x.annotator in layers}
+        taken = {
+            (x.start, x.end)
+            for x in self.pane.index.annotations()
+            if x.label_id == a.label_id and x.annotator in layers
+        }
         return [
             (s, e)
             for s, e in find_occurrences(self.article.text, a.text, whole_words=True)

@@ -59,12 +59,12 @@ def merge(bench: Bench) -> list[Figure]:
     )
     for i in range(bench.sizes.repeats):
         base = _empty_target(scratch / f"baseline{i}.db")
-        seconds, _, cpu = timed(lambda: _baseline(base, files))
+        seconds, _, cpu = timed(lambda base=base: _baseline(base, files))
         fig.baseline_runs.append(seconds)
         fig.baseline_cpu_runs.append(cpu)
         target = _empty_target(scratch / f"target{i}.db")
 
-        def run() -> None:
+        def run(target: Path = target) -> None:
             with open_corpus(target, user="lead") as corpus:
                 report = merge_corpus(corpus, files, backup=lambda: str(create_backup(corpus.db.conn, corpus.path)))
             if not report.ok:
@@ -81,13 +81,17 @@ def _check(target: Path, base: Path) -> None:
     counts = []
     for path in (target, base):
         conn = sqlite3.connect(path)
-        counts.append(tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "annotations", "layers")))
+        counts.append(
+            tuple(
+                conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "annotations", "layers")
+            )
+        )
         conn.close()
     if counts[0] != counts[1]:
         raise AssertionError(f"the merge holds {counts[0]} rows, the plain copy {counts[1]}")
 
 
-def _baseline(target: Path, files: list[Path]) -> None:
+def _baseline(target: Path, files: list[Path]) -> None:  # noqa: C901 - one plain script, as a user would write it
     """The floor: each file's articles, annotations and layers copied with executemany, by hash."""
     conn = sqlite3.connect(target)
     conn.execute("PRAGMA synchronous = FULL")
@@ -103,23 +107,35 @@ def _baseline(target: Path, files: list[Path]) -> None:
                     ids[row[0]] = here[row[7]]
                 else:
                     ids[row[0]] = conn.execute(
-                        """INSERT INTO articles (title, text, source, url, published, meta, content_hash, created, updated)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", row[1:]).lastrowid
+                        """INSERT INTO articles
+                           (title, text, source, url, published, meta, content_hash, created, updated)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        row[1:],
+                    ).lastrowid
             names = {}
             for ident, name, created in src.execute("SELECT id, name, created FROM annotators"):
                 conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", (name, created))
                 names[ident] = conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()[0]
             conn.executemany(
-                """INSERT INTO annotations (article_id, label_id, start, "end", text, annotator_id, note, created, updated)
+                """INSERT INTO annotations
+                   (article_id, label_id, start, "end", text, annotator_id, note, created, updated)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                ((ids[a], label, s, e, t, names[who], note, c, u) for a, label, s, e, t, who, note, c, u in src.execute(
-                    'SELECT article_id, label_id, start, "end", text, annotator_id, note, created, updated FROM annotations')),
+                (
+                    (ids[a], label, s, e, t, names[who], note, c, u)
+                    for a, label, s, e, t, who, note, c, u in src.execute(
+                        'SELECT article_id, label_id, start, "end", text, annotator_id, note, created, updated'
+                        " FROM annotations"
+                    )
+                ),
             )
             conn.executemany(
                 """INSERT INTO layers (article_id, annotator_id, status, changed) VALUES (?, ?, ?, ?)
-                   ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = excluded.status, changed = excluded.changed""",
-                ((ids[a], names[who], st, ch) for a, who, st, ch in src.execute(
-                    "SELECT article_id, annotator_id, status, changed FROM layers")),
+                   ON CONFLICT (article_id, annotator_id)
+                   DO UPDATE SET status = excluded.status, changed = excluded.changed""",
+                (
+                    (ids[a], names[who], st, ch)
+                    for a, who, st, ch in src.execute("SELECT article_id, annotator_id, status, changed FROM layers")
+                ),
             )
         src.close()
     conn.close()
@@ -139,9 +155,13 @@ def open_layers(bench: Bench) -> list[Figure]:
     conn = sqlite3.connect(db)
     with conn:  # every span of the article once per analyst: 3 layers of the same size
         article_id = conn.execute("SELECT id FROM articles ORDER BY length(text) DESC LIMIT 1").fetchone()[0]
-        conn.execute("UPDATE annotations SET annotator_id = (SELECT min(id) FROM annotators) WHERE article_id = ?", (article_id,))
+        conn.execute(
+            "UPDATE annotations SET annotator_id = (SELECT min(id) FROM annotators) WHERE article_id = ?", (article_id,)
+        )
         for k in range(1, LAYERS):
-            ident = conn.execute("INSERT INTO annotators (name, created) VALUES (?, '2026-01-05')", (f"analyst{k}",)).lastrowid
+            ident = conn.execute(
+                "INSERT INTO annotators (name, created) VALUES (?, '2026-01-05')", (f"analyst{k}",)
+            ).lastrowid
             conn.execute(
                 """INSERT INTO annotations (article_id, label_id, start, "end", text, annotator_id, created, updated)
                    SELECT article_id, label_id, start, "end", text, ?, created, updated FROM annotations
@@ -150,7 +170,9 @@ def open_layers(bench: Bench) -> list[Figure]:
             )
         user = conn.execute("SELECT name FROM annotators ORDER BY id LIMIT 1").fetchone()[0]
         text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-        spans = [(s, e) for s, e in conn.execute('SELECT start, "end" FROM annotations WHERE article_id = ?', (article_id,))]
+        spans = [
+            (s, e) for s, e in conn.execute('SELECT start, "end" FROM annotations WHERE article_id = ?', (article_id,))
+        ]
     conn.close()
     per_layer = len(spans) // LAYERS
     size = len(text.encode("utf-8"))
@@ -176,7 +198,9 @@ def open_layers(bench: Bench) -> list[Figure]:
         fig.extra["all_spans_loaded_ms"] = round(sorted(loaded)[len(loaded) // 2] * 1000, 1)
         shown = {a.annotator for a in window.pane.index.annotations()}
         if len(shown) != LAYERS or len(window.pane.index) != len(spans):
-            raise AssertionError(f"{len(window.pane.index)} spans of {len(shown)} analysts shown, not {len(spans)} of {LAYERS}")
+            raise AssertionError(
+                f"{len(window.pane.index)} spans of {len(shown)} analysts shown, not {len(spans)} of {LAYERS}"
+            )
         del t0
     finally:
         window.close()

@@ -24,7 +24,8 @@ def test_doccano_import_reports_spans_and_new_labels(cli, db, tmp_path):
     assert result.exit_code == 0
     assert result.stderr == "Imported 1 article with 2 spans; 1 new label (VEHICLE).\n"
     # the file names no annotator: its spans are the file's, not those of the analyst who imports it
-    assert spans(db) == [("firetrucks", "VEHICLE", "import:project.jsonl"), ("佛山\U00020bb7", "LOCATION", "import:project.jsonl")]
+    credit = "import:project.jsonl"
+    assert spans(db) == [("firetrucks", "VEHICLE", credit), ("佛山\U00020bb7", "LOCATION", credit)]
 
 
 def test_import_as_credits_unnamed_spans_and_keeps_named_ones(cli, db, tmp_path):

@@ -87,8 +87,10 @@ def test_share_writes_exactly_the_analysts_articles(cli, lead_db, tmp_path):
     out = tmp_path / "li.db"
     result = cli("--db", lead_db, "share", "--annotator", "li", "--out", out)
     assert result.exit_code == 0
-    assert result.stdout.strip() == (f"Wrote {out} for li: 2 articles assigned to them, 1 annotation. "
-                                     "Blind mode is on: they see only their own layer.")
+    assert result.stdout.strip() == (
+        f"Wrote {out} for li: 2 articles assigned to them, 1 annotation. "
+        "Blind mode is on: they see only their own layer."
+    )
     with open_corpus(out, user="li") as shared:
         assert [a.title for a in shared.articles.iter_all()] == ["Report 1", "Report 3"]
         assert "VEHICLE" in {lab.tag for lab in shared.labels.list()}
@@ -126,17 +128,25 @@ def test_merge_brings_work_back_and_is_idempotent(cli, lead_db, tmp_path):
     out = first.stdout.splitlines()
     assert out[0].startswith("Backup taken first: ")
     assert 'Article added: 10 "Mei\'s find"' in out and "Label added: PORT" in out
-    assert out[-1] == ("Merged 2 files: 1 article added, 6 layers added, 0 replaced by newer ones, "
-                       "0 kept (newer here), 0 already here; 1 label added.")
+    assert out[-1] == (
+        "Merged 2 files: 1 article added, 6 layers added, 0 replaced by newer ones, "
+        "0 kept (newer here), 0 already here; 1 label added."
+    )
     assert (digest(li), digest(mei)) == before  # the merged files are only read
     with open_corpus(lead_db, user="lead") as corpus:
         assert corpus.layers.statuses(3) == {"li": "done", "mei": "in_progress"}
         notes = {(a.annotator, a.text, a.note) for a in corpus.annotations.for_article(3)}
-        assert notes == {("li", "Foshan", "li was sure"), ("mei", "Jiangmen", "mei was sure"), ("mei", "Midea Group", "mei was sure")}
+        assert notes == {
+            ("li", "Foshan", "li was sure"),
+            ("mei", "Jiangmen", "mei was sure"),
+            ("mei", "Midea Group", "mei was sure"),
+        }
         assert corpus.articles.get(3).status is Status.NEW  # the lead's own status is untouched
     once = export(cli, lead_db, tmp_path / "once.jsonl")
     second = cli("--db", lead_db, "merge", li, mei)
-    assert second.stdout.splitlines()[-1].endswith("0 layers added, 0 replaced by newer ones, 0 kept (newer here), 6 already here; 0 labels added.")
+    assert second.stdout.splitlines()[-1].endswith(
+        "0 layers added, 0 replaced by newer ones, 0 kept (newer here), 6 already here; 0 labels added."
+    )
     assert export(cli, lead_db, tmp_path / "twice.jsonl") == once  # merging twice changes nothing
     records = [json.loads(line) for line in once.decode().splitlines()]
     assert records[2]["statuses"] == {"li": "done", "mei": "in_progress"}
@@ -148,7 +158,17 @@ def test_a_newer_layer_wins_and_an_older_one_is_kept(cli, lead_db, tmp_path):
     _work_offline(li, "li", ["Foshan"])
     cli("--db", lead_db, "merge", li)
     with open_corpus(li, user="li") as corpus:  # li goes on working on article 1: her layer there is newer
-        corpus.annotations.add(Annotation(None, 1, 2, corpus.articles.get(1).text.index("Midea Group"), corpus.articles.get(1).text.index("Midea Group") + 11, "Midea Group", "li"))
+        corpus.annotations.add(
+            Annotation(
+                None,
+                1,
+                2,
+                corpus.articles.get(1).text.index("Midea Group"),
+                corpus.articles.get(1).text.index("Midea Group") + 11,
+                "Midea Group",
+                "li",
+            )
+        )
     with open_corpus(lead_db, user="lead") as corpus:  # and the lead corrects li's layer of article 2 here
         corpus.annotations.delete(corpus.annotations.for_article(2)[0].id)
         label(corpus, 2, "Jiangmen", "wu")  # another analyst's layer, never touched by li's file
@@ -170,7 +190,10 @@ def test_merge_as_renames_the_incoming_analyst(cli, lead_db, tmp_path):
     result = cli("--db", lead_db, "merge", two, "--as", "analyst=li")
     assert "analyst in the merged files is li here." in result.stdout
     with open_corpus(lead_db) as corpus:
-        assert {(a.annotator, a.text) for a in corpus.annotations.for_article(1)} == {("mei", "Foshan"), ("li", "Jiangmen")}
+        assert {(a.annotator, a.text) for a in corpus.annotations.for_article(1)} == {
+            ("mei", "Foshan"),
+            ("li", "Jiangmen"),
+        }
         assert "analyst" not in corpus.annotations.annotators()
 
 
@@ -185,7 +208,9 @@ def test_merge_refuses_with_a_sentence_and_touches_neither_file(cli, lead_db, tm
     newer = tmp_path / "newer.db"
     cli("--db", lead_db, "share", "--annotator", "li", "--out", newer)
     conn = sqlite3.connect(newer)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('annotator', 'm999_future', '2030')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('annotator', 'm999_future', '2030')"
+    )
     conn.commit()
     conn.close()
     damaged = tmp_path / "damaged.db"
@@ -242,5 +267,10 @@ def test_export_status_is_the_current_analysts(cli, lead_db, tmp_path):
         corpus.layers.set_status(1, Status.DONE, "mei")
         corpus.layers.set_status(2, Status.DONE, "li")
     out = tmp_path / "mei.jsonl"
-    assert cli("--db", lead_db, "--annotator", "mei", "export", "--format", "jsonl", "--status", "done", "--out", out).exit_code == 0
+    assert (
+        cli(
+            "--db", lead_db, "--annotator", "mei", "export", "--format", "jsonl", "--status", "done", "--out", out
+        ).exit_code
+        == 0
+    )
     assert [json.loads(line)["title"] for line in out.read_text().splitlines()] == ["Report 0"]

@@ -30,7 +30,8 @@ def _layers(path: Path) -> dict[tuple[int, str], tuple[str, tuple]]:
     try:
         spans: dict[tuple[int, str], list] = {}
         for article, who, start, end, note in conn.execute(
-            'SELECT a.article_id, n.name, a.start, a."end", a.note FROM annotations a JOIN annotators n ON n.id = a.annotator_id'
+            'SELECT a.article_id, n.name, a.start, a."end", a.note FROM annotations a'
+            " JOIN annotators n ON n.id = a.annotator_id"
         ):
             spans.setdefault((article, who), []).append((start, end, note))
         out = {}
@@ -59,8 +60,16 @@ def _build(tmp_path: Path) -> tuple[Path, Path]:
     with open_corpus(source, user="li") as corpus:  # li's newer work, on every article
         for article in corpus.articles.iter_all():
             anns = [
-                Annotation(None, article.id, 1 + k % 3, (s := article.text.index(f"item{k}.")), s + len(f"item{k}"),
-                           f"item{k}", "li", "new")
+                Annotation(
+                    None,
+                    article.id,
+                    1 + k % 3,
+                    (s := article.text.index(f"item{k}.")),
+                    s + len(f"item{k}"),
+                    f"item{k}",
+                    "li",
+                    "new",
+                )
                 for k in range(2, SPANS + 2)
             ]
             corpus.annotations.add_many(anns)
@@ -79,7 +88,9 @@ def test_merge_killed_midway_leaves_whole_layers(tmp_path):
         shutil.copyfile(pristine, target)
         proc = subprocess.Popen(
             [sys.executable, "-m", "annotator", "--db", str(target), "merge", str(source)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         wanted = rng.randint(1, N_ARTICLES // 2)
         while proc.poll() is None and _done(target) < wanted:
@@ -99,8 +110,9 @@ def test_merge_killed_midway_leaves_whole_layers(tmp_path):
         assert set(found) >= set(old)
         partial += 0 < replaced < N_ARTICLES
     assert partial, "no kill landed in the middle of a merge"
-    result = subprocess.run([sys.executable, "-m", "annotator", "--db", str(target), "merge", str(source)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "--db", str(target), "merge", str(source)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert {k: v for k, v in _layers(target).items() if k[1] == "li"} == {k: v for k, v in new.items() if k[1] == "li"}
 
@@ -109,7 +121,8 @@ def _done(path: Path) -> int:
     conn = sqlite3.connect(path, timeout=10)
     try:
         return conn.execute(
-            "SELECT count(*) FROM layers WHERE status = 'done' AND annotator_id = (SELECT id FROM annotators WHERE name = 'li')"
+            "SELECT count(*) FROM layers WHERE status = 'done'"
+            " AND annotator_id = (SELECT id FROM annotators WHERE name = 'li')"
         ).fetchone()[0]
     except sqlite3.OperationalError:
         return 0

@@ -33,7 +33,8 @@ def _old_corpus(path) -> None:
     ]
     for ident, title, status in rows:
         db.execute(
-            "INSERT INTO articles (id, title, text, meta, content_hash, status, created, updated) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)",
+            "INSERT INTO articles (id, title, text, meta, content_hash, status, created, updated)"
+            " VALUES (?, ?, ?, '{}', ?, ?, ?, ?)",
             [ident, title, f"{TEXT} {ident}", f"h{ident}", status, stamp, stamp],
         )
     for ident, name in ((1, "mei"), (2, "li")):
@@ -104,7 +105,12 @@ def test_progress_counts_assigned_articles(corpus):
     corpus.annotations.add(Annotation(None, ids[1], 1, 0, 6, "Foshan", "mei"))
     corpus.layers.set_status(ids[3], Status.DONE, "wu")  # not assigned: counted over what they touched
     progress = {p.annotator: p for p in corpus.layers.progress()}
-    assert (progress["mei"].assigned, progress["mei"].new, progress["mei"].in_progress, progress["mei"].done) == (3, 1, 1, 1)
+    assert (progress["mei"].assigned, progress["mei"].new, progress["mei"].in_progress, progress["mei"].done) == (
+        3,
+        1,
+        1,
+        1,
+    )
     assert (progress["li"].assigned, progress["li"].new, progress["li"].done) == (3, 3, 0)
     assert (progress["wu"].assigned, progress["wu"].done) == (0, 1)
     assert corpus.team.assignees(ids[1]) == ["li", "mei"]
@@ -115,7 +121,15 @@ def test_progress_counts_assigned_articles(corpus):
     assert corpus.team.count() == 0
 
 
-@pytest.mark.parametrize(("n", "names", "k"), [(100, ["mei", "li", "wu"], 2), (7, ["a", "b", "c", "d", "e"], 2), (50, ["a", "b", "c", "d"], 3), (3, ["a", "b"], 1)])
+@pytest.mark.parametrize(
+    ("n", "names", "k"),
+    [
+        (100, ["mei", "li", "wu"], 2),
+        (7, ["a", "b", "c", "d", "e"], 2),
+        (50, ["a", "b", "c", "d"], 3),
+        (3, ["a", "b"], 1),
+    ],
+)
 def test_assignment_plans_are_balanced_and_reproducible(n, names, k):
     ids = list(range(1, n + 1))
     plan = plan_assignments(ids, names, k, seed=4)

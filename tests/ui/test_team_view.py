@@ -27,9 +27,14 @@ def _span(needle: str, who: str, label: int = 1, nth: int = 0) -> Annotation:
 @pytest.fixture
 def team_path(corpus_path):
     with open_corpus(corpus_path, user="tester") as corpus:
-        corpus.annotations.add_many([
-            _span("Kuka Robot", "tester", 2), _span("Foshan", "mei"), _span("Midea Group", "li", 2), _span("Foshan", "li", 1, 1),
-        ])
+        corpus.annotations.add_many(
+            [
+                _span("Kuka Robot", "tester", 2),
+                _span("Foshan", "mei"),
+                _span("Midea Group", "li", 2),
+                _span("Foshan", "li", 1, 1),
+            ]
+        )
     return corpus_path
 
 
@@ -78,7 +83,9 @@ def test_others_spans_are_read_only(qtbot, team_window, team_path):
     press(qtbot, w.pane, Qt.Key.Key_2)  # a label key on her span does not relabel it
     assert not model_editable(w, mei.id)
     with open_corpus(team_path) as corpus:  # what another connection reads: her span as it was
-        assert [(a.annotator, a.label_id) for a in corpus.annotations.for_article(1) if a.annotator == "mei"] == [("mei", 1)]
+        assert [(a.annotator, a.label_id) for a in corpus.annotations.for_article(1) if a.annotator == "mei"] == [
+            ("mei", 1)
+        ]
     # labelling the same text makes the user's own span beside hers
     w.pane.select_codepoints(mei.start, mei.end)
     press(qtbot, w.pane, Qt.Key.Key_1)
@@ -167,7 +174,8 @@ def test_share_and_merge_from_the_team_menu(qtbot, team_window, team_path, tmp_p
         "from annotator.core.model import Annotation, Status\n"
         f"with open_corpus({str(out)!r}, user='li') as c:\n"
         "    t = c.articles.get(2).text\n"
-        "    c.annotations.add(Annotation(None, 2, 1, t.index('Guangzhou'), t.index('Guangzhou') + 9, 'Guangzhou', 'li'))\n"
+        "    s = t.index('Guangzhou')\n"
+        "    c.annotations.add(Annotation(None, 2, 1, s, s + 9, 'Guangzhou', 'li'))\n"
         "    c.articles.set_status(2, Status.DONE)\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
@@ -180,7 +188,9 @@ def test_share_and_merge_from_the_team_menu(qtbot, team_window, team_path, tmp_p
     # another process reads the merged work
     check = subprocess.run(
         [sys.executable, "-m", "annotator", "--db", str(team_path), "--annotator", "li", "stats", "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert '"done": 1' in check.stdout
     w.open_article(2)

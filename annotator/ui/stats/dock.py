@@ -102,7 +102,8 @@ class StatsDock(QDockWidget):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self.refresh)
         for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed,
-                       session.article_changed, session.labels_changed, session.articles_imported, session.team_changed):
+                       session.article_changed, session.labels_changed, session.articles_imported,
+                       session.team_changed):
             signal.connect(self._changed)
         self.visibilityChanged.connect(lambda visible: visible and self.refresh())
 

@@ -41,7 +41,9 @@ class AssignDialog(QDialog):
         known = [n for n in corpus.annotations.annotators() if not n.startswith("import:")]
         current = sorted(corpus.team.plan()) or known
         self.names.setText(", ".join(current))
-        self.per_article = QSpinBox(self, objectName="assignPerArticle", minimum=1, maximum=20, value=2 if len(current) > 1 else 1)
+        self.per_article = QSpinBox(
+            self, objectName="assignPerArticle", minimum=1, maximum=20, value=2 if len(current) > 1 else 1
+        )
         self.per_article.setToolTip("How many analysts get each article (2 or more to measure agreement)")
         self.status = QComboBox(self, objectName="assignStatus")
         self.status.addItem("Every article", ALL)
@@ -66,12 +68,18 @@ class AssignDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("<b>Preview</b>: articles per analyst, and how many each shares with each other analyst"))
+        layout.addWidget(
+            QLabel("<b>Preview</b>: articles per analyst, and how many each shares with each other analyst")
+        )
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        for signal in (self.names.textChanged, self.per_article.valueChanged, self.status.currentIndexChanged,
-                       self.seed.valueChanged):
+        for signal in (
+            self.names.textChanged,
+            self.per_article.valueChanged,
+            self.status.currentIndexChanged,
+            self.seed.valueChanged,
+        ):
             signal.connect(self.preview)
         self.resize(620, 420)
         self.preview()

@@ -89,7 +89,8 @@ class BackgroundTask(QObject):
         self._finished(result, error)
 
 
-def run_in_background(parent: QWidget, title: str, work: Callable[[Progress], Any],
-                      finished: Callable[[Any, BaseException | None], None]) -> BackgroundTask:
+def run_in_background(
+    parent: QWidget, title: str, work: Callable[[Progress], Any], finished: Callable[[Any, BaseException | None], None]
+) -> BackgroundTask:
     """Run ``work`` on a pool thread behind a progress dialog; then ``finished`` on this thread."""
     return BackgroundTask(parent, title, work, finished)

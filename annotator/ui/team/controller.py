@@ -43,8 +43,12 @@ class TeamController(QObject):
         self.layers_menu.setObjectName("annotationsOfMenu")
         group = QActionGroup(self)
         self.show_mine = self._action("&Mine only", "Show only your own annotations", checkable=True)
-        self.show_everyone = self._action("&Everyone's", "Show every analyst's annotations; theirs are outlined and read-only", checkable=True)
-        self.show_chosen = self._action("&Chosen analysts…", "Show your annotations and those of the analysts you choose", checkable=True)
+        self.show_everyone = self._action(
+            "&Everyone's", "Show every analyst's annotations; theirs are outlined and read-only", checkable=True
+        )
+        self.show_chosen = self._action(
+            "&Chosen analysts…", "Show your annotations and those of the analysts you choose", checkable=True
+        )
         for action in (self.show_mine, self.show_everyone, self.show_chosen):
             group.addAction(action)
             self.layers_menu.addAction(action)
@@ -55,9 +59,18 @@ class TeamController(QObject):
         # Team
         self.assign = self._action("&Assign articles…", "Give articles to analysts, balanced, with a preview")
         self.clear = self._action("&Clear assignments", "Take every assignment away")
-        self.share = self._action("&Share for an analyst…", "Write a corpus file with the articles assigned to one analyst, to work on offline")
-        self.merge = self._action("&Merge corpus files…", "Bring other corpus files' work into this corpus (a backup is taken first)")
-        self.blind = self._action("&Blind mode", "Each analyst sees only their own annotations (set for this corpus and the files shared from it)", checkable=True)
+        self.share = self._action(
+            "&Share for an analyst…",
+            "Write a corpus file with the articles assigned to one analyst, to work on offline",
+        )
+        self.merge = self._action(
+            "&Merge corpus files…", "Bring other corpus files' work into this corpus (a backup is taken first)"
+        )
+        self.blind = self._action(
+            "&Blind mode",
+            "Each analyst sees only their own annotations (set for this corpus and the files shared from it)",
+            checkable=True,
+        )
         self.assign.triggered.connect(self.open_assign_dialog)
         self.clear.triggered.connect(self.clear_assignments)
         self.share.triggered.connect(lambda: self.share_for())
@@ -91,8 +104,16 @@ class TeamController(QObject):
         bar.insertMenu(menus.get("&Help"), self.team_menu)
 
     def actions(self) -> list[QAction]:
-        return [self.show_mine, self.show_everyone, self.show_chosen, self.assign, self.clear, self.share,
-                self.merge, self.blind]
+        return [
+            self.show_mine,
+            self.show_everyone,
+            self.show_chosen,
+            self.assign,
+            self.clear,
+            self.share,
+            self.merge,
+            self.blind,
+        ]
 
     # --- what the window shows ----------------------------------------------------------
     def refresh(self) -> None:
@@ -151,7 +172,9 @@ class TeamController(QObject):
         if not queue:
             return None
         statuses = self.session.corpus.layers.statuses_of(queue)
-        later = [i for i in queue if current is None or i > current] + [i for i in queue if current is not None and i < current]
+        later = [i for i in queue if current is None or i > current] + [
+            i for i in queue if current is not None and i < current
+        ]
         return next((i for i in later if statuses[i] != Status.DONE), None)
 
     # --- team edits -------------------------------------------------------------------------
@@ -206,7 +229,9 @@ class TeamController(QObject):
             return None
         corpus = self.session.corpus
         if name is None:
-            names = sorted(corpus.team.plan()) or [n for n in corpus.annotations.annotators() if not n.startswith("import:")]
+            names = sorted(corpus.team.plan()) or [
+                n for n in corpus.annotations.annotators() if not n.startswith("import:")
+            ]
             name, ok = QInputDialog.getItem(self.window, "Share for an analyst", "Analyst:", names, 0, True)
             if not ok or not name.strip():
                 return None
@@ -239,7 +264,9 @@ class TeamController(QObject):
         if not self._file_corpus():
             return None
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(self.window, "Merge corpus files", str(Path(self.session.corpus.path).parent), CORPUS_FILTER)
+            paths, _ = QFileDialog.getOpenFileNames(
+                self.window, "Merge corpus files", str(Path(self.session.corpus.path).parent), CORPUS_FILTER
+            )
             if not paths:
                 return None
         if ask:
@@ -252,7 +279,11 @@ class TeamController(QObject):
         def work(progress):
             with second_connection(corpus) as own:
                 return merge_corpus(
-                    own, paths, rename=rename or None, progress=progress.report, cancelled=lambda: progress.cancelled,
+                    own,
+                    paths,
+                    rename=rename or None,
+                    progress=progress.report,
+                    cancelled=lambda: progress.cancelled,
                     backup=lambda: str(create_backup(own.db.conn, own.path)),
                 )
 

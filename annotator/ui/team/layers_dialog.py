@@ -53,7 +53,8 @@ class LayersDialog(QDialog):
 
     def _accept(self) -> None:
         picked = frozenset(
-            self.list.item(i).text() for i in range(self.list.count())
+            self.list.item(i).text()
+            for i in range(self.list.count())
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         )
         self.chosen.emit(picked)
@@ -87,7 +88,9 @@ class MergeDialog(QDialog):
             QListWidgetItem(f"{Path(path).name} — {_whose(path)}", self.files).setToolTip(path)
         self.rename = QLineEdit(self, objectName="mergeAs")
         self.rename.setPlaceholderText("keep their name")
-        self.rename.setToolTip("Credit the work of the file's analyst to this name (NEW), or rename one of several (OLD=NEW)")
+        self.rename.setToolTip(
+            "Credit the work of the file's analyst to this name (NEW), or rename one of several (OLD=NEW)"
+        )
         explain = QLabel(
             "Articles are matched by their text, labels by tag. Each analyst's layer of an article comes "
             "across whole and replaces a layer here only when it is newer; a backup of this corpus is taken first.",

@@ -122,8 +122,8 @@ class SpanPainter(QObject):
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         fmt.setUnderlineColor(colour)
         if not own:
-            fmt.setForeground(colour.darker(135) if self.editor.palette().color(QPalette.ColorRole.Base).lightness() > 128
-                              else colour.lighter(135))
+            light = self.editor.palette().color(QPalette.ColorRole.Base).lightness() > 128
+            fmt.setForeground(colour.darker(135) if light else colour.lighter(135))
         return fmt
 
     def ranges_for(self, start: int, end: int) -> list[tuple[int, int, tuple[int, ...]]]:

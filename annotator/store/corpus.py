@@ -19,7 +19,7 @@ from annotator.store.locking import CorpusDatabase
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
 from annotator.store.review import ReviewRepository
 from annotator.store.search import ensure_index as ensure_search_index
-from annotator.store.team import TeamRepository
+from annotator.store.team import SHARED_FOR, TeamRepository
 
 # PRAGMA application_id marks a file as an Annotator corpus ("ANNO").
 APPLICATION_ID = 0x414E4E4F
@@ -38,12 +38,13 @@ class Corpus:
         self.db = db
         self.path = path
         self.files: CorpusFiles | None = None  # set for a corpus file opened for writing
-        self.user = (user or "").strip() or default_annotator()
         self.labels = LabelRepository(db)
         self.annotations = AnnotationRepository(db)
         current = lambda: self.user  # noqa: E731 - the repositories follow a change of user
         self.layers = LayerRepository(db, self.annotations.annotator_id, current)
         self.team = TeamRepository(db, self.annotations.annotator_id)
+        # A file shared for an analyst is used as them unless told otherwise.
+        self.user = (user or "").strip() or self.team.setting(SHARED_FOR) or default_annotator()
         self.articles = ArticleRepository(db, self.layers, current)
         self.review = ReviewRepository(db, self.annotations)
 

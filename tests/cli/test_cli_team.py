@@ -6,6 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
+from contextlib import closing
 
 import pytest
 
@@ -274,3 +275,58 @@ def test_export_status_is_the_current_analysts(cli, lead_db, tmp_path):
         == 0
     )
     assert [json.loads(line)["title"] for line in out.read_text().splitlines()] == ["Report 0"]
+
+
+def test_a_shared_file_is_used_as_its_analyst(cli, lead_db, tmp_path):
+    with open_corpus(lead_db, user="lead") as corpus:
+        corpus.team.assign({"li": [1, 2]})
+    li = tmp_path / "li.db"
+    cli("--db", lead_db, "share", "--annotator", "li", "--out", li)
+    with open_corpus(li) as corpus:  # no name given: the analyst the file was shared for
+        assert corpus.user == "li"
+        corpus.articles.set_status(1, Status.DONE)
+    stats = json.loads(cli("--db", li, "stats", "--json").stdout)
+    assert stats["annotator"] == "li" and stats["articles_by_status"]["done"] == 1
+
+
+def test_merge_as_needs_a_name_when_a_file_holds_several_analysts(cli, lead_db, tmp_path):
+    with open_corpus(lead_db, user="lead") as corpus:
+        label(corpus, 1, "Foshan", "mei")
+        label(corpus, 1, "Jiangmen", "li")
+    copy = tmp_path / "both.db"
+    copy.write_bytes(lead_db.read_bytes())
+    result = cli("--db", lead_db, "merge", copy, "--as", "wu")
+    assert result.exit_code == 1
+    assert "holds the work of several analysts (li, mei); say which one to rename, as --as OLD=NEW." in result.stderr
+
+
+def test_an_older_corpus_file_merges_and_stays_as_it_was(cli, lead_db, tmp_path):
+    from tests.store.test_layers import _old_corpus
+
+    old = tmp_path / "old.db"
+    _old_corpus(old)
+    before = digest(old)
+    result = cli("--db", lead_db, "merge", old)
+    assert result.exit_code == 0, result.output
+    assert digest(old) == before and not (tmp_path / "old.db-wal").exists()
+    assert "5 articles added" in result.stdout.splitlines()[-1]
+    with open_corpus(lead_db) as corpus:
+        ident = corpus.articles.id_for_hash(
+            next(a.content_hash for a in corpus.articles.iter_all() if a.title == "Labelled by two, done")
+        )
+        assert corpus.layers.statuses(ident) == {"li": "done", "mei": "done"}
+
+
+def test_a_cancelled_merge_keeps_whole_articles(lead_db, tmp_path):
+    from annotator.store.merge import merge_corpus
+
+    li = tmp_path / "li.db"
+    with open_corpus(lead_db) as corpus, closing(sqlite3.connect(li)) as copy:
+        corpus.db.conn.backup(copy)
+    _work_offline(li, "li", ["Foshan"])
+    seen = []
+    with open_corpus(lead_db, user="lead") as corpus:
+        report = merge_corpus(corpus, [li], progress=lambda done, total: seen.append(done), cancelled=lambda: len(seen) >= 4)
+        assert report.cancelled and not report.ok and "Cancelled" in report.summary()
+        assert report.count("added") == 4
+        assert [a.id for a in corpus.articles.iter_all() if corpus.layers.status(a.id, "li") == "done"] == [1, 2, 3, 4]

@@ -204,3 +204,29 @@ def test_the_statistics_list_each_analysts_progress(qtbot, team_window):
     w.stats.show_now()
     rows = [tuple(w.stats.analysts.index(r, c).data() for c in range(5)) for r in range(w.stats.analysts.rowCount())]
     assert rows == [("li", "1", "0", "1", "0"), ("mei", "2", "1", "1", "0"), ("tester", "–", "–", "1", "0")]
+
+
+def test_a_file_shared_for_an_analyst_opens_as_them(qtbot, controller, team_path, tmp_path):
+    out = tmp_path / "mei.db"
+    with open_corpus(team_path, user="lead") as corpus:
+        from annotator.store.share import share_corpus
+
+        corpus.team.assign({"mei": [2]})
+        corpus.team.set_blind(True)
+        share_corpus(corpus, "mei", out)
+    w = controller.open(out)  # the app's own name is "tester"
+    qtbot.addWidget(w)
+    try:
+        assert w.session.annotator == "mei" and "mei · blind mode" in w.windowTitle()
+        assert "shared for mei" in w.status.currentMessage()
+        assert [w.articles.article_id(r) for r in range(w.articles.total())] == [2]
+        w.open_article(2)
+        qtbot.waitExposed(w)
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow)
+        w.pane.setFocus()
+        w.pane.select_codepoints(0, 9)
+        qtbot.keyClick(w.pane, Qt.Key.Key_1)
+        assert [(a.annotator, a.text) for a in w.pane.index.annotations()] == [("mei", "Guangzhou")]
+    finally:
+        close_window(w)

@@ -85,6 +85,7 @@ class TeamController(QObject):
         self.team_menu.addAction(self.blind)
         self._place_menus()
         self.session.team_changed.connect(self.refresh)
+        self.session.changed_elsewhere.connect(self.refresh)  # another program assigned, merged or set blind mode
         self.refresh()
 
     def _action(self, text: str, tip: str, *, checkable: bool = False) -> QAction:

@@ -230,3 +230,22 @@ def test_a_file_shared_for_an_analyst_opens_as_them(qtbot, controller, team_path
         assert [(a.annotator, a.text) for a in w.pane.index.annotations()] == [("mei", "Guangzhou")]
     finally:
         close_window(w)
+
+
+def test_hovering_another_analysts_span_names_them(qtbot, team_window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    w = team_window
+    mei = next(a for a in w.pane.index.annotations() if a.annotator == "mei")
+    cursor = w.pane.textCursor()
+    cursor.setPosition(w.pane.offsets.to_utf16(mei.start) + 2)
+    point = w.pane.cursorRect(cursor).center()
+    QApplication.sendEvent(w.pane, QHelpEvent(QEvent.Type.ToolTip, point, w.pane.viewport().mapToGlobal(point)))
+    assert "mei (read-only)" in QToolTip.text() and "Foshan" in QToolTip.text()
+    own = next(a for a in w.pane.index.annotations() if a.annotator == "tester")
+    cursor.setPosition(w.pane.offsets.to_utf16(own.start) + 2)
+    point = w.pane.cursorRect(cursor).center()
+    QApplication.sendEvent(w.pane, QHelpEvent(QEvent.Type.ToolTip, point, w.pane.viewport().mapToGlobal(point)))
+    assert "Kuka Robot" in QToolTip.text() and "read-only" not in QToolTip.text()

@@ -39,14 +39,9 @@ def team_path(corpus_path):
 
 
 @pytest.fixture
-def team_window(qtbot, controller, team_path):
-    w = controller.open(team_path)
-    qtbot.addWidget(w)
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    w.pane.setFocus()
-    yield w
-    close_window(w)
+def team_window(team_path, window):
+    """The window over the corpus with three analysts' spans (team_path fills it before it opens)."""
+    return window
 
 
 def shown(w) -> list[tuple[str, str]]:

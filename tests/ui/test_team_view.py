@@ -129,8 +129,10 @@ def test_my_queue_comes_first_and_ctrl_enter_stays_in_it(qtbot, controller, corp
         w.activateWindow()
         qtbot.waitUntil(w.isActiveWindow)
         w.pane.setFocus()
+        assert w.article_dock.windowTitle() == "Articles — my queue: 1 of 3 done"
         press(qtbot, w.pane, Qt.Key.Key_Return, CTRL)
         assert w.editor.article.id == 6  # 5 is done: the next unfinished article of the queue
+        assert w.article_dock.windowTitle() == "Articles — my queue: 2 of 3 done"
         press(qtbot, w.pane, Qt.Key.Key_Return, CTRL)
         assert "Every article of your queue is done" in w.status.currentMessage()
         with open_corpus(corpus_path) as corpus:

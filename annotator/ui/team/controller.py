@@ -37,6 +37,7 @@ class TeamController(QObject):
         self.session = window.session
         self.chosen: frozenset[str] = frozenset()
         self.task = None  # the merge or share running in the background
+        self._done: set[int] = set()  # the user's queued articles they marked done
         self.last_report = None
         # View › Annotations of
         self.layers_menu = QMenu("Annotations &of", window)
@@ -85,7 +86,8 @@ class TeamController(QObject):
         self.team_menu.addAction(self.blind)
         self._place_menus()
         self.session.team_changed.connect(self.refresh)
-        self.session.changed_elsewhere.connect(self.refresh)  # another program assigned, merged or set blind mode
+        self.session.changed_elsewhere.connect(self.refresh)
+        self.session.article_changed.connect(self.update_queue_title)  # another program assigned, merged or set blind mode
         self.refresh()
 
     def _action(self, text: str, tip: str, *, checkable: bool = False) -> QAction:
@@ -126,8 +128,26 @@ class TeamController(QObject):
             action.setEnabled(not blind)
         self.layers_menu.setToolTip("Blind mode: you see only your own annotations" if blind else "")
         self.window.articles.set_queue(corpus.team.assigned(self.session.annotator))
+        self.update_queue_title()
         self.update_title()
         self._apply_view()
+
+    def update_queue_title(self, article_id: int | None = None) -> None:
+        """The article list's title says how far the user is in their queue (one article re-read when
+        only its status may have changed: this runs on every label key press)."""
+        queue = self.window.articles.queue
+        if article_id is None:
+            statuses = self.session.corpus.layers.statuses_of(queue) if queue else {}
+            self._done = {i for i, s in statuses.items() if s == Status.DONE}
+        elif self.window.articles.in_queue(article_id):
+            if self.session.corpus.layers.status(article_id) == Status.DONE:
+                self._done.add(article_id)
+            else:
+                self._done.discard(article_id)
+        else:
+            return
+        title = f"Articles — my queue: {len(self._done):,} of {len(queue):,} done" if queue else "Articles"
+        self.window.article_dock.setWindowTitle(title)
 
     def update_title(self) -> None:
         path = self.session.corpus.path

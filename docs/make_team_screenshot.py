@@ -13,10 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.model import Annotation, Status
 from annotator.store import open_corpus
+from annotator.store.corpus import second_connection
+from annotator.store.share import share_corpus
 from annotator.ui.app import AppController, make_app
 
 TEXT = (
@@ -97,6 +99,29 @@ def main() -> None:
     QTest.qWait(200)
     dialog.grab().save(str(out.with_name(out.stem + "-assign.png")))
     dialog.close()
+    shared = []
+    for name in ("li", "wu"):  # their files come back with work in them
+        path = folder / f"{name}.db"
+        with second_connection(window.session.corpus) as corpus:
+            share_corpus(corpus, name, path)
+        with open_corpus(path) as theirs:
+            for article in theirs.articles.iter_all():
+                start = article.text.find("Jiangmen")
+                if start >= 0:
+                    theirs.annotations.add(Annotation(None, article.id, 1, start, start + 8, "Jiangmen", name))
+                    theirs.articles.set_status(article.id, Status.DONE)
+        shared.append(str(path))
+    dialog = window.team.merge_files(shared)
+    QTest.qWait(200)
+    dialog.grab().save(str(out.with_name(out.stem + "-merge.png")))
+    dialog.close()
+    task = window.team.merge_files(shared, "", ask=False)
+    while not task.done:
+        QTest.qWait(50)
+    QTest.qWait(200)
+    box = window.findChild(QMessageBox, "teamReport")
+    box.grab().save(str(out.with_name(out.stem + "-merge-report.png")))
+    box.close()
     window.stats.show_now()
     window.stats.setFloating(True)
     window.stats.resize(480, 900)

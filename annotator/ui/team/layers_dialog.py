@@ -66,7 +66,8 @@ def _whose(path: str) -> str:
     try:
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=2)
         try:
-            return incoming_analyst(conn) or "several analysts"
+            name = incoming_analyst(conn)
+            return f"{name}'s work" if name else "the work of several analysts"
         finally:
             conn.close()
     except sqlite3.Error:
@@ -85,7 +86,7 @@ class MergeDialog(QDialog):
         self.paths = list(paths)
         self.files = QListWidget(self, objectName="mergeFiles")
         for path in self.paths:
-            QListWidgetItem(f"{Path(path).name} — {_whose(path)}", self.files).setToolTip(path)
+            QListWidgetItem(f"{Path(path).name}: {_whose(path)}", self.files).setToolTip(path)
         self.rename = QLineEdit(self, objectName="mergeAs")
         self.rename.setPlaceholderText("keep their name")
         self.rename.setToolTip(

@@ -102,6 +102,9 @@ def test_blind_mode_shows_only_the_users_layer_and_says_so_in_the_title(qtbot, c
         assert shown(w) == [("tester", "Kuka Robot")]
         assert not w.team.show_everyone.isEnabled() and not w.team.show_chosen.isEnabled()
         assert w.team.blind.isChecked()
+        w.actions.review.trigger()  # the review table lists the user's annotations only, too
+        qtbot.waitUntil(lambda: w.review.model.rowCount() == 1)
+        assert not w.review.dock.filters.annotator.isEnabled()
         w.team.blind.trigger()  # the lead turns it off (undoable)
         assert "blind mode" not in w.windowTitle() and len(shown(w)) == 4
         w.undo_stack.undo()

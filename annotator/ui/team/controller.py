@@ -127,6 +127,7 @@ class TeamController(QObject):
         for action in (self.show_everyone, self.show_chosen):
             action.setEnabled(not blind)
         self.layers_menu.setToolTip("Blind mode: you see only your own annotations" if blind else "")
+        self.window.review.dock.filters.restrict_to(self.session.annotator if blind else None)
         self.window.articles.set_queue(corpus.team.assigned(self.session.annotator))
         self.update_queue_title()
         self.update_title()

@@ -86,8 +86,8 @@ class TeamController(QObject):
         self.team_menu.addAction(self.blind)
         self._place_menus()
         self.session.team_changed.connect(self.refresh)
-        self.session.changed_elsewhere.connect(self.refresh)
-        self.session.article_changed.connect(self.update_queue_title)  # another program assigned, merged or set blind mode
+        self.session.changed_elsewhere.connect(self.refresh)  # another program assigned, merged or set blind mode
+        self.session.article_changed.connect(self.update_queue_title)
         self.refresh()
 
     def _action(self, text: str, tip: str, *, checkable: bool = False) -> QAction:

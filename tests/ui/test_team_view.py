@@ -105,6 +105,9 @@ def test_blind_mode_shows_only_the_users_layer_and_says_so_in_the_title(qtbot, c
         w.actions.review.trigger()  # the review table lists the user's annotations only, too
         qtbot.waitUntil(lambda: w.review.model.rowCount() == 1)
         assert not w.review.dock.filters.annotator.isEnabled()
+        assert not w.actions.consistency.isEnabled() and not w.actions.missed_mentions.isEnabled()
+        w.stats.show_now()  # the most frequent texts are the user's own
+        assert [w.stats.frequent.index(r, 1).data() for r in range(w.stats.frequent.rowCount())] == ["Kuka Robot"]
         w.team.blind.trigger()  # the lead turns it off (undoable)
         assert "blind mode" not in w.windowTitle() and len(shown(w)) == 4
         w.undo_stack.undo()

@@ -135,7 +135,7 @@ class StatsDock(QDockWidget):
         ])
         self.annotators.set_rows(sorted(stats["annotations_by_annotator"].items(), key=lambda kv: (-kv[1], kv[0])))
         rows, colours = [], []
-        frequent = frequent_texts(corpus, TOP_TEXTS)
+        frequent = frequent_texts(corpus, TOP_TEXTS, corpus.user if corpus.team.blind else None)  # blind: yours
         for lab in self.session.labels:
             for text, n in frequent.get(lab.id, []):
                 rows.append((lab.name, " ".join(text.split()), n))

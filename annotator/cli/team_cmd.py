@@ -63,6 +63,7 @@ def plan_table(plan: dict[str, list[int]]) -> str:
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same assignment.")
 @click.option("--clear", is_flag=True, help="Take assignments away instead (of --article-ids, or all).")
 @click.option("--dry-run", is_flag=True, help="Show the assignment without writing it.")
+@click.option("--show", is_flag=True, help="Show the assignments as they are, and change nothing.")
 @click.pass_obj
 def assign_command(
     settings: Settings,
@@ -73,6 +74,7 @@ def assign_command(
     seed: int,
     clear: bool,
     dry_run: bool,
+    show: bool,
 ) -> None:
     """Give articles to analysts, balanced: each chosen article goes to --per-article analysts,
     and the analysts' counts differ by at most one.
@@ -86,6 +88,15 @@ def assign_command(
     """
     wanted = _ids(article_ids)
     with open_existing(settings) as corpus:
+        if show:
+            plan = corpus.team.plan()
+            if not plan:
+                click.echo("No article is assigned.")
+                return
+            click.echo(plan_table(plan))
+            articles = len({i for ids in plan.values() for i in ids})
+            click.echo(f"{articles:,} article{'s' if articles != 1 else ''} assigned to {len(plan)} analysts.")
+            return
         if clear:
             if annotators:
                 raise click.UsageError("--clear takes assignments away; it does not take --annotators.")
@@ -111,9 +122,12 @@ def assign_command(
             plan = plan_assignments(ids, names, per_article, seed)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
+        earlier = len({i for given in corpus.team.plan().values() for i in given} & set(ids))
         if not dry_run:
             corpus.team.assign(plan)
     click.echo(plan_table(plan))
+    if earlier:
+        click.echo(f"{earlier:,} of these articles {'would lose' if dry_run else 'lost'} their earlier assignments.")
     verb = "Would give" if dry_run else "Gave"
     click.echo(
         f"{verb} {len(ids):,} article{'s' if len(ids) != 1 else ''} to {per_article} of {len(names)} analysts each "

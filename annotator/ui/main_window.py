@@ -398,14 +398,17 @@ class MainWindow(QMainWindow):
     def _ask_annotator(self) -> None:
         name, ok = QInputDialog.getText(self, "Annotator name", "Name recorded with your annotations:", text=self.session.annotator)
         if ok and name.strip():
-            self.session.annotator = name.strip()
-            keys.ANNOTATOR.write(self.settings, name.strip())
-            self.articles.refresh()  # statuses are each analyst's own
-            self.team.refresh()
-            article = self.editor.article
-            if article is not None:  # whose spans are read-only changed
-                self.editor.show_layers(self.editor.shown)
-            self.status.showMessage(f"New annotations are recorded as {name.strip()}.", 5000)
+            self.set_annotator(name.strip())
+
+    def set_annotator(self, name: str) -> None:
+        """Work as ``name`` from now on: new annotations are theirs, and so are the statuses shown."""
+        self.session.annotator = name
+        keys.ANNOTATOR.write(self.settings, name)
+        self.articles.refresh()  # statuses are each analyst's own
+        self.team.refresh()
+        if self.editor.article is not None:  # whose spans are read-only changed
+            self.editor.show_layers(self.editor.shown)
+        self.status.showMessage(f"New annotations are recorded as {name}.", 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(everything_on(self, self.window_actions.all() + self.suggestions.actions.all()), self)

@@ -252,3 +252,14 @@ def test_hovering_another_analysts_span_names_them(qtbot, team_window):
     point = w.pane.cursorRect(cursor).center()
     QApplication.sendEvent(w.pane, QHelpEvent(QEvent.Type.ToolTip, point, w.pane.viewport().mapToGlobal(point)))
     assert "Kuka Robot" in QToolTip.text() and "read-only" not in QToolTip.text()
+
+
+def test_a_new_annotator_name_brings_their_statuses_and_layer(qtbot, team_window):
+    w = team_window
+    w.session.corpus.layers.set_status(2, Status.DONE, "mei")
+    assert w.articles.index(w.articles.row_of(2), 1).data() == "New"
+    w.set_annotator("mei")
+    assert w.articles.index(w.articles.row_of(2), 1).data() == "Done"
+    assert "— mei —" in w.windowTitle()
+    keys = {a.annotator: w.pane.index.label_of[a.id] for a in w.pane.index.annotations()}
+    assert keys["mei"] > 0 and keys["tester"] < 0  # now mei's spans are the editable ones

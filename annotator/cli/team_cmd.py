@@ -179,7 +179,16 @@ def merge_command(settings: Settings, files: tuple[Path, ...], rename: str | Non
             return str(create_backup(corpus.db.conn, path)) if path is not None else None
 
         try:
-            report = merge_corpus(corpus, files, rename=rename, backup=backup)
+            if sys.stderr.isatty():
+                with click.progressbar(length=1, label="Merging", file=sys.stderr) as bar:
+
+                    def progress(done: int, total: int) -> None:
+                        bar.length = total
+                        bar.update(done - bar.pos)
+
+                    report = merge_corpus(corpus, files, rename=rename, backup=backup, progress=progress)
+            else:
+                report = merge_corpus(corpus, files, rename=rename, backup=backup)
         except KeyboardInterrupt:
             click.echo(
                 "Interrupted: the articles merged so far stay merged; the backup taken first restores all.", err=True

@@ -263,3 +263,10 @@ def test_a_new_annotator_name_brings_their_statuses_and_layer(qtbot, team_window
     assert "— mei —" in w.windowTitle()
     keys = {a.annotator: w.pane.index.label_of[a.id] for a in w.pane.index.annotations()}
     assert keys["mei"] > 0 and keys["tester"] < 0  # now mei's spans are the editable ones
+
+
+def test_the_status_tooltip_lists_every_analysts_status(qtbot, team_window):
+    w = team_window
+    w.session.corpus.layers.set_status(1, Status.DONE, "mei")
+    tip = w.articles.index(w.articles.row_of(1), 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == ["Your status: In progress", "li: In progress", "mei: Done", "tester: In progress"]

@@ -145,5 +145,9 @@ class ArticleListModel(FlatTableModel):
             queued = "\nIn your queue (assigned to you)" if s.id in self._queued else ""
             return f"{s.title}\n(article {s.id}){queued}"
         if col == self.STATUS:
+            if role == Qt.ItemDataRole.ToolTipRole:  # every analyst's status: what a lead wants to see
+                statuses = self._corpus.layers.statuses(s.id)
+                lines = [f"{name}: {Status(st).display}" for name, st in statuses.items()]
+                return "Your status: " + Status(s.status).display + ("\n" + "\n".join(lines) if lines else "")
             return Status(s.status).display
         return s.annotation_count

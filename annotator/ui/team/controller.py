@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 MINE, EVERYONE, CHOSEN = "mine", "everyone", "chosen"
+DETAIL_LINES = 500  # of a merge report shown in the window
 
 
 class TeamController(QObject):
@@ -325,5 +326,8 @@ class TeamController(QObject):
             return
         self.last_report = report
         details = [f"Refused {file}: {why}" for file, why in report.refused] + report.lines()
+        if len(details) > DETAIL_LINES:  # a big merge: the first lines, and how many more
+            more = len(details) - DETAIL_LINES
+            details = details[:DETAIL_LINES] + [f"… and {more:,} more lines (annotator merge lists them all)."]
         self.window.status.showMessage(report.summary(), 10000)
         self._tell("Merge corpus files", report.summary(), warning=not report.ok, details="\n".join(details))

@@ -50,6 +50,8 @@ class ArticleListModel(FlatTableModel):
 
     def set_queue(self, article_ids: list[int]) -> None:
         """The user's assigned articles, listed first."""
+        if sorted(article_ids) == self._queue:
+            return  # the list is not read again for nothing (this runs at start-up)
         self._queue = sorted(article_ids)
         self._queued = set(self._queue)
         self.refresh()

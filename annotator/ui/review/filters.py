@@ -188,6 +188,8 @@ class ReviewFilterBar(QWidget):
 
     def restrict_to(self, name: str | None) -> None:
         """Blind mode: list only ``name``'s annotations (None: anyone's, as chosen in the filter)."""
+        if name == self._only:
+            return
         self._only = name
         self.annotator.setEnabled(name is None)
         self.annotator.setToolTip(

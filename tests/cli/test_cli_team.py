@@ -329,7 +329,9 @@ def test_a_cancelled_merge_keeps_whole_articles(lead_db, tmp_path):
     _work_offline(li, "li", ["Foshan"])
     seen = []
     with open_corpus(lead_db, user="lead") as corpus:
-        report = merge_corpus(corpus, [li], progress=lambda done, total: seen.append(done), cancelled=lambda: len(seen) >= 4)
+        report = merge_corpus(
+            corpus, [li], progress=lambda done, total: seen.append(done), cancelled=lambda: len(seen) >= 4
+        )
         assert report.cancelled and not report.ok and "Cancelled" in report.summary()
         assert report.count("added") == 4
         assert [a.id for a in corpus.articles.iter_all() if corpus.layers.status(a.id, "li") == "done"] == [1, 2, 3, 4]

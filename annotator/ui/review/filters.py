@@ -66,7 +66,9 @@ class ReviewFilterBar(QWidget):
         self.regex.setToolTip("Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)")
         self.label = _combo(self, "reviewLabelFilter", "Show one label only")
         self.annotator = _combo(self, "reviewAnnotatorFilter", "Show the annotations of one annotator only")
-        self.status = _combo(self, "reviewStatusFilter", "Show annotations whose annotator has the article at this status only")
+        self.status = _combo(
+            self, "reviewStatusFilter", "Show annotations whose annotator has the article at this status only"
+        )
         self.status.addItem("Any status", ANY)
         for status in Status:
             self.status.addItem(status.display, str(status))

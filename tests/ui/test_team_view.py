@@ -102,10 +102,10 @@ def test_blind_mode_shows_only_the_users_layer_and_says_so_in_the_title(qtbot, c
         assert shown(w) == [("tester", "Kuka Robot")]
         assert not w.team.show_everyone.isEnabled() and not w.team.show_chosen.isEnabled()
         assert w.team.blind.isChecked()
-        w.actions.review.trigger()  # the review table lists the user's annotations only, too
+        w.window_actions.review.trigger()  # the review table lists the user's annotations only, too
         qtbot.waitUntil(lambda: w.review.model.rowCount() == 1)
         assert not w.review.dock.filters.annotator.isEnabled()
-        assert not w.actions.consistency.isEnabled() and not w.actions.missed_mentions.isEnabled()
+        assert not w.window_actions.consistency.isEnabled() and not w.window_actions.missed_mentions.isEnabled()
         w.stats.show_now()  # the most frequent texts are the user's own
         assert [w.stats.frequent.index(r, 1).data() for r in range(w.stats.frequent.rowCount())] == ["Kuka Robot"]
         w.team.blind.trigger()  # the lead turns it off (undoable)

@@ -129,7 +129,7 @@ class TeamController(QObject):
             action.setEnabled(not blind)
         self.layers_menu.setToolTip("Blind mode: you see only your own annotations" if blind else "")
         self.window.review.dock.filters.restrict_to(self.session.annotator if blind else None)
-        for action in (self.window.actions.consistency, self.window.actions.missed_mentions):
+        for action in (self.window.window_actions.consistency, self.window.window_actions.missed_mentions):
             action.setEnabled(not blind)  # they compare everyone's labels: not while each works blind
         self.window.articles.set_queue(corpus.team.assigned(self.session.annotator))
         self.update_queue_title()

@@ -112,16 +112,13 @@ class SpanPainter(QObject):
         return fmt
 
     def _others_format(self, stack: tuple[int, ...]) -> QTextCharFormat:
-        """Another analyst's span (negative label id): read-only, so drawn as a line above and below
-        in its label's colour, over the fill of the user's own spans there, if any."""
+        """Another analyst's span (negative label id): read-only, so not filled; its text takes its
+        label's colour (the overlay outlines it with a dashed line), over the fill of the user's own
+        spans there, if any."""
         own = tuple(k for k in stack if k > 0)
         fmt = QTextCharFormat(self._format(own)) if own else QTextCharFormat()
-        colour = QColor(self._colours.get(-next(k for k in reversed(stack) if k < 0), UNKNOWN))
-        fmt.setFontOverline(True)
-        fmt.setFontUnderline(True)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        fmt.setUnderlineColor(colour)
         if not own:
+            colour = QColor(self._colours.get(-next(k for k in reversed(stack) if k < 0), UNKNOWN))
             light = self.editor.palette().color(QPalette.ColorRole.Base).lightness() > 128
             fmt.setForeground(colour.darker(135) if light else colour.lighter(135))
         return fmt

@@ -221,8 +221,8 @@ class SpanOverlay:
             if frags and ident in tags:  # the box holds the span's own tag and those of spans inside it
                 text_ends[ident] = QRectF(frags[-1])
                 frags[-1].setRight(frags[-1].right() + tags[ident])
-            # another analyst's span (read-only, not filled) is outlined with a dashed line
-            painter.setPen(QPen(edge, 1, Qt.PenStyle.DashLine) if key < 0 else QPen(edge))
+            # another analyst's span (read-only, not filled) is outlined with a dotted line (suggestions are dashed)
+            painter.setPen(QPen(edge, 1, Qt.PenStyle.DotLine) if key < 0 else QPen(edge))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRects([r.adjusted(0.5, 0.5 + inset, -0.5, -0.5 - inset) for r in frags])
             a = self.index.get(ident)

@@ -113,7 +113,7 @@ class SpanPainter(QObject):
 
     def _others_format(self, stack: tuple[int, ...]) -> QTextCharFormat:
         """Another analyst's span (negative label id): read-only, so not filled; its text takes its
-        label's colour (the overlay outlines it with a dashed line), over the fill of the user's own
+        label's colour (the overlay outlines it with a dotted line), over the fill of the user's own
         spans there, if any."""
         own = tuple(k for k in stack if k > 0)
         fmt = QTextCharFormat(self._format(own)) if own else QTextCharFormat()

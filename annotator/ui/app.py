@@ -16,8 +16,8 @@ from annotator import __version__
 from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
-from annotator.store.corpus import folder_writable
 from annotator.store.backup import check_backup, restore_backup
+from annotator.store.corpus import folder_writable
 from annotator.store.team import SHARED_FOR
 from annotator.ui import settings as keys
 from annotator.ui import smoke

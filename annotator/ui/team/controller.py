@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from annotator.core.model import Status
 from annotator.store import CorpusError
@@ -17,6 +17,7 @@ from annotator.store.backup import create_backup
 from annotator.store.corpus import second_connection
 from annotator.store.merge import merge_corpus
 from annotator.store.share import share_corpus
+from annotator.ui import file_dialogs
 from annotator.ui.commands import refusal
 from annotator.ui.corpus_files import CORPUS_FILTER
 from annotator.ui.team.assign_dialog import AssignDialog
@@ -262,7 +263,7 @@ class TeamController(QObject):
                 return None
         if out is None:
             start = str(Path(corpus.path).with_name(f"{name.strip()}.db"))
-            out, _ = QFileDialog.getSaveFileName(self.window, f"Share for {name}", start, CORPUS_FILTER)
+            out = file_dialogs.save_file_name(self.window, f"Share for {name}", start, CORPUS_FILTER)
             if not out:
                 return None
             if Path(out).exists():
@@ -289,7 +290,7 @@ class TeamController(QObject):
         if not self._file_corpus():
             return None
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(
+            paths = file_dialogs.open_file_names(
                 self.window, "Merge corpus files", str(Path(self.session.corpus.path).parent), CORPUS_FILTER
             )
             if not paths:

@@ -17,6 +17,7 @@ from annotator.cli.review_cmd import review_command
 from annotator.cli.search_cmd import search_command
 from annotator.cli.stats_cmd import stats_command
 from annotator.cli.suggest_cmd import preannotate_command, train_command
+from annotator.cli.team_cmd import assign_command, merge_command, share_command
 
 
 def start_gui(db: Path | None, article_id: int | None, annotator: str | None) -> int:
@@ -64,3 +65,6 @@ main.add_command(backup_command)
 main.add_command(restore_command)
 main.add_command(train_command)
 main.add_command(preannotate_command)
+main.add_command(assign_command)
+main.add_command(share_command)
+main.add_command(merge_command)

@@ -66,7 +66,7 @@ def open_existing(settings: Settings) -> Corpus:
         )
     # In a read-only folder or drive the corpus is opened for reading only: the commands that
     # use this function read, and one that would write says why it cannot.
-    return open_corpus(path, create=False, read_only=not writable(path))
+    return open_corpus(path, create=False, read_only=not writable(path), user=settings.annotator)
 
 
 def open_for_import(settings: Settings) -> Corpus:
@@ -74,8 +74,8 @@ def open_for_import(settings: Settings) -> Corpus:
     if settings.db is None:
         from annotator.formats.sample import open_default_corpus
 
-        return open_default_corpus()
-    return open_corpus(settings.db)
+        return open_default_corpus(user=settings.annotator)
+    return open_corpus(settings.db, user=settings.annotator)
 
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(i?)b?|b)?\s*$", re.IGNORECASE)

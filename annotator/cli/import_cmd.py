@@ -56,6 +56,12 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="Refuse an article (a file, or a record of JSONL, JSON, CSV or CoNLL, which are read "
     "record by record whatever their size) larger than this (kB, MB, GB; KiB, MiB, GiB).",
 )
+@click.option(
+    "--as",
+    "credit",
+    metavar="NAME",
+    help="Credit the spans of files that name no annotator to NAME [default: the file, as import:batch3.jsonl].",
+)
 @click.pass_obj
 def import_command(
     settings: Settings,
@@ -64,6 +70,7 @@ def import_command(
     offsets: str | None,
     text_field: str | None,
     max_size: int,
+    credit: str | None,
 ) -> None:
     """Import articles from files and folders (folders recursively), with their spans.
 
@@ -73,7 +80,9 @@ def import_command(
     Prodigy JSONL, Hugging Face token classification JSONL, brat (a .txt with an
     .ann beside it, or a .zip of them), CoNLL / IOB (.conll .iob .bio) and spaCy
     DocBin (.spacy); labels they name that the
-    corpus lacks are created. The same text is never imported twice: a record whose
+    corpus lacks are created. Spans keep the annotator the file names (Annotator's "annotator", Label
+    Studio's user...); spans of a file that names none are credited to --as NAME or to
+    the file (import:FILE), never to you. The same text is never imported twice: a record whose
     text is in the corpus adds its new spans to that article. Each rejected or duplicate input,
     and each span left out, is reported on stderr; the exit status is 1 when anything
     was rejected.
@@ -85,7 +94,7 @@ def import_command(
             format=format_,
             max_bytes=max_size,
             offsets=offsets,
-            annotator=settings.annotator,
+            annotator=credit,
             text_field=text_field,
         )
         try:

@@ -31,7 +31,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.identity import default_annotator
 from annotator.core.model import Annotation, Status
 from annotator.formats.base import (
     DEFAULT_MAX_BYTES,
@@ -197,7 +196,8 @@ class ImportBatch:
 
     ``offsets`` ("utf16" or "codepoints") says how doccano and Label Studio files count
     offsets (None: each format's default). ``annotator`` is who the spans of a file that
-    names no annotator are recorded under (None: the system user).
+    names no annotator are credited to (None: the file, as ``import:batch3.jsonl``), never
+    silently the user running the import: a reviewer can always tell imported labels from their own.
     """
 
     def __init__(
@@ -217,7 +217,7 @@ class ImportBatch:
         self.forced: Importer | None = None if format == "auto" else importer(format)
         self.max_bytes = max_bytes
         self.options = {k: v for k, v in (("offsets", offsets), ("text_field", text_field)) if v}
-        self.annotator = (annotator or "").strip() or default_annotator()
+        self.annotator = (annotator or "").strip() or None
         self.sources = plan_sources(paths, pair_brat=self.forced is None or self.forced.name == "brat")
         self.report = ImportReport()
         self.files_done = 0
@@ -423,9 +423,7 @@ class ImportBatch:
                 annotations = self._annotations(path, article.id, article.text, record, labels, warnings) if labels else []
                 if annotations:
                     self.corpus.annotations.add_many(annotations)
-                status = self._status(path, record, warnings)
-                if status is not None:
-                    self.corpus.articles.set_status(article.id, status)
+                self._set_statuses(path, article.id, record, annotations, warnings)
         except DuplicateArticleError as exc:
             if labels:
                 labels.rollback()
@@ -529,7 +527,7 @@ class ImportBatch:
             if labels.notices:  # a new label whose tag had to differ from the one its name suggests
                 warnings.extend(ImportWarning(path, record.where, None, notice) for notice in labels.notices)
                 labels.notices.clear()
-            annotator = span.annotator or self.annotator
+            annotator = span.annotator or self.credited(path)
             key = (span.start, span.end, label.id, annotator)
             if key in seen:  # the same span twice in one record (same place, label and annotator): stored once
                 continue
@@ -538,6 +536,24 @@ class ImportBatch:
             extra = {f: span.extra[f] for f in extra_fields if f in span.extra}
             out.append(annotation._replace(**extra) if extra else annotation)
         return out
+
+    def credited(self, path: Path) -> str:
+        """Who the spans of ``path`` that name no annotator are credited to."""
+        return self.annotator or f"import:{path.name}"
+
+    def _set_statuses(
+        self, path: Path, article_id: int, record: Record, annotations: list[Annotation], warnings: list[ImportWarning]
+    ) -> None:
+        """Each analyst's status as the file gives it (``statuses``); a single ``status`` goes to the
+        annotators of the article's spans, or to the name the file is credited to when it has none."""
+        if record.statuses is not None:  # Annotator's own: every analyst's, exactly
+            for name, status in record.statuses.items():
+                self.corpus.layers.set_status(article_id, Status(status), name)
+            return
+        status = self._status(path, record, warnings)
+        if status is not None and (annotations or status is not Status.NEW):
+            for name in sorted({a.annotator for a in annotations}) or [self.credited(path)]:
+                self.corpus.layers.set_status(article_id, status, name)
 
     def _status(self, path: Path, record: Record, warnings: list[ImportWarning]) -> Status | None:
         if record.status is None:

@@ -70,13 +70,14 @@ class ExportDoc:
         # dataclasses call Python for every object.
         a = self.article
         fields = (a.id, a.title, a.text, a.source, a.url, a.published, a.meta, a.content_hash, str(a.status),
-                  a.created, a.updated)
+                  a.created, a.updated, {name: str(s) for name, s in a.statuses.items()})
         return _rebuild_doc, (fields, list(map(tuple, self.spans)))
 
 
 def _rebuild_doc(fields: tuple, spans: list[tuple]) -> ExportDoc:
-    *head, status, created, updated = fields
-    return ExportDoc(Article(*head, Status(status), created, updated), tuple(starmap(ExportSpan, spans)))
+    *head, status, created, updated, statuses = fields
+    article = Article(*head, Status(status), created, updated, {n: Status(s) for n, s in statuses.items()})
+    return ExportDoc(article, tuple(starmap(ExportSpan, spans)))
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def labels_for(corpus: Corpus, options: ExportOptions) -> list[Label]:
 
 def select_article_ids(corpus: Corpus, options: ExportOptions) -> list[int]:
     """Ids of the articles to export, in id order."""
-    return select_ids(corpus.db, options.statuses)
+    return select_ids(corpus.db, options.statuses, corpus.user)  # the status of the analyst the corpus is used as
 
 
 def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]]:
@@ -212,7 +213,8 @@ def iter_docs(
     and a label added meanwhile is read like the others. Without ``timestamps`` a span's
     ``created`` and ``updated`` are None."""
     for article, spans in read_for_export(
-        corpus.db, ids, labels=options.labels, annotators=options.annotators, make_span=ExportSpan, timestamps=timestamps
+        corpus.db, ids, labels=options.labels, annotators=options.annotators, make_span=ExportSpan, timestamps=timestamps,
+        user=corpus.user,
     ):
         yield ExportDoc(article, tuple(spans))
 
@@ -225,12 +227,14 @@ class DocSource:
     labels: frozenset[str]
     annotators: frozenset[str]
     timestamps: bool
+    user: str = ""
 
     def read(self, ids: list[int]) -> Iterator[ExportDoc]:
         """The docs of ``ids`` (ascending), read on this process's own connection to the file."""
         db = _worker_db(self.path)
         for article, spans in read_for_export(
-            db, ids, labels=self.labels, annotators=self.annotators, make_span=ExportSpan, timestamps=self.timestamps
+            db, ids, labels=self.labels, annotators=self.annotators, make_span=ExportSpan, timestamps=self.timestamps,
+            user=self.user,
         ):
             yield ExportDoc(article, tuple(spans))
 
@@ -260,7 +264,7 @@ class DocStream:
         self._on_doc = on_doc
         self._last: int | None = None
         self.source = (
-            DocSource(str(corpus.path), options.labels, options.annotators, timestamps)
+            DocSource(str(corpus.path), options.labels, options.annotators, timestamps, corpus.user)
             if corpus.path is not None
             else None
         )

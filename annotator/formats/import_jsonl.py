@@ -97,9 +97,11 @@ def native_record(obj: dict, where: str | None) -> Record | BadRecord:
         title = _optional_text(obj, "title")
         columns = {key: _optional_text(obj, key) for key in ("source", "url", "published")}
         status = _optional_text(obj, "status")
+        statuses = _statuses(obj)
     except ValueError as exc:
         return BadRecord(str(exc), where)
-    extra = {k: v for k, v in obj.items() if k not in {"id", "title", "text", "meta", "status", "spans", *columns}}
+    own = {"id", "title", "text", "meta", "status", "statuses", "spans", *columns}
+    extra = {k: v for k, v in obj.items() if k not in own}
     spans, warnings = [], []
     for n, item in enumerate(spans_value, 1):
         try:
@@ -114,9 +116,25 @@ def native_record(obj: dict, where: str | None) -> Record | BadRecord:
         spans=tuple(spans),
         warnings=tuple(warnings),
         status=status,
+        statuses=statuses,
         exact_tags=True,
         **columns,
     )
+
+
+def _statuses(obj: dict) -> dict[str, str] | None:
+    """``"statuses": {"mei": "done", ...}``, each analyst's status; checked against the known statuses."""
+    value = obj.get("statuses")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ValueError('"statuses" must map analyst names to statuses, like {"mei": "done"}.')
+    unknown = sorted({v for v in value.values()} - _STATUSES)
+    if unknown:
+        raise ValueError(f'Unknown status {unknown[0]!r} in "statuses" (known: {", ".join(sorted(_STATUSES))}).')
+    return {k.strip(): v for k, v in value.items()}
 
 
 def _native_span(source: SourceText, item: Any, where: str) -> SpanRecord:

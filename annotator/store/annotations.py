@@ -77,6 +77,10 @@ class AnnotationRepository:
         self._annotator_ids[name] = ident
         return ident
 
+    def forget_annotator_ids(self) -> None:
+        """Drop the cached annotator ids, after a transaction that may have added some was rolled back."""
+        self._annotator_ids.clear()
+
     def annotators(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
 
@@ -130,8 +134,9 @@ class AnnotationRepository:
     ) -> list[Annotation]:
         """Store annotations in one transaction: all of them, or none. Committed.
 
-        A new article that gets annotations is marked in progress; with ``in_progress`` given, only
-        the articles among those ids are (a bulk accept leaves articles nobody opened as new)."""
+        An analyst's first span in an article moves their status of it to in progress (their layer,
+        see store/layers.py); with ``in_progress`` given, only in the articles among those ids (a bulk
+        accept leaves articles nobody opened as new)."""
         stamp = now()
         stored = []
         try:
@@ -140,6 +145,7 @@ class AnnotationRepository:
             for a in annotations:
                 self.check(a, verified=True)
             with self.db.atomic():
+                layers_before = self._layers_of(annotations) if in_progress is not None else {}
                 for a in annotations:
                     cur = self.db.execute(
                         """INSERT INTO annotations
@@ -168,8 +174,9 @@ class AnnotationRepository:
                             reviewed_at=(a.reviewed_at or stamp) if a.reviewed_by else None,
                         )
                     )
-                touched = {a.article_id for a in annotations}
-                self._mark_in_progress(touched if in_progress is None else touched & set(in_progress), stamp)
+                if in_progress is not None:
+                    keep = {a.article_id for a in annotations} - set(in_progress)
+                    self._keep_new(annotations, keep, layers_before)
         except sqlite3.IntegrityError as exc:
             self._annotator_ids.clear()
             raise _invalid(exc) from exc
@@ -215,12 +222,25 @@ class AnnotationRepository:
     def delete(self, annotation_id: int) -> None:
         self.delete_many([annotation_id])
 
-    def _mark_in_progress(self, article_ids: set[int], stamp: str) -> None:
-        for article_id in article_ids:
-            self.db.execute(
-                "UPDATE articles SET status = 'in_progress', updated = ? WHERE id = ? AND status = 'new'",
-                [stamp, article_id],
-            )
+    def _layers_of(self, annotations: Sequence[Annotation]) -> dict[tuple[int, int], str]:
+        """The status of each (article, annotator) layer these annotations go into, where it exists."""
+        out = {}
+        for article_id, who in {(a.article_id, self.annotator_id(a.annotator)) for a in annotations}:
+            row = self.db.execute(
+                "SELECT status FROM layers WHERE article_id = ? AND annotator_id = ?", [article_id, who]
+            ).fetchone()
+            if row:
+                out[(article_id, who)] = row[0]
+        return out
+
+    def _keep_new(self, annotations: Sequence[Annotation], keep: set[int], before: dict[tuple[int, int], str]) -> None:
+        """A first span moves its analyst's layer to in progress (a trigger does it); in the articles of
+        ``keep`` the layers these annotations went into stay new if they were new or did not exist."""
+        for article_id, who in {(a.article_id, self.annotator_id(a.annotator)) for a in annotations}:
+            if article_id in keep and before.get((article_id, who), "new") == "new":
+                self.db.execute(
+                    "UPDATE layers SET status = 'new' WHERE article_id = ? AND annotator_id = ?", [article_id, who]
+                )
 
 
 def _invalid(exc: sqlite3.IntegrityError) -> InvalidAnnotationError:

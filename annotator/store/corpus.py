@@ -8,15 +8,18 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from annotator.core.identity import default_annotator
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.articles import ArticleRepository
 from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
 from annotator.store.health import CorpusFiles, CorpusGoneError, CorpusLocksLostError
 from annotator.store.labels import LabelRepository
+from annotator.store.layers import LayerRepository, reset_migrating_user, set_migrating_user
 from annotator.store.locking import CorpusDatabase
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
 from annotator.store.review import ReviewRepository
 from annotator.store.search import ensure_index as ensure_search_index
+from annotator.store.team import SHARED_FOR, TeamRepository
 
 # PRAGMA application_id marks a file as an Annotator corpus ("ANNO").
 APPLICATION_ID = 0x414E4E4F
@@ -26,15 +29,23 @@ QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
 class Corpus:
-    """One open corpus file. Every write method commits before it returns."""
+    """One open corpus file, used as one analyst (``user``). Every write method commits before it returns.
 
-    def __init__(self, db: Database, path: Path | None) -> None:
+    Statuses read or written without naming an analyst are the user's; each analyst has their own.
+    """
+
+    def __init__(self, db: Database, path: Path | None, user: str | None = None) -> None:
         self.db = db
         self.path = path
         self.files: CorpusFiles | None = None  # set for a corpus file opened for writing
-        self.articles = ArticleRepository(db)
         self.labels = LabelRepository(db)
         self.annotations = AnnotationRepository(db)
+        current = lambda: self.user  # noqa: E731 - the repositories follow a change of user
+        self.layers = LayerRepository(db, self.annotations.annotator_id, current)
+        self.team = TeamRepository(db, self.annotations.annotator_id)
+        # A file shared for an analyst is used as them unless told otherwise.
+        self.user = (user or "").strip() or self.team.setting(SHARED_FOR) or default_annotator()
+        self.articles = ArticleRepository(db, self.layers, current)
         self.review = ReviewRepository(db, self.annotations)
 
     def check_files(self) -> None:
@@ -73,10 +84,8 @@ class Corpus:
         self.close()
 
     def stats(self) -> dict:
-        by_status = {
-            row[0]: row[1]
-            for row in self.db.execute("SELECT status, count(*) FROM articles GROUP BY status")
-        }
+        """What the corpus holds; statuses are the user's, and each analyst's progress is listed."""
+        by_status = self.layers.counts()
         by_label = [
             {"label": name, "tag": tag, "count": count}
             for name, tag, count in self.db.execute(
@@ -99,6 +108,13 @@ class Corpus:
             "annotations": sum(row["count"] for row in by_label),
             "annotations_by_label": by_label,
             "annotations_by_annotator": by_annotator,
+            "annotator": self.user,
+            "progress": [
+                {"annotator": p.annotator, "assigned": p.assigned, "new": p.new, "in_progress": p.in_progress,
+                 "done": p.done, "annotations": p.annotations}
+                for p in self.layers.progress()
+            ],
+            "blind": self.team.blind,
         }
 
 
@@ -238,8 +254,11 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=10)
 
 
-def open_corpus(path: str | Path | None = None, *, create: bool = True, read_only: bool = False) -> Corpus:
-    """Open (or create) a corpus file and bring its schema up to date.
+def open_corpus(
+    path: str | Path | None = None, *, create: bool = True, read_only: bool = False, user: str | None = None
+) -> Corpus:
+    """Open (or create) a corpus file and bring its schema up to date, as analyst ``user`` (default:
+    the system user).
 
     ``path=None`` opens an in-memory corpus, used by tests and previews. ``read_only`` opens an
     existing corpus for reading only (it also works in a read-only folder or drive).
@@ -248,7 +267,7 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True, read_onl
     """
     if path is None:
         db = CorpusDatabase(memory=True, execute_plugins=False)
-        return _prepare(db, None)
+        return _prepare(db, None, user)
     path = Path(path)
     existed = _check_file(path)
     if not existed and (not create or read_only):
@@ -263,8 +282,8 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True, read_onl
             _check_pages(db, path)
             _check_existing(db, path)
         if read_only:
-            return _read_only(db, path)
-        corpus = _prepare(db, path)
+            return _read_only(db, path, user)
+        corpus = _prepare(db, path, user)
     except sqlite3.DatabaseError as exc:
         message = _open_failure(conn, path, exc)
         raise NotACorpusError(message) from exc
@@ -320,14 +339,25 @@ def _cut_short(path: Path) -> str | None:
     return None
 
 
-def _read_only(db: Database, path: Path) -> Corpus:
+def _read_only(db: Database, path: Path, user: str | None = None) -> Corpus:
     if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID or migrations.pending(db):
         raise CorpusError(
             f"{path} needs its schema brought up to date by this version of Annotator, which cannot be "
             "done where it is read-only; copy it to a writable folder and open it there."
         )
     db.execute("PRAGMA query_only = ON")
-    return Corpus(db, path)
+    return Corpus(db, path, user)
+
+
+def second_connection(corpus: Corpus) -> Corpus:
+    """Another connection to an open corpus file, for work on another thread. Only SQLite touches the
+    file (a plain open() of it would drop the locks the first connection holds)."""
+    if corpus.path is None:
+        raise CorpusError("This corpus is not a file.")
+    conn = sqlite3.connect(str(corpus.path), timeout=10)
+    db = CorpusDatabase(conn, execute_plugins=False)
+    _configure(db, corpus.path)
+    return Corpus(db, corpus.path, corpus.user)
 
 
 def _configure(db: Database, path: Path | None) -> None:
@@ -337,14 +367,18 @@ def _configure(db: Database, path: Path | None) -> None:
         db.execute("PRAGMA synchronous = FULL")
 
 
-def _prepare(db: Database, path: Path | None) -> Corpus:
+def _prepare(db: Database, path: Path | None, user: str | None = None) -> Corpus:
     _configure(db, path)
     if migrations.pending(db) or db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-        with db.atomic():  # the whole schema and the mark that it is ours: all of it or none
-            migrations.apply(db)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        token = set_migrating_user(user)  # an older file's statuses of unlabelled articles become the user's
+        try:
+            with db.atomic():  # the whole schema and the mark that it is ours: all of it or none
+                migrations.apply(db)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        finally:
+            reset_migrating_user(token)
     ensure_search_index(db)  # a few lookups; an index that is missing is created empty and catches up later
-    return Corpus(db, path)
+    return Corpus(db, path, user)
 
 
 __all__ = ["Corpus", "open_corpus", "APPLICATION_ID", "MIGRATION_SET"]

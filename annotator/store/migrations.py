@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from annotator.core.model import DEFAULT_LABELS
+from annotator.store.layers import create_layer_triggers, migrating_user
 from annotator.store.search import create_index
 
 MIGRATION_SET = "annotator"
@@ -131,6 +132,65 @@ def m004_review_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_annotations_label ON annotations(label_id, annotator_id, article_id)")
     db.execute("DROP INDEX idx_annotations_annotator")
     db.execute("CREATE INDEX idx_annotations_annotator ON annotations(annotator_id, article_id)")
+
+
+@migrations()
+def m005_team(db: Database) -> None:
+    """Each analyst's own layer of an article: status and time of last change; assignments; corpus settings.
+
+    The article-wide status becomes each analyst's: it is given to every annotator with
+    annotations on the article, or to the user opening the file where there are none, so no
+    status is lost. The layer's last change is the latest of its annotations' and the article's.
+    """
+    db.execute(
+        """
+        CREATE TABLE layers (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in_progress', 'done')),
+            changed TEXT NOT NULL,
+            PRIMARY KEY (article_id, annotator_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX idx_layers_annotator ON layers(annotator_id, status, article_id)")
+    db.execute(
+        """
+        CREATE TABLE assignments (
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            PRIMARY KEY (annotator_id, article_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX idx_assignments_article ON assignments(article_id)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    db.execute(
+        """INSERT INTO layers (article_id, annotator_id, status, changed)
+           SELECT a.article_id, a.annotator_id, art.status, max(max(a.updated), art.updated)
+           FROM annotations a JOIN articles art ON art.id = a.article_id
+           GROUP BY a.article_id, a.annotator_id"""
+    )
+    orphans = db.execute(
+        """SELECT count(*) FROM articles WHERE status != 'new'
+           AND NOT EXISTS (SELECT 1 FROM annotations WHERE article_id = articles.id)"""
+    ).fetchone()[0]
+    if orphans:
+        user = migrating_user()
+        row = db.execute("SELECT id FROM annotators WHERE name = ?", [user]).fetchone()
+        user_id = row[0] if row else db.execute(
+            "INSERT INTO annotators (name, created) VALUES (?, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))", [user]
+        ).lastrowid
+        db.execute(
+            """INSERT INTO layers (article_id, annotator_id, status, changed)
+               SELECT id, ?, status, updated FROM articles WHERE status != 'new'
+               AND NOT EXISTS (SELECT 1 FROM annotations WHERE article_id = articles.id)""",
+            [user_id],
+        )
+    db.execute("DROP INDEX idx_articles_status")
+    db.execute("ALTER TABLE articles DROP COLUMN status")
+    create_layer_triggers(db)
 
 
 KNOWN = [m.name for m in migrations._migrations]

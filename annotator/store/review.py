@@ -43,7 +43,8 @@ class ReviewFilter:
 
     label_ids: tuple[int, ...] = ()
     annotators: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()  # article statuses: "new", "in_progress", "done"
+    # the status of each annotation's layer (its annotator's): "new", "in_progress", "done"
+    statuses: tuple[str, ...] = ()
     text: str = ""  # the covered text contains this (case-insensitive), or matches it as a regex
     regex: bool = False
     changed_from: date | None = None  # last change on or after this day (UTC)
@@ -224,11 +225,22 @@ class ReviewRepository:
                 f"{p}a.annotator_id IN (SELECT id FROM annotators WHERE name IN ({','.join('?' * len(f.annotators))}))"
             )
             params.extend(f.annotators)
-        if f.statuses:
-            clauses.append(
-                f"{p}a.article_id IN (SELECT id FROM articles WHERE status IN ({','.join('?' * len(f.statuses))}))"
-            )
-            params.extend(f.statuses)
+        if f.statuses:  # the status of the layer an annotation belongs to: its annotator's status of the article
+            wanted = sorted(set(f.statuses))
+            if "new" in wanted:
+                others = sorted({"new", "in_progress", "done"} - set(wanted))
+                if others:
+                    clauses.append(
+                        f"({p}a.article_id, a.annotator_id) NOT IN (SELECT article_id, annotator_id FROM layers"
+                        f" WHERE status IN ({','.join('?' * len(others))}))"
+                    )
+                    params.extend(others)
+            else:
+                clauses.append(
+                    f"({p}a.article_id, a.annotator_id) IN (SELECT article_id, annotator_id FROM layers"
+                    f" WHERE status IN ({','.join('?' * len(wanted))}))"
+                )
+                params.extend(wanted)
         if f.text:
             pattern = _compile_regex(f.text) if f.regex else None  # a clear message before any row is read
             if matching is not None:  # the covered texts that match, looked up in the text index

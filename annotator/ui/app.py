@@ -16,8 +16,9 @@ from annotator import __version__
 from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
-from annotator.store.corpus import folder_writable
 from annotator.store.backup import check_backup, restore_backup
+from annotator.store.corpus import folder_writable
+from annotator.store.team import SHARED_FOR
 from annotator.ui import settings as keys
 from annotator.ui import smoke
 from annotator.ui.icons import app_icon
@@ -46,14 +47,20 @@ class AppController(QObject):
             self.close()  # the same file again (Recent corpora, a reopen): its old connection goes first
         read_only = False
         if path is None or Path(path) == default_corpus_path():
-            corpus = open_default_corpus(path)
+            corpus = open_default_corpus(path, user=self.annotator)
         elif Path(path).is_file() and not folder_writable(Path(path)):
-            corpus = open_corpus(path, create=False, read_only=True)  # to read; edits are refused with a sentence
+            # to read; edits are refused with a sentence
+            corpus = open_corpus(path, create=False, read_only=True, user=self.annotator)
             read_only = True
         else:
-            corpus = open_corpus(path)
-        session = CorpusSession(corpus, self.annotator)
+            corpus = open_corpus(path, user=self.annotator)
+        shared_for = corpus.team.setting(SHARED_FOR)  # a file shared for an analyst: the work in it is theirs
+        session = CorpusSession(corpus, shared_for or self.annotator)
         window = MainWindow(session, self.settings)
+        if shared_for and shared_for != self.annotator:
+            window.status.showMessage(
+                f"This corpus file was shared for {shared_for}: you work in it as {shared_for}.", 15000
+            )
         window.corpus_requested.connect(self.switch)
         window.restore_requested.connect(self.restore)
         old_window, old_session = self.window, self.session

@@ -59,7 +59,8 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
         window.status.showMessage(f"{name} is part of the open corpus itself, so it was not imported.", 8000)
         if not paths:
             return None
-    task = import_task(window.session.corpus, [str(p) for p in paths], window.session.annotator)
+    # spans of files that name no annotator are credited to the file (import:NAME), never to the user
+    task = import_task(window.session.corpus, [str(p) for p in paths], None)
     task.succeeded.connect(lambda result: _import_done(window, result, show_summary))
     task.failed.connect(lambda exc: _import_stopped(window, f"The import failed: {exc}"))
     TaskBar(window.status, task, "Importing…")
@@ -72,7 +73,7 @@ def import_task(corpus, paths: list[str], annotator: str) -> Task:
     """The import as a task: in a process of its own, or here for an in-memory corpus."""
     if corpus.path is None:  # in memory: no other process can open it
         return Task.inline(run_import_batch, corpus, paths, annotator)
-    return Task.in_process(import_job, str(corpus.path), paths, annotator)
+    return Task.in_process(import_job, str(corpus.path), paths, annotator, corpus.user)
 
 
 def _import_stopped(window: "MainWindow", message: str) -> None:
@@ -164,7 +165,8 @@ def export_task(corpus, choice: ExportChoice) -> Task:
             _export_here, corpus, str(choice.path), choice.format, choice.options, cancel_errors=(ExportCancelled,)
         )
     return Task.in_process(
-        export_job, str(corpus.path), str(choice.path), choice.format, choice.options, cancel_errors=(ExportCancelled,)
+        export_job, str(corpus.path), str(choice.path), choice.format, choice.options, corpus.user,
+        cancel_errors=(ExportCancelled,)
     )
 
 

@@ -53,6 +53,8 @@ class Editor(QObject):
         self.stack = stack
         self.article: Article | None = None
         self.snap_to_words = True
+        # Whose layers the text shows besides the user's own: None for everyone's.
+        self.shown: frozenset[str] | None = None
         pane.set_labels(session.labels)
         table.set_labels(session.labels)
         pane.current_span_changed.connect(self._caret_on_span)
@@ -75,11 +77,37 @@ class Editor(QObject):
                 return
             self.article = self.session.corpus.articles.get(article_id)
             self.table.reset([])
+            self.pane.index.owner = self.table.owner = self.session.annotator
             repo = self.session.corpus.annotations
-            self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e))
+            if self.shown is None:
+                self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e))
+            else:
+                shown = self.visible
+                self.pane.load(
+                    self.article.text, lambda s, e: [a for a in repo.for_article(article_id, s, e) if shown(a)]
+                )
         self.article_opened.emit(self.article)
         self.selection_changed.emit(None)
         self.pane.setFocus()
+
+    # --- whose layers show ----------------------------------------------------------------
+    def visible(self, a: Annotation) -> bool:
+        return self.shown is None or a.annotator == self.session.annotator or a.annotator in self.shown
+
+    def show_layers(self, names: frozenset[str] | None) -> None:
+        """Show the user's own annotations and those of ``names`` (None: everyone's); reopens the article."""
+        self.shown = None if names is None else frozenset(names)
+        article = self.article
+        if article is not None:
+            self.article = None
+            self.open_article(article.id)
+
+    def _read_only(self, a: Annotation) -> bool:
+        """True (and says why) when ``a`` is another analyst's: only the user's own spans are edited here."""
+        if a.annotator == self.session.annotator:
+            return False
+        self.message.emit(f"This span is {a.annotator}'s: another analyst's annotations are read-only.")
+        return True
 
     def _focus(self, article_id: int) -> None:
         if self.article is None or self.article.id != article_id:
@@ -127,7 +155,7 @@ class Editor(QObject):
             self.message.emit("The selection holds only spaces: nothing to label.")
             return
         for a in self.pane.annotations_at(start):
-            if (a.start, a.end) == (start, end):
+            if (a.start, a.end) == (start, end) and a.annotator == self.session.annotator:
                 if a.label_id != label.id:
                     self.relabel(a, label)
                 else:
@@ -139,7 +167,7 @@ class Editor(QObject):
             self.message.emit(f"Labelled “{_short(new.text)}” as {label.name}.")
 
     def relabel(self, a: Annotation, label: Label) -> None:
-        if a.label_id == label.id:
+        if a.label_id == label.id or self._read_only(a):
             return
         self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), f"Relabel “{_short(a.text)}” as {label.name}"))
 
@@ -148,12 +176,16 @@ class Editor(QObject):
         if a is None:
             self.message.emit("Click a span first to delete it.")
             return
+        if self._read_only(a):
+            return
         self.run(RemoveAnnotations(self.session, [a]))
 
     def move_edge(self, edge: str, direction: int) -> None:
         a = self.selected
         if a is None:
             self.message.emit("Click a span first to resize it.")
+            return
+        if self._read_only(a):
             return
         moved = move_edge(
             self.article.text, a.start, a.end, edge, direction, by_word=self.snap_to_words, segment=segment
@@ -166,14 +198,19 @@ class Editor(QObject):
 
     def set_note(self, a: Annotation, note: str) -> None:
         note = note.strip()
-        if note != (a.note or ""):
+        if note != (a.note or "") and not self._read_only(a):
             self.run(UpdateAnnotation(self.session, a, a.with_changes(note=note or None), "Edit note"))
 
     # --- annotate all occurrences ---------------------------------------------------------
     def occurrences(self, a: Annotation) -> list[tuple[int, int]]:
         """Other whole-word occurrences of a span's text not yet carrying its label."""
         self.pane.load_all()  # spans not yet read count as taken too
-        taken = {(x.start, x.end) for x in self.pane.index.annotations() if x.label_id == a.label_id}
+        layers = {self.session.annotator, a.annotator}  # the user's layer, and the one the span comes from
+        taken = {
+            (x.start, x.end)
+            for x in self.pane.index.annotations()
+            if x.label_id == a.label_id and x.annotator in layers
+        }
         return [
             (s, e)
             for s, e in find_occurrences(self.article.text, a.text, whole_words=True)
@@ -214,7 +251,7 @@ class Editor(QObject):
     # --- keeping views in step with the store -------------------------------------------------
     def _mine(self, annotations: Sequence[Annotation]) -> list[Annotation]:
         ident = self.article.id if self.article else None
-        return [a for a in annotations if a.article_id == ident]
+        return [a for a in annotations if a.article_id == ident and self.visible(a)]
 
     def _added(self, annotations: list[Annotation]) -> None:
         mine = self._mine(annotations)

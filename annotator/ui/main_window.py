@@ -30,6 +30,7 @@ from annotator.ui.session import CorpusSession
 from annotator.ui.stats.dock import StatsDock
 from annotator.ui.status import StatusBar
 from annotator.ui.suggest.controller import SuggestionController
+from annotator.ui.team.controller import TeamController
 from annotator.ui.widgets.annotation_dock import AnnotationDock
 from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         )
         self.suggestions = SuggestionController(session, self.editor, self.undo_stack, settings, self)
         self._add_suggestions()
+        self.team = TeamController(self)  # View › Annotations of, the Team menu, the queue, blind mode
         self._wire()
         self._labels_changed()
         self._restore_settings()
@@ -300,7 +302,15 @@ class MainWindow(QMainWindow):
         if self.editor.article is None:
             return
         self.annotation_dock.commit_edit()
+        current = self.editor.article.id
         if not self.editor.set_status(Status.DONE):
+            return
+        if self.articles.queue:  # the user's queue: its next article they have not finished
+            target = self.team.next_in_queue(current)
+            if target is None:
+                self.status.showMessage("Marked done. Every article of your queue is done.", 6000)
+            else:
+                self.open_article(target)
             return
         if not self._step_article(1):
             self.status.showMessage("Marked done. That was the last article in the list.", 5000)
@@ -389,9 +399,17 @@ class MainWindow(QMainWindow):
     def _ask_annotator(self) -> None:
         name, ok = QInputDialog.getText(self, "Annotator name", "Name recorded with your annotations:", text=self.session.annotator)
         if ok and name.strip():
-            self.session.annotator = name.strip()
-            keys.ANNOTATOR.write(self.settings, name.strip())
-            self.status.showMessage(f"New annotations are recorded as {name.strip()}.", 5000)
+            self.set_annotator(name.strip())
+
+    def set_annotator(self, name: str) -> None:
+        """Work as ``name`` from now on: new annotations are theirs, and so are the statuses shown."""
+        self.session.annotator = name
+        keys.ANNOTATOR.write(self.settings, name)
+        self.articles.refresh()  # statuses are each analyst's own
+        self.team.refresh()
+        if self.editor.article is not None:  # whose spans are read-only changed
+            self.editor.show_layers(self.editor.shown)
+        self.status.showMessage(f"New annotations are recorded as {name}.", 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(everything_on(self, self.window_actions.all() + self.suggestions.actions.all()), self)

@@ -39,11 +39,12 @@ class CorpusSession(QObject):
     failed = Signal(str)  # an undo or redo the store refused
     changed_elsewhere = Signal()  # another program committed to the corpus file
     gone = Signal(str)  # the corpus file was deleted or replaced while open (a message)
+    team_changed = Signal()  # assignments or blind mode changed
 
     def __init__(self, corpus: Corpus, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.corpus = corpus
-        self.annotator = annotator
+        corpus.user = annotator  # the analyst whose statuses the store reads and writes
         self._labels: list[Label] = corpus.labels.list()
         self._identity = FileIdentity.of(corpus.path) if corpus.path is not None else None
         self._data_version = data_version(corpus.db.conn)
@@ -51,6 +52,15 @@ class CorpusSession(QObject):
         self.lost: str | None = None  # then what happened: "gone" or "locks"
         self.locks_restored = 0  # times the locks were found dropped (files intact) and taken again
         self.edits = 0  # writes since opening, for the periodic backup
+
+    @property
+    def annotator(self) -> str:
+        """The analyst using the window: new annotations are theirs, and so are the statuses shown."""
+        return self.corpus.user
+
+    @annotator.setter
+    def annotator(self, name: str) -> None:
+        self.corpus.user = name
 
     # --- the file under us --------------------------------------------------------------
     @contextmanager
@@ -118,7 +128,8 @@ class CorpusSession(QObject):
         return tuple(
             self.corpus.db.execute(
                 """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
-                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?""",
+                   (SELECT group_concat(annotator_id || status || changed) FROM layers WHERE article_id = ?)
+                   FROM annotations WHERE article_id = ?""",
                 [article_id, article_id],
             ).fetchone()
         )
@@ -223,4 +234,23 @@ class CorpusSession(QObject):
         with self.writing():
             self.corpus.articles.set_status(article_id, status)
         self.article_changed.emit(article_id)
+        self.saved.emit()
+
+    # --- the team -----------------------------------------------------------------
+    def assign(self, plan: dict[str, list[int]], *, replace: bool = True) -> None:
+        with self.writing():
+            self.corpus.team.assign(plan, replace=replace)
+        self.team_changed.emit()
+        self.saved.emit()
+
+    def clear_assignments(self, article_ids: list[int] | None = None) -> None:
+        with self.writing():
+            self.corpus.team.clear(article_ids)
+        self.team_changed.emit()
+        self.saved.emit()
+
+    def set_blind(self, on: bool) -> None:
+        with self.writing():
+            self.corpus.team.set_blind(on)
+        self.team_changed.emit()
         self.saved.emit()

@@ -33,18 +33,20 @@ def filled(db):
                 span(b, b.text, "LOCATION", "Jiangmen", "bob"),
             ]
         )
-        corpus.articles.set_status(b.id, Status.DONE)
+        corpus.layers.set_status(b.id, Status.DONE, "bob")
     return db
 
 
 def test_stats_table(cli, filled):
-    result = cli("--db", filled, "stats")
+    result = cli("--db", filled, "--annotator", "bob", "stats")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == f"Corpus: {filled}"
+    progress = lines.index("Progress")
+    lines, table = lines[: progress - 1], lines[progress + 1 :]
     body = [" ".join(line.split()) for line in lines[2:]]
     assert body == [
-        "Articles 2",
+        "Articles (status for bob) 2",
         "New 0",
         "In progress 1",
         "Done 1",
@@ -60,12 +62,24 @@ def test_stats_table(cli, filled):
     ]
     # numbers are right-aligned in one column
     assert len({len(line) for line in lines[2:] if line.strip()}) == 1
+    assert [line.split() for line in table] == [
+        ["Analyst", "Assigned", "New", "In", "progress", "Done", "Annotations"],
+        ["alice", "–", "–", "1", "0", "2"],
+        ["bob", "–", "–", "1", "1", "2"],
+    ]
 
 
 def test_stats_json(cli, filled):
-    stats = json.loads(cli("--db", filled, "stats", "--json").stdout)
+    stats = json.loads(cli("--db", filled, "--annotator", "bob", "stats", "--json").stdout)
     assert stats["articles_by_status"] == {"new": 0, "in_progress": 1, "done": 1}
     assert stats["annotations_by_annotator"] == {"alice": 2, "bob": 2}
+    # each analyst's own status: alice has one article in progress, none done; someone else none at all
+    alice = json.loads(cli("--db", filled, "--annotator", "alice", "stats", "--json").stdout)
+    assert alice["articles_by_status"] == {"new": 1, "in_progress": 1, "done": 0}
+    wu = json.loads(cli("--db", filled, "--annotator", "wu", "stats", "--json").stdout)
+    assert wu["articles_by_status"] == {"new": 2, "in_progress": 0, "done": 0}
+    progress = {p["annotator"]: (p["in_progress"], p["done"]) for p in stats["progress"]}
+    assert progress == {"alice": (1, 0), "bob": (1, 1)}
 
 
 def test_export_to_file_and_stdout(cli, filled, tmp_path):

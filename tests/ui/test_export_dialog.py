@@ -27,7 +27,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 def corpus_path(tmp_path):
     """Two labelled articles (one done) by two annotators, and twenty more without spans."""
     path = tmp_path / "corpus.db"
-    with open_corpus(path) as corpus:
+    with open_corpus(path, user="tester") as corpus:  # the window's analyst: the status is theirs
         a = corpus.articles.add("Foshan visit", ARTICLE, source="Test Daily")
         b = corpus.articles.add("Second article", "Guangzhou and Shenzhen signed a plan.\n")
         tags = {lab.tag: lab.id for lab in corpus.labels.list()}

@@ -144,7 +144,7 @@ class ExportDialog(QDialog):
         for status in Status:
             box = QCheckBox(status.display, self, objectName=f"status_{status.value}")
             box.setChecked(True)
-            box.setToolTip(f"Export articles marked {status.display.lower()}")
+            box.setToolTip(f"Export articles {status.display.lower()} for you (each analyst has their own status)")
             box.toggled.connect(lambda _: self._update_unannotated())
             self.statuses[status.value] = box
             status_row.addWidget(box)

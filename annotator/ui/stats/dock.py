@@ -54,7 +54,7 @@ class StatsDock(QDockWidget):
         body.setObjectName("statsBody")
         self.progress = QProgressBar(body)
         self.progress.setObjectName("progressBar")
-        self.progress.setToolTip("Articles marked done, of all articles")
+        self.progress.setToolTip("Articles you marked done, of all articles (each analyst has their own status)")
         self.progress_text = QLabel(body)
         self.progress_text.setObjectName("progressText")
         self.chart = BarChart(body)
@@ -62,11 +62,15 @@ class StatsDock(QDockWidget):
         self.total.setObjectName("annotationTotal")
         self.statuses = RowsModel(("Status", "Articles"), self)
         self.annotators = RowsModel(("Annotator", "Annotations"), self)
+        self.analysts = RowsModel(("Analyst", "Assigned", "New", "In progress", "Done"), self)
         self.frequent = RowsModel(("Label", "Text", "Annotations"), self)
         self.status_table = make_table(body, "statusTable", self.statuses)
         self.annotator_table = make_table(body, "annotatorTable", self.annotators)
         self.frequent_table = make_table(body, "frequentTable", self.frequent)
-        for table in (self.status_table, self.annotator_table, self.frequent_table):
+        self.analyst_table = make_table(body, "analystTable", self.analysts)
+        self.analyst_table.setToolTip("Each analyst's articles: assigned to them, and their own status of those "
+                                      "(of every article they worked on when none is assigned)")
+        for table in (self.status_table, self.annotator_table, self.frequent_table, self.analyst_table):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.frequent_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -78,7 +82,8 @@ class StatsDock(QDockWidget):
         sections = (
             ("Progress", (self.progress, self.progress_text)),
             ("Annotations per label", (self.chart, self.total)),
-            ("Articles by status", (self.status_table,)),
+            ("Articles by your status", (self.status_table,)),
+            ("Progress of each analyst", (self.analyst_table,)),
             ("Annotations by annotator", (self.annotator_table,)),
             (f"Most frequent texts per label (top {TOP_TEXTS})", (self.frequent_table,)),
         )
@@ -97,7 +102,8 @@ class StatsDock(QDockWidget):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self.refresh)
         for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed,
-                       session.article_changed, session.labels_changed, session.articles_imported):
+                       session.article_changed, session.labels_changed, session.articles_imported,
+                       session.team_changed):
             signal.connect(self._changed)
         self.visibilityChanged.connect(lambda visible: visible and self.refresh())
 
@@ -123,15 +129,19 @@ class StatsDock(QDockWidget):
         ])
         self.total.setText(f"{stats['annotations']:,} annotation{'s' if stats['annotations'] != 1 else ''} in all")
         self.statuses.set_rows([(Status(s).display, n) for s, n in stats["articles_by_status"].items()])
+        self.analysts.set_rows([
+            (p["annotator"], p["assigned"] or "–", p["new"] if p["assigned"] else "–", p["in_progress"], p["done"])
+            for p in stats["progress"]
+        ])
         self.annotators.set_rows(sorted(stats["annotations_by_annotator"].items(), key=lambda kv: (-kv[1], kv[0])))
         rows, colours = [], []
-        frequent = frequent_texts(corpus, TOP_TEXTS)
+        frequent = frequent_texts(corpus, TOP_TEXTS, corpus.user if corpus.team.blind else None)  # blind: yours
         for lab in self.session.labels:
             for text, n in frequent.get(lab.id, []):
                 rows.append((lab.name, " ".join(text.split()), n))
                 colours.append(lab.colour)
         self.frequent.set_rows(rows, colours)
-        for table in (self.status_table, self.annotator_table, self.frequent_table):
+        for table in (self.status_table, self.annotator_table, self.frequent_table, self.analyst_table):
             _fit(table)
 
     def show_now(self) -> None:

@@ -337,6 +337,8 @@ class TextPane(QPlainTextEdit):
                 for a in reversed(hits):  # outermost first, as they nest
                     lab = self._labels.get(a.label_id)
                     line = f"<b style='color:{lab.colour if lab else '#777'}'>■</b> {html.escape(lab.name if lab else '?')}: {html.escape(a.text)}"
+                    if self.index.owner is not None and a.annotator != self.index.owner:
+                        line += f" <i>· {html.escape(a.annotator)} (read-only)</i>"
                     if a.note:
                         line += f"<br><i>{html.escape(a.note)}</i>"
                     lines.append(line)

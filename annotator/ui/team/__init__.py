@@ -1,0 +1,1 @@
+"""The team: whose annotations show, assignments, blind mode, sharing and merging corpus files."""

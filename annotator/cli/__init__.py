@@ -8,7 +8,7 @@ import click
 
 from annotator import __version__
 from annotator.cli.backup_cmd import backup_command, restore_command
-from annotator.cli.common import AnnotatorGroup, Settings
+from annotator.cli.common import ID, AnnotatorGroup, Settings
 from annotator.core.log import configure as configure_log
 from annotator.formats.sample import log_folder
 from annotator.cli.export_cmd import export_command
@@ -36,7 +36,7 @@ def start_gui(db: Path | None, article_id: int | None, annotator: str | None) ->
     help="Corpus file to use (default: corpus.db in the user's data folder).",
 )
 @click.option("--annotator", "annotator_name", metavar="NAME", help="Who is annotating (default: the system user).")
-@click.option("--article", "article_id", type=int, metavar="ID", help="Open this article (desktop interface only).")
+@click.option("--article", "article_id", type=ID, metavar="ID", help="Open this article (desktop interface only).")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the log (kept in annotator.log in the user data folder).")
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context

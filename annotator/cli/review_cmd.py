@@ -8,7 +8,7 @@ from datetime import datetime
 
 import click
 
-from annotator.cli.common import Settings, clip, format_table, open_existing
+from annotator.cli.common import ID, Settings, clip, format_table, open_existing
 from annotator.cli.queries import review
 from annotator.cli.search_cmd import flat, label_tag
 from annotator.store import Corpus
@@ -102,7 +102,7 @@ def _missed(corpus: Corpus, tag: str | None, article_id: int | None, as_json: bo
 @click.command("review")
 @click.option("--annotator", help="Only annotations by this annotator.")
 @click.option("--label", "tag", metavar="TAG", help="Only this label tag (with --conflicts: texts that carry it; with --missed: mentions it is suggested for).")
-@click.option("--article", "article_id", type=int, help="Only this article.")
+@click.option("--article", "article_id", type=ID, help="Only this article.")
 @click.option("--conflicts", "show_conflicts", is_flag=True, help="List texts labelled differently across the corpus, with counts per label.")
 @click.option("--missed", "show_missed", is_flag=True, help="List unlabelled whole-word occurrences of labelled texts, with the label they most often carry.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")

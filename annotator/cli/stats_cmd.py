@@ -6,7 +6,7 @@ import json
 
 import click
 
-from annotator.cli.common import Settings, corpus_path, format_table, open_existing
+from annotator.cli.common import Settings, corpus_path, echo, format_table, open_existing
 from annotator.core.model import Status
 
 
@@ -27,5 +27,6 @@ def stats_command(settings: Settings, as_json: bool) -> None:
     if stats["annotations_by_annotator"]:
         rows += [["", ""], ["Annotators", len(stats["annotations_by_annotator"])]]
         rows += [[f"  {name}", n] for name, n in stats["annotations_by_annotator"].items()]
-    click.echo(f"Corpus: {corpus_path(settings)}\n")
+    echo(f"Corpus: {corpus_path(settings)}")
+    click.echo()
     click.echo(format_table(None, rows, right=[1]))

@@ -104,8 +104,11 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Node:
-    op: str  # "AND", "OR", "NOT" (left NOT right)
+    op: str  # "AND", "OR", "NOT" (the first child, and none of the others: ``a NOT b NOT c``)
     children: tuple
+
+
+MAX_DEPTH = 40  # parentheses nested deeper than this are read as plain words (a tree that deep is no query)
 
 
 _TOKEN = re.compile(r'\s*(?:(")([^"]*)("?)|([()])|([^\s"()]+))')
@@ -141,6 +144,7 @@ class _Parser:
     def __init__(self, tokens: list[tuple[str, str]]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.depth = 0
 
     def peek(self) -> tuple[str, str] | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -170,10 +174,11 @@ class _Parser:
 
     def negation(self):
         node = self.primary()
-        while self.peek() == ("op", "NOT"):
+        excluded = []
+        while self.peek() == ("op", "NOT"):  # a chain of NOTs is one flat node, however long
             self._operator()
-            node = Node("NOT", (node, self.primary()))
-        return node
+            excluded.append(self.primary())
+        return Node("NOT", (node, *excluded)) if excluded else node
 
     def _operator(self) -> None:
         """Step over AND, OR or NOT, which must be followed by something to combine."""
@@ -191,7 +196,11 @@ class _Parser:
         if kind == "(":
             if self.peek() is None:
                 raise QueryError("A '(' is not closed")
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"Parentheses are nested more than {MAX_DEPTH} deep")
             node = self.expr()
+            self.depth -= 1
             if self.peek() != (")", ")"):
                 raise QueryError("A '(' is not closed")
             self.pos += 1
@@ -313,7 +322,7 @@ class _Matcher:
             return bool(spans) or in_title, in_title, spans
         if node.op == "NOT":
             ok, in_title, spans = self._evaluate(node.children[0], title, low_title, text, low, cap)
-            if ok and self._evaluate(node.children[1], title, low_title, text, low, 1)[0]:
+            if ok and any(self._evaluate(child, title, low_title, text, low, 1)[0] for child in node.children[1:]):
                 return False, False, []
             return ok, in_title, spans
         results = [self._evaluate(child, title, low_title, text, low, cap) for child in node.children]

@@ -28,8 +28,20 @@ class AnnotationRepository:
         # article id can come back with other text (the last article deleted, a rolled-back import,
         # another program), so each entry is keyed by the article's content hash, checked on use.
         self._texts: dict[int, tuple[str, str]] = {}
+        self._version: int | None = None  # PRAGMA data_version when the caches were last checked
+
+    def _check_caches(self) -> None:
+        """Forget cached ids and texts when another connection has committed to the file since
+        (another program's import, or a backup restored under us: an id may name another row now)."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._annotator_ids.clear()
+            self._texts.clear()
+            self._version = version
 
     def _article_text(self, article_id: int, verified: bool = False) -> str:
+        if not verified:
+            self._check_caches()
         cached = self._texts.get(article_id)
         if cached is not None and verified:
             return cached[1]
@@ -62,8 +74,12 @@ class AnnotationRepository:
             )
 
     # --- annotators --------------------------------------------------------------
-    def annotator_id(self, name: str) -> int:
-        """The id of annotator ``name``, recorded on first use (inside the caller's transaction)."""
+    def annotator_id(self, name: str, *, checked: bool = False) -> int:
+        """The id of annotator ``name``, recorded on first use (inside the caller's transaction).
+
+        ``checked``: the caller has called ``_check_caches`` inside this transaction."""
+        if not checked:
+            self._check_caches()
         if name in self._annotator_ids:
             return self._annotator_ids[name]
         row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
@@ -140,6 +156,7 @@ class AnnotationRepository:
             for a in annotations:
                 self.check(a, verified=True)
             with self.db.atomic():
+                self._check_caches()  # inside the write lock: no other program can change the file now
                 for a in annotations:
                     cur = self.db.execute(
                         """INSERT INTO annotations
@@ -153,11 +170,11 @@ class AnnotationRepository:
                             a.start,
                             a.end,
                             a.text,
-                            self.annotator_id(a.annotator),
+                            self.annotator_id(a.annotator, checked=True),
                             a.note or None,
                             a.created or stamp,
                             a.updated or stamp,
-                            self.annotator_id(a.reviewed_by) if a.reviewed_by else None,
+                            self.annotator_id(a.reviewed_by, checked=True) if a.reviewed_by else None,
                             (a.reviewed_at or stamp) if a.reviewed_by else None,
                         ],
                     )

@@ -9,14 +9,14 @@ import click
 from annotator import __version__
 from annotator.cli.backup_cmd import backup_command, restore_command
 from annotator.cli.common import ID, AnnotatorGroup, Settings
-from annotator.core.log import configure as configure_log
-from annotator.formats.sample import log_folder
 from annotator.cli.export_cmd import export_command
 from annotator.cli.import_cmd import import_command
 from annotator.cli.review_cmd import review_command
 from annotator.cli.search_cmd import search_command
 from annotator.cli.stats_cmd import stats_command
 from annotator.cli.suggest_cmd import preannotate_command, train_command
+from annotator.core.log import configure as configure_log
+from annotator.formats.sample import log_folder
 
 
 def start_gui(db: Path | None, article_id: int | None, annotator: str | None) -> int:

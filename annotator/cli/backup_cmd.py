@@ -60,7 +60,9 @@ def restore_command(settings: Settings, backup: str, yes: bool) -> None:
     """
     path = _existing(settings)
     if not backup.strip():
-        raise click.BadParameter("give a backup number from `annotator backup --list`, or a backup file.", param_hint="BACKUP")
+        raise click.BadParameter(
+            "give a backup number from `annotator backup --list`, or a backup file.", param_hint="BACKUP"
+        )
     if re.fullmatch(r"[0-9]+", backup):  # ASCII digits only: '¹' or '٣' is a file name, not a number
         backups = list_backups(path)
         index = int(backup) if len(backup) <= 18 else 0

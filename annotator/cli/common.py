@@ -104,12 +104,36 @@ def open_for_import(settings: Settings) -> Corpus:
     return open_corpus(settings.db)
 
 
-# Numeric options are checked by click against the range SQLite's integers hold: a number out of
-# range, or of thousands of digits, is a usage error with a sentence, never an OverflowError.
+# Numeric options are checked against the range SQLite's integers hold: a number out of range,
+# or of thousands of digits, is a usage error with a sentence, never an OverflowError.
 INT64_MAX = 2**63 - 1
-ID = click.IntRange(1, INT64_MAX)  # an article (or other row) id
-SEED = click.IntRange(-INT64_MAX - 1, INT64_MAX)
-COUNT = click.IntRange(1, 2**31 - 1)
+
+
+class BoundedInt(click.ParamType):
+    """A whole number in [low, high], written in ASCII digits (click's IntRange would print its
+    19-digit bounds in every --help)."""
+
+    name = "integer"
+
+    def __init__(self, low: int, high: int, what: str = "a whole number") -> None:
+        self.low, self.high, self.what = low, high, what
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            number = value
+        else:
+            text = str(value).strip()
+            if not re.fullmatch(r"[+-]?[0-9]{1,25}", text):
+                self.fail(f"{str(value)[:40]!r} is not {self.what}.", param, ctx)
+            number = int(text)
+        if not self.low <= number <= self.high:
+            self.fail(f"{number} is out of range ({self.low} to {self.high}).", param, ctx)
+        return number
+
+
+ID = BoundedInt(1, INT64_MAX, "an id (a whole number from 1)")  # an article (or other row) id
+SEED = BoundedInt(-INT64_MAX - 1, INT64_MAX)
+COUNT = BoundedInt(1, 2**31 - 1, "a whole number from 1")
 MAX_BYTES = 2**62  # a size larger than any disk: refused as a typo
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(i?)b?|b)?\s*$", re.IGNORECASE)

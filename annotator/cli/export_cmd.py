@@ -30,11 +30,14 @@ def _format_help() -> str:
 def _values(values: Iterable[str], option: str = "") -> list[str]:
     """Repeated options and comma lists alike: ('done,in_progress', 'new') -> ['done', 'in_progress', 'new'].
 
-    An option given with nothing in it (``--label ',,,'``) is refused: taken as no filter, it would export everything."""
+    An option given with nothing in it (``--label ',,,'``) is refused: taken as no filter, it would
+    export everything."""
     values = list(values)
     found = [v.strip() for value in values for v in value.split(",") if v.strip()]
     if values and not found:
-        raise click.BadParameter(f"{values[0]!r} names nothing; leave the option out to take everything.", param_hint=option)
+        raise click.BadParameter(
+            f"{values[0]!r} names nothing; leave the option out to take everything.", param_hint=option
+        )
     return found
 
 

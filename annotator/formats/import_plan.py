@@ -53,7 +53,8 @@ def _inside(path: Path, folder: Path) -> Source:
         if not target.is_relative_to(folder.resolve()):
             return Source(
                 path, False,
-                f"A link to {target}, outside the folder being imported; not followed. Name that file itself to import it.",
+                f"A link to {target}, outside the folder being imported; not followed. "
+                "Name that file itself to import it.",
             )
     if not path.is_file():
         return Source(path, False, "Not a regular file (a pipe, socket or device); not read.")

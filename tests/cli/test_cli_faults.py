@@ -43,7 +43,8 @@ def test_numbers_out_of_range_are_usage_errors(cli, corpus_db, args, tmp_path, m
 def test_restore_of_a_number_that_is_no_backup_is_a_sentence(cli, corpus_db, backup):
     result = cli("--db", corpus_db, "restore", backup, "--yes")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: ") and ("no backup number" in result.stderr or "does not exist" in result.stderr)
+    assert result.stderr.startswith("Error: ")
+    assert "no backup number" in result.stderr or "does not exist" in result.stderr
 
 
 def test_empty_arguments_are_refused_with_what_to_give(cli, corpus_db, tmp_path):

@@ -196,14 +196,22 @@ def _half_made(db: Database, tables: list[str]) -> bool:
     return "articles" not in tables or db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 
-def _check_existing(db: Database, path: Path | str) -> None:
+def _check_existing(db: Database, path: Path | str, create: bool) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
     if app_id != APPLICATION_ID:
-        if tables and not _half_made(db, tables):
+        tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
+        if tables and _half_made(db, tables):
+            return  # ours, cut off while it was being created: the migrations complete it
+        # Otherwise only a blank SQLite file (no table, view, index or trigger, no application or
+        # version mark) may become a corpus; anything else is another application's, refused untouched.
+        schema = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        user_version = db.execute("PRAGMA user_version").fetchone()[0]
+        if schema or app_id or user_version:
             raise NotACorpusError(
                 f"{path} is an SQLite database of another application, not an Annotator corpus."
             )
+        if not create:
+            raise CorpusError(f"{path} is an empty database, not an Annotator corpus yet; it was left untouched.")
         return
     applied = {m.name for m in migrations.applied(db)}
     unknown = sorted(applied - set(KNOWN))
@@ -261,7 +269,7 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True, read_onl
         db = CorpusDatabase(conn, execute_plugins=False)  # writes take the lock up front
         if existed:
             _check_pages(db, path)
-            _check_existing(db, path)
+            _check_existing(db, path, create)
         if read_only:
             return _read_only(db, path)
         corpus = _prepare(db, path)

@@ -49,6 +49,7 @@ class ReviewFilter:
     changed_from: date | None = None  # last change on or after this day (UTC)
     changed_to: date | None = None  # last change on or before this day (UTC)
     reviewed: bool | None = None  # True: reviewed only; False: not reviewed only
+    article_ids: tuple[int, ...] = ()
 
     def is_empty(self) -> bool:
         return self == ReviewFilter()
@@ -83,6 +84,7 @@ _ANNOTATION_SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end",
 # Each walks an index (see migrations m001/m002) rather than sorting the whole table.
 SORTS: dict[str, tuple[str, ...]] = {
     "id": ("a.id",),
+    "article": ("a.article_id", "a.start", 'a."end"', "a.id"),  # each article's spans in text order
     "text": ("a.text", "a.id"),
     "label": ("l.name", "a.annotator_id", "a.article_id", "a.id"),
     "title": ("ar.title", "ar.id", "a.start", 'a."end"', "a.id"),
@@ -216,6 +218,9 @@ class ReviewRepository:
         d = "" if keep_date_index else p
         clauses: list[str] = []
         params: list[Any] = []
+        if f.article_ids:
+            clauses.append(f"{p}a.article_id IN ({','.join('?' * len(f.article_ids))})")
+            params.extend(f.article_ids)
         if f.label_ids:
             clauses.append(f"{p}a.label_id IN ({','.join('?' * len(f.label_ids))})")
             params.extend(f.label_ids)

@@ -33,12 +33,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotator.core.text import grapheme_start, is_word_char
+from annotator.store.locking import connect
 
 FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "text")
@@ -493,6 +495,27 @@ def catch_up(db: Database, limit: int | None = None) -> int:
         if cur.rowcount <= 0:
             break
         done += cur.rowcount
+    return done
+
+
+def catch_up_file(path: str | Path, stop: Callable[[], bool], step: int = CATCH_UP_CHUNK) -> int:
+    """``catch_up`` on a connection of its own to the corpus file at ``path`` (for a worker
+    thread), ``step`` articles per transaction, until the index is current or ``stop()`` says so.
+    Returns how many were indexed; a failure (busy, read-only, disk full) raises, with the
+    count of those indexed before it as ``indexed`` on the exception."""
+    db = connect(path)
+    done = 0
+    try:
+        while not stop():
+            indexed = catch_up(db, step)
+            if not indexed:
+                break
+            done += indexed
+    except sqlite3.Error as exc:
+        exc.indexed = done  # type: ignore[attr-defined]
+        raise
+    finally:
+        db.conn.close()
     return done
 
 

@@ -16,7 +16,6 @@ from annotator.store.labels import LabelRepository
 from annotator.store.locking import CorpusDatabase
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
 from annotator.store.review import ReviewRepository
-from annotator.store.search import ensure_index as ensure_search_index
 
 # PRAGMA application_id marks a file as an Annotator corpus ("ANNO").
 APPLICATION_ID = 0x414E4E4F
@@ -351,7 +350,6 @@ def _prepare(db: Database, path: Path | None) -> Corpus:
         with db.atomic():  # the whole schema and the mark that it is ours: all of it or none
             migrations.apply(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    ensure_search_index(db)  # a few lookups; an index that is missing is created empty and catches up later
     return Corpus(db, path)
 
 

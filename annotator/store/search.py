@@ -1,6 +1,6 @@
 """Full-text search over article titles and texts, on an SQLite FTS5 index.
 
-The index (``articles_fts``, created by migration m003: an external-content table like the one
+The index (``articles_fts``, created by migration m003 and kept in shape by m005: an external-content table like the one
 sqlite-utils ``enable_fts`` makes) is filled lazily: imports only store text, and the index
 catches up (``catch_up``) before each search and in the app's idle moments. It uses FTS5's
 **trigram** tokenizer. The
@@ -387,18 +387,26 @@ def search(
     tree, message = read_query(query.replace("\x00", " "))
     if tree is None:
         return SearchPage(message=message)
-    behind = _maybe_behind(db)
+    try:
+        behind = _maybe_behind(db)
+    except sqlite3.OperationalError:  # no index at all (another program dropped it): read every article
+        return _scan(db, tree, message, limit, offset, after, budget, max_hits, context, None)
     if behind:
         try:
             catch_up(db)
             behind = False
         except sqlite3.OperationalError:  # read-only or locked: _candidates reads the unindexed articles too
             pass
+    return _scan(db, tree, message, limit, offset, after, budget, max_hits, context, fts_expression(tree), behind)
+
+
+def _scan(db, tree, message, limit, offset, after, budget, max_hits, context, expression, behind=False) -> SearchPage:
+    """Check each candidate article (those the index narrows to, or all for ``expression`` None)."""
     matcher = _Matcher()
     results: list[SearchResult] = []
     skipped = searched = 0
     last = after
-    for article_id, title, text in _candidates(db, fts_expression(tree), after, behind):
+    for article_id, title, text in _candidates(db, expression, after, behind):
         if len(results) == limit or (budget is not None and searched >= budget):
             return SearchPage(results, message, last, searched)
         searched += 1
@@ -435,7 +443,7 @@ _TRIGGER_SQL = (
 )
 
 
-def _shape_is_current(db: Database) -> bool:
+def shape_is_current(db: Database) -> bool:
     """The index and its triggers exist, of the shape created here, and no trigger of an older shape."""
     names = [FTS_TABLE, *_TRIGGERS, *_OLD_TRIGGERS]
     found = dict(db.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})", names))
@@ -470,7 +478,7 @@ def _maybe_behind(db: Database) -> bool:
 
 def index_is_current(db: Database) -> bool:
     """The index and its triggers exist and hold every article."""
-    return _shape_is_current(db) and unindexed_count(db) == 0
+    return shape_is_current(db) and unindexed_count(db) == 0
 
 
 def catch_up(db: Database, limit: int | None = None) -> int:
@@ -533,13 +541,3 @@ def create_index(db: Database) -> None:
     db.execute(_CREATE)
     for sql in _TRIGGER_SQL:
         db.execute(sql)
-
-
-def ensure_index(db: Database) -> bool:
-    """Create the index when it is missing or of another shape (cheap: it starts empty and
-    catches up later); True when it had to."""
-    if _shape_is_current(db):
-        return False
-    with db.atomic():
-        create_index(db)
-    return True

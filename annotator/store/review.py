@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import Annotation
 from annotator.store._util import now
-from annotator.store.annotations import AnnotationRepository
+from annotator.store.annotations import ANNOTATION_JOIN, ANNOTATION_SELECT, AnnotationRepository
 from annotator.store.errors import CorpusError
 
 CONTEXT = 40  # code points of context either side of a span
@@ -72,13 +72,6 @@ class ReviewRow(NamedTuple):
     end: int
     key: tuple = ()  # the sort key of the page query that read this row
 
-
-# The columns of core.model.Annotation, read by id (CROSS JOIN: annotations first, whatever
-# the planner's statistics say about the few annotators).
-_ANNOTATION_SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
-    a.note, a.created, a.updated, r.name, a.reviewed_at
-    FROM annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
-    LEFT JOIN annotators r ON r.id = a.reviewed_by"""
 
 # Sort keys: the ORDER BY of each, always ending in a unique column so that pages never overlap.
 # Each walks an index (see migrations m001/m002) rather than sorting the whole table.
@@ -352,9 +345,7 @@ class ReviewRepository:
             for r in self.db.execute(
                 f"""SELECT a.id, a.article_id, ar.title, a.label_id, a.text, n.name, a.updated,
                        r.name, a.reviewed_at, a.note, a.start, a."end"
-                    FROM annotations a CROSS JOIN articles ar ON ar.id = a.article_id
-                    CROSS JOIN annotators n ON n.id = a.annotator_id
-                    LEFT JOIN annotators r ON r.id = a.reviewed_by
+                    FROM {ANNOTATION_JOIN} CROSS JOIN articles ar ON ar.id = a.article_id
                     WHERE a.id IN ({','.join('?' * len(chunk))})""",  # CROSS JOIN: by id first, whatever the statistics say
                 chunk,
             ):
@@ -400,7 +391,7 @@ class ReviewRepository:
         out: list[Annotation] = []
         for chunk in _chunks(sorted(set(ids))):
             out.extend(Annotation._make(r) for r in self.db.execute(
-                f"{_ANNOTATION_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
+                f"{ANNOTATION_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
             ))
         return out
 

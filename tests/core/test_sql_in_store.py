@@ -50,3 +50,14 @@ def test_the_scan_finds_sql():
 )
 def test_no_sql_outside_the_store(path):
     assert statements(path) == []
+
+
+def test_the_annotation_and_annotator_join_is_written_once():
+    """Annotations with their annotator's and reviewer's names (a sort may join annotators alone)."""
+    join = re.compile(r"JOIN\s+annotators\s+\w+\s+ON\s+\w+\.id\s*=\s*a\.annotator_id\s+LEFT\s+JOIN\s+annotators", re.I)
+    found = {
+        p.relative_to(PACKAGE).as_posix(): len(join.findall(p.read_text(encoding="utf-8")))
+        for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts
+    }
+    found = {name: n for name, n in found.items() if n and name not in PENDING}
+    assert found == {"store/annotations.py": 1}, "use store.annotations.ANNOTATION_JOIN"

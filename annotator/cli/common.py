@@ -44,7 +44,12 @@ def echo(text: str, err: bool = False) -> None:
     click.echo(printable(text), err=err)
 
 
+RESTORE_HINT = "`annotator backup --list` lists the backups; `annotator restore N` brings one back."
+
+
 def error_message(exc: BaseException) -> str:
+    if getattr(exc, "restore_advised", False):
+        return f"{exc} {RESTORE_HINT}"
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"{exc.strerror}{where}."

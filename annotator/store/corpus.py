@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.articles import ArticleRepository
-from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
+from annotator.store.errors import CorpusError, DamagedCorpusError, NewerSchemaError, NotACorpusError
 from annotator.store.health import CorpusFiles, CorpusGoneError, CorpusLocksLostError
 from annotator.store.labels import LabelRepository
 from annotator.store.locking import CorpusDatabase
@@ -136,8 +136,7 @@ def read_only_message(path: Path) -> str:
 
 def damaged_message(path: Path, detail: str) -> str:
     return (
-        f"{path} is damaged: {detail}. It was left untouched; restore it from a backup "
-        "(File › Restore from backup, or annotator restore), or open another copy."
+        f"{path} is damaged: {detail}. It was left untouched; restore it from a backup, or open another copy."
     )
 
 
@@ -162,11 +161,11 @@ def _check_pages(db: Database, path: Path, *, full: bool = False) -> None:
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     wal = _wal_bytes(path)
     if size % page_size or (wal == 0 and size < pages * page_size):
-        raise NotACorpusError(damaged_message(path, f"the file is cut short ({size:,} of {pages * page_size:,} bytes)"))
+        raise DamagedCorpusError(damaged_message(path, f"the file is cut short ({size:,} of {pages * page_size:,} bytes)"))
     if full or size + wal <= QUICK_CHECK_MAX_BYTES:
         found = [row[0] for row in db.execute("PRAGMA quick_check(3)").fetchall()]
         if found != ["ok"]:
-            raise NotACorpusError(damaged_message(path, f"SQLite's check found {'; '.join(found)[:300]}"))
+            raise DamagedCorpusError(damaged_message(path, f"SQLite's check found {'; '.join(found)[:300]}"))
 
 
 def _our_tables() -> frozenset[str]:
@@ -274,7 +273,8 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True, read_onl
         corpus = _prepare(db, path)
     except sqlite3.DatabaseError as exc:
         message = _open_failure(conn, path, exc)
-        raise NotACorpusError(message) from exc
+        damaged = message.startswith(f"{path} is damaged: ")
+        raise (DamagedCorpusError if damaged else NotACorpusError)(message) from exc
     except BaseException:
         if conn is not None:
             conn.close()

@@ -19,15 +19,40 @@ from annotator.core.model import Annotation, Label, Status
 from annotator.store import Corpus, CorpusError, edits
 from annotator.store.backup import create_backup
 from annotator.store.changes import Changes
-from annotator.store.health import (
-    CorpusGoneError,
-    CorpusLocksLostError,
-    FileIdentity,
-    data_version,
-    gone_message,
-    locks_lost_message,
-    write_error,
-)
+from annotator.store.health import CorpusGoneError, CorpusLocksLostError, FileIdentity, data_version, write_error
+
+RESTORE_HINT = "File › Restore from backup brings a backup back."
+
+
+def explain(exc: BaseException) -> str:
+    """A store error as the window says it: with the way to restore where a backup is the way out."""
+    text = str(exc)
+    return f"{text} {RESTORE_HINT}" if getattr(exc, "restore_advised", False) else text
+
+
+def gone_message(path: Path | str, rescue: Path | None) -> str:
+    saved = (
+        f"Everything saved until now was copied to the backup {rescue}; File › Restore from backup can bring it back."
+        if rescue is not None
+        else "The last automatic backup is listed under File › Restore from backup."
+    )
+    return (
+        f"The corpus file {path} is gone (deleted, moved or its drive removed), so nothing more can be saved to it. "
+        + saved
+    )
+
+
+def locks_lost_message(path: Path | str, rescue: Path | None) -> str:
+    saved = (
+        f"Everything this window holds was copied to the backup {rescue}."
+        if rescue is not None
+        else "The last automatic backup is listed under File › Restore from backup."
+    )
+    return (
+        f"Another program took over the corpus file {path} while it was open here (its -wal file was "
+        f"removed or replaced), so edits made here now would not reach the file: editing is stopped. {saved} "
+        "Reopen the corpus to go on with what the file holds."
+    )
 
 
 class CorpusSession(QObject):

@@ -46,7 +46,7 @@ def test_a_busy_corpus_is_reported_not_swallowed(qtbot, corpus_path, monkeypatch
             indexer = SearchIndexer(corpus)
             with qtbot.waitSignal(indexer.failed, timeout=10_000) as failed:
                 indexer.start()
-            assert "could not be brought up to date" in failed.args[0] and "locked" in failed.args[0]
+            assert "Search indexing stopped" in failed.args[0] and "locked" in failed.args[0]
             indexer.stop()
     finally:
         holder.execute("ROLLBACK")

@@ -48,3 +48,17 @@ def test_the_session_announces_what_an_edit_changed(qtbot, tmp_path):
     session.announce(Changes())
     assert heard == []  # nothing changed, nothing said
     corpus.close()
+
+
+WRITES = re.compile(
+    r"corpus\.(articles|labels|annotations|review)\.(add|add_many|update|delete|delete_many|set_status|reorder|relabel"
+    r"|mark_reviewed|unmark_reviewed|restore)\(|consistency\.(make_consistent|undo_consistent|redo_consistent"
+    r"|reject|unreject)\("
+)
+
+
+def test_the_window_writes_only_through_store_edits():
+    writing = sorted(
+        str(path.relative_to(UI)) for path in UI.rglob("*.py") if WRITES.search(path.read_text(encoding="utf-8"))
+    )
+    assert writing == []

@@ -121,6 +121,7 @@ class ReviewRepository:
         self.db = db
         self._annotations = annotations
         self._texts: OrderedDict[int, str] = OrderedDict()
+        self._texts_written: tuple | None = None
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._distinct: list[str] | None = None
         self._distinct_stamp: tuple | None = None
@@ -366,6 +367,14 @@ class ReviewRepository:
         return out
 
     def _load_texts(self, article_ids: set[int]) -> None:
+        # An article's text never changes, but its id can come back with another text (the
+        # article deleted and another imported, or a backup restored by another program):
+        # the cache is kept only while nothing was written to the file.
+        conn = self.db.conn
+        written = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        if written != self._texts_written:
+            self._texts_written = written
+            self._texts.clear()
         missing = [i for i in article_ids if i not in self._texts]
         for i in article_ids & self._texts.keys():
             self._texts.move_to_end(i)

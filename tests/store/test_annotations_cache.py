@@ -54,3 +54,16 @@ def test_an_annotator_id_cached_before_a_restore_by_another_program_is_not_reuse
         assert sorted((a.text, a.annotator) for a in check.annotations.for_article(article.id)) == [
             ("Foshan", "zed"), ("Midea", "yan")
         ]
+
+
+def test_the_review_context_follows_an_article_id_that_came_back_with_other_text(tmp_path):
+    path = tmp_path / "c.db"
+    with open_corpus(path) as window, open_corpus(path) as other:
+        article = window.articles.add("Old", "Foshan hosts Midea.")
+        window.annotations.add(Annotation(None, article.id, 1, 0, 6, "Foshan", "ann"))
+        assert window.review.page()[0].right == " hosts Midea."  # the text is cached now
+        other.articles.delete(article.id)  # another program replaces the article under the same id
+        again = other.articles.add("New", "Foshan signs with Gree.")
+        assert again.id == article.id
+        other.annotations.add(Annotation(None, again.id, 1, 0, 6, "Foshan", "ann"))
+        assert window.review.page()[0].right == " signs with Gree."

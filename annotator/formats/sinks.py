@@ -16,7 +16,7 @@ What a reader of the target sees, and what a kill can leave:
   leaves no folder at the target, the previous export in the hidden staging folder beside it.
 - The parts of a split of a file format (``corpus.train.jsonl``, ``corpus.dev.jsonl``...) are
   separate files, replaced by separate renames. Before the first, a journal
-  (``.corpus.jsonl.export-commit``) naming every staged part is written and synced; after the
+  (``.corpus.train.jsonl.export-commit``) naming every staged part is written and synced; after the
   last it is removed. A kill in between leaves some parts new and the others old, with the
   journal and the staged parts beside them; the next export to the same place, or
   ``finish_interrupted``, completes the replacement before anything else, so that the parts

@@ -4,6 +4,9 @@ kill leaves nothing that breaks the next export."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +138,42 @@ def test_a_refused_move_names_the_target_not_the_staging_path(corpus, tmp_path):
         export_corpus(corpus, out, "hf")
     assert raised.value.filename == str(blocker)
     assert not any(".tmp" in p.name for p in tmp_path.iterdir())
+
+
+KILLER = """
+import os, signal, sys
+from annotator.formats import export_corpus
+from annotator.formats import sinks
+from annotator.formats.dataset import ExportOptions
+from annotator.store import open_corpus
+
+calls = {"n": 0}
+real = os.replace
+
+def replace(src, dst, *args, **kwargs):
+    calls["n"] += 1
+    if calls["n"] == int(sys.argv[3]):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(src, dst, *args, **kwargs)
+
+sinks.os.replace = replace
+with open_corpus(sys.argv[1]) as corpus:
+    export_corpus(corpus, sys.argv[2], "jsonl", ExportOptions(split=(80, 10, 10), seed=2))
+"""
+
+
+def test_a_real_kill_between_the_renames_of_a_split_is_completed_by_the_next_export(corpus, tmp_path):
+    out = tmp_path / "corpus.jsonl"
+    export_corpus(corpus, out, "jsonl", ExportOptions(split=(80, 10, 10), seed=1))
+    old = _parts(out)
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", KILLER, str(corpus.path), str(out), "3"],
+                          env=dict(os.environ, PYTHONPATH=str(root)), capture_output=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL
+    mixed = _parts(out)
+    assert mixed["train"] != old["train"] and mixed["test"] == old["test"]  # what the kill left
+    assert any(p.name.endswith(".export-commit") for p in tmp_path.iterdir())
+    export_corpus(corpus, tmp_path / "other.jsonl", "jsonl")  # elsewhere: nothing to complete
+    assert _parts(out) == mixed
+    export_corpus(corpus, out, "jsonl")  # the same place: completed first
+    assert _disjoint(_parts(out)) and _parts(out)["train"] == mixed["train"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "annotator"
-SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|BEGIN|COMMIT|WITH)\b", re.I)
+SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|BEGIN|COMMIT|WITH)\b")  # as SQL is written here
 PENDING = {"formats/dataset.py": "the export's article and span reads still run their own SQL"}
 
 
@@ -25,8 +25,7 @@ def statements(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.match(node.value):
-            if "\n" in node.value or node.value.split()[0].isupper():  # a statement, not a word in a sentence
-                found.append(node.value.strip()[:60])
+            found.append(node.value.strip()[:60])
         if isinstance(node, ast.Attribute) and node.attr in ("execute", "executemany", "executescript"):
             owner = node.value
             name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "annotator"
-SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|BEGIN|COMMIT|WITH)\b")  # as SQL is written here
+# Statements as they are written here: keywords in upper case.
+SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|BEGIN|COMMIT|WITH)\b")
 PENDING = {"formats/dataset.py": "the export's article and span reads still run their own SQL"}
 
 

@@ -30,6 +30,9 @@ def corpus_db(cli, db, tmp_path):
         ["search", "Foshan", "--limit", str(2**70)],
         ["import", "--max-size", "9" * 400, "a.txt"],
         ["import", "--max-size", "1" + "0" * 40 + "GB", "a.txt"],
+        ["train", "--out", "m", "--seed", "9" * 5000],
+        ["train", "--out", "m", "--iterations", "0"],
+        ["train", "--out", "m", "--rank", str(2**70)],
     ],
 )
 def test_numbers_out_of_range_are_usage_errors(cli, corpus_db, args, tmp_path, monkeypatch):

@@ -104,6 +104,13 @@ def _connect_source(path: Path) -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=10)
     try:
         conn.execute("PRAGMA query_only = 1")
+        conn.execute("PRAGMA application_id").fetchone()  # opens the WAL, which needs a writable folder
+    except sqlite3.OperationalError:  # a read-only folder or drive: read it as a read-only corpus is read
+        conn.close()
+        from annotator.store.corpus import connect_read_only
+
+        conn = connect_read_only(path)
+    try:
         yield conn
     finally:
         conn.close()

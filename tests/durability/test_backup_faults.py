@@ -4,6 +4,7 @@ a full disk while the snapshot is written."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -111,3 +112,28 @@ def test_backing_up_a_closed_corpus_leaves_nothing_beside_it(corpus_path):
     before = sorted(p.name for p in corpus_path.parent.iterdir())
     create_backup(corpus_path)
     assert sorted(p.name for p in corpus_path.parent.iterdir()) == before
+
+
+def test_a_corpus_in_a_read_only_folder_is_backed_up(tmp_path):
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # root ignores permission bits unless it gives up the capabilities that do so
+        if shutil.which("setpriv") is None:
+            pytest.skip("root ignores permission bits, and setpriv is not there to drop that")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    path = folder / "c.db"
+    with open_corpus(path) as corpus:
+        corpus.articles.add("Foshan", "Midea is in Foshan.\n")
+    folder.chmod(0o555)
+    try:
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "annotator", "--db", str(path), "backup"],
+            env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert sorted(p.name for p in folder.iterdir()) == ["c.db"]
+    finally:
+        folder.chmod(0o755)
+    (made,) = list_backups(path)
+    assert made.articles == 1

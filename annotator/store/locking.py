@@ -40,7 +40,6 @@ class CorpusDatabase(Database):
     # Called before each write transaction begins; raises to refuse it (the corpus file is gone,
     # or another program took it over). Set by open_corpus for a corpus file.
     before_write: Callable[[], None] | None = None
-    _wal: bool | None = None  # the file is in WAL mode (known at the first unsynced commit)
 
     def execute(self, sql: str, parameters=None):
         try:
@@ -88,26 +87,6 @@ class CorpusDatabase(Database):
             except BaseException:
                 self.rollback()
                 raise
-
-    @contextmanager
-    def unsynced_commits(self) -> Generator[None, None, None]:
-        """Commit without waiting for the disk (``synchronous = NORMAL``) inside this block.
-
-        In WAL mode an unsynced commit is still atomic and survives the app crashing; only a
-        power cut could lose the last ones (never half of one). The next synced commit, or
-        ``checkpoint()``, makes them durable. Outside WAL mode this changes nothing.
-        """
-        if self._wal is None:
-            self._wal = self.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        if not self._wal:
-            yield
-            return
-        previous = self.conn.execute("PRAGMA synchronous").fetchone()[0]
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        try:
-            yield
-        finally:
-            self.conn.execute(f"PRAGMA synchronous = {int(previous)}")
 
     def checkpoint(self) -> None:
         """Copy committed pages into the main file and sync it, without waiting for readers."""

@@ -8,9 +8,7 @@ import click
 
 from annotator import __version__
 from annotator.cli.backup_cmd import backup_command, restore_command
-from annotator.cli.common import AnnotatorGroup, Settings
-from annotator.core.log import configure as configure_log
-from annotator.formats.sample import log_folder
+from annotator.cli.common import ID, AnnotatorGroup, Settings
 from annotator.cli.export_cmd import export_command
 from annotator.cli.import_cmd import import_command
 from annotator.cli.review_cmd import review_command
@@ -18,6 +16,8 @@ from annotator.cli.search_cmd import search_command
 from annotator.cli.stats_cmd import stats_command
 from annotator.cli.suggest_cmd import preannotate_command, train_command
 from annotator.cli.team_cmd import assign_command, merge_command, share_command
+from annotator.core.log import configure as configure_log
+from annotator.formats.sample import log_folder
 
 
 def start_gui(db: Path | None, article_id: int | None, annotator: str | None) -> int:
@@ -37,7 +37,7 @@ def start_gui(db: Path | None, article_id: int | None, annotator: str | None) ->
     help="Corpus file to use (default: corpus.db in the user's data folder).",
 )
 @click.option("--annotator", "annotator_name", metavar="NAME", help="Who is annotating (default: the system user).")
-@click.option("--article", "article_id", type=int, metavar="ID", help="Open this article (desktop interface only).")
+@click.option("--article", "article_id", type=ID, metavar="ID", help="Open this article (desktop interface only).")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the log (kept in annotator.log in the user data folder).")
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context

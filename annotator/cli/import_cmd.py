@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from annotator.cli.common import Settings, open_for_import, parse_size
+from annotator.cli.common import Settings, echo, error_message, open_for_import, parse_size
 from annotator.formats import (
     DEFAULT_MAX_BYTES,
     IMPORTERS,
@@ -16,6 +17,7 @@ from annotator.formats import (
     Outcome,
 )
 from annotator.formats.base import format_size
+from annotator.store import CorpusError
 
 
 def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -97,17 +99,25 @@ def import_command(
             annotator=credit,
             text_field=text_field,
         )
+        stopped: BaseException | None = None
         try:
             if sys.stderr.isatty() and batch.total_files > 1:
                 _run_with_progress_bar(batch)
             else:
                 for result in batch:
                     for line in _problems(result):
-                        click.echo(line, err=True)
+                        echo(line, err=True)
         except KeyboardInterrupt:  # Ctrl-C: what was stored stays, and the summary says so
             batch.report.cancelled = True
+        except (CorpusError, sqlite3.Error, OSError) as exc:  # busy, disk full: say what went in first
+            stopped = exc
     report = batch.report
-    click.echo(report.summary(), err=True)
+    if stopped is not None:
+        echo(f"Import stopped: {error_message(stopped)}", err=True)
+        echo(f"{report.summary()} Those articles are stored; importing the same files again adds the rest "
+             "(what is already in is skipped as a duplicate).", err=True)
+        sys.exit(1)
+    echo(report.summary(), err=True)
     if report.cancelled:
         sys.exit(130)
     if not report.ok:
@@ -134,4 +144,4 @@ def _run_with_progress_bar(batch: ImportBatch) -> None:
             bar.update(batch.files_done - done)
     finally:
         for line in held:
-            click.echo(line, err=True)
+            echo(line, err=True)

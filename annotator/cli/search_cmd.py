@@ -6,7 +6,7 @@ import sqlite3
 
 import click
 
-from annotator.cli.common import Settings, format_table, open_existing
+from annotator.cli.common import COUNT, Settings, echo, format_table, open_existing
 from annotator.store import Corpus
 from annotator.store.search import Hit, catch_up, plain_words, search, unindexed_count
 
@@ -57,7 +57,7 @@ def _matches(corpus: Corpus, query: str, tag: str | None, limit: int) -> tuple[l
 @click.command("search")
 @click.argument("query")
 @click.option("--label", "tag", metavar="TAG", help="Only matches inside annotations with this label tag.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="Show at most this many matches.")
+@click.option("--limit", default=50, show_default=True, type=COUNT, help="Show at most this many matches.")
 @click.pass_obj
 def search_command(settings: Settings, query: str, tag: str | None, limit: int) -> None:
     """Find QUERY in the articles; show each match in context with the labels that cover it.
@@ -81,7 +81,7 @@ def search_command(settings: Settings, query: str, tag: str | None, limit: int) 
                 pass
         rows, more, note = _matches(corpus, query, label_tag(corpus, tag), limit)
     if note:
-        click.echo(note, err=True)
+        echo(note, err=True)
     if rows:
         click.echo(format_table(["Article", "Offsets", "Label", "Context"], rows, right=[0]))
     click.echo(f"{len(rows)} match{'es' if len(rows) != 1 else ''}."

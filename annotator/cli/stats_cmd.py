@@ -6,7 +6,7 @@ import json
 
 import click
 
-from annotator.cli.common import Settings, corpus_path, format_table, open_existing
+from annotator.cli.common import Settings, corpus_path, echo, format_table, open_existing
 from annotator.core.model import Status
 
 
@@ -29,7 +29,8 @@ def stats_command(settings: Settings, as_json: bool) -> None:
     if stats["annotations_by_annotator"]:
         rows += [["", ""], ["Annotators", len(stats["annotations_by_annotator"])]]
         rows += [[f"  {name}", n] for name, n in stats["annotations_by_annotator"].items()]
-    click.echo(f"Corpus: {corpus_path(settings)}{' (blind mode)' if stats['blind'] else ''}\n")
+    echo(f"Corpus: {corpus_path(settings)}{' (blind mode)' if stats['blind'] else ''}")
+    click.echo()
     click.echo(format_table(None, rows, right=[1]))
     if stats["progress"]:
         headers = ["Analyst", "Assigned", "New", "In progress", "Done", "Annotations"]

@@ -290,7 +290,7 @@ class ImportBatch:
         if self._cancelled:
             self.report.cancelled = True
         if self.report.imported:
-            self.corpus.db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # syncs the batch to disk at once
+            self.corpus.db.checkpoint()  # syncs the batch to disk at once
 
     def _begin_group(self) -> None:
         """Open the group's transaction (before an article is stored), unless one is open."""

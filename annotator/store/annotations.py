@@ -11,10 +11,15 @@ from annotator.core.model import Annotation
 from annotator.store._util import now
 from annotator.store.errors import InvalidAnnotationError, NotFoundError
 
-_SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
-    a.note, a.created, a.updated, r.name, a.reviewed_at
-    FROM annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
+# Annotations with the names of their annotator (n) and reviewer (r): the one place this join is
+# written. CROSS JOIN keeps annotations the outer table, whatever the planner's statistics say
+# about the few annotators, so a read by id or article is an index lookup.
+ANNOTATION_JOIN = """annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
     LEFT JOIN annotators r ON r.id = a.reviewed_by"""
+# The columns of core.model.Annotation, in order.
+ANNOTATION_SELECT = f"""SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
+    a.note, a.created, a.updated, r.name, a.reviewed_at
+    FROM {ANNOTATION_JOIN}"""
 
 
 _row = Annotation._make
@@ -28,8 +33,20 @@ class AnnotationRepository:
         # article id can come back with other text (the last article deleted, a rolled-back import,
         # another program), so each entry is keyed by the article's content hash, checked on use.
         self._texts: dict[int, tuple[str, str]] = {}
+        self._version: int | None = None  # PRAGMA data_version when the caches were last checked
+
+    def _check_caches(self) -> None:
+        """Forget cached ids and texts when another connection has committed to the file since
+        (another program's import, or a backup restored under us: an id may name another row now)."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._annotator_ids.clear()
+            self._texts.clear()
+            self._version = version
 
     def _article_text(self, article_id: int, verified: bool = False) -> str:
+        if not verified:
+            self._check_caches()
         cached = self._texts.get(article_id)
         if cached is not None and verified:
             return cached[1]
@@ -62,8 +79,12 @@ class AnnotationRepository:
             )
 
     # --- annotators --------------------------------------------------------------
-    def annotator_id(self, name: str) -> int:
-        """The id of annotator ``name``, recorded on first use (inside the caller's transaction)."""
+    def annotator_id(self, name: str, *, checked: bool = False) -> int:
+        """The id of annotator ``name``, recorded on first use (inside the caller's transaction).
+
+        ``checked``: the caller has called ``_check_caches`` inside this transaction."""
+        if not checked:
+            self._check_caches()
         if name in self._annotator_ids:
             return self._annotator_ids[name]
         row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
@@ -86,7 +107,7 @@ class AnnotationRepository:
 
     # --- reading -----------------------------------------------------------------
     def get(self, annotation_id: int) -> Annotation:
-        row = self.db.execute(f"{_SELECT} WHERE a.id = ?", [annotation_id]).fetchone()
+        row = self.db.execute(f"{ANNOTATION_SELECT} WHERE a.id = ?", [annotation_id]).fetchone()
         if row is None:
             raise NotFoundError(f"No annotation with id {annotation_id}.")
         return _row(row)
@@ -100,7 +121,7 @@ class AnnotationRepository:
         if start_to is not None:
             where += " AND a.start < ?"
             params.append(start_to)
-        sql = f'{_SELECT} WHERE {where} ORDER BY a.start, a."end" DESC, a.id'
+        sql = f'{ANNOTATION_SELECT} WHERE {where} ORDER BY a.start, a."end" DESC, a.id'
         return list(map(_row, self.db.execute(sql, params)))
 
     def labels_over(self, article_id: int, start: int, end: int) -> list[tuple[int, bool]]:
@@ -115,7 +136,7 @@ class AnnotationRepository:
         return [(label_id, bool(exact)) for label_id, exact in rows]
 
     def for_label(self, label_id: int) -> list[Annotation]:
-        return [_row(r) for r in self.db.execute(f"{_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
+        return [_row(r) for r in self.db.execute(f"{ANNOTATION_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
 
     def count(self, article_id: int | None = None) -> int:
         if article_id is None:
@@ -145,6 +166,7 @@ class AnnotationRepository:
             for a in annotations:
                 self.check(a, verified=True)
             with self.db.atomic():
+                self._check_caches()  # inside the write lock: no other program can change the file now
                 layers_before = self._layers_of(annotations) if in_progress is not None else {}
                 for a in annotations:
                     cur = self.db.execute(
@@ -159,11 +181,11 @@ class AnnotationRepository:
                             a.start,
                             a.end,
                             a.text,
-                            self.annotator_id(a.annotator),
+                            self.annotator_id(a.annotator, checked=True),
                             a.note or None,
                             a.created or stamp,
                             a.updated or stamp,
-                            self.annotator_id(a.reviewed_by) if a.reviewed_by else None,
+                            self.annotator_id(a.reviewed_by, checked=True) if a.reviewed_by else None,
                             (a.reviewed_at or stamp) if a.reviewed_by else None,
                         ],
                     )

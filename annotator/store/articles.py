@@ -114,6 +114,17 @@ class ArticleRepository:
             raise NotFoundError(f"No article with id {article_id}.")
         return found[article_id]
 
+    def signature(self, article_id: int) -> tuple:
+        """What changes when anyone edits this article's annotations or status (one indexed query)."""
+        return tuple(
+            self.db.execute(
+                """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
+                   (SELECT group_concat(annotator_id || status || changed) FROM layers WHERE article_id = ?)
+                   FROM annotations WHERE article_id = ?""",
+                [article_id, article_id],
+            ).fetchone()
+        )
+
     def iter_all(self) -> Iterator[Article]:
         for row in self.db.execute(f"{_READ} ORDER BY id", [self._user()]):
             yield _row_to_article(row, self._layers.statuses(row[0]))

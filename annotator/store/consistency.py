@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from annotator.core.model import Annotation
 from annotator.core.text import grapheme_end, grapheme_start, is_word_char
 from annotator.store._util import now
-from annotator.store.annotations import _SELECT
+from annotator.store.annotations import ANNOTATION_SELECT
 
 if TYPE_CHECKING:
     from annotator.store.corpus import Corpus
@@ -117,7 +117,7 @@ def _with_texts(corpus: Corpus, texts: Sequence[str]) -> list[Annotation]:
     for i in range(0, len(texts), 500):
         chunk = list(texts[i : i + 500])
         out += map(Annotation._make, corpus.db.execute(
-            f"{_SELECT} WHERE a.text IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
+            f"{ANNOTATION_SELECT} WHERE a.text IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
         ))
     return out
 

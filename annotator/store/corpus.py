@@ -11,14 +11,13 @@ from sqlite_utils import Database
 from annotator.core.identity import default_annotator
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.articles import ArticleRepository
-from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
+from annotator.store.errors import CorpusError, DamagedCorpusError, NewerSchemaError, NotACorpusError
 from annotator.store.health import CorpusFiles, CorpusGoneError, CorpusLocksLostError
 from annotator.store.labels import LabelRepository
 from annotator.store.layers import LayerRepository, reset_migrating_user, set_migrating_user
 from annotator.store.locking import CorpusDatabase
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
 from annotator.store.review import ReviewRepository
-from annotator.store.search import ensure_index as ensure_search_index
 from annotator.store.team import SHARED_FOR, TeamRepository
 
 # PRAGMA application_id marks a file as an Annotator corpus ("ANNO").
@@ -153,8 +152,7 @@ def read_only_message(path: Path) -> str:
 
 def damaged_message(path: Path, detail: str) -> str:
     return (
-        f"{path} is damaged: {detail}. It was left untouched; restore it from a backup "
-        "(File › Restore from backup, or annotator restore), or open another copy."
+        f"{path} is damaged: {detail}. It was left untouched; restore it from a backup, or open another copy."
     )
 
 
@@ -179,11 +177,11 @@ def _check_pages(db: Database, path: Path, *, full: bool = False) -> None:
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     wal = _wal_bytes(path)
     if size % page_size or (wal == 0 and size < pages * page_size):
-        raise NotACorpusError(damaged_message(path, f"the file is cut short ({size:,} of {pages * page_size:,} bytes)"))
+        raise DamagedCorpusError(damaged_message(path, f"the file is cut short ({size:,} of {pages * page_size:,} bytes)"))
     if full or size + wal <= QUICK_CHECK_MAX_BYTES:
         found = [row[0] for row in db.execute("PRAGMA quick_check(3)").fetchall()]
         if found != ["ok"]:
-            raise NotACorpusError(damaged_message(path, f"SQLite's check found {'; '.join(found)[:300]}"))
+            raise DamagedCorpusError(damaged_message(path, f"SQLite's check found {'; '.join(found)[:300]}"))
 
 
 def _our_tables() -> frozenset[str]:
@@ -212,14 +210,22 @@ def _half_made(db: Database, tables: list[str]) -> bool:
     return "articles" not in tables or db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 
-def _check_existing(db: Database, path: Path | str) -> None:
+def _check_existing(db: Database, path: Path | str, create: bool) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
     if app_id != APPLICATION_ID:
-        if tables and not _half_made(db, tables):
+        tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
+        if tables and _half_made(db, tables):
+            return  # ours, cut off while it was being created: the migrations complete it
+        # Otherwise only a blank SQLite file (no table, view, index or trigger, no application or
+        # version mark) may become a corpus; anything else is another application's, refused untouched.
+        schema = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        user_version = db.execute("PRAGMA user_version").fetchone()[0]
+        if schema or app_id or user_version:
             raise NotACorpusError(
                 f"{path} is an SQLite database of another application, not an Annotator corpus."
             )
+        if not create:
+            raise CorpusError(f"{path} is an empty database, not an Annotator corpus yet; it was left untouched.")
         return
     applied = {m.name for m in migrations.applied(db)}
     unknown = sorted(applied - set(KNOWN))
@@ -280,13 +286,14 @@ def open_corpus(
         db = CorpusDatabase(conn, execute_plugins=False)  # writes take the lock up front
         if existed:
             _check_pages(db, path)
-            _check_existing(db, path)
+            _check_existing(db, path, create)
         if read_only:
             return _read_only(db, path, user)
         corpus = _prepare(db, path, user)
     except sqlite3.DatabaseError as exc:
         message = _open_failure(conn, path, exc)
-        raise NotACorpusError(message) from exc
+        damaged = message.startswith(f"{path} is damaged: ")
+        raise (DamagedCorpusError if damaged else NotACorpusError)(message) from exc
     except BaseException:
         if conn is not None:
             conn.close()
@@ -377,7 +384,6 @@ def _prepare(db: Database, path: Path | None, user: str | None = None) -> Corpus
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         finally:
             reset_migrating_user(token)
-    ensure_search_index(db)  # a few lookups; an index that is missing is created empty and catches up later
     return Corpus(db, path, user)
 
 

@@ -24,6 +24,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import Article
 from annotator.core.model import Status
+from annotator.store.annotations import ANNOTATION_JOIN
 from annotator.store.articles import _READ, _row_to_article
 from annotator.store.layers import status_clause
 
@@ -32,12 +33,14 @@ BATCH_CHARS = 8_000_000  # ... or fewer, once their text adds up to this many ch
 
 # idx_annotations_article is (article_id, start, "end") and ends in the rowid, so SQLite sorts nothing;
 # CROSS JOIN keeps annotations the outer table, so statistics never make it scan a whole table.
-_SPANS = """SELECT a.id, a.start, a."end", l.tag, a.text, n.name, nullif(a.note, ''), r.name, a.reviewed_at,
+_SPANS = (
+    """SELECT a.id, a.start, a."end", l.tag, a.text, n.name, nullif(a.note, ''), r.name, a.reviewed_at,
     {times}, a.article_id
-    FROM annotations a CROSS JOIN labels l ON l.id = a.label_id
-    CROSS JOIN annotators n ON n.id = a.annotator_id
-    LEFT JOIN annotators r ON r.id = a.reviewed_by
+    FROM """
+    + ANNOTATION_JOIN
+    + """ CROSS JOIN labels l ON l.id = a.label_id
     WHERE a.article_id IN ({ids}){where} ORDER BY a.article_id, a.start, a."end", a.id"""
+)
 
 
 def open_reader(path: str) -> Database:

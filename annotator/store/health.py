@@ -290,10 +290,10 @@ def write_error(exc: sqlite3.Error, path: Path | str | None) -> CorpusWriteError
     elif "full" in text or code.startswith("SQLITE_FULL"):
         why = "the disk is full. Free some space, then try again"
     elif "readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
-        why = "the file or its folder is read-only. Make it writable, or open a copy with File › Open corpus"
+        why = "the file or its folder is read-only. Make it writable, or open a copy of it"
     elif "malformed" in text or code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         why = (
-            "the file is damaged. Restore it from a backup (File › Restore from backup, or annotator restore), "
+            "the file is damaged. Restore it from a backup, "
             "or open another copy; do not go on editing this one"
         )
     elif "disk i/o" in text or code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
@@ -302,29 +302,9 @@ def write_error(exc: sqlite3.Error, path: Path | str | None) -> CorpusWriteError
         why = f"SQLite said: {exc}"
     if not why.startswith("SQLite said"):
         why += f" (SQLite: {exc})"
-    return CorpusWriteError(f"The edit was not saved: {name} could not be written; {why}. Everything saved before is intact.")
-
-
-def gone_message(path: Path | str, rescue: Path | None) -> str:
-    saved = (
-        f"Everything saved until now was copied to the backup {rescue}; File › Restore from backup can bring it back."
-        if rescue is not None
-        else "The last automatic backup is listed under File › Restore from backup."
-    )
-    return f"The corpus file {path} is gone (deleted, moved or its drive removed), so nothing more can be saved to it. {saved}"
-
-
-def locks_lost_message(path: Path | str, rescue: Path | None) -> str:
-    saved = (
-        f"Everything this window holds was copied to the backup {rescue}."
-        if rescue is not None
-        else "The last automatic backup is listed under File › Restore from backup."
-    )
-    return (
-        f"Another program took over the corpus file {path} while it was open here (its -wal file was "
-        f"removed or replaced), so edits made here now would not reach the file: editing is stopped. {saved} "
-        "Reopen the corpus to go on with what the file holds."
-    )
+    error = CorpusWriteError(f"The edit was not saved: {name} could not be written; {why}. Everything saved before is intact.")
+    error.restore_advised = "damaged" in why
+    return error
 
 
 __all__ = [
@@ -334,7 +314,5 @@ __all__ = [
     "CorpusWriteError",
     "FileIdentity",
     "data_version",
-    "gone_message",
-    "locks_lost_message",
     "write_error",
 ]

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.store.annotations import ANNOTATION_JOIN
 from annotator.store.corpus import Corpus, _check_existing, _prepare
 from annotator.store.errors import CorpusError, NotACorpusError
 from annotator.store.locking import CorpusDatabase
@@ -128,7 +129,7 @@ def check_source(path: Path | str, target: Corpus) -> None:
             db = CorpusDatabase(conn, execute_plugins=False)
             if db.execute("PRAGMA application_id").fetchone()[0] == 0 and not db.table_names():
                 raise NotACorpusError(f"{path} is not an Annotator corpus (an empty database).")
-            _check_existing(db, path)
+            _check_existing(db, path, create=False)
             problem = conn.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             reason = "not an SQLite database" if "not a database" in str(exc) else f"damaged: {exc}"
@@ -205,7 +206,7 @@ def rename_map(conn: sqlite3.Connection, path: Path, rename: str | None) -> dict
 # --- merging ---------------------------------------------------------------------------------
 _ANNOTATIONS = """SELECT a.label_id, a.start, a."end", a.text, n.name, a.note, a.created, a.updated,
     r.name, a.reviewed_at
-    FROM annotations a JOIN annotators n ON n.id = a.annotator_id LEFT JOIN annotators r ON r.id = a.reviewed_by
+    FROM """ + ANNOTATION_JOIN + """
     WHERE a.article_id = ? ORDER BY a.id"""
 
 

@@ -1,4 +1,9 @@
-"""The schema of a corpus file. It changes only through these migrations, applied on open."""
+"""The schema of a corpus file. It changes only through these migrations, applied on open.
+
+Nothing else creates, drops or alters a table, an index or a trigger: opening a corpus whose
+schema is current writes nothing. A change of schema (the full-text index included) is a new
+migration at the end of this file, never an edit of one that corpora have already applied.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,20 @@ from sqlite_utils import Database, Migrations
 
 from annotator.core.model import DEFAULT_LABELS
 from annotator.store.layers import create_layer_triggers, migrating_user
-from annotator.store.search import create_index
+from annotator.store.search import create_index, shape_is_current
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)
+KNOWN: list[str] = []  # every migration's name, in order
 
 
-@migrations()
+def migration(fn):
+    """Register ``fn`` as the next migration (and record its name in KNOWN)."""
+    KNOWN.append(fn.__name__)
+    return migrations()(fn)
+
+
+@migration
 def m001_initial(db: Database) -> None:
     db.execute(
         """
@@ -88,7 +100,7 @@ def m001_initial(db: Database) -> None:
         )
 
 
-@migrations()
+@migration
 def m002_reviewed(db: Database) -> None:
     """Who reviewed an annotation and when; indexes behind the review table's filters and sorts."""
     db.execute("ALTER TABLE annotations ADD COLUMN reviewed_by INTEGER REFERENCES annotators(id)")
@@ -100,7 +112,7 @@ def m002_reviewed(db: Database) -> None:
     db.execute("CREATE INDEX idx_articles_title ON articles(title)")
 
 
-@migrations()
+@migration
 def m003_fulltext(db: Database) -> None:
     """Full-text search over article titles and texts, and the missed mentions an analyst rejected.
 
@@ -124,7 +136,7 @@ def m003_fulltext(db: Database) -> None:
     )
 
 
-@migrations()
+@migration
 def m004_review_indexes(db: Database) -> None:
     """Label and annotator indexes that also hold annotator and article: review filters that
     combine label, annotator and article status are answered from the index alone."""
@@ -134,7 +146,7 @@ def m004_review_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_annotations_annotator ON annotations(annotator_id, article_id)")
 
 
-@migrations()
+@migration
 def m005_team(db: Database) -> None:
     """Each analyst's own layer of an article: status and time of last change; assignments; corpus settings.
 
@@ -193,4 +205,11 @@ def m005_team(db: Database) -> None:
     create_layer_triggers(db)
 
 
-KNOWN = [m.name for m in migrations._migrations]
+
+@migration
+def m005_fulltext_shape(db: Database) -> None:
+    """The full-text index and its triggers in their current shape (detail='none', no insert
+    trigger). A corpus whose index an earlier version made in another shape gets it replaced,
+    empty; it catches up with the articles as always. (Until this step, opening a corpus did this.)"""
+    if not shape_is_current(db):
+        create_index(db)

@@ -23,7 +23,7 @@ from annotator.ui import settings as keys
 from annotator.ui import smoke
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
-from annotator.ui.session import CorpusSession
+from annotator.ui.session import CorpusSession, explain
 
 MAX_RECENT = 10
 
@@ -110,7 +110,7 @@ class AppController(QObject):
         try:
             self.open(path)
         except CorpusError as exc:
-            QMessageBox.warning(self.window, "Cannot open corpus", str(exc))
+            QMessageBox.warning(self.window, "Cannot open corpus", explain(exc))
             if self.window is None:  # the corpus it replaced was closed first (the same file)
                 QApplication.instance().quit()
 
@@ -208,7 +208,7 @@ def run_gui(db_path: Path | None = None, article_id: int | None = None, annotato
     except CorpusError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         if QApplication.platformName() != "offscreen":  # nobody could close a box no one sees
-            QMessageBox.critical(None, "Cannot open corpus", str(exc))
+            QMessageBox.critical(None, "Cannot open corpus", explain(exc))
         return 1
     if smoke.wanted():
         smoke.report_and_quit(controller.window)

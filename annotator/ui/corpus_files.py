@@ -86,13 +86,8 @@ def _import_done(window: "MainWindow", result: tuple[ImportReport, str], show_su
     report, stopped = result
     if stopped:
         _import_stopped(window, stopped)
-    if report.labels_created:
-        window.session.reload_labels()
-    if report.imported or report.merged:
-        window.session.articles_imported.emit()
-    touched = {r.article_id for r in report.merged if r.article_id is not None}
-    for article_id in touched:  # spans added to articles already here: their counts, and the open one's view
-        window.session.article_changed.emit(article_id)
+    touched = {r.article_id for r in report.merged if r.article_id is not None}  # spans added to articles here
+    window.session.imported(report.imported, report.labels_created, touched)
     if window.editor.article is not None and window.editor.article.id in touched:  # shown again with its new spans
         current = window.editor.article.id
         window.open_article(None)

@@ -1,30 +1,58 @@
 """The open corpus as the UI sees it: writes go through here, and every change is announced.
 
-Undo commands call these methods; widgets only listen to the signals. Each method
-commits to SQLite before it emits, so a view never shows an edit that is not saved.
+Undo commands call these methods (or ``apply`` with an edit from ``store.edits``); widgets
+only listen to the signals. Every edit returns the Changes it made, and ``announce`` emits
+the signals from that value, in one place. Each edit commits to SQLite before it is
+announced, so a view never shows an edit that is not saved.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import Annotation, Label, Status
-from annotator.store import Corpus, CorpusError
+from annotator.store import Corpus, CorpusError, edits
 from annotator.store.backup import create_backup
-from annotator.store.health import (
-    CorpusGoneError,
-    CorpusLocksLostError,
-    FileIdentity,
-    data_version,
-    gone_message,
-    locks_lost_message,
-    write_error,
-)
+from annotator.store.changes import Changes
+from annotator.store.health import CorpusGoneError, CorpusLocksLostError, FileIdentity, data_version, write_error
+
+RESTORE_HINT = "File › Restore from backup brings a backup back."
+
+
+def explain(exc: BaseException) -> str:
+    """A store error as the window says it: with the way to restore where a backup is the way out."""
+    text = str(exc)
+    return f"{text} {RESTORE_HINT}" if getattr(exc, "restore_advised", False) else text
+
+
+def gone_message(path: Path | str, rescue: Path | None) -> str:
+    saved = (
+        f"Everything saved until now was copied to the backup {rescue}; File › Restore from backup can bring it back."
+        if rescue is not None
+        else "The last automatic backup is listed under File › Restore from backup."
+    )
+    return (
+        f"The corpus file {path} is gone (deleted, moved or its drive removed), so nothing more can be saved to it. "
+        + saved
+    )
+
+
+def locks_lost_message(path: Path | str, rescue: Path | None) -> str:
+    saved = (
+        f"Everything this window holds was copied to the backup {rescue}."
+        if rescue is not None
+        else "The last automatic backup is listed under File › Restore from backup."
+    )
+    return (
+        f"Another program took over the corpus file {path} while it was open here (its -wal file was "
+        f"removed or replaced), so edits made here now would not reach the file: editing is stopped. {saved} "
+        "Reopen the corpus to go on with what the file holds."
+    )
 
 
 class CorpusSession(QObject):
@@ -125,14 +153,7 @@ class CorpusSession(QObject):
 
     def article_signature(self, article_id: int) -> tuple:
         """What changes when anyone edits this article's annotations or status (one indexed query)."""
-        return tuple(
-            self.corpus.db.execute(
-                """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
-                   (SELECT group_concat(annotator_id || status || changed) FROM layers WHERE article_id = ?)
-                   FROM annotations WHERE article_id = ?""",
-                [article_id, article_id],
-            ).fetchone()
-        )
+        return self.corpus.articles.signature(article_id)
 
     def check_file(self) -> None:
         """Look for a vanished or taken-over file, lost locks, and commits by other programs;
@@ -150,9 +171,38 @@ class CorpusSession(QObject):
             return
         if version != self._data_version:
             self._data_version = version
+            self.announce(Changes(labels=tuple(self.corpus.labels.list())), elsewhere=True)
+
+    # --- writing ------------------------------------------------------------------
+    def apply(self, write: Callable[[], Changes]) -> Changes:
+        """Run one store edit (a function returning its Changes) and announce what it changed."""
+        with self.writing():
+            changes = write()
+        self.announce(changes)
+        return changes
+
+    def announce(self, changes: Changes, elsewhere: bool = False) -> None:
+        """The one place the session's data signals are emitted: from what a write changed
+        (``elsewhere``: another program wrote; what exactly is not known, so views reload)."""
+        if changes.removed:
+            self.annotations_removed.emit(list(changes.removed))
+        if changes.added:
+            self.annotations_added.emit(list(changes.added))
+        if changes.changed:
+            self.annotations_changed.emit(list(changes.changed))
+        if changes.labels_changed:
             self._labels = self.corpus.labels.list()
             self.labels_changed.emit()
+        for article_id in changes.touched_articles:
+            self.article_changed.emit(article_id)
+        if changes.articles or changes.spans_imported:
+            self.articles_imported.emit()
+        if changes.team:
+            self.team_changed.emit()
+        if elsewhere:
             self.changed_elsewhere.emit()
+        elif changes:
+            self.saved.emit()
 
     # --- labels -------------------------------------------------------------------
     @property
@@ -162,95 +212,48 @@ class CorpusSession(QObject):
     def label(self, label_id: int) -> Label | None:
         return next((lab for lab in self._labels if lab.id == label_id), None)
 
-    def _labels_written(self) -> None:
-        self._labels = self.corpus.labels.list()
-        self.labels_changed.emit()
-        self.saved.emit()
-
-    def reload_labels(self) -> None:
-        """Read the label set again after an import created labels."""
-        self._labels_written()
+    def imported(self, articles: int, labels_created: Sequence[str], spans_added_to: Collection[int] = ()) -> None:
+        """Announce an import (which writes through the importers, in its own transactions): articles
+        added, labels created, and the articles already here that it added spans to."""
+        labels = tuple(self.corpus.labels.list()) if labels_created else ()
+        self.announce(Changes(articles=articles, labels=labels, spans_imported=tuple(sorted(spans_added_to))))
 
     def add_label(self, label: Label) -> Label:
-        with self.writing():
-            stored = self.corpus.labels.add(label)
-        self._labels_written()
-        return stored
+        return self.apply(lambda: edits.add_label(self.corpus, label)).labels[0]
 
     def update_label(self, label: Label) -> Label:
-        with self.writing():
-            stored = self.corpus.labels.update(label)
-        self._labels_written()
-        return stored
+        return self.apply(lambda: edits.update_label(self.corpus, label)).labels[0]
 
     def reorder_labels(self, ids: list[int]) -> None:
-        with self.writing():
-            self.corpus.labels.reorder(ids)
-        self._labels_written()
+        self.apply(lambda: edits.reorder_labels(self.corpus, ids))
 
     def delete_label(self, label_id: int) -> list[Annotation]:
         """Delete a label and its annotations; returns them so the deletion can be undone."""
-        gone = self.corpus.annotations.for_label(label_id)
-        with self.writing():
-            self.corpus.labels.delete(label_id)
-        if gone:
-            self.annotations_removed.emit(gone)
-            for article_id in {a.article_id for a in gone}:
-                self.article_changed.emit(article_id)
-        self._labels_written()
-        return gone
+        return list(self.apply(lambda: edits.delete_label(self.corpus, label_id)).removed)
 
     # --- annotations --------------------------------------------------------------
     def add_annotations(
         self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None
     ) -> list[Annotation]:
-        with self.writing():
-            stored = self.corpus.annotations.add_many(annotations, in_progress=in_progress)
-        self.annotations_added.emit(stored)
-        self._touched(stored)
-        return stored
+        return list(self.apply(lambda: edits.add_annotations(self.corpus, annotations, in_progress=in_progress)).added)
 
     def remove_annotations(self, annotations: Sequence[Annotation]) -> None:
-        with self.writing():
-            self.corpus.annotations.delete_many(a.id for a in annotations)
-        self.annotations_removed.emit(list(annotations))
-        self._touched(annotations)
+        self.apply(lambda: edits.remove_annotations(self.corpus, annotations))
 
     def update_annotation(self, old: Annotation, new: Annotation) -> Annotation:
         """Write ``new`` over ``old`` (the same annotation as the views hold it now)."""
-        with self.writing():
-            stored = self.corpus.annotations.update(new)
-        self.annotations_changed.emit([(old, stored)])
-        self.saved.emit()
-        return stored
-
-    def _touched(self, annotations: Sequence[Annotation]) -> None:
-        for article_id in {a.article_id for a in annotations}:
-            self.article_changed.emit(article_id)
-        self.saved.emit()
+        return self.apply(lambda: edits.update_annotation(self.corpus, old, new)).changed[0][1]
 
     # --- articles -----------------------------------------------------------------
     def set_status(self, article_id: int, status: Status) -> None:
-        with self.writing():
-            self.corpus.articles.set_status(article_id, status)
-        self.article_changed.emit(article_id)
-        self.saved.emit()
+        self.apply(lambda: edits.set_status(self.corpus, article_id, status))
 
     # --- the team -----------------------------------------------------------------
     def assign(self, plan: dict[str, list[int]], *, replace: bool = True) -> None:
-        with self.writing():
-            self.corpus.team.assign(plan, replace=replace)
-        self.team_changed.emit()
-        self.saved.emit()
+        self.apply(lambda: edits.assign(self.corpus, plan, replace=replace))
 
     def clear_assignments(self, article_ids: list[int] | None = None) -> None:
-        with self.writing():
-            self.corpus.team.clear(article_ids)
-        self.team_changed.emit()
-        self.saved.emit()
+        self.apply(lambda: edits.clear_assignments(self.corpus, article_ids))
 
     def set_blind(self, on: bool) -> None:
-        with self.writing():
-            self.corpus.team.set_blind(on)
-        self.team_changed.emit()
-        self.saved.emit()
+        self.apply(lambda: edits.set_blind(self.corpus, on))

@@ -147,12 +147,14 @@ def test_search_by_label_and_limit(cli, filled):
 def test_review_lists_and_filters_annotations(cli, filled):
     result = cli("--db", filled, "review")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note", "Reviewed"]
+    assert [h.strip() for h in lines[0].split("  ") if h.strip()] == [
+        "Text", "Label", "In context", "Article", "Annotator", "Last change", "Reviewed"]
     assert len(lines) == 5 and result.stderr == "4 annotations.\n"
-    assert "check the legal name" in lines[2] and "Midea Group" in lines[2] and "bob" in lines[2]
-    assert "Foshan opens a lab" in lines[1]
-    result = cli("--db", filled, "review", "--annotator", "bob")
-    assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == ["1", "2"]
+    assert lines[2].startswith("Midea Group") and "Company" in lines[2] and "bob" in lines[2]
+    assert "1 Foshan opens a lab" in lines[1]
+    data = json.loads(cli("--db", filled, "review", "--annotator", "bob", "--json").stdout)
+    assert [(r["article_id"], r["text"], r["note"]) for r in data] == [
+        (1, "Midea Group", "check the legal name"), (2, "Jiangmen", None)]
     result = cli("--db", filled, "review", "--label", "LOCATION", "--article", "2")
     assert len(result.stdout.splitlines()) == 2 and "Jiangmen" in result.stdout
     result = cli("--db", filled, "review", "--annotator", "nobody")

@@ -160,6 +160,7 @@ def test_invalid_regex_is_a_clear_message(filled):
 def _python_order(rows, sort, annotator_ids):
     key = {
         "id": lambda r: (r.id,),
+        "article": lambda r: (r.article_id, r.start, r.end, r.id),
         "text": lambda r: (r.text, r.id),
         "label": lambda r: ({1: "Location", 2: "Company", 3: "Policy term"}[r.label_id], annotator_ids[r.annotator],
                             r.article_id, r.id),

@@ -1,8 +1,7 @@
 """The consistency edits, each one QUndoCommand: Ctrl+Z undoes the whole of it.
 
-Each writes in one transaction through the store (inside ``session.writing()``, which refuses a
-write to a vanished file) and announces the change on the session's signals, as the session's own
-methods do, so the article view and every list follow.
+Each is one edit of ``store.edits`` run through ``session.apply``, which refuses a write to a
+vanished file and announces what the edit changed, so the article view and every list follow.
 """
 
 from __future__ import annotations
@@ -10,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.core.model import Annotation, Label
-from annotator.store import consistency
-from annotator.store.consistency import ConflictGroup, MissedMention, Relabelled
+from annotator.store import edits
+from annotator.store.changes import Changes
+from annotator.store.consistency import ConflictGroup, MissedMention
 from annotator.ui.commands import Command, _plural
 from annotator.ui.session import CorpusSession
 
@@ -19,12 +19,6 @@ from annotator.ui.session import CorpusSession
 def _short(text: str, limit: int = 30) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _touched(session: CorpusSession, annotations: Sequence[Annotation]) -> None:
-    for article_id in sorted({a.article_id for a in annotations}):
-        session.article_changed.emit(article_id)
-    session.saved.emit()
 
 
 class _Consistency(Command):
@@ -56,7 +50,7 @@ class MakeConsistent(_Consistency):
         super().__init__(session, f"Label every “{_short(group.text)}” {label.name}", refresh)
         self.key = group.key
         self.label = label
-        self.done: Relabelled | None = None
+        self.done: Changes | None = None
 
     @property
     def changed(self) -> int:
@@ -64,25 +58,13 @@ class MakeConsistent(_Consistency):
 
     def apply(self) -> None:
         corpus = self.session.corpus
-        with self.session.writing():
-            if self.done is None:
-                self.done = consistency.make_consistent(corpus, self.key, self.label.id)
-            else:
-                consistency.redo_consistent(corpus, self.done)
-        if self.done.changed:
-            self.session.annotations_changed.emit(list(self.done.changed))
-        if self.done.removed:
-            self.session.annotations_removed.emit(list(self.done.removed))
-        _touched(self.session, [after for _, after in self.done.changed] + list(self.done.removed))
+        if self.done is None:
+            self.done = self.session.apply(lambda: edits.make_consistent(corpus, self.key, self.label.id))
+        else:
+            self.session.apply(lambda: edits.redo_consistent(corpus, self.done))
 
     def revert(self) -> None:
-        with self.session.writing():
-            consistency.undo_consistent(self.session.corpus, self.done)
-        if self.done.changed:
-            self.session.annotations_changed.emit([(after, before) for before, after in self.done.changed])
-        if self.done.removed:
-            self.session.annotations_added.emit(list(self.done.removed))
-        _touched(self.session, [before for before, _ in self.done.changed] + list(self.done.removed))
+        self.session.apply(lambda: edits.undo_consistent(self.session.corpus, self.done))
 
 
 class AcceptMentions(_Consistency):
@@ -128,11 +110,7 @@ class RejectMentions(_Consistency):
         return len(self.mentions)
 
     def apply(self) -> None:
-        with self.session.writing():
-            consistency.reject(self.session.corpus, self.mentions)
-        self.session.saved.emit()
+        self.session.apply(lambda: edits.reject_mentions(self.session.corpus, self.mentions))
 
     def revert(self) -> None:
-        with self.session.writing():
-            consistency.unreject(self.session.corpus, self.mentions)
-        self.session.saved.emit()
+        self.session.apply(lambda: edits.unreject_mentions(self.session.corpus, self.mentions))

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
+from annotator.cli.agreement_cmd import adjudicate_command, agreement_command
 from annotator.cli.backup_cmd import backup_command, restore_command
 from annotator.cli.common import AnnotatorGroup, Settings
 from annotator.core.log import configure as configure_log
@@ -64,3 +65,5 @@ main.add_command(backup_command)
 main.add_command(restore_command)
 main.add_command(train_command)
 main.add_command(preannotate_command)
+main.add_command(agreement_command)
+main.add_command(adjudicate_command)

@@ -133,4 +133,22 @@ def m004_review_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_annotations_annotator ON annotations(annotator_id, article_id)")
 
 
+@migrations()
+def m005_gold_decisions(db: Database) -> None:
+    """Adjudication: the extents over which a gold layer has decided (a version taken, or none)."""
+    db.execute(
+        """
+        CREATE TABLE gold_decisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (article_id, annotator_id, start, "end")
+        )
+        """
+    )
+
+
 KNOWN = [m.name for m in migrations._migrations]

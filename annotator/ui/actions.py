@@ -32,7 +32,7 @@ class Spec:
     short: str = ""  # the name in lists of commands, when the menu text changes (Undo <edit>)
 
 
-MENUS = ("&File", "&Edit", "&Label", "&Article", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&Label", "&Article", "&View", "Team", "&Help")  # Team: no mnemonic (Alt+T is a dock button's)
 
 SPECS: tuple[Spec, ...] = (
     # File
@@ -250,6 +250,25 @@ SPECS: tuple[Spec, ...] = (
         "&View",
         2,
         ("Ctrl+Shift+T",),
+    ),
+    # Team
+    Spec(
+        "agreement",
+        "&Agreement",
+        "How far the analysts agree: span F1 and kappa for every pair and label, Fleiss' kappa and Krippendorff's alpha",
+        "Team",
+        0,
+        ("Ctrl+Shift+G",),
+    ),
+    Spec(
+        "adjudicate",
+        "A&djudicate this article",
+        "Build the gold layer of the open article from the analysts' layers: agreed spans go in, each "
+        "disagreement is settled by a key",
+        "Team",
+        0,
+        ("Ctrl+Shift+J",),
+        enabled_when=ARTICLE,
     ),
     # Help
     Spec("shortcuts", "&Keyboard shortcuts", "List every keyboard shortcut", "&Help", 0, ("F1", "Ctrl+/")),

@@ -52,6 +52,7 @@ class Editor(QObject):
         self.table = table
         self.stack = stack
         self.article: Article | None = None
+        self.layer: str | None = None  # show and edit only this annotator's spans (adjudicating gold); None: all
         self.snap_to_words = True
         pane.set_labels(session.labels)
         table.set_labels(session.labels)
@@ -76,10 +77,21 @@ class Editor(QObject):
             self.article = self.session.corpus.articles.get(article_id)
             self.table.reset([])
             repo = self.session.corpus.annotations
-            self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e))
+            layer = self.layer
+            self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e, layer))
         self.article_opened.emit(self.article)
         self.selection_changed.emit(None)
         self.pane.setFocus()
+
+    def set_layer(self, layer: str | None) -> None:
+        """Show only ``layer``'s spans (None: every annotator's); the open article is shown again."""
+        if layer == self.layer:
+            return
+        self.layer = layer
+        article = self.article
+        if article is not None:
+            self.article = None
+            self.open_article(article.id)
 
     def _focus(self, article_id: int) -> None:
         if self.article is None or self.article.id != article_id:
@@ -214,7 +226,7 @@ class Editor(QObject):
     # --- keeping views in step with the store -------------------------------------------------
     def _mine(self, annotations: Sequence[Annotation]) -> list[Annotation]:
         ident = self.article.id if self.article else None
-        return [a for a in annotations if a.article_id == ident]
+        return [a for a in annotations if a.article_id == ident and (self.layer is None or a.annotator == self.layer)]
 
     def _added(self, annotations: list[Annotation]) -> None:
         mine = self._mine(annotations)

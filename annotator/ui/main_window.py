@@ -30,6 +30,7 @@ from annotator.ui.session import CorpusSession
 from annotator.ui.stats.dock import StatsDock
 from annotator.ui.status import StatusBar
 from annotator.ui.suggest.controller import SuggestionController
+from annotator.ui.team.wiring import attach_team
 from annotator.ui.widgets.annotation_dock import AnnotationDock
 from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.suggestions = SuggestionController(session, self.editor, self.undo_stack, settings, self)
         self._add_suggestions()
         self._wire()
+        self.agreement, self.adjudication = attach_team(self)
         self._labels_changed()
         self._restore_settings()
         self._update_actions()
@@ -549,6 +551,7 @@ class MainWindow(QMainWindow):
         self.review.shutdown()
         self.search.shutdown()
         self.suggestions.shutdown()
+        self.agreement.shutdown()
         super().closeEvent(event)
 
     # --- drag and drop ----------------------------------------------------------------------

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.core.model import Annotation, Label, Status
 from annotator.store import Corpus, CorpusError
 from annotator.store.backup import create_backup
+from annotator.store.analyst_layers import settle
 from annotator.store.health import (
     CorpusGoneError,
     CorpusLocksLostError,
@@ -217,6 +218,21 @@ class CorpusSession(QObject):
         for article_id in {a.article_id for a in annotations}:
             self.article_changed.emit(article_id)
         self.saved.emit()
+
+    def settle(
+        self, article_id: int, gold: str, extent: tuple[int, int] | None, add: Sequence[Annotation],
+        remove: Sequence[Annotation], decision: bool | None, finished: bool | None = None,
+    ) -> list[Annotation]:
+        """One adjudication step in one transaction (see ``store.analyst_layers.settle``), then announced."""
+        with self.writing():
+            stored = settle(self.corpus, article_id, gold, extent, add, remove, decision, finished)
+        if remove:
+            self.annotations_removed.emit(list(remove))
+        if stored:
+            self.annotations_added.emit(stored)
+        self.article_changed.emit(article_id)
+        self.saved.emit()
+        return stored
 
     # --- articles -----------------------------------------------------------------
     def set_status(self, article_id: int, status: Status) -> None:

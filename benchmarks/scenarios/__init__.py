@@ -35,4 +35,5 @@ SCENARIOS = (
         ("suggest_f1", "suggest_train", "suggest_memory", "suggest_open", "suggest_retrain", "suggest_keypress"),
         "suggesting",
     ),
+    Scenario("agreement", ("agreement", "adjudicate_open"), "agreement"),
 )

@@ -295,6 +295,9 @@ EXTRA_KEYS: tuple[tuple[str, str], ...] = (
     ("Delete", "Review table: delete the selected rows"),
     ("Down", "Go from the search field to its results"),
     ("F5", "Conflicts and missed mentions: scan again"),
+    ("Enter", "Agreement: list a pair × label cell's disagreements; open the chosen one in its article"),
+    ("A, B, C…, X", "Adjudication panel: take that version into gold, or none"),
+    ("Tab / Shift+Tab", "Adjudication panel: next / previous open disagreement"),
 )
 
 

@@ -258,7 +258,7 @@ SPECS: tuple[Spec, ...] = (
         "How far the analysts agree: span F1 and kappa for every pair and label, Fleiss' kappa and Krippendorff's alpha",
         "Team",
         0,
-        ("Ctrl+Shift+G",),
+        ("Ctrl+Shift+K",),
     ),
     Spec(
         "adjudicate",

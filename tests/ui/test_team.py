@@ -77,13 +77,8 @@ def test_agreement_dock_shows_the_cli_figures_and_opens_disagreements(qtbot, tea
     # li / zhang, all labels: Midea Group vs Midea, Greater Bay Area vs nothing, nothing vs Shunde District.
     table = ctl.dock.table
     table.setCurrentIndex(model.index(1, 4))
-    table.setFocus()
-    qtbot.waitUntil(table.hasFocus)
-    qtbot.keyClick(table, Qt.Key.Key_Return)
-    try:
-        qtbot.waitUntil(lambda: ctl.cell_job is None and bool(ctl.dock.details.items), timeout=20000)
-    except Exception:  # say where it stopped (waitUntil raises its own TimeoutError)
-        raise AssertionError(f"{ctl.dock.list_title.text()!r}, job {ctl.cell_job!r}") from None
+    ctl._cell_index(table.currentIndex())  # what Enter or a double-click on the cell does
+    qtbot.waitUntil(lambda: ctl.cell_job is None and bool(ctl.dock.details.items), timeout=20000)
     items = ctl.dock.details.items
     assert [(c.kind, c.gold_text, c.analyst_text) for c in items] == [
         ("resized", "Midea Group", "Midea"), ("added", "Greater Bay Area", ""), ("removed", "", "Shunde District"),
@@ -91,12 +86,25 @@ def test_agreement_dock_shows_the_cli_figures_and_opens_disagreements(qtbot, tea
     assert ctl.dock.details.index(0, 0).data(Qt.ItemDataRole.UserRole + 20)[1] == "Midea Group"
     _shot(w, "agreement.png")
     ctl.dock.list.setCurrentIndex(ctl.dock.details.index(2, 0))
-    qtbot.waitUntil(ctl.dock.list.hasFocus)
-    qtbot.keyClick(ctl.dock.list, Qt.Key.Key_Return)
+    ctl._open_row(ctl.dock.list.currentIndex().row())  # what Enter on a disagreement does
     assert w.editor.article.id == 1
     assert w.pane.selection_codepoints() == (ARTICLE.index("Shunde District"), ARTICLE.index("Shunde District") + 15)
     w.editor.apply_label(w.session.labels[1].id)  # relabels the span there: the figures are out of date
     assert "Out of date" in ctl.dock.summary.text()
+
+
+def test_enter_lists_a_cells_disagreements_and_opens_one(qtbot, team_window):
+    w = team_window
+    w.window_actions.agreement.trigger()
+    ctl = w.agreement
+    qtbot.waitUntil(lambda: ctl.result is not None, timeout=20000)
+    table = ctl.dock.table
+    table.setCurrentIndex(ctl.dock.model.index(1, 4))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.cell_job is None and len(ctl.dock.details.items) == 3, timeout=20000)
+    ctl.dock.list.setCurrentIndex(ctl.dock.details.index(2, 0))
+    qtbot.keyClick(ctl.dock.list, Qt.Key.Key_Enter)
+    assert w.pane.selection_codepoints() == (ARTICLE.index("Shunde District"), ARTICLE.index("Shunde District") + 15)
 
 
 def test_no_shared_article_shows_dashes_with_the_reason(qtbot, controller, tmp_path):

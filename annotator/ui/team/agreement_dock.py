@@ -164,11 +164,35 @@ class DisagreementModel(FlatTableModel):
         return None
 
 
+class EnterKey(QObject):
+    """Enter (or Return) on each of some widgets calls that widget's function, before any window
+    shortcut for Enter can take it."""
+
+    KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+    def __init__(self, actions: dict, parent: QObject) -> None:
+        super().__init__(parent)
+        self.actions = actions
+        for widget in actions:
+            widget.installEventFilter(self)
+
+    def stop(self) -> None:
+        for widget in self.actions:
+            widget.removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and event.key() in self.KEYS:
+            act = self.actions.get(watched)
+            if act is not None:
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()  # ours: deliver it as a key press
+                else:
+                    act()
+                return True
+        return super().eventFilter(watched, event)
+
+
 class AgreementDock(QDockWidget):
-    refresh_requested = Signal()
-    cell_activated = Signal(int, str)  # pair row, label tag ("": all labels)
-    on_cell: Callable[[int, str | None], None] | None = None  # called with the same, None for all labels
-    disagreement_activated = Signal(int)  # row in the disagreement list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Agreement", parent)
@@ -217,33 +241,6 @@ class AgreementDock(QDockWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         self.setWidget(body)
-        self.refresh.clicked.connect(self.refresh_requested)
-        self.table.activated.connect(self._cell)
-        self.list.activated.connect(lambda index: self.disagreement_activated.emit(index.row()))
-        self.table.installEventFilter(self)  # Enter on a cell or a disagreement, whatever the shortcuts
-        self.list.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if watched is self.table:
-                self._cell_current()
-                return True
-            if watched is self.list:
-                self.disagreement_activated.emit(self.list.currentIndex().row())
-                return True
-        return super().eventFilter(watched, event)
-
-    def _cell_current(self) -> None:
-        self._cell(self.table.currentIndex())
-
-    def _cell(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        label = self.model.cell_label(index.column())
-        if label is not False:
-            self.cell_activated.emit(index.row(), label or "")
-            if self.on_cell is not None:  # called directly: the list must follow the key press
-                self.on_cell(index.row(), label)
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -266,19 +263,24 @@ class AgreementController(QObject):
         self.cell_job: Job | None = None
         self.result: AgreementResult | None = None
         self.stale = False
-        self.dock.refresh_requested.connect(self._refresh_clicked)
+        self.dock.refresh.clicked.connect(self._refresh_clicked)
         self.dock.every.toggled.connect(lambda _on: self.compute() if self.job is None else None)
         for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed,
                        session.article_changed, session.articles_imported, session.changed_elsewhere):
             signal.connect(self._corpus_changed)
+        # Enter on a cell lists its disagreements; on a disagreement, opens it.
+        self._enter = EnterKey({
+            self.dock.table: lambda: self._cell_index(self.dock.table.currentIndex()),
+            self.dock.list: lambda: self._open_row(self.dock.list.currentIndex().row()),
+        }, self)
+        self.dock.table.activated.connect(self._cell_index)
+        self.dock.list.activated.connect(lambda index: self._open_row(index.row()))
 
     def _corpus_changed(self, *_args) -> None:
         """The figures shown no longer match the corpus: say so (computing again is one click)."""
         if self.result is not None and self.job is None and not self.stale:
             self.stale = True
             self.dock.summary.setText(self.dock.summary.text() + " <b>· Out of date: press Compute.</b>")
-        self.dock.on_cell = self.show_cell
-        self.dock.disagreement_activated.connect(self._open_row)
 
     def show(self) -> None:
         self.dock.show()
@@ -344,6 +346,12 @@ class AgreementController(QObject):
         self.dock.summary.setText("The figures could not be computed.")
         self.error.emit(f"Agreement could not be computed: {exc}")
 
+    def _cell_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            label = self.dock.model.cell_label(index.column())
+            if label is not False:
+                self.show_cell(index.row(), label)
+
     def _list_failed(self, exc: BaseException) -> None:
         self.cell_job = None
         self.dock.list_title.setText("The disagreements could not be listed.")
@@ -394,6 +402,7 @@ class AgreementController(QObject):
         for job in (self.job, self.cell_job):
             if job is not None:
                 job.cancel()
+        self._enter.stop()
 
 
 def _disagreements(corpus, a: str, b: str, label: str | None, every: bool):

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
+from annotator.cli.agreement_cmd import adjudicate_command, agreement_command
 from annotator.cli.backup_cmd import backup_command, restore_command
 from annotator.cli.common import ID, AnnotatorGroup, Settings
 from annotator.cli.export_cmd import export_command
@@ -68,3 +69,5 @@ main.add_command(preannotate_command)
 main.add_command(assign_command)
 main.add_command(share_command)
 main.add_command(merge_command)
+main.add_command(agreement_command)
+main.add_command(adjudicate_command)

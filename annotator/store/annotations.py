@@ -112,9 +112,15 @@ class AnnotationRepository:
             raise NotFoundError(f"No annotation with id {annotation_id}.")
         return _row(row)
 
-    def for_article(self, article_id: int, start_from: int = 0, start_to: int | None = None) -> list[Annotation]:
-        """Annotations of an article in text order; optionally only those starting in [start_from, start_to)."""
+    def for_article(
+        self, article_id: int, start_from: int = 0, start_to: int | None = None, annotator: str | None = None
+    ) -> list[Annotation]:
+        """Annotations of an article in text order; optionally only those starting in [start_from, start_to),
+        only those of one ``annotator`` (a layer)."""
         where, params = "a.article_id = ?", [article_id]
+        if annotator is not None:
+            where += " AND n.name = ?"
+            params.append(annotator)
         if start_from:
             where += " AND a.start >= ?"
             params.append(start_from)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 
 from annotator.core.model import Annotation, Label, Status
-from annotator.store import consistency
+from annotator.store import analyst_layers, consistency
 from annotator.store.changes import Changes
 from annotator.store.consistency import MissedMention, Relabelled
 from annotator.store.corpus import Corpus
@@ -56,6 +56,15 @@ def clear_assignments(corpus: Corpus, article_ids: list[int] | None = None) -> C
 def set_blind(corpus: Corpus, on: bool) -> Changes:
     corpus.team.set_blind(on)
     return Changes(team=True)
+
+
+def settle(
+    corpus: Corpus, article_id: int, gold: str, extent: tuple[int, int] | None, add: Sequence[Annotation],
+    remove: Sequence[Annotation], decision: bool | None, finished: bool | None = None,
+) -> Changes:
+    """One adjudication step in one transaction (see ``analyst_layers.settle``)."""
+    stored = analyst_layers.settle(corpus, article_id, gold, extent, add, remove, decision, finished)
+    return Changes(added=tuple(stored), removed=tuple(remove), statuses=(article_id,))
 
 
 # --- labels --------------------------------------------------------------------------------

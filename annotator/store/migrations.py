@@ -213,3 +213,22 @@ def m005_fulltext_shape(db: Database) -> None:
     empty; it catches up with the articles as always. (Until this step, opening a corpus did this.)"""
     if not shape_is_current(db):
         create_index(db)
+
+
+@migration
+def m005_gold_decisions(db: Database) -> None:
+    """Adjudication: the extents over which a gold layer has decided (a version taken, or none)."""
+    db.execute(
+        """
+        CREATE TABLE gold_decisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (article_id, annotator_id, start, "end")
+        )
+        """
+    )
+

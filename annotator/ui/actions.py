@@ -32,7 +32,7 @@ class Spec:
     short: str = ""  # the name in lists of commands, when the menu text changes (Undo <edit>)
 
 
-MENUS = ("&File", "&Edit", "&Label", "&Article", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&Label", "&Article", "&View", "Team", "&Help")  # Team: no mnemonic (Alt+T is a dock button's)
 
 SPECS: tuple[Spec, ...] = (
     # File
@@ -251,6 +251,49 @@ SPECS: tuple[Spec, ...] = (
         2,
         ("Ctrl+Shift+T",),
     ),
+    # Team
+    Spec("assign", "&Assign articles…", "Give articles to analysts, balanced, with a preview", "Team", 0),
+    Spec("clear_assignments", "&Clear assignments", "Take every assignment away", "Team", 0),
+    Spec(
+        "share",
+        "&Share for an analyst…",
+        "Write a corpus file with the articles assigned to one analyst, to work on offline",
+        "Team",
+        1,
+    ),
+    Spec(
+        "merge",
+        "&Merge corpus files…",
+        "Bring other corpus files' work into this corpus (a backup is taken first)",
+        "Team",
+        1,
+    ),
+    Spec(
+        "blind",
+        "&Blind mode",
+        "Each analyst sees only their own annotations (set for this corpus and the files shared from it)",
+        "Team",
+        2,
+        checkable=True,
+    ),
+    Spec(
+        "agreement",
+        "&Agreement",
+        "How far the analysts agree: span F1 and kappa for every pair and label, Fleiss' kappa and Krippendorff's alpha",
+        "Team",
+        3,
+        ("Ctrl+Shift+K",),
+    ),
+    Spec(
+        "adjudicate",
+        "A&djudicate this article",
+        "Build the gold layer of the open article from the analysts' layers: agreed spans go in, each "
+        "disagreement is settled by a key",
+        "Team",
+        3,
+        ("Ctrl+Shift+J",),
+        enabled_when=ARTICLE,
+    ),
     # Help
     Spec("shortcuts", "&Keyboard shortcuts", "List every keyboard shortcut", "&Help", 0, ("F1", "Ctrl+/")),
     Spec(
@@ -276,6 +319,9 @@ EXTRA_KEYS: tuple[tuple[str, str], ...] = (
     ("Delete", "Review table: delete the selected rows"),
     ("Down", "Go from the search field to its results"),
     ("F5", "Conflicts and missed mentions: scan again"),
+    ("Enter", "Agreement: list a pair × label cell's disagreements; open the chosen one in its article"),
+    ("A, B, C…, X", "Adjudication panel: take that version into gold, or none"),
+    ("Tab / Shift+Tab", "Adjudication panel: next / previous open disagreement"),
 )
 
 

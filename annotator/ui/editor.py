@@ -52,6 +52,7 @@ class Editor(QObject):
         self.table = table
         self.stack = stack
         self.article: Article | None = None
+        self.layer: str | None = None  # show and edit only this annotator's spans (adjudicating gold); None: all
         self.snap_to_words = True
         # Whose layers the text shows besides the user's own: None for everyone's.
         self.shown: frozenset[str] | None = None
@@ -79,12 +80,13 @@ class Editor(QObject):
             self.table.reset([])
             self.pane.index.owner = self.table.owner = self.session.annotator
             repo = self.session.corpus.annotations
+            layer = self.layer  # adjudicating: only the gold layer
             if self.shown is None:
-                self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e))
+                self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e, layer))
             else:
                 shown = self.visible
                 self.pane.load(
-                    self.article.text, lambda s, e: [a for a in repo.for_article(article_id, s, e) if shown(a)]
+                    self.article.text, lambda s, e: [a for a in repo.for_article(article_id, s, e, layer) if shown(a)]
                 )
         self.article_opened.emit(self.article)
         self.selection_changed.emit(None)
@@ -92,11 +94,24 @@ class Editor(QObject):
 
     # --- whose layers show ----------------------------------------------------------------
     def visible(self, a: Annotation) -> bool:
+        if self.layer is not None:
+            return a.annotator == self.layer
         return self.shown is None or a.annotator == self.session.annotator or a.annotator in self.shown
 
     def show_layers(self, names: frozenset[str] | None) -> None:
         """Show the user's own annotations and those of ``names`` (None: everyone's); reopens the article."""
         self.shown = None if names is None else frozenset(names)
+        self._reopen()
+
+    def set_layer(self, layer: str | None) -> None:
+        """Show only ``layer``'s spans (adjudication's gold; None: back to View › Annotations of);
+        the open article is shown again."""
+        if layer == self.layer:
+            return
+        self.layer = layer
+        self._reopen()
+
+    def _reopen(self) -> None:
         article = self.article
         if article is not None:
             self.article = None

@@ -31,6 +31,7 @@ from annotator.ui.stats.dock import StatsDock
 from annotator.ui.status import StatusBar
 from annotator.ui.suggest.controller import SuggestionController
 from annotator.ui.team.controller import TeamController
+from annotator.ui.team.wiring import attach_team
 from annotator.ui.widgets.annotation_dock import AnnotationDock
 from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._add_suggestions()
         self.team = TeamController(self)  # View › Annotations of, the Team menu, the queue, blind mode
         self._wire()
+        self.agreement, self.adjudication = attach_team(self)
         self._labels_changed()
         self._restore_settings()
         self._update_actions()
@@ -567,6 +569,7 @@ class MainWindow(QMainWindow):
         self.review.shutdown()
         self.search.shutdown()
         self.suggestions.shutdown()
+        self.agreement.shutdown()
         super().closeEvent(event)
 
     # --- drag and drop ----------------------------------------------------------------------

@@ -244,6 +244,16 @@ class CorpusSession(QObject):
         """Write ``new`` over ``old`` (the same annotation as the views hold it now)."""
         return self.apply(lambda: edits.update_annotation(self.corpus, old, new)).changed[0][1]
 
+    def settle(
+        self, article_id: int, gold: str, extent: tuple[int, int] | None, add: Sequence[Annotation],
+        remove: Sequence[Annotation], decision: bool | None, finished: bool | None = None,
+    ) -> list[Annotation]:
+        """One adjudication step in one transaction (see ``store.edits.settle``), then announced."""
+        changes = self.apply(
+            lambda: edits.settle(self.corpus, article_id, gold, extent, add, remove, decision, finished)
+        )
+        return list(changes.added)
+
     # --- articles -----------------------------------------------------------------
     def set_status(self, article_id: int, status: Status) -> None:
         self.apply(lambda: edits.set_status(self.corpus, article_id, status))

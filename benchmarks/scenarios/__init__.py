@@ -37,4 +37,5 @@ SCENARIOS = (
     ),
     Scenario("merge", ("merge",), "team", "merge"),
     Scenario("layers", ("open_layers",), "team", "open_layers"),
+    Scenario("agreement", ("agreement", "adjudicate_open"), "agreement"),
 )

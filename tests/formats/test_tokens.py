@@ -220,3 +220,13 @@ def test_spanish_portuguese_and_dutch_get_their_own_rules_not_englishs(lang, tex
     starts, ends = tok.tokens(text, tok.language(text))
     assert token in [text[s:e] for s, e in zip(starts, ends)]
     assert tok.language("Foshan hosts Midea Group and is one of the largest cities in the province.") == "en"
+
+
+def test_token_offsets_are_the_tokens_without_their_texts():
+    """Agreement counts on ``token_offsets``: the same tokens as the exports' ``tokens``."""
+    from annotator.formats.tokens import tokenizer
+
+    text = "Foshan (佛山) and Midea Group's U.S. plan: 3.5 km... 👍🏽 👨‍👩‍👧 done.\n\nKuka Robot (Guangdong) Co., Ltd."
+    for prefer in ("rules", None):
+        tok = tokenizer(prefer)
+        assert tok.token_offsets(text) == tok.tokens(text)

@@ -21,7 +21,8 @@ from annotator.ui import file_dialogs
 from annotator.ui.commands import refusal
 from annotator.ui.corpus_files import CORPUS_FILTER
 from annotator.ui.team.assign_dialog import AssignDialog
-from annotator.ui.team.background import run_in_background
+from annotator.ui.tasks import Task
+from annotator.ui.widgets.task_bar import TaskBar
 from annotator.ui.team.commands import AssignArticles, ClearAssignments, SetBlind
 from annotator.ui.team.layers_dialog import LayersDialog, MergeDialog
 
@@ -60,32 +61,14 @@ class TeamController(QObject):
         self.show_everyone.triggered.connect(lambda: self.set_view(EVERYONE))
         self.show_chosen.triggered.connect(self.choose_analysts)
         # Team
-        self.assign = self._action("&Assign articles…", "Give articles to analysts, balanced, with a preview")
-        self.clear = self._action("&Clear assignments", "Take every assignment away")
-        self.share = self._action(
-            "&Share for an analyst…",
-            "Write a corpus file with the articles assigned to one analyst, to work on offline",
-        )
-        self.merge = self._action(
-            "&Merge corpus files…", "Bring other corpus files' work into this corpus (a backup is taken first)"
-        )
-        self.blind = self._action(
-            "&Blind mode",
-            "Each analyst sees only their own annotations (set for this corpus and the files shared from it)",
-            checkable=True,
-        )
+        actions = window.window_actions  # the Team menu's commands are declared in ui/actions.py
+        self.assign, self.clear, self.share = actions.assign, actions.clear_assignments, actions.share
+        self.merge, self.blind = actions.merge, actions.blind
         self.assign.triggered.connect(self.open_assign_dialog)
         self.clear.triggered.connect(self.clear_assignments)
         self.share.triggered.connect(lambda: self.share_for())
         self.merge.triggered.connect(lambda: self.merge_files())
         self.blind.triggered.connect(self.toggle_blind)
-        self.team_menu = QMenu("Team", window)
-        self.team_menu.setObjectName("teamMenu")
-        self.team_menu.addActions([self.assign, self.clear])
-        self.team_menu.addSeparator()
-        self.team_menu.addActions([self.share, self.merge])
-        self.team_menu.addSeparator()
-        self.team_menu.addAction(self.blind)
         self._place_menus()
         self.session.team_changed.connect(self.refresh)
         self.session.changed_elsewhere.connect(self.refresh)  # another program assigned, merged or set blind mode
@@ -106,19 +89,9 @@ class TeamController(QObject):
             first = view.menu().actions()[0] if view.menu().actions() else None
             view.menu().insertMenu(first, self.layers_menu)
             view.menu().insertSeparator(first)
-        bar.insertMenu(menus.get("&Help"), self.team_menu)
 
     def actions(self) -> list[QAction]:
-        return [
-            self.show_mine,
-            self.show_everyone,
-            self.show_chosen,
-            self.assign,
-            self.clear,
-            self.share,
-            self.merge,
-            self.blind,
-        ]
+        return [self.show_mine, self.show_everyone, self.show_chosen]
 
     # --- what the window shows ----------------------------------------------------------
     def refresh(self) -> None:
@@ -283,7 +256,7 @@ class TeamController(QObject):
             self.window.status.showMessage(report.summary(), 10000)
             self._tell("Share for an analyst", report.summary())
 
-        self.task = run_in_background(self.window, f"Writing a corpus file for {name}…", work, finished)
+        self.task = self._in_background(f"Writing a corpus file for {name}…", work, finished)
         return self.task
 
     def merge_files(self, paths: list[str] | None = None, rename: str | None = None, ask: bool = True):
@@ -302,19 +275,31 @@ class TeamController(QObject):
             return dialog
         corpus = self.session.corpus
 
+        going = [True]  # False once Cancel was pressed (seen at the merge's next progress report)
+
         def work(progress):
             with second_connection(corpus) as own:
                 return merge_corpus(
                     own,
                     paths,
                     rename=rename or None,
-                    progress=progress.report,
-                    cancelled=lambda: progress.cancelled,
+                    progress=lambda done, total: going.__setitem__(0, progress(done, total)),
+                    cancelled=lambda: not going[0],
                     backup=lambda: str(create_backup(own.db.conn, own.path)),
                 )
 
-        self.task = run_in_background(self.window, "Merging corpus files…", work, self._merged)
+        self.task = self._in_background("Merging corpus files…", work, self._merged)
         return self.task
+
+    def _in_background(self, title: str, work, finished) -> Task:
+        """Run ``work(progress)`` on a pool thread with the status bar's progress and Cancel;
+        ``finished(result, error)`` on the window's thread."""
+        task = Task.in_thread(work)
+        task.succeeded.connect(lambda result: finished(result, None))
+        task.failed.connect(lambda error: finished(None, error))
+        task.cancelled.connect(lambda: finished(None, CorpusError("Stopped; nothing half-done was kept.")))
+        TaskBar(self.window.status, task, title)
+        return task.start()
 
     def _merged(self, report, error) -> None:
         self.task = None

@@ -26,8 +26,8 @@ from typing import Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
 from annotator.formats.iob import choose_non_overlapping
-from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 from annotator.formats.token_docs import tokenize_segments
+from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 
 DOCSTART = "-DOCSTART- -X- O O"
 _COLUMNS = " -X- _ "

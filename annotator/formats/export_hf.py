@@ -27,8 +27,8 @@ from annotator.formats import jsonl
 from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc, ExportReport
 from annotator.formats.iob import choose_non_overlapping, iob2_tags
 from annotator.formats.sinks import SinkError
-from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 from annotator.formats.token_docs import tokenize_segments
+from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 
 
 def tag_names(labels: Iterable[str]) -> list[str]:

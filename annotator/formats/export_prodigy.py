@@ -23,8 +23,8 @@ from typing import Any
 
 from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
-from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 from annotator.formats.token_docs import LayoutStream, tokenize_segments
+from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 
 
 def article_meta(doc: ExportDoc) -> dict[str, Any]:

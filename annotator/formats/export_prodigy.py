@@ -27,6 +27,9 @@ from annotator.formats.token_docs import LayoutStream, tokenize_segments
 from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 
 
+TEXT_PIECE = 1_000_000  # characters of the text escaped at a time
+
+
 def article_meta(doc: ExportDoc) -> dict[str, Any]:
     article = doc.article
     meta: dict[str, Any] = {"article_id": article.id, "title": article.title}
@@ -55,7 +58,11 @@ def render_prodigy(doc: ExportDoc, choice: str | None) -> Rendered:
 def _prodigy_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[str]:
     """``jsonl.dumps(record)`` of the whole task, made of pieces: the text, the tokens a window at a
     time, then the spans, answer and meta (the same bytes: the JSON is compact)."""
-    yield '{"text":' + jsonl.dumps(doc.text) + ',"tokens":['
+    text = doc.text
+    yield '{"text":"'
+    for i in range(0, len(text), TEXT_PIECE):  # escaping is character by character: pieces join up exactly
+        yield jsonl.dumps(text[i : i + TEXT_PIECE])[1:-1]
+    yield '","tokens":['
     layout = LayoutStream(doc.text)
     pos = 0
     number = 0

@@ -251,11 +251,25 @@ class LayoutStream:
         out: list[tuple[str, bool]] = []
         index: list[int] = []
         text = self.text
-        for s, e in zip(tdoc.starts, tdoc.ends):
-            self._gap(s, out)
-            index.append(self.count)
-            self._word(text[s:e], out)
-            self.pos = e
+        pos, count, pending = self.pos, self.count, self.pending
+        for s, e in zip(tdoc.starts, tdoc.ends):  # _gap and _word, inline: this runs once per token
+            if s > pos:
+                gap = text[pos:s]
+                if pending is not None and gap[0] == " ":
+                    pending[1] = True
+                    gap = gap[1:]
+                if gap:
+                    if pending is not None:
+                        out.append((pending[0], pending[1]))
+                    pending = [gap, False]
+                    count += 1
+            index.append(count)
+            if pending is not None:
+                out.append((pending[0], pending[1]))
+            pending = [text[s:e], False]
+            count += 1
+            pos = e
+        self.pos, self.count, self.pending = pos, count, pending
         return out, index
 
     def finish(self) -> list[tuple[str, bool]]:

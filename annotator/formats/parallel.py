@@ -127,11 +127,17 @@ def _id_batches(ids: list[int]) -> Iterator[list[int]]:
 
 
 def _render_ids(render: Callable[..., T], source: Any, ids: list[int], args: tuple) -> list[tuple[int, T]]:
-    return [(len(doc.spans), render(doc, *args)) for doc in source.read(ids)]
+    return [(len(doc.spans), _finished(render(doc, *args))) for doc in source.read(ids)]
 
 
 def _render_docs(render: Callable[..., T], _source: Any, batch: list[Any], args: tuple) -> list[tuple[int, T]]:
-    return [(0, render(doc, *args)) for doc in batch]
+    return [(0, _finished(render(doc, *args))) for doc in batch]
+
+
+def _finished(result: T) -> T:
+    """A result made lazily (its ``finished()`` method) made whole, to go back from a worker."""
+    finished = getattr(result, "finished", None)
+    return finished() if callable(finished) else result
 
 
 def _batches(docs: Iterator[Any]) -> Iterator[list[Any]]:

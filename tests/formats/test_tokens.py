@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from annotator.core.model import Article
 from annotator.core.text import grapheme_start
 from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
-from annotator.formats.tokens import Tokenizer, spacy_layout, tokenize_doc, tokenizer
+from annotator.formats.token_docs import spacy_layout, tokenize_doc
+from annotator.formats.tokens import Tokenizer, tokenizer
 
 spacy = pytest.importorskip("spacy", reason="spaCy is in the test extra: pip install -e '.[test]'")
 

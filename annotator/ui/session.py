@@ -11,7 +11,8 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Annotation, Label, Status
 from annotator.store import Corpus, CorpusError
@@ -25,6 +26,9 @@ from annotator.store.health import (
     locks_lost_message,
     write_error,
 )
+
+CHECK_INTERVAL_MS = 3000  # how often the file is looked at for other programs' commits
+SIGNATURE_SETTLE_MS = 300  # after the last own edit, before the watched article's signature is taken again
 
 
 class CorpusSession(QObject):
@@ -51,6 +55,17 @@ class CorpusSession(QObject):
         self.lost: str | None = None  # then what happened: "gone" or "locks"
         self.locks_restored = 0  # times the locks were found dropped (files intact) and taken again
         self.edits = 0  # writes since opening, for the periodic backup
+        # Polling for other programs' writes: every CHECK_INTERVAL_MS, and when the app comes back to the front.
+        self.check_timer = QTimer(self, interval=CHECK_INTERVAL_MS, timeout=self.check_file)
+        self._app: QApplication | None = None
+        # The article the window shows, and its state as last shown. Own edits are not news: the
+        # signature is taken again once typing pauses (a query over all its spans, too slow to
+        # run on every key press of a long article).
+        self._watched: int | None = None
+        self._seen_signature: tuple | None = None
+        self._signature_timer = QTimer(self, singleShot=True, interval=SIGNATURE_SETTLE_MS)
+        self._signature_timer.timeout.connect(self._remember_signature)
+        self.saved.connect(self._signature_timer.start)
 
     # --- the file under us --------------------------------------------------------------
     @contextmanager
@@ -122,6 +137,50 @@ class CorpusSession(QObject):
                 [article_id, article_id],
             ).fetchone()
         )
+
+    # --- other programs' writes ---------------------------------------------------------
+    def start_watching(self) -> None:
+        """Begin polling the file for other programs' commits (a corpus file only)."""
+        if self.corpus.path is None:
+            return
+        self.check_timer.start()
+        app = QApplication.instance()
+        if self._app is None and app is not None:
+            self._app = app
+            app.applicationStateChanged.connect(self._app_state_changed)
+
+    def stop_watching(self) -> None:
+        self.check_timer.stop()
+        self._signature_timer.stop()
+        if self._app is not None:
+            self._app.applicationStateChanged.disconnect(self._app_state_changed)
+            self._app = None
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_file()
+
+    def watch_article(self, article_id: int | None) -> None:
+        """The window now shows this article: remember its state, to tell later whether another
+        program changed it."""
+        self._watched = article_id
+        self._remember_signature()
+
+    def _remember_signature(self) -> None:
+        self._signature_timer.stop()
+        watched = self._watched
+        self._seen_signature = self.article_signature(watched) if watched is not None else None
+
+    def watched_article_changed(self) -> bool:
+        """After ``changed_elsewhere``: did the watched article's annotations or status change
+        since it was shown (an own edit not yet in the signature counts, to be sure)? Takes its
+        signature again."""
+        watched = self._watched
+        if watched is None:
+            return False
+        changed = self._signature_timer.isActive() or self.article_signature(watched) != self._seen_signature
+        self._remember_signature()
+        return changed
 
     def check_file(self) -> None:
         """Look for a vanished or taken-over file, lost locks, and commits by other programs;

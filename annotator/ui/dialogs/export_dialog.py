@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
-from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
+from annotator.formats.dataset import SPLIT_NAMES, ExportOptions, check_split
 from annotator.formats.registry import EXPORTERS, Exporter
 from annotator.formats.sinks import MARKER, part_path
 from annotator.store import Corpus
@@ -332,13 +332,7 @@ class ExportDialog(QDialog):
             raise ValueError("Choose at least one annotator.")
         split: tuple[int, ...] = ()
         if self.split_on.isChecked():
-            split = tuple(spin.value() for spin in self.split_parts.values())
-            if sum(split) != 100:
-                raise ValueError(f"The split must add up to 100 %, not {sum(split)} %.")
-            if split[-1] == 0:
-                split = split[:-1]
-            if len(split) < 2 or 0 in split[:2]:
-                raise ValueError("A split needs at least a train and a dev part.")
+            split = check_split(spin.value() for spin in self.split_parts.values())
         return ExportChoice(
             format=exp.name,
             path=path,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
+from annotator.core.text import display_width
 from annotator.store import Corpus, CorpusError, open_corpus
 from annotator.store.corpus import writable
 
@@ -92,25 +92,6 @@ def parse_size(text: str) -> int:
     if size <= 0:
         raise ValueError("The size must be more than 0 bytes.")
     return size
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def clip(text: str, width: int) -> str:
-    """One line of at most ``width`` display columns, with '…' where it was cut."""
-    text = " ".join(text.split())
-    if display_width(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = display_width(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 def format_table(

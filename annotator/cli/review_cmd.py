@@ -8,21 +8,17 @@ from datetime import datetime
 
 import click
 
-from annotator.cli.common import Settings, clip, format_table, open_existing
+from annotator.cli.common import Settings, format_table, open_existing
 from annotator.cli.queries import review
 from annotator.cli.search_cmd import flat, label_tag
+from annotator.core.text import InContext, plural, shorten
 from annotator.store import Corpus
-from annotator.store.consistency import conflicts, missed_mentions
+from annotator.store.consistency import CONTEXT, conflicts, missed_mentions
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _around(before: str, text: str, after: str, width: int = 30) -> str:
+def _around(start: int, before: str, text: str, after: str, width: int = 30) -> str:
     """``…left [text] right…`` on one line, the context cut at ``width`` characters each side."""
-    left = ("…" + before[-width:]) if len(before) > width else before
-    right = (after[:width] + "…") if len(after) > width else after
+    left, right = InContext.around(start, before, text, after, CONTEXT).narrowed(width).sides()
     return flat(left) + "[" + flat(text) + "]" + flat(right)
 
 
@@ -47,14 +43,14 @@ def _list(corpus: Corpus, annotator: str | None, tag: str | None, article_id: in
         _echo_json([asdict(r) for r in rows])
         return
     table = [
-        [r.article_id, clip(r.title, 30), f"{r.start}-{r.end}", r.tag, clip(r.text, 40), r.annotator, clip(r.note or "", 40),
+        [r.article_id, shorten(r.title, 30), f"{r.start}-{r.end}", r.tag, shorten(r.text, 40), r.annotator, shorten(r.note or "", 40),
          _reviewed(r.reviewed_by, r.reviewed_at)]
         for r in rows
     ]
     if table:
         click.echo(format_table(["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note", "Reviewed"], table,
                                 right=[0]))
-    click.echo(f"{_plural(len(rows), 'annotation')}.", err=True)
+    click.echo(f"{plural(len(rows), 'annotation')}.", err=True)
 
 
 def _conflicts(corpus: Corpus, tag: str | None, as_json: bool) -> None:
@@ -68,12 +64,12 @@ def _conflicts(corpus: Corpus, tag: str | None, as_json: bool) -> None:
         ])
         return
     rows = [
-        [clip(g.text, 40), g.total, ", ".join(f"{labels[c.label_id].tag} {c.count}" for c in g.labels)]
+        [shorten(g.text, 40), g.total, ", ".join(f"{labels[c.label_id].tag} {c.count}" for c in g.labels)]
         for g in groups
     ]
     if rows:
         click.echo(format_table(["Text", "Annotations", "Labels"], rows, right=[1]))
-    click.echo(f"{_plural(len(groups), 'text')} labelled in more than one way.", err=True)
+    click.echo(f"{plural(len(groups), 'text')} labelled in more than one way.", err=True)
 
 
 def _missed(corpus: Corpus, tag: str | None, article_id: int | None, as_json: bool) -> None:
@@ -91,12 +87,12 @@ def _missed(corpus: Corpus, tag: str | None, article_id: int | None, as_json: bo
         return
     rows = [
         [m.article_id, f"{m.start}-{m.end}", labels[m.label_id].tag,
-         _around(m.before, m.text, m.after)]
+         _around(m.start, m.before, m.text, m.after)]
         for m in found
     ]
     if rows:
         click.echo(format_table(["Article", "Offsets", "Label", "Context"], rows, right=[0]))
-    click.echo(f"{_plural(len(found), 'missed mention')}.", err=True)
+    click.echo(f"{plural(len(found), 'missed mention')}.", err=True)
 
 
 @click.command("review")

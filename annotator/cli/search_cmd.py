@@ -29,8 +29,8 @@ def flat(text: str) -> str:
 
 
 def context(hit: Hit) -> str:
-    return (("…" if hit.more_before else "") + flat(hit.before) + "[" + flat(hit.text) + "]" + flat(hit.after)
-            + ("…" if hit.more_after else ""))
+    before, after = hit.in_context.sides()
+    return flat(before) + "[" + flat(hit.text) + "]" + flat(after)
 
 
 def _matches(corpus: Corpus, query: str, tag: str | None, limit: int) -> tuple[list[list[object]], bool, str | None]:

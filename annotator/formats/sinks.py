@@ -19,6 +19,8 @@ import zipfile
 from pathlib import Path
 from typing import IO
 
+from annotator.core.text import holds_other_files
+
 
 class SinkError(OSError):
     """An export that cannot go where it was asked to. The message is one line fit to show a user."""
@@ -145,6 +147,14 @@ class FileSink(Sink):
 MARKER = ".annotator-export"  # in every folder export: the folder may be replaced by the next export
 
 
+def other_files_message(target: Path) -> str:
+    """Why a folder export refuses ``target`` (``holds_other_files``), for the command line and the dialog."""
+    return (
+        f"{target} already holds other files, and an export replaces the whole folder: "
+        "choose a new or empty folder, or a .zip file."
+    )
+
+
 class FolderSink(Sink):
     """A folder of files; an existing folder of the same name is replaced only once the new one is complete.
 
@@ -155,11 +165,8 @@ class FolderSink(Sink):
     def __init__(self, target: Path) -> None:
         if target.exists() and not target.is_dir():
             raise SinkError(f"Cannot write a folder at {target}: a file of that name exists.")
-        if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
-            raise SinkError(
-                f"{target} already holds other files, and an export replaces the whole folder: "
-                "choose a new or empty folder, or a .zip file."
-            )
+        if holds_other_files(target, MARKER):
+            raise SinkError(other_files_message(target))
         super().__init__(target)
         self._root = self._staging / "out"
         self._root.mkdir()

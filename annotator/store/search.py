@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from annotator.core.text import grapheme_start, is_word_char
+from annotator.core.text import InContext, grapheme_start, is_word_char
 
 FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "text")
@@ -64,6 +64,10 @@ class Hit:
     after: str
     more_before: bool  # the text goes on before the context shown
     more_after: bool
+
+    @property
+    def in_context(self) -> InContext:
+        return InContext(self.before, self.text, self.after, self.more_before, self.more_after)
 
 
 @dataclass(frozen=True, slots=True)

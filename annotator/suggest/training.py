@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.core.text import holds_other_files
 from annotator.store.layers import article_texts, finished_count, layer_article_ids, layer_docs, unfinished_articles
 from annotator.suggest.evaluate import score
 from annotator.suggest.model import Manifest, ModelError
@@ -166,7 +167,7 @@ def evaluate(tagger, docs, tags: Sequence[str] | None = None) -> dict:
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise ModelError(f"{out} is a file; give a folder for the model.")
-    if out.exists() and any(out.iterdir()) and not (out / "manifest.json").is_file():
+    if holds_other_files(out, "manifest.json"):
         raise ModelError(f"{out} holds other files; give an empty or new folder, or an earlier model's folder.")
 
 

@@ -37,7 +37,6 @@ from annotator.ui.widgets.first_run_hint import FirstRunHint
 from annotator.ui.widgets.label_palette import LabelPalette
 
 
-
 class MainWindow(QMainWindow):
     corpus_requested = Signal(str)  # open this corpus file instead of the current one
     restore_requested = Signal(str)  # replace the corpus with this backup file

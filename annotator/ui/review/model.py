@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core.model import Label
+from annotator.core.text import InContext
 from annotator.store import Corpus
 from annotator.store.review import (
     CONTEXT,
@@ -46,13 +47,10 @@ def one_line(text: str) -> str:
 
 
 def context_sides(r: ReviewRow) -> tuple[str, str]:
-    """The context either side of a span on one line, with '…' where the article goes on beyond it.
-
-    The store gives CONTEXT code points each side; less before a span means the article starts
-    there. After it, CONTEXT in full may be the article's last ones (rarely): then '…' shows too.
-    """
-    left, right = one_line(r.left), one_line(r.right)
-    return ("…" if r.start > len(r.left) else "") + left, right + ("…" if len(r.right) >= CONTEXT else "")
+    """The context either side of a span on one line, with '…' where the article goes on beyond it
+    (the store gives CONTEXT code points each side: ``InContext.around`` says when it was cut)."""
+    left, right = InContext.around(r.start, r.left, r.text, r.right, CONTEXT).sides()
+    return one_line(left), one_line(right)
 
 
 def local_time(stamp: str | None) -> str:

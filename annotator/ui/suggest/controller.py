@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer, Sign
 from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QToolTip
 
 from annotator.core.model import Annotation
+from annotator.core.text import shorten
 from annotator.store.consistency import MissedMention
 from annotator.store.layers import (
     article_status,
@@ -33,7 +34,6 @@ from annotator.suggest.model import Manifest, ModelError, Suggestion, load_model
 from annotator.ui import settings as keys
 from annotator.ui.commands import AddAnnotations
 from annotator.ui.consistency.commands import RejectMentions
-from annotator.ui.editor import _short
 from annotator.ui.suggest.actions import SuggestionActions
 from annotator.ui.suggest.overlay import SuggestionOverlay
 from annotator.ui.suggest.trainer import ModelTrainer, model_folder, model_status
@@ -363,7 +363,7 @@ class SuggestionController(QObject):
         if label is None:
             return False
         a = Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator)
-        if self.editor.run(AddAnnotations(self.session, [a], f"Accept suggestion “{_short(a.text)}” as {label.name}")):
+        if self.editor.run(AddAnnotations(self.session, [a], f"Accept suggestion “{shorten(a.text, 40)}” as {label.name}")):
             self._after(a.end)  # the next one, ready for Enter
             self._reveal()
             return True
@@ -386,7 +386,7 @@ class SuggestionController(QObject):
             article.id, article.title, s.start, s.end, text, key_of(text), label.id if label else 0, "", ""
         )
         command = RejectMentions(self.session, [mention], self._rejections_changed)
-        command.setText(f"Reject suggestion “{_short(text)}”")
+        command.setText(f"Reject suggestion “{shorten(text, 40)}”")
         if self.editor.run(command):
             self._after(s.end)
             self._reveal()

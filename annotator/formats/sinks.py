@@ -10,6 +10,7 @@ the staging. Text is UTF-8 without BOM, with LF newlines.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import shutil
 import stat
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import IO
 
 from annotator.core.text import holds_other_files
+
+log = logging.getLogger(__name__)
 
 
 class SinkError(OSError):
@@ -108,7 +111,8 @@ def _check_replaceable(target: Path) -> None:
     ``/dev/stdout``), which would be replaced by a regular file."""
     try:
         mode = target.stat().st_mode
-    except OSError:
+    except OSError as exc:
+        log.debug("Nothing to replace at %s: %s", target, exc)
         return  # nothing there yet (or unreadable: the write reports it)
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise SinkError(f"{target} is not a regular file (a device or a pipe); write to a file, or to '-' for standard output.")

@@ -31,6 +31,7 @@ articles in order until a page is full.
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -39,6 +40,8 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from annotator.core.text import InContext, grapheme_start, is_word_char
+
+log = logging.getLogger(__name__)
 
 FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "text")
@@ -385,8 +388,8 @@ def search(
         try:
             catch_up(db)
             behind = False
-        except sqlite3.OperationalError:  # read-only or locked: _candidates reads the unindexed articles too
-            pass
+        except sqlite3.OperationalError as exc:  # read-only or locked: _candidates reads the unindexed articles too
+            log.info("The search index could not catch up: %s", exc)
     matcher = _Matcher()
     results: list[SearchResult] = []
     skipped = searched = 0

@@ -6,6 +6,7 @@ commits to SQLite before it emits, so a view never shows an edit that is not sav
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ from annotator.store.health import (
     locks_lost_message,
     write_error,
 )
+
+log = logging.getLogger(__name__)
 
 CHECK_INTERVAL_MS = 3000  # how often the file is looked at for other programs' commits
 SIGNATURE_SETTLE_MS = 300  # after the last own edit, before the watched article's signature is taken again
@@ -123,7 +126,7 @@ class CorpusSession(QObject):
             try:  # the open connection still reads what it wrote: keep a copy of all it holds
                 rescue = create_backup(self.corpus.db.conn, self.corpus.path)
             except CorpusError:
-                pass
+                log.error("No rescue copy of the lost corpus could be made", exc_info=True)
             self.gone_message = (gone_message if problem == "gone" else locks_lost_message)(self.corpus.path, rescue)
             self.gone.emit(self.gone_message)
         return self.gone_message
@@ -194,7 +197,8 @@ class CorpusSession(QObject):
         self._restore_locks()
         try:
             version = data_version(self.corpus.db.conn)
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            log.debug("The corpus could not be checked for other programs' writes: %s", exc)
             return
         if version != self._data_version:
             self._data_version = version

@@ -8,6 +8,7 @@ shows its first rows while the count is still running.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import OrderedDict
 from datetime import datetime
@@ -36,6 +37,8 @@ from annotator.store.review import (
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.tasks import Cancelled, Task
 
+log = logging.getLogger(__name__)
+
 PAGE = 200
 CACHED_PAGES = 40
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -58,7 +61,8 @@ def local_time(stamp: str | None) -> str:
         return ""
     try:
         return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
+    except ValueError as exc:
+        log.debug("Not a time: %r (%s)", stamp, exc)
         return stamp
 
 
@@ -306,7 +310,8 @@ class ReviewTableModel(FlatTableModel):
             page = self.corpus.review.page(
                 self.filter, self.sort_key, self.descending, number * PAGE, PAGE, self.total, after
             )
-        except ReviewQueryError:
+        except ReviewQueryError as exc:
+            log.info("A page of the review table could not be read: %s", exc)
             page = []
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:

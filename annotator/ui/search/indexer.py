@@ -11,6 +11,7 @@ A search started meanwhile catches up the rest itself.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +20,8 @@ from sqlite_utils import Database
 from annotator.store import Corpus
 from annotator.store.search import catch_up, unindexed_count
 from annotator.ui.tasks import Task
+
+log = logging.getLogger(__name__)
 
 STEP_ARTICLES = 10  # articles per transaction: a few ms for news-length articles
 
@@ -46,6 +49,7 @@ class SearchIndexer(QObject):
             if unindexed_count(self.corpus.db) == 0:
                 return
         except sqlite3.Error:
+            log.warning("The search index could not be read", exc_info=True)
             return
         if self.corpus.path is None:
             self._timer.start()
@@ -83,7 +87,7 @@ class SearchIndexer(QObject):
                 self._timer.start()
                 return
         except sqlite3.Error:
-            pass
+            log.warning("The search index could not catch up", exc_info=True)
         self.finished.emit()
 
     def _maybe_again(self) -> None:
@@ -97,12 +101,13 @@ def _index(progress, path: str) -> None:
     try:
         db = Database(sqlite3.connect(path, timeout=10))
     except sqlite3.Error:
+        log.warning("The corpus could not be opened for indexing", exc_info=True)
         return
     try:
         steps = 0
         while progress(steps, 0) and catch_up(db, STEP_ARTICLES):
             steps += 1
     except sqlite3.Error:  # busy, read-only, disk full: searches read unindexed articles directly
-        pass
+        log.warning("Indexing for search stopped", exc_info=True)
     finally:
         db.conn.close()

@@ -10,6 +10,7 @@ Accepting is an ordinary AddAnnotations edit, rejecting a RejectMentions edit: b
 from __future__ import annotations
 
 import html
+import logging
 import time
 from bisect import bisect_left
 from pathlib import Path
@@ -38,6 +39,8 @@ from annotator.ui.suggest.actions import SuggestionActions
 from annotator.ui.suggest.overlay import SuggestionOverlay
 from annotator.ui.suggest.trainer import ModelTrainer, model_folder, model_status
 from annotator.ui.tasks import Task
+
+log = logging.getLogger(__name__)
 
 MIN_FINISHED = 2  # finished articles before the first training
 
@@ -135,6 +138,7 @@ class SuggestionController(QObject):
             return
         self._reading = None
         # the corpus went away or is locked: suggestions from the model only
+        log.warning("The dictionary of labelled texts could not be read", exc_info=exc)
         self.message.emit(f"The dictionary of labelled texts could not be read ({exc}).")
 
     def _dictionary_read(self, task: Task, dictionary: Dictionary) -> None:
@@ -166,6 +170,7 @@ class SuggestionController(QObject):
 
                     self._ranking = [int(i) for i in json.loads(ranking.read_text(encoding="utf-8"))]
             except (ModelError, OSError, ValueError) as exc:
+                log.warning("The suggestion model in %s could not be loaded", folder, exc_info=True)
                 self.message.emit(f"The suggestion model could not be loaded ({exc}); it will be trained again.")
         self._predicted.clear()
         self._show_model_status()

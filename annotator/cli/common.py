@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from annotator.core.text import display_width
 from annotator.store import Corpus, CorpusError, open_corpus
 from annotator.store.corpus import writable
 
@@ -160,25 +160,6 @@ def parse_size(text: str) -> int:
     if size > MAX_BYTES:
         raise ValueError(f"{text!r} is larger than any disk.")
     return size
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def clip(text: str, width: int) -> str:
-    """One line of at most ``width`` display columns, with '…' where it was cut."""
-    text = printable(" ".join(text.split()))
-    if display_width(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = display_width(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 def format_table(

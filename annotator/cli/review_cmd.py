@@ -7,11 +7,12 @@ from datetime import datetime, timezone
 
 import click
 
-from annotator.cli.common import ID, Settings, clip, format_table, open_existing
+from annotator.cli.common import ID, Settings, format_table, open_existing, printable
 from annotator.cli.search_cmd import flat, label_tag
 from annotator.core.model import Status
+from annotator.core.text import InContext, plural, shorten
 from annotator.store import Corpus
-from annotator.store.consistency import conflicts, missed_mentions
+from annotator.store.consistency import CONTEXT, conflicts, missed_mentions
 from annotator.store.review import ReviewFilter, ReviewQueryError, ReviewRow
 
 # The columns of the window's review table, in its order (the article shown by id and title).
@@ -19,14 +20,14 @@ COLUMNS = ("Text", "Label", "In context", "Article", "Annotator", "Last change",
 _PAGE = 500
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def clip(text: str, width: int) -> str:
+    """One printable line of at most ``width`` terminal columns, '…' where it was cut."""
+    return shorten(printable(text), width)
 
 
-def _around(before: str, text: str, after: str, width: int = 30) -> str:
+def _around(start: int, before: str, text: str, after: str, width: int = 30) -> str:
     """``…left [text] right…`` on one line, the context cut at ``width`` characters each side."""
-    left = ("…" + before[-width:]) if len(before) > width else before
-    right = (after[:width] + "…") if len(after) > width else after
+    left, right = InContext.around(start, before, text, after, CONTEXT).narrowed(width).sides()
     return flat(left) + "[" + flat(text) + "]" + flat(right)
 
 
@@ -81,14 +82,14 @@ def _list(corpus: Corpus, f: ReviewFilter, as_json: bool) -> None:
         ])
         return
     table = [
-        [clip(r.text, 30), labels[r.label_id].name, _around(r.left, r.text, r.right, 20),
+        [clip(r.text, 30), labels[r.label_id].name, _around(r.start, r.left, r.text, r.right, 20),
          f"{r.article_id} {clip(r.title, 24)}", r.annotator, _local_time(r.updated),
          _reviewed(r.reviewed_by, r.reviewed_at)]
         for r in rows
     ]
     if table:
         click.echo(format_table(COLUMNS, table))
-    click.echo(f"{_plural(len(rows), 'annotation')}.", err=True)
+    click.echo(f"{plural(len(rows), 'annotation')}.", err=True)
 
 
 def _day(value: datetime | None) -> datetime | None:
@@ -107,12 +108,12 @@ def _conflicts(corpus: Corpus, tag: str | None, as_json: bool) -> None:
         ])
         return
     rows = [
-        [clip(g.text, 40), g.total, ", ".join(f"{labels[c.label_id].tag} {c.count}" for c in g.labels)]
+        [shorten(g.text, 40), g.total, ", ".join(f"{labels[c.label_id].tag} {c.count}" for c in g.labels)]
         for g in groups
     ]
     if rows:
         click.echo(format_table(["Text", "Annotations", "Labels"], rows, right=[1]))
-    click.echo(f"{_plural(len(groups), 'text')} labelled in more than one way.", err=True)
+    click.echo(f"{plural(len(groups), 'text')} labelled in more than one way.", err=True)
 
 
 def _missed(corpus: Corpus, tag: str | None, article_id: int | None, as_json: bool) -> None:
@@ -130,12 +131,12 @@ def _missed(corpus: Corpus, tag: str | None, article_id: int | None, as_json: bo
         return
     rows = [
         [m.article_id, f"{m.start}-{m.end}", labels[m.label_id].tag,
-         _around(m.before, m.text, m.after)]
+         _around(m.start, m.before, m.text, m.after)]
         for m in found
     ]
     if rows:
         click.echo(format_table(["Article", "Offsets", "Label", "Context"], rows, right=[0]))
-    click.echo(f"{_plural(len(found), 'missed mention')}.", err=True)
+    click.echo(f"{plural(len(found), 'missed mention')}.", err=True)
 
 
 @click.command("review")

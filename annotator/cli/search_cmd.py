@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 
 import click
@@ -9,6 +10,8 @@ import click
 from annotator.cli.common import COUNT, Settings, echo, format_table, open_existing
 from annotator.store import Corpus
 from annotator.store.search import Hit, catch_up, plain_words, search, unindexed_count
+
+log = logging.getLogger(__name__)
 
 _PAGE = 100  # articles read per search call
 
@@ -29,8 +32,8 @@ def flat(text: str) -> str:
 
 
 def context(hit: Hit) -> str:
-    return (("…" if hit.more_before else "") + flat(hit.before) + "[" + flat(hit.text) + "]" + flat(hit.after)
-            + ("…" if hit.more_after else ""))
+    before, after = hit.in_context.sides()
+    return flat(before) + "[" + flat(hit.text) + "]" + flat(after)
 
 
 def _matches(corpus: Corpus, query: str, tag: str | None, limit: int) -> tuple[list[list[object]], bool, str | None]:
@@ -77,8 +80,8 @@ def search_command(settings: Settings, query: str, tag: str | None, limit: int) 
             click.echo(f"Indexing {pending:,} new articles for search (once)…", err=True)
             try:
                 catch_up(corpus.db)
-            except sqlite3.OperationalError:  # read-only or busy: unindexed articles are read directly
-                pass
+            except sqlite3.OperationalError as exc:  # read-only or busy: unindexed articles are read directly
+                log.info("The search index could not catch up: %s", exc)
         rows, more, note = _matches(corpus, query, label_tag(corpus, tag), limit)
     if note:
         echo(note, err=True)

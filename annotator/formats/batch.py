@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.model import Annotation, Status
+from annotator.core.text import plural
 from annotator.formats.base import (
     DEFAULT_MAX_BYTES,
     BadRecord,
@@ -105,10 +106,6 @@ class ImportResult:
         return f"{self.location}: {self.reason}" if self.reason else self.location
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 @dataclass
 class ImportReport:
     imported: int = 0
@@ -150,32 +147,32 @@ class ImportReport:
         return bool(self.rejected or self.merged or self.duplicates or self.skipped or self.warnings or self.cancelled)
 
     def summary(self) -> str:
-        imported = f"Imported {_plural(self.imported, 'article')}"
+        imported = f"Imported {plural(self.imported, 'article')}"
         if self.spans or self.warnings or self.merged:
-            imported += f" with {_plural(self.spans, 'span')}"
+            imported += f" with {plural(self.spans, 'span')}"
         parts = [imported]
         if self.merged:
             articles = len({r.article_id for r in self.merged})
-            parts.append(f"{_plural(self.spans_added, 'span')} added to {_plural(articles, 'existing article')}")
+            parts.append(f"{plural(self.spans_added, 'span')} added to {plural(articles, 'existing article')}")
         if self.duplicates:
-            parts.append(f"{_plural(len(self.duplicates), 'duplicate')} skipped")
+            parts.append(f"{plural(len(self.duplicates), 'duplicate')} skipped")
         if self.rejected:
             parts.append(f"{len(self.rejected)} rejected")
         files = [r for r in self.skipped if not r.kind]
         if files:
-            parts.append(f"{_plural(len(files), 'file')} of unknown type skipped")
+            parts.append(f"{plural(len(files), 'file')} of unknown type skipped")
         kinds = Counter(r.kind for r in self.skipped if r.kind)
         if kinds:
             n = sum(kinds.values())
             counts = ", ".join(f"{c} {k}" for k, c in sorted(kinds.items()))
-            parts.append(f"{_plural(n, 'record')} not imported ({counts})")
+            parts.append(f"{plural(n, 'record')} not imported ({counts})")
         span_warnings = sum(1 for w in self.warnings if w.span)
         if span_warnings:
-            parts.append(_plural(span_warnings, "span warning"))
+            parts.append(plural(span_warnings, "span warning"))
         if len(self.warnings) > span_warnings:
-            parts.append(_plural(len(self.warnings) - span_warnings, "other warning"))
+            parts.append(plural(len(self.warnings) - span_warnings, "other warning"))
         if self.labels_created:
-            parts.append(f"{_plural(len(self.labels_created), 'new label')} ({', '.join(self.labels_created)})")
+            parts.append(f"{plural(len(self.labels_created), 'new label')} ({', '.join(self.labels_created)})")
         text = "; ".join(parts) + "."
         return f"Cancelled. {text}" if self.cancelled else text
 
@@ -495,7 +492,7 @@ class ImportBatch:
             return ImportResult(
                 path, Outcome.DUPLICATE, reason, article_id, record.where, record.title, 0, tuple(warnings)
             )
-        reason += f": {_plural(len(new), 'span')} added to it."
+        reason += f": {plural(len(new), 'span')} added to it."
         return ImportResult(
             path, Outcome.SPANS_ADDED, reason, article_id, record.where, record.title, len(new), tuple(warnings)
         )

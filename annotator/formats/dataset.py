@@ -97,14 +97,25 @@ class ExportOptions:
             object.__setattr__(self, name, frozenset(getattr(self, name)))
         object.__setattr__(self, "split", tuple(self.split))
         if self.split:
-            check_split(self.split)
+            object.__setattr__(self, "split", check_split(self.split))
 
 
-def check_split(split: Sequence[int]) -> None:
+def check_split(split: Sequence[int]) -> tuple[int, ...]:
+    """The one rule for a split, for the command line and the export dialog alike: 2 or 3 whole
+    percentages adding up to 100, a train and a dev part that are not empty; an empty test part
+    is dropped. Returns the split to use; a ValueError says what is wrong in a sentence."""
+    split = tuple(split)
     if not 2 <= len(split) <= len(SPLIT_NAMES):
         raise ValueError(f"A split has 2 or 3 parts (train/dev/test), not {len(split)}.")
-    if any(p < 0 for p in split) or sum(split) != 100:
-        raise ValueError(f"Split percentages must be whole numbers adding up to 100, not {'/'.join(map(str, split))}.")
+    if any(p < 0 for p in split):
+        raise ValueError(f"Split percentages must be whole numbers from 0 to 100, not {'/'.join(map(str, split))}.")
+    if sum(split) != 100:
+        raise ValueError(f"The split must add up to 100 %, not {sum(split)} %.")
+    if len(split) == 3 and split[-1] == 0:
+        split = split[:-1]
+    if 0 in split:
+        raise ValueError("A split needs at least a train and a dev part.")
+    return split
 
 
 def parse_split(value: str) -> tuple[int, ...]:
@@ -114,8 +125,7 @@ def parse_split(value: str) -> tuple[int, ...]:
         split = tuple(int(p) for p in parts)
     except ValueError:
         raise ValueError(f"A split looks like 80/10/10, not {value!r}.") from None
-    check_split(split)
-    return split
+    return check_split(split)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from annotator.core.model import Status
+from annotator.core.text import plural
 from annotator.formats.base import (
     BadRecord,
     InputError,
@@ -250,7 +251,7 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
         )
     if relations:
         n = len(relations)
-        warnings.append(SpanWarning(f"{n} relation{'s' if n != 1 else ''} left out (only spans are kept)."))
+        warnings.append(SpanWarning(f"{plural(n, 'relation')} left out (only spans are kept)."))
     return dataclasses.replace(record, spans=tuple(spans), warnings=tuple(warnings), status=status)
 
 

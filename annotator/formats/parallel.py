@@ -19,6 +19,7 @@ process started fresh re-runs), the rest is done in this process, in the same or
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
@@ -28,6 +29,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, TypeVar
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -98,6 +101,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
             try:
                 done = future.result()
             except BrokenProcessPool:
+                log.warning("The worker processes stopped; the rest is done in this process", exc_info=True)
                 broken = True
         if done is None:
             done = job(render, src, batch, args)

@@ -29,6 +29,7 @@ import ctypes
 import errno
 import io
 import json
+import logging
 import os
 import shutil
 import stat
@@ -37,6 +38,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 from typing import IO
+
+from annotator.core.text import holds_other_files
+
+log = logging.getLogger(__name__)
 
 
 class SinkError(OSError):
@@ -158,7 +163,8 @@ def _check_replaceable(target: Path) -> None:
     ``/dev/stdout``), which would be replaced by a regular file."""
     try:
         mode = target.stat().st_mode
-    except OSError:
+    except OSError as exc:
+        log.debug("Nothing to replace at %s: %s", target, exc)
         return  # nothing there yet (or unreadable: the write reports it)
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise SinkError(f"{target} is not a regular file (a device or a pipe); write to a file, or to '-' for standard output.")
@@ -204,6 +210,14 @@ class FileSink(Sink):
 MARKER = ".annotator-export"  # in every folder export: the folder may be replaced by the next export
 
 
+def other_files_message(target: Path) -> str:
+    """Why a folder export refuses ``target`` (``holds_other_files``), for the command line and the dialog."""
+    return (
+        f"{target} already holds other files, and an export replaces the whole folder: "
+        "choose a new or empty folder, or a .zip file."
+    )
+
+
 class FolderSink(Sink):
     """A folder of files; an existing folder of the same name is replaced only once the new one is complete.
 
@@ -214,11 +228,8 @@ class FolderSink(Sink):
     def __init__(self, target: Path) -> None:
         if target.exists() and not target.is_dir():
             raise SinkError(f"Cannot write a folder at {target}: a file of that name exists.")
-        if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
-            raise SinkError(
-                f"{target} already holds other files, and an export replaces the whole folder: "
-                "choose a new or empty folder, or a .zip file."
-            )
+        if holds_other_files(target, MARKER):
+            raise SinkError(other_files_message(target))
         super().__init__(target)
         self._root = self._staging / "out"
         self._root.mkdir()

@@ -52,6 +52,7 @@ Spans
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -62,6 +63,8 @@ from typing import Any
 from annotator.core.text import grapheme_start
 from annotator.formats.dataset import ExportReport
 from annotator.formats.language import latin_language
+
+log = logging.getLogger(__name__)
 
 SPACY_EXTRA = 'pip install "annotator[spacy]"'
 
@@ -315,7 +318,8 @@ def _blank_pipeline(spacy: Any, lang: str) -> Any:
     if lang not in _PIPELINES:
         try:
             nlp = spacy.blank("xx" if lang == "zh" else lang)
-        except (ImportError, ValueError, OSError):  # no rules for it, or they need a package that is missing
+        except (ImportError, ValueError, OSError) as exc:  # no rules for it, or they need a package that is missing
+            log.info("No spaCy tokenizer for %r (%s): the rule tokenizer is used", lang, exc)
             nlp = None
         _PIPELINES[lang] = nlp
     return _PIPELINES[lang]

@@ -13,6 +13,7 @@ Each is a complete, standalone corpus file: it can be opened with ``annotator --
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import sqlite3
@@ -26,6 +27,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
+
+log = logging.getLogger(__name__)
 
 KEEP = 10  # snapshots kept per corpus; the oldest go first
 _STAMP = "%Y%m%dT%H%M%SZ"
@@ -226,7 +229,8 @@ def _counts(path: Path) -> tuple[int | None, int | None]:
             articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             annotations = conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
             return articles, annotations
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        log.info("The backup %s could not be counted: %s", path, exc)
         return None, None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -19,6 +20,8 @@ from annotator.store.locking import CorpusDatabase
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
 from annotator.store.review import ReviewRepository
 from annotator.store.team import SHARED_FOR, TeamRepository
+
+log = logging.getLogger(__name__)
 
 # PRAGMA application_id marks a file as an Annotator corpus ("ANNO").
 APPLICATION_ID = 0x414E4E4F
@@ -159,7 +162,8 @@ def damaged_message(path: Path, detail: str) -> str:
 def _wal_bytes(path: Path) -> int:
     try:
         return os.stat(path.with_name(path.name + "-wal")).st_size
-    except OSError:
+    except OSError as exc:
+        log.debug("No -wal beside %s: %s", path, exc)
         return 0
 
 
@@ -248,7 +252,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA schema_version").fetchone()
         return conn
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
+        log.info("%s cannot be opened for writing here (%s): reading it as it is", path, exc)
         conn.close()
     # A WAL corpus in a folder where its -shm cannot be made: read the file as it is, which is
     # all there is when no -wal holds newer changes.
@@ -316,7 +321,7 @@ def _open_failure(conn: sqlite3.Connection | None, path: Path, exc: sqlite3.Data
             conn.close()
             return str(damaged)
         except sqlite3.Error:
-            pass
+            log.info("The pages of %s could not be checked", path, exc_info=True)
         finally:
             conn.close()  # before the header is read
         return damaged_message(path, _cut_short(path) or f"SQLite says: {text}")
@@ -334,7 +339,8 @@ def _cut_short(path: Path) -> str | None:
             return None
         with path.open("rb") as fh:  # safe: no connection of this process holds a lock on it
             header = fh.read(100)
-    except OSError:
+    except OSError as exc:
+        log.info("The header of %s could not be read: %s", path, exc)
         return None
     if len(header) < 100 or header[92:96] != header[24:28]:
         return None

@@ -31,6 +31,7 @@ articles in order until a page is full.
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -39,8 +40,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.text import grapheme_start, is_word_char
+from annotator.core.text import InContext, grapheme_start, is_word_char
 from annotator.store.locking import connect
+
+log = logging.getLogger(__name__)
 
 FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "text")
@@ -66,6 +69,10 @@ class Hit:
     after: str
     more_before: bool  # the text goes on before the context shown
     more_after: bool
+
+    @property
+    def in_context(self) -> InContext:
+        return InContext(self.before, self.text, self.after, self.more_before, self.more_after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,8 +402,8 @@ def search(
         try:
             catch_up(db)
             behind = False
-        except sqlite3.OperationalError:  # read-only or locked: _candidates reads the unindexed articles too
-            pass
+        except sqlite3.OperationalError as exc:  # read-only or locked: _candidates reads the unindexed articles too
+            log.info("The search index could not catch up: %s", exc)
     return _scan(db, tree, message, limit, offset, after, budget, max_hits, context, fts_expression(tree), behind)
 
 

@@ -25,6 +25,8 @@ from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import CorpusSession, explain
 
+log = logging.getLogger(__name__)
+
 MAX_RECENT = 10
 
 
@@ -166,7 +168,8 @@ def _same_file(a: Path | str, b: Path | str | None) -> bool:
         return False
     try:
         return os.path.samefile(a, b)
-    except OSError:
+    except OSError as exc:
+        log.debug("%s and %s could not be compared: %s", a, b, exc)
         return False
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.model import Annotation, Article, Label, Status
-from annotator.core.text import find_occurrences, move_edge, shape_selection
+from annotator.core.text import find_occurrences, move_edge, shape_selection, shorten
 from annotator.formats.chinese import segment
 from annotator.ui.commands import (
     AddAnnotations,
@@ -178,13 +178,13 @@ class Editor(QObject):
                     self.message.emit(f"“{a.text}” is already labelled {label.name}.")
                 return
         new = Annotation(None, self.article.id, label.id, start, end, text[start:end], self.session.annotator)
-        if self.run(AddAnnotations(self.session, [new], f"Label “{_short(new.text)}” as {label.name}")):
-            self.message.emit(f"Labelled “{_short(new.text)}” as {label.name}.")
+        if self.run(AddAnnotations(self.session, [new], f"Label “{shorten(new.text, 40)}” as {label.name}")):
+            self.message.emit(f"Labelled “{shorten(new.text, 40)}” as {label.name}.")
 
     def relabel(self, a: Annotation, label: Label) -> None:
         if a.label_id == label.id or self._read_only(a):
             return
-        self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), f"Relabel “{_short(a.text)}” as {label.name}"))
+        self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), f"Relabel “{shorten(a.text, 40)}” as {label.name}"))
 
     def delete_selected(self) -> None:
         a = self.selected
@@ -240,7 +240,7 @@ class Editor(QObject):
             Annotation(None, a.article_id, a.label_id, s, e, text[s:e], self.session.annotator) for s, e in spans
         ]
         label = self.session.label(a.label_id)
-        self.run(AddAnnotations(self.session, new, f"Label {len(new)} more “{_short(a.text)}” as {label.name if label else '?'}"))
+        self.run(AddAnnotations(self.session, new, f"Label {len(new)} more “{shorten(a.text, 40)}” as {label.name if label else '?'}"))
 
     # --- the label set ------------------------------------------------------------------------
     # Each returns None on success, or the reason the store refused, for the dialog to show.
@@ -309,8 +309,3 @@ class Editor(QObject):
     def _select(self, a: Annotation, *, reveal: bool = False, flash: bool = False) -> None:
         self.pane.set_selected_annotation(a, reveal=reveal, flash=flash)
         self.selection_changed.emit(a)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

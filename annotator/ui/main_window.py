@@ -38,8 +38,6 @@ from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.first_run_hint import FirstRunHint
 from annotator.ui.widgets.label_palette import LabelPalette
 
-SIGNATURE_SETTLE_MS = 300  # after the last own edit, before the open article's signature is taken again
-
 
 class MainWindow(QMainWindow):
     corpus_requested = Signal(str)  # open this corpus file instead of the current one
@@ -79,8 +77,6 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
         self.tasks: list = []  # background work under way (ui/tasks.py): stopped when the window closes
-        self._seen_signature: tuple | None = None  # the open article's state as last shown
-        self._signature_timer = QTimer(self, singleShot=True, interval=SIGNATURE_SETTLE_MS)
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(session, self.pane, self.annotations, self.undo_stack, self)
         self.review = ReviewController(session, self.editor, self.undo_stack, self.open_article, self)
@@ -198,11 +194,7 @@ class MainWindow(QMainWindow):
         s.saved.connect(self.status.show_saved)
         s.articles_imported.connect(self._articles_imported)
         s.changed_elsewhere.connect(self._changed_elsewhere)
-        # Our own edits are not news: the article's signature is taken again once typing pauses
-        # (a query over all its spans, too slow to run on every key press of a long article).
-        self._signature_timer.timeout.connect(self._remember_signature)
-        s.saved.connect(self._signature_timer.start)
-        ed.article_opened.connect(self._remember_signature)
+        ed.article_opened.connect(lambda article: s.watch_article(article.id if article is not None else None))
         s.gone.connect(self._corpus_gone)
         self.guard.backup_failed.connect(lambda m: self.status.showMessage(f"Automatic backup failed: {m}", 10000))
         self.articles.modelReset.connect(self._update_position)
@@ -444,19 +436,10 @@ class MainWindow(QMainWindow):
             if not self.session.corpus.articles.exists(article.id):
                 self.editor.open_article(None)
                 self.open_article(self.articles.article_id(0))
-            elif (
-                self._signature_timer.isActive()  # an own edit not yet in the signature: reload to be sure
-                or self.session.article_signature(article.id) != self._seen_signature
-            ):
+            elif self.session.watched_article_changed():
                 self.editor.open_article(None)
                 self.open_article(article.id)
                 self.status.showMessage("This article was changed by another program; showing its current state.", 8000)
-        self._remember_signature()
-
-    def _remember_signature(self, *_args) -> None:
-        self._signature_timer.stop()
-        article = self.editor.article
-        self._seen_signature = self.session.article_signature(article.id) if article is not None else None
 
     def show_read_only(self, why: str) -> None:
         """The corpus is in a read-only folder: it is shown for reading, and each edit is refused."""
@@ -564,7 +547,6 @@ class MainWindow(QMainWindow):
             task.wait(60)
         self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
         self.pane.stop_loading()
-        self._signature_timer.stop()
         self.guard.stop()
         self.review.shutdown()
         self.search.shutdown()

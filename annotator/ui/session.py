@@ -8,12 +8,14 @@ announced, so a view never shows an edit that is not saved.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Annotation, Label, Status
 from annotator.store import Corpus, CorpusError, edits
@@ -54,6 +56,11 @@ def locks_lost_message(path: Path | str, rescue: Path | None) -> str:
         "Reopen the corpus to go on with what the file holds."
     )
 
+log = logging.getLogger(__name__)
+
+CHECK_INTERVAL_MS = 3000  # how often the file is looked at for other programs' commits
+SIGNATURE_SETTLE_MS = 300  # after the last own edit, before the watched article's signature is taken again
+
 
 class CorpusSession(QObject):
     annotations_added = Signal(list)  # list[Annotation]
@@ -80,6 +87,17 @@ class CorpusSession(QObject):
         self.lost: str | None = None  # then what happened: "gone" or "locks"
         self.locks_restored = 0  # times the locks were found dropped (files intact) and taken again
         self.edits = 0  # writes since opening, for the periodic backup
+        # Polling for other programs' writes: every CHECK_INTERVAL_MS, and when the app comes back to the front.
+        self.check_timer = QTimer(self, interval=CHECK_INTERVAL_MS, timeout=self.check_file)
+        self._app: QApplication | None = None
+        # The article the window shows, and its state as last shown. Own edits are not news: the
+        # signature is taken again once typing pauses (a query over all its spans, too slow to
+        # run on every key press of a long article).
+        self._watched: int | None = None
+        self._seen_signature: tuple | None = None
+        self._signature_timer = QTimer(self, singleShot=True, interval=SIGNATURE_SETTLE_MS)
+        self._signature_timer.timeout.connect(self._remember_signature)
+        self.saved.connect(self._signature_timer.start)
 
     @property
     def annotator(self) -> str:
@@ -146,7 +164,7 @@ class CorpusSession(QObject):
             try:  # the open connection still reads what it wrote: keep a copy of all it holds
                 rescue = create_backup(self.corpus.db.conn, self.corpus.path)
             except CorpusError:
-                pass
+                log.error("No rescue copy of the lost corpus could be made", exc_info=True)
             self.gone_message = (gone_message if problem == "gone" else locks_lost_message)(self.corpus.path, rescue)
             self.gone.emit(self.gone_message)
         return self.gone_message
@@ -154,6 +172,50 @@ class CorpusSession(QObject):
     def article_signature(self, article_id: int) -> tuple:
         """What changes when anyone edits this article's annotations or status (one indexed query)."""
         return self.corpus.articles.signature(article_id)
+
+    # --- other programs' writes ---------------------------------------------------------
+    def start_watching(self) -> None:
+        """Begin polling the file for other programs' commits (a corpus file only)."""
+        if self.corpus.path is None:
+            return
+        self.check_timer.start()
+        app = QApplication.instance()
+        if self._app is None and app is not None:
+            self._app = app
+            app.applicationStateChanged.connect(self._app_state_changed)
+
+    def stop_watching(self) -> None:
+        self.check_timer.stop()
+        self._signature_timer.stop()
+        if self._app is not None:
+            self._app.applicationStateChanged.disconnect(self._app_state_changed)
+            self._app = None
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_file()
+
+    def watch_article(self, article_id: int | None) -> None:
+        """The window now shows this article: remember its state, to tell later whether another
+        program changed it."""
+        self._watched = article_id
+        self._remember_signature()
+
+    def _remember_signature(self) -> None:
+        self._signature_timer.stop()
+        watched = self._watched
+        self._seen_signature = self.article_signature(watched) if watched is not None else None
+
+    def watched_article_changed(self) -> bool:
+        """After ``changed_elsewhere``: did the watched article's annotations or status change
+        since it was shown (an own edit not yet in the signature counts, to be sure)? Takes its
+        signature again."""
+        watched = self._watched
+        if watched is None:
+            return False
+        changed = self._signature_timer.isActive() or self.article_signature(watched) != self._seen_signature
+        self._remember_signature()
+        return changed
 
     def check_file(self) -> None:
         """Look for a vanished or taken-over file, lost locks, and commits by other programs;
@@ -167,7 +229,8 @@ class CorpusSession(QObject):
         self._restore_locks()
         try:
             version = data_version(self.corpus.db.conn)
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            log.debug("The corpus could not be checked for other programs' writes: %s", exc)
             return
         if version != self._data_version:
             self._data_version = version

@@ -12,13 +12,9 @@ from annotator.core.model import Annotation, Label
 from annotator.store import edits
 from annotator.store.changes import Changes
 from annotator.store.consistency import ConflictGroup, MissedMention
+from annotator.core.text import shorten
 from annotator.ui.commands import Command, _plural
 from annotator.ui.session import CorpusSession
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _Consistency(Command):
@@ -47,7 +43,7 @@ class MakeConsistent(_Consistency):
     """Give every annotation of one text the same label."""
 
     def __init__(self, session: CorpusSession, group: ConflictGroup, label: Label, refresh: Callable[[], None]) -> None:
-        super().__init__(session, f"Label every “{_short(group.text)}” {label.name}", refresh)
+        super().__init__(session, f"Label every “{shorten(group.text, 30)}” {label.name}", refresh)
         self.key = group.key
         self.label = label
         self.done: Changes | None = None
@@ -77,7 +73,7 @@ class AcceptMentions(_Consistency):
         self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None],
         opened: Sequence[int] = (),
     ) -> None:
-        text = (f"Label missed “{_short(mentions[0].text)}”" if len(mentions) == 1
+        text = (f"Label missed “{shorten(mentions[0].text, 30)}”" if len(mentions) == 1
                 else f"Label {_plural(len(mentions), 'missed mention')}")
         super().__init__(session, text, refresh)
         self.pending = [m.annotation(session.annotator) for m in mentions]
@@ -100,7 +96,7 @@ class RejectMentions(_Consistency):
     """Mark missed mentions as not mentions, so that they are not listed again."""
 
     def __init__(self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None]) -> None:
-        text = (f"Reject missed “{_short(mentions[0].text)}”" if len(mentions) == 1
+        text = (f"Reject missed “{shorten(mentions[0].text, 30)}”" if len(mentions) == 1
                 else f"Reject {_plural(len(mentions), 'missed mention')}")
         super().__init__(session, text, refresh)
         self.mentions = list(mentions)

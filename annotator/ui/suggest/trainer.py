@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from annotator.suggest.model import Manifest
+
+log = logging.getLogger(__name__)
 
 RANK = 500  # unfinished articles ranked for "least sure first"
 
@@ -94,7 +97,7 @@ class ModelTrainer(QObject):
                 self.finished.emit(json.loads(out))
                 return
             except ValueError:
-                pass
+                log.warning("The training process's report could not be read: %r", out[-500:], exc_info=True)
         self.failed.emit(err.removeprefix("Error: ").splitlines()[-1] if err else f"Training stopped (exit {code}).")
 
     def _error(self, process: QProcess, error) -> None:

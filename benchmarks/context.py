@@ -53,6 +53,10 @@ class Bench:
     def long_corpus(self) -> corpora.Built:
         return self._build("the long-article corpus", lambda: corpora.corpus_file(self.cache, self.sizes.long_corpus))
 
+    @cached_property
+    def team_corpus(self) -> corpora.Built:
+        return self._build("the team corpus", lambda: corpora.corpus_file(self.cache, self.sizes.team_corpus))
+
     def scratch(self, name: str) -> Path:
         """An empty folder for one scenario's files, removed at the end of the run."""
         folder = self.work / name

@@ -21,7 +21,7 @@ from annotator.core.text import content_hash
 from annotator.store import open_corpus
 from benchmarks.textgen import EXTRA_LABELS, articles, choose_spans, quotas
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: statuses are per analyst (layers)
 ANNOTATORS = ("alice", "bo", "chen")
 STAMP = "2026-01-05T09:00:00.000+00:00"
 
@@ -126,14 +126,16 @@ def _build_corpus(path: Path, spec: CorpusSpec) -> dict:
             [(i + 1, name, STAMP) for i, name in enumerate(ANNOTATORS)],
         )
     labelled: dict[int, tuple] = {}  # article id -> candidate spans
-    rows, chars = [], 0
+    rows, chars, done = [], 0, []
     for i, art in enumerate(articles(spec.seed, spec.articles, spec.long_at, spec.long_chars)):
         article_id = i + 1
         is_labelled = rng.random() < spec.labelled_fraction or i in spec.long_at
         status = ("done" if rng.random() < 0.7 else "in_progress") if is_labelled else "new"
         if is_labelled:
             labelled[article_id] = art.spans
-        rows.append((article_id, art.title, art.text, "south cn", content_hash(art.text), status, STAMP, STAMP))
+        if status == "done":
+            done.append((article_id,))
+        rows.append((article_id, art.title, art.text, "south cn", content_hash(art.text), STAMP, STAMP))
         chars += len(art.text)
         if len(rows) >= 2000:
             _insert_articles(conn, rows)
@@ -153,6 +155,8 @@ def _build_corpus(path: Path, spec: CorpusSpec) -> dict:
             stored += _insert_annotations(conn, batch)
             batch = []
     stored += _insert_annotations(conn, batch)
+    with conn:  # each annotator of a finished article has it done (their layers were started by their spans)
+        conn.executemany("UPDATE layers SET status = 'done' WHERE article_id = ?", done)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return {"articles": spec.articles, "annotations": stored, "chars": chars, "bytes": path.stat().st_size}
@@ -161,8 +165,8 @@ def _build_corpus(path: Path, spec: CorpusSpec) -> dict:
 def _insert_articles(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     with conn:
         conn.executemany(
-            """INSERT INTO articles (id, title, text, source, content_hash, status, created, updated)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO articles (id, title, text, source, content_hash, created, updated)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
             rows,
         )
 

@@ -316,7 +316,7 @@ def build_corpus(path, labelled: int, unlabelled: int, *, seed: int = 0, annotat
     from annotator.store import open_corpus
 
     gen = NewsGenerator(seed)
-    corpus = open_corpus(path)
+    corpus = open_corpus(path, user=annotator)  # the statuses set below are the layer's analyst's
     colours = {"LOC": "#2e86de", "ORG": "#e67e22", "PER": "#8e44ad", "MISC": "#27ae60"}
     ids = {}
     existing = {lab.tag: lab for lab in corpus.labels.list()}

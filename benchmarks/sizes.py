@@ -19,6 +19,7 @@ class Sizes:
     export_corpus: CorpusSpec  # export jsonl / conll
     large_corpus: CorpusSpec  # start-up, memory, search, review
     long_corpus: CorpusSpec  # one long article: open, key press
+    team_corpus: CorpusSpec  # one analyst's corpus file, merged as 5 analysts' files
     repeats: int  # runs per figure (median)
     startup_repeats: int
     keypresses: int
@@ -34,6 +35,7 @@ FULL = Sizes(
     export_corpus=CorpusSpec(20_000, 1_000_000, long_at=_LONG4, seed=3),
     large_corpus=CorpusSpec(100_000, 1_000_000, labelled_fraction=0.3, long_at=tuple(range(4, 100_000, 10_000)), seed=4),
     long_corpus=CorpusSpec(1, 20_000, long_at=(0,), seed=5),
+    team_corpus=CorpusSpec(10_000, 100_000, seed=6),
     repeats=3,
     startup_repeats=5,
     keypresses=200,
@@ -46,6 +48,7 @@ QUICK = Sizes(
     export_corpus=CorpusSpec(1_000, 50_000, long_at=(4,), long_chars=100_000, seed=3),
     large_corpus=CorpusSpec(5_000, 50_000, labelled_fraction=0.3, long_at=(4,), long_chars=100_000, seed=4),
     long_corpus=CorpusSpec(1, 4_000, long_at=(0,), long_chars=200_000, seed=5),
+    team_corpus=CorpusSpec(1_000, 10_000, seed=6),
     repeats=2,
     startup_repeats=2,
     keypresses=40,
@@ -58,6 +61,7 @@ TINY = Sizes(
     export_corpus=CorpusSpec(50, 2_000, long_at=(4,), long_chars=20_000, seed=3),
     large_corpus=CorpusSpec(200, 2_000, labelled_fraction=0.3, long_at=(4,), long_chars=20_000, seed=4),
     long_corpus=CorpusSpec(1, 600, long_at=(0,), long_chars=30_000, seed=5),
+    team_corpus=CorpusSpec(60, 600, seed=6),
     repeats=1,
     startup_repeats=1,
     keypresses=5,
@@ -76,6 +80,7 @@ SCALE = Sizes(
     export_corpus=_SCALE_CORPUS,
     large_corpus=_SCALE_CORPUS,
     long_corpus=FULL.long_corpus,
+    team_corpus=FULL.team_corpus,
     repeats=1,
     startup_repeats=3,
     keypresses=100,

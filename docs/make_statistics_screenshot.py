@@ -26,7 +26,7 @@ ANNOTATORS = ["mei", "li", "chen"]
 
 def build(path: Path) -> None:
     rng = random.Random(5)
-    with open_corpus(path) as corpus:
+    with open_corpus(path, user="mei") as corpus:  # the statuses are mei's, who the window opens as
         for i in range(24):
             words, spans, pos = [], [], 0
             for _ in range(60):

@@ -7,16 +7,18 @@ from pathlib import Path
 import click
 
 from annotator import __version__
+from annotator.cli.agreement_cmd import adjudicate_command, agreement_command
 from annotator.cli.backup_cmd import backup_command, restore_command
-from annotator.cli.common import AnnotatorGroup, Settings
-from annotator.core.log import configure as configure_log
-from annotator.formats.sample import log_folder
+from annotator.cli.common import ID, AnnotatorGroup, Settings
 from annotator.cli.export_cmd import export_command
 from annotator.cli.import_cmd import import_command
 from annotator.cli.review_cmd import review_command
 from annotator.cli.search_cmd import search_command
 from annotator.cli.stats_cmd import stats_command
 from annotator.cli.suggest_cmd import preannotate_command, train_command
+from annotator.cli.team_cmd import assign_command, merge_command, share_command
+from annotator.core.log import configure as configure_log
+from annotator.formats.sample import log_folder
 
 
 def start_gui(db: Path | None, article_id: int | None, annotator: str | None) -> int:
@@ -36,7 +38,7 @@ def start_gui(db: Path | None, article_id: int | None, annotator: str | None) ->
     help="Corpus file to use (default: corpus.db in the user's data folder).",
 )
 @click.option("--annotator", "annotator_name", metavar="NAME", help="Who is annotating (default: the system user).")
-@click.option("--article", "article_id", type=int, metavar="ID", help="Open this article (desktop interface only).")
+@click.option("--article", "article_id", type=ID, metavar="ID", help="Open this article (desktop interface only).")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the log (kept in annotator.log in the user data folder).")
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
@@ -64,3 +66,8 @@ main.add_command(backup_command)
 main.add_command(restore_command)
 main.add_command(train_command)
 main.add_command(preannotate_command)
+main.add_command(assign_command)
+main.add_command(share_command)
+main.add_command(merge_command)
+main.add_command(agreement_command)
+main.add_command(adjudicate_command)

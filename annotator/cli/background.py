@@ -7,7 +7,10 @@ press is never kept waiting by a training running beside it.
 
 from __future__ import annotations
 
+import logging
 import os
+
+log = logging.getLogger(__name__)
 
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # before numpy is imported
     os.environ.setdefault(_name, "1")
@@ -17,8 +20,8 @@ def run() -> None:
     if hasattr(os, "nice"):
         try:
             os.nice(10)
-        except OSError:
-            pass
+        except OSError as exc:
+            log.debug("The background work keeps its priority: %s", exc)
     from annotator.cli import main
 
     main(prog_name="annotator")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
 
-from annotator.cli.common import Settings, corpus_path, format_table
+from annotator.cli.common import Settings, corpus_path, echo, format_table
 from annotator.store.backup import backup_folder, create_backup, list_backups, restore_backup
 
 
@@ -33,18 +34,19 @@ def backup_command(settings: Settings, show: bool) -> None:
     path = _existing(settings)
     if not show:
         made = create_backup(path)
-        click.echo(f"Backed up {path} to {made}")
+        echo(f"Backed up {path} to {made}")
         return
     backups = list_backups(path)
     if not backups:
-        click.echo(f"No backups of {path} yet (they go to {backup_folder(path)}).")
+        echo(f"No backups of {path} yet (they go to {backup_folder(path)}).")
         return
     rows = [
         [i, _when(b), "?" if b.articles is None else f"{b.articles:,}", "?" if b.annotations is None else f"{b.annotations:,}", b.path.name]
         for i, b in enumerate(backups, 1)
     ]
     click.echo(format_table(["#", "Taken", "Articles", "Annotations", "File"], rows, right=[0, 2, 3]))
-    click.echo(f"\nIn {backup_folder(path)}")
+    click.echo()
+    echo(f"In {backup_folder(path)}")
 
 
 @click.command("restore")
@@ -57,11 +59,17 @@ def restore_command(settings: Settings, backup: str, yes: bool) -> None:
     The corpus as it is now is backed up first, so a restore can be undone by restoring that backup.
     """
     path = _existing(settings)
-    if backup.isdigit():
+    if not backup.strip():
+        raise click.BadParameter(
+            "give a backup number from `annotator backup --list`, or a backup file.", param_hint="BACKUP"
+        )
+    if re.fullmatch(r"[0-9]+", backup):  # ASCII digits only: '¹' or '٣' is a file name, not a number
         backups = list_backups(path)
-        index = int(backup)
+        index = int(backup) if len(backup) <= 18 else 0
         if not 1 <= index <= len(backups):
-            raise click.ClickException(f"There is no backup number {index}; `annotator backup --list` shows {len(backups)}.")
+            raise click.ClickException(
+                f"There is no backup number {backup}; `annotator backup --list` shows {len(backups)}."
+            )
         chosen = backups[index - 1]
         source, label = chosen.path, f"the backup taken {_when(chosen)}"
     else:
@@ -70,4 +78,4 @@ def restore_command(settings: Settings, backup: str, yes: bool) -> None:
     if not yes:
         click.confirm(f"Replace {path} with {label}?", abort=True, err=True)
     before = restore_backup(source, path)
-    click.echo(f"Restored {path} from {label}. What it held before is the backup {before}")
+    echo(f"Restored {path} from {label}. What it held before is the backup {before}")

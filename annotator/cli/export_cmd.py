@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import Settings, corpus_path, open_existing
+from annotator.cli.common import SEED, Settings, corpus_path, echo, open_existing
 from annotator.core.model import Status
 from annotator.formats import EXPORTERS, export_corpus, exporter
 from annotator.formats.dataset import ExportOptions, ExportReport, parse_split
@@ -27,16 +27,25 @@ def _format_help() -> str:
     return "Dataset format. " + "; ".join(f"{exp.name}: {exp.description}" for exp in EXPORTERS.values()) + "."
 
 
-def _values(values: Iterable[str]) -> list[str]:
-    """Repeated options and comma lists alike: ('done,in_progress', 'new') -> ['done', 'in_progress', 'new']."""
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+def _values(values: Iterable[str], option: str = "") -> list[str]:
+    """Repeated options and comma lists alike: ('done,in_progress', 'new') -> ['done', 'in_progress', 'new'].
+
+    An option given with nothing in it (``--label ',,,'``) is refused: taken as no filter, it would
+    export everything."""
+    values = list(values)
+    found = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    if values and not found:
+        raise click.BadParameter(
+            f"{values[0]!r} names nothing; leave the option out to take everything.", param_hint=option
+        )
+    return found
 
 
 def _statuses(values: Iterable[str]) -> set[str]:
     known = {s.value: s.value for s in Status} | {s.display.lower(): s.value for s in Status}
     known |= {k.replace("_", "-"): v for k, v in known.items()} | {k.replace(" ", "_"): v for k, v in known.items()}
     chosen = set()
-    for value in _values(values):
+    for value in _values(values, "--status"):
         if value.lower() not in known:
             raise click.BadParameter(f"{value!r} is not a status; use {', '.join(s.value for s in Status)}.", param_hint="--status")
         chosen.add(known[value.lower()])
@@ -47,7 +56,7 @@ def _labels(corpus: Corpus, values: Iterable[str]) -> set[str]:
     labels = corpus.labels.list()
     by_key = {lab.tag.lower(): lab.tag for lab in labels} | {lab.name.lower(): lab.tag for lab in labels}
     chosen = set()
-    for value in _values(values):
+    for value in _values(values, "--label"):
         if value.lower() not in by_key:
             known = ", ".join(lab.tag for lab in labels)
             raise click.BadParameter(f"no label {value!r} in this corpus; its labels are {known}.", param_hint="--label")
@@ -57,7 +66,7 @@ def _labels(corpus: Corpus, values: Iterable[str]) -> set[str]:
 
 def _annotators(corpus: Corpus, values: Iterable[str]) -> set[str]:
     known = corpus.annotations.annotators()
-    chosen = set(_values(values))
+    chosen = set(_values(values, "--annotator"))
     unknown = sorted(chosen - set(known))
     if unknown:
         listed = ", ".join(known) or "none yet"
@@ -67,7 +76,7 @@ def _annotators(corpus: Corpus, values: Iterable[str]) -> set[str]:
 
 def _print_warnings(report: ExportReport) -> None:
     for warning in report.warnings[:SHOWN_WARNINGS]:
-        click.echo(f"warning: {warning}", err=True)
+        echo(f"warning: {warning}", err=True)
     more = len(report.warnings) - SHOWN_WARNINGS
     if more > 0:
         click.echo(f"warning: … and {more:,} more.", err=True)
@@ -86,7 +95,7 @@ def _print_warnings(report: ExportReport) -> None:
 @click.option("--label", "labels", multiple=True, metavar="TAG", help="Only spans with this label, by tag or name (repeat, or separate with commas).")
 @click.option("--annotator", "annotators", multiple=True, metavar="NAME", help="Only spans by this annotator (repeat, or separate with commas).")
 @click.option("--split", "split", metavar="TRAIN/DEV[/TEST]", help="Split the articles into train/dev/test parts, e.g. 80/10/10.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split: the same seed gives the same parts.")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the split: the same seed gives the same parts.")
 @click.option("--offsets", type=click.Choice(["utf16", "codepoints"]), help="Offset unit, for formats that have a choice (doccano: utf16 by default).")
 @click.pass_obj
 def export_command(
@@ -109,6 +118,8 @@ def export_command(
       annotator export --format labelstudio --out tasks.json --split 80/10/10 --seed 7
     """
     exp = exporter(format_)
+    if not out.strip():
+        raise click.BadParameter("give a file or folder to write, or '-' for standard output.", param_hint="--out")
     if offsets is not None and offsets not in exp.offsets:
         choices = f"it counts in {', '.join(exp.offsets)}" if exp.offsets else "it has no choice of offsets"
         raise click.BadParameter(f"the {format_} format cannot count in {offsets} ({choices}).", param_hint="--offsets")
@@ -142,8 +153,8 @@ def export_command(
             raise click.ClickException(str(exc)) from exc
     _print_warnings(report)
     for note in report.notes:
-        click.echo(note, err=True)
-    click.echo(report.summary(), err=True)
+        echo(note, err=True)
+    echo(report.summary(), err=True)
 
 
 def _terminated(signum, frame) -> None:

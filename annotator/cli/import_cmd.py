@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from annotator.cli.common import Settings, open_for_import, parse_size
+from annotator.cli.common import Settings, echo, error_message, open_for_import, parse_size
 from annotator.formats import (
     DEFAULT_MAX_BYTES,
     IMPORTERS,
@@ -16,6 +17,7 @@ from annotator.formats import (
     Outcome,
 )
 from annotator.formats.base import format_size
+from annotator.store import CorpusError
 
 
 def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -56,6 +58,12 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="Refuse an article (a file, or a record of JSONL, JSON, CSV or CoNLL, which are read "
     "record by record whatever their size) larger than this (kB, MB, GB; KiB, MiB, GiB).",
 )
+@click.option(
+    "--as",
+    "credit",
+    metavar="NAME",
+    help="Credit the spans of files that name no annotator to NAME [default: the file, as import:batch3.jsonl].",
+)
 @click.pass_obj
 def import_command(
     settings: Settings,
@@ -64,6 +72,7 @@ def import_command(
     offsets: str | None,
     text_field: str | None,
     max_size: int,
+    credit: str | None,
 ) -> None:
     """Import articles from files and folders (folders recursively), with their spans.
 
@@ -73,7 +82,9 @@ def import_command(
     Prodigy JSONL, Hugging Face token classification JSONL, brat (a .txt with an
     .ann beside it, or a .zip of them), CoNLL / IOB (.conll .iob .bio) and spaCy
     DocBin (.spacy); labels they name that the
-    corpus lacks are created. The same text is never imported twice: a record whose
+    corpus lacks are created. Spans keep the annotator the file names (Annotator's "annotator", Label
+    Studio's user...); spans of a file that names none are credited to --as NAME or to
+    the file (import:FILE), never to you. The same text is never imported twice: a record whose
     text is in the corpus adds its new spans to that article. Each rejected or duplicate input,
     and each span left out, is reported on stderr; the exit status is 1 when anything
     was rejected.
@@ -85,20 +96,28 @@ def import_command(
             format=format_,
             max_bytes=max_size,
             offsets=offsets,
-            annotator=settings.annotator,
+            annotator=credit,
             text_field=text_field,
         )
+        stopped: BaseException | None = None
         try:
             if sys.stderr.isatty() and batch.total_files > 1:
                 _run_with_progress_bar(batch)
             else:
                 for result in batch:
                     for line in _problems(result):
-                        click.echo(line, err=True)
+                        echo(line, err=True)
         except KeyboardInterrupt:  # Ctrl-C: what was stored stays, and the summary says so
             batch.report.cancelled = True
+        except (CorpusError, sqlite3.Error, OSError) as exc:  # busy, disk full: say what went in first
+            stopped = exc
     report = batch.report
-    click.echo(report.summary(), err=True)
+    if stopped is not None:
+        echo(f"Import stopped: {error_message(stopped)}", err=True)
+        echo(f"{report.summary()} Those articles are stored; importing the same files again adds the rest "
+             "(what is already in is skipped as a duplicate).", err=True)
+        sys.exit(1)
+    echo(report.summary(), err=True)
     if report.cancelled:
         sys.exit(130)
     if not report.ok:
@@ -125,4 +144,4 @@ def _run_with_progress_bar(batch: ImportBatch) -> None:
             bar.update(batch.files_done - done)
     finally:
         for line in held:
-            click.echo(line, err=True)
+            echo(line, err=True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 
 import click
 
-from annotator.cli.common import Settings, format_table, open_existing
+from annotator.cli.common import COUNT, Settings, echo, format_table, open_existing
 from annotator.store import Corpus
 from annotator.store.search import Hit, catch_up, plain_words, search, unindexed_count
+
+log = logging.getLogger(__name__)
 
 _PAGE = 100  # articles read per search call
 
@@ -29,8 +32,8 @@ def flat(text: str) -> str:
 
 
 def context(hit: Hit) -> str:
-    return (("…" if hit.more_before else "") + flat(hit.before) + "[" + flat(hit.text) + "]" + flat(hit.after)
-            + ("…" if hit.more_after else ""))
+    before, after = hit.in_context.sides()
+    return flat(before) + "[" + flat(hit.text) + "]" + flat(after)
 
 
 def _matches(corpus: Corpus, query: str, tag: str | None, limit: int) -> tuple[list[list[object]], bool, str | None]:
@@ -57,7 +60,7 @@ def _matches(corpus: Corpus, query: str, tag: str | None, limit: int) -> tuple[l
 @click.command("search")
 @click.argument("query")
 @click.option("--label", "tag", metavar="TAG", help="Only matches inside annotations with this label tag.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="Show at most this many matches.")
+@click.option("--limit", default=50, show_default=True, type=COUNT, help="Show at most this many matches.")
 @click.pass_obj
 def search_command(settings: Settings, query: str, tag: str | None, limit: int) -> None:
     """Find QUERY in the articles; show each match in context with the labels that cover it.
@@ -77,11 +80,11 @@ def search_command(settings: Settings, query: str, tag: str | None, limit: int) 
             click.echo(f"Indexing {pending:,} new articles for search (once)…", err=True)
             try:
                 catch_up(corpus.db)
-            except sqlite3.OperationalError:  # read-only or busy: unindexed articles are read directly
-                pass
+            except sqlite3.OperationalError as exc:  # read-only or busy: unindexed articles are read directly
+                log.info("The search index could not catch up: %s", exc)
         rows, more, note = _matches(corpus, query, label_tag(corpus, tag), limit)
     if note:
-        click.echo(note, err=True)
+        echo(note, err=True)
     if rows:
         click.echo(format_table(["Article", "Offsets", "Label", "Context"], rows, right=[0]))
     click.echo(f"{len(rows)} match{'es' if len(rows) != 1 else ''}."

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import Settings, open_existing
+from annotator.cli.common import COUNT, SEED, BoundedInt, Settings, open_existing
 from annotator.cli.export_cmd import _labels, _statuses, _values
 from annotator.core.identity import default_annotator
 from annotator.store.layers import article_statuses
@@ -92,12 +92,12 @@ def _interruptible(progress: _Progress):
     show_default=True,
     help="crf: fast, a few seconds to a minute; spacy: a spaCy pipeline spacy.load() reads, slower to train.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the held-out tenth.")
-@click.option("--iterations", type=int, help="CRF iterations or spaCy epochs (default: the engine's).")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the held-out tenth.")
+@click.option("--iterations", type=COUNT, help="CRF iterations or spaCy epochs (default: the engine's).")
 @click.option("--no-clusters", is_flag=True, help="Do not learn word clusters from the corpus's text.")
 @click.option(
     "--rank",
-    type=int,
+    type=BoundedInt(0, 2**31 - 1),
     default=0,
     metavar="N",
     help="Also rank up to N unfinished articles by how unsure the model is (for Next article, least sure first).",

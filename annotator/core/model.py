@@ -53,9 +53,10 @@ class Article:
     published: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     content_hash: str = ""
-    status: Status = Status.NEW
+    status: Status = Status.NEW  # the current analyst's (each analyst has their own)
     created: str | None = None
     updated: str | None = None
+    statuses: dict[str, Status] = field(default_factory=dict)  # every analyst's who has a layer, by name
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ class ArticleSummary:
 
     id: int
     title: str
-    status: Status
+    status: Status  # the current analyst's
     annotation_count: int
 
 

@@ -1,10 +1,13 @@
-"""Pure text functions over code-point offsets: normalisation, hashing, span shaping."""
+"""Pure text functions over code-point offsets: normalisation, hashing, span shaping; and the small
+helpers every layer shares (plurals, shortening, keyword in context, the folder-replace rule)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
 from annotator.core.graphemes import splits_cluster as _splits_cluster
 from annotator.core.tokens import (
@@ -248,3 +251,74 @@ def _move_edge_once(
         end = snap(text, end)
     start, end = _tidy_edges(text, start, end)
     return (start, end) if start < end else None
+
+
+# --- small helpers for messages and listings ------------------------------------------
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 span``, ``2 spans``; ``many`` where adding an s is wrong (``plural(n, "entry", "entries")``)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line (white space collapsed) in at most ``width`` columns (see
+    ``display_width``), ending in '…' where it was cut."""
+    text = " ".join(text.split())
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+@dataclass(frozen=True)
+class InContext:
+    """A keyword in context: the span's text, what is shown before and after it, and whether the
+    article goes on beyond what is shown on each side (then '…' marks the cut)."""
+
+    before: str
+    text: str
+    after: str
+    cut_before: bool
+    cut_after: bool
+
+    @classmethod
+    def around(cls, start: int, before: str, text: str, after: str, width: int) -> "InContext":
+        """The one "was the context cut" rule, for context read as up to ``width`` code points
+        either side of a span at ``start``: before it, the text goes on when the span starts
+        further in than the context reaches; after it, a context of full width may end exactly at
+        the article's end (rarely), which is then marked as cut too."""
+        return cls(before, text, after, start > len(before), len(after) >= width)
+
+    def narrowed(self, width: int) -> "InContext":
+        """At most ``width`` code points each side, the cut marks following."""
+        before, after = self.before, self.after
+        return InContext(
+            before[-width:] if width else "",
+            self.text,
+            after[:width],
+            self.cut_before or len(before) > width,
+            self.cut_after or len(after) > width,
+        )
+
+    def sides(self, mark: str = "…") -> tuple[str, str]:
+        """(before, after) with ``mark`` where the context was cut."""
+        return (mark if self.cut_before else "") + self.before, self.after + (mark if self.cut_after else "")
+
+
+# --- folders an export or a model may replace -------------------------------------------
+
+def holds_other_files(folder: Path, marker: str) -> bool:
+    """True when ``folder`` is a folder holding files that are not an earlier output of ours (which
+    holds ``marker``): a folder one must never replace, for replacing it would delete them."""
+    return folder.is_dir() and not (folder / marker).exists() and any(folder.iterdir())

@@ -57,6 +57,7 @@ class Record:
     spans: tuple[SpanRecord, ...] = ()
     warnings: tuple[SpanWarning, ...] = ()
     status: str | None = None  # "new", "in_progress", "done" when the file says so
+    statuses: dict[str, str] | None = None  # each analyst's status, by name, when the file says so
     exact_tags: bool = False  # span labels are tags exactly as Annotator exports them
 
 

@@ -31,8 +31,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.identity import default_annotator
 from annotator.core.model import Annotation, Status
+from annotator.core.text import plural
 from annotator.formats.base import (
     DEFAULT_MAX_BYTES,
     BadRecord,
@@ -106,10 +106,6 @@ class ImportResult:
         return f"{self.location}: {self.reason}" if self.reason else self.location
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 @dataclass
 class ImportReport:
     imported: int = 0
@@ -151,32 +147,32 @@ class ImportReport:
         return bool(self.rejected or self.merged or self.duplicates or self.skipped or self.warnings or self.cancelled)
 
     def summary(self) -> str:
-        imported = f"Imported {_plural(self.imported, 'article')}"
+        imported = f"Imported {plural(self.imported, 'article')}"
         if self.spans or self.warnings or self.merged:
-            imported += f" with {_plural(self.spans, 'span')}"
+            imported += f" with {plural(self.spans, 'span')}"
         parts = [imported]
         if self.merged:
             articles = len({r.article_id for r in self.merged})
-            parts.append(f"{_plural(self.spans_added, 'span')} added to {_plural(articles, 'existing article')}")
+            parts.append(f"{plural(self.spans_added, 'span')} added to {plural(articles, 'existing article')}")
         if self.duplicates:
-            parts.append(f"{_plural(len(self.duplicates), 'duplicate')} skipped")
+            parts.append(f"{plural(len(self.duplicates), 'duplicate')} skipped")
         if self.rejected:
             parts.append(f"{len(self.rejected)} rejected")
         files = [r for r in self.skipped if not r.kind]
         if files:
-            parts.append(f"{_plural(len(files), 'file')} of unknown type skipped")
+            parts.append(f"{plural(len(files), 'file')} of unknown type skipped")
         kinds = Counter(r.kind for r in self.skipped if r.kind)
         if kinds:
             n = sum(kinds.values())
             counts = ", ".join(f"{c} {k}" for k, c in sorted(kinds.items()))
-            parts.append(f"{_plural(n, 'record')} not imported ({counts})")
+            parts.append(f"{plural(n, 'record')} not imported ({counts})")
         span_warnings = sum(1 for w in self.warnings if w.span)
         if span_warnings:
-            parts.append(_plural(span_warnings, "span warning"))
+            parts.append(plural(span_warnings, "span warning"))
         if len(self.warnings) > span_warnings:
-            parts.append(_plural(len(self.warnings) - span_warnings, "other warning"))
+            parts.append(plural(len(self.warnings) - span_warnings, "other warning"))
         if self.labels_created:
-            parts.append(f"{_plural(len(self.labels_created), 'new label')} ({', '.join(self.labels_created)})")
+            parts.append(f"{plural(len(self.labels_created), 'new label')} ({', '.join(self.labels_created)})")
         text = "; ".join(parts) + "."
         return f"Cancelled. {text}" if self.cancelled else text
 
@@ -197,7 +193,8 @@ class ImportBatch:
 
     ``offsets`` ("utf16" or "codepoints") says how doccano and Label Studio files count
     offsets (None: each format's default). ``annotator`` is who the spans of a file that
-    names no annotator are recorded under (None: the system user).
+    names no annotator are credited to (None: the file, as ``import:batch3.jsonl``), never
+    silently the user running the import: a reviewer can always tell imported labels from their own.
     """
 
     def __init__(
@@ -217,7 +214,7 @@ class ImportBatch:
         self.forced: Importer | None = None if format == "auto" else importer(format)
         self.max_bytes = max_bytes
         self.options = {k: v for k, v in (("offsets", offsets), ("text_field", text_field)) if v}
-        self.annotator = (annotator or "").strip() or default_annotator()
+        self.annotator = (annotator or "").strip() or None
         self.sources = plan_sources(paths, pair_brat=self.forced is None or self.forced.name == "brat")
         self.report = ImportReport()
         self.files_done = 0
@@ -290,7 +287,7 @@ class ImportBatch:
         if self._cancelled:
             self.report.cancelled = True
         if self.report.imported:
-            self.corpus.db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # syncs the batch to disk at once
+            self.corpus.db.checkpoint()  # syncs the batch to disk at once
 
     def _begin_group(self) -> None:
         """Open the group's transaction (before an article is stored), unless one is open."""
@@ -423,9 +420,7 @@ class ImportBatch:
                 annotations = self._annotations(path, article.id, article.text, record, labels, warnings) if labels else []
                 if annotations:
                     self.corpus.annotations.add_many(annotations)
-                status = self._status(path, record, warnings)
-                if status is not None:
-                    self.corpus.articles.set_status(article.id, status)
+                self._set_statuses(path, article.id, record, annotations, warnings)
         except DuplicateArticleError as exc:
             if labels:
                 labels.rollback()
@@ -497,7 +492,7 @@ class ImportBatch:
             return ImportResult(
                 path, Outcome.DUPLICATE, reason, article_id, record.where, record.title, 0, tuple(warnings)
             )
-        reason += f": {_plural(len(new), 'span')} added to it."
+        reason += f": {plural(len(new), 'span')} added to it."
         return ImportResult(
             path, Outcome.SPANS_ADDED, reason, article_id, record.where, record.title, len(new), tuple(warnings)
         )
@@ -529,7 +524,7 @@ class ImportBatch:
             if labels.notices:  # a new label whose tag had to differ from the one its name suggests
                 warnings.extend(ImportWarning(path, record.where, None, notice) for notice in labels.notices)
                 labels.notices.clear()
-            annotator = span.annotator or self.annotator
+            annotator = span.annotator or self.credited(path)
             key = (span.start, span.end, label.id, annotator)
             if key in seen:  # the same span twice in one record (same place, label and annotator): stored once
                 continue
@@ -538,6 +533,24 @@ class ImportBatch:
             extra = {f: span.extra[f] for f in extra_fields if f in span.extra}
             out.append(annotation._replace(**extra) if extra else annotation)
         return out
+
+    def credited(self, path: Path) -> str:
+        """Who the spans of ``path`` that name no annotator are credited to."""
+        return self.annotator or f"import:{path.name}"
+
+    def _set_statuses(
+        self, path: Path, article_id: int, record: Record, annotations: list[Annotation], warnings: list[ImportWarning]
+    ) -> None:
+        """Each analyst's status as the file gives it (``statuses``); a single ``status`` goes to the
+        annotators of the article's spans, or to the name the file is credited to when it has none."""
+        if record.statuses is not None:  # Annotator's own: every analyst's, exactly
+            for name, status in record.statuses.items():
+                self.corpus.layers.set_status(article_id, Status(status), name)
+            return
+        status = self._status(path, record, warnings)
+        if status is not None and (annotations or status is not Status.NEW):
+            for name in sorted({a.annotator for a in annotations}) or [self.credited(path)]:
+                self.corpus.layers.set_status(article_id, status, name)
 
     def _status(self, path: Path, record: Record, warnings: list[ImportWarning]) -> Status | None:
         if record.status is None:

@@ -70,13 +70,14 @@ class ExportDoc:
         # dataclasses call Python for every object.
         a = self.article
         fields = (a.id, a.title, a.text, a.source, a.url, a.published, a.meta, a.content_hash, str(a.status),
-                  a.created, a.updated)
+                  a.created, a.updated, {name: str(s) for name, s in a.statuses.items()})
         return _rebuild_doc, (fields, list(map(tuple, self.spans)))
 
 
 def _rebuild_doc(fields: tuple, spans: list[tuple]) -> ExportDoc:
-    *head, status, created, updated = fields
-    return ExportDoc(Article(*head, Status(status), created, updated), tuple(starmap(ExportSpan, spans)))
+    *head, status, created, updated, statuses = fields
+    article = Article(*head, Status(status), created, updated, {n: Status(s) for n, s in statuses.items()})
+    return ExportDoc(article, tuple(starmap(ExportSpan, spans)))
 
 
 @dataclass(frozen=True)
@@ -96,14 +97,25 @@ class ExportOptions:
             object.__setattr__(self, name, frozenset(getattr(self, name)))
         object.__setattr__(self, "split", tuple(self.split))
         if self.split:
-            check_split(self.split)
+            object.__setattr__(self, "split", check_split(self.split))
 
 
-def check_split(split: Sequence[int]) -> None:
+def check_split(split: Sequence[int]) -> tuple[int, ...]:
+    """The one rule for a split, for the command line and the export dialog alike: 2 or 3 whole
+    percentages adding up to 100, a train and a dev part that are not empty; an empty test part
+    is dropped. Returns the split to use; a ValueError says what is wrong in a sentence."""
+    split = tuple(split)
     if not 2 <= len(split) <= len(SPLIT_NAMES):
         raise ValueError(f"A split has 2 or 3 parts (train/dev/test), not {len(split)}.")
-    if any(p < 0 for p in split) or sum(split) != 100:
-        raise ValueError(f"Split percentages must be whole numbers adding up to 100, not {'/'.join(map(str, split))}.")
+    if any(p < 0 for p in split):
+        raise ValueError(f"Split percentages must be whole numbers from 0 to 100, not {'/'.join(map(str, split))}.")
+    if sum(split) != 100:
+        raise ValueError(f"The split must add up to 100 %, not {sum(split)} %.")
+    if len(split) == 3 and split[-1] == 0:
+        split = split[:-1]
+    if 0 in split:
+        raise ValueError("A split needs at least a train and a dev part.")
+    return split
 
 
 def parse_split(value: str) -> tuple[int, ...]:
@@ -113,8 +125,7 @@ def parse_split(value: str) -> tuple[int, ...]:
         split = tuple(int(p) for p in parts)
     except ValueError:
         raise ValueError(f"A split looks like 80/10/10, not {value!r}.") from None
-    check_split(split)
-    return split
+    return check_split(split)
 
 
 @dataclass
@@ -179,7 +190,7 @@ def labels_for(corpus: Corpus, options: ExportOptions) -> list[Label]:
 
 def select_article_ids(corpus: Corpus, options: ExportOptions) -> list[int]:
     """Ids of the articles to export, in id order."""
-    return select_ids(corpus.db, options.statuses)
+    return select_ids(corpus.db, options.statuses, corpus.user)  # the status of the analyst the corpus is used as
 
 
 def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]]:
@@ -212,7 +223,8 @@ def iter_docs(
     and a label added meanwhile is read like the others. Without ``timestamps`` a span's
     ``created`` and ``updated`` are None."""
     for article, spans in read_for_export(
-        corpus.db, ids, labels=options.labels, annotators=options.annotators, make_span=ExportSpan, timestamps=timestamps
+        corpus.db, ids, labels=options.labels, annotators=options.annotators, make_span=ExportSpan, timestamps=timestamps,
+        user=corpus.user,
     ):
         yield ExportDoc(article, tuple(spans))
 
@@ -225,12 +237,14 @@ class DocSource:
     labels: frozenset[str]
     annotators: frozenset[str]
     timestamps: bool
+    user: str = ""
 
     def read(self, ids: list[int]) -> Iterator[ExportDoc]:
         """The docs of ``ids`` (ascending), read on this process's own connection to the file."""
         db = _worker_db(self.path)
         for article, spans in read_for_export(
-            db, ids, labels=self.labels, annotators=self.annotators, make_span=ExportSpan, timestamps=self.timestamps
+            db, ids, labels=self.labels, annotators=self.annotators, make_span=ExportSpan, timestamps=self.timestamps,
+            user=self.user,
         ):
             yield ExportDoc(article, tuple(spans))
 
@@ -260,7 +274,7 @@ class DocStream:
         self._on_doc = on_doc
         self._last: int | None = None
         self.source = (
-            DocSource(str(corpus.path), options.labels, options.annotators, timestamps)
+            DocSource(str(corpus.path), options.labels, options.annotators, timestamps, corpus.user)
             if corpus.path is not None
             else None
         )

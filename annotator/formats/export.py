@@ -26,7 +26,7 @@ from annotator.formats.dataset import (
     split_ids,
 )
 from annotator.formats.registry import exporter
-from annotator.formats.sinks import FolderSink, SinkError, StreamSink, make_sink, part_path
+from annotator.formats.sinks import FolderSink, SinkError, StreamSink, commit_all, make_sink, part_path
 from annotator.store import Corpus
 
 Progress = Callable[[int, int], "bool | None"]
@@ -78,10 +78,7 @@ def export_corpus(
             ctx = ExportContext(options=options, report=report, labels=labels, part=part, articles=len(ids))
             docs = DocStream(corpus, ids, options, timestamps=exp.timestamps, on_doc=counted)
             exp.write(docs, targets[part], ctx)
-        for sink in sinks:  # every part on disk before any replaces an earlier export
-            sink.prepare()
-        for sink in sinks:
-            sink.commit()
+        commit_all(sinks)
     except BaseException:
         for sink in sinks:
             sink.discard()

@@ -20,14 +20,14 @@ earliest (``formats.iob``), and each one left out is reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from operator import add
 from typing import Any
 
-from annotator.formats.dataset import ExportContext, ExportDoc
+from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
 from annotator.formats.iob import choose_non_overlapping
+from annotator.formats.token_docs import tokenize_segments
 from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
-from annotator.formats.tokens import tokenize_doc
 
 DOCSTART = "-DOCSTART- -X- O O"
 _COLUMNS = " -X- _ "
@@ -39,19 +39,30 @@ def write_conll(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> Non
 
 
 def render_conll(doc: ExportDoc, choice: str | None) -> Rendered:
-    """One article in CoNLL: its DOCSTART line, then a token a line, a blank line after each sentence."""
+    """One article in CoNLL: its DOCSTART line, then a token a line, a blank line after each sentence
+    (written a window at a time for a long article)."""
     report = local_report()
-    tdoc = tokenize_doc(doc, report, shared_tokenizer(choice))
-    kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
-    words = tdoc.words()
-    tails = [_OUTSIDE] * len(words)
-    for p in kept:
-        tails[p.token_start] = f"{_COLUMNS}B-{p.span.label}"
-        if p.token_end - p.token_start > 1:
-            tails[p.token_start + 1 : p.token_end] = [f"{_COLUMNS}I-{p.span.label}"] * (p.token_end - p.token_start - 1)
-    for _, j in tdoc.sentences:  # the last token of a sentence brings the blank line after it
-        tails[j - 1] += "\n"
-    text = DOCSTART + "\n\n"
-    if words:
-        text += "\n".join(map(add, words, tails)) + "\n"
-    return Rendered(text, report.warnings, duplicates, tdoc.language)
+    result = Rendered("", report.warnings)
+    result.text = _conll_pieces(doc, choice, report, result)
+    return result
+
+
+def _conll_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[str]:
+    yield DOCSTART + "\n\n"
+    for tdoc in tokenize_segments(doc, report, shared_tokenizer(choice)):
+        kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
+        result.duplicates += duplicates
+        result.language = tdoc.language
+        words = tdoc.words()
+        if not words:
+            continue
+        tails = [_OUTSIDE] * len(words)
+        for p in kept:
+            tails[p.token_start] = f"{_COLUMNS}B-{p.span.label}"
+            if p.token_end - p.token_start > 1:
+                tails[p.token_start + 1 : p.token_end] = [f"{_COLUMNS}I-{p.span.label}"] * (
+                    p.token_end - p.token_start - 1
+                )
+        for _, j in tdoc.sentences:  # the last token of a sentence brings the blank line after it
+            tails[j - 1] += "\n"
+        yield "\n".join(map(add, words, tails)) + "\n"

@@ -19,16 +19,16 @@ CoNLL export (``formats.tokens``, ``formats.iob``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.formats import jsonl
-from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc
+from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc, ExportReport
 from annotator.formats.iob import choose_non_overlapping, iob2_tags
 from annotator.formats.sinks import SinkError
+from annotator.formats.token_docs import tokenize_segments
 from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
-from annotator.formats.tokens import tokenize_doc
 
 
 def tag_names(labels: Iterable[str]) -> list[str]:
@@ -59,14 +59,24 @@ def write_hf(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
 
 
 def render_hf(doc: ExportDoc, choice: str | None) -> Rendered:
-    """One article's rows, a sentence each."""
+    """One article's rows, a sentence each (written a window at a time for a long article)."""
     report = local_report()
-    tdoc = tokenize_doc(doc, report, shared_tokenizer(choice))
-    kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
-    words = tdoc.words()
-    tags = iob2_tags(len(words), kept)
-    lines = [
-        jsonl.dumps({"id": f"{doc.id}-{n}", "tokens": words[i:j], "ner_tags": tags[i:j]}) + "\n"
-        for n, (i, j) in enumerate(tdoc.sentences)
-    ]
-    return Rendered("".join(lines), report.warnings, duplicates, tdoc.language)
+    result = Rendered("", report.warnings)
+    result.text = _hf_pieces(doc, choice, report, result)
+    return result
+
+
+def _hf_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[str]:
+    n = 0
+    for tdoc in tokenize_segments(doc, report, shared_tokenizer(choice)):
+        kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
+        result.duplicates += duplicates
+        result.language = tdoc.language
+        words = tdoc.words()
+        tags = iob2_tags(len(words), kept)
+        lines = []
+        for i, j in tdoc.sentences:
+            lines.append(jsonl.dumps({"id": f"{doc.id}-{n}", "tokens": words[i:j], "ner_tags": tags[i:j]}) + "\n")
+            n += 1
+        if lines:
+            yield "".join(lines)

@@ -18,13 +18,16 @@ splits that token (``formats.tokens``). Notes and annotators go in the span's
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from annotator.formats import jsonl
-from annotator.formats.dataset import ExportContext, ExportDoc
+from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
+from annotator.formats.token_docs import LayoutStream, tokenize_segments
 from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
-from annotator.formats.tokens import spacy_layout, tokenize_doc
+
+
+TEXT_PIECE = 1_000_000  # characters of the text escaped at a time
 
 
 def article_meta(doc: ExportDoc) -> dict[str, Any]:
@@ -45,27 +48,56 @@ def write_prodigy(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> N
 
 
 def render_prodigy(doc: ExportDoc, choice: str | None) -> Rendered:
-    """One article as one Prodigy task line."""
+    """One article as one Prodigy task line (its tokens written a window at a time for a long article)."""
     report = local_report()
-    tdoc = tokenize_doc(doc, report, shared_tokenizer(choice))
-    layout = spacy_layout(tdoc)
-    tokens = []
+    result = Rendered("", report.warnings)
+    result.text = _prodigy_pieces(doc, choice, report, result)
+    return result
+
+
+def _prodigy_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[str]:
+    """``jsonl.dumps(record)`` of the whole task, made of pieces: the text, the tokens a window at a
+    time, then the spans, answer and meta (the same bytes: the JSON is compact)."""
+    text = doc.text
+    yield '{"text":"'
+    for i in range(0, len(text), TEXT_PIECE):  # escaping is character by character: pieces join up exactly
+        yield jsonl.dumps(text[i : i + TEXT_PIECE])[1:-1]
+    yield '","tokens":['
+    layout = LayoutStream(doc.text)
     pos = 0
-    for i, (word, ws) in enumerate(zip(layout.words, layout.spaces)):
-        tokens.append({"text": word, "start": pos, "end": pos + len(word), "id": i, "ws": ws})
-        pos += len(word) + ws
+    number = 0
+    first = True
     spans = []
-    for p in tdoc.spans:
-        record: dict[str, Any] = {
-            "start": p.start,
-            "end": p.end,
-            "token_start": layout.index[p.token_start],
-            "token_end": layout.index[p.token_end - 1],
-            "label": p.span.label,
-            "annotator": p.span.annotator,
-        }
-        if p.span.note:
-            record["note"] = p.span.note
-        spans.append(record)
-    record = {"text": doc.text, "tokens": tokens, "spans": spans, "answer": "accept", "meta": article_meta(doc)}
-    return Rendered(jsonl.dumps(record) + "\n", report.warnings, 0, tdoc.language)
+
+    def tokens(words: list[tuple[str, bool]]) -> str:
+        nonlocal pos, number, first
+        rows = []
+        for word, ws in words:
+            rows.append({"text": word, "start": pos, "end": pos + len(word), "id": number, "ws": ws})
+            pos += len(word) + ws
+            number += 1
+        if not rows:
+            return ""
+        piece = jsonl.dumps(rows)[1:-1]
+        piece, first = (piece if first else "," + piece), False
+        return piece
+
+    for tdoc in tokenize_segments(doc, report, shared_tokenizer(choice)):
+        result.language = tdoc.language
+        words, index = layout.feed(tdoc)
+        for p in tdoc.spans:
+            record: dict[str, Any] = {
+                "start": p.start,
+                "end": p.end,
+                "token_start": index[p.token_start],
+                "token_end": index[p.token_end - 1],
+                "label": p.span.label,
+                "annotator": p.span.annotator,
+            }
+            if p.span.note:
+                record["note"] = p.span.note
+            spans.append(record)
+        yield tokens(words)
+    yield tokens(layout.finish())
+    tail = jsonl.dumps({"spans": spans, "answer": "accept", "meta": article_meta(doc)})
+    yield "]," + tail[1:] + "\n"

@@ -23,8 +23,9 @@ from typing import Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc
 from annotator.formats.iob import choose_non_overlapping
+from annotator.formats.token_docs import spacy_layout, tokenize_doc
 from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
-from annotator.formats.tokens import spacy_layout, spacy_module, tokenize_doc
+from annotator.formats.tokens import spacy_module
 
 SPAN_KEY = "sc"
 

@@ -13,6 +13,8 @@ from annotator.core.text import normalise_text
 from annotator.formats.base import InputError, Record, first_line_title
 from annotator.formats.decoding import decode_bytes
 
+log = logging.getLogger(__name__)
+
 _DOCUMENT = re.compile(r"<\s*(html|body|head)\b", re.IGNORECASE)
 # trafilatura logs every page it finds poor as an error; the result says it all here.
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
@@ -36,9 +38,11 @@ def extract(html: str) -> Record:
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, **options)
     except Exception:  # noqa: BLE001 - the metadata parsers trip over some broken markup (an lxml assert)
+        log.debug("HTML metadata could not be read; the text alone is extracted", exc_info=True)
         try:
             doc = trafilatura.bare_extraction(html, with_metadata=False, **options)
         except Exception:  # noqa: BLE001 - then the plain-text fallback below decides
+            log.debug("trafilatura could not extract the text; the plain-text fallback reads it", exc_info=True)
             doc = None
     text = normalise_text(doc.text or "") if doc is not None else ""
     if not text.strip():

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from annotator.core.text import plural
 from annotator.formats.base import (
     DEFAULT_MAX_BYTES,
     BadRecord,
@@ -51,10 +52,6 @@ CONF_FILES = {"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf
 _IGNORED_KINDS = {"R": "relation", "*": "relation", "E": "event", "A": "attribute", "M": "attribute", "N": "normalisation"}
 _OFFSETS = re.compile(r"^\d+ \d+(;\d+ \d+)*$")
 _ID = re.compile(r"^[TRENAM#*]\d*$")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 # --- one document ---------------------------------------------------------------------
@@ -122,7 +119,7 @@ def parse_ann(text: str, readings: list[SourceText], ann_name: str) -> tuple[lis
         else:
             warnings.append(SpanWarning(f"A note for {target}, which is not an imported span; left out.", ann_name))
     if ignored:
-        kinds = ", ".join(_plural(count, kind) for kind, count in sorted(ignored.items()))
+        kinds = ", ".join(plural(count, kind) for kind, count in sorted(ignored.items()))
         warnings.append(SpanWarning(f"Ignored {kinds}: Annotator keeps spans and their notes.", ann_name))
     return [span for group in spans.values() for span in group], warnings
 
@@ -277,7 +274,7 @@ def read_brat_archive(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int
                 others += 1
         if not docs:
             raise NotThisFormat("No brat documents (.txt with .ann) in this archive.")
-        notice = [SpanWarning(f"Ignored {_plural(others, 'other file')} in the archive.")] if others else []
+        notice = [SpanWarning(f"Ignored {plural(others, 'other file')} in the archive.")] if others else []
         for stem in sorted(docs):
             entries = docs[stem]
             txt, ann = entries.get(".txt"), entries.get(".ann")

@@ -14,6 +14,7 @@ tags are names looked up in the label list beside the file (``<name>.labels.json
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,8 @@ from typing import Any
 from annotator.formats.base import BadRecord
 from annotator.formats.import_conll import TaggedTokens
 from annotator.formats.streaming import too_large
+
+log = logging.getLogger(__name__)
 
 _ROW_ID = re.compile(r"^(.+)-(\d+)$")
 
@@ -45,7 +48,8 @@ def tag_names_beside(path: Path) -> list[str] | None:
     for candidate in candidates:
         try:
             names = json.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError) as exc:
+            log.debug("No tag names in %s: %s", candidate, exc)
             continue
         if isinstance(names, list) and all(isinstance(n, str) for n in names):
             return names

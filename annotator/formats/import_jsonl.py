@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from annotator.core.model import Status
+from annotator.core.text import plural
 from annotator.formats.base import (
     BadRecord,
     InputError,
@@ -97,9 +98,11 @@ def native_record(obj: dict, where: str | None) -> Record | BadRecord:
         title = _optional_text(obj, "title")
         columns = {key: _optional_text(obj, key) for key in ("source", "url", "published")}
         status = _optional_text(obj, "status")
+        statuses = _statuses(obj)
     except ValueError as exc:
         return BadRecord(str(exc), where)
-    extra = {k: v for k, v in obj.items() if k not in {"id", "title", "text", "meta", "status", "spans", *columns}}
+    own = {"id", "title", "text", "meta", "status", "statuses", "spans", *columns}
+    extra = {k: v for k, v in obj.items() if k not in own}
     spans, warnings = [], []
     for n, item in enumerate(spans_value, 1):
         try:
@@ -114,9 +117,25 @@ def native_record(obj: dict, where: str | None) -> Record | BadRecord:
         spans=tuple(spans),
         warnings=tuple(warnings),
         status=status,
+        statuses=statuses,
         exact_tags=True,
         **columns,
     )
+
+
+def _statuses(obj: dict) -> dict[str, str] | None:
+    """``"statuses": {"mei": "done", ...}``, each analyst's status; checked against the known statuses."""
+    value = obj.get("statuses")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ValueError('"statuses" must map analyst names to statuses, like {"mei": "done"}.')
+    unknown = sorted({v for v in value.values()} - _STATUSES)
+    if unknown:
+        raise ValueError(f'Unknown status {unknown[0]!r} in "statuses" (known: {", ".join(sorted(_STATUSES))}).')
+    return {k.strip(): v for k, v in value.items()}
 
 
 def _native_span(source: SourceText, item: Any, where: str) -> SpanRecord:
@@ -232,7 +251,7 @@ def doccano_record(obj: Any, where: str | None, offsets: str = "utf16") -> Recor
         )
     if relations:
         n = len(relations)
-        warnings.append(SpanWarning(f"{n} relation{'s' if n != 1 else ''} left out (only spans are kept)."))
+        warnings.append(SpanWarning(f"{plural(n, 'relation')} left out (only spans are kept)."))
     return dataclasses.replace(record, spans=tuple(spans), warnings=tuple(warnings), status=status)
 
 

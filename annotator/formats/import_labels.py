@@ -16,6 +16,7 @@ from annotator.core.model import Label
 from annotator.formats.label_names import TAG as _TAG
 from annotator.formats.label_names import derive_tag
 from annotator.store import CorpusError
+from annotator.store.health import data_version
 from annotator.store.labels import LabelRepository, make_tag
 
 # Mid-tone colours a span background can carry under dark text, far from one another.
@@ -100,7 +101,7 @@ class LabelResolver:
 
     def begin(self) -> None:
         """Call inside the write transaction, before resolving: catch up with labels another program changed."""
-        version = self.repo.db.execute("PRAGMA data_version").fetchone()[0]
+        version = data_version(self.repo.db.conn)
         if version != self._version:
             mine = {lab.id for lab in self.created}
             self._labels = self.repo.list()

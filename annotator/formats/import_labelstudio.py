@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from annotator.core.model import Status
+from annotator.core.text import plural
 from annotator.formats.base import (
     BadRecord,
     InputError,
@@ -280,7 +281,7 @@ def task_record(
         warnings.append(SpanWarning(f"Ignored results that are not span labels ({kinds})."))
     for name, count in sorted(elsewhere.items()):
         warnings.append(
-            SpanWarning(f"{count} region{'s' if count != 1 else ''} on the Text object {name!r}, not on the article text {body!r}: left out.")
+            SpanWarning(f"{plural(count, 'region')} on the Text object {name!r}, not on the article text {body!r}: left out.")
         )
     return Record(
         text=source.text,

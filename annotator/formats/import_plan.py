@@ -1,6 +1,10 @@
 """Which files an import visits: folders walked, and brat's .txt and .ann paired.
 
 Folders are searched recursively in sorted order, hidden files and folders left out.
+A link inside a folder is followed only to a file inside that same folder: a link out of
+it (to a system file, say), to a folder, to nothing or to itself, and anything that is not
+a regular file (a pipe, a device) is reported with the reason, never read and never
+silently dropped. A file named on its own is read wherever a link to it points.
 A .txt with an .ann beside it (or such an .ann) is one brat document, named once by
 its .txt; brat's configuration files in a folder of such pairs are not articles, nor
 is the tag list a Hugging Face export writes beside its .jsonl.
@@ -25,12 +29,36 @@ class Source:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, recursively, in sorted order, hidden files and folders left out."""
+    """Entries under ``folder``, recursively, in sorted order, hidden files and folders left out.
+    Links to folders are listed (to be reported), not descended into."""
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        linked = [d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d))]
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
+        for name in sorted([*files, *linked]):
             if not name.startswith("."):
                 yield Path(root, name)
+
+
+def _inside(path: Path, folder: Path) -> Source:
+    """What a folder walk makes of one entry: a file to read, or a problem to report."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except RuntimeError:
+            return Source(path, False, "A link that loops back to itself; not followed.")
+        except OSError:
+            return Source(path, False, f"A link to nothing ({os.readlink(path)} does not exist); not followed.")
+        if target.is_dir():
+            return Source(path, False, "A link to a folder; links to folders are not followed.")
+        if not target.is_relative_to(folder.resolve()):
+            return Source(
+                path, False,
+                f"A link to {target}, outside the folder being imported; not followed. "
+                "Name that file itself to import it.",
+            )
+    if not path.is_file():
+        return Source(path, False, "Not a regular file (a pipe, socket or device); not read.")
+    return Source(path, False)
 
 
 def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list[Source]:
@@ -42,9 +70,10 @@ def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list
     plan: list[Source] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files = [p for p in _walk(path) if p.is_file()]
-            files = _without_label_lists(files)
-            plan.extend(Source(p, False) for p in (_without_brat_conf(files) if pair_brat else files))
+            found = [_inside(p, path) for p in _walk(path)]
+            files = _without_label_lists([source.path for source in found if source.problem is None])
+            kept = set(_without_brat_conf(files) if pair_brat else files)
+            plan.extend(source for source in found if source.problem is not None or source.path in kept)
         elif path.is_file():
             plan.append(Source(path, True))
         elif path.exists():

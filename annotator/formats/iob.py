@@ -11,7 +11,7 @@ is written once, without a warning: nothing of it is lost.
 from __future__ import annotations
 
 from annotator.formats.dataset import ExportReport
-from annotator.formats.tokens import PlacedSpan, TokenDoc
+from annotator.formats.token_docs import PlacedSpan, TokenDoc
 
 
 def choose_non_overlapping(tdoc: TokenDoc, report: ExportReport, where: str) -> tuple[list[PlacedSpan], int]:

@@ -23,23 +23,26 @@ Progress = Callable[..., bool]
 PROGRESS_STEPS = 1000
 
 
-def export_job(progress: Progress, corpus_path: str, out: str, format: str, options: ExportOptions) -> ExportReport:
-    """Export the corpus file at ``corpus_path``; raises ExportCancelled when stopped."""
+def export_job(
+    progress: Progress, corpus_path: str, out: str, format: str, options: ExportOptions, user: str | None = None
+) -> ExportReport:
+    """Export the corpus file at ``corpus_path`` as analyst ``user`` (whose statuses ``options`` filter by);
+    raises ExportCancelled when stopped."""
 
     def step(done: int, total: int) -> bool:
         return progress(done, total, f"Exporting article {done:,} of {total:,}…")
 
-    with open_corpus(corpus_path, create=False) as corpus:
+    with open_corpus(corpus_path, create=False, user=user) as corpus:
         report = export_corpus(corpus, Path(out), format, options, progress=step)
     report.tokenizer = None  # the token exports' tokenizer (spaCy inside) stays in this process
     return report
 
 
 def import_job(
-    progress: Progress, corpus_path: str, paths: list[str], annotator: str | None
+    progress: Progress, corpus_path: str, paths: list[str], annotator: str | None, user: str | None = None
 ) -> tuple[ImportReport, str]:
     """Import ``paths`` into the corpus file; the report, and why it stopped early ("" when it did not)."""
-    with open_corpus(corpus_path, create=False) as corpus:
+    with open_corpus(corpus_path, create=False, user=user) as corpus:
         return run_import_batch(progress, corpus, paths, annotator)
 
 
@@ -61,9 +64,9 @@ def run_import_batch(progress: Progress, corpus, paths: list[str], annotator: st
     return batch.report, stopped
 
 
-def consistency_job(progress: Progress, corpus_path: str) -> tuple[list, list]:
+def consistency_job(progress: Progress, corpus_path: str, user: str | None = None) -> tuple[list, list]:
     """The Consistency lists of the corpus file: conflicting labels, and missed mentions."""
-    with open_corpus(corpus_path, create=False) as corpus:
+    with open_corpus(corpus_path, create=False, user=user) as corpus:
         return scan_consistency(progress, corpus)
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from annotator.core.text import plural
 from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, InputError
 from annotator.formats.import_hf import hf_records, is_hf, tag_names_beside
 from annotator.formats.import_jsonl import doccano_record, is_doccano, native_record
@@ -131,7 +132,7 @@ def records(
             yield record_from_mapping(value, where)
     if held and not got:
         yield BadRecord(
-            f"The tasks hold {held} labelled region{'s' if held != 1 else ''}, but none could be imported as a span "
+            f"The tasks hold {plural(held, 'labelled region')}, but none could be imported as a span "
             "(see the warnings above).",
             None,
         )

@@ -1,9 +1,12 @@
 """Annotator's own JSON Lines: one article a line, with its spans.
 
     {"id": 1, "title": "...", "text": "...", "meta": {...}, "status": "done",
+     "statuses": {"mei": "done", "li": "in_progress"},
      "spans": [{"start": 0, "end": 6, "label": "LOCATION", "text": "Foshan",
                 "annotator": "alice", "note": "..."}]}
 
+``status`` is the exporting analyst's; ``statuses`` holds every analyst's who has worked on the
+article (each analyst has their own), so a round trip keeps the team's state.
 ``source``, ``url`` and ``published`` appear when the article has them; a span's
 ``note`` only when it has one, ``reviewed_by`` and ``reviewed_at`` (who marked it
 reviewed, and when) only when it was reviewed. Offsets are code points: ``text[start:end]`` in Python.
@@ -27,6 +30,7 @@ def article_record(article: Article, spans: list[dict[str, Any]]) -> dict[str, A
             record[key] = value
     record["meta"] = article.meta
     record["status"] = str(article.status)
+    record["statuses"] = {name: str(status) for name, status in sorted(article.statuses.items())}
     record["spans"] = spans
     return record
 

@@ -19,6 +19,7 @@ process started fresh re-runs), the rest is done in this process, in the same or
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
@@ -28,6 +29,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, TypeVar
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -98,6 +101,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
             try:
                 done = future.result()
             except BrokenProcessPool:
+                log.warning("The worker processes stopped; the rest is done in this process", exc_info=True)
                 broken = True
         if done is None:
             done = job(render, src, batch, args)
@@ -127,11 +131,17 @@ def _id_batches(ids: list[int]) -> Iterator[list[int]]:
 
 
 def _render_ids(render: Callable[..., T], source: Any, ids: list[int], args: tuple) -> list[tuple[int, T]]:
-    return [(len(doc.spans), render(doc, *args)) for doc in source.read(ids)]
+    return [(len(doc.spans), _finished(render(doc, *args))) for doc in source.read(ids)]
 
 
 def _render_docs(render: Callable[..., T], _source: Any, batch: list[Any], args: tuple) -> list[tuple[int, T]]:
-    return [(0, render(doc, *args)) for doc in batch]
+    return [(0, _finished(render(doc, *args))) for doc in batch]
+
+
+def _finished(result: T) -> T:
+    """A result made lazily (its ``finished()`` method) made whole, to go back from a worker."""
+    finished = getattr(result, "finished", None)
+    return finished() if callable(finished) else result
 
 
 def _batches(docs: Iterator[Any]) -> Iterator[list[Any]]:

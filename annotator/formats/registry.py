@@ -14,6 +14,7 @@ from typing import Any
 from annotator.core.marks import QT_TR_NOOP
 from annotator.formats.base import BadRecord, Record
 from annotator.formats.csv_records import read_csv, read_csv_path
+from annotator.formats.dataset import ExportContext, ExportDoc
 from annotator.formats.export_brat import write_brat
 from annotator.formats.export_conll import write_conll
 from annotator.formats.export_csv import write_csv

@@ -42,7 +42,7 @@ def add_sample_article(corpus: Corpus) -> int | None:
     return article.id
 
 
-def open_default_corpus(path: Path | str | None = None) -> Corpus:
+def open_default_corpus(path: Path | str | None = None, user: str | None = None) -> Corpus:
     """Open the default corpus (or ``path``), creating it with the sample article the first time.
 
     The sample is added only when the file is created, never again: an analyst who
@@ -52,7 +52,7 @@ def open_default_corpus(path: Path | str | None = None) -> Corpus:
     new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     if new:
         path.parent.mkdir(parents=True, exist_ok=True)
-    corpus = open_corpus(path)
+    corpus = open_corpus(path, user=user)
     if new:
         add_sample_article(corpus)
     return corpus

@@ -4,12 +4,32 @@ An exporter asks its sink for streams: ``sink.text()`` is the main output,
 ``sink.text("annotation.conf")`` a named file beside it (for a folder export, inside it).
 Everything is staged in temporary files next to the target and moved into
 place only by ``commit()``; ``discard()`` (after an error or a cancel) removes
-the staging. Text is UTF-8 without BOM, with LF newlines.
+the staging, even when closing a file fails (a full disk). Text is UTF-8 without
+BOM, with LF newlines.
+
+What a reader of the target sees, and what a kill can leave:
+
+- A file: ``os.replace`` swaps one directory entry; the old file or the new one, never half.
+- A folder (or a split of a folder format, whose parts are subfolders of it): on Linux the new
+  folder and the old one swap places in one ``renameat2(RENAME_EXCHANGE)``; elsewhere, or on a
+  file system without it, the old folder is moved aside first, and a kill between the two renames
+  leaves no folder at the target, the previous export in the hidden staging folder beside it.
+- The parts of a split of a file format (``corpus.train.jsonl``, ``corpus.dev.jsonl``...) are
+  separate files, replaced by separate renames. Before the first, a journal
+  (``.corpus.train.jsonl.export-commit``) naming every staged part is written and synced; after the
+  last it is removed. A kill in between leaves some parts new and the others old, with the
+  journal and the staged parts beside them; the next export to the same place, or
+  ``finish_interrupted``, completes the replacement before anything else, so that the parts
+  are never mixed for longer than until then.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import io
+import json
+import logging
 import os
 import shutil
 import stat
@@ -18,6 +38,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 from typing import IO
+
+from annotator.core.text import holds_other_files
+
+log = logging.getLogger(__name__)
 
 
 class SinkError(OSError):
@@ -81,9 +105,42 @@ class Sink:
 
     def discard(self) -> None:
         for fh in self._open:
-            fh.close()
+            try:
+                fh.close()
+            except OSError:  # a full disk fails the final flush; the staging goes all the same
+                pass
         self._open.clear()
         shutil.rmtree(self._staging, ignore_errors=True)
+
+
+def _move(staged: Path, final: Path) -> None:
+    """``os.replace`` whose error names the export's target, not the staging path."""
+    try:
+        os.replace(staged, final)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(final)) from exc
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directory entries in one atomic step (Linux ``renameat2``); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
 
 
 def _sync_files(paths: list[Path]) -> None:
@@ -106,7 +163,8 @@ def _check_replaceable(target: Path) -> None:
     ``/dev/stdout``), which would be replaced by a regular file."""
     try:
         mode = target.stat().st_mode
-    except OSError:
+    except OSError as exc:
+        log.debug("Nothing to replace at %s: %s", target, exc)
         return  # nothing there yet (or unreadable: the write reports it)
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise SinkError(f"{target} is not a regular file (a device or a pipe); write to a file, or to '-' for standard output.")
@@ -131,18 +189,33 @@ class FileSink(Sink):
     def _staged(self, name: str | None) -> Path:
         return self._staging / (self.target.name if name is None else _safe_name(Path(name).name))
 
-    def commit(self) -> None:
+    def moves(self) -> list[tuple[Path, Path]]:
+        """(staged, final) for every file of this export, permissions already set."""
         self._close_all()
+        out = []
         for staged in sorted(self._staging.iterdir()):
             final = self.target.parent / staged.name
             mode = final.stat().st_mode & 0o777 if final.exists() else 0o644
             os.chmod(staged, mode)
-            os.replace(staged, final)
+            out.append((staged, final))
+        return out
+
+    def commit(self) -> None:
+        for staged, final in self.moves():
+            _move(staged, final)
             self.written.append(final)
         shutil.rmtree(self._staging, ignore_errors=True)
 
 
 MARKER = ".annotator-export"  # in every folder export: the folder may be replaced by the next export
+
+
+def other_files_message(target: Path) -> str:
+    """Why a folder export refuses ``target`` (``holds_other_files``), for the command line and the dialog."""
+    return (
+        f"{target} already holds other files, and an export replaces the whole folder: "
+        "choose a new or empty folder, or a .zip file."
+    )
 
 
 class FolderSink(Sink):
@@ -155,11 +228,8 @@ class FolderSink(Sink):
     def __init__(self, target: Path) -> None:
         if target.exists() and not target.is_dir():
             raise SinkError(f"Cannot write a folder at {target}: a file of that name exists.")
-        if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
-            raise SinkError(
-                f"{target} already holds other files, and an export replaces the whole folder: "
-                "choose a new or empty folder, or a .zip file."
-            )
+        if holds_other_files(target, MARKER):
+            raise SinkError(other_files_message(target))
         super().__init__(target)
         self._root = self._staging / "out"
         self._root.mkdir()
@@ -178,9 +248,12 @@ class FolderSink(Sink):
     def commit(self) -> None:
         self._close_all()
         (self._root / MARKER).write_text("Written by Annotator's export: the next export to this folder replaces it.\n", encoding="utf-8")
-        if self.target.exists():
-            os.replace(self.target, self._staging / "previous")
-        os.replace(self._root, self.target)
+        if not self.target.exists():
+            _move(self._root, self.target)
+        elif not _exchange(self._root, self.target):  # the old folder aside first, then the new one in
+            _move(self.target, self._staging / "previous")
+            _move(self._root, self.target)
+        # After an exchange, the staging folder holds the previous export: it goes with the staging.
         self.written.append(self.target)
         shutil.rmtree(self._staging, ignore_errors=True)
 
@@ -209,7 +282,7 @@ class ZipSink(FolderSink):
         with packed.open("rb") as fh:
             os.fsync(fh.fileno())
         os.chmod(packed, self.target.stat().st_mode & 0o777 if self.target.exists() else 0o644)
-        os.replace(packed, self.target)
+        _move(packed, self.target)
         self.written.append(self.target)
         shutil.rmtree(self._staging, ignore_errors=True)
 
@@ -267,6 +340,81 @@ def part_path(path: Path, part: str) -> Path:
     return path.with_name(f"{path.stem}.{part}{path.suffix}")
 
 
+JOURNAL_SUFFIX = ".export-commit"
+SPLIT_FIRST = "train"  # the first part of every split, after which its journal is named
+
+
+def _journal_path(first: Path) -> Path:
+    return first.with_name(f".{first.name}{JOURNAL_SUFFIX}")
+
+
+def commit_all(sinks: list) -> None:
+    """Move every sink's output into place. Several single files (the parts of a split) are
+    replaced under a journal, so that a kill part-way can be completed later (``finish_interrupted``)."""
+    for sink in sinks:  # every part on disk before any replaces an earlier export
+        sink.prepare()
+    files = [sink for sink in sinks if isinstance(sink, FileSink)]
+    if len(files) < 2:
+        for sink in sinks:
+            sink.commit()
+        return
+    moves = [(sink, staged, final) for sink in files for staged, final in sink.moves()]
+    journal = _journal_path(files[0].target)
+    _write_synced(journal, json.dumps({"moves": [[str(staged), str(final)] for _, staged, final in moves]}))
+    for sink, staged, final in moves:
+        _move(staged, final)
+        sink.written.append(final)
+    _sync_dir(journal.parent)
+    journal.unlink()
+    for sink in files:
+        shutil.rmtree(sink._staging, ignore_errors=True)
+    for sink in sinks:
+        if not isinstance(sink, FileSink):
+            sink.commit()
+
+
+def _write_synced(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    _sync_dir(path.parent)
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # a platform that cannot open a folder (Windows): renames are durable there
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def finish_interrupted(first_part: Path) -> bool:
+    """Complete a split's replacement that a kill stopped part-way (see the module's doc); True if one was."""
+    journal = _journal_path(first_part)
+    if not journal.exists():
+        return False
+    try:
+        moves = json.loads(journal.read_text(encoding="utf-8"))["moves"]
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink(missing_ok=True)  # unreadable: written only in part, before any part was moved
+        return False
+    for staged, final in moves:
+        if Path(staged).exists():
+            _move(Path(staged), Path(final))
+    for staged, _ in moves:
+        shutil.rmtree(Path(staged).parent, ignore_errors=True)
+    journal.unlink()
+    return True
+
+
 def make_sink(out: Path | str | IO[str], folder: bool) -> Sink | StreamSink:
     """The sink for an output: a stream, a file, a folder, or a .zip for folder formats."""
     if isinstance(out, io.IOBase) or not isinstance(out, (str, Path)):
@@ -275,6 +423,8 @@ def make_sink(out: Path | str | IO[str], folder: bool) -> Sink | StreamSink:
     if path.is_symlink():  # write where the link points, as a shell redirection does; the link stays
         path = Path(os.path.realpath(path))
     if not folder:
+        finish_interrupted(path)  # a split of this name that a kill stopped part-way is completed first
+        finish_interrupted(part_path(path, SPLIT_FIRST))
         return FileSink(path)
     if path.suffix.lower() == ".zip":
         return ZipSink(path)

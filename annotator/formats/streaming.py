@@ -118,8 +118,18 @@ def _constant(name: str) -> str:
     return name
 
 
-# Every JSON an import reads goes through this decoder (or ``loads``): non-finite numbers become strings.
-DECODER = json.JSONDecoder(parse_constant=_constant)
+_INT_DIGITS = 4300  # Python's limit on converting a decimal string to an int (sys.get_int_max_str_digits)
+
+
+def _integer(digits: str) -> int | str:
+    """An integer literal; one of more digits than Python converts (a guard against slow
+    conversion) is kept as the string it is written as, instead of failing the whole file."""
+    return int(digits) if len(digits) <= _INT_DIGITS else digits
+
+
+# Every JSON an import reads goes through this decoder (or ``loads``): non-finite numbers, and
+# integers too long for Python to convert, become strings.
+DECODER = json.JSONDecoder(parse_constant=_constant, parse_int=_integer)
 
 
 def loads(text: str) -> Any:

@@ -9,20 +9,31 @@ order and fills the report as a single process would.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import IO, Any, NamedTuple
+from dataclasses import dataclass
+from typing import IO, Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
 from annotator.formats.parallel import ordered_map
 from annotator.formats.tokens import Tokenizer, report_note, report_tokens, tokenizer, tokenizer_for
 
 
-class Rendered(NamedTuple):
-    """One article as a token format writes it."""
+@dataclass(slots=True)
+class Rendered:
+    """One article as a token format writes it. ``text`` may be an iterator of pieces, made one
+    window of a long article at a time (``formats.token_docs``): ``warnings``, ``duplicates`` and
+    ``language`` are complete once it has been read to the end."""
 
-    text: str
+    text: Any  # str, bytes, or an iterator of them
     warnings: list[str]
     duplicates: int = 0  # spans with the same place and label as a kept one, written once
     language: str = ""  # the spaCy rules used, for the report ("" with the rule-based tokenizer)
+
+    def finished(self) -> Rendered:
+        """All of it at once (to send from a worker process)."""
+        if not isinstance(self.text, (str, bytes)):
+            pieces = list(self.text)
+            self.text = pieces[0][:0].join(pieces) if pieces else ""
+        return self
 
 
 _TOKENIZERS: dict[str | None, Tokenizer] = {}
@@ -54,7 +65,11 @@ def write_rendered(
     duplicates = 0
     languages = tok.languages
     for result in ordered_map(render, docs, choice, total=ctx.articles, initializer=shared_tokenizer):
-        out.write(result.text)
+        if isinstance(result.text, (str, bytes)):
+            out.write(result.text)
+        else:
+            for piece in result.text:
+                out.write(piece)
         if result.warnings:
             ctx.report.warnings.extend(result.warnings)
         duplicates += result.duplicates

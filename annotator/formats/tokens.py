@@ -52,16 +52,19 @@ Spans
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import Any
 
 from annotator.core.text import grapheme_start
-from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
+from annotator.formats.dataset import ExportReport
 from annotator.formats.language import latin_language
+
+log = logging.getLogger(__name__)
 
 SPACY_EXTRA = 'pip install "annotator[spacy]"'
 
@@ -184,6 +187,14 @@ class Tokenizer:
         starts, ends, _ = self.tokens_and_words(text, language)
         return starts, ends
 
+    def token_offsets(self, text: str, language: str = "") -> tuple[list[int], list[int]]:
+        """The same tokens as ``tokens()``, without building their texts (faster, for agreement)."""
+        chunks, starts, ends, multi = self._chunks(text, language)
+        if not multi:
+            return starts, ends
+        out_s, out_e, _ = _expand(chunks, starts, ends, multi, words=False)
+        return out_s, out_e
+
     def tokens_and_words(self, text: str, language: str = "") -> tuple[list[int], list[int], list[str]]:
         """Token starts, ends and texts, in order, covering the text minus whitespace.
 
@@ -191,6 +202,14 @@ class Tokenizer:
         The text is cut at whitespace into chunks and each distinct chunk is tokenized once, then
         remembered (spaCy's tokenizer works chunk by chunk too, so these are the tokens it gives
         for the whole text)."""
+        chunks, starts, ends, multi = self._chunks(text, language)
+        if multi:
+            return _expand(chunks, starts, ends, multi)
+        return starts, ends, chunks
+
+    def _chunks(self, text: str, language: str) -> tuple[list[str], list[int], list[int], dict[str, _Pieces]]:
+        """The text's whitespace-separated chunks with their starts and ends, and those of them that
+        are more than one token (with their tokens)."""
         if self.spacy is not None:
             language = language or self.language(text)
             self.languages[language] = self.languages.get(language, 0) + 1
@@ -199,12 +218,7 @@ class Tokenizer:
         parts = _CHUNK.split(text)  # [gap, chunk, gap, chunk, ..., gap]
         cum = list(accumulate(map(len, parts)))
         chunks = parts[1::2]
-        starts = cum[0:-1:2]
-        ends = cum[1::2]
-        multi = self._multi_token_chunks(chunks, language)
-        if multi:
-            return _expand(chunks, starts, ends, multi)
-        return starts, ends, chunks
+        return chunks, cum[0:-1:2], cum[1::2], self._multi_token_chunks(chunks, language)
 
     def _multi_token_chunks(self, chunks: list[str], language: str) -> dict[str, _Pieces]:
         """Every chunk known to be more than one token, with its tokens' offsets (the new ones of
@@ -269,9 +283,10 @@ def _split_chunk(chunk: str, plain: Any) -> _Pieces:
 
 
 def _expand(
-    chunks: list[str], starts: list[int], ends: list[int], multi: dict[str, _Pieces]
+    chunks: list[str], starts: list[int], ends: list[int], multi: dict[str, _Pieces], words: bool = True
 ) -> tuple[list[int], list[int], list[str]]:
-    """Chunks -> tokens (starts, ends, texts), each chunk in ``multi`` replaced by its tokens."""
+    """Chunks -> tokens (starts, ends, texts), each chunk in ``multi`` replaced by its tokens
+    (``words=False``: no texts, an empty list)."""
     out_s: list[int] = []
     out_e: list[int] = []
     out_w: list[str] = []
@@ -279,16 +294,18 @@ def _expand(
     for i in [i for i, c in enumerate(chunks) if c in multi]:
         out_s += starts[prev:i]
         out_e += ends[prev:i]
-        out_w += chunks[prev:i]
         add = starts[i].__add__
-        rel_s, rel_e, words = multi[chunks[i]]
+        rel_s, rel_e, texts = multi[chunks[i]]
         out_s += map(add, rel_s)
         out_e += map(add, rel_e)
-        out_w += words
+        if words:
+            out_w += chunks[prev:i]
+            out_w += texts
         prev = i + 1
     out_s += starts[prev:]
     out_e += ends[prev:]
-    out_w += chunks[prev:]
+    if words:
+        out_w += chunks[prev:]
     return out_s, out_e, out_w
 
 
@@ -301,7 +318,8 @@ def _blank_pipeline(spacy: Any, lang: str) -> Any:
     if lang not in _PIPELINES:
         try:
             nlp = spacy.blank("xx" if lang == "zh" else lang)
-        except (ImportError, ValueError, OSError):  # no rules for it, or they need a package that is missing
+        except (ImportError, ValueError, OSError) as exc:  # no rules for it, or they need a package that is missing
+            log.info("No spaCy tokenizer for %r (%s): the rule tokenizer is used", lang, exc)
             nlp = None
         _PIPELINES[lang] = nlp
     return _PIPELINES[lang]
@@ -391,22 +409,24 @@ def split_at(starts: list[int], ends: list[int], points: list[int]) -> tuple[lis
     return new_s, new_e, pieces
 
 
-def sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]:
-    """Indexes of the tokens that begin a sentence (0 first, when there are tokens)."""
+def sentence_starts(text: str, starts: list[int], ends: list[int], lo: int = 0, hi: int | None = None) -> list[int]:
+    """Indexes of the tokens that begin a sentence (0 first, when there are tokens); the tokens are
+    those of ``text[lo:hi]`` (offsets into ``text``)."""
     n = len(starts)
     if not n:
         return []
+    hi = len(text) if hi is None else hi
     found = {0}
     # Line breaks: the token after each "\n".
-    pos = text.find("\n")
+    pos = text.find("\n", lo, hi)
     while pos != -1:
         i = bisect_left(starts, pos)
         if i < n:
             found.add(i)
-        pos = text.find("\n", starts[i] if i < n else len(text))
+        pos = text.find("\n", starts[i], hi) if i < n else -1
     # Tokens of sentence-final punctuation, with the closing quotes and brackets after them.
     trail = _TRAIL.fullmatch
-    for m in _FINAL_RUN.finditer(text):
+    for m in _FINAL_RUN.finditer(text, lo, hi):
         p, q = m.span()
         i = bisect_left(starts, p)
         if i >= n or starts[i] != p or ends[i] > q or (q == p + 1 and text[p] not in _FINAL_PUNCT):
@@ -432,99 +452,6 @@ _FINAL_RUN = re.compile(  # the rarer final marks outside the BMP are checked on
 )
 
 
-# --- spans on tokens ----------------------------------------------------------------
-
-
-class PlacedSpan(NamedTuple):
-    """A span on token edges: ``[token_start, token_end)`` covers ``text[start:end]``."""
-
-    span: ExportSpan
-    start: int
-    end: int
-    token_start: int
-    token_end: int  # exclusive
-
-
-@dataclass
-class TokenDoc:
-    doc: ExportDoc
-    starts: list[int]
-    ends: list[int]
-    sentences: list[tuple[int, int]]  # token index ranges [i, j)
-    spans: list[PlacedSpan]  # in the doc's span order; spans that could not be placed are left out
-    language: str = ""
-    token_texts: list[str] | None = None  # text[start:end] of every token, when already at hand
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
-
-    def words(self, i: int = 0, j: int | None = None) -> list[str]:
-        if self.token_texts is not None:
-            return self.token_texts[i:j]
-        return list(map(self.doc.text.__getitem__, map(slice, self.starts[i:j], self.ends[i:j])))
-
-
-def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenDoc:
-    """Tokens and sentences of one article, with every span it can place on token edges."""
-    text = doc.text
-    meta = doc.article.meta if isinstance(doc.article.meta, dict) else {}
-    language = tok.language(text, meta) if tok.spacy is not None else ""
-    starts, ends, texts = tok.tokens_and_words(text, language)
-    wanted: list[tuple[ExportSpan, int, int]] = []
-    n = len(text)
-    for span in doc.spans:
-        s, e = span.start, span.end
-        if not (0 <= s < e <= n):
-            report.warn(doc, "left out: the span is empty or outside the text", span)
-            continue
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s == e:
-            report.warn(doc, "left out: the span covers only whitespace", span)
-            continue
-        if (s, e) != (span.start, span.end):
-            report.warn(doc, f"trimmed whitespace at its edges (tokens hold none): now {s}-{e} {text[s:e]!r}", span)
-        wanted.append((span, s, e))
-    if wanted:
-        points = [p for _, s, e in wanted for p in (s, e)]
-        old_s, old_e = starts, ends
-        starts, ends, pieces = split_at(starts, ends, points)
-        if pieces:
-            texts = None  # some tokens were split: TokenDoc.words() slices the text again
-            for span, s, e in wanted:
-                split = [i for i in _containing(old_s, old_e, s) + _containing(old_s, old_e, e) if i in pieces]
-                for i in dict.fromkeys(split):
-                    report.warn(
-                        doc,
-                        f"kept exact by splitting the token {text[old_s[i] : old_e[i]]!r} at the span edge",
-                        span,
-                    )
-    # Every non-blank character is in a token and every span edge is now a token edge.
-    placed = [PlacedSpan(span, s, e, bisect_left(starts, s), bisect_left(ends, e) + 1) for span, s, e in wanted]
-    sent = sentence_starts(text, starts, ends)
-    if placed and len(sent) > 1:
-        inside = set()
-        for p in placed:
-            if p.token_end - p.token_start < 2:
-                continue
-            lo = bisect_right(sent, p.token_start)
-            hi = bisect_left(sent, p.token_end)
-            inside.update(sent[lo:hi])
-        if inside:
-            sent = [i for i in sent if i not in inside]
-    bounds = sent + [len(starts)]
-    sentences = [(bounds[k], bounds[k + 1]) for k in range(len(sent))]
-    return TokenDoc(doc, starts, ends, sentences, placed, language, texts)
-
-
-def _containing(starts: list[int], ends: list[int], p: int) -> list[int]:
-    i = bisect_right(starts, p) - 1
-    return [i] if i >= 0 and starts[i] < p < ends[i] else []
-
-
 def spacy_module() -> Any:
     """spaCy, or ImportError telling the user how to install it."""
     return _import_spacy()
@@ -547,36 +474,3 @@ def report_tokens(report: ExportReport, tok: Tokenizer) -> None:
 def report_note(report: ExportReport, message: str) -> None:
     """State once, in the report's notes, how the export was made (the tokenizer used, say)."""
     report.note(message)
-
-
-@dataclass(frozen=True, slots=True)
-class SpacyLayout:
-    """A doc's tokens as spaCy builds a Doc: whitespace other than one space after a token is a token
-    of its own, so ``"".join(w + " " * s for w, s in zip(words, spaces)) == text``."""
-
-    words: list[str]
-    spaces: list[bool]
-    index: list[int]  # our token i is words[index[i]]
-
-
-def spacy_layout(tdoc: TokenDoc) -> SpacyLayout:
-    text = tdoc.text
-    words: list[str] = []
-    spaces: list[bool] = []
-    index: list[int] = []
-    pos = 0
-    for s, e in [*zip(tdoc.starts, tdoc.ends), (len(text), len(text))]:
-        if s > pos:
-            gap = text[pos:s]
-            if words and gap[0] == " ":
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
-        if e > s:
-            index.append(len(words))
-            words.append(text[s:e])
-            spaces.append(False)
-        pos = e
-    return SpacyLayout(words, spaces, index)

@@ -7,6 +7,7 @@ load_sqlite_utils()  # before any module here imports it
 from annotator.store.corpus import Corpus, open_corpus
 from annotator.store.errors import (
     CorpusError,
+    DamagedCorpusError,
     DuplicateArticleError,
     InvalidAnnotationError,
     NewerSchemaError,
@@ -18,6 +19,7 @@ __all__ = [
     "Corpus",
     "open_corpus",
     "CorpusError",
+    "DamagedCorpusError",
     "DuplicateArticleError",
     "InvalidAnnotationError",
     "NewerSchemaError",

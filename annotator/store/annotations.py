@@ -11,10 +11,15 @@ from annotator.core.model import Annotation
 from annotator.store._util import now
 from annotator.store.errors import InvalidAnnotationError, NotFoundError
 
-_SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
-    a.note, a.created, a.updated, r.name, a.reviewed_at
-    FROM annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
+# Annotations with the names of their annotator (n) and reviewer (r): the one place this join is
+# written. CROSS JOIN keeps annotations the outer table, whatever the planner's statistics say
+# about the few annotators, so a read by id or article is an index lookup.
+ANNOTATION_JOIN = """annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
     LEFT JOIN annotators r ON r.id = a.reviewed_by"""
+# The columns of core.model.Annotation, in order.
+ANNOTATION_SELECT = f"""SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
+    a.note, a.created, a.updated, r.name, a.reviewed_at
+    FROM {ANNOTATION_JOIN}"""
 
 
 _row = Annotation._make
@@ -28,8 +33,20 @@ class AnnotationRepository:
         # article id can come back with other text (the last article deleted, a rolled-back import,
         # another program), so each entry is keyed by the article's content hash, checked on use.
         self._texts: dict[int, tuple[str, str]] = {}
+        self._version: int | None = None  # PRAGMA data_version when the caches were last checked
+
+    def _check_caches(self) -> None:
+        """Forget cached ids and texts when another connection has committed to the file since
+        (another program's import, or a backup restored under us: an id may name another row now)."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._annotator_ids.clear()
+            self._texts.clear()
+            self._version = version
 
     def _article_text(self, article_id: int, verified: bool = False) -> str:
+        if not verified:
+            self._check_caches()
         cached = self._texts.get(article_id)
         if cached is not None and verified:
             return cached[1]
@@ -62,8 +79,12 @@ class AnnotationRepository:
             )
 
     # --- annotators --------------------------------------------------------------
-    def annotator_id(self, name: str) -> int:
-        """The id of annotator ``name``, recorded on first use (inside the caller's transaction)."""
+    def annotator_id(self, name: str, *, checked: bool = False) -> int:
+        """The id of annotator ``name``, recorded on first use (inside the caller's transaction).
+
+        ``checked``: the caller has called ``_check_caches`` inside this transaction."""
+        if not checked:
+            self._check_caches()
         if name in self._annotator_ids:
             return self._annotator_ids[name]
         row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
@@ -77,26 +98,36 @@ class AnnotationRepository:
         self._annotator_ids[name] = ident
         return ident
 
+    def forget_annotator_ids(self) -> None:
+        """Drop the cached annotator ids, after a transaction that may have added some was rolled back."""
+        self._annotator_ids.clear()
+
     def annotators(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
 
     # --- reading -----------------------------------------------------------------
     def get(self, annotation_id: int) -> Annotation:
-        row = self.db.execute(f"{_SELECT} WHERE a.id = ?", [annotation_id]).fetchone()
+        row = self.db.execute(f"{ANNOTATION_SELECT} WHERE a.id = ?", [annotation_id]).fetchone()
         if row is None:
             raise NotFoundError(f"No annotation with id {annotation_id}.")
         return _row(row)
 
-    def for_article(self, article_id: int, start_from: int = 0, start_to: int | None = None) -> list[Annotation]:
-        """Annotations of an article in text order; optionally only those starting in [start_from, start_to)."""
+    def for_article(
+        self, article_id: int, start_from: int = 0, start_to: int | None = None, annotator: str | None = None
+    ) -> list[Annotation]:
+        """Annotations of an article in text order; optionally only those starting in [start_from, start_to),
+        only those of one ``annotator`` (a layer)."""
         where, params = "a.article_id = ?", [article_id]
+        if annotator is not None:
+            where += " AND n.name = ?"
+            params.append(annotator)
         if start_from:
             where += " AND a.start >= ?"
             params.append(start_from)
         if start_to is not None:
             where += " AND a.start < ?"
             params.append(start_to)
-        sql = f'{_SELECT} WHERE {where} ORDER BY a.start, a."end" DESC, a.id'
+        sql = f'{ANNOTATION_SELECT} WHERE {where} ORDER BY a.start, a."end" DESC, a.id'
         return list(map(_row, self.db.execute(sql, params)))
 
     def labels_over(self, article_id: int, start: int, end: int) -> list[tuple[int, bool]]:
@@ -111,7 +142,7 @@ class AnnotationRepository:
         return [(label_id, bool(exact)) for label_id, exact in rows]
 
     def for_label(self, label_id: int) -> list[Annotation]:
-        return [_row(r) for r in self.db.execute(f"{_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
+        return [_row(r) for r in self.db.execute(f"{ANNOTATION_SELECT} WHERE a.label_id = ? ORDER BY a.id", [label_id])]
 
     def count(self, article_id: int | None = None) -> int:
         if article_id is None:
@@ -130,8 +161,9 @@ class AnnotationRepository:
     ) -> list[Annotation]:
         """Store annotations in one transaction: all of them, or none. Committed.
 
-        A new article that gets annotations is marked in progress; with ``in_progress`` given, only
-        the articles among those ids are (a bulk accept leaves articles nobody opened as new)."""
+        An analyst's first span in an article moves their status of it to in progress (their layer,
+        see store/layers.py); with ``in_progress`` given, only in the articles among those ids (a bulk
+        accept leaves articles nobody opened as new)."""
         stamp = now()
         stored = []
         try:
@@ -140,6 +172,8 @@ class AnnotationRepository:
             for a in annotations:
                 self.check(a, verified=True)
             with self.db.atomic():
+                self._check_caches()  # inside the write lock: no other program can change the file now
+                layers_before = self._layers_of(annotations) if in_progress is not None else {}
                 for a in annotations:
                     cur = self.db.execute(
                         """INSERT INTO annotations
@@ -153,11 +187,11 @@ class AnnotationRepository:
                             a.start,
                             a.end,
                             a.text,
-                            self.annotator_id(a.annotator),
+                            self.annotator_id(a.annotator, checked=True),
                             a.note or None,
                             a.created or stamp,
                             a.updated or stamp,
-                            self.annotator_id(a.reviewed_by) if a.reviewed_by else None,
+                            self.annotator_id(a.reviewed_by, checked=True) if a.reviewed_by else None,
                             (a.reviewed_at or stamp) if a.reviewed_by else None,
                         ],
                     )
@@ -168,8 +202,9 @@ class AnnotationRepository:
                             reviewed_at=(a.reviewed_at or stamp) if a.reviewed_by else None,
                         )
                     )
-                touched = {a.article_id for a in annotations}
-                self._mark_in_progress(touched if in_progress is None else touched & set(in_progress), stamp)
+                if in_progress is not None:
+                    keep = {a.article_id for a in annotations} - set(in_progress)
+                    self._keep_new(annotations, keep, layers_before)
         except sqlite3.IntegrityError as exc:
             self._annotator_ids.clear()
             raise _invalid(exc) from exc
@@ -215,12 +250,25 @@ class AnnotationRepository:
     def delete(self, annotation_id: int) -> None:
         self.delete_many([annotation_id])
 
-    def _mark_in_progress(self, article_ids: set[int], stamp: str) -> None:
-        for article_id in article_ids:
-            self.db.execute(
-                "UPDATE articles SET status = 'in_progress', updated = ? WHERE id = ? AND status = 'new'",
-                [stamp, article_id],
-            )
+    def _layers_of(self, annotations: Sequence[Annotation]) -> dict[tuple[int, int], str]:
+        """The status of each (article, annotator) layer these annotations go into, where it exists."""
+        out = {}
+        for article_id, who in {(a.article_id, self.annotator_id(a.annotator)) for a in annotations}:
+            row = self.db.execute(
+                "SELECT status FROM layers WHERE article_id = ? AND annotator_id = ?", [article_id, who]
+            ).fetchone()
+            if row:
+                out[(article_id, who)] = row[0]
+        return out
+
+    def _keep_new(self, annotations: Sequence[Annotation], keep: set[int], before: dict[tuple[int, int], str]) -> None:
+        """A first span moves its analyst's layer to in progress (a trigger does it); in the articles of
+        ``keep`` the layers these annotations went into stay new if they were new or did not exist."""
+        for article_id, who in {(a.article_id, self.annotator_id(a.annotator)) for a in annotations}:
+            if article_id in keep and before.get((article_id, who), "new") == "new":
+                self.db.execute(
+                    "UPDATE layers SET status = 'new' WHERE article_id = ? AND annotator_id = ?", [article_id, who]
+                )
 
 
 def _invalid(exc: sqlite3.IntegrityError) -> InvalidAnnotationError:

@@ -1,4 +1,5 @@
-"""Articles: imported once, text immutable, status moves new -> in progress -> done."""
+"""Articles: imported once, text immutable. Each analyst's status of an article (new -> in progress ->
+done) lives in their layer (store/layers.py); this repository speaks of the current analyst's."""
 
 from __future__ import annotations
 
@@ -12,13 +13,16 @@ from annotator.core.model import Article, ArticleSummary, Status
 from annotator.core.text import content_hash, normalise_text
 from annotator.store._util import now
 from annotator.store.errors import CorpusError, DuplicateArticleError, NotFoundError
+from annotator.store.layers import LayerRepository, status_clause
 
-_SUMMARY = """SELECT id, title, status,
+_MY_STATUS = """coalesce((SELECT status FROM layers WHERE article_id = articles.id
+    AND annotator_id = (SELECT id FROM annotators WHERE name = ?)), 'new')"""
+_SUMMARY = f"""SELECT id, title, {_MY_STATUS},
     (SELECT count(*) FROM annotations WHERE article_id = articles.id) AS n
     FROM articles"""
 
 
-def _row_to_article(row: tuple) -> Article:
+def _row_to_article(row: tuple, statuses: dict[str, Status] | None = None) -> Article:
     return Article(
         id=row[0],
         title=row[1],
@@ -31,33 +35,39 @@ def _row_to_article(row: tuple) -> Article:
         status=Status(row[8]),
         created=row[9],
         updated=row[10],
+        statuses=statuses or {},
     )
 
-_COLUMNS = "id, title, text, source, url, published, meta, content_hash, status, created, updated"
+_COLUMNS = "id, title, text, source, url, published, meta, content_hash, created, updated"
+_READ = f"""SELECT id, title, text, source, url, published, meta, content_hash, {_MY_STATUS}, created, updated
+    FROM articles"""
 
 
-def _filter_sql(filter_text: str | None, status: Status | None) -> tuple[str, list[Any]]:
+def _filter_sql(filter_text: str | None, status: Status | None, user: str) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if filter_text:
         clauses.append("title LIKE ? ESCAPE '\\'")
         escaped = filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.append(f"%{escaped}%")
     if status is not None:
-        clauses.append("status = ?")
-        params.append(str(status))
+        clause, more = status_clause("id", [status], user)
+        clauses.append(clause)
+        params.extend(more)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 class ArticleRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, layers: LayerRepository, user) -> None:
         self.db = db
+        self._layers = layers
+        self._user = user  # () -> the current analyst's name
 
     # --- reading -----------------------------------------------------------------
     def get(self, article_id: int) -> Article:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self.db.execute(f"{_READ} WHERE id = ?", [self._user(), article_id]).fetchone()
         if row is None:
             raise NotFoundError(f"No article with id {article_id}.")
-        return _row_to_article(row)
+        return _row_to_article(row, self._layers.statuses(article_id))
 
     def exists(self, article_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
@@ -67,15 +77,15 @@ class ArticleRepository:
         return row[0] if row else None
 
     def count(self, filter_text: str | None = None, status: Status | None = None) -> int:
-        where, params = _filter_sql(filter_text, status)
+        where, params = _filter_sql(filter_text, status, self._user())
         return self.db.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0]
 
     def count_unannotated(self, statuses: Sequence[Status | str] = ()) -> int:
-        """Articles with these statuses (all, when none given) that carry no annotation."""
+        """Articles with these statuses (the current analyst's; all, when none given) that carry no annotation."""
         where, params = "", []
         if statuses:
-            where = f" AND status IN ({', '.join('?' * len(statuses))})"
-            params = [str(s) for s in statuses]
+            clause, params = status_clause("id", statuses, self._user())
+            where = f" AND {clause}"
         sql = (
             "SELECT count(*) FROM articles "
             f"WHERE NOT EXISTS (SELECT 1 FROM annotations WHERE article_id = articles.id){where}"
@@ -84,7 +94,7 @@ class ArticleRepository:
 
     def ids(self, filter_text: str | None = None, status: Status | None = None) -> list[int]:
         """Article ids in list order (by id), for models that load rows lazily."""
-        where, params = _filter_sql(filter_text, status)
+        where, params = _filter_sql(filter_text, status, self._user())
         # Sorted here rather than by ORDER BY id, which would make SQLite walk the table itself
         # (every row's text) instead of a small covering index: a third of the time at 100,000 articles.
         return sorted(r[0] for r in self.db.execute(f"SELECT id FROM articles{where}", params))
@@ -94,7 +104,7 @@ class ArticleRepository:
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(f"{_SUMMARY} WHERE id IN ({marks})", chunk):
+            for row in self.db.execute(f"{_SUMMARY} WHERE id IN ({marks})", [self._user(), *chunk]):
                 out[row[0]] = ArticleSummary(row[0], row[1], Status(row[2]), row[3])
         return out
 
@@ -104,9 +114,20 @@ class ArticleRepository:
             raise NotFoundError(f"No article with id {article_id}.")
         return found[article_id]
 
+    def signature(self, article_id: int) -> tuple:
+        """What changes when anyone edits this article's annotations or status (one indexed query)."""
+        return tuple(
+            self.db.execute(
+                """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
+                   (SELECT group_concat(annotator_id || status || changed) FROM layers WHERE article_id = ?)
+                   FROM annotations WHERE article_id = ?""",
+                [article_id, article_id],
+            ).fetchone()
+        )
+
     def iter_all(self) -> Iterator[Article]:
-        for row in self.db.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
-            yield _row_to_article(row)
+        for row in self.db.execute(f"{_READ} ORDER BY id", [self._user()]):
+            yield _row_to_article(row, self._layers.statuses(row[0]))
 
     # --- writing -----------------------------------------------------------------
     def add(
@@ -139,22 +160,17 @@ class ArticleRepository:
             published,
             json.dumps(meta or {}, ensure_ascii=False),
             digest,
-            str(Status.NEW),
             stamp,
             stamp,
         ]
         with self.db.atomic():
-            cursor = self.db.execute(f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-        return _row_to_article((cursor.lastrowid, *row))  # what was written, without reading the text back
+            cursor = self.db.execute(f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        # what was written, without reading the text back; a new article is new for everyone
+        return _row_to_article((cursor.lastrowid, *row[:7], str(Status.NEW), *row[7:]))
 
     def set_status(self, article_id: int, status: Status) -> None:
-        with self.db.atomic():
-            cur = self.db.execute(
-                "UPDATE articles SET status = ?, updated = ? WHERE id = ?",
-                [str(Status(status)), now(), article_id],
-            )
-        if cur.rowcount == 0:
-            raise NotFoundError(f"No article with id {article_id}.")
+        """The current analyst's status of the article (see LayerRepository.set_status). Committed."""
+        self._layers.set_status(article_id, status)
 
     def delete(self, article_id: int) -> None:
         with self.db.atomic():
@@ -162,7 +178,7 @@ class ArticleRepository:
 
     def neighbour(self, article_id: int, step: int, filter_text: str | None = None) -> int | None:
         """The next (step=1) or previous (step=-1) article id in list order."""
-        where, params = _filter_sql(filter_text, None)
+        where, params = _filter_sql(filter_text, None, self._user())
         cmp, order = (">", "ASC") if step > 0 else ("<", "DESC")
         where = (where + " AND " if where else " WHERE ") + f"id {cmp} ?"
         row = self.db.execute(

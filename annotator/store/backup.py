@@ -13,9 +13,11 @@ Each is a complete, standalone corpus file: it can be opened with ``annotator --
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -25,6 +27,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
+
+log = logging.getLogger(__name__)
 
 KEEP = 10  # snapshots kept per corpus; the oldest go first
 _STAMP = "%Y%m%dT%H%M%SZ"
@@ -69,10 +73,58 @@ def _connect_readonly(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def _snapshot(source: sqlite3.Connection, target: Path) -> None:
-    """Copy ``source`` into a new file ``target`` with the backup API, atomically."""
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.unlink(missing_ok=True)
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for suffix in ("", *_SIDE_FILES):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@contextmanager
+def _turn(folder: Path) -> Iterator[None]:
+    """Hold the backup folder's lock: backups of one corpus (from any program) take turns.
+
+    The lock is a file of its own beside the backup folder, never a corpus file."""
+    try:
+        import fcntl
+    except ImportError:  # no flock: each backup still stages under a name of its own
+        yield
+        return
+    fd = os.open(folder.parent / f".{folder.name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # waits for the backup under way to finish
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@contextmanager
+def _connect_source(path: Path) -> Iterator[sqlite3.Connection]:
+    """A corpus file to copy from, opened so that it is left as it was: never created, nothing
+    written (query_only), and, as a read-write connection, the last one to close removes the
+    -wal and -shm files that opening a WAL database makes (a read-only one would leave them)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=10)
+    try:
+        conn.execute("PRAGMA query_only = 1")
+        conn.execute("PRAGMA application_id").fetchone()  # opens the WAL, which needs a writable folder
+    except sqlite3.OperationalError:  # a read-only folder or drive: read it as a read-only corpus is read
+        conn.close()
+        from annotator.store.corpus import connect_read_only
+
+        conn = connect_read_only(path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _snapshot(source: sqlite3.Connection, folder: Path, stem: str) -> Path:
+    """Copy ``source`` into a new snapshot file in ``folder`` with the backup API, atomically;
+    return it. Staged under a name no other backup uses, and never over another snapshot."""
+    fd, staged = tempfile.mkstemp(prefix=f".{stem}-", suffix=".db.tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(staged)
     try:
         with closing(sqlite3.connect(str(tmp))) as dest:
             source.backup(dest)  # one step: one consistent, committed state of the source
@@ -80,10 +132,19 @@ def _snapshot(source: sqlite3.Connection, target: Path) -> None:
             dest.commit()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        while True:
+            target = _new_name(folder, stem, datetime.now(timezone.utc))
+            try:
+                os.link(tmp, target)  # fails if another backup took the name meanwhile
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links
+                if target.exists():
+                    raise
+                os.replace(tmp, target)
+            return target
+    finally:
+        _remove_with_side_files(tmp)  # a full disk can leave a -journal beside the staged file
 
 
 def _new_name(folder: Path, stem: str, when: datetime) -> Path:
@@ -97,18 +158,27 @@ def _new_name(folder: Path, stem: str, when: datetime) -> Path:
     return folder / (f"{base}-{max(taken) + 1}.db" if taken else f"{base}.db")
 
 
+def _check_source(conn: sqlite3.Connection, path: Path) -> None:
+    """Only an Annotator corpus is backed up: another file given by mistake is refused, not copied."""
+    if conn.execute("PRAGMA application_id").fetchone()[0] != _APPLICATION_ID:
+        raise NotACorpusError(f"{path} is not an Annotator corpus; nothing was backed up.")
+
+
 def create_backup(
     source: sqlite3.Connection | Path | str,
     corpus_path: Path | str | None = None,
     *,
     folder: Path | None = None,
     keep: int = KEEP,
+    protect: Path | None = None,
 ) -> Path:
     """Snapshot a corpus into its backup folder, prune to ``keep`` snapshots; return the new file.
 
     ``source`` is an open connection (the app's own, which also works when the file has
     meanwhile disappeared from disk) or the path of a corpus file. ``corpus_path`` names the
-    corpus when ``source`` is a connection. Raises CorpusError with a readable message.
+    corpus when ``source`` is a connection. ``protect`` is a snapshot pruning must keep (the
+    one a restore is about to read). Backups of the same corpus, from any program, take
+    turns. Raises CorpusError with a readable message.
     """
     if corpus_path is None:
         if isinstance(source, sqlite3.Connection):
@@ -118,15 +188,17 @@ def create_backup(
     folder = folder or backup_folder(corpus_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = _new_name(folder, folder.name.rsplit("-", 1)[0], datetime.now(timezone.utc))
-        if isinstance(source, sqlite3.Connection):
-            _snapshot(source, target)
-        else:
-            with _connect_readonly(Path(source)) as conn:
-                _snapshot(conn, target)
+        with _turn(folder):
+            stem = folder.name.rsplit("-", 1)[0]
+            if isinstance(source, sqlite3.Connection):
+                target = _snapshot(source, folder, stem)
+            else:
+                with _connect_source(Path(source)) as conn:
+                    _check_source(conn, Path(source))
+                    target = _snapshot(conn, folder, stem)
+            prune(folder, keep, protect=protect)
     except (OSError, sqlite3.Error) as exc:
         raise CorpusError(f"Could not back up {corpus_path} to {folder}: {_reason(exc)}.") from exc
-    prune(folder, keep)
     return target
 
 
@@ -134,12 +206,16 @@ def _reason(exc: BaseException) -> str:
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
-def prune(folder: Path, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` snapshots in ``folder`` (and stale temporary files)."""
+def prune(folder: Path, keep: int = KEEP, *, protect: Path | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` snapshots in ``folder`` (never ``protect``), and staged
+    files that a stopped backup left. Call it holding the folder's turn (``_turn``)."""
     removed = []
-    for stale in folder.glob(".*.db.tmp"):
+    for stale in folder.glob(".*.db.tmp*"):
         stale.unlink(missing_ok=True)
+    kept = protect.resolve() if protect is not None else None
     for backup in list_backups(folder=folder, counts=False)[keep:]:
+        if backup.path.resolve() == kept:
+            continue
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
@@ -153,7 +229,8 @@ def _counts(path: Path) -> tuple[int | None, int | None]:
             articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             annotations = conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
             return articles, annotations
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        log.info("The backup %s could not be counted: %s", path, exc)
         return None, None
 
 
@@ -231,7 +308,10 @@ def restore_backup(
     check_backup(backup)
     if backup.resolve() == corpus_path.resolve():
         raise CorpusError("A corpus cannot be restored from itself.")
-    before = create_backup(corpus_path, folder=folder, keep=max(keep, 2)) if corpus_path.exists() else None
+    # The backup of the state replaced never prunes away the snapshot being restored (the oldest one, say).
+    before = (
+        create_backup(corpus_path, folder=folder, keep=max(keep, 2), protect=backup) if corpus_path.exists() else None
+    )
     try:
         with _connect_readonly(backup) as src, closing(sqlite3.connect(str(corpus_path), timeout=10)) as dest:
             src.backup(dest)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from annotator.core.model import Annotation
 from annotator.core.text import grapheme_end, grapheme_start, is_word_char
 from annotator.store._util import now
-from annotator.store.annotations import _SELECT
+from annotator.store.annotations import ANNOTATION_SELECT
 
 if TYPE_CHECKING:
     from annotator.store.corpus import Corpus
@@ -117,7 +117,7 @@ def _with_texts(corpus: Corpus, texts: Sequence[str]) -> list[Annotation]:
     for i in range(0, len(texts), 500):
         chunk = list(texts[i : i + 500])
         out += map(Annotation._make, corpus.db.execute(
-            f"{_SELECT} WHERE a.text IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
+            f"{ANNOTATION_SELECT} WHERE a.text IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
         ))
     return out
 
@@ -309,11 +309,18 @@ def unreject(corpus: Corpus, mentions: Sequence[MissedMention]) -> None:
 # --- the texts each label is given most ------------------------------------------------------
 
 
-def frequent_texts(corpus: Corpus, per_label: int = 5) -> dict[int, list[tuple[str, int]]]:
+def frequent_texts(
+    corpus: Corpus, per_label: int = 5, annotator: str | None = None
+) -> dict[int, list[tuple[str, int]]]:
     """For each label id, its most annotated texts (the same text in any case and spacing, shown
-    in its most used spelling) with their counts, most first."""
+    in its most used spelling) with their counts, most first; of one annotator's annotations only
+    when ``annotator`` is given (blind mode)."""
     counts: dict[int, dict[str, Counter]] = {}
-    for text, label_id, n in corpus.db.execute("SELECT text, label_id, count(*) FROM annotations GROUP BY label_id, text"):
+    sql, params = "SELECT text, label_id, count(*) FROM annotations", []
+    if annotator is not None:
+        sql += " WHERE annotator_id = (SELECT id FROM annotators WHERE name = ?)"
+        params.append(annotator)
+    for text, label_id, n in corpus.db.execute(sql + " GROUP BY label_id, text", params):
         counts.setdefault(label_id, {}).setdefault(text_key(text), Counter())[text] += n
     out = {}
     for label_id, by_key in counts.items():

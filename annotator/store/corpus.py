@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from annotator.core.identity import default_annotator
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.articles import ArticleRepository
-from annotator.store.errors import CorpusError, NewerSchemaError, NotACorpusError
+from annotator.store.errors import CorpusError, DamagedCorpusError, NewerSchemaError, NotACorpusError
 from annotator.store.health import CorpusFiles, CorpusGoneError, CorpusLocksLostError
 from annotator.store.labels import LabelRepository
+from annotator.store.layers import LayerRepository, reset_migrating_user, set_migrating_user
 from annotator.store.locking import CorpusDatabase
 from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
 from annotator.store.review import ReviewRepository
-from annotator.store.search import ensure_index as ensure_search_index
+from annotator.store.team import SHARED_FOR, TeamRepository
+
+log = logging.getLogger(__name__)
 
 # PRAGMA application_id marks a file as an Annotator corpus ("ANNO").
 APPLICATION_ID = 0x414E4E4F
@@ -26,15 +31,23 @@ QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
 class Corpus:
-    """One open corpus file. Every write method commits before it returns."""
+    """One open corpus file, used as one analyst (``user``). Every write method commits before it returns.
 
-    def __init__(self, db: Database, path: Path | None) -> None:
+    Statuses read or written without naming an analyst are the user's; each analyst has their own.
+    """
+
+    def __init__(self, db: Database, path: Path | None, user: str | None = None) -> None:
         self.db = db
         self.path = path
         self.files: CorpusFiles | None = None  # set for a corpus file opened for writing
-        self.articles = ArticleRepository(db)
         self.labels = LabelRepository(db)
         self.annotations = AnnotationRepository(db)
+        current = lambda: self.user  # noqa: E731 - the repositories follow a change of user
+        self.layers = LayerRepository(db, self.annotations.annotator_id, current)
+        self.team = TeamRepository(db, self.annotations.annotator_id)
+        # A file shared for an analyst is used as them unless told otherwise.
+        self.user = (user or "").strip() or self.team.setting(SHARED_FOR) or default_annotator()
+        self.articles = ArticleRepository(db, self.layers, current)
         self.review = ReviewRepository(db, self.annotations)
 
     def check_files(self) -> None:
@@ -73,10 +86,8 @@ class Corpus:
         self.close()
 
     def stats(self) -> dict:
-        by_status = {
-            row[0]: row[1]
-            for row in self.db.execute("SELECT status, count(*) FROM articles GROUP BY status")
-        }
+        """What the corpus holds; statuses are the user's, and each analyst's progress is listed."""
+        by_status = self.layers.counts()
         by_label = [
             {"label": name, "tag": tag, "count": count}
             for name, tag, count in self.db.execute(
@@ -99,6 +110,13 @@ class Corpus:
             "annotations": sum(row["count"] for row in by_label),
             "annotations_by_label": by_label,
             "annotations_by_annotator": by_annotator,
+            "annotator": self.user,
+            "progress": [
+                {"annotator": p.annotator, "assigned": p.assigned, "new": p.new, "in_progress": p.in_progress,
+                 "done": p.done, "annotations": p.annotations}
+                for p in self.layers.progress()
+            ],
+            "blind": self.team.blind,
         }
 
 
@@ -137,15 +155,15 @@ def read_only_message(path: Path) -> str:
 
 def damaged_message(path: Path, detail: str) -> str:
     return (
-        f"{path} is damaged: {detail}. It was left untouched; restore it from a backup "
-        "(File › Restore from backup, or annotator restore), or open another copy."
+        f"{path} is damaged: {detail}. It was left untouched; restore it from a backup, or open another copy."
     )
 
 
 def _wal_bytes(path: Path) -> int:
     try:
         return os.stat(path.with_name(path.name + "-wal")).st_size
-    except OSError:
+    except OSError as exc:
+        log.debug("No -wal beside %s: %s", path, exc)
         return 0
 
 
@@ -163,11 +181,11 @@ def _check_pages(db: Database, path: Path, *, full: bool = False) -> None:
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     wal = _wal_bytes(path)
     if size % page_size or (wal == 0 and size < pages * page_size):
-        raise NotACorpusError(damaged_message(path, f"the file is cut short ({size:,} of {pages * page_size:,} bytes)"))
+        raise DamagedCorpusError(damaged_message(path, f"the file is cut short ({size:,} of {pages * page_size:,} bytes)"))
     if full or size + wal <= QUICK_CHECK_MAX_BYTES:
         found = [row[0] for row in db.execute("PRAGMA quick_check(3)").fetchall()]
         if found != ["ok"]:
-            raise NotACorpusError(damaged_message(path, f"SQLite's check found {'; '.join(found)[:300]}"))
+            raise DamagedCorpusError(damaged_message(path, f"SQLite's check found {'; '.join(found)[:300]}"))
 
 
 def _our_tables() -> frozenset[str]:
@@ -196,14 +214,22 @@ def _half_made(db: Database, tables: list[str]) -> bool:
     return "articles" not in tables or db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 
-def _check_existing(db: Database, path: Path | str) -> None:
+def _check_existing(db: Database, path: Path | str, create: bool) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
     if app_id != APPLICATION_ID:
-        if tables and not _half_made(db, tables):
+        tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
+        if tables and _half_made(db, tables):
+            return  # ours, cut off while it was being created: the migrations complete it
+        # Otherwise only a blank SQLite file (no table, view, index or trigger, no application or
+        # version mark) may become a corpus; anything else is another application's, refused untouched.
+        schema = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        user_version = db.execute("PRAGMA user_version").fetchone()[0]
+        if schema or app_id or user_version:
             raise NotACorpusError(
                 f"{path} is an SQLite database of another application, not an Annotator corpus."
             )
+        if not create:
+            raise CorpusError(f"{path} is an empty database, not an Annotator corpus yet; it was left untouched.")
         return
     applied = {m.name for m in migrations.applied(db)}
     unknown = sorted(applied - set(KNOWN))
@@ -226,7 +252,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA schema_version").fetchone()
         return conn
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
+        log.info("%s cannot be opened for writing here (%s): reading it as it is", path, exc)
         conn.close()
     # A WAL corpus in a folder where its -shm cannot be made: read the file as it is, which is
     # all there is when no -wal holds newer changes.
@@ -238,8 +265,11 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=10)
 
 
-def open_corpus(path: str | Path | None = None, *, create: bool = True, read_only: bool = False) -> Corpus:
-    """Open (or create) a corpus file and bring its schema up to date.
+def open_corpus(
+    path: str | Path | None = None, *, create: bool = True, read_only: bool = False, user: str | None = None
+) -> Corpus:
+    """Open (or create) a corpus file and bring its schema up to date, as analyst ``user`` (default:
+    the system user).
 
     ``path=None`` opens an in-memory corpus, used by tests and previews. ``read_only`` opens an
     existing corpus for reading only (it also works in a read-only folder or drive).
@@ -248,7 +278,7 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True, read_onl
     """
     if path is None:
         db = CorpusDatabase(memory=True, execute_plugins=False)
-        return _prepare(db, None)
+        return _prepare(db, None, user)
     path = Path(path)
     existed = _check_file(path)
     if not existed and (not create or read_only):
@@ -261,13 +291,14 @@ def open_corpus(path: str | Path | None = None, *, create: bool = True, read_onl
         db = CorpusDatabase(conn, execute_plugins=False)  # writes take the lock up front
         if existed:
             _check_pages(db, path)
-            _check_existing(db, path)
+            _check_existing(db, path, create)
         if read_only:
-            return _read_only(db, path)
-        corpus = _prepare(db, path)
+            return _read_only(db, path, user)
+        corpus = _prepare(db, path, user)
     except sqlite3.DatabaseError as exc:
         message = _open_failure(conn, path, exc)
-        raise NotACorpusError(message) from exc
+        damaged = message.startswith(f"{path} is damaged: ")
+        raise (DamagedCorpusError if damaged else NotACorpusError)(message) from exc
     except BaseException:
         if conn is not None:
             conn.close()
@@ -290,7 +321,7 @@ def _open_failure(conn: sqlite3.Connection | None, path: Path, exc: sqlite3.Data
             conn.close()
             return str(damaged)
         except sqlite3.Error:
-            pass
+            log.info("The pages of %s could not be checked", path, exc_info=True)
         finally:
             conn.close()  # before the header is read
         return damaged_message(path, _cut_short(path) or f"SQLite says: {text}")
@@ -308,7 +339,8 @@ def _cut_short(path: Path) -> str | None:
             return None
         with path.open("rb") as fh:  # safe: no connection of this process holds a lock on it
             header = fh.read(100)
-    except OSError:
+    except OSError as exc:
+        log.info("The header of %s could not be read: %s", path, exc)
         return None
     if len(header) < 100 or header[92:96] != header[24:28]:
         return None
@@ -320,14 +352,25 @@ def _cut_short(path: Path) -> str | None:
     return None
 
 
-def _read_only(db: Database, path: Path) -> Corpus:
+def _read_only(db: Database, path: Path, user: str | None = None) -> Corpus:
     if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID or migrations.pending(db):
         raise CorpusError(
             f"{path} needs its schema brought up to date by this version of Annotator, which cannot be "
             "done where it is read-only; copy it to a writable folder and open it there."
         )
     db.execute("PRAGMA query_only = ON")
-    return Corpus(db, path)
+    return Corpus(db, path, user)
+
+
+def second_connection(corpus: Corpus) -> Corpus:
+    """Another connection to an open corpus file, for work on another thread. Only SQLite touches the
+    file (a plain open() of it would drop the locks the first connection holds)."""
+    if corpus.path is None:
+        raise CorpusError("This corpus is not a file.")
+    conn = sqlite3.connect(str(corpus.path), timeout=10)
+    db = CorpusDatabase(conn, execute_plugins=False)
+    _configure(db, corpus.path)
+    return Corpus(db, corpus.path, corpus.user)
 
 
 def _configure(db: Database, path: Path | None) -> None:
@@ -337,14 +380,17 @@ def _configure(db: Database, path: Path | None) -> None:
         db.execute("PRAGMA synchronous = FULL")
 
 
-def _prepare(db: Database, path: Path | None) -> Corpus:
+def _prepare(db: Database, path: Path | None, user: str | None = None) -> Corpus:
     _configure(db, path)
     if migrations.pending(db) or db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-        with db.atomic():  # the whole schema and the mark that it is ours: all of it or none
-            migrations.apply(db)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    ensure_search_index(db)  # a few lookups; an index that is missing is created empty and catches up later
-    return Corpus(db, path)
+        token = set_migrating_user(user)  # an older file's statuses of unlabelled articles become the user's
+        try:
+            with db.atomic():  # the whole schema and the mark that it is ours: all of it or none
+                migrations.apply(db)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        finally:
+            reset_migrating_user(token)
+    return Corpus(db, path, user)
 
 
 __all__ = ["Corpus", "open_corpus", "APPLICATION_ID", "MIGRATION_SET"]

@@ -2,11 +2,22 @@
 
 
 class CorpusError(Exception):
-    """Base class for every corpus problem a user can be told about."""
+    """Base class for every corpus problem a user can be told about.
+
+    Messages name no menu or command: where the way out is a backup, ``restore_advised`` is set,
+    and the window and the command line each say how to restore in their own words."""
+
+    restore_advised = False
 
 
 class NotACorpusError(CorpusError):
     """The path is not an Annotator corpus (a directory, random bytes, another app's database)."""
+
+
+class DamagedCorpusError(NotACorpusError):
+    """The file is ours but damaged (cut short, malformed): restoring a backup is the way out."""
+
+    restore_advised = True
 
 
 class NewerSchemaError(CorpusError):

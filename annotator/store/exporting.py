@@ -23,19 +23,24 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.model import Article
-from annotator.store.articles import _COLUMNS, _row_to_article
+from annotator.core.model import Status
+from annotator.store.annotations import ANNOTATION_JOIN
+from annotator.store.articles import _READ, _row_to_article
+from annotator.store.layers import status_clause
 
 BATCH_ARTICLES = 256  # articles per read transaction: a few milliseconds for news-length articles
 BATCH_CHARS = 8_000_000  # ... or fewer, once their text adds up to this many characters
 
 # idx_annotations_article is (article_id, start, "end") and ends in the rowid, so SQLite sorts nothing;
 # CROSS JOIN keeps annotations the outer table, so statistics never make it scan a whole table.
-_SPANS = """SELECT a.id, a.start, a."end", l.tag, a.text, n.name, nullif(a.note, ''), r.name, a.reviewed_at,
+_SPANS = (
+    """SELECT a.id, a.start, a."end", l.tag, a.text, n.name, nullif(a.note, ''), r.name, a.reviewed_at,
     {times}, a.article_id
-    FROM annotations a CROSS JOIN labels l ON l.id = a.label_id
-    CROSS JOIN annotators n ON n.id = a.annotator_id
-    LEFT JOIN annotators r ON r.id = a.reviewed_by
+    FROM """
+    + ANNOTATION_JOIN
+    + """ CROSS JOIN labels l ON l.id = a.label_id
     WHERE a.article_id IN ({ids}){where} ORDER BY a.article_id, a.start, a."end", a.id"""
+)
 
 
 def open_reader(path: str) -> Database:
@@ -45,13 +50,13 @@ def open_reader(path: str) -> Database:
     return Database(conn)
 
 
-def select_ids(db: Database, statuses: Collection[str] = ()) -> list[int]:
-    """Ids of the articles with one of ``statuses`` (every article when empty), in id order."""
+def select_ids(db: Database, statuses: Collection[str] = (), user: str = "") -> list[int]:
+    """Ids of the articles ``user`` has in one of ``statuses`` (every article when empty), in id order."""
     sql = "SELECT id FROM articles"
     params: list[Any] = []
     if statuses:
-        sql += f" WHERE status IN ({', '.join('?' * len(statuses))})"
-        params.extend(sorted(statuses))
+        clause, params = status_clause("id", statuses, user)
+        sql += f" WHERE {clause}"
     return sorted(row[0] for row in db.execute(sql, params))  # a covering index, then sorted here
 
 
@@ -64,11 +69,12 @@ def read_for_export(
     make_span: Callable[..., Any] = tuple,
     timestamps: bool = True,
     batch: int = BATCH_ARTICLES,
+    user: str = "",
 ) -> Iterator[tuple[Article, list[Any]]]:
     """Each article of ``ids`` (ascending) with its spans, kept by tag and annotator name when
     ``labels`` / ``annotators`` are given. ``make_span(*row)`` builds each span (a NamedTuple class, say).
     Without ``timestamps`` the spans' created and updated are None (a fifth less to read for formats
-    that do not write them)."""
+    that do not write them). An article's ``status`` is ``user``'s; ``statuses`` holds every analyst's."""
     where = ""
     filters: list[Any] = []
     if labels:
@@ -83,13 +89,13 @@ def read_for_export(
     for article_id in ids:
         pending.append(article_id)
         if len(pending) >= batch:
-            yield from _batch(conn, pending, sql, filters, make_span)
+            yield from _batch(conn, pending, sql, filters, make_span, user)
             pending = []
     if pending:
-        yield from _batch(conn, pending, sql, filters, make_span)
+        yield from _batch(conn, pending, sql, filters, make_span, user)
 
 
-def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_span: Callable[..., Any]):
+def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_span: Callable[..., Any], user: str):
     ids = sorted(ids)
     marks = ", ".join("?" * len(ids))
     own = not conn.in_transaction
@@ -103,7 +109,14 @@ def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_spa
         chars = 0
         # In id order (SQLite walks the IN list sorted); a batch stops early once it holds
         # BATCH_CHARS of text, so memory stays a small multiple of the largest article.
-        for row in conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", ids):
+        statuses: dict[int, dict[str, Status]] = {}
+        for article_id, name, status in conn.execute(
+            f"""SELECT l.article_id, n.name, l.status FROM layers l JOIN annotators n ON n.id = l.annotator_id
+                WHERE l.article_id IN ({marks}) ORDER BY n.name""",
+            ids,
+        ):
+            statuses.setdefault(article_id, {})[name] = Status(status)
+        for row in conn.execute(f"{_READ} WHERE id IN ({marks})", [user, *ids]):
             articles.append(row)
             chars += len(row[2])
             if chars >= BATCH_CHARS:
@@ -113,9 +126,9 @@ def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_spa
             conn.execute("COMMIT")  # a read: releases the snapshot, nothing to write
     last = articles[-1][0] if articles else None
     for row in articles:
-        yield _row_to_article(row), spans.pop(row[0], [])
+        yield _row_to_article(row, statuses.get(row[0])), spans.pop(row[0], [])
     del articles
     if chars >= BATCH_CHARS and last is not None:
         rest = [i for i in ids if i > last]
         if rest:
-            yield from _batch(conn, rest, sql, filters, make_span)
+            yield from _batch(conn, rest, sql, filters, make_span, user)

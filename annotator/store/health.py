@@ -15,6 +15,7 @@ over the file.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import struct
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.store.errors import CorpusError
+
+log = logging.getLogger(__name__)
 
 try:
     import fcntl
@@ -68,7 +71,8 @@ class FileIdentity:
         """True while the path still names the same file (not deleted, moved away or replaced)."""
         try:
             st = os.stat(self.path)
-        except OSError:
+        except OSError as exc:
+            log.debug("The corpus file is not there: %s", exc)
             return False
         return (st.st_dev, st.st_ino) == (self.device, self.inode)
 
@@ -101,11 +105,12 @@ class CorpusFiles:
         self._wal_fd: int | None = None
         try:
             self._wal_fd = os.open(self.wal_path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-        except OSError:  # not in WAL mode (a read-only open): nothing to watch
-            pass
+        except OSError as exc:  # not in WAL mode (a read-only open): nothing to watch
+            log.debug("No -wal to watch: %s", exc)
         try:
             self._shm = os.stat(self.path.with_name(self.path.name + "-shm"))
-        except OSError:
+        except OSError as exc:
+            log.debug("No -shm beside the corpus: %s", exc)
             self._shm = None
         self._pin_fd: int | None = None
         self._locks_visible = self.locks_held() is True  # False where /proc/locks cannot show them
@@ -120,7 +125,8 @@ class CorpusFiles:
         try:
             held = os.fstat(self._wal_fd)
             on_disk = os.stat(self.wal_path)
-        except OSError:
+        except OSError as exc:
+            log.warning("The corpus's -wal is gone from under this process: %s", exc)
             return "locks"
         if held.st_nlink == 0 or not _same(held, on_disk):
             return "locks"
@@ -133,7 +139,8 @@ class CorpusFiles:
             return False
         try:
             return _same(os.fstat(self._wal_fd), os.stat(self.wal_path))
-        except OSError:
+        except OSError as exc:
+            log.debug("The -wal could not be compared: %s", exc)
             return False
 
     def remove_orphans(self) -> None:
@@ -149,7 +156,7 @@ class CorpusFiles:
                 shm.unlink()
             self.wal_path.unlink()
         except OSError:
-            pass
+            log.warning("The outdated -wal and -shm could not be removed", exc_info=True)
 
     def _locked_inodes(self) -> set[int] | None:
         """Inodes this process holds a POSIX lock on (Linux: ``/proc/locks``); None where unseen."""
@@ -163,7 +170,8 @@ class CorpusFiles:
                     fields = line.split()
                     if len(fields) > 5 and fields[1] != "->" and fields[4] == pid:
                         found.add(int(fields[5].rsplit(":", 1)[-1]))
-        except (OSError, ValueError):
+        except (OSError, ValueError) as exc:
+            log.debug("/proc/locks could not be read: %s", exc)
             return None
         return found
 
@@ -181,7 +189,8 @@ class CorpusFiles:
             try:
                 if os.stat(path).st_ino not in held:
                     missing.append((path, start, length))
-            except OSError:
+            except OSError as exc:
+                log.debug("No lock to look for on %s: %s", path, exc)
                 continue
         return missing
 
@@ -204,7 +213,8 @@ class CorpusFiles:
         lock = struct.pack("hhqqi4x", fcntl.F_RDLCK, os.SEEK_SET, _SHARED_FIRST, _SHARED_SIZE, 0)
         try:
             fcntl.fcntl(fd, fcntl.F_OFD_SETLK, lock)
-        except OSError:
+        except OSError as exc:
+            log.info("The corpus could not be pinned (another program holds it exclusively): %s", exc)
             os.close(fd)  # another program holds the file exclusively: no close of ours can get it either
             return
         self._pin_fd = fd
@@ -224,10 +234,12 @@ class CorpusFiles:
             try:
                 fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
             except OSError:
+                log.warning("The lock on %s could not be taken again", path, exc_info=True)
                 return False
             try:
                 fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, length, start, os.SEEK_SET)
-            except OSError:  # another program holds it exclusively (it is checkpointing): not now
+            except OSError as exc:  # another program holds it exclusively (it is checkpointing): not now
+                log.info("The lock on %s could not be taken again yet: %s", path, exc)
                 os.close(fd)  # drops nothing: this process holds no lock on that file
                 return False
             _KEPT_FOR_LOCKS.append(fd)
@@ -240,12 +252,14 @@ class CorpusFiles:
             link = f"/proc/self/fd/{name}"
             try:
                 st = os.stat(link)
-            except OSError:
+            except OSError as exc:
+                log.debug("%s: %s", link, exc)
                 continue
             if (st.st_dev, st.st_ino) == (self.main.device, self.main.inode):
                 try:
                     return os.open(link, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-                except OSError:
+                except OSError as exc:
+                    log.debug("%s could not be opened again: %s", link, exc)
                     return None
         return None
 
@@ -270,8 +284,8 @@ def is_corpus_file(path: Path | str, corpus_path: Path | str) -> bool:
         try:
             if os.path.samefile(path, sibling):
                 return True
-        except OSError:
-            pass
+        except OSError as exc:
+            log.debug("%s and %s could not be compared: %s", path, sibling, exc)
     return False
 
 
@@ -290,10 +304,10 @@ def write_error(exc: sqlite3.Error, path: Path | str | None) -> CorpusWriteError
     elif "full" in text or code.startswith("SQLITE_FULL"):
         why = "the disk is full. Free some space, then try again"
     elif "readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
-        why = "the file or its folder is read-only. Make it writable, or open a copy with File › Open corpus"
+        why = "the file or its folder is read-only. Make it writable, or open a copy of it"
     elif "malformed" in text or code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         why = (
-            "the file is damaged. Restore it from a backup (File › Restore from backup, or annotator restore), "
+            "the file is damaged. Restore it from a backup, "
             "or open another copy; do not go on editing this one"
         )
     elif "disk i/o" in text or code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
@@ -302,29 +316,9 @@ def write_error(exc: sqlite3.Error, path: Path | str | None) -> CorpusWriteError
         why = f"SQLite said: {exc}"
     if not why.startswith("SQLite said"):
         why += f" (SQLite: {exc})"
-    return CorpusWriteError(f"The edit was not saved: {name} could not be written; {why}. Everything saved before is intact.")
-
-
-def gone_message(path: Path | str, rescue: Path | None) -> str:
-    saved = (
-        f"Everything saved until now was copied to the backup {rescue}; File › Restore from backup can bring it back."
-        if rescue is not None
-        else "The last automatic backup is listed under File › Restore from backup."
-    )
-    return f"The corpus file {path} is gone (deleted, moved or its drive removed), so nothing more can be saved to it. {saved}"
-
-
-def locks_lost_message(path: Path | str, rescue: Path | None) -> str:
-    saved = (
-        f"Everything this window holds was copied to the backup {rescue}."
-        if rescue is not None
-        else "The last automatic backup is listed under File › Restore from backup."
-    )
-    return (
-        f"Another program took over the corpus file {path} while it was open here (its -wal file was "
-        f"removed or replaced), so edits made here now would not reach the file: editing is stopped. {saved} "
-        "Reopen the corpus to go on with what the file holds."
-    )
+    error = CorpusWriteError(f"The edit was not saved: {name} could not be written; {why}. Everything saved before is intact.")
+    error.restore_advised = "damaged" in why
+    return error
 
 
 __all__ = [
@@ -334,7 +328,5 @@ __all__ = [
     "CorpusWriteError",
     "FileIdentity",
     "data_version",
-    "gone_message",
-    "locks_lost_message",
     "write_error",
 ]

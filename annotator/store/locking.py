@@ -15,14 +15,25 @@ sentence, like any other input the corpus will not take.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Generator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotator.store.errors import CorpusError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+BUSY_TIMEOUT = 10  # seconds a write waits for another program's transaction
+
+
+def connect(path: str | Path) -> "CorpusDatabase":
+    """Another connection to an open corpus file (for work on a thread of its own), with the
+    store's discipline: writes take the lock up front and wait up to BUSY_TIMEOUT for it."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return CorpusDatabase(conn, execute_plugins=False)
 
 
 class CorpusDatabase(Database):
@@ -76,3 +87,7 @@ class CorpusDatabase(Database):
             except BaseException:
                 self.rollback()
                 raise
+
+    def checkpoint(self) -> None:
+        """Copy committed pages into the main file and sync it, without waiting for readers."""
+        self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")

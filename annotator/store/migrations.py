@@ -1,17 +1,30 @@
-"""The schema of a corpus file. It changes only through these migrations, applied on open."""
+"""The schema of a corpus file. It changes only through these migrations, applied on open.
+
+Nothing else creates, drops or alters a table, an index or a trigger: opening a corpus whose
+schema is current writes nothing. A change of schema (the full-text index included) is a new
+migration at the end of this file, never an edit of one that corpora have already applied.
+"""
 
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
 from annotator.core.model import DEFAULT_LABELS
-from annotator.store.search import create_index
+from annotator.store.layers import create_layer_triggers, migrating_user
+from annotator.store.search import create_index, shape_is_current
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)
+KNOWN: list[str] = []  # every migration's name, in order
 
 
-@migrations()
+def migration(fn):
+    """Register ``fn`` as the next migration (and record its name in KNOWN)."""
+    KNOWN.append(fn.__name__)
+    return migrations()(fn)
+
+
+@migration
 def m001_initial(db: Database) -> None:
     db.execute(
         """
@@ -87,7 +100,7 @@ def m001_initial(db: Database) -> None:
         )
 
 
-@migrations()
+@migration
 def m002_reviewed(db: Database) -> None:
     """Who reviewed an annotation and when; indexes behind the review table's filters and sorts."""
     db.execute("ALTER TABLE annotations ADD COLUMN reviewed_by INTEGER REFERENCES annotators(id)")
@@ -99,7 +112,7 @@ def m002_reviewed(db: Database) -> None:
     db.execute("CREATE INDEX idx_articles_title ON articles(title)")
 
 
-@migrations()
+@migration
 def m003_fulltext(db: Database) -> None:
     """Full-text search over article titles and texts, and the missed mentions an analyst rejected.
 
@@ -123,7 +136,7 @@ def m003_fulltext(db: Database) -> None:
     )
 
 
-@migrations()
+@migration
 def m004_review_indexes(db: Database) -> None:
     """Label and annotator indexes that also hold annotator and article: review filters that
     combine label, annotator and article status are answered from the index alone."""
@@ -133,4 +146,89 @@ def m004_review_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_annotations_annotator ON annotations(annotator_id, article_id)")
 
 
-KNOWN = [m.name for m in migrations._migrations]
+@migration
+def m005_team(db: Database) -> None:
+    """Each analyst's own layer of an article: status and time of last change; assignments; corpus settings.
+
+    The article-wide status becomes each analyst's: it is given to every annotator with
+    annotations on the article, or to the user opening the file where there are none, so no
+    status is lost. The layer's last change is the latest of its annotations' and the article's.
+    """
+    db.execute(
+        """
+        CREATE TABLE layers (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in_progress', 'done')),
+            changed TEXT NOT NULL,
+            PRIMARY KEY (article_id, annotator_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX idx_layers_annotator ON layers(annotator_id, status, article_id)")
+    db.execute(
+        """
+        CREATE TABLE assignments (
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            PRIMARY KEY (annotator_id, article_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX idx_assignments_article ON assignments(article_id)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    db.execute(
+        """INSERT INTO layers (article_id, annotator_id, status, changed)
+           SELECT a.article_id, a.annotator_id, art.status, max(max(a.updated), art.updated)
+           FROM annotations a JOIN articles art ON art.id = a.article_id
+           GROUP BY a.article_id, a.annotator_id"""
+    )
+    orphans = db.execute(
+        """SELECT count(*) FROM articles WHERE status != 'new'
+           AND NOT EXISTS (SELECT 1 FROM annotations WHERE article_id = articles.id)"""
+    ).fetchone()[0]
+    if orphans:
+        user = migrating_user()
+        row = db.execute("SELECT id FROM annotators WHERE name = ?", [user]).fetchone()
+        user_id = row[0] if row else db.execute(
+            "INSERT INTO annotators (name, created) VALUES (?, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))", [user]
+        ).lastrowid
+        db.execute(
+            """INSERT INTO layers (article_id, annotator_id, status, changed)
+               SELECT id, ?, status, updated FROM articles WHERE status != 'new'
+               AND NOT EXISTS (SELECT 1 FROM annotations WHERE article_id = articles.id)""",
+            [user_id],
+        )
+    db.execute("DROP INDEX idx_articles_status")
+    db.execute("ALTER TABLE articles DROP COLUMN status")
+    create_layer_triggers(db)
+
+
+
+@migration
+def m005_fulltext_shape(db: Database) -> None:
+    """The full-text index and its triggers in their current shape (detail='none', no insert
+    trigger). A corpus whose index an earlier version made in another shape gets it replaced,
+    empty; it catches up with the articles as always. (Until this step, opening a corpus did this.)"""
+    if not shape_is_current(db):
+        create_index(db)
+
+
+@migration
+def m005_gold_decisions(db: Database) -> None:
+    """Adjudication: the extents over which a gold layer has decided (a version taken, or none)."""
+    db.execute(
+        """
+        CREATE TABLE gold_decisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (article_id, annotator_id, start, "end")
+        )
+        """
+    )
+

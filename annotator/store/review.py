@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import Annotation
 from annotator.store._util import now
-from annotator.store.annotations import AnnotationRepository
+from annotator.store.annotations import ANNOTATION_JOIN, ANNOTATION_SELECT, AnnotationRepository
 from annotator.store.errors import CorpusError
 
 CONTEXT = 40  # code points of context either side of a span
@@ -43,12 +43,14 @@ class ReviewFilter:
 
     label_ids: tuple[int, ...] = ()
     annotators: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()  # article statuses: "new", "in_progress", "done"
+    # the status of each annotation's layer (its annotator's): "new", "in_progress", "done"
+    statuses: tuple[str, ...] = ()
     text: str = ""  # the covered text contains this (case-insensitive), or matches it as a regex
     regex: bool = False
     changed_from: date | None = None  # last change on or after this day (UTC)
     changed_to: date | None = None  # last change on or before this day (UTC)
     reviewed: bool | None = None  # True: reviewed only; False: not reviewed only
+    article_ids: tuple[int, ...] = ()
 
     def is_empty(self) -> bool:
         return self == ReviewFilter()
@@ -72,17 +74,11 @@ class ReviewRow(NamedTuple):
     key: tuple = ()  # the sort key of the page query that read this row
 
 
-# The columns of core.model.Annotation, read by id (CROSS JOIN: annotations first, whatever
-# the planner's statistics say about the few annotators).
-_ANNOTATION_SELECT = """SELECT a.id, a.article_id, a.label_id, a.start, a."end", a.text, n.name,
-    a.note, a.created, a.updated, r.name, a.reviewed_at
-    FROM annotations a CROSS JOIN annotators n ON n.id = a.annotator_id
-    LEFT JOIN annotators r ON r.id = a.reviewed_by"""
-
 # Sort keys: the ORDER BY of each, always ending in a unique column so that pages never overlap.
 # Each walks an index (see migrations m001/m002) rather than sorting the whole table.
 SORTS: dict[str, tuple[str, ...]] = {
     "id": ("a.id",),
+    "article": ("a.article_id", "a.start", 'a."end"', "a.id"),  # each article's spans in text order
     "text": ("a.text", "a.id"),
     "label": ("l.name", "a.annotator_id", "a.article_id", "a.id"),
     "title": ("ar.title", "ar.id", "a.start", 'a."end"', "a.id"),
@@ -126,6 +122,7 @@ class ReviewRepository:
         self.db = db
         self._annotations = annotations
         self._texts: OrderedDict[int, str] = OrderedDict()
+        self._texts_written: tuple | None = None
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._distinct: list[str] | None = None
         self._distinct_stamp: tuple | None = None
@@ -216,6 +213,9 @@ class ReviewRepository:
         d = "" if keep_date_index else p
         clauses: list[str] = []
         params: list[Any] = []
+        if f.article_ids:
+            clauses.append(f"{p}a.article_id IN ({','.join('?' * len(f.article_ids))})")
+            params.extend(f.article_ids)
         if f.label_ids:
             clauses.append(f"{p}a.label_id IN ({','.join('?' * len(f.label_ids))})")
             params.extend(f.label_ids)
@@ -224,11 +224,22 @@ class ReviewRepository:
                 f"{p}a.annotator_id IN (SELECT id FROM annotators WHERE name IN ({','.join('?' * len(f.annotators))}))"
             )
             params.extend(f.annotators)
-        if f.statuses:
-            clauses.append(
-                f"{p}a.article_id IN (SELECT id FROM articles WHERE status IN ({','.join('?' * len(f.statuses))}))"
-            )
-            params.extend(f.statuses)
+        if f.statuses:  # the status of the layer an annotation belongs to: its annotator's status of the article
+            wanted = sorted(set(f.statuses))
+            if "new" in wanted:
+                others = sorted({"new", "in_progress", "done"} - set(wanted))
+                if others:
+                    clauses.append(
+                        f"({p}a.article_id, a.annotator_id) NOT IN (SELECT article_id, annotator_id FROM layers"
+                        f" WHERE status IN ({','.join('?' * len(others))}))"
+                    )
+                    params.extend(others)
+            else:
+                clauses.append(
+                    f"({p}a.article_id, a.annotator_id) IN (SELECT article_id, annotator_id FROM layers"
+                    f" WHERE status IN ({','.join('?' * len(wanted))}))"
+                )
+                params.extend(wanted)
         if f.text:
             pattern = _compile_regex(f.text) if f.regex else None  # a clear message before any row is read
             if matching is not None:  # the covered texts that match, looked up in the text index
@@ -347,9 +358,7 @@ class ReviewRepository:
             for r in self.db.execute(
                 f"""SELECT a.id, a.article_id, ar.title, a.label_id, a.text, n.name, a.updated,
                        r.name, a.reviewed_at, a.note, a.start, a."end"
-                    FROM annotations a CROSS JOIN articles ar ON ar.id = a.article_id
-                    CROSS JOIN annotators n ON n.id = a.annotator_id
-                    LEFT JOIN annotators r ON r.id = a.reviewed_by
+                    FROM {ANNOTATION_JOIN} CROSS JOIN articles ar ON ar.id = a.article_id
                     WHERE a.id IN ({','.join('?' * len(chunk))})""",  # CROSS JOIN: by id first, whatever the statistics say
                 chunk,
             ):
@@ -370,6 +379,14 @@ class ReviewRepository:
         return out
 
     def _load_texts(self, article_ids: set[int]) -> None:
+        # An article's text never changes, but its id can come back with another text (the
+        # article deleted and another imported, or a backup restored by another program):
+        # the cache is kept only while nothing was written to the file.
+        conn = self.db.conn
+        written = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        if written != self._texts_written:
+            self._texts_written = written
+            self._texts.clear()
         missing = [i for i in article_ids if i not in self._texts]
         for i in article_ids & self._texts.keys():
             self._texts.move_to_end(i)
@@ -395,7 +412,7 @@ class ReviewRepository:
         out: list[Annotation] = []
         for chunk in _chunks(sorted(set(ids))):
             out.extend(Annotation._make(r) for r in self.db.execute(
-                f"{_ANNOTATION_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
+                f"{ANNOTATION_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))}) ORDER BY a.id", chunk
             ))
         return out
 

@@ -1,6 +1,6 @@
 """Full-text search over article titles and texts, on an SQLite FTS5 index.
 
-The index (``articles_fts``, created by migration m003: an external-content table like the one
+The index (``articles_fts``, created by migration m003 and kept in shape by m005: an external-content table like the one
 sqlite-utils ``enable_fts`` makes) is filled lazily: imports only store text, and the index
 catches up (``catch_up``) before each search and in the app's idle moments. It uses FTS5's
 **trigram** tokenizer. The
@@ -31,14 +31,19 @@ articles in order until a page is full.
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.text import grapheme_start, is_word_char
+from annotator.core.text import InContext, grapheme_start, is_word_char
+from annotator.store.locking import connect
+
+log = logging.getLogger(__name__)
 
 FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "text")
@@ -64,6 +69,10 @@ class Hit:
     after: str
     more_before: bool  # the text goes on before the context shown
     more_after: bool
+
+    @property
+    def in_context(self) -> InContext:
+        return InContext(self.before, self.text, self.after, self.more_before, self.more_after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +113,11 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Node:
-    op: str  # "AND", "OR", "NOT" (left NOT right)
+    op: str  # "AND", "OR", "NOT" (the first child, and none of the others: ``a NOT b NOT c``)
     children: tuple
+
+
+MAX_DEPTH = 40  # parentheses nested deeper than this are read as plain words (a tree that deep is no query)
 
 
 _TOKEN = re.compile(r'\s*(?:(")([^"]*)("?)|([()])|([^\s"()]+))')
@@ -141,6 +153,7 @@ class _Parser:
     def __init__(self, tokens: list[tuple[str, str]]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.depth = 0
 
     def peek(self) -> tuple[str, str] | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -170,10 +183,11 @@ class _Parser:
 
     def negation(self):
         node = self.primary()
-        while self.peek() == ("op", "NOT"):
+        excluded = []
+        while self.peek() == ("op", "NOT"):  # a chain of NOTs is one flat node, however long
             self._operator()
-            node = Node("NOT", (node, self.primary()))
-        return node
+            excluded.append(self.primary())
+        return Node("NOT", (node, *excluded)) if excluded else node
 
     def _operator(self) -> None:
         """Step over AND, OR or NOT, which must be followed by something to combine."""
@@ -191,7 +205,11 @@ class _Parser:
         if kind == "(":
             if self.peek() is None:
                 raise QueryError("A '(' is not closed")
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"Parentheses are nested more than {MAX_DEPTH} deep")
             node = self.expr()
+            self.depth -= 1
             if self.peek() != (")", ")"):
                 raise QueryError("A '(' is not closed")
             self.pos += 1
@@ -313,7 +331,7 @@ class _Matcher:
             return bool(spans) or in_title, in_title, spans
         if node.op == "NOT":
             ok, in_title, spans = self._evaluate(node.children[0], title, low_title, text, low, cap)
-            if ok and self._evaluate(node.children[1], title, low_title, text, low, 1)[0]:
+            if ok and any(self._evaluate(child, title, low_title, text, low, 1)[0] for child in node.children[1:]):
                 return False, False, []
             return ok, in_title, spans
         results = [self._evaluate(child, title, low_title, text, low, cap) for child in node.children]
@@ -376,18 +394,26 @@ def search(
     tree, message = read_query(query.replace("\x00", " "))
     if tree is None:
         return SearchPage(message=message)
-    behind = _maybe_behind(db)
+    try:
+        behind = _maybe_behind(db)
+    except sqlite3.OperationalError:  # no index at all (another program dropped it): read every article
+        return _scan(db, tree, message, limit, offset, after, budget, max_hits, context, None)
     if behind:
         try:
             catch_up(db)
             behind = False
-        except sqlite3.OperationalError:  # read-only or locked: _candidates reads the unindexed articles too
-            pass
+        except sqlite3.OperationalError as exc:  # read-only or locked: _candidates reads the unindexed articles too
+            log.info("The search index could not catch up: %s", exc)
+    return _scan(db, tree, message, limit, offset, after, budget, max_hits, context, fts_expression(tree), behind)
+
+
+def _scan(db, tree, message, limit, offset, after, budget, max_hits, context, expression, behind=False) -> SearchPage:
+    """Check each candidate article (those the index narrows to, or all for ``expression`` None)."""
     matcher = _Matcher()
     results: list[SearchResult] = []
     skipped = searched = 0
     last = after
-    for article_id, title, text in _candidates(db, fts_expression(tree), after, behind):
+    for article_id, title, text in _candidates(db, expression, after, behind):
         if len(results) == limit or (budget is not None and searched >= budget):
             return SearchPage(results, message, last, searched)
         searched += 1
@@ -424,7 +450,7 @@ _TRIGGER_SQL = (
 )
 
 
-def _shape_is_current(db: Database) -> bool:
+def shape_is_current(db: Database) -> bool:
     """The index and its triggers exist, of the shape created here, and no trigger of an older shape."""
     names = [FTS_TABLE, *_TRIGGERS, *_OLD_TRIGGERS]
     found = dict(db.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})", names))
@@ -459,7 +485,7 @@ def _maybe_behind(db: Database) -> bool:
 
 def index_is_current(db: Database) -> bool:
     """The index and its triggers exist and hold every article."""
-    return _shape_is_current(db) and unindexed_count(db) == 0
+    return shape_is_current(db) and unindexed_count(db) == 0
 
 
 def catch_up(db: Database, limit: int | None = None) -> int:
@@ -487,6 +513,27 @@ def catch_up(db: Database, limit: int | None = None) -> int:
     return done
 
 
+def catch_up_file(path: str | Path, stop: Callable[[], bool], step: int = CATCH_UP_CHUNK) -> int:
+    """``catch_up`` on a connection of its own to the corpus file at ``path`` (for a worker
+    thread), ``step`` articles per transaction, until the index is current or ``stop()`` says so.
+    Returns how many were indexed; a failure (busy, read-only, disk full) raises, with the
+    count of those indexed before it as ``indexed`` on the exception."""
+    db = connect(path)
+    done = 0
+    try:
+        while not stop():
+            indexed = catch_up(db, step)
+            if not indexed:
+                break
+            done += indexed
+    except sqlite3.Error as exc:
+        exc.indexed = done  # type: ignore[attr-defined]
+        raise
+    finally:
+        db.conn.close()
+    return done
+
+
 def create_index(db: Database) -> None:
     """Create the index and the triggers that keep it consistent (replacing any other), empty:
     ``catch_up`` fills it.
@@ -501,13 +548,3 @@ def create_index(db: Database) -> None:
     db.execute(_CREATE)
     for sql in _TRIGGER_SQL:
         db.execute(sql)
-
-
-def ensure_index(db: Database) -> bool:
-    """Create the index when it is missing or of another shape (cheap: it starts empty and
-    catches up later); True when it had to."""
-    if _shape_is_current(db):
-        return False
-    with db.atomic():
-        create_index(db)
-    return True

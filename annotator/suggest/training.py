@@ -9,6 +9,7 @@ place and swapped in at the end: a model being used is never half written.
 
 from __future__ import annotations
 
+import logging
 import random
 import shutil
 import tempfile
@@ -19,9 +20,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.core.text import holds_other_files
 from annotator.store.layers import article_texts, finished_count, layer_article_ids, layer_docs, unfinished_articles
 from annotator.suggest.evaluate import score
 from annotator.suggest.model import Manifest, ModelError
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from annotator.store.corpus import Corpus
@@ -70,7 +74,8 @@ def _clusters(corpus: Corpus, folder: Path, progress: Progress | None) -> dict[s
     if old.is_file() and (folder / "manifest.json").is_file():
         try:
             before = Manifest.read(folder).trained_from.get("corpus_articles", 0)
-        except (ValueError, ModelError):
+        except (ValueError, ModelError) as exc:
+            log.info("The earlier model's manifest could not be read (%s): word clusters are learnt again", exc)
             before = 0
         if before and articles <= before * (1 + REUSE_CLUSTERS):
             return json.loads(old.read_text(encoding="utf-8"))
@@ -166,7 +171,7 @@ def evaluate(tagger, docs, tags: Sequence[str] | None = None) -> dict:
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise ModelError(f"{out} is a file; give a folder for the model.")
-    if out.exists() and any(out.iterdir()) and not (out / "manifest.json").is_file():
+    if holds_other_files(out, "manifest.json"):
         raise ModelError(f"{out} holds other files; give an empty or new folder, or an earlier model's folder.")
 
 

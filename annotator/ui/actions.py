@@ -33,7 +33,7 @@ class Spec:
     short: str = ""  # the name in lists of commands, when the menu text changes (Undo <edit>)
 
 
-MENUS = (QT_TR_NOOP("&File"), QT_TR_NOOP("&Edit"), QT_TR_NOOP("&Label"), QT_TR_NOOP("&Article"), QT_TR_NOOP("&View"), QT_TR_NOOP("&Help"))
+MENUS = (QT_TR_NOOP("&File"), QT_TR_NOOP("&Edit"), QT_TR_NOOP("&Label"), QT_TR_NOOP("&Article"), QT_TR_NOOP("&View"), QT_TR_NOOP("Team"), QT_TR_NOOP("&Help"))  # Team: no mnemonic (Alt+T is a dock button's)
 
 SPECS: tuple[Spec, ...] = (
     # File
@@ -252,6 +252,49 @@ SPECS: tuple[Spec, ...] = (
         2,
         ("Ctrl+Shift+T",),
     ),
+    # Team
+    Spec("assign", QT_TR_NOOP("&Assign articles…"), QT_TR_NOOP("Give articles to analysts, balanced, with a preview"), QT_TR_NOOP("Team"), 0),
+    Spec("clear_assignments", QT_TR_NOOP("&Clear assignments"), QT_TR_NOOP("Take every assignment away"), QT_TR_NOOP("Team"), 0),
+    Spec(
+        "share",
+        QT_TR_NOOP("&Share for an analyst…"),
+        QT_TR_NOOP("Write a corpus file with the articles assigned to one analyst, to work on offline"),
+        QT_TR_NOOP("Team"),
+        1,
+    ),
+    Spec(
+        "merge",
+        QT_TR_NOOP("&Merge corpus files…"),
+        QT_TR_NOOP("Bring other corpus files' work into this corpus (a backup is taken first)"),
+        QT_TR_NOOP("Team"),
+        1,
+    ),
+    Spec(
+        "blind",
+        QT_TR_NOOP("&Blind mode"),
+        QT_TR_NOOP("Each analyst sees only their own annotations (set for this corpus and the files shared from it)"),
+        QT_TR_NOOP("Team"),
+        2,
+        checkable=True,
+    ),
+    Spec(
+        "agreement",
+        QT_TR_NOOP("&Agreement"),
+        QT_TR_NOOP("How far the analysts agree: span F1 and kappa for every pair and label, Fleiss' kappa and Krippendorff's alpha"),
+        QT_TR_NOOP("Team"),
+        3,
+        ("Ctrl+Shift+K",),
+    ),
+    Spec(
+        "adjudicate",
+        QT_TR_NOOP("A&djudicate this article"),
+        QT_TR_NOOP("Build the gold layer of the open article from the analysts' layers: agreed spans go in, each "
+        "disagreement is settled by a key"),
+        QT_TR_NOOP("Team"),
+        3,
+        ("Ctrl+Shift+J",),
+        enabled_when=ARTICLE,
+    ),
     # Help
     Spec("shortcuts", QT_TR_NOOP("&Keyboard shortcuts"), QT_TR_NOOP("List every keyboard shortcut"), QT_TR_NOOP("&Help"), 0, ("F1", "Ctrl+/")),
     Spec(
@@ -277,6 +320,9 @@ EXTRA_KEYS: tuple[tuple[str, str], ...] = (
     ("Delete", QT_TR_NOOP("Review table: delete the selected rows")),
     ("Down", QT_TR_NOOP("Go from the search field to its results")),
     ("F5", QT_TR_NOOP("Conflicts and missed mentions: scan again")),
+    ("Enter", QT_TR_NOOP("Agreement: list a pair × label cell's disagreements; open the chosen one in its article")),
+    ("A, B, C…, X", QT_TR_NOOP("Adjudication panel: take that version into gold, or none")),
+    (QT_TR_NOOP("Tab / Shift+Tab"), QT_TR_NOOP("Adjudication panel: next / previous open disagreement")),
 )
 
 

@@ -16,15 +16,18 @@ from annotator import __version__
 from annotator.core.identity import default_annotator
 from annotator.formats.sample import default_corpus_path, open_default_corpus
 from annotator.store import CorpusError, open_corpus
-from annotator.store.corpus import folder_writable
 from annotator.store.backup import check_backup, restore_backup
+from annotator.store.corpus import folder_writable
+from annotator.store.team import SHARED_FOR
 from annotator.ui import settings as keys
 from annotator.ui import smoke
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
-from annotator.ui.session import CorpusSession
+from annotator.ui.session import CorpusSession, explain
 from annotator.ui import i18n
 from annotator.ui.i18n import tr
+
+log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
 
@@ -48,14 +51,20 @@ class AppController(QObject):
             self.close()  # the same file again (Recent corpora, a reopen): its old connection goes first
         read_only = False
         if path is None or Path(path) == default_corpus_path():
-            corpus = open_default_corpus(path)
+            corpus = open_default_corpus(path, user=self.annotator)
         elif Path(path).is_file() and not folder_writable(Path(path)):
-            corpus = open_corpus(path, create=False, read_only=True)  # to read; edits are refused with a sentence
+            # to read; edits are refused with a sentence
+            corpus = open_corpus(path, create=False, read_only=True, user=self.annotator)
             read_only = True
         else:
-            corpus = open_corpus(path)
-        session = CorpusSession(corpus, self.annotator)
+            corpus = open_corpus(path, user=self.annotator)
+        shared_for = corpus.team.setting(SHARED_FOR)  # a file shared for an analyst: the work in it is theirs
+        session = CorpusSession(corpus, shared_for or self.annotator)
         window = MainWindow(session, self.settings)
+        if shared_for and shared_for != self.annotator:
+            window.status.showMessage(
+                tr("This corpus file was shared for {shared_for}: you work in it as {shared_for}.").format(shared_for=shared_for), 15000
+            )
         window.corpus_requested.connect(self.switch)
         window.restore_requested.connect(self.restore)
         old_window, old_session = self.window, self.session
@@ -104,7 +113,7 @@ class AppController(QObject):
         try:
             self.open(path)
         except CorpusError as exc:
-            QMessageBox.warning(self.window, tr("Cannot open corpus"), str(exc))
+            QMessageBox.warning(self.window, tr("Cannot open corpus"), explain(exc))
             if self.window is None:  # the corpus it replaced was closed first (the same file)
                 QApplication.instance().quit()
 
@@ -160,7 +169,8 @@ def _same_file(a: Path | str, b: Path | str | None) -> bool:
         return False
     try:
         return os.path.samefile(a, b)
-    except OSError:
+    except OSError as exc:
+        log.debug("%s and %s could not be compared: %s", a, b, exc)
         return False
 
 
@@ -203,7 +213,7 @@ def run_gui(db_path: Path | None = None, article_id: int | None = None, annotato
     except CorpusError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         if QApplication.platformName() != "offscreen":  # nobody could close a box no one sees
-            QMessageBox.critical(None, tr("Cannot open corpus"), str(exc))
+            QMessageBox.critical(None, tr("Cannot open corpus"), explain(exc))
         return 1
     if smoke.wanted():
         smoke.report_and_quit(controller.window)

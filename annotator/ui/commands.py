@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Sequence
 
@@ -11,6 +12,8 @@ from annotator.core.model import Annotation, Label, Status
 from annotator.store import CorpusError
 from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import status_name, tr
+
+log = logging.getLogger(__name__)
 
 
 class Command(QUndoCommand):
@@ -50,6 +53,7 @@ class Command(QUndoCommand):
         try:
             step()
         except Exception as exc:  # noqa: BLE001 - reported to the user, never swallowed silently
+            log.warning("%r failed", self.text(), exc_info=True)
             self.setObsolete(True)  # the stack drops it rather than describe an edit that did not happen
             self.session.failed.emit(tr("Could not {lower}: {exc}").format(lower=self.text().lower(), exc=exc))
 
@@ -60,8 +64,10 @@ def refusal(command: Command) -> str | None:
     try:
         command.execute()
     except CorpusError as exc:
+        log.info("The corpus refused %r: %s", command.text(), exc)
         return str(exc)
     except sqlite3.Error as exc:  # a locked, read-only or full disk: nothing was saved
+        log.warning("%r could not be written", command.text(), exc_info=True)
         return tr("The corpus file could not be written, so the edit was not made: {exc}.").format(exc=exc)
     return None
 

@@ -60,7 +60,8 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
         window.status.showMessage(tr("{name} is part of the open corpus itself, so it was not imported.").format(name=name), 8000)
         if not paths:
             return None
-    task = import_task(window.session.corpus, [str(p) for p in paths], window.session.annotator)
+    # spans of files that name no annotator are credited to the file (import:NAME), never to the user
+    task = import_task(window.session.corpus, [str(p) for p in paths], None)
     task.succeeded.connect(lambda result: _import_done(window, result, show_summary))
     task.failed.connect(lambda exc: _import_stopped(window, tr("The import failed: {exc}").format(exc=exc)))
     TaskBar(window.status, task, tr("Importing…"))
@@ -73,7 +74,7 @@ def import_task(corpus, paths: list[str], annotator: str) -> Task:
     """The import as a task: in a process of its own, or here for an in-memory corpus."""
     if corpus.path is None:  # in memory: no other process can open it
         return Task.inline(run_import_batch, corpus, paths, annotator)
-    return Task.in_process(import_job, str(corpus.path), paths, annotator)
+    return Task.in_process(import_job, str(corpus.path), paths, annotator, corpus.user)
 
 
 def _import_stopped(window: "MainWindow", message: str) -> None:
@@ -86,13 +87,8 @@ def _import_done(window: "MainWindow", result: tuple[ImportReport, str], show_su
     report, stopped = result
     if stopped:
         _import_stopped(window, stopped)
-    if report.labels_created:
-        window.session.reload_labels()
-    if report.imported or report.merged:
-        window.session.articles_imported.emit()
-    touched = {r.article_id for r in report.merged if r.article_id is not None}
-    for article_id in touched:  # spans added to articles already here: their counts, and the open one's view
-        window.session.article_changed.emit(article_id)
+    touched = {r.article_id for r in report.merged if r.article_id is not None}  # spans added to articles here
+    window.session.imported(report.imported, report.labels_created, touched)
     if window.editor.article is not None and window.editor.article.id in touched:  # shown again with its new spans
         current = window.editor.article.id
         window.open_article(None)
@@ -165,7 +161,8 @@ def export_task(corpus, choice: ExportChoice) -> Task:
             _export_here, corpus, str(choice.path), choice.format, choice.options, cancel_errors=(ExportCancelled,)
         )
     return Task.in_process(
-        export_job, str(corpus.path), str(choice.path), choice.format, choice.options, cancel_errors=(ExportCancelled,)
+        export_job, str(corpus.path), str(choice.path), choice.format, choice.options, corpus.user,
+        cancel_errors=(ExportCancelled,)
     )
 
 

@@ -2,17 +2,15 @@
 
 - A backup (SQLite's backup API, in a background thread (``ui/tasks.py``) so the window never waits) when the app
   opens a corpus, then every ``BACKUP_INTERVAL_MS`` while edits have been made since the last one.
-- Every ``CHECK_INTERVAL_MS``, and whenever the app comes back to the front, the session
-  checks whether another program committed to the file (``PRAGMA data_version``) or the file
-  is gone; the window refreshes or warns.
+- The session's polling for other programs' commits (``CorpusSession.start_watching``) runs
+  while the guard does; the window refreshes or warns on what the session announces.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.store import CorpusError
 from annotator.store.backup import KEEP, create_backup
@@ -20,7 +18,6 @@ from annotator.ui.session import CorpusSession
 from annotator.ui.tasks import Task
 
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
-CHECK_INTERVAL_MS = 3000
 
 
 class CorpusGuard(QObject):
@@ -37,39 +34,26 @@ class CorpusGuard(QObject):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_INTERVAL_MS)
         self.backup_timer.timeout.connect(self.backup_if_edited)
-        self.check_timer = QTimer(self)
-        self.check_timer.setInterval(CHECK_INTERVAL_MS)
-        self.check_timer.timeout.connect(session.check_file)
-        self._app = QApplication.instance()
-        if self._app is not None:
-            self._app.applicationStateChanged.connect(self._app_state_changed)
 
     def start(self, *, backup_now: bool = True) -> None:
         """Begin watching; with ``backup_now``, take the backup for this opening at once."""
         if self.session.corpus.path is None:
             return
-        self.check_timer.start()
+        self.session.start_watching()
         self.backup_timer.start()
         if backup_now:
             self.backup()
 
     def pause(self) -> None:
         """Stop the timers and wait for a backup under way to finish; ``start`` goes on."""
-        self.check_timer.stop()
+        self.session.stop_watching()
         self.backup_timer.stop()
         self.wait()
 
     def stop(self) -> None:
         """For good (the window closes): timers off, and any backup under way finished first."""
         self.pause()
-        if self._app is not None:
-            self._app.applicationStateChanged.disconnect(self._app_state_changed)
-            self._app = None
         self._stopped = True
-
-    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
-        if state == Qt.ApplicationState.ApplicationActive:
-            self.session.check_file()
 
     # --- backups -------------------------------------------------------------------------
     def backup_if_edited(self) -> Task | None:

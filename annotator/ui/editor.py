@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.model import Annotation, Article, Label, Status
-from annotator.core.text import find_occurrences, move_edge, shape_selection
+from annotator.core.text import find_occurrences, move_edge, shape_selection, shorten
 from annotator.formats.chinese import segment
 from annotator.ui.commands import (
     AddAnnotations,
@@ -53,7 +53,10 @@ class Editor(QObject):
         self.table = table
         self.stack = stack
         self.article: Article | None = None
+        self.layer: str | None = None  # show and edit only this annotator's spans (adjudicating gold); None: all
         self.snap_to_words = True
+        # Whose layers the text shows besides the user's own: None for everyone's.
+        self.shown: frozenset[str] | None = None
         pane.set_labels(session.labels)
         table.set_labels(session.labels)
         pane.current_span_changed.connect(self._caret_on_span)
@@ -76,11 +79,51 @@ class Editor(QObject):
                 return
             self.article = self.session.corpus.articles.get(article_id)
             self.table.reset([])
+            self.pane.index.owner = self.table.owner = self.session.annotator
             repo = self.session.corpus.annotations
-            self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e))
+            layer = self.layer  # adjudicating: only the gold layer
+            if self.shown is None:
+                self.pane.load(self.article.text, lambda s, e: repo.for_article(article_id, s, e, layer))
+            else:
+                shown = self.visible
+                self.pane.load(
+                    self.article.text, lambda s, e: [a for a in repo.for_article(article_id, s, e, layer) if shown(a)]
+                )
         self.article_opened.emit(self.article)
         self.selection_changed.emit(None)
         self.pane.setFocus()
+
+    # --- whose layers show ----------------------------------------------------------------
+    def visible(self, a: Annotation) -> bool:
+        if self.layer is not None:
+            return a.annotator == self.layer
+        return self.shown is None or a.annotator == self.session.annotator or a.annotator in self.shown
+
+    def show_layers(self, names: frozenset[str] | None) -> None:
+        """Show the user's own annotations and those of ``names`` (None: everyone's); reopens the article."""
+        self.shown = None if names is None else frozenset(names)
+        self._reopen()
+
+    def set_layer(self, layer: str | None) -> None:
+        """Show only ``layer``'s spans (adjudication's gold; None: back to View › Annotations of);
+        the open article is shown again."""
+        if layer == self.layer:
+            return
+        self.layer = layer
+        self._reopen()
+
+    def _reopen(self) -> None:
+        article = self.article
+        if article is not None:
+            self.article = None
+            self.open_article(article.id)
+
+    def _read_only(self, a: Annotation) -> bool:
+        """True (and says why) when ``a`` is another analyst's: only the user's own spans are edited here."""
+        if a.annotator == self.session.annotator:
+            return False
+        self.message.emit(tr("This span is {annotator}'s: another analyst's annotations are read-only.").format(annotator=a.annotator))
+        return True
 
     def _focus(self, article_id: int) -> None:
         if self.article is None or self.article.id != article_id:
@@ -128,7 +171,7 @@ class Editor(QObject):
             self.message.emit(tr("The selection holds only spaces: nothing to label."))
             return
         for a in self.pane.annotations_at(start):
-            if (a.start, a.end) == (start, end):
+            if (a.start, a.end) == (start, end) and a.annotator == self.session.annotator:
                 if a.label_id != label.id:
                     self.relabel(a, label)
                 else:
@@ -136,18 +179,20 @@ class Editor(QObject):
                     self.message.emit(tr("“{text}” is already labelled {name}.").format(text=a.text, name=label.name))
                 return
         new = Annotation(None, self.article.id, label.id, start, end, text[start:end], self.session.annotator)
-        if self.run(AddAnnotations(self.session, [new], tr("Label “{short}” as {name}").format(short=_short(new.text), name=label.name))):
-            self.message.emit(tr("Labelled “{short}” as {name}.").format(short=_short(new.text), name=label.name))
+        if self.run(AddAnnotations(self.session, [new], tr("Label “{shorten}” as {name}").format(shorten=shorten(new.text, 40), name=label.name))):
+            self.message.emit(tr("Labelled “{shorten}” as {name}.").format(shorten=shorten(new.text, 40), name=label.name))
 
     def relabel(self, a: Annotation, label: Label) -> None:
-        if a.label_id == label.id:
+        if a.label_id == label.id or self._read_only(a):
             return
-        self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), tr("Relabel “{short}” as {name}").format(short=_short(a.text), name=label.name)))
+        self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), tr("Relabel “{shorten}” as {name}").format(shorten=shorten(a.text, 40), name=label.name)))
 
     def delete_selected(self) -> None:
         a = self.selected
         if a is None:
             self.message.emit(tr("Click a span first to delete it."))
+            return
+        if self._read_only(a):
             return
         self.run(RemoveAnnotations(self.session, [a]))
 
@@ -155,6 +200,8 @@ class Editor(QObject):
         a = self.selected
         if a is None:
             self.message.emit(tr("Click a span first to resize it."))
+            return
+        if self._read_only(a):
             return
         moved = move_edge(
             self.article.text, a.start, a.end, edge, direction, by_word=self.snap_to_words, segment=segment
@@ -167,14 +214,19 @@ class Editor(QObject):
 
     def set_note(self, a: Annotation, note: str) -> None:
         note = note.strip()
-        if note != (a.note or ""):
+        if note != (a.note or "") and not self._read_only(a):
             self.run(UpdateAnnotation(self.session, a, a.with_changes(note=note or None), tr("Edit note")))
 
     # --- annotate all occurrences ---------------------------------------------------------
     def occurrences(self, a: Annotation) -> list[tuple[int, int]]:
         """Other whole-word occurrences of a span's text not yet carrying its label."""
         self.pane.load_all()  # spans not yet read count as taken too
-        taken = {(x.start, x.end) for x in self.pane.index.annotations() if x.label_id == a.label_id}
+        layers = {self.session.annotator, a.annotator}  # the user's layer, and the one the span comes from
+        taken = {
+            (x.start, x.end)
+            for x in self.pane.index.annotations()
+            if x.label_id == a.label_id and x.annotator in layers
+        }
         return [
             (s, e)
             for s, e in find_occurrences(self.article.text, a.text, whole_words=True)
@@ -189,7 +241,7 @@ class Editor(QObject):
             Annotation(None, a.article_id, a.label_id, s, e, text[s:e], self.session.annotator) for s, e in spans
         ]
         label = self.session.label(a.label_id)
-        self.run(AddAnnotations(self.session, new, tr("Label {count} more “{short}” as {value}").format(count=len(new), short=_short(a.text), value=label.name if label else '?')))
+        self.run(AddAnnotations(self.session, new, tr("Label {count} more “{shorten}” as {value}").format(count=len(new), shorten=shorten(a.text, 40), value=label.name if label else '?')))
 
     # --- the label set ------------------------------------------------------------------------
     # Each returns None on success, or the reason the store refused, for the dialog to show.
@@ -215,7 +267,7 @@ class Editor(QObject):
     # --- keeping views in step with the store -------------------------------------------------
     def _mine(self, annotations: Sequence[Annotation]) -> list[Annotation]:
         ident = self.article.id if self.article else None
-        return [a for a in annotations if a.article_id == ident]
+        return [a for a in annotations if a.article_id == ident and self.visible(a)]
 
     def _added(self, annotations: list[Annotation]) -> None:
         mine = self._mine(annotations)
@@ -258,8 +310,3 @@ class Editor(QObject):
     def _select(self, a: Annotation, *, reveal: bool = False, flash: bool = False) -> None:
         self.pane.set_selected_annotation(a, reveal=reveal, flash=flash)
         self.selection_changed.emit(a)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -30,14 +30,14 @@ from annotator.ui.session import CorpusSession
 from annotator.ui.stats.dock import StatsDock
 from annotator.ui.status import StatusBar
 from annotator.ui.suggest.controller import SuggestionController
+from annotator.ui.team.controller import TeamController
+from annotator.ui.team.wiring import attach_team
 from annotator.ui.widgets.annotation_dock import AnnotationDock
 from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.first_run_hint import FirstRunHint
 from annotator.ui.widgets.label_palette import LabelPalette
 from annotator.ui.i18n import language_menu, language_name, tr
-
-SIGNATURE_SETTLE_MS = 300  # after the last own edit, before the open article's signature is taken again
 
 
 class MainWindow(QMainWindow):
@@ -78,8 +78,6 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.guard = CorpusGuard(session, self)  # backups and changes by other programs; started by the app
         self.tasks: list = []  # background work under way (ui/tasks.py): stopped when the window closes
-        self._seen_signature: tuple | None = None  # the open article's state as last shown
-        self._signature_timer = QTimer(self, singleShot=True, interval=SIGNATURE_SETTLE_MS)
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(session, self.pane, self.annotations, self.undo_stack, self)
         self.review = ReviewController(session, self.editor, self.undo_stack, self.open_article, self)
@@ -110,7 +108,9 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(language_menu(view_menu, self.settings, self._language_chosen))
         self.suggestions = SuggestionController(session, self.editor, self.undo_stack, settings, self)
         self._add_suggestions()
+        self.team = TeamController(self)  # View › Annotations of, the Team menu, the queue, blind mode
         self._wire()
+        self.agreement, self.adjudication = attach_team(self)
         self._labels_changed()
         self._restore_settings()
         self._update_actions()
@@ -198,11 +198,7 @@ class MainWindow(QMainWindow):
         s.saved.connect(self.status.show_saved)
         s.articles_imported.connect(self._articles_imported)
         s.changed_elsewhere.connect(self._changed_elsewhere)
-        # Our own edits are not news: the article's signature is taken again once typing pauses
-        # (a query over all its spans, too slow to run on every key press of a long article).
-        self._signature_timer.timeout.connect(self._remember_signature)
-        s.saved.connect(self._signature_timer.start)
-        ed.article_opened.connect(self._remember_signature)
+        ed.article_opened.connect(lambda article: s.watch_article(article.id if article is not None else None))
         s.gone.connect(self._corpus_gone)
         self.guard.backup_failed.connect(lambda m: self.status.showMessage(tr("Automatic backup failed: {m}").format(m=m), 10000))
         self.articles.modelReset.connect(self._update_position)
@@ -304,7 +300,15 @@ class MainWindow(QMainWindow):
         if self.editor.article is None:
             return
         self.annotation_dock.commit_edit()
+        current = self.editor.article.id
         if not self.editor.set_status(Status.DONE):
+            return
+        if self.articles.queue:  # the user's queue: its next article they have not finished
+            target = self.team.next_in_queue(current)
+            if target is None:
+                self.status.showMessage(tr("Marked done. Every article of your queue is done."), 6000)
+            else:
+                self.open_article(target)
             return
         if not self._step_article(1):
             self.status.showMessage(tr("Marked done. That was the last article in the list."), 5000)
@@ -397,9 +401,17 @@ class MainWindow(QMainWindow):
     def _ask_annotator(self) -> None:
         name, ok = QInputDialog.getText(self, tr("Annotator name"), tr("Name recorded with your annotations:"), text=self.session.annotator)
         if ok and name.strip():
-            self.session.annotator = name.strip()
-            keys.ANNOTATOR.write(self.settings, name.strip())
-            self.status.showMessage(tr("New annotations are recorded as {strip}.").format(strip=name.strip()), 5000)
+            self.set_annotator(name.strip())
+
+    def set_annotator(self, name: str) -> None:
+        """Work as ``name`` from now on: new annotations are theirs, and so are the statuses shown."""
+        self.session.annotator = name
+        keys.ANNOTATOR.write(self.settings, name)
+        self.articles.refresh()  # statuses are each analyst's own
+        self.team.refresh()
+        if self.editor.article is not None:  # whose spans are read-only changed
+            self.editor.show_layers(self.editor.shown)
+        self.status.showMessage(tr("New annotations are recorded as {name}.").format(name=name), 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(everything_on(self, self.window_actions.all() + self.suggestions.actions.all()), self)
@@ -432,19 +444,10 @@ class MainWindow(QMainWindow):
             if not self.session.corpus.articles.exists(article.id):
                 self.editor.open_article(None)
                 self.open_article(self.articles.article_id(0))
-            elif (
-                self._signature_timer.isActive()  # an own edit not yet in the signature: reload to be sure
-                or self.session.article_signature(article.id) != self._seen_signature
-            ):
+            elif self.session.watched_article_changed():
                 self.editor.open_article(None)
                 self.open_article(article.id)
                 self.status.showMessage(tr("This article was changed by another program; showing its current state."), 8000)
-        self._remember_signature()
-
-    def _remember_signature(self, *_args) -> None:
-        self._signature_timer.stop()
-        article = self.editor.article
-        self._seen_signature = self.session.article_signature(article.id) if article is not None else None
 
     def show_read_only(self, why: str) -> None:
         """The corpus is in a read-only folder: it is shown for reading, and each edit is refused."""
@@ -552,11 +555,11 @@ class MainWindow(QMainWindow):
             task.wait(60)
         self.articles.set_corpus(None)  # a closed window reads nothing more from the corpus
         self.pane.stop_loading()
-        self._signature_timer.stop()
         self.guard.stop()
         self.review.shutdown()
         self.search.shutdown()
         self.suggestions.shutdown()
+        self.agreement.shutdown()
         super().closeEvent(event)
 
     # --- drag and drop ----------------------------------------------------------------------

@@ -1,30 +1,64 @@
 """The open corpus as the UI sees it: writes go through here, and every change is announced.
 
-Undo commands call these methods; widgets only listen to the signals. Each method
-commits to SQLite before it emits, so a view never shows an edit that is not saved.
+Undo commands call these methods (or ``apply`` with an edit from ``store.edits``); widgets
+only listen to the signals. Every edit returns the Changes it made, and ``announce`` emits
+the signals from that value, in one place. Each edit commits to SQLite before it is
+announced, so a view never shows an edit that is not saved.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Annotation, Label, Status
-from annotator.store import Corpus, CorpusError
+from annotator.store import Corpus, CorpusError, edits
 from annotator.store.backup import create_backup
-from annotator.store.health import (
-    CorpusGoneError,
-    CorpusLocksLostError,
-    FileIdentity,
-    data_version,
-    gone_message,
-    locks_lost_message,
-    write_error,
-)
+from annotator.store.changes import Changes
+from annotator.store.health import CorpusGoneError, CorpusLocksLostError, FileIdentity, data_version, write_error
+from annotator.ui.i18n import QT_TR_NOOP, tr
+
+RESTORE_HINT = QT_TR_NOOP("File › Restore from backup brings a backup back.")
+
+
+def explain(exc: BaseException) -> str:
+    """A store error as the window says it: with the way to restore where a backup is the way out."""
+    text = str(exc)
+    return f"{text} {RESTORE_HINT}" if getattr(exc, "restore_advised", False) else text
+
+
+def gone_message(path: Path | str, rescue: Path | None) -> str:
+    saved = (
+        tr("Everything saved until now was copied to the backup {rescue}; File › Restore from backup can bring it back.").format(rescue=rescue)
+        if rescue is not None
+        else tr("The last automatic backup is listed under File › Restore from backup.")
+    )
+    return (
+        tr("The corpus file {path} is gone (deleted, moved or its drive removed), so nothing more can be saved to it. ").format(path=path)
+        + saved
+    )
+
+
+def locks_lost_message(path: Path | str, rescue: Path | None) -> str:
+    saved = (
+        tr("Everything this window holds was copied to the backup {rescue}.").format(rescue=rescue)
+        if rescue is not None
+        else tr("The last automatic backup is listed under File › Restore from backup.")
+    )
+    return (
+        tr("Another program took over the corpus file {path} while it was open here (its -wal file was removed or replaced), so edits made here now would not reach the file: editing is stopped. {saved} Reopen the corpus to go on with what the file holds.").format(path=path, saved=saved)
+    )
+
+log = logging.getLogger(__name__)
+
+CHECK_INTERVAL_MS = 3000  # how often the file is looked at for other programs' commits
+SIGNATURE_SETTLE_MS = 300  # after the last own edit, before the watched article's signature is taken again
 
 
 class CorpusSession(QObject):
@@ -39,11 +73,12 @@ class CorpusSession(QObject):
     failed = Signal(str)  # an undo or redo the store refused
     changed_elsewhere = Signal()  # another program committed to the corpus file
     gone = Signal(str)  # the corpus file was deleted or replaced while open (a message)
+    team_changed = Signal()  # assignments or blind mode changed
 
     def __init__(self, corpus: Corpus, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.corpus = corpus
-        self.annotator = annotator
+        corpus.user = annotator  # the analyst whose statuses the store reads and writes
         self._labels: list[Label] = corpus.labels.list()
         self._identity = FileIdentity.of(corpus.path) if corpus.path is not None else None
         self._data_version = data_version(corpus.db.conn)
@@ -51,6 +86,26 @@ class CorpusSession(QObject):
         self.lost: str | None = None  # then what happened: "gone" or "locks"
         self.locks_restored = 0  # times the locks were found dropped (files intact) and taken again
         self.edits = 0  # writes since opening, for the periodic backup
+        # Polling for other programs' writes: every CHECK_INTERVAL_MS, and when the app comes back to the front.
+        self.check_timer = QTimer(self, interval=CHECK_INTERVAL_MS, timeout=self.check_file)
+        self._app: QApplication | None = None
+        # The article the window shows, and its state as last shown. Own edits are not news: the
+        # signature is taken again once typing pauses (a query over all its spans, too slow to
+        # run on every key press of a long article).
+        self._watched: int | None = None
+        self._seen_signature: tuple | None = None
+        self._signature_timer = QTimer(self, singleShot=True, interval=SIGNATURE_SETTLE_MS)
+        self._signature_timer.timeout.connect(self._remember_signature)
+        self.saved.connect(self._signature_timer.start)
+
+    @property
+    def annotator(self) -> str:
+        """The analyst using the window: new annotations are theirs, and so are the statuses shown."""
+        return self.corpus.user
+
+    @annotator.setter
+    def annotator(self, name: str) -> None:
+        self.corpus.user = name
 
     # --- the file under us --------------------------------------------------------------
     @contextmanager
@@ -108,20 +163,58 @@ class CorpusSession(QObject):
             try:  # the open connection still reads what it wrote: keep a copy of all it holds
                 rescue = create_backup(self.corpus.db.conn, self.corpus.path)
             except CorpusError:
-                pass
+                log.error("No rescue copy of the lost corpus could be made", exc_info=True)
             self.gone_message = (gone_message if problem == "gone" else locks_lost_message)(self.corpus.path, rescue)
             self.gone.emit(self.gone_message)
         return self.gone_message
 
     def article_signature(self, article_id: int) -> tuple:
         """What changes when anyone edits this article's annotations or status (one indexed query)."""
-        return tuple(
-            self.corpus.db.execute(
-                """SELECT count(*), max(updated), total(id), total(label_id), total(start), total("end"),
-                   (SELECT status FROM articles WHERE id = ?) FROM annotations WHERE article_id = ?""",
-                [article_id, article_id],
-            ).fetchone()
-        )
+        return self.corpus.articles.signature(article_id)
+
+    # --- other programs' writes ---------------------------------------------------------
+    def start_watching(self) -> None:
+        """Begin polling the file for other programs' commits (a corpus file only)."""
+        if self.corpus.path is None:
+            return
+        self.check_timer.start()
+        app = QApplication.instance()
+        if self._app is None and app is not None:
+            self._app = app
+            app.applicationStateChanged.connect(self._app_state_changed)
+
+    def stop_watching(self) -> None:
+        self.check_timer.stop()
+        self._signature_timer.stop()
+        if self._app is not None:
+            self._app.applicationStateChanged.disconnect(self._app_state_changed)
+            self._app = None
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_file()
+
+    def watch_article(self, article_id: int | None) -> None:
+        """The window now shows this article: remember its state, to tell later whether another
+        program changed it."""
+        self._watched = article_id
+        self._remember_signature()
+
+    def _remember_signature(self) -> None:
+        self._signature_timer.stop()
+        watched = self._watched
+        self._seen_signature = self.article_signature(watched) if watched is not None else None
+
+    def watched_article_changed(self) -> bool:
+        """After ``changed_elsewhere``: did the watched article's annotations or status change
+        since it was shown (an own edit not yet in the signature counts, to be sure)? Takes its
+        signature again."""
+        watched = self._watched
+        if watched is None:
+            return False
+        changed = self._signature_timer.isActive() or self.article_signature(watched) != self._seen_signature
+        self._remember_signature()
+        return changed
 
     def check_file(self) -> None:
         """Look for a vanished or taken-over file, lost locks, and commits by other programs;
@@ -135,13 +228,43 @@ class CorpusSession(QObject):
         self._restore_locks()
         try:
             version = data_version(self.corpus.db.conn)
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            log.debug("The corpus could not be checked for other programs' writes: %s", exc)
             return
         if version != self._data_version:
             self._data_version = version
+            self.announce(Changes(labels=tuple(self.corpus.labels.list())), elsewhere=True)
+
+    # --- writing ------------------------------------------------------------------
+    def apply(self, write: Callable[[], Changes]) -> Changes:
+        """Run one store edit (a function returning its Changes) and announce what it changed."""
+        with self.writing():
+            changes = write()
+        self.announce(changes)
+        return changes
+
+    def announce(self, changes: Changes, elsewhere: bool = False) -> None:
+        """The one place the session's data signals are emitted: from what a write changed
+        (``elsewhere``: another program wrote; what exactly is not known, so views reload)."""
+        if changes.removed:
+            self.annotations_removed.emit(list(changes.removed))
+        if changes.added:
+            self.annotations_added.emit(list(changes.added))
+        if changes.changed:
+            self.annotations_changed.emit(list(changes.changed))
+        if changes.labels_changed:
             self._labels = self.corpus.labels.list()
             self.labels_changed.emit()
+        for article_id in changes.touched_articles:
+            self.article_changed.emit(article_id)
+        if changes.articles or changes.spans_imported:
+            self.articles_imported.emit()
+        if changes.team:
+            self.team_changed.emit()
+        if elsewhere:
             self.changed_elsewhere.emit()
+        elif changes:
+            self.saved.emit()
 
     # --- labels -------------------------------------------------------------------
     @property
@@ -151,76 +274,58 @@ class CorpusSession(QObject):
     def label(self, label_id: int) -> Label | None:
         return next((lab for lab in self._labels if lab.id == label_id), None)
 
-    def _labels_written(self) -> None:
-        self._labels = self.corpus.labels.list()
-        self.labels_changed.emit()
-        self.saved.emit()
-
-    def reload_labels(self) -> None:
-        """Read the label set again after an import created labels."""
-        self._labels_written()
+    def imported(self, articles: int, labels_created: Sequence[str], spans_added_to: Collection[int] = ()) -> None:
+        """Announce an import (which writes through the importers, in its own transactions): articles
+        added, labels created, and the articles already here that it added spans to."""
+        labels = tuple(self.corpus.labels.list()) if labels_created else ()
+        self.announce(Changes(articles=articles, labels=labels, spans_imported=tuple(sorted(spans_added_to))))
 
     def add_label(self, label: Label) -> Label:
-        with self.writing():
-            stored = self.corpus.labels.add(label)
-        self._labels_written()
-        return stored
+        return self.apply(lambda: edits.add_label(self.corpus, label)).labels[0]
 
     def update_label(self, label: Label) -> Label:
-        with self.writing():
-            stored = self.corpus.labels.update(label)
-        self._labels_written()
-        return stored
+        return self.apply(lambda: edits.update_label(self.corpus, label)).labels[0]
 
     def reorder_labels(self, ids: list[int]) -> None:
-        with self.writing():
-            self.corpus.labels.reorder(ids)
-        self._labels_written()
+        self.apply(lambda: edits.reorder_labels(self.corpus, ids))
 
     def delete_label(self, label_id: int) -> list[Annotation]:
         """Delete a label and its annotations; returns them so the deletion can be undone."""
-        gone = self.corpus.annotations.for_label(label_id)
-        with self.writing():
-            self.corpus.labels.delete(label_id)
-        if gone:
-            self.annotations_removed.emit(gone)
-            for article_id in {a.article_id for a in gone}:
-                self.article_changed.emit(article_id)
-        self._labels_written()
-        return gone
+        return list(self.apply(lambda: edits.delete_label(self.corpus, label_id)).removed)
 
     # --- annotations --------------------------------------------------------------
     def add_annotations(
         self, annotations: Sequence[Annotation], *, in_progress: Collection[int] | None = None
     ) -> list[Annotation]:
-        with self.writing():
-            stored = self.corpus.annotations.add_many(annotations, in_progress=in_progress)
-        self.annotations_added.emit(stored)
-        self._touched(stored)
-        return stored
+        return list(self.apply(lambda: edits.add_annotations(self.corpus, annotations, in_progress=in_progress)).added)
 
     def remove_annotations(self, annotations: Sequence[Annotation]) -> None:
-        with self.writing():
-            self.corpus.annotations.delete_many(a.id for a in annotations)
-        self.annotations_removed.emit(list(annotations))
-        self._touched(annotations)
+        self.apply(lambda: edits.remove_annotations(self.corpus, annotations))
 
     def update_annotation(self, old: Annotation, new: Annotation) -> Annotation:
         """Write ``new`` over ``old`` (the same annotation as the views hold it now)."""
-        with self.writing():
-            stored = self.corpus.annotations.update(new)
-        self.annotations_changed.emit([(old, stored)])
-        self.saved.emit()
-        return stored
+        return self.apply(lambda: edits.update_annotation(self.corpus, old, new)).changed[0][1]
 
-    def _touched(self, annotations: Sequence[Annotation]) -> None:
-        for article_id in {a.article_id for a in annotations}:
-            self.article_changed.emit(article_id)
-        self.saved.emit()
+    def settle(
+        self, article_id: int, gold: str, extent: tuple[int, int] | None, add: Sequence[Annotation],
+        remove: Sequence[Annotation], decision: bool | None, finished: bool | None = None,
+    ) -> list[Annotation]:
+        """One adjudication step in one transaction (see ``store.edits.settle``), then announced."""
+        changes = self.apply(
+            lambda: edits.settle(self.corpus, article_id, gold, extent, add, remove, decision, finished)
+        )
+        return list(changes.added)
 
     # --- articles -----------------------------------------------------------------
     def set_status(self, article_id: int, status: Status) -> None:
-        with self.writing():
-            self.corpus.articles.set_status(article_id, status)
-        self.article_changed.emit(article_id)
-        self.saved.emit()
+        self.apply(lambda: edits.set_status(self.corpus, article_id, status))
+
+    # --- the team -----------------------------------------------------------------
+    def assign(self, plan: dict[str, list[int]], *, replace: bool = True) -> None:
+        self.apply(lambda: edits.assign(self.corpus, plan, replace=replace))
+
+    def clear_assignments(self, article_ids: list[int] | None = None) -> None:
+        self.apply(lambda: edits.clear_assignments(self.corpus, article_ids))
+
+    def set_blind(self, on: bool) -> None:
+        self.apply(lambda: edits.set_blind(self.corpus, on))

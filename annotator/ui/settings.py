@@ -9,11 +9,14 @@ family (``LAST_ARTICLE.at(key)``).
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -40,6 +43,7 @@ def _parse_int(value: Any, default: int) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
+        log.info("A setting of %r is not a number: the default, %d, is used", value, default)
         return default
 
 

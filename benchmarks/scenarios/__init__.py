@@ -35,4 +35,7 @@ SCENARIOS = (
         ("suggest_f1", "suggest_train", "suggest_memory", "suggest_open", "suggest_retrain", "suggest_keypress"),
         "suggesting",
     ),
+    Scenario("merge", ("merge",), "team", "merge"),
+    Scenario("layers", ("open_layers",), "team", "open_layers"),
+    Scenario("agreement", ("agreement", "adjudicate_open"), "agreement"),
 )

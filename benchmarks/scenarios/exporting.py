@@ -7,6 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from annotator.core.identity import default_annotator
 from annotator.formats.export import export_corpus
 from annotator.formats.registry import EXPORTERS
 from annotator.store import open_corpus
@@ -109,7 +110,9 @@ def _check(spans: int, expected: int) -> None:
         raise AssertionError(f"exported {spans} of {expected} annotations")
 
 
-_ARTICLES = "SELECT id, title, text, source, url, published, meta, status FROM articles ORDER BY id"
+_ARTICLES = "SELECT id, title, text, source, url, published, meta FROM articles ORDER BY id"
+_LAYERS = """SELECT l.article_id, n.name, l.status FROM layers l JOIN annotators n ON n.id = l.annotator_id
+    ORDER BY l.article_id, n.name"""
 _SPANS = """SELECT a.article_id, a.start, a."end", l.tag, a.text, n.name, a.note
     FROM annotations a JOIN labels l ON l.id = a.label_id JOIN annotators n ON n.id = a.annotator_id
     ORDER BY a.article_id, a.start, a."end", a.id"""
@@ -120,14 +123,22 @@ def _baseline(db: Path, out: Path) -> None:
     conn = sqlite3.connect(str(db))
     spans = conn.execute(_SPANS)
     pending = spans.fetchone()
+    layers = conn.execute(_LAYERS)
+    layer = layers.fetchone()
+    user = default_annotator()  # the export's analyst, whose status is "status"
     with out.open("w", encoding="utf-8", newline="\n") as fh:
-        for article_id, title, text, source, url, published, meta, status in conn.execute(_ARTICLES):
+        for article_id, title, text, source, url, published, meta in conn.execute(_ARTICLES):
+            statuses = {}
+            while layer is not None and layer[0] == article_id:
+                statuses[layer[1]] = layer[2]
+                layer = layers.fetchone()
             record = {"id": article_id, "title": title, "text": text}
             for key, value in (("source", source), ("url", url), ("published", published)):
                 if value is not None:
                     record[key] = value
             record["meta"] = json.loads(meta)
-            record["status"] = status
+            record["status"] = statuses.get(user, "new")
+            record["statuses"] = statuses
             items = record["spans"] = []
             while pending is not None and pending[0] == article_id:
                 span = {"start": pending[1], "end": pending[2], "label": pending[3], "text": pending[4],

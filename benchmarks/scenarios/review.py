@@ -15,7 +15,8 @@ FILTERS = (
     ("annotator", {"annotators": ("bo",)},
      "SELECT count(*) FROM annotations WHERE annotator_id = (SELECT id FROM annotators WHERE name = 'bo')"),
     ("status", {"statuses": ("done",)},
-     "SELECT count(*) FROM annotations WHERE article_id IN (SELECT id FROM articles WHERE status = 'done')"),
+     "SELECT count(*) FROM annotations WHERE (article_id, annotator_id) IN"
+     " (SELECT article_id, annotator_id FROM layers WHERE status = 'done')"),
     ("text", {"text": "foshan"}, "SELECT count(*) FROM annotations WHERE text LIKE '%foshan%'"),
     ("not reviewed", {"reviewed": False}, "SELECT count(*) FROM annotations WHERE reviewed_at IS NULL"),
     ("label+text", {"label_ids": (2,), "text": "group"},

@@ -23,7 +23,7 @@ from benchmarks.corpora import _index_for_search
 from benchmarks.measure import ERROR, Figure, p95
 
 # (labelled articles for the main figures, test articles, unlabelled articles, smaller training sets)
-SIZES = {"full": (950, 100, 3000, (50, 200)), "quick": (200, 40, 600, (50,)), "tiny": (30, 10, 60, ())}
+SIZES = {"full": (950, 100, 3000, (50, 200)), "quick": (100, 40, 300, ()), "tiny": (30, 10, 60, ())}
 MORE = 10  # newly finished articles before a retraining
 LONG_CHARS = 20_000
 
@@ -68,6 +68,7 @@ def _dictionary_f1(corpus, train_ids: list[int], test_ids: list[int]) -> float:
 def run(bench: Bench) -> list[Figure]:
     from annotator.store import open_corpus
     from annotator.suggest.model import load_model
+    from annotator.store.layers import article_statuses
     from benchmarks.labelled_news import build_corpus
 
     labelled, test, unlabelled, smaller = SIZES.get(bench.sizes.name, SIZES["tiny"])
@@ -77,8 +78,8 @@ def run(bench: Bench) -> list[Figure]:
     with build_corpus(db, labelled + MORE, unlabelled, test=test) as corpus:
         _index_for_search(corpus)  # as a corpus in use has it: the window's indexer is not writing meanwhile
     bench.log(f"  built the labelled news corpus in {time.perf_counter() - t0:.1f} s")
-    with open_corpus(db) as corpus:
-        statuses = dict(corpus.db.execute("SELECT id, status FROM articles ORDER BY id").fetchall())
+    with open_corpus(db, user="gold") as corpus:  # the status of the gold layer's analyst
+        statuses = article_statuses(corpus)
     done_ids = [i for i, s in statuses.items() if s == "done"]
     test_ids = [i for i, s in statuses.items() if s == "in_progress"]
     train_ids = done_ids[:labelled]

@@ -177,5 +177,68 @@
                 <numerusform>Accepted %n suggestions. Ctrl+Z takes them all back.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Accept %n agreed span(s) into {gold}</source>
+            <translation>
+                <numerusform>Accept %n agreed span into {gold}</numerusform>
+                <numerusform>Accept %n agreed spans into {gold}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n span(s) every analyst made alike went into {gold}. Ctrl+Z undoes it.</source>
+            <translation>
+                <numerusform>%n span every analyst made alike went into {gold}. Ctrl+Z undoes it.</numerusform>
+                <numerusform>%n spans every analyst made alike went into {gold}. Ctrl+Z undoes it.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Gold layer &lt;b&gt;{gold}&lt;/b&gt; · article {article_id} · analysts {join} · %n span(s) agreed by all</source>
+            <translation>
+                <numerusform>Gold layer &lt;b&gt;{gold}&lt;/b&gt; · article {article_id} · analysts {join} · %n span agreed by all</numerusform>
+                <numerusform>Gold layer &lt;b&gt;{gold}&lt;/b&gt; · article {article_id} · analysts {join} · %n spans agreed by all</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln article(s) {basis} all, {tokens:,} tokens</source>
+            <translation>
+                <numerusform>%Ln article {basis} all, {tokens:,} tokens</numerusform>
+                <numerusform>%Ln articles {basis} all, {tokens:,} tokens</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln disagreement(s) between {a} (A) and {b} (B), {name}, in {articles}. Enter opens the article.</source>
+            <translation>
+                <numerusform>%Ln disagreement between {a} (A) and {b} (B), {name}, in {articles}. Enter opens the article.</numerusform>
+                <numerusform>%Ln disagreements between {a} (A) and {b} (B), {name}, in {articles}. Enter opens the article.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln article(s), each to {per} of {count} analysts.{note}</source>
+            <translation>
+                <numerusform>%Ln article, each to {per} of {count} analysts.{note}</numerusform>
+                <numerusform>%Ln articles, each to {per} of {count} analysts.{note}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Assign %n article(s)</source>
+            <translation>
+                <numerusform>Assign %n article</numerusform>
+                <numerusform>Assign %n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Assigned %Ln article(s) to {analysts}.</source>
+            <translation>
+                <numerusform>Assigned %Ln article to {analysts}.</numerusform>
+                <numerusform>Assigned %Ln articles to {analysts}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n analyst(s)</source>
+            <translation>
+                <numerusform>%n analyst</numerusform>
+                <numerusform>%n analysts</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

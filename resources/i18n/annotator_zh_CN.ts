@@ -188,8 +188,16 @@
             <translation>将键盘焦点移到文章正文</translation>
         </message>
         <message>
+            <source>File › Export dataset</source>
+            <translation>文件 › 导出数据集</translation>
+        </message>
+        <message>
             <source>Go to article &amp;list</source>
             <translation>转到文章列表(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>团队</translation>
         </message>
         <message>
             <source>Move the start of the selected span one token (or character) left</source>
@@ -376,6 +384,62 @@
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
+            <source>&amp;Assign articles…</source>
+            <translation>分配文章(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Give articles to analysts, balanced, with a preview</source>
+            <translation>均衡地将文章分配给标注员，并可预览</translation>
+        </message>
+        <message>
+            <source>&amp;Clear assignments</source>
+            <translation>清除分配(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Take every assignment away</source>
+            <translation>取消所有分配</translation>
+        </message>
+        <message>
+            <source>&amp;Share for an analyst…</source>
+            <translation>为标注员共享(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Write a corpus file with the articles assigned to one analyst, to work on offline</source>
+            <translation>写出一个包含分配给某名标注员的文章的语料库文件，供其离线工作</translation>
+        </message>
+        <message>
+            <source>&amp;Merge corpus files…</source>
+            <translation>合并语料库文件(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Bring other corpus files' work into this corpus (a backup is taken first)</source>
+            <translation>将其他语料库文件中的工作合并到此语料库（会先进行备份）</translation>
+        </message>
+        <message>
+            <source>&amp;Blind mode</source>
+            <translation>盲标模式(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Each analyst sees only their own annotations (set for this corpus and the files shared from it)</source>
+            <translation>每名标注员只能看到自己的标注（对此语料库及从其共享出的文件生效）</translation>
+        </message>
+        <message>
+            <source>&amp;Agreement</source>
+            <translation>一致性(&amp;A)</translation>
+        </message>
+        <message>
+            <source>How far the analysts agree: span F1 and kappa for every pair and label, Fleiss' kappa and Krippendorff's alpha</source>
+            <translation>标注员之间的一致程度：每对标注员、每个标签的片段 F1 与 kappa，以及 Fleiss' kappa 和 Krippendorff's alpha</translation>
+        </message>
+        <message>
+            <source>A&amp;djudicate this article</source>
+            <translation>裁定本文章(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Build the gold layer of the open article from the analysts' layers: agreed spans go in, each disagreement is settled by a key</source>
+            <translation>根据各标注员的标注层为当前文章建立金标准层：一致的片段直接采纳，每处分歧按一个键裁定</translation>
+        </message>
+        <message>
             <source>1–9 (each label's hotkey)</source>
             <translation>1–9（各标签的快捷键）</translation>
         </message>
@@ -408,6 +472,22 @@
             <translation>冲突与遗漏的提及：重新检查</translation>
         </message>
         <message>
+            <source>Agreement: list a pair × label cell's disagreements; open the chosen one in its article</source>
+            <translation>一致性：列出某个“标注员对 × 标签”单元格的分歧；在文章中打开所选分歧</translation>
+        </message>
+        <message>
+            <source>Adjudication panel: take that version into gold, or none</source>
+            <translation>裁定面板：将该版本采纳进金标准，或都不采纳</translation>
+        </message>
+        <message>
+            <source>Tab / Shift+Tab</source>
+            <translation>Tab / Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Adjudication panel: next / previous open disagreement</source>
+            <translation>裁定面板：下一个 / 上一个未裁定的分歧</translation>
+        </message>
+        <message>
             <source>&lt;i&gt;{place}&lt;/i&gt;{value} looks back over every label in the corpus;</source>
             <translation>&lt;i&gt;{place}&lt;/i&gt;{value}可回顾语料库中的所有标注；</translation>
         </message>
@@ -420,8 +500,8 @@
             <translation>&lt;i&gt;{value}&lt;/i&gt;可写出数据集。</translation>
         </message>
         <message>
-            <source>File › Export dataset</source>
-            <translation>文件 › 导出数据集</translation>
+            <source>This corpus file was shared for {shared_for}: you work in it as {shared_for}.</source>
+            <translation>此语料库文件是为 {shared_for} 共享的：您将以 {shared_for} 的身份在其中工作。</translation>
         </message>
         <message>
             <source>The folder {folder} is read-only (or on a read-only drive), so this corpus is shown for reading: edits are not saved. To edit it, copy it to a writable folder and open the copy.</source>
@@ -508,27 +588,27 @@
             <translation>将文章标记为{lower}</translation>
         </message>
         <message>
-            <source>Label every “{short}” {name}</source>
-            <translation>将所有“{short}”标注为 {name}</translation>
+            <source>Label every “{shorten}” {name}</source>
+            <translation>将所有“{shorten}”标为{name}</translation>
         </message>
         <message>
-            <source>Label missed “{short}”</source>
-            <translation>标注遗漏的“{short}”</translation>
+            <source>Label missed “{shorten}”</source>
+            <translation>标注遗漏的“{shorten}”</translation>
         </message>
         <message numerus="yes">
             <source>Label %n missed mention(s)</source>
             <translation>
-                <numerusform>标注 %n 处遗漏的提及</numerusform>
+                <numerusform>标注 %n 处遗漏提及</numerusform>
             </translation>
         </message>
         <message>
-            <source>Reject missed “{short}”</source>
-            <translation>拒绝遗漏的“{short}”</translation>
+            <source>Reject missed “{shorten}”</source>
+            <translation>拒绝遗漏的“{shorten}”</translation>
         </message>
         <message numerus="yes">
             <source>Reject %n missed mention(s)</source>
             <translation>
-                <numerusform>拒绝 %n 处遗漏的提及</numerusform>
+                <numerusform>拒绝 %n 处遗漏提及</numerusform>
             </translation>
         </message>
         <message>
@@ -936,8 +1016,8 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <source>Export articles marked {lower}</source>
-            <translation>导出标记为“{lower}”的文章</translation>
+            <source>Export articles {lower} for you (each analyst has their own status)</source>
+            <translation>导出对您而言{lower}的文章（每名标注员有各自的状态）</translation>
         </message>
         <message>
             <source>Export spans with the checked labels</source>
@@ -1036,10 +1116,6 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
             <translation>{path} 是一个文件；{name} 格式写出的是文件夹（或以 .zip 结尾的名称）。</translation>
         </message>
         <message>
-            <source>{path} already holds other files, and an export replaces the whole folder: choose a new or empty folder, or a .zip file.</source>
-            <translation>{path} 中已有其他文件，而导出会替换整个文件夹：请选择新建的或空的文件夹，或一个 .zip 文件。</translation>
-        </message>
-        <message>
             <source>{path} is a folder; the {name} format writes a file.</source>
             <translation>{path} 是一个文件夹；{name} 格式写出的是文件。</translation>
         </message>
@@ -1054,14 +1130,6 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
         <message>
             <source>Choose at least one annotator.</source>
             <translation>请至少选择一名标注员。</translation>
-        </message>
-        <message>
-            <source>The split must add up to 100 %, not {sum} %.</source>
-            <translation>拆分比例之和必须为 100%，而不是 {sum}%。</translation>
-        </message>
-        <message>
-            <source>A split needs at least a train and a dev part.</source>
-            <translation>拆分至少需要训练和开发两部分。</translation>
         </message>
         <message>
             <source>already exists</source>
@@ -1334,16 +1402,20 @@ This file cannot be read as a corpus.</source>
             <translation>“{text}”已标注为 {name}。</translation>
         </message>
         <message>
-            <source>Label “{short}” as {name}</source>
-            <translation>将“{short}”标注为 {name}</translation>
+            <source>This span is {annotator}'s: another analyst's annotations are read-only.</source>
+            <translation>此片段属于 {annotator}：其他标注员的标注为只读。</translation>
         </message>
         <message>
-            <source>Labelled “{short}” as {name}.</source>
-            <translation>已将“{short}”标注为 {name}。</translation>
+            <source>Label “{shorten}” as {name}</source>
+            <translation>将“{shorten}”标为{name}</translation>
         </message>
         <message>
-            <source>Relabel “{short}” as {name}</source>
-            <translation>将“{short}”改标为 {name}</translation>
+            <source>Labelled “{shorten}” as {name}.</source>
+            <translation>已将“{shorten}”标为{name}。</translation>
+        </message>
+        <message>
+            <source>Relabel “{shorten}” as {name}</source>
+            <translation>将“{shorten}”改标为{name}</translation>
         </message>
         <message>
             <source>Click a span first to delete it.</source>
@@ -1366,8 +1438,8 @@ This file cannot be read as a corpus.</source>
             <translation>编辑备注</translation>
         </message>
         <message>
-            <source>Label {count} more “{short}” as {value}</source>
-            <translation>将另外 {count} 处“{short}”标注为 {value}</translation>
+            <source>Label {count} more “{shorten}” as {value}</source>
+            <translation>再将 {count} 处“{shorten}”标为{value}</translation>
         </message>
         <message>
             <source>System language</source>
@@ -1418,6 +1490,10 @@ This file cannot be read as a corpus.</source>
             <translation>这是第一篇文章。</translation>
         </message>
         <message>
+            <source>Marked done. Every article of your queue is done.</source>
+            <translation>已标记为已完成。您队列中的所有文章都已完成。</translation>
+        </message>
+        <message>
             <source>Marked done. That was the last article in the list.</source>
             <translation>已标记为已完成。这是列表中的最后一篇文章。</translation>
         </message>
@@ -1428,6 +1504,10 @@ This file cannot be read as a corpus.</source>
         <message>
             <source>Annotator will speak {language} from the next start.</source>
             <translation>Annotator 将在下次启动时使用{language}。</translation>
+        </message>
+        <message>
+            <source>New annotations are recorded as {name}.</source>
+            <translation>新标注将记录为 {name}。</translation>
         </message>
         <message>
             <source>{windowTitle} (read-only)</source>
@@ -1486,10 +1566,6 @@ This file cannot be read as a corpus.</source>
             <translation>记录在您的标注上的姓名：</translation>
         </message>
         <message>
-            <source>New annotations are recorded as {strip}.</source>
-            <translation>新标注将记录为 {strip}。</translation>
-        </message>
-        <message>
             <source>Annotator</source>
             <translation>标注员</translation>
         </message>
@@ -1542,27 +1618,37 @@ Note: {note}</source>
             <translation>片段</translation>
         </message>
         <message>
+            <source>
+In your queue (assigned to you)</source>
+            <translation>
+在您的队列中（已分配给您）</translation>
+        </message>
+        <message>
             <source>{title}
-(article {id})</source>
+(article {id}){queued}</source>
             <translation>{title}
-（文章 {id}）</translation>
+（文章 {id}）{queued}</translation>
+        </message>
+        <message>
+            <source>Your status: </source>
+            <translation>您的状态：</translation>
         </message>
         <message numerus="yes">
             <source>Relabel %n annotation(s) as {name}</source>
             <translation>
-                <numerusform>将 %n 条标注改标为 {name}</numerusform>
+                <numerusform>将 %n 条标注改标为{name}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Mark %n annotation(s) reviewed</source>
             <translation>
-                <numerusform>将 %n 条标注标记为已审核</numerusform>
+                <numerusform>将 %n 条标注标记为已审阅</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Unmark %n annotation(s) reviewed</source>
             <translation>
-                <numerusform>取消 %n 条标注的已审核标记</numerusform>
+                <numerusform>取消 %n 条标注的已审阅标记</numerusform>
             </translation>
         </message>
         <message>
@@ -1688,8 +1774,8 @@ Note: {note}</source>
             <translation>只显示一名标注员的标注</translation>
         </message>
         <message>
-            <source>Show annotations in articles of this status only</source>
-            <translation>只显示处于此状态的文章中的标注</translation>
+            <source>Show annotations whose annotator has the article at this status only</source>
+            <translation>只显示其标注员对该文章处于此状态的标注</translation>
         </message>
         <message>
             <source>Any status</source>
@@ -1742,6 +1828,10 @@ Note: {note}</source>
         <message>
             <source>Any annotator</source>
             <translation>任意标注员</translation>
+        </message>
+        <message>
+            <source>Blind mode: only your own annotations are listed</source>
+            <translation>盲标模式：只列出您自己的标注</translation>
         </message>
         <message>
             <source>Invalid regular expression: {msg} (at position {pos}).</source>
@@ -1880,10 +1970,6 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <translation>统计</translation>
         </message>
         <message>
-            <source>Articles marked done, of all articles</source>
-            <translation>已标记为已完成的文章占全部文章的比例</translation>
-        </message>
-        <message>
             <source>Progress</source>
             <translation>进度</translation>
         </message>
@@ -1892,8 +1978,28 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <translation>各标签的标注数</translation>
         </message>
         <message>
-            <source>Articles by status</source>
-            <translation>各状态的文章数</translation>
+            <source>Articles you marked done, of all articles (each analyst has their own status)</source>
+            <translation>您标记为已完成的文章占全部文章的比例（每名标注员有各自的状态）</translation>
+        </message>
+        <message>
+            <source>Analyst</source>
+            <translation>标注员</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>已分配</translation>
+        </message>
+        <message>
+            <source>Each analyst's articles: assigned to them, and their own status of those (of every article they worked on when none is assigned)</source>
+            <translation>每名标注员的文章：分配给他们的文章及其各自的状态（未分配时为他们处理过的所有文章）</translation>
+        </message>
+        <message>
+            <source>Articles by your status</source>
+            <translation>按您的状态统计的文章数</translation>
+        </message>
+        <message>
+            <source>Progress of each analyst</source>
+            <translation>各标注员的进度</translation>
         </message>
         <message>
             <source>Annotations by annotator</source>
@@ -2024,6 +2130,10 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
         <message>
             <source>Copy</source>
             <translation>复制</translation>
+        </message>
+        <message>
+            <source> &lt;i&gt;· {escape} (read-only)&lt;/i&gt;</source>
+            <translation> &lt;i&gt;· {escape}（只读）&lt;/i&gt;</translation>
         </message>
         <message>
             <source>Find in article</source>
@@ -2273,14 +2383,6 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <source>Suggestion {position} of {count}: “{text}” as {value} ({source}{sure}). Enter accepts, a label key gives another label, X rejects.</source>
             <translation>第 {position} 条建议，共 {count} 条：“{text}”作为 {value}（{source}{sure}）。Enter 接受，标签键改用其他标签，X 拒绝。</translation>
         </message>
-        <message>
-            <source>Accept suggestion “{short}” as {name}</source>
-            <translation>接受建议：将“{short}”标注为 {name}</translation>
-        </message>
-        <message>
-            <source>Reject suggestion “{short}”</source>
-            <translation>拒绝建议“{short}”</translation>
-        </message>
         <message numerus="yes">
             <source>Accept %n suggestion(s)</source>
             <translation>
@@ -2290,7 +2392,7 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
         <message numerus="yes">
             <source>Accepted %n suggestion(s). Ctrl+Z takes them all back.</source>
             <translation>
-                <numerusform>已接受 %n 条建议。Ctrl+Z 可全部撤回。</numerusform>
+                <numerusform>已接受 %n 条建议。按 Ctrl+Z 全部撤回。</numerusform>
             </translation>
         </message>
         <message>
@@ -2314,8 +2416,12 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <translation>训练好的模型</translation>
         </message>
         <message>
-            <source> and </source>
-            <translation>和</translation>
+            <source>Accept suggestion “{shorten}” as {name}</source>
+            <translation>接受建议：将“{shorten}”标为{name}</translation>
+        </message>
+        <message>
+            <source>Reject suggestion “{shorten}”</source>
+            <translation>拒绝建议“{shorten}”</translation>
         </message>
         <message>
             <source>confidence not given</source>
@@ -2436,6 +2542,540 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
         <message>
             <source>The background process stopped unexpectedly (exit code {exitcode}).</source>
             <translation>后台进程意外停止（退出码 {exitcode}）。</translation>
+        </message>
+        <message>
+            <source>Search indexing stopped ({exc}); search still finds everything.</source>
+            <translation>搜索索引已停止（{exc}）；搜索仍能找到全部内容。</translation>
+        </message>
+        <message>
+            <source>File › Restore from backup brings a backup back.</source>
+            <translation>“文件 › 从备份恢复”可恢复备份。</translation>
+        </message>
+        <message>
+            <source>Everything saved until now was copied to the backup {rescue}; File › Restore from backup can bring it back.</source>
+            <translation>此前保存的全部内容已复制到备份 {rescue}；可通过“文件 › 从备份恢复”找回。</translation>
+        </message>
+        <message>
+            <source>The last automatic backup is listed under File › Restore from backup.</source>
+            <translation>最近一次自动备份列在“文件 › 从备份恢复”中。</translation>
+        </message>
+        <message>
+            <source>The corpus file {path} is gone (deleted, moved or its drive removed), so nothing more can be saved to it. </source>
+            <translation>语料文件 {path} 已不存在（被删除、移动或所在驱动器已移除），无法再向其保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Everything this window holds was copied to the backup {rescue}.</source>
+            <translation>本窗口中的全部内容已复制到备份 {rescue}。</translation>
+        </message>
+        <message>
+            <source>Another program took over the corpus file {path} while it was open here (its -wal file was removed or replaced), so edits made here now would not reach the file: editing is stopped. {saved} Reopen the corpus to go on with what the file holds.</source>
+            <translation>语料文件 {path} 在此打开期间被其他程序接管（其 -wal 文件被删除或替换），此处所做的编辑将无法写入文件，因此已停止编辑。{saved}请重新打开语料，以文件中的内容继续工作。</translation>
+        </message>
+        <message>
+            <source>Adjudication</source>
+            <translation>裁定</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;A&lt;/b&gt;, &lt;b&gt;B&lt;/b&gt;… take that version · &lt;b&gt;X&lt;/b&gt; none · &lt;b&gt;Tab&lt;/b&gt; / &lt;b&gt;Shift+Tab&lt;/b&gt; next / previous open · or label gold by hand in the text with the label keys.</source>
+            <translation>&lt;b&gt;A&lt;/b&gt;、&lt;b&gt;B&lt;/b&gt;…… 采纳该版本 · &lt;b&gt;X&lt;/b&gt; 都不采纳 · &lt;b&gt;Tab&lt;/b&gt; / &lt;b&gt;Shift+Tab&lt;/b&gt; 下一个 / 上一个未裁定 · 或在文本中用标签键手动标注金标准。</translation>
+        </message>
+        <message>
+            <source>None (&amp;X)</source>
+            <translation>都不采纳(&amp;X)</translation>
+        </message>
+        <message>
+            <source>Next open</source>
+            <translation>下一个未裁定</translation>
+        </message>
+        <message>
+            <source>Stop adjudicating</source>
+            <translation>停止裁定</translation>
+        </message>
+        <message>
+            <source>✓ settled</source>
+            <translation>✓ 已裁定</translation>
+        </message>
+        <message>
+            <source>● open</source>
+            <translation>● 未裁定</translation>
+        </message>
+        <message>
+            <source>no span</source>
+            <translation>无片段</translation>
+        </message>
+        <message>
+            <source>{join}: {what}{value}. Press {value2} to take this version into gold.</source>
+            <translation>{join}：{what}{value}。按 {value2} 将此版本采纳进金标准。</translation>
+        </message>
+        <message>
+            <source>{settled} of {total} settled</source>
+            <translation>已裁定 {settled} / {total}</translation>
+        </message>
+        <message>
+            <source>No disagreements</source>
+            <translation>没有分歧</translation>
+        </message>
+        <message>
+            <source>Open an article first, then adjudicate it.</source>
+            <translation>请先打开一篇文章，再进行裁定。</translation>
+        </message>
+        <message>
+            <source>Adjudication needs two or more analysts who finished this article (finished: {done}). An analyst finishes an article by marking it done.</source>
+            <translation>裁定需要至少两位已完成本文章的标注员（已完成：{done}）。标注员将文章标记为完成即表示完成。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Accept %n agreed span(s) into {gold}</source>
+            <translation>
+                <numerusform>将 %n 个一致片段采纳进 {gold}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n span(s) every analyst made alike went into {gold}. Ctrl+Z undoes it.</source>
+            <translation>
+                <numerusform>所有标注员一致的 %n 个片段已采纳进 {gold}。按 Ctrl+Z 撤销。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Gold layer &lt;b&gt;{gold}&lt;/b&gt; · article {article_id} · analysts {join} · %n span(s) agreed by all</source>
+            <translation>
+                <numerusform>金标准层 &lt;b&gt;{gold}&lt;/b&gt; · 文章 {article_id} · 标注员 {join} · 全体一致的片段 %n 个</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{n} of {n} settled — gold is complete for this article</source>
+            <translation>已裁定 {n} / {n} —— 本文章的金标准已完成</translation>
+        </message>
+        <message>
+            <source>Every disagreement in this article is settled.</source>
+            <translation>本文章的所有分歧均已裁定。</translation>
+        </message>
+        <message>
+            <source>This disagreement has only {count} versions (A–{value}).</source>
+            <translation>此分歧只有 {count} 个版本（A–{value}）。</translation>
+        </message>
+        <message>
+            <source>version {value} ({join})</source>
+            <translation>版本 {value}（{join}）</translation>
+        </message>
+        <message>
+            <source>Take {what} into {gold}</source>
+            <translation>将{what}采纳进 {gold}</translation>
+        </message>
+        <message>
+            <source>extent differs</source>
+            <translation>范围不同</translation>
+        </message>
+        <message>
+            <source>label differs</source>
+            <translation>标签不同</translation>
+        </message>
+        <message>
+            <source>only B</source>
+            <translation>仅 B</translation>
+        </message>
+        <message>
+            <source>only A</source>
+            <translation>仅 A</translation>
+        </message>
+        <message>
+            <source>finished by</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>fewer than two analysts</source>
+            <translation>标注员少于两位</translation>
+        </message>
+        <message>
+            <source>no article {basis} all of them</source>
+            <translation>没有所有人都{basis}的文章</translation>
+        </message>
+        <message>
+            <source>no article {basis} both</source>
+            <translation>没有两人都{basis}的文章</translation>
+        </message>
+        <message>
+            <source>no tokens</source>
+            <translation>没有词元</translation>
+        </message>
+        <message>
+            <source>one category only</source>
+            <translation>只有一个类别</translation>
+        </message>
+        <message>
+            <source>Pair (A / B)</source>
+            <translation>标注员对（A / B）</translation>
+        </message>
+        <message>
+            <source>Tokens</source>
+            <translation>词元</translation>
+        </message>
+        <message>
+            <source>Cohen's κ</source>
+            <translation>Cohen κ 系数</translation>
+        </message>
+        <message>
+            <source>All labels</source>
+            <translation>所有标签</translation>
+        </message>
+        <message>
+            <source>Span F1, exact / overlap (matched spans of A and B). Enter lists the disagreements.</source>
+            <translation>片段 F1，精确 / 重叠（A 与 B 匹配的片段）。按 Enter 列出分歧。</translation>
+        </message>
+        <message>
+            <source>Cannot be computed: {why_null}.</source>
+            <translation>无法计算：{why_null}。</translation>
+        </message>
+        <message>
+            <source>Over {tokens:,} tokens of {articles:,} articles.</source>
+            <translation>基于 {articles:,} 篇文章的 {tokens:,} 个词元。</translation>
+        </message>
+        <message>
+            <source>Cannot be computed: neither analyst has such a span in the articles both finished.</source>
+            <translation>无法计算：在两人都完成的文章中，双方都没有这样的片段。</translation>
+        </message>
+        <message>
+            <source>Exact: P {figure}, R {figure2}, F1 {figure3} ({matched} matched of {a_spans} by {a} and {b_spans} by {b})
+Overlap: F1 {figure4} ({matched2} matched), over {articles:,} articles.
+Press Enter or double-click to list the disagreements.</source>
+            <translation>精确：P {figure}，R {figure2}，F1 {figure3}（{a} 的 {a_spans} 个与 {b} 的 {b_spans} 个中匹配 {matched} 个）
+重叠：F1 {figure4}（匹配 {matched2} 个），基于 {articles:,} 篇文章。
+按 Enter 或双击列出分歧。</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>差异</translation>
+        </message>
+        <message>
+            <source>(no span)</source>
+            <translation>（无片段）</translation>
+        </message>
+        <message>
+            <source>Agreement</source>
+            <translation>一致性</translation>
+        </message>
+        <message>
+            <source>Every annotated article</source>
+            <translation>所有已标注的文章</translation>
+        </message>
+        <message>
+            <source>Compare every article all of them annotated at least once, not only those each marked done</source>
+            <translation>比较所有人都至少标注过一次的每篇文章，而不仅是各自标记为完成的文章</translation>
+        </message>
+        <message>
+            <source>&amp;Compute</source>
+            <translation>计算(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Choose a pair × label cell to list the disagreements behind it.</source>
+            <translation>选择一个“标注员对 × 标签”单元格，列出其背后的分歧。</translation>
+        </message>
+        <message>
+            <source>&amp;Stop</source>
+            <translation>停止(&amp;S)</translation>
+        </message>
+        <message>
+            <source> &lt;b&gt;· Out of date: press Compute.&lt;/b&gt;</source>
+            <translation> &lt;b&gt;· 已过时：请按“计算”。&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
+            <source>annotated at least once by</source>
+            <translation>至少标注过一次</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln article(s) {basis} all, {tokens:,} tokens</source>
+            <translation>
+                <numerusform>所有人都{basis}的文章 %Ln 篇，词元 {tokens:,} 个</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Fleiss' κ</source>
+            <translation>Fleiss κ 系数</translation>
+        </message>
+        <message>
+            <source>Krippendorff's α</source>
+            <translation>Krippendorff α 系数</translation>
+        </message>
+        <message>
+            <source>{value}: {join} &lt;span style='opacity:.7'&gt;({n}; units: {tokenizer} tokens; {seconds:.1f} s)&lt;/span&gt;</source>
+            <translation>{value}：{join} &lt;span style='opacity:.7'&gt;（{n}；单位：{tokenizer} 词元；{seconds:.1f} 秒）&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>Stopped. Compute again to see the figures.</source>
+            <translation>已停止。请重新计算以查看数值。</translation>
+        </message>
+        <message>
+            <source>The figures could not be computed.</source>
+            <translation>无法计算这些数值。</translation>
+        </message>
+        <message>
+            <source>Agreement could not be computed: {exc}</source>
+            <translation>无法计算一致性：{exc}</translation>
+        </message>
+        <message>
+            <source>The disagreements could not be listed.</source>
+            <translation>无法列出分歧。</translation>
+        </message>
+        <message>
+            <source>The disagreements could not be listed: {exc}</source>
+            <translation>无法列出分歧：{exc}</translation>
+        </message>
+        <message>
+            <source>Listing the disagreements between {a} and {b}…</source>
+            <translation>正在列出 {a} 与 {b} 之间的分歧…</translation>
+        </message>
+        <message>
+            <source>all labels</source>
+            <translation>所有标签</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln disagreement(s) between {a} (A) and {b} (B), {name}, in {articles}. Enter opens the article.</source>
+            <translation>
+                <numerusform>{a}（A）与 {b}（B）之间在{name}上的分歧 %Ln 处，分布于{articles}。按 Enter 打开文章。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Assign articles</source>
+            <translation>分配文章</translation>
+        </message>
+        <message>
+            <source>mei, li, wu</source>
+            <translation>mei, li, wu</translation>
+        </message>
+        <message>
+            <source>The analysts to give articles to, separated by commas</source>
+            <translation>要分配文章的标注员，以逗号分隔</translation>
+        </message>
+        <message>
+            <source>How many analysts get each article (2 or more to measure agreement)</source>
+            <translation>每篇文章分配给几名标注员（2 名或以上才能计算一致性）</translation>
+        </message>
+        <message>
+            <source>Every article</source>
+            <translation>所有文章</translation>
+        </message>
+        <message>
+            <source>Articles {lower} (for you)</source>
+            <translation>（对您而言）{lower}的文章</translation>
+        </message>
+        <message>
+            <source>The same seed gives the same assignment</source>
+            <translation>相同的种子得到相同的分配</translation>
+        </message>
+        <message>
+            <source>&amp;Analysts:</source>
+            <translation>标注员(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Analysts &amp;per article:</source>
+            <translation>每篇文章的标注员数(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Which articles:</source>
+            <translation>哪些文章(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Seed:</source>
+            <translation>种子(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation>分配</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Preview&lt;/b&gt;: articles per analyst, and how many each shares with each other analyst</source>
+            <translation>&lt;b&gt;预览&lt;/b&gt;：每名标注员的文章数，以及与其他每名标注员共有的文章数</translation>
+        </message>
+        <message>
+            <source>No article matches.</source>
+            <translation>没有匹配的文章。</translation>
+        </message>
+        <message>
+            <source>with {n}</source>
+            <translation>与 {n} 共有</translation>
+        </message>
+        <message>
+            <source> Their earlier assignments are replaced ({earlier:,} in the corpus now).</source>
+            <translation>他们先前的分配将被替换（语料库中现有 {earlier:,} 项）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln article(s), each to {per} of {count} analysts.{note}</source>
+            <translation>
+                <numerusform>%Ln 篇文章，每篇分给 {count} 位标注员中的 {per} 位。{note}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Assign %n article(s)</source>
+            <translation>
+                <numerusform>分配 %n 篇文章</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Clear assignments</source>
+            <translation>清除分配</translation>
+        </message>
+        <message>
+            <source>Turn blind mode on</source>
+            <translation>开启盲标模式</translation>
+        </message>
+        <message>
+            <source>Turn blind mode off</source>
+            <translation>关闭盲标模式</translation>
+        </message>
+        <message>
+            <source>Annotations &amp;of</source>
+            <translation>显示谁的标注(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Mine only</source>
+            <translation>仅我的(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Show only your own annotations</source>
+            <translation>只显示您自己的标注</translation>
+        </message>
+        <message>
+            <source>&amp;Everyone's</source>
+            <translation>所有人的(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Show every analyst's annotations; theirs are outlined and read-only</source>
+            <translation>显示所有标注员的标注；他人的以边框显示且为只读</translation>
+        </message>
+        <message>
+            <source>&amp;Chosen analysts…</source>
+            <translation>选定的标注员(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Show your annotations and those of the analysts you choose</source>
+            <translation>显示您的标注以及所选标注员的标注</translation>
+        </message>
+        <message>
+            <source>Blind mode: you see only your own annotations</source>
+            <translation>盲标模式：您只能看到自己的标注</translation>
+        </message>
+        <message>
+            <source>Articles — my queue: {count:,} of {count2:,} done</source>
+            <translation>文章 — 我的队列：已完成 {count:,} / {count2:,}</translation>
+        </message>
+        <message>
+            <source> · blind mode</source>
+            <translation> · 盲标模式</translation>
+        </message>
+        <message>
+            <source> (file gone)</source>
+            <translation>（文件已不存在）</translation>
+        </message>
+        <message>
+            <source>{name} — {annotator}{blind}{gone} — Annotator</source>
+            <translation>{name} — {annotator}{blind}{gone} — Annotator</translation>
+        </message>
+        <message numerus="yes">
+            <source>Assigned %Ln article(s) to {analysts}.</source>
+            <translation>
+                <numerusform>已将 %Ln 篇文章分配给{analysts}。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n analyst(s)</source>
+            <translation>
+                <numerusform>%n 位标注员</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This corpus is not a file: save work in a corpus file first.</source>
+            <translation>此语料库不是文件：请先将工作保存到语料库文件中。</translation>
+        </message>
+        <message>
+            <source>Share for an analyst</source>
+            <translation>为标注员共享</translation>
+        </message>
+        <message>
+            <source>Analyst:</source>
+            <translation>标注员：</translation>
+        </message>
+        <message>
+            <source>Share for {name}</source>
+            <translation>为 {name} 共享</translation>
+        </message>
+        <message>
+            <source>{out} already exists; choose another name.</source>
+            <translation>{out} 已存在；请另选名称。</translation>
+        </message>
+        <message>
+            <source>Writing a corpus file for {name}…</source>
+            <translation>正在为 {name} 写出语料库文件…</translation>
+        </message>
+        <message>
+            <source>Merge corpus files</source>
+            <translation>合并语料库文件</translation>
+        </message>
+        <message>
+            <source>Merging corpus files…</source>
+            <translation>正在合并语料库文件…</translation>
+        </message>
+        <message>
+            <source>Stopped; nothing half-done was kept.</source>
+            <translation>已停止；未保留任何半完成的内容。</translation>
+        </message>
+        <message>
+            <source>The merge stopped: {error}</source>
+            <translation>合并已停止：{error}</translation>
+        </message>
+        <message>
+            <source>Refused {file}: {why}</source>
+            <translation>已拒绝 {file}：{why}</translation>
+        </message>
+        <message>
+            <source>… and {more:,} more lines (annotator merge lists them all).</source>
+            <translation>… 另有 {more:,} 行（annotator merge 会全部列出）。</translation>
+        </message>
+        <message>
+            <source>Show the annotations of</source>
+            <translation>显示以下标注员的标注</translation>
+        </message>
+        <message>
+            <source>Your own annotations always show. Others' are outlined and read-only; hover one to see whose it is.</source>
+            <translation>您自己的标注总是显示。他人的标注以边框显示且为只读；悬停可查看是谁的。</translation>
+        </message>
+        <message>
+            <source>No other analyst has annotations in this corpus yet.</source>
+            <translation>此语料库中还没有其他标注员的标注。</translation>
+        </message>
+        <message>
+            <source>{name}'s work</source>
+            <translation>{name} 的工作</translation>
+        </message>
+        <message>
+            <source>the work of several analysts</source>
+            <translation>多名标注员的工作</translation>
+        </message>
+        <message>
+            <source>not readable as a corpus: it will be refused</source>
+            <translation>无法作为语料库读取：将被拒绝</translation>
+        </message>
+        <message>
+            <source>keep their name</source>
+            <translation>保留其姓名</translation>
+        </message>
+        <message>
+            <source>Credit the work of the file's analyst to this name (NEW), or rename one of several (OLD=NEW)</source>
+            <translation>将该文件中标注员的工作记在此姓名下（NEW），或重命名多名中的一名（OLD=NEW）</translation>
+        </message>
+        <message>
+            <source>Articles are matched by their text, labels by tag. Each analyst's layer of an article comes across whole and replaces a layer here only when it is newer; a backup of this corpus is taken first.</source>
+            <translation>文章按文本匹配，标签按代码匹配。每名标注员对一篇文章的标注层整体合并，只有较新时才替换此处的标注层；合并前会先备份此语料库。</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Credit the incoming analyst as:</source>
+            <translation>将传入的标注员记为：</translation>
         </message>
     </context>
 </TS>

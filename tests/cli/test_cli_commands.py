@@ -33,18 +33,20 @@ def filled(db):
                 span(b, b.text, "LOCATION", "Jiangmen", "bob"),
             ]
         )
-        corpus.articles.set_status(b.id, Status.DONE)
+        corpus.layers.set_status(b.id, Status.DONE, "bob")
     return db
 
 
 def test_stats_table(cli, filled):
-    result = cli("--db", filled, "stats")
+    result = cli("--db", filled, "--annotator", "bob", "stats")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == f"Corpus: {filled}"
+    progress = lines.index("Progress")
+    lines, table = lines[: progress - 1], lines[progress + 1 :]
     body = [" ".join(line.split()) for line in lines[2:]]
     assert body == [
-        "Articles 2",
+        "Articles (status for bob) 2",
         "New 0",
         "In progress 1",
         "Done 1",
@@ -60,12 +62,24 @@ def test_stats_table(cli, filled):
     ]
     # numbers are right-aligned in one column
     assert len({len(line) for line in lines[2:] if line.strip()}) == 1
+    assert [line.split() for line in table] == [
+        ["Analyst", "Assigned", "New", "In", "progress", "Done", "Annotations"],
+        ["alice", "–", "–", "1", "0", "2"],
+        ["bob", "–", "–", "1", "1", "2"],
+    ]
 
 
 def test_stats_json(cli, filled):
-    stats = json.loads(cli("--db", filled, "stats", "--json").stdout)
+    stats = json.loads(cli("--db", filled, "--annotator", "bob", "stats", "--json").stdout)
     assert stats["articles_by_status"] == {"new": 0, "in_progress": 1, "done": 1}
     assert stats["annotations_by_annotator"] == {"alice": 2, "bob": 2}
+    # each analyst's own status: alice has one article in progress, none done; someone else none at all
+    alice = json.loads(cli("--db", filled, "--annotator", "alice", "stats", "--json").stdout)
+    assert alice["articles_by_status"] == {"new": 1, "in_progress": 1, "done": 0}
+    wu = json.loads(cli("--db", filled, "--annotator", "wu", "stats", "--json").stdout)
+    assert wu["articles_by_status"] == {"new": 2, "in_progress": 0, "done": 0}
+    progress = {p["annotator"]: (p["in_progress"], p["done"]) for p in stats["progress"]}
+    assert progress == {"alice": (1, 0), "bob": (1, 1)}
 
 
 def test_export_to_file_and_stdout(cli, filled, tmp_path):
@@ -133,12 +147,14 @@ def test_search_by_label_and_limit(cli, filled):
 def test_review_lists_and_filters_annotations(cli, filled):
     result = cli("--db", filled, "review")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Article", "Title", "Offsets", "Label", "Text", "Annotator", "Note", "Reviewed"]
+    assert [h.strip() for h in lines[0].split("  ") if h.strip()] == [
+        "Text", "Label", "In context", "Article", "Annotator", "Last change", "Reviewed"]
     assert len(lines) == 5 and result.stderr == "4 annotations.\n"
-    assert "check the legal name" in lines[2] and "Midea Group" in lines[2] and "bob" in lines[2]
-    assert "Foshan opens a lab" in lines[1]
-    result = cli("--db", filled, "review", "--annotator", "bob")
-    assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == ["1", "2"]
+    assert lines[2].startswith("Midea Group") and "Company" in lines[2] and "bob" in lines[2]
+    assert "1 Foshan opens a lab" in lines[1]
+    data = json.loads(cli("--db", filled, "review", "--annotator", "bob", "--json").stdout)
+    assert [(r["article_id"], r["text"], r["note"]) for r in data] == [
+        (1, "Midea Group", "check the legal name"), (2, "Jiangmen", None)]
     result = cli("--db", filled, "review", "--label", "LOCATION", "--article", "2")
     assert len(result.stdout.splitlines()) == 2 and "Jiangmen" in result.stdout
     result = cli("--db", filled, "review", "--annotator", "nobody")

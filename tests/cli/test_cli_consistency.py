@@ -61,8 +61,10 @@ def test_missed_table_and_json(cli, corpus_db):
 
 def test_review_list_json_and_option_errors(cli, corpus_db):
     data = json.loads(cli("--db", corpus_db, "review", "--json", "--annotator", "li").stdout)
-    assert data == [{"article_id": 1, "title": "One", "start": 26, "end": 32, "tag": "COMPANY", "text": "FOSHAN",
-                     "annotator": "li", "note": None, "reviewed_by": None, "reviewed_at": None}]
+    assert len(data) == 1 and data[0]["updated"]
+    assert {k: v for k, v in data[0].items() if k not in ("id", "updated", "before", "after")} == {
+        "article_id": 1, "title": "One", "start": 26, "end": 32, "tag": "COMPANY", "label": "Company",
+        "text": "FOSHAN", "annotator": "li", "note": None, "reviewed_by": None, "reviewed_at": None}
     for args, message in [
         (["--conflicts", "--missed"], "Choose one of --conflicts and --missed."),
         (["--missed", "--annotator", "li"], "--annotator applies only to the list of annotations."),

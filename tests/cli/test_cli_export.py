@@ -88,7 +88,9 @@ def test_offsets_option(cli, tricky_db, tmp_path):
     [
         (["--format", "brat", "--out", "-"], "the brat format writes a folder or a .zip, not standard output"),
         (["--out", "-", "--split", "50/50"], "a split writes one file per part"),
-        (["--out", "x.jsonl", "--split", "80/30"], "adding up to 100, not 80/30"),
+        (["--out", "x.jsonl", "--split", "80/30"], "The split must add up to 100 %, not 110 %."),
+        (["--out", "x.jsonl", "--split", "0/100"], "A split needs at least a train and a dev part."),
+        (["--out", "x.jsonl", "--split", "100/0/0"], "A split needs at least a train and a dev part."),
         (["--out", "x.jsonl", "--split", "eighty"], "A split looks like 80/10/10"),
         (["--out", "x.jsonl", "--status", "finished"], "'finished' is not a status; use new, in_progress, done"),
         (["--out", "x.jsonl", "--label", "PERSON"], "no label 'PERSON' in this corpus; its labels are LOCATION, COMPANY, POLICY_TERM"),

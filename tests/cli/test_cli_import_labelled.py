@@ -23,7 +23,24 @@ def test_doccano_import_reports_spans_and_new_labels(cli, db, tmp_path):
     result = cli("--db", db, "--annotator", "mei", "import", path)
     assert result.exit_code == 0
     assert result.stderr == "Imported 1 article with 2 spans; 1 new label (VEHICLE).\n"
-    assert spans(db) == [("firetrucks", "VEHICLE", "mei"), ("佛山\U00020bb7", "LOCATION", "mei")]
+    # the file names no annotator: its spans are the file's, not those of the analyst who imports it
+    credit = "import:project.jsonl"
+    assert spans(db) == [("firetrucks", "VEHICLE", credit), ("佛山\U00020bb7", "LOCATION", credit)]
+
+
+def test_import_as_credits_unnamed_spans_and_keeps_named_ones(cli, db, tmp_path):
+    path = doccano(tmp_path / "batch3.jsonl")
+    assert cli("--db", db, "import", "--as", "contractor", path).exit_code == 0
+    assert {who for *_, who in spans(db)} == {"contractor"}
+    native = tmp_path / "named.jsonl"
+    text = "Foshan and Jiangmen."
+    native.write_text(json.dumps({"text": text, "status": "done", "spans": [
+        {"start": 0, "end": 6, "label": "LOCATION", "text": "Foshan", "annotator": "li"}]}) + "\n", encoding="utf-8")
+    assert cli("--db", db, "import", "--as", "contractor", native).exit_code == 0
+    with open_corpus(db) as corpus:
+        article = corpus.articles.get(2)
+        assert [a.annotator for a in corpus.annotations.for_article(2)] == ["li"]
+        assert article.statuses == {"li": "done"}  # a single status goes to the annotators of the spans
 
 
 def test_span_warnings_on_stderr_and_the_article_still_imported(cli, db, tmp_path):

@@ -23,7 +23,10 @@ def test_train_prints_per_label_scores_and_pre_annotate_stores_a_layer(cli, tmp_
     manifest = json.loads((tmp_path / "m" / "manifest.json").read_text())
     assert manifest["engine"] == "crf" and manifest["trained_from"]["annotator"] == "gold"
 
-    result = cli("--db", db, "pre-annotate", "--model", tmp_path / "m", "--as", "model", "--status", "new", "--quiet")
+    result = cli(  # --status speaks of the analyst's own status (here the gold layer's analyst)
+        "--db", db, "--annotator", "gold", "pre-annotate", "--model", tmp_path / "m", "--as", "model",
+        "--status", "new", "--quiet",
+    )
     assert result.exit_code == 0, result.output
     assert "as 'model' on 10 article(s) (replacing 0 earlier)" in result.stderr
     with open_corpus(db) as corpus:
@@ -79,7 +82,7 @@ def test_train_from_a_layer_imported_from_conll(cli, tmp_path):
 
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "conll2003_iob2.conll"
     db = tmp_path / "conll.db"
-    result = cli("--db", db, "--annotator", "conll", "import", fixture)
+    result = cli("--db", db, "import", "--as", "conll", fixture)  # the file names no annotator
     assert result.exit_code == 0, result.output
     result = cli("--db", db, "train", "--annotator", "conll", "--status", "any", "--no-clusters",
                  "--iterations", "20", "--out", tmp_path / "m", "--quiet")  # fmt: skip

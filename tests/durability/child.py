@@ -30,7 +30,7 @@ def say(kind: str, payload: dict) -> None:
 
 def edits(corpus_path: str, seed: int) -> None:
     rng = random.Random(seed)
-    corpus = open_corpus(corpus_path, create=False)
+    corpus = open_corpus(corpus_path, create=False, user="durable")  # statuses are the annotator's own
     articles = {a.id: a.text for a in corpus.articles.iter_all()}
     say("ready", {})
     n = 0

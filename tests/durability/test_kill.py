@@ -34,7 +34,9 @@ def _state(path: Path) -> dict:
             "ann": {r[0]: tuple(r[1:]) for r in conn.execute(
                 'SELECT id, article_id, label_id, start, "end", note FROM annotations')},
             "labels": {r[0]: tuple(r[1:]) for r in conn.execute("SELECT id, name, colour FROM labels")},
-            "status": dict(conn.execute("SELECT id, status FROM articles")),
+            "status": dict(conn.execute(  # the status of the one annotator who edits (each has their own)
+                """SELECT a.id, coalesce((SELECT l.status FROM layers l JOIN annotators n ON n.id = l.annotator_id
+                   WHERE l.article_id = a.id AND n.name = 'durable'), 'new') FROM articles a""")),
         }
     finally:
         conn.close()

@@ -62,7 +62,7 @@ def test_disk_full_refuses_the_write_and_keeps_what_was_saved(path, write):
 
 
 def test_a_read_only_file_refuses_a_status_change(path):
-    with open_corpus(path) as corpus:
+    with open_corpus(path, user="mei") as corpus:
         corpus.db.execute("PRAGMA query_only = ON")  # what a read-only file gives
         with pytest.raises(sqlite3.OperationalError, match="readonly") as caught:
             corpus.articles.set_status(1, Status.DONE)

@@ -41,7 +41,7 @@ def test_round_trip_offsets_slice_the_text(filled, tmp_path):
     raw = out.read_bytes().decode("utf-8")
     assert "佛山" in raw and "🏭" in raw  # written as UTF-8, not \u escapes
     first, second = _lines(raw)
-    assert list(first) == ["id", "title", "text", "source", "meta", "status", "spans"]
+    assert list(first) == ["id", "title", "text", "source", "meta", "status", "statuses", "spans"]
     assert first["title"] == "Foshan" and first["status"] == "done" and first["text"] == TEXT
     assert first["meta"] == {"section": "Greater Bay Area"}
     assert [s["start"] for s in first["spans"]] == sorted(s["start"] for s in first["spans"])

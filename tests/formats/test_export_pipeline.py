@@ -60,12 +60,12 @@ def test_filters_by_annotator_and_combined(tricky):
 # --- splits -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, split", [("80/10/10", (80, 10, 10)), ("70,30", (70, 30)), (" 60:20:20 ", (60, 20, 20))])
+@pytest.mark.parametrize("text, split", [("80/10/10", (80, 10, 10)), ("70,30", (70, 30)), (" 60:20:20 ", (60, 20, 20)), ("80/20/0", (80, 20))])
 def test_parse_split(text, split):
     assert parse_split(text) == split
 
 
-@pytest.mark.parametrize("text", ["80/30", "100", "50/25/15/10", "a/b", "-10/110"])
+@pytest.mark.parametrize("text", ["80/30", "100", "50/25/15/10", "a/b", "-10/110", "0/100", "100/0/0", "80/0/20"])
 def test_parse_split_refuses(text):
     with pytest.raises(ValueError):
         parse_split(text)

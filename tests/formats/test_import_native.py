@@ -68,7 +68,8 @@ def test_imported_articles_keep_title_meta_columns_and_spans(corpus, tmp_path):
     article = corpus.articles.get(result.article_id)
     assert article.title == "Two  spaces kept" and article.source == "src" and article.url is None
     assert list(article.meta.items()) == [("b", 1), ("a", [1, 2])]  # no source_id: ids are the corpus's own
-    assert article.status is Status.IN_PROGRESS
+    # a single status goes to the analysts whose spans the record holds, not to whoever imports it
+    assert article.statuses == {"mei": Status.IN_PROGRESS} and article.status is Status.NEW
     assert stored_spans(corpus, article.id) == expected_spans()
 
 

@@ -28,3 +28,16 @@ def test_exporters_by_name():
     assert "jsonl" in EXPORTERS and exporter("jsonl").extension == ".jsonl"
     with pytest.raises(ValueError, match="Unknown export format"):
         exporter("no-such-format")
+
+
+def test_the_registrys_types_resolve():
+    """The declarations name only what exists (a type checker and get_type_hints can read them)."""
+    import typing
+
+    from annotator.formats import registry
+    from annotator.formats.dataset import ExportContext, ExportDoc
+
+    for cls in (registry.Importer, registry.Exporter):
+        typing.get_type_hints(cls)  # a NameError for an undefined name
+    (docs, _sink, ctx), _ = typing.get_args(typing.get_type_hints(registry.Exporter)["write"])
+    assert typing.get_args(docs) == (ExportDoc,) and ctx is ExportContext

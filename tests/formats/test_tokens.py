@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from annotator.core.model import Article
 from annotator.core.text import grapheme_start
 from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
-from annotator.formats.tokens import Tokenizer, spacy_layout, tokenize_doc, tokenizer
+from annotator.formats.token_docs import spacy_layout, tokenize_doc
+from annotator.formats.tokens import Tokenizer, tokenizer
 
 spacy = pytest.importorskip("spacy", reason="spaCy is in the test extra: pip install -e '.[test]'")
 
@@ -220,3 +221,13 @@ def test_spanish_portuguese_and_dutch_get_their_own_rules_not_englishs(lang, tex
     starts, ends = tok.tokens(text, tok.language(text))
     assert token in [text[s:e] for s, e in zip(starts, ends)]
     assert tok.language("Foshan hosts Midea Group and is one of the largest cities in the province.") == "en"
+
+
+def test_token_offsets_are_the_tokens_without_their_texts():
+    """Agreement counts on ``token_offsets``: the same tokens as the exports' ``tokens``."""
+    from annotator.formats.tokens import tokenizer
+
+    text = "Foshan (佛山) and Midea Group's U.S. plan: 3.5 km... 👍🏽 👨‍👩‍👧 done.\n\nKuka Robot (Guangdong) Co., Ltd."
+    for prefer in ("rules", None):
+        tok = tokenizer(prefer)
+        assert tok.token_offsets(text) == tok.tokens(text)

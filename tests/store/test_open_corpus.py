@@ -15,7 +15,7 @@ def test_empty_file_is_migrated_into_a_corpus(tmp_path):
     with open_corpus(path) as corpus:
         assert corpus.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         names = [r[0] for r in corpus.db.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])]
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET])]
         assert names == KNOWN
         assert {"articles", "labels", "annotations", "annotators"} <= set(corpus.db.table_names())
     with open_corpus(path) as corpus:  # opening again applies nothing new
@@ -101,3 +101,40 @@ def test_missing_folder_and_create_false(tmp_path):
     with pytest.raises(CorpusError, match="is empty"):
         open_corpus(empty, create=False)
     assert empty.read_bytes() == b""
+
+
+def _sqlite_file(path, *statements):
+    conn = sqlite3.connect(path)
+    for sql in statements:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    "statements",
+    [
+        ["CREATE VIEW articles AS SELECT 1 AS x"],
+        ["CREATE VIEW v AS SELECT 1"],
+        ["PRAGMA application_id = 12345"],
+        ["PRAGMA user_version = 7"],
+    ],
+)
+def test_a_schema_less_sqlite_file_of_another_application_is_refused_untouched(tmp_path, statements):
+    path = _sqlite_file(tmp_path / "other.db", *statements)
+    before = path.read_bytes()
+    with pytest.raises(NotACorpusError, match="another application"):
+        open_corpus(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_a_blank_sqlite_file_becomes_a_corpus_only_when_asked_to_create_one(tmp_path):
+    path = _sqlite_file(tmp_path / "blank.db", "CREATE TABLE t (x)", "DROP TABLE t")
+    before = path.read_bytes()
+    with pytest.raises(CorpusError, match="empty database"):
+        open_corpus(path, create=False)  # what stats, export and review open with
+    assert path.read_bytes() == before
+    with open_corpus(path) as corpus:
+        assert corpus.articles.count() == 0

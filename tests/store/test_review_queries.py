@@ -45,7 +45,8 @@ def filled(corpus):
         stamp = next(stamps)
         anns.append(Annotation(None, ids[title], label, s, s + len(needle), needle, who, created=stamp, updated=stamp))
     corpus.annotations.add_many(anns)
-    corpus.articles.set_status(ids["Anhui brief"], "done")
+    for who in ("alice", "bob"):  # each analyst's own status: both finished the Anhui brief
+        corpus.layers.set_status(ids["Anhui brief"], "done", who)
     return corpus
 
 
@@ -159,6 +160,7 @@ def test_invalid_regex_is_a_clear_message(filled):
 def _python_order(rows, sort, annotator_ids):
     key = {
         "id": lambda r: (r.id,),
+        "article": lambda r: (r.article_id, r.start, r.end, r.id),
         "text": lambda r: (r.text, r.id),
         "label": lambda r: ({1: "Location", 2: "Company", 3: "Policy term"}[r.label_id], annotator_ids[r.annotator],
                             r.article_id, r.id),

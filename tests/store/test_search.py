@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from annotator.store import open_corpus
-from annotator.store.search import catch_up, ensure_index, index_is_current, search, unindexed_count
+from annotator.store.search import catch_up, index_is_current, search, shape_is_current, unindexed_count
 
 TEXT = (
     "Kuka Robot (Guangdong) Co., Ltd. opened a plant in Foshan.\n"
@@ -108,7 +108,15 @@ def test_index_keeps_up_with_imports_and_deletions(filled):
     assert index_is_current(filled.db)
 
 
-def test_missing_index_is_created_on_open_and_catches_up_at_the_first_search(tmp_path):
+def _as_if_before_m005(path):
+    """Make the file look as if written before migration m005 (which keeps the index in shape)."""
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_fulltext_shape'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_missing_index_is_created_by_migration_and_catches_up_at_the_first_search(tmp_path):
     path = tmp_path / "c.db"
     with open_corpus(path) as corpus:
         corpus.articles.add("A", "Foshan and Heshan.")
@@ -116,10 +124,10 @@ def test_missing_index_is_created_on_open_and_catches_up_at_the_first_search(tmp
     conn.execute("DROP TABLE articles_fts")
     conn.commit()
     conn.close()
+    _as_if_before_m005(path)
     with open_corpus(path) as corpus:
         assert unindexed_count(corpus.db) == 1 and not index_is_current(corpus.db)
         assert found(corpus, "Heshan") == [(1, ["Heshan"])]
-        assert index_is_current(corpus.db)
         assert index_is_current(corpus.db)
     # rows written by another program are indexed by the next search
     conn = sqlite3.connect(path)
@@ -129,7 +137,20 @@ def test_missing_index_is_created_on_open_and_catches_up_at_the_first_search(tmp
     with open_corpus(path) as corpus:
         assert unindexed_count(corpus.db) == 1
         assert found(corpus, "Jiangmen") == [(2, ["Jiangmen"])]
-        assert not ensure_index(corpus.db) and index_is_current(corpus.db)
+        assert shape_is_current(corpus.db) and index_is_current(corpus.db)
+
+
+def test_opening_never_rebuilds_the_index_and_search_works_without_one(tmp_path):
+    path = tmp_path / "c.db"
+    with open_corpus(path) as corpus:
+        corpus.articles.add("A", "Foshan and Heshan.")
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE articles_fts")  # another program's doing, after every migration
+    conn.commit()
+    conn.close()
+    with open_corpus(path) as corpus:
+        assert not corpus.db["articles_fts"].exists()  # the schema changes only by migration
+        assert found(corpus, "Heshan") == [(1, ["Heshan"])]  # read from the articles themselves
 
 
 def test_imports_do_not_index_and_catch_up_indexes_in_chunks(corpus):
@@ -179,7 +200,7 @@ def test_a_budget_stops_early_and_resumes_where_it_stopped(filled):
     assert [r.article_id for r in page.results] == [4] and not page.more
 
 
-def test_an_index_of_another_shape_is_replaced_on_open(tmp_path):
+def test_an_index_of_another_shape_is_replaced_by_migration(tmp_path):
     path = tmp_path / "c.db"
     with open_corpus(path) as corpus:
         corpus.articles.add("A", "Foshan and Heshan.")
@@ -188,6 +209,7 @@ def test_an_index_of_another_shape_is_replaced_on_open(tmp_path):
         corpus.db["articles"].enable_fts(["title", "text"], tokenize="trigram", replace=True)  # positions kept
         corpus.db.conn.commit()
         assert not index_is_current(corpus.db)
+    _as_if_before_m005(path)
     with open_corpus(path) as corpus:
         assert unindexed_count(corpus.db) == 1  # replaced by an empty index of the right shape
         assert "detail='none'" in corpus.db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]

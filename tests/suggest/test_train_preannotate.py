@@ -4,7 +4,7 @@ import pytest
 
 from annotator.core.model import Annotation, Label
 from annotator.store import InvalidAnnotationError, open_corpus
-from annotator.store.layers import layer_docs, replace_layer
+from annotator.store.layers import article_statuses, layer_docs, replace_layer
 from annotator.suggest.crf import Cancelled
 from annotator.suggest.evaluate import score
 from annotator.suggest.model import Manifest, ModelError, load_model
@@ -22,8 +22,8 @@ def test_a_model_trained_on_a_layer_reproduces_most_of_it(news_db, news_model, t
     assert manifest.trained_from["held_out_articles"] == 4 and manifest.scores["overall"]["f1"] > 0.6
     copy = tmp_path / "c.db"
     copy.write_bytes(news_db.read_bytes())
-    with open_corpus(copy) as corpus:
-        done = [i for i, s in corpus.db.execute("SELECT id, status FROM articles") if s == "done"]
+    with open_corpus(copy, user="gold") as corpus:  # the gold layer's analyst's statuses
+        done = [i for i, s in article_statuses(corpus).items() if s == "done"]
         report = preannotate(corpus, load_model(news_model), done, "model")
         assert report.articles == len(done) and report.spans > 0
         gold, got = _layer(corpus, "gold", done), _layer(corpus, "model", done)
@@ -68,8 +68,8 @@ def test_offsets_are_exact_on_emoji_and_cjk_text(tmp_path):
 def test_rerun_replaces_only_that_layer_on_those_articles(news_db, news_model, tmp_path):
     copy = tmp_path / "c.db"
     copy.write_bytes(news_db.read_bytes())
-    with open_corpus(copy) as corpus:
-        new = [i for i, s in corpus.db.execute("SELECT id, status FROM articles") if s == "new"]
+    with open_corpus(copy, user="gold") as corpus:  # the gold layer's analyst's statuses
+        new = [i for i, s in article_statuses(corpus).items() if s == "new"]
         tagger = load_model(news_model)
         preannotate(corpus, tagger, new, "model")
         before_gold = corpus.stats()["annotations_by_annotator"]["gold"]
@@ -83,8 +83,8 @@ def test_rerun_replaces_only_that_layer_on_those_articles(news_db, news_model, t
 def test_cancel_stops_between_articles_and_keeps_those_done(news_db, news_model, tmp_path):
     copy = tmp_path / "c.db"
     copy.write_bytes(news_db.read_bytes())
-    with open_corpus(copy) as corpus:
-        new = [i for i, s in corpus.db.execute("SELECT id, status FROM articles") if s == "new"]
+    with open_corpus(copy, user="gold") as corpus:  # the gold layer's analyst's statuses
+        new = [i for i, s in article_statuses(corpus).items() if s == "new"]
         report = preannotate(corpus, load_model(news_model), new, "model", progress=lambda done, total: done < 3)
         assert report.cancelled and report.articles == 3
         assert set(_layer(corpus, "model", new)) <= set(new[:3])

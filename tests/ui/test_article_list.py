@@ -16,7 +16,7 @@ def big_corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("big") / "big.db"
     with open_corpus(path) as corpus:
         corpus.db.conn.executemany(
-            "INSERT INTO articles (title, text, content_hash, status, created, updated) VALUES (?, ?, ?, 'new', '', '')",
+            "INSERT INTO articles (title, text, content_hash, created, updated) VALUES (?, ?, ?, '', '')",
             ((f"Article {i} about Foshan" if i % 10 == 0 else f"Article {i}", f"text {i}", f"h{i}") for i in range(N)),
         )
         corpus.db.conn.commit()

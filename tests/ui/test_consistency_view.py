@@ -241,3 +241,19 @@ def test_accept_all_asks_first_and_leaves_unopened_articles_new(qtbot, controlle
         assert statuses == {Status.NEW}  # never opened: still new
     finally:
         close_window(w)
+
+
+def test_a_missed_mention_at_the_width_of_its_context_is_not_marked_as_cut(qtbot):
+    """A mention CONTEXT characters into its article has all the text before it shown: no '…'
+    (the consistency list marked it; the review list had the same off-by-one fixed)."""
+    from annotator.store.consistency import CONTEXT, MissedMention
+    from annotator.ui.consistency.models import MissedModel
+    from annotator.ui.search.context import ContextRole
+
+    model = MissedModel()
+    before = "x" * CONTEXT
+    at_width = MissedMention(1, "T", CONTEXT, CONTEXT + 6, "Foshan", "foshan", 1, before, " city")
+    further = MissedMention(1, "T", CONTEXT + 1, CONTEXT + 7, "Foshan", "foshan", 1, before, " city")
+    model.set_mentions([at_width, further])
+    shown = [model.data(model.index(row, MissedModel.CONTEXT), ContextRole) for row in range(2)]
+    assert shown == [(before, "Foshan", " city"), ("…" + before, "Foshan", " city")]

@@ -27,7 +27,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 def corpus_path(tmp_path):
     """Two labelled articles (one done) by two annotators, and twenty more without spans."""
     path = tmp_path / "corpus.db"
-    with open_corpus(path) as corpus:
+    with open_corpus(path, user="tester") as corpus:  # the window's analyst: the status is theirs
         a = corpus.articles.add("Foshan visit", ARTICLE, source="Test Daily")
         b = corpus.articles.add("Second article", "Guangzhou and Shenzhen signed a plan.\n")
         tags = {lab.tag: lab.id for lab in corpus.labels.list()}
@@ -225,6 +225,7 @@ def test_brat_zip_and_warnings_in_the_details(qtbot, window, out_dir):
     "setup, message",
     [
         ("split", "The split must add up to 100 %, not 110 %."),
+        ("empty part", "A split needs at least a train and a dev part."),  # as `annotator export --split 0/100` says
         ("folder", "already holds other files"),
         ("nowhere", "does not exist"),
         ("statuses", "Choose at least one status."),
@@ -239,6 +240,12 @@ def test_mistakes_are_shown_in_the_dialog(qtbot, window, out_dir, setup, message
         dialog.split_parts["dev"].setFocus()
         qtbot.keyClick(dialog.split_parts["dev"], Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClicks(dialog.split_parts["dev"], "20")
+    elif setup == "empty part":
+        dialog.split_on.setChecked(True)
+        for name, value in (("train", "0"), ("dev", "100"), ("test", "0")):
+            dialog.split_parts[name].setFocus()
+            qtbot.keyClick(dialog.split_parts[name], Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(dialog.split_parts[name], value)
     elif setup == "folder":
         (out_dir / "thesis.docx").write_text("mine")
         type_path(qtbot, dialog, out_dir)

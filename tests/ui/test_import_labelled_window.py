@@ -35,7 +35,9 @@ def test_labelled_import_reports_span_warnings_and_brings_new_labels(qtbot, wind
     corpus = window.session.corpus
     new_id = corpus.articles.count()
     anns = corpus.annotations.for_article(new_id)
-    assert [(a.text, a.annotator) for a in anns] == [("Hengqin", "tester"), ("Hong Kong", "tester")]
+    # the file names no annotator: its spans are credited to the file, never silently to the user
+    credit = "import:doccano.jsonl"
+    assert [(a.text, a.annotator) for a in anns] == [("Hengqin", credit), ("Hong Kong", credit)]
 
 
 def test_spans_imported_onto_the_open_article_appear_in_it(qtbot, window, tmp_path):
@@ -54,7 +56,7 @@ def test_spans_imported_onto_the_open_article_appear_in_it(qtbot, window, tmp_pa
     assert window.editor.article.id == article.id
     qtbot.waitUntil(lambda: window.pane.loaded_upto > 0)
     shown = window.pane.annotations_at(0)  # what the text pane paints there, not only what the corpus holds
-    assert any(a.end == word_end and a.annotator == "tester" for a in shown)
+    assert any(a.end == word_end and a.annotator == "import:more.jsonl" for a in shown)
 
 
 def test_the_progress_moves_within_one_large_file(qtbot, window, tmp_path):

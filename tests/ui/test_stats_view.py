@@ -17,9 +17,9 @@ def _table(model):
 
 def test_statistics_numbers_and_live_update(qtbot, controller, corpus_path):
     foshan = [i for i in range(len(ARTICLE)) if ARTICLE.startswith("Foshan", i)]
-    with open_corpus(corpus_path) as corpus:
+    with open_corpus(corpus_path, user="tester") as corpus:  # the window's analyst
         corpus.annotations.add_many(
-            [Annotation(None, 1, 1, s, s + 6, "Foshan", "mei") for s in foshan[:3]]
+            [Annotation(None, 1, 1, s, s + 6, "Foshan", "tester") for s in foshan[:3]]
             + [Annotation(None, 1, 2, ARTICLE.index("Midea Group"), ARTICLE.index("Midea Group") + 11, "Midea Group", "li"),
                Annotation(None, 2, 1, 0, 9, "Guangzhou", "li")]
         )
@@ -39,7 +39,7 @@ def test_statistics_numbers_and_live_update(qtbot, controller, corpus_path):
         assert stats.progress_text.text() == "1 of 2 articles done"
         assert stats.total.text() == "5 annotations in all"
         assert _table(stats.statuses) == [("New", "0"), ("In progress", "1"), ("Done", "1")]
-        assert _table(stats.annotators) == [("li", "2"), ("mei", "3")][::-1]
+        assert _table(stats.annotators) == [("li", "2"), ("tester", "3")][::-1]
         assert _table(stats.frequent) == [("Location", "Foshan", "3"), ("Location", "Guangzhou", "1"), ("Company", "Midea Group", "1")]
         # a label given in the text shows up once edits pause
         w.open_article(1)

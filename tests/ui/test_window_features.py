@@ -141,7 +141,8 @@ def test_own_edits_are_taken_into_the_article_signature_once_typing_pauses(qtbot
     window.pane.select_codepoints(0, 4)
     press(qtbot, window.pane, Qt.Key.Key_1)
     article_id = window.editor.article.id
-    assert window._signature_timer.isActive()  # not on the key press itself: it reads every span
-    assert window._seen_signature != window.session.article_signature(article_id)
-    qtbot.waitUntil(lambda: not window._signature_timer.isActive())
-    assert window._seen_signature == window.session.article_signature(article_id)
+    session = window.session
+    assert session._signature_timer.isActive()  # not on the key press itself: it reads every span
+    assert session._seen_signature != session.article_signature(article_id)
+    qtbot.waitUntil(lambda: not session._signature_timer.isActive())
+    assert session._seen_signature == session.article_signature(article_id)

@@ -1,8 +1,7 @@
 """The consistency edits, each one QUndoCommand: Ctrl+Z undoes the whole of it.
 
-Each writes in one transaction through the store (inside ``session.writing()``, which refuses a
-write to a vanished file) and announces the change on the session's signals, as the session's own
-methods do, so the article view and every list follow.
+Each is one edit of ``store.edits`` run through ``session.apply``, which refuses a write to a
+vanished file and announces what the edit changed, so the article view and every list follow.
 """
 
 from __future__ import annotations
@@ -10,22 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.core.model import Annotation, Label
-from annotator.store import consistency
-from annotator.store.consistency import ConflictGroup, MissedMention, Relabelled
+from annotator.store import edits
+from annotator.store.changes import Changes
+from annotator.store.consistency import ConflictGroup, MissedMention
+from annotator.core.text import shorten
 from annotator.ui.commands import Command
 from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import tr
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _touched(session: CorpusSession, annotations: Sequence[Annotation]) -> None:
-    for article_id in sorted({a.article_id for a in annotations}):
-        session.article_changed.emit(article_id)
-    session.saved.emit()
 
 
 class _Consistency(Command):
@@ -54,10 +44,10 @@ class MakeConsistent(_Consistency):
     """Give every annotation of one text the same label."""
 
     def __init__(self, session: CorpusSession, group: ConflictGroup, label: Label, refresh: Callable[[], None]) -> None:
-        super().__init__(session, tr("Label every “{short}” {name}").format(short=_short(group.text), name=label.name), refresh)
+        super().__init__(session, tr("Label every “{shorten}” {name}").format(shorten=shorten(group.text, 30), name=label.name), refresh)
         self.key = group.key
         self.label = label
-        self.done: Relabelled | None = None
+        self.done: Changes | None = None
 
     @property
     def changed(self) -> int:
@@ -65,25 +55,13 @@ class MakeConsistent(_Consistency):
 
     def apply(self) -> None:
         corpus = self.session.corpus
-        with self.session.writing():
-            if self.done is None:
-                self.done = consistency.make_consistent(corpus, self.key, self.label.id)
-            else:
-                consistency.redo_consistent(corpus, self.done)
-        if self.done.changed:
-            self.session.annotations_changed.emit(list(self.done.changed))
-        if self.done.removed:
-            self.session.annotations_removed.emit(list(self.done.removed))
-        _touched(self.session, [after for _, after in self.done.changed] + list(self.done.removed))
+        if self.done is None:
+            self.done = self.session.apply(lambda: edits.make_consistent(corpus, self.key, self.label.id))
+        else:
+            self.session.apply(lambda: edits.redo_consistent(corpus, self.done))
 
     def revert(self) -> None:
-        with self.session.writing():
-            consistency.undo_consistent(self.session.corpus, self.done)
-        if self.done.changed:
-            self.session.annotations_changed.emit([(after, before) for before, after in self.done.changed])
-        if self.done.removed:
-            self.session.annotations_added.emit(list(self.done.removed))
-        _touched(self.session, [before for before, _ in self.done.changed] + list(self.done.removed))
+        self.session.apply(lambda: edits.undo_consistent(self.session.corpus, self.done))
 
 
 class AcceptMentions(_Consistency):
@@ -96,7 +74,7 @@ class AcceptMentions(_Consistency):
         self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None],
         opened: Sequence[int] = (),
     ) -> None:
-        text = (tr("Label missed “{short}”").format(short=_short(mentions[0].text)) if len(mentions) == 1
+        text = (tr("Label missed “{shorten}”").format(shorten=shorten(mentions[0].text, 30)) if len(mentions) == 1
                 else tr("Label %n missed mention(s)", None, len(mentions)))
         super().__init__(session, text, refresh)
         self.pending = [m.annotation(session.annotator) for m in mentions]
@@ -119,7 +97,7 @@ class RejectMentions(_Consistency):
     """Mark missed mentions as not mentions, so that they are not listed again."""
 
     def __init__(self, session: CorpusSession, mentions: Sequence[MissedMention], refresh: Callable[[], None]) -> None:
-        text = (tr("Reject missed “{short}”").format(short=_short(mentions[0].text)) if len(mentions) == 1
+        text = (tr("Reject missed “{shorten}”").format(shorten=shorten(mentions[0].text, 30)) if len(mentions) == 1
                 else tr("Reject %n missed mention(s)", None, len(mentions)))
         super().__init__(session, text, refresh)
         self.mentions = list(mentions)
@@ -129,11 +107,7 @@ class RejectMentions(_Consistency):
         return len(self.mentions)
 
     def apply(self) -> None:
-        with self.session.writing():
-            consistency.reject(self.session.corpus, self.mentions)
-        self.session.saved.emit()
+        self.session.apply(lambda: edits.reject_mentions(self.session.corpus, self.mentions))
 
     def revert(self) -> None:
-        with self.session.writing():
-            consistency.unreject(self.session.corpus, self.mentions)
-        self.session.saved.emit()
+        self.session.apply(lambda: edits.unreject_mentions(self.session.corpus, self.mentions))

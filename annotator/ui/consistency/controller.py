@@ -78,7 +78,7 @@ class ConsistencyController(QObject):
         if corpus.path is None:  # in memory: no other process can open it
             task = Task.inline(scan_consistency, corpus, cancel_errors=(ScanStopped,))
         else:
-            task = Task.in_process(consistency_job, str(corpus.path), cancel_errors=(ScanStopped,))
+            task = Task.in_process(consistency_job, str(corpus.path), corpus.user, cancel_errors=(ScanStopped,))
         task.succeeded.connect(lambda result: self._computed(task, result, then))
         task.failed.connect(lambda exc: self.error.emit(tr("Could not look through the corpus: {exc}").format(exc=exc)))
         self.task = task

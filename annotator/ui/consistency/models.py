@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Label
+from annotator.core.text import InContext
 from annotator.store.consistency import CONTEXT, ConflictGroup, MissedMention
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.search.context import ColourRole, ContextRole, plain_context
@@ -122,8 +123,8 @@ class MissedModel(_LabelledModel):
         if role == DISPLAY:
             return (m.text, self._name(m.label_id), m.title, plain_context(m.before, m.text, m.after))[col]
         if role == ContextRole and col == self.CONTEXT:
-            return ("…" + m.before if len(m.before) >= CONTEXT else m.before, m.text,
-                    m.after + "…" if len(m.after) >= CONTEXT else m.after)
+            before, after = InContext.around(m.start, m.before, m.text, m.after, CONTEXT).sides()
+            return before, m.text, after
         if role == ColourRole:
             return self._colour(m.label_id)
         if role == Qt.ItemDataRole.DecorationRole and col == self.LABEL:

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
-from annotator.formats.dataset import SPLIT_NAMES, ExportOptions
+from annotator.core.text import holds_other_files
+from annotator.formats.dataset import SPLIT_NAMES, ExportOptions, check_split
 from annotator.formats.registry import EXPORTERS, Exporter
-from annotator.formats.sinks import MARKER, part_path
+from annotator.formats.sinks import MARKER, other_files_message, part_path
 from annotator.store import Corpus
 from annotator.store.health import is_corpus_file
 from annotator.ui import file_dialogs
@@ -146,7 +147,7 @@ class ExportDialog(QDialog):
         for status in Status:
             box = QCheckBox(status_name(status), self, objectName=f"status_{status.value}")
             box.setChecked(True)
-            box.setToolTip(tr("Export articles marked {lower}").format(lower=status_name(status).lower()))
+            box.setToolTip(tr("Export articles {lower} for you (each analyst has their own status)").format(lower=status_name(status).lower()))
             box.toggled.connect(lambda _: self._update_unannotated())
             self.statuses[status.value] = box
             status_row.addWidget(box)
@@ -319,8 +320,8 @@ class ExportDialog(QDialog):
         if exp.folder and path.suffix.lower() != ".zip":
             if path.exists() and not path.is_dir():
                 raise ValueError(tr("{path} is a file; the {name} format writes a folder (or a name ending in .zip).").format(path=path, name=exp.name))
-            if path.is_dir() and not (path / MARKER).exists() and any(path.iterdir()):
-                raise ValueError(tr("{path} already holds other files, and an export replaces the whole folder: choose a new or empty folder, or a .zip file.").format(path=path))
+            if holds_other_files(path, MARKER):
+                raise ValueError(other_files_message(path))
         elif path.is_dir():
             raise ValueError(tr("{path} is a folder; the {name} format writes a file.").format(path=path, name=exp.name))
         statuses = [s for s, box in self.statuses.items() if box.isChecked()]
@@ -334,13 +335,7 @@ class ExportDialog(QDialog):
             raise ValueError(tr("Choose at least one annotator."))
         split: tuple[int, ...] = ()
         if self.split_on.isChecked():
-            split = tuple(spin.value() for spin in self.split_parts.values())
-            if sum(split) != 100:
-                raise ValueError(tr("The split must add up to 100 %, not {sum} %.").format(sum=sum(split)))
-            if split[-1] == 0:
-                split = split[:-1]
-            if len(split) < 2 or 0 in split[:2]:
-                raise ValueError(tr("A split needs at least a train and a dev part."))
+            split = check_split(spin.value() for spin in self.split_parts.values())
         return ExportChoice(
             format=exp.name,
             path=path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
@@ -22,6 +23,8 @@ from annotator.store.backup import Backup, backup_folder, list_backups
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.i18n import QT_TR_NOOP, tr
 
+log = logging.getLogger(__name__)
+
 
 def when(backup: Backup) -> str:
     """The backup's time in the user's local time zone, e.g. '2026-11-25 23:14:05'."""
@@ -31,7 +34,8 @@ def when(backup: Backup) -> str:
 def _size(path: Path) -> str:
     try:
         n = path.stat().st_size
-    except OSError:
+    except OSError as exc:
+        log.info("The size of %s could not be read: %s", path, exc)
         return "?"
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{max(1, round(n / 1e3))} kB"
 

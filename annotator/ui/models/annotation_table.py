@@ -1,4 +1,4 @@
-"""The annotations of the open article, in text order: covered text, label, note."""
+"""The annotations of the open article, in text order: covered text, label, note, annotator."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ def _key(a: Annotation) -> tuple[int, int, int]:
 
 
 class AnnotationTableModel(FlatTableModel):
-    TEXT, LABEL, NOTE = range(3)
-    HEADERS = (QT_TR_NOOP("Text"), QT_TR_NOOP("Label"), QT_TR_NOOP("Note"))
+    TEXT, LABEL, NOTE, ANNOTATOR = range(4)
+    HEADERS = (QT_TR_NOOP("Text"), QT_TR_NOOP("Label"), QT_TR_NOOP("Note"), QT_TR_NOOP("Annotator"))
     AnnotationIdRole = Qt.ItemDataRole.UserRole + 1
     # The user edited a note cell: (annotation, new note). The model never writes;
     # its owner turns the request into an undoable command.
@@ -37,6 +37,7 @@ class AnnotationTableModel(FlatTableModel):
         super().__init__(parent)
         self._rows: list[tuple[tuple[int, int, int], Annotation]] = []
         self._labels: dict[int, Label] = {}
+        self.owner: str | None = None  # the analyst using the window: only their notes are editable
 
     def set_labels(self, labels: Iterable[Label]) -> None:
         self._labels = {lab.id: lab for lab in labels}
@@ -103,7 +104,9 @@ class AnnotationTableModel(FlatTableModel):
     def flags(self, index):
         if not index.isValid():
             return _NO_FLAGS
-        return _NOTE_FLAGS if index.column() == 2 else _FLAGS
+        if index.column() == self.NOTE and (self.owner is None or self._rows[index.row()][1].annotator == self.owner):
+            return _NOTE_FLAGS
+        return _FLAGS
 
     def data(self, index, role=DISPLAY):
         # Called for every visible cell and role on each repaint: keep it lean.
@@ -117,6 +120,8 @@ class AnnotationTableModel(FlatTableModel):
             if col == 1:
                 label = self._labels.get(a.label_id)
                 return label.name if label else "?"
+            if col == 3:
+                return a.annotator
             return a.note or ""
         if role == DECORATION:
             if col == 1:

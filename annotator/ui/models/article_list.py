@@ -1,4 +1,7 @@
-"""Article list over the store: holds row ids and a small cache of rows, so 100,000 articles scroll instantly."""
+"""Article list over the store: holds row ids and a small cache of rows, so 100,000 articles scroll instantly.
+
+An analyst with assignments sees them first ("My queue"), in id order, then every other article.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
 from annotator.core.model import ArticleSummary, Status
 from annotator.store import Corpus
@@ -27,6 +31,9 @@ class ArticleListModel(FlatTableModel):
         self._ids: list[int] = []
         self._cache: OrderedDict[int, ArticleSummary] = OrderedDict()
         self._filter = ""
+        self._queue: list[int] = []  # the user's assigned articles, shown first
+        self._queued: set[int] = set()
+        self._rows: dict[int, int] | None = None  # article id -> row, when the queue breaks id order
         self.refresh()
 
     # --- loading -------------------------------------------------------------------
@@ -42,9 +49,31 @@ class ArticleListModel(FlatTableModel):
     def filter_text(self) -> str:
         return self._filter
 
+    def set_queue(self, article_ids: list[int]) -> None:
+        """The user's assigned articles, listed first."""
+        if sorted(article_ids) == self._queue:
+            return  # the list is not read again for nothing (this runs at start-up)
+        self._queue = sorted(article_ids)
+        self._queued = set(self._queue)
+        self.refresh()
+
+    @property
+    def queue(self) -> list[int]:
+        return list(self._queue)
+
+    def in_queue(self, article_id: int) -> bool:
+        return article_id in self._queued
+
     def refresh(self) -> None:
         self.beginResetModel()
-        self._ids = self._corpus.articles.ids(self._filter or None) if self._corpus else []
+        ids = self._corpus.articles.ids(self._filter or None) if self._corpus else []
+        if self._queued:
+            first = [i for i in ids if i in self._queued]
+            ids = first + [i for i in ids if i not in self._queued]
+            self._rows = {ident: row for row, ident in enumerate(ids)}
+        else:
+            self._rows = None
+        self._ids = ids
         self._cache.clear()
         self.endResetModel()
 
@@ -78,6 +107,8 @@ class ArticleListModel(FlatTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, article_id: int) -> int | None:
+        if self._rows is not None:
+            return self._rows.get(article_id)
         row = bisect_left(self._ids, article_id)  # the ids are in ascending order
         return row if row < len(self._ids) and self._ids[row] == article_id else None
 
@@ -93,6 +124,14 @@ class ArticleListModel(FlatTableModel):
             return None
         if role == self.ArticleIdRole:
             return self._ids[index.row()]
+        if role == Qt.ItemDataRole.FontRole:
+            if self._queued and self._ids[index.row()] in self._queued:
+                s = self._summary(index.row())
+                if s is not None and s.status != Status.DONE:
+                    font = QFont()
+                    font.setBold(True)  # still to do in the user's queue
+                    return font
+            return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
             return None
         col = index.column()
@@ -104,7 +143,14 @@ class ArticleListModel(FlatTableModel):
         if s is None:
             return None
         if col == self.TITLE:
-            return s.title if role == Qt.ItemDataRole.DisplayRole else tr("{title}\n(article {id})").format(title=s.title, id=s.id)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return s.title
+            queued = tr("\nIn your queue (assigned to you)") if s.id in self._queued else ""
+            return tr("{title}\n(article {id}){queued}").format(title=s.title, id=s.id, queued=queued)
         if col == self.STATUS:
+            if role == Qt.ItemDataRole.ToolTipRole:  # every analyst's status: what a lead wants to see
+                statuses = self._corpus.layers.statuses(s.id)
+                lines = [f"{name}: {status_name(st)}" for name, st in statuses.items()]
+                return tr("Your status: ") + status_name(s.status) + ("\n" + "\n".join(lines) if lines else "")
             return status_name(s.status)
         return s.annotation_count

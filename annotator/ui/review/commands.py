@@ -1,9 +1,8 @@
 """Bulk edits from the review table, each one QUndoCommand: Ctrl+Z undoes the whole of it.
 
-Each command writes in one transaction through the store's review repository (inside
-``session.writing()``, which turns a failed write into a one-line message) and announces
-the change on the session's signals, as the session's own methods do, so that the article
-view, its annotation list and the review table all follow.
+Each command is one edit of ``store.edits`` run through ``session.apply``, which turns a failed
+write into a one-line message and announces what the edit changed, so that the article view,
+its annotation list and the review table all follow.
 """
 
 from __future__ import annotations
@@ -11,15 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from annotator.core.model import Annotation, Label
+from annotator.store import edits
+from annotator.store.changes import Changes
 from annotator.ui.commands import Command
 from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import tr
-
-
-def _announce_changed(session: CorpusSession, old: Sequence[Annotation], new: Sequence[Annotation]) -> None:
-    if old:
-        session.annotations_changed.emit(list(zip(old, new)))
-        session.saved.emit()
 
 
 class _Rewrite(Command):
@@ -28,28 +23,29 @@ class _Rewrite(Command):
     def __init__(self, session: CorpusSession, ids: Sequence[int], text: str) -> None:
         super().__init__(session, text)
         self.ids = list(ids)
-        self.before: list[Annotation] = []
-        self.after: list[Annotation] = []
+        self.done: Changes | None = None
 
-    def first_write(self) -> tuple[list[Annotation], list[Annotation]]:
+    def first_write(self) -> Changes:
         raise NotImplementedError
 
     def apply(self) -> None:
-        with self.session.writing():  # a gone, full, locked or read-only corpus refuses in one sentence
-            if not self.before and not self.after:
-                self.before, self.after = self.first_write()
-            else:
-                self.session.corpus.review.restore(self.after)
-        _announce_changed(self.session, self.before, self.after)
+        corpus = self.session.corpus
+        if self.done is None:
+            self.done = self.session.apply(self.first_write)
+        else:
+            self.session.apply(lambda: edits.rewrite_again(corpus, self.done))
 
     def revert(self) -> None:
-        with self.session.writing():
-            self.session.corpus.review.restore(self.before)
-        _announce_changed(self.session, self.after, self.before)
+        corpus = self.session.corpus
+        self.session.apply(lambda: edits.rewrite_again(corpus, self.done.inverse()))
+
+    @property
+    def before(self) -> list[Annotation]:
+        return [before for before, _ in self.done.changed] if self.done else []
 
     @property
     def changed(self) -> int:
-        return len(self.before)
+        return len(self.done.changed) if self.done else 0
 
 
 class RelabelMany(_Rewrite):
@@ -57,8 +53,8 @@ class RelabelMany(_Rewrite):
         super().__init__(session, ids, tr("Relabel %n annotation(s) as {name}", None, len(ids)).format(name=label.name))
         self.label = label
 
-    def first_write(self):
-        return self.session.corpus.review.relabel(self.ids, self.label.id)
+    def first_write(self) -> Changes:
+        return edits.relabel(self.session.corpus, self.ids, self.label.id)
 
 
 class MarkReviewed(_Rewrite):
@@ -68,11 +64,10 @@ class MarkReviewed(_Rewrite):
         super().__init__(session, ids, text)
         self.reviewed = reviewed
 
-    def first_write(self):
-        review = self.session.corpus.review
+    def first_write(self) -> Changes:
         if self.reviewed:
-            return review.mark_reviewed(self.ids, self.session.annotator)
-        return review.unmark_reviewed(self.ids)
+            return edits.mark_reviewed(self.session.corpus, self.ids, self.session.annotator)
+        return edits.unmark_reviewed(self.session.corpus, self.ids)
 
 
 class DeleteMany(Command):

@@ -67,7 +67,9 @@ class ReviewFilterBar(QWidget):
         self.regex.setToolTip(tr("Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)"))
         self.label = _combo(self, "reviewLabelFilter", tr("Show one label only"))
         self.annotator = _combo(self, "reviewAnnotatorFilter", tr("Show the annotations of one annotator only"))
-        self.status = _combo(self, "reviewStatusFilter", tr("Show annotations in articles of this status only"))
+        self.status = _combo(
+            self, "reviewStatusFilter", tr("Show annotations whose annotator has the article at this status only")
+        )
         self.status.addItem(tr("Any status"), ANY)
         for status in Status:
             self.status.addItem(status_name(status), str(status))
@@ -125,6 +127,7 @@ class ReviewFilterBar(QWidget):
         self.date_to.dateChanged.connect(self._emit)
         self.clear.clicked.connect(self.reset)
         self._last: ReviewFilter | None = ReviewFilter()
+        self._only: str | None = None  # blind mode: the one analyst whose annotations may be listed
         self._dates_toggled(False)
 
     @property
@@ -186,8 +189,21 @@ class ReviewFilterBar(QWidget):
             w.blockSignals(False)
         self._dates_toggled(False)
 
+    def restrict_to(self, name: str | None) -> None:
+        """Blind mode: list only ``name``'s annotations (None: anyone's, as chosen in the filter)."""
+        if name == self._only:
+            return
+        self._only = name
+        self.annotator.setEnabled(name is None)
+        self.annotator.setToolTip(
+            tr("Blind mode: only your own annotations are listed") if name else tr("Show the annotations of one annotator only")
+        )
+        self._emit()
+
     def current(self) -> ReviewFilter:
         label, annotator, status = self.label.currentData(), self.annotator.currentData(), self.status.currentData()
+        if self._only is not None:
+            annotator = self._only
         start, end = _utc_start(self.date_from.date()), _utc_start(self.date_to.date())
         if start > end:
             start, end = end, start

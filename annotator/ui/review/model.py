@@ -8,6 +8,7 @@ shows its first rows while the count is still running.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import OrderedDict
 from datetime import datetime
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core.model import Label
+from annotator.core.text import InContext
 from annotator.store import Corpus
 from annotator.store.review import (
     CONTEXT,
@@ -36,6 +38,8 @@ from annotator.ui.models.base import FlatTableModel
 from annotator.ui.tasks import Cancelled, Task
 from annotator.ui.i18n import QT_TR_NOOP, tr
 
+log = logging.getLogger(__name__)
+
 PAGE = 200
 CACHED_PAGES = 40
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -47,13 +51,10 @@ def one_line(text: str) -> str:
 
 
 def context_sides(r: ReviewRow) -> tuple[str, str]:
-    """The context either side of a span on one line, with '…' where the article goes on beyond it.
-
-    The store gives CONTEXT code points each side; less before a span means the article starts
-    there. After it, CONTEXT in full may be the article's last ones (rarely): then '…' shows too.
-    """
-    left, right = one_line(r.left), one_line(r.right)
-    return ("…" if r.start > len(r.left) else "") + left, right + ("…" if len(r.right) >= CONTEXT else "")
+    """The context either side of a span on one line, with '…' where the article goes on beyond it
+    (the store gives CONTEXT code points each side: ``InContext.around`` says when it was cut)."""
+    left, right = InContext.around(r.start, r.left, r.text, r.right, CONTEXT).sides()
+    return one_line(left), one_line(right)
 
 
 def local_time(stamp: str | None) -> str:
@@ -61,7 +62,8 @@ def local_time(stamp: str | None) -> str:
         return ""
     try:
         return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
+    except ValueError as exc:
+        log.debug("Not a time: %r (%s)", stamp, exc)
         return stamp
 
 
@@ -309,7 +311,8 @@ class ReviewTableModel(FlatTableModel):
             page = self.corpus.review.page(
                 self.filter, self.sort_key, self.descending, number * PAGE, PAGE, self.total, after
             )
-        except ReviewQueryError:
+        except ReviewQueryError as exc:
+            log.info("A page of the review table could not be read: %s", exc)
             page = []
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:

@@ -52,6 +52,7 @@ class SearchController(QObject):
             signal.connect(self.model.labelling_changed)
         session.articles_imported.connect(self.model.refresh)
         self.indexer = SearchIndexer(session.corpus, self)
+        self.indexer.failed.connect(self.message)
         session.articles_imported.connect(self.indexer.start)
         self.indexer.start()
 

@@ -6,25 +6,31 @@ thread with its own connection, a few articles per transaction, so the window st
 and a label commit waits at most for one small chunk (a thread task of ``ui/tasks.py``: the work
 is SQLite's, which runs without holding Python's lock). An in-memory corpus (previews, tests)
 cannot be shared between connections and is indexed in short steps on the event loop instead.
-A search started meanwhile catches up the rest itself.
+A search started meanwhile catches up the rest itself. The thread's connection is the store's
+(``store.search.catch_up_file``: writes take the lock up front and wait for it); a failure is
+logged and announced on ``failed``, and searches read the articles not yet indexed directly.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlite_utils import Database
 
 from annotator.store import Corpus
-from annotator.store.search import catch_up, unindexed_count
+from annotator.store.search import catch_up, catch_up_file, unindexed_count
 from annotator.ui.tasks import Task
+from annotator.ui.i18n import tr
+
+log = logging.getLogger(__name__)
 
 STEP_ARTICLES = 10  # articles per transaction: a few ms for news-length articles
 
 
 class SearchIndexer(QObject):
     finished = Signal()  # the index holds every article (or indexing stopped on an error)
+    failed = Signal(str)  # why indexing stopped (searches still find everything, more slowly)
 
     def __init__(self, corpus: Corpus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,13 +51,15 @@ class SearchIndexer(QObject):
         try:
             if unindexed_count(self.corpus.db) == 0:
                 return
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self._failed(exc)
             return
         if self.corpus.path is None:
             self._timer.start()
             return
         self._task = Task.in_thread(_index, str(self.corpus.path))
         self._task.succeeded.connect(self._task_done)
+        self._task.failed.connect(self._task_failed)
         self._task.start()
 
     @property
@@ -75,6 +83,10 @@ class SearchIndexer(QObject):
                 return
         self.finished.emit()
 
+    def _task_failed(self, exc: BaseException) -> None:
+        self._failed(exc)
+        self.finished.emit()
+
     def _step(self) -> None:
         if self.corpus is None:
             return
@@ -82,9 +94,13 @@ class SearchIndexer(QObject):
             if catch_up(self.corpus.db, STEP_ARTICLES):
                 self._timer.start()
                 return
-        except sqlite3.Error:
-            pass
+        except sqlite3.Error as exc:
+            self._failed(exc)
         self.finished.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("Search indexing stopped: %s", exc)
+        self.failed.emit(tr("Search indexing stopped ({exc}); search still finds everything.").format(exc=exc))
 
     def _maybe_again(self) -> None:
         if self._again:
@@ -93,16 +109,12 @@ class SearchIndexer(QObject):
 
 
 def _index(progress, path: str) -> None:
-    """Index in small transactions until done, or stopped (progress returns False)."""
-    try:
-        db = Database(sqlite3.connect(path, timeout=10))
-    except sqlite3.Error:
-        return
-    try:
-        steps = 0
-        while progress(steps, 0) and catch_up(db, STEP_ARTICLES):
-            steps += 1
-    except sqlite3.Error:  # busy, read-only, disk full: searches read unindexed articles directly
-        pass
-    finally:
-        db.conn.close()
+    """Index in small transactions, on a store connection, until done or stopped (progress returns
+    False). A failure (busy, read-only, disk full) raises, for the task to report."""
+    steps = [0]
+
+    def stop() -> bool:
+        steps[0] += 1
+        return not progress(steps[0], 0)
+
+    catch_up_file(path, stop, STEP_ARTICLES)

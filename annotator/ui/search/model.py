@@ -109,8 +109,8 @@ class SearchResultsModel(FlatTableModel):
             if not r.hits:
                 rows.append(HitRow(r.article_id, r.title, None, None, "", "", tr("(the title matches)")))
             for h in r.hits:
-                rows.append(HitRow(r.article_id, r.title, h.start, h.end,
-                                   ("…" if h.more_before else "") + h.before, h.text, h.after + ("…" if h.more_after else "")))
+                before, after = h.in_context.sides()
+                rows.append(HitRow(r.article_id, r.title, h.start, h.end, before, h.text, after))
         self._articles += len(page.results)
         if rows:
             n = len(self._rows)

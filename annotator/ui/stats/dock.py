@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Status
 from annotator.store.consistency import frequent_texts
 from annotator.ui.session import CorpusSession
 from annotator.ui.stats.chart import BarChart
@@ -55,7 +54,7 @@ class StatsDock(QDockWidget):
         body.setObjectName("statsBody")
         self.progress = QProgressBar(body)
         self.progress.setObjectName("progressBar")
-        self.progress.setToolTip(tr("Articles marked done, of all articles"))
+        self.progress.setToolTip(tr("Articles you marked done, of all articles (each analyst has their own status)"))
         self.progress_text = QLabel(body)
         self.progress_text.setObjectName("progressText")
         self.chart = BarChart(body)
@@ -63,11 +62,15 @@ class StatsDock(QDockWidget):
         self.total.setObjectName("annotationTotal")
         self.statuses = RowsModel((tr("Status"), tr("Articles")), self)
         self.annotators = RowsModel((tr("Annotator"), tr("Annotations")), self)
+        self.analysts = RowsModel((tr("Analyst"), tr("Assigned"), tr("New"), tr("In progress"), tr("Done")), self)
         self.frequent = RowsModel((tr("Label"), tr("Text"), tr("Annotations")), self)
         self.status_table = make_table(body, "statusTable", self.statuses)
         self.annotator_table = make_table(body, "annotatorTable", self.annotators)
         self.frequent_table = make_table(body, "frequentTable", self.frequent)
-        for table in (self.status_table, self.annotator_table, self.frequent_table):
+        self.analyst_table = make_table(body, "analystTable", self.analysts)
+        self.analyst_table.setToolTip(tr("Each analyst's articles: assigned to them, and their own status of those "
+                                      "(of every article they worked on when none is assigned)"))
+        for table in (self.status_table, self.annotator_table, self.frequent_table, self.analyst_table):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.frequent_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -79,7 +82,8 @@ class StatsDock(QDockWidget):
         sections = (
             (tr("Progress"), (self.progress, self.progress_text)),
             (tr("Annotations per label"), (self.chart, self.total)),
-            (tr("Articles by status"), (self.status_table,)),
+            (tr("Articles by your status"), (self.status_table,)),
+            (tr("Progress of each analyst"), (self.analyst_table,)),
             (tr("Annotations by annotator"), (self.annotator_table,)),
             (tr("Most frequent texts per label (top {TOP_TEXTS})").format(TOP_TEXTS=TOP_TEXTS), (self.frequent_table,)),
         )
@@ -98,7 +102,8 @@ class StatsDock(QDockWidget):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self.refresh)
         for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed,
-                       session.article_changed, session.labels_changed, session.articles_imported):
+                       session.article_changed, session.labels_changed, session.articles_imported,
+                       session.team_changed):
             signal.connect(self._changed)
         self.visibilityChanged.connect(lambda visible: visible and self.refresh())
 
@@ -122,17 +127,21 @@ class StatsDock(QDockWidget):
             (r["label"], r["count"], labels[r["tag"]].colour if r["tag"] in labels else "#888888")
             for r in stats["annotations_by_label"]
         ])
-        self.total.setText(tr("%Ln annotation(s) in all", None, stats["annotations"]))
+        self.total.setText(tr("%Ln annotation(s) in all", None, stats['annotations']))
         self.statuses.set_rows([(status_name(s), n) for s, n in stats["articles_by_status"].items()])
+        self.analysts.set_rows([
+            (p["annotator"], p["assigned"] or "–", p["new"] if p["assigned"] else "–", p["in_progress"], p["done"])
+            for p in stats["progress"]
+        ])
         self.annotators.set_rows(sorted(stats["annotations_by_annotator"].items(), key=lambda kv: (-kv[1], kv[0])))
         rows, colours = [], []
-        frequent = frequent_texts(corpus, TOP_TEXTS)
+        frequent = frequent_texts(corpus, TOP_TEXTS, corpus.user if corpus.team.blind else None)  # blind: yours
         for lab in self.session.labels:
             for text, n in frequent.get(lab.id, []):
                 rows.append((lab.name, " ".join(text.split()), n))
                 colours.append(lab.colour)
         self.frequent.set_rows(rows, colours)
-        for table in (self.status_table, self.annotator_table, self.frequent_table):
+        for table in (self.status_table, self.annotator_table, self.frequent_table, self.analyst_table):
             _fit(table)
 
     def show_now(self) -> None:

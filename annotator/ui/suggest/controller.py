@@ -10,15 +10,16 @@ Accepting is an ordinary AddAnnotations edit, rejecting a RejectMentions edit: b
 from __future__ import annotations
 
 import html
+import logging
 import time
 from bisect import bisect_left
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QToolTip
 
 from annotator.core.model import Annotation
+from annotator.core.text import shorten
 from annotator.store.consistency import MissedMention
 from annotator.store.layers import (
     article_status,
@@ -34,13 +35,20 @@ from annotator.suggest.model import Manifest, ModelError, Suggestion, load_model
 from annotator.ui import settings as keys
 from annotator.ui.commands import AddAnnotations
 from annotator.ui.consistency.commands import RejectMentions
-from annotator.ui.editor import _short
 from annotator.ui.suggest.actions import SuggestionActions
 from annotator.ui.suggest.overlay import SuggestionOverlay
 from annotator.ui.suggest.trainer import ModelTrainer, model_folder, model_status
+from annotator.ui.tasks import Task
 from annotator.ui.i18n import tr
 
+log = logging.getLogger(__name__)
+
 MIN_FINISHED = 2  # finished articles before the first training
+
+
+def _read_dictionary(progress, path: Path, own: str | None) -> Dictionary:
+    """The dictionary of labelled texts, read through a connection of its own (a worker's task)."""
+    return Dictionary.from_counts(labelled_texts_in_file(path, own))
 
 
 class SuggestionController(QObject):
@@ -71,10 +79,10 @@ class SuggestionController(QObject):
         self.status = QLabel(objectName="statusModel")
         self.status.setContentsMargins(8, 0, 8, 0)
         self._stepper = QTimer(self, interval=0, timeout=self._more)  # a long article, a piece per idle moment
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest-dictionary")
-        self._reading: Future | None = None
+        self._pool = QThreadPool(self)  # one thread: readings of the dictionary take turns
+        self._pool.setMaxThreadCount(1)
+        self._reading: Task | None = None
         self._meanwhile: list[tuple[str, str, int]] = []
-        self._poll = QTimer(self, interval=50, timeout=self._dictionary_read)
         a = self.actions
         a.show.setChecked(keys.SUGGEST_SHOW.read(settings))
         a.least_sure.setChecked(keys.SUGGEST_LEAST_SURE.read(settings))
@@ -121,20 +129,23 @@ class SuggestionController(QObject):
             self.live.dictionary = Dictionary.from_counts(labelled_texts(self.session.corpus, own))
             return
         self._meanwhile = []
-        self._reading = self._pool.submit(lambda: Dictionary.from_counts(labelled_texts_in_file(path, own)))
-        self._poll.start()
+        task = self._reading = Task.in_thread(_read_dictionary, path, own, pool=self._pool)
+        task.succeeded.connect(lambda dictionary: self._dictionary_read(task, dictionary))
+        task.failed.connect(lambda exc: self._dictionary_failed(task, exc))
+        task.start()
 
-    def _dictionary_read(self) -> None:
-        future = self._reading
-        if future is None or not future.done():
+    def _dictionary_failed(self, task: Task, exc: BaseException) -> None:
+        if task is not self._reading:  # a later reading replaced it
             return
-        self._poll.stop()
         self._reading = None
-        try:
-            dictionary = future.result()
-        except Exception as exc:  # noqa: BLE001 - the corpus went away or is locked: suggestions from the model only
-            self.message.emit(tr("The dictionary of labelled texts could not be read ({exc}).").format(exc=exc))
+        # the corpus went away or is locked: suggestions from the model only
+        log.warning("The dictionary of labelled texts could not be read", exc_info=exc)
+        self.message.emit(tr("The dictionary of labelled texts could not be read ({exc}).").format(exc=exc))
+
+    def _dictionary_read(self, task: Task, dictionary: Dictionary) -> None:
+        if task is not self._reading:  # a later reading replaced it
             return
+        self._reading = None
         for text, tag, n in self._meanwhile:
             (dictionary.add if n > 0 else dictionary.remove)(text, tag)
         self._meanwhile = []
@@ -160,6 +171,7 @@ class SuggestionController(QObject):
 
                     self._ranking = [int(i) for i in json.loads(ranking.read_text(encoding="utf-8"))]
             except (ModelError, OSError, ValueError) as exc:
+                log.warning("The suggestion model in %s could not be loaded", folder, exc_info=True)
                 self.message.emit(tr("The suggestion model could not be loaded ({exc}); it will be trained again.").format(exc=exc))
         self._predicted.clear()
         self._show_model_status()
@@ -243,8 +255,7 @@ class SuggestionController(QObject):
     def wait_ready(self) -> None:
         """Wait for the dictionary and the model, then look at the whole open article (scripts and tests)."""
         if self._reading is not None:
-            self._reading.result()
-            self._dictionary_read()
+            self._reading.wait()
         if not self._model_loaded:
             self._model_timer.stop()
             self._load_model()
@@ -357,7 +368,7 @@ class SuggestionController(QObject):
         if label is None:
             return False
         a = Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator)
-        if self.editor.run(AddAnnotations(self.session, [a], tr("Accept suggestion “{short}” as {name}").format(short=_short(a.text), name=label.name))):
+        if self.editor.run(AddAnnotations(self.session, [a], tr("Accept suggestion “{shorten}” as {name}").format(shorten=shorten(a.text, 40), name=label.name))):
             self._after(a.end)  # the next one, ready for Enter
             self._reveal()
             return True
@@ -380,7 +391,7 @@ class SuggestionController(QObject):
             article.id, article.title, s.start, s.end, text, key_of(text), label.id if label else 0, "", ""
         )
         command = RejectMentions(self.session, [mention], self._rejections_changed)
-        command.setText(tr("Reject suggestion “{short}”").format(short=_short(text)))
+        command.setText(tr("Reject suggestion “{shorten}”").format(shorten=shorten(text, 40)))
         if self.editor.run(command):
             self._after(s.end)
             self._reveal()
@@ -485,7 +496,7 @@ class SuggestionController(QObject):
         label = self._label_for(s.tag)
         colour = label.colour if label else "#777"
         names = {"dictionary": tr("the dictionary of labelled texts"), "model": tr("the trained model")}
-        source = tr(" and ").join(names.get(part, part) for part in s.source.split(" + "))
+        source = " and ".join(names.get(part, part) for part in s.source.split(" + "))
         sure = tr("confidence not given") if s.confidence is None else tr("{confidence:.0%} sure").format(confidence=s.confidence)
         return (
             tr("<b style='color:{colour}'>┅</b> Suggested {escape}: {escape2}<br><i>from {escape3}, {sure}</i><br>Tab selects it · Enter accepts · X rejects").format(colour=colour, escape=html.escape(label.name if label else s.tag), escape2=html.escape(self._text(s)), escape3=html.escape(source), sure=sure)
@@ -565,6 +576,6 @@ class SuggestionController(QObject):
     def shutdown(self) -> None:
         self._model_timer.stop()
         self._stepper.stop()
-        self._poll.stop()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._reading = None  # a reading still under way is ignored when it ends
+        self._pool.clear()  # and one not begun never begins
         self.trainer.stop(wait_ms=2000)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,8 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from annotator.suggest.model import Manifest
 from annotator.ui.i18n import tr
+
+log = logging.getLogger(__name__)
 
 RANK = 500  # unfinished articles ranked for "least sure first"
 
@@ -93,7 +96,7 @@ class ModelTrainer(QObject):
                 self.finished.emit(json.loads(out))
                 return
             except ValueError:
-                pass
+                log.warning("The training process's report could not be read: %r", out[-500:], exc_info=True)
         self.failed.emit(err.removeprefix(tr("Error: ")).splitlines()[-1] if err else tr("Training stopped (exit {code}).").format(code=code))
 
     def _error(self, process: QProcess, error) -> None:

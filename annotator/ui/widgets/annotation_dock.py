@@ -27,6 +27,9 @@ class AnnotationDock(QDockWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 110)
         header.resizeSection(2, 90)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # the annotator
+        header.resizeSection(3, 64)
         self.setWidget(self.table)
         self._quiet = False
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)

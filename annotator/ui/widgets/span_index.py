@@ -16,12 +16,17 @@ class SpanIndex:
         self.offsets = offsets
         self._items: list[tuple[int, int, int]] = []
         self._by_id: dict[int, Annotation] = {}
-        self.label_of: dict[int, int] = {}  # annotation id -> label id, for painting
+        self.label_of: dict[int, int] = {}  # annotation id -> label id, for painting; negative: another analyst's
+        self.owner: str | None = None  # the analyst using the window; None: every span is theirs
         self._max_len = 0
+
+    def paint_key(self, a: Annotation) -> int:
+        """The label id to paint ``a`` with: negative for another analyst's span (drawn as an outline)."""
+        return a.label_id if self.owner is None or a.annotator == self.owner else -a.label_id
 
     def reset(self, annotations: Iterable[Annotation]) -> None:
         self._by_id = {a.id: a for a in annotations}
-        self.label_of = {a.id: a.label_id for a in self._by_id.values()}
+        self.label_of = {a.id: self.paint_key(a) for a in self._by_id.values()}
         if self.offsets.identity:
             items = [(a.start, a.end, a.id) for a in self._by_id.values()]
         else:
@@ -43,7 +48,7 @@ class SpanIndex:
     def add(self, a: Annotation) -> tuple[int, int]:
         s, e = self.offsets.to_utf16(a.start), self.offsets.to_utf16(a.end)
         self._by_id[a.id] = a
-        self.label_of[a.id] = a.label_id
+        self.label_of[a.id] = self.paint_key(a)
         insort(self._items, (s, e, a.id))
         self._max_len = max(self._max_len, e - s)
         return s, e
@@ -56,7 +61,7 @@ class SpanIndex:
         to16 = self.offsets.to_utf16
         for a in new:
             self._by_id[a.id] = a
-            self.label_of[a.id] = a.label_id
+            self.label_of[a.id] = self.paint_key(a)
         items = [(to16(a.start), to16(a.end), a.id) for a in new]
         items.sort()
         if self._items and items[0] < self._items[-1]:

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPalette,
+    QPen,
     QPixmap,
     QPolygonF,
     QTextCharFormat,
@@ -76,7 +77,7 @@ class SpanOverlay:
         return self._text_metrics
 
     def tag_text(self, label_id: int) -> str:
-        lab = self.labels.get(label_id)
+        lab = self.labels.get(abs(label_id))  # negative: another analyst's span (SpanIndex.paint_key)
         return lab.name if lab else "?"
 
     def tag_width(self, label_id: int) -> float:
@@ -211,7 +212,8 @@ class SpanOverlay:
         text_ends: dict[int, QRectF] = {}  # where each span's text ends: its tag goes right after
         notes: list[QRectF] = []
         for s, e, ident in items:
-            lab = self.labels.get(self.index.label_of[ident])
+            key = self.index.label_of[ident]
+            lab = self.labels.get(abs(key))
             colour = QColor(lab.colour if lab else "#999999")
             edge = colour.lighter(135) if dark else colour.darker(150)
             inset = min(depth[ident], 3) * 1.5
@@ -219,7 +221,8 @@ class SpanOverlay:
             if frags and ident in tags:  # the box holds the span's own tag and those of spans inside it
                 text_ends[ident] = QRectF(frags[-1])
                 frags[-1].setRight(frags[-1].right() + tags[ident])
-            painter.setPen(edge)
+            # another analyst's span (read-only, not filled) is outlined with a dotted line (suggestions are dashed)
+            painter.setPen(QPen(edge, 1, Qt.PenStyle.DotLine) if key < 0 else QPen(edge))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRects([r.adjusted(0.5, 0.5 + inset, -0.5, -0.5 - inset) for r in frags])
             a = self.index.get(ident)
@@ -297,7 +300,7 @@ class SpanOverlay:
 
     def _pill(self, label_id: int) -> QPixmap:
         """A label's tag, drawn once per label, colour, text size and screen."""
-        lab = self.labels.get(label_id)
+        lab = self.labels.get(abs(label_id))
         colour = QColor(lab.colour if lab else "#999999")
         text = self.tag_text(label_id)
         ratio = self.editor.devicePixelRatioF()

@@ -95,6 +95,8 @@ class SpanPainter(QObject):
     def _format(self, stack: tuple[int, ...]) -> QTextCharFormat:
         """Format for the label ids covering a piece of text, outermost first."""
         fmt = self._formats.get(stack)
+        if fmt is None and min(stack) < 0:
+            fmt = self._formats[stack] = self._others_format(stack)
         if fmt is None:
             fmt = QTextCharFormat()
             inner = self._colours.get(stack[-1], UNKNOWN)
@@ -107,6 +109,18 @@ class SpanPainter(QObject):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor(self._colours.get(stack[-2], UNKNOWN)))
             self._formats[stack] = fmt
+        return fmt
+
+    def _others_format(self, stack: tuple[int, ...]) -> QTextCharFormat:
+        """Another analyst's span (negative label id): read-only, so not filled; its text takes its
+        label's colour (the overlay outlines it with a dotted line), over the fill of the user's own
+        spans there, if any."""
+        own = tuple(k for k in stack if k > 0)
+        fmt = QTextCharFormat(self._format(own)) if own else QTextCharFormat()
+        if not own:
+            colour = QColor(self._colours.get(-next(k for k in reversed(stack) if k < 0), UNKNOWN))
+            light = self.editor.palette().color(QPalette.ColorRole.Base).lightness() > 128
+            fmt.setForeground(colour.darker(135) if light else colour.lighter(135))
         return fmt
 
     def ranges_for(self, start: int, end: int) -> list[tuple[int, int, tuple[int, ...]]]:

@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QTextCursor
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, Label
@@ -52,7 +52,7 @@ class TextPane(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setMouseTracking(True)
         font = QFont()
-        font.setFamilies(["Noto Serif", "Georgia", "DejaVu Serif", "Noto Serif CJK SC", "serif"])  # notr: font names
+        font.setFamilies(["Noto Serif", "Georgia", "DejaVu Serif", "Noto Serif CJK SC", "serif"])  # notr
         font.setPointSize(DEFAULT_POINT_SIZE)
         self.setFont(font)
         self.document().setDocumentMargin(18)
@@ -102,6 +102,7 @@ class TextPane(QPlainTextEdit):
         self._frontier = 0
         self._selected = None
         self._flash = None
+        self._overlays = []
         self._last_span = 0
         self.overlay.find_hits, self.overlay.find_length = [], 0  # the find bar searches the new text again
         self.setPlainText(text)
@@ -241,12 +242,37 @@ class TextPane(QPlainTextEdit):
         last = self.cursorRect(self._cursor(end, end))
         return area.top() <= first.top() and last.bottom() <= area.bottom()
 
+    def set_overlays(self, marks: list[tuple[int, int, str, int]]) -> None:
+        """Mark ranges over the spans without being spans (adjudication's competing versions):
+        (start, end in code points, colour, style): style 0 a tinted box, 1 solid, 2 wavy, 3 dotted underline."""
+        n = len(self._text)
+        self._overlays = [
+            (self.offsets.to_utf16(min(s, n)), self.offsets.to_utf16(min(e, n)), colour, style)
+            for s, e, colour, style in marks
+        ]
+        self._refresh_extra()
+
     def _end_flash(self) -> None:
         self._flash = None
         self._refresh_extra()
 
     def _refresh_extra(self) -> None:
         extras = []
+        lines = (QTextCharFormat.UnderlineStyle.SingleUnderline, QTextCharFormat.UnderlineStyle.WaveUnderline,
+                 QTextCharFormat.UnderlineStyle.DotLine)
+        for s, e, colour, style in getattr(self, "_overlays", ()):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(s, e)
+            if style == 0:
+                tint = QColor(colour)
+                tint.setAlpha(150)
+                sel.format.setBackground(tint)
+            else:
+                sel.format.setUnderlineStyle(lines[(style - 1) % 3])
+                sel.format.setUnderlineColor(QColor(colour))
+                sel.format.setFontUnderline(True)
+            sel.format.setFontWeight(QFont.Weight.Bold)  # stands out from the spans painted under it
+            extras.append(sel)
         if self._selected is not None and self.index.get(self._selected.id) is not None:
             lab = self._labels.get(self._selected.label_id)
             s, e = self.index.u16_range(self._selected)
@@ -337,8 +363,10 @@ class TextPane(QPlainTextEdit):
                 lines = []
                 for a in reversed(hits):  # outermost first, as they nest
                     lab = self._labels.get(a.label_id)
-                    line = "<b style='color:{colour}'>■</b> {name}: {text}".format(  # notr: markup
-                        colour=lab.colour if lab else "#777", name=html.escape(lab.name if lab else "?"), text=html.escape(a.text))
+                    line = "<b style='color:{value}'>■</b> {escape}: {escape2}".format(  # notr
+                        value=lab.colour if lab else '#777', escape=html.escape(lab.name if lab else '?'), escape2=html.escape(a.text))
+                    if self.index.owner is not None and a.annotator != self.index.owner:
+                        line += tr(" <i>· {escape} (read-only)</i>").format(escape=html.escape(a.annotator))
                     if a.note:
                         line += f"<br><i>{html.escape(a.note)}</i>"
                     lines.append(line)

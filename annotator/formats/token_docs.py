@@ -1,0 +1,282 @@
+"""An article's tokens, sentences and spans on token edges, whole or a window at a time.
+
+    tdoc = tokenize_doc(doc, report, tok)                 # the whole article
+    for part in tokenize_segments(doc, report, tok):      # a long one, a window at a time
+        ...
+
+A long article (more than ``SEGMENT_CHARS`` characters) is tokenized in windows that end
+right after a line break outside every span, so that its token exports work with memory
+bounded by a window, not by the article. Tokens never contain whitespace and a line break
+always ends a sentence (unless it is inside a span, and no window ends inside one), so the
+windows' tokens, sentences and placed spans are exactly the whole article's, in order (a
+test compares them): offsets stay code points into the whole text; token indexes (in
+``sentences`` and the spans) count from the window's first token.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
+from annotator.formats.tokens import Tokenizer, sentence_starts, split_at
+
+SEGMENT_CHARS = 1_000_000  # an article longer than this is tokenized a window of about this size at a time
+
+
+class PlacedSpan(NamedTuple):
+    """A span on token edges: ``[token_start, token_end)`` covers ``text[start:end]``."""
+
+    span: ExportSpan
+    start: int
+    end: int
+    token_start: int
+    token_end: int  # exclusive
+
+
+@dataclass
+class TokenDoc:
+    doc: ExportDoc
+    starts: list[int]
+    ends: list[int]
+    sentences: list[tuple[int, int]]  # token index ranges [i, j)
+    spans: list[PlacedSpan]  # in the doc's span order; spans that could not be placed are left out
+    language: str = ""
+    token_texts: list[str] | None = None  # text[start:end] of every token, when already at hand
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def words(self, i: int = 0, j: int | None = None) -> list[str]:
+        if self.token_texts is not None:
+            return self.token_texts[i:j]
+        return list(map(self.doc.text.__getitem__, map(slice, self.starts[i:j], self.ends[i:j])))
+
+
+_Wanted = tuple[ExportSpan, int, int]  # a span and its edges with whitespace trimmed
+
+
+def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenDoc:
+    """Tokens and sentences of one article, with every span it can place on token edges."""
+    language = _language(doc, tok)
+    return _tokenize_window(doc, report, tok, language, _wanted(doc, report), 0, len(doc.text))
+
+
+def tokenize_segments(
+    doc: ExportDoc, report: ExportReport, tok: Tokenizer, size: int | None = None
+) -> Iterator[TokenDoc]:
+    """The article's ``TokenDoc`` s, in text order: one for a short article, else one per window of
+    about ``size`` characters (``SEGMENT_CHARS``), each ending right after a line break outside every span."""
+    size = SEGMENT_CHARS if size is None else size
+    text = doc.text
+    language = _language(doc, tok)
+    wanted = _wanted(doc, report)
+    cuts = window_cuts(text, wanted, size)
+    if not cuts:
+        yield _tokenize_window(doc, report, tok, language, wanted, 0, len(text))
+        return
+    groups: list[list[_Wanted]] = [[] for _ in range(len(cuts) + 1)]
+    for w in wanted:  # in the doc's order; no span crosses a cut
+        groups[bisect_right(cuts, w[1])].append(w)
+    bounds = [0, *cuts, len(text)]
+    for k, group in enumerate(groups):
+        yield _tokenize_window(doc, report, tok, language, group, bounds[k], bounds[k + 1])
+
+
+def window_cuts(text: str, wanted: list[_Wanted], size: int) -> list[int]:
+    """Offsets, about ``size`` apart, right after a line break and inside no span."""
+    if len(text) <= size:
+        return []
+    merged: list[list[int]] = []
+    for _, s, e in sorted(wanted, key=lambda w: w[1]):
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    lows = [m[0] for m in merged]
+    cuts: list[int] = []
+    at = size
+    while at < len(text):
+        pos = text.find("\n", at)
+        if pos == -1 or pos + 1 >= len(text):
+            break
+        cut = pos + 1
+        k = bisect_left(lows, cut) - 1  # the last span block starting before the cut
+        if k >= 0 and merged[k][1] > cut:
+            at = merged[k][1]  # inside it: look after it
+            continue
+        cuts.append(cut)
+        at = cut + size
+    return cuts
+
+
+def _language(doc: ExportDoc, tok: Tokenizer) -> str:
+    meta = doc.article.meta if isinstance(doc.article.meta, dict) else {}
+    return tok.language(doc.text, meta) if tok.spacy is not None else ""
+
+
+def _wanted(doc: ExportDoc, report: ExportReport) -> list[_Wanted]:
+    """The doc's spans with whitespace at their edges trimmed; empty, outside or blank ones reported."""
+    text = doc.text
+    wanted: list[_Wanted] = []
+    n = len(text)
+    for span in doc.spans:
+        s, e = span.start, span.end
+        if not (0 <= s < e <= n):
+            report.warn(doc, "left out: the span is empty or outside the text", span)
+            continue
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            report.warn(doc, "left out: the span covers only whitespace", span)
+            continue
+        if (s, e) != (span.start, span.end):
+            report.warn(doc, f"trimmed whitespace at its edges (tokens hold none): now {s}-{e} {text[s:e]!r}", span)
+        wanted.append((span, s, e))
+    return wanted
+
+
+def _tokenize_window(
+    doc: ExportDoc, report: ExportReport, tok: Tokenizer, language: str, wanted: list[_Wanted], lo: int, hi: int
+) -> TokenDoc:
+    """Tokens, sentences and placed spans of ``text[lo:hi]`` (``wanted`` all inside it)."""
+    text = doc.text
+    whole = lo == 0 and hi == len(text)
+    starts, ends, texts = tok.tokens_and_words(text if whole else text[lo:hi], language)
+    if lo:
+        starts = list(map(lo.__add__, starts))
+        ends = list(map(lo.__add__, ends))
+    if wanted:
+        points = [p for _, s, e in wanted for p in (s, e)]
+        old_s, old_e = starts, ends
+        starts, ends, pieces = split_at(starts, ends, points)
+        if pieces:
+            texts = None  # some tokens were split: TokenDoc.words() slices the text again
+            for span, s, e in wanted:
+                split = [i for i in _containing(old_s, old_e, s) + _containing(old_s, old_e, e) if i in pieces]
+                for i in dict.fromkeys(split):
+                    report.warn(
+                        doc,
+                        f"kept exact by splitting the token {text[old_s[i] : old_e[i]]!r} at the span edge",
+                        span,
+                    )
+    # Every non-blank character is in a token and every span edge is now a token edge.
+    placed = [PlacedSpan(span, s, e, bisect_left(starts, s), bisect_left(ends, e) + 1) for span, s, e in wanted]
+    sent = sentence_starts(text, starts, ends, lo, hi)
+    if placed and len(sent) > 1:
+        inside = set()
+        for p in placed:
+            if p.token_end - p.token_start < 2:
+                continue
+            first = bisect_right(sent, p.token_start)
+            last = bisect_left(sent, p.token_end)
+            inside.update(sent[first:last])
+        if inside:
+            sent = [i for i in sent if i not in inside]
+    bounds = sent + [len(starts)]
+    sentences = [(bounds[k], bounds[k + 1]) for k in range(len(sent))]
+    return TokenDoc(doc, starts, ends, sentences, placed, language, texts)
+
+
+def _containing(starts: list[int], ends: list[int], p: int) -> list[int]:
+    i = bisect_right(starts, p) - 1
+    return [i] if i >= 0 and starts[i] < p < ends[i] else []
+
+
+@dataclass(frozen=True, slots=True)
+class SpacyLayout:
+    """A doc's tokens as spaCy builds a Doc: whitespace other than one space after a token is a token
+    of its own, so ``"".join(w + " " * s for w, s in zip(words, spaces)) == text``."""
+
+    words: list[str]
+    spaces: list[bool]
+    index: list[int]  # our token i is words[index[i]]
+
+
+def spacy_layout(tdoc: TokenDoc) -> SpacyLayout:
+    text = tdoc.text
+    words: list[str] = []
+    spaces: list[bool] = []
+    index: list[int] = []
+    pos = 0
+    for s, e in [*zip(tdoc.starts, tdoc.ends), (len(text), len(text))]:
+        if s > pos:
+            gap = text[pos:s]
+            if words and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        if e > s:
+            index.append(len(words))
+            words.append(text[s:e])
+            spaces.append(False)
+        pos = e
+    return SpacyLayout(words, spaces, index)
+
+
+class LayoutStream:
+    """``spacy_layout`` over an article's windows in order (``tokenize_segments``): each word comes
+    out once the whitespace after it is known, numbered as in the whole article's layout."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.count = 0  # words made so far, the pending one included
+        self.pending: list | None = None  # [word, space] of the last word made
+
+    def _word(self, word: str, out: list[tuple[str, bool]]) -> None:
+        if self.pending is not None:
+            out.append((self.pending[0], self.pending[1]))
+        self.pending = [word, False]
+        self.count += 1
+
+    def _gap(self, s: int, out: list[tuple[str, bool]]) -> None:
+        if s > self.pos:
+            gap = self.text[self.pos : s]
+            if self.pending is not None and gap[0] == " ":
+                self.pending[1] = True
+                gap = gap[1:]
+            if gap:
+                self._word(gap, out)
+
+    def feed(self, tdoc: TokenDoc) -> tuple[list[tuple[str, bool]], list[int]]:
+        """The words finished so far (with their space flags), and each token's word number."""
+        out: list[tuple[str, bool]] = []
+        index: list[int] = []
+        text = self.text
+        pos, count, pending = self.pos, self.count, self.pending
+        for s, e in zip(tdoc.starts, tdoc.ends):  # _gap and _word, inline: this runs once per token
+            if s > pos:
+                gap = text[pos:s]
+                if pending is not None and gap[0] == " ":
+                    pending[1] = True
+                    gap = gap[1:]
+                if gap:
+                    if pending is not None:
+                        out.append((pending[0], pending[1]))
+                    pending = [gap, False]
+                    count += 1
+            index.append(count)
+            if pending is not None:
+                out.append((pending[0], pending[1]))
+            pending = [text[s:e], False]
+            count += 1
+            pos = e
+        self.pos, self.count, self.pending = pos, count, pending
+        return out, index
+
+    def finish(self) -> list[tuple[str, bool]]:
+        """The last words: the whitespace after the last token, and the pending word."""
+        out: list[tuple[str, bool]] = []
+        self._gap(len(self.text), out)
+        if self.pending is not None:
+            out.append((self.pending[0], self.pending[1]))
+            self.pending = None
+        return out

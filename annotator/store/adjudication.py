@@ -1,0 +1,93 @@
+"""Building a gold layer from the analysts' layers: reading an article's adjudication state and
+accepting what the analysts agree on (see ``core/adjudication.py`` for the rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.core.adjudication import Plan, plan
+from annotator.core.agreement import Span
+from annotator.core.model import Annotation
+from annotator.store.analyst_layers import decided, finished_articles, layer, settle
+
+DEFAULT_GOLD = "gold"
+
+
+@dataclass(frozen=True)
+class ArticleAdjudication:
+    """One article's adjudication: who is compared, the gold layer so far, and the plan."""
+
+    article_id: int
+    gold: str
+    analysts: tuple[str, ...]
+    layers: dict[str, list[Annotation]]
+    gold_layer: list[Annotation]
+    plan: Plan
+
+    def gold_annotation(self, span: Span, tags: dict[str, int]) -> Annotation | None:
+        label_id = tags.get(span.label)
+        return next((g for g in self.gold_layer if (g.start, g.end, g.label_id) == (span.start, span.end, label_id)), None)
+
+
+def analysts_of(corpus, article_id: int, gold: str, annotators: Sequence[str] | None = None) -> list[str]:
+    """The analysts whose layers are adjudicated in this article: those (of ``annotators``, default
+    everyone but the gold layer) who finished it."""
+    names = list(annotators) if annotators else [n for n in corpus.annotations.annotators() if n != gold]
+    names = [n for n in names if n != gold]
+    done = finished_articles(corpus.db, names, [article_id])
+    return sorted(n for n in names if article_id in done[n])
+
+
+def _spans(annotations: Sequence[Annotation], tags: dict[int, str]) -> list[Span]:
+    return [Span(a.start, a.end, tags.get(a.label_id, "?")) for a in annotations]
+
+
+def read(
+    corpus, article_id: int, gold: str = DEFAULT_GOLD, annotators: Sequence[str] | None = None,
+    min_agree: int | None = None,
+) -> ArticleAdjudication:
+    analysts = tuple(analysts_of(corpus, article_id, gold, annotators))
+    tags = {lab.id: lab.tag for lab in corpus.labels.list()}
+    layers = {n: layer(corpus.db, article_id, n) for n in analysts}
+    gold_layer = layer(corpus.db, article_id, gold)
+    p = plan(
+        {n: _spans(a, tags) for n, a in layers.items()}, _spans(gold_layer, tags),
+        decided(corpus.db, article_id, gold), min_agree,
+    ) if len(analysts) >= 2 else Plan((), (), ())
+    return ArticleAdjudication(article_id, gold, analysts, layers, gold_layer, p)
+
+
+def gold_annotations(corpus, article_id: int, gold: str, spans: Sequence[Span]) -> list[Annotation]:
+    """New gold annotations for ``spans`` (label tags) of an article."""
+    ids = {lab.tag: lab.id for lab in corpus.labels.list()}
+    text = corpus.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    return [Annotation(None, article_id, ids[s.label], s.start, s.end, text[s.start : s.end], gold) for s in spans]
+
+
+def accept_agreed(
+    corpus, article_id: int, gold: str = DEFAULT_GOLD, annotators: Sequence[str] | None = None,
+    min_agree: int | None = None,
+) -> tuple[list[Annotation], ArticleAdjudication]:
+    """Add to gold every span at least ``min_agree`` analysts (default all) made identically and gold
+    lacks. Committed. Returns the annotations added (none when run again) and the state after."""
+    state = read(corpus, article_id, gold, annotators, min_agree)
+    added: list[Annotation] = []
+    if state.plan.accept:
+        complete = state.plan.open == 0  # nothing left to settle: gold is done for this article
+        added = settle(corpus, article_id, gold, None,
+                       gold_annotations(corpus, article_id, gold, state.plan.accept), [], None,
+                       True if complete else None)
+        state = read(corpus, article_id, gold, annotators, min_agree)
+    return added, state
+
+
+def candidate_articles(corpus, gold: str, annotators: Sequence[str] | None = None) -> list[int]:
+    """Articles that at least two analysts (of ``annotators``, default all but gold) finished."""
+    names = [n for n in (annotators or corpus.annotations.annotators()) if n != gold]
+    done = finished_articles(corpus.db, names)
+    counts: dict[int, int] = {}
+    for ids in done.values():
+        for i in ids:
+            counts[i] = counts.get(i, 0) + 1
+    return sorted(i for i, c in counts.items() if c >= 2)

@@ -1,0 +1,331 @@
+"""Team › Adjudicate: the open article's disagreements beside the text, the competing versions
+marked in the text, one key per version. Every step is an undoable edit of the gold layer,
+committed before it shows; the text shows (and the label keys edit) only the gold layer meanwhile."""
+
+from __future__ import annotations
+
+import string
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.adjudication import Disagreement, take
+from annotator.core.agreement import Span
+from annotator.core.model import Annotation
+from annotator.store.adjudication import DEFAULT_GOLD, ArticleAdjudication, gold_annotations, read
+from annotator.ui.commands import AddAnnotations, Command
+from annotator.ui.editor import Editor
+from annotator.ui.session import CorpusSession
+from annotator.ui.i18n import tr
+
+LETTERS = string.ascii_uppercase[:8]  # version keys: A, B, C… (X: none)
+MARKS = ("▆", "〰", "┈")  # how version A, B, C… is drawn in the text: tinted, wavy, dotted underline
+
+
+class Settle(Command):
+    """Gold over one disagreement becomes one version (or nothing): spans added and removed and the
+    decision recorded, in one transaction; undo puts gold and the decision back as they were."""
+
+    def __init__(self, session: CorpusSession, article_id: int, gold: str, d: Disagreement,
+                 add: list[Annotation], remove: list[Annotation], was_decided: bool, text: str,
+                 completes: bool = False) -> None:
+        super().__init__(session, text)
+        self.article_id, self.gold, self.extent = article_id, gold, (d.start, d.end)
+        self.add, self.remove, self.was_decided = add, remove, was_decided
+        self.completes = completes  # the last open disagreement: gold is done for the article
+        self.stored: list[Annotation] = []
+
+    def apply(self) -> None:
+        self.session.focus_requested.emit(self.article_id)
+        self.stored = self.session.settle(self.article_id, self.gold, self.extent, self.stored or self.add, self.remove,
+                                          True, True if self.completes else None)
+
+    def revert(self) -> None:
+        self.session.focus_requested.emit(self.article_id)
+        self.session.settle(self.article_id, self.gold, self.extent, self.remove, self.stored,
+                            None if self.was_decided else False, False if self.completes else None)
+
+
+def _describe(span: Span, text: str, names: dict[str, str]) -> str:
+    return f"{names.get(span.label, span.label)} “{' '.join(text[span.start:span.end].split())}”"
+
+
+class AdjudicationDock(QDockWidget):
+    take_requested = Signal(int)  # version index; -1: none
+    step_requested = Signal(int)  # +1 next open, -1 previous open
+    row_chosen = Signal(int)  # disagreement index
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Adjudication"), parent)
+        self.setObjectName("adjudicationDock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.header = QLabel(body, objectName="adjudicationHeader")
+        self.header.setWordWrap(True)
+        self.counter = QLabel(body, objectName="adjudicationCounter")
+        font = self.counter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.counter.setFont(font)
+        layout.addWidget(self.header)
+        layout.addWidget(self.counter)
+        self.tree = QTreeWidget(body, objectName="disagreementTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setTabKeyNavigation(False)
+        self.tree.setUniformRowHeights(True)  # long versions are elided; the tooltip holds them whole
+        layout.addWidget(self.tree, 1)
+        self.keys = QLabel(body, objectName="adjudicationKeys")
+        self.keys.setWordWrap(True)
+        self.keys.setText(tr("<b>A</b>, <b>B</b>… take that version · <b>X</b> none · <b>Tab</b> / <b>Shift+Tab</b> next / "
+                          "previous open · or label gold by hand in the text with the label keys."))
+        layout.addWidget(self.keys)
+        buttons = QHBoxLayout()
+        self.none_button = QPushButton(tr("None (&X)"), body, objectName="adjudicateNone")
+        self.next_button = QPushButton(tr("Next open"), body, objectName="adjudicateNext")
+        self.stop_button = QPushButton(tr("Stop adjudicating"), body, objectName="adjudicateStop")
+        for b in (self.none_button, self.next_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.none_button.clicked.connect(lambda: self.take_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.tree.currentItemChanged.connect(self._current)
+        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for i, letter in enumerate(LETTERS):
+            QShortcut(QKeySequence(letter), self, context=ctx).activated.connect(lambda i=i: self.take_requested.emit(i))
+        QShortcut(QKeySequence("X"), self, context=ctx).activated.connect(lambda: self.take_requested.emit(-1))
+        QShortcut(QKeySequence("Tab"), self, context=ctx).activated.connect(lambda: self.step_requested.emit(1))
+        QShortcut(QKeySequence("Shift+Tab"), self, context=ctx).activated.connect(lambda: self.step_requested.emit(-1))
+        QShortcut(QKeySequence("Backtab"), self, context=ctx).activated.connect(lambda: self.step_requested.emit(-1))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - closing the panel ends adjudicating
+        self.stop_requested.emit()
+        super().closeEvent(event)
+
+    def _current(self, item: QTreeWidgetItem | None, _old=None) -> None:
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is not None:
+            self.row_chosen.emit(self.tree.indexOfTopLevelItem(item))
+
+    def fill(self, state: ArticleAdjudication, text: str, names: dict[str, str], current: int) -> None:
+        p = state.plan
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for k, d in enumerate(p.disagreements):
+            mark = tr("✓ settled") if d.settled else tr("● open")
+            top = QTreeWidgetItem([f"{mark}   {k + 1}. “{' '.join(text[d.start:d.end].split())}”"])
+            font = top.font(0)
+            font.setBold(not d.settled)
+            top.setFont(0, font)
+            for i, v in enumerate(d.versions):
+                what = "; ".join(_describe(s, text, names) for s in v.spans) or tr("no span")
+                mark = MARKS[i % 3] if v.spans else "  "
+                child = QTreeWidgetItem([f"{LETTERS[i]} {mark} {', '.join(v.analysts)}: {what}"])
+                where = ", ".join(f"{s.start}–{s.end}" for s in v.spans)
+                child.setToolTip(0, tr("{join}: {what}{value}. Press {value2} to take this version into gold.").format(join=', '.join(v.analysts), what=what, value=f' at {where}' if where else '', value2=LETTERS[i]))
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        self.tree.blockSignals(False)
+        if 0 <= current < self.tree.topLevelItemCount():
+            self.select(current)
+        total = len(p.disagreements)
+        self.counter.setText(tr("{settled} of {total} settled").format(settled=p.settled, total=total) if total else tr("No disagreements"))
+
+    def select(self, row: int) -> None:
+        """Make ``row`` current without announcing it (the controller already shows it)."""
+        item = self.tree.topLevelItem(row)
+        if item is not None:
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(item)
+            self.tree.blockSignals(False)
+            self.tree.scrollToItem(item)
+
+
+class AdjudicationController(QObject):
+    message = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, session: CorpusSession, editor: Editor, stack: QUndoStack, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session, self.editor, self.stack = session, editor, stack
+        self.dock = AdjudicationDock(parent)
+        self.dock.hide()
+        self.gold = DEFAULT_GOLD
+        self.article_id: int | None = None
+        self.state: ArticleAdjudication | None = None
+        self.current = 0
+        self._annotator: str | None = None
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.dock.take_requested.connect(self.take)
+        self.dock.step_requested.connect(self.step)
+        self.dock.row_chosen.connect(self._choose)
+        self.dock.stop_requested.connect(self.stop)
+        for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed,
+                       session.article_changed):  # article_changed: a decision alone was recorded or undone
+            signal.connect(self._gold_changed)
+        editor.article_opened.connect(self._article_opened)
+
+    @property
+    def active(self) -> bool:
+        """Adjudicating: the text shows the gold layer and the label keys edit it."""
+        return self._annotator is not None
+
+    # --- starting and stopping ------------------------------------------------------------
+    def start(self) -> bool:
+        article = self.editor.article
+        if article is None:
+            self.message.emit(tr("Open an article first, then adjudicate it."))
+            return False
+        state = read(self.session.corpus, article.id, self.gold)
+        if len(state.analysts) < 2:
+            done = ", ".join(state.analysts) or "nobody"
+            self.error.emit(
+                tr("Adjudication needs two or more analysts who finished this article (finished: {done}). An analyst finishes an article by marking it done.").format(done=done)
+            )
+            return False
+        self.article_id = article.id
+        if self._annotator is None:
+            self._annotator = self.session.annotator
+        self.session.annotator = self.gold  # the label keys now edit the gold layer
+        self.editor.set_layer(self.gold)
+        self.dock.show()
+        self.dock.raise_()
+        if state.plan.accept:
+            new = gold_annotations(self.session.corpus, article.id, self.gold, state.plan.accept)
+            n = len(new)
+            self.editor.run(AddAnnotations(self.session, new, tr("Accept %n agreed span(s) into {gold}", None, n).format(gold=self.gold)))
+            self.message.emit(tr("%n span(s) every analyst made alike went into {gold}. Ctrl+Z undoes it.", None, n).format(gold=self.gold))
+        self.current = -1
+        self.refresh(show=False)
+        self.step(1)
+        self.dock.tree.setFocus()
+        return True
+
+    def stop(self) -> None:
+        if not self.active:
+            return
+        self.article_id = None
+        self.state = None
+        self.editor.pane.set_overlays([])
+        if self._annotator is not None:
+            self.session.annotator = self._annotator
+            self._annotator = None
+        self.editor.set_layer(None)
+        self.dock.hide()
+
+    def _article_opened(self, article) -> None:
+        """Another article opened while adjudicating: adjudicate it (or stop, when it cannot be)."""
+        if not self.active or (article is not None and article.id == self.article_id):
+            return
+        self.article_id = None
+        self.state = None
+        if article is None:  # closed for a moment (reloaded after another program wrote to it)
+            self.editor.pane.set_overlays([])
+            return
+        if not self.start():
+            self.stop()
+
+    # --- the list ---------------------------------------------------------------------------
+    def _gold_changed(self, *_args) -> None:
+        if self.article_id is not None:
+            self._refresh_timer.start()
+
+    def refresh(self, show: bool = True) -> None:
+        if self.article_id is None:
+            return
+        self.state = read(self.session.corpus, self.article_id, self.gold)
+        names = {lab.tag: lab.name for lab in self.session.labels}
+        text = self.editor.article.text if self.editor.article else ""
+        n = len(self.state.plan.disagreements)
+        self.current = min(self.current, n - 1)
+        self.dock.header.setText(
+            tr("Gold layer <b>{gold}</b> · article {article_id} · analysts {join} · %n span(s) agreed by all", None, len(self.state.plan.agreed)).format(gold=self.gold, article_id=self.article_id, join=', '.join(self.state.analysts))
+        )
+        self.dock.fill(self.state, text, names, self.current)
+        if n and not self.state.plan.open:
+            self.dock.counter.setText(tr("{n} of {n} settled — gold is complete for this article").format(n=n))
+        if show:
+            self._show_current()
+
+    def _choose(self, row: int) -> None:
+        self.current = row
+        self._show_current()
+
+    def _show_current(self) -> None:
+        d = self._disagreement()
+        if d is None:
+            self.editor.pane.set_overlays([])
+            return
+        colours = {lab.tag: lab.colour for lab in self.session.labels}
+        marks = []
+        for i, v in enumerate(d.versions):  # A tinted, B wavy underline, C dotted underline, D tinted…
+            marks += [(s.start, s.end, colours.get(s.label, "#777777"), (0, 2, 3)[i % 3]) for s in v.spans]
+        self.editor.pane.set_overlays(marks)
+        self.editor.pane.place_caret(d.start)
+        self.editor.pane.centerCursor()
+
+    def _disagreement(self) -> Disagreement | None:
+        if self.state is None or not 0 <= self.current < len(self.state.plan.disagreements):
+            return None
+        return self.state.plan.disagreements[self.current]
+
+    def step(self, direction: int) -> None:
+        """To the next (1) or previous (-1) open disagreement, wrapping around."""
+        if self.state is None:
+            return
+        ds = self.state.plan.disagreements
+        for k in range(1, len(ds) + 1):
+            i = (self.current + direction * k) % len(ds)
+            if not ds[i].settled:
+                self.current = i
+                self.dock.select(i)
+                self._show_current()
+                return
+        self._show_current()
+        if ds:
+            self.message.emit(tr("Every disagreement in this article is settled."))
+
+    # --- taking a version -------------------------------------------------------------------
+    def take(self, version: int) -> None:
+        d = self._disagreement()
+        if d is None or self.state is None:
+            return
+        if version >= len(d.versions):
+            self.message.emit(tr("This disagreement has only {count} versions (A–{value}).").format(count=len(d.versions), value=LETTERS[len(d.versions) - 1]))
+            return
+        chosen = d.versions[version] if version >= 0 else None
+        tags = {lab.tag: lab.id for lab in self.session.labels}
+        by_tag = {lab.id: lab.tag for lab in self.session.labels}
+        gold = [Span(a.start, a.end, by_tag.get(a.label_id, "?")) for a in self.state.gold_layer]
+        add, remove = take(d, chosen, gold, self.state.plan.agreed)
+        remove_ann = [a for a in self.state.gold_layer if Span(a.start, a.end, by_tag.get(a.label_id, "?")) in set(remove)]
+        add_ann = gold_annotations(self.session.corpus, self.article_id, self.gold, [s for s in add if s.label in tags])
+        what = tr("version {value} ({join})").format(value=LETTERS[version], join=', '.join(chosen.analysts)) if chosen else tr("no span")
+        from annotator.store.analyst_layers import decided
+
+        was = (d.start, d.end) in decided(self.session.corpus.db, self.article_id, self.gold)
+        completes = not d.settled and self.state.plan.open == 1
+        if self.editor.run(Settle(self.session, self.article_id, self.gold, d, add_ann, remove_ann, was,
+                                  tr("Take {what} into {gold}").format(what=what, gold=self.gold), completes)):
+            self.refresh(show=False)
+            self.step(1)

@@ -65,6 +65,8 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     task.succeeded.connect(lambda result: _import_done(window, result, show_summary))
     task.failed.connect(lambda exc: _import_stopped(window, tr("The import failed: {exc}").format(exc=exc)))
     TaskBar(window.status, task, tr("Importing…"))
+    window.session.own_work_started()  # its commits are this window's, not another program's
+    task.finished.connect(window.session.own_work_ended)
     window.tasks.append(task)
     task.finished.connect(lambda: window.tasks.remove(task) if task in window.tasks else None)
     return task.start()

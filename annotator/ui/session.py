@@ -96,7 +96,14 @@ class CorpusSession(QObject):
         self._seen_signature: tuple | None = None
         self._signature_timer = QTimer(self, singleShot=True, interval=SIGNATURE_SETTLE_MS)
         self._signature_timer.timeout.connect(self._remember_signature)
-        self.saved.connect(self._signature_timer.start)
+        self.saved.connect(self._own_edit_saved)
+        # This window's own work on connections of its own (an import's process, the search indexer's
+        # thread, a merge) changes the file's data_version as another program's would. While it runs,
+        # and until a check has seen its commits, an own edit's signature is taken at once (not when
+        # typing pauses), so a check compares exact signatures and only a real change elsewhere shows.
+        self._own_background = 0
+        self._own_background_ended = False
+        self._foreign_change = False  # the watched article changed elsewhere before an own edit was taken in
 
     @property
     def annotator(self) -> str:
@@ -114,6 +121,7 @@ class CorpusSession(QObject):
         the file is gone or another program took it over (its -wal replaced: this process's locks
         were lost); an SQLite failure becomes a one-line CorpusError saying nothing was saved."""
         self._check_before_write()
+        self._note_foreign_change()
         try:
             yield
         except CorpusGoneError as exc:  # the store's own check, just before its transaction
@@ -198,6 +206,7 @@ class CorpusSession(QObject):
         """The window now shows this article: remember its state, to tell later whether another
         program changed it."""
         self._watched = article_id
+        self._foreign_change = False
         self._remember_signature()
 
     def _remember_signature(self) -> None:
@@ -212,9 +221,32 @@ class CorpusSession(QObject):
         watched = self._watched
         if watched is None:
             return False
-        changed = self._signature_timer.isActive() or self.article_signature(watched) != self._seen_signature
+        changed = self._foreign_change or self._signature_timer.isActive()
+        changed = changed or self.article_signature(watched) != self._seen_signature
+        self._foreign_change = False
         self._remember_signature()
         return changed
+
+    def _note_foreign_change(self) -> None:
+        """Before an own edit while own work writes (when its signature is taken at once): did the
+        watched article change since it was last seen? Then the next check shows it."""
+        if (self._own_background or self._own_background_ended) and self._watched is not None:
+            if not self._signature_timer.isActive() and self.article_signature(self._watched) != self._seen_signature:
+                self._foreign_change = True
+
+    def _own_edit_saved(self) -> None:
+        if self._own_background or self._own_background_ended:
+            self._remember_signature()  # a few ms on a long article; only while own work writes
+        else:
+            self._signature_timer.start()
+
+    def own_work_started(self) -> None:
+        """This window began writing on a connection of its own (see ``_own_background``)."""
+        self._own_background += 1
+
+    def own_work_ended(self) -> None:
+        self._own_background = max(0, self._own_background - 1)
+        self._own_background_ended = True
 
     def check_file(self) -> None:
         """Look for a vanished or taken-over file, lost locks, and commits by other programs;
@@ -231,6 +263,7 @@ class CorpusSession(QObject):
         except sqlite3.Error as exc:
             log.debug("The corpus could not be checked for other programs' writes: %s", exc)
             return
+        self._own_background_ended = False  # whatever ended work committed, this check has seen
         if version != self._data_version:
             self._data_version = version
             self.announce(Changes(labels=tuple(self.corpus.labels.list())), elsewhere=True)

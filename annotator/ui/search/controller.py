@@ -53,6 +53,7 @@ class SearchController(QObject):
         session.articles_imported.connect(self.model.refresh)
         self.indexer = SearchIndexer(session.corpus, self)
         self.indexer.failed.connect(self.message)
+        self.indexer.writing.connect(lambda on: session.own_work_started() if on else session.own_work_ended())
         session.articles_imported.connect(self.indexer.start)
         self.indexer.start()
 

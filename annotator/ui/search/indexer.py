@@ -30,6 +30,7 @@ STEP_ARTICLES = 10  # articles per transaction: a few ms for news-length article
 
 class SearchIndexer(QObject):
     finished = Signal()  # the index holds every article (or indexing stopped on an error)
+    writing = Signal(bool)  # True when a thread of this window starts writing the index, False when it ends
     failed = Signal(str)  # why indexing stopped (searches still find everything, more slowly)
 
     def __init__(self, corpus: Corpus, parent: QObject | None = None) -> None:
@@ -60,6 +61,8 @@ class SearchIndexer(QObject):
         self._task = Task.in_thread(_index, str(self.corpus.path))
         self._task.succeeded.connect(self._task_done)
         self._task.failed.connect(self._task_failed)
+        self._task.finished.connect(lambda: self.writing.emit(False))
+        self.writing.emit(True)
         self._task.start()
 
     @property

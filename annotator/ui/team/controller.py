@@ -296,6 +296,8 @@ class TeamController(QObject):
         """Run ``work(progress)`` on a pool thread with the status bar's progress and Cancel;
         ``finished(result, error)`` on the window's thread."""
         task = Task.in_thread(work)
+        self.session.own_work_started()  # its commits are this window's, not another program's
+        task.finished.connect(self.session.own_work_ended)
         task.succeeded.connect(lambda result: finished(result, None))
         task.failed.connect(lambda error: finished(None, error))
         task.cancelled.connect(lambda: finished(None, CorpusError(tr("Stopped; nothing half-done was kept."))))

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from annotator.store.backup import list_backups
+from tests.app_helpers import ARTICLE, close_window, press, stored
 from tests.durability.conftest import integrity
-from tests.ui.conftest import ARTICLE, close_window, controller, corpus_path, press, settings, stored, window  # noqa: F401
 
 K = Qt.Key
 M = Qt.KeyboardModifier

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
-from tests.ui.conftest import ARTICLE, close_window, press, second_connection, stored
+from tests.app_helpers import ARTICLE, close_window, press, second_connection, stored
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 LOC, COM = 1, 2

@@ -18,7 +18,7 @@ from annotator.ui import corpus_files
 from annotator.ui.dialogs import export_dialog
 from annotator.ui.dialogs.export_dialog import ExportDialog
 from annotator.ui.widgets import task_bar
-from tests.ui.conftest import ARTICLE
+from tests.app_helpers import ARTICLE
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

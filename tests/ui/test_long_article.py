@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from annotator.ui.widgets.text_pane import EAGER
-from tests.ui.conftest import close_window, press
+from tests.app_helpers import close_window, press
 
 PARAGRAPH = "Foshan and Guangzhou signed a plan with Midea Group for the western bank corridor.\n\n"
 

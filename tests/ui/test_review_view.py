@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from annotator.ui.review.model import PAGE, ReviewTableModel
-from tests.ui.conftest import ARTICLE, close_window, press, stored
+from tests.app_helpers import ARTICLE, close_window, press, stored
 
 K, M = Qt.Key, Qt.KeyboardModifier
 CTRL = M.ControlModifier

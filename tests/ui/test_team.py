@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
+from tests.app_helpers import ARTICLE, close_window, stored
 from tests.team_helpers import finish
-from tests.ui.conftest import ARTICLE, close_window, stored
 
 SHOTS = os.environ.get("ANNOTATOR_SCREENSHOTS")  # a folder: save screenshots there too
 

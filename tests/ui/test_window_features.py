@@ -7,7 +7,7 @@ from PySide6.QtGui import QDropEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton, QToolTip, QWidget
 
 from annotator.ui import corpus_files
-from tests.ui.conftest import ARTICLE, press, stored
+from tests.app_helpers import ARTICLE, press, stored
 from tests.ui.test_mouse_labelling import point_at
 
 

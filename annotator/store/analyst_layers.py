@@ -11,8 +11,8 @@ from sqlite_utils import Database
 
 from annotator.core.agreement import Span
 from annotator.core.model import Annotation, Status
-from annotator.store.annotations import ANNOTATION_JOIN
 from annotator.store._util import now
+from annotator.store.annotations import ANNOTATION_JOIN
 
 
 def _in(values: Sequence[Any]) -> str:

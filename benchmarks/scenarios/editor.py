@@ -170,7 +170,10 @@ def _press_words(window, words: list[tuple[int, int]]) -> tuple[list[float], lis
 
     pane = window.pane
     painted_at: list[float] = []
-    on_paint = lambda: painted_at.append(time.perf_counter())
+
+    def on_paint() -> None:
+        painted_at.append(time.perf_counter())
+
     pane.painted.connect(on_paint)
     times, idle = [], []
     before = window.session.corpus.annotations.count()

@@ -10,9 +10,9 @@ from annotator.core.adjudication import plan, take
 from annotator.core.agreement import Span
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
-from tests.team_helpers import finish
 from annotator.store.adjudication import read
 from annotator.store.analyst_layers import settle
+from tests.team_helpers import finish
 
 TEXT = "Foshan and Midea Group agreed on the Greater Bay Area plan in Guangzhou."
 

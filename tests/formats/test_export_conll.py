@@ -13,9 +13,9 @@ from tests.formats import token_corpus
 
 spacy = pytest.importorskip("spacy", reason="spaCy is in the test extra: pip install -e '.[test]'")
 pytest.importorskip("seqeval", reason="seqeval is in the test extra: pip install -e '.[test]'")
-from seqeval.metrics.sequence_labeling import get_entities
-from seqeval.scheme import IOB2, Entities
-from spacy.tokens import DocBin
+from seqeval.metrics.sequence_labeling import get_entities  # noqa: E402 - after importorskip, which skips this module without it
+from seqeval.scheme import IOB2, Entities  # noqa: E402 - after importorskip, which skips this module without it
+from spacy.tokens import DocBin  # noqa: E402 - after importorskip, which skips this module without it
 
 MODES = ["rules", "spacy"]
 

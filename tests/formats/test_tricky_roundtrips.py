@@ -101,7 +101,9 @@ def test_doccano_export_imports_back_with_statuses_and_notes_not_in_meta(tricky,
             assert target.layers.status(source_id, "import:doccano.jsonl") == before.status, key
             after = target.articles.get(source_id)
             assert "notes" not in after.meta and "status" not in after.meta
-            notes = lambda c, i: sorted((a.start, a.end, a.note or "") for a in c.annotations.for_article(i))
+            def notes(c, i):
+                return sorted((a.start, a.end, a.note or "") for a in c.annotations.for_article(i))
+
             assert notes(target, source_id) == notes(tricky.corpus, source_id), key
 
 

@@ -182,7 +182,7 @@ def compute(
         if shared:
             n, cats = units.cats(names)
             count_tuples(fast, n, cats)
-        for pair, ids in zip(pairs, pair_sets):
+        for pair, ids in zip(pairs, pair_sets, strict=True):
             if art.id not in ids:
                 continue
             a, b = layers[pair.a], layers[pair.b]

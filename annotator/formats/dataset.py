@@ -205,7 +205,7 @@ def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]
     random.Random(options.seed).shuffle(shuffled)
     parts: dict[str, list[int]] = {}
     start, cumulative = 0, 0
-    for name, pct in zip(SPLIT_NAMES, options.split):
+    for name, pct in zip(SPLIT_NAMES, options.split, strict=False):
         cumulative += pct
         stop = round(len(shuffled) * cumulative / 100)
         parts[name] = sorted(shuffled[start:stop])

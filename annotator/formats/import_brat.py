@@ -27,6 +27,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path, PurePosixPath
 
 from annotator.core.text import plural
@@ -141,7 +142,7 @@ def _entity(fields, readings, at, ident, spans, warnings) -> None:
         warnings.append(SpanWarning(f"{exc} Span left out.", at))
         return
     stored = readings[0].text
-    if len(parts) > 1 and all(set(stored[a[1]:b[0]]) == {"\n"} for a, b in zip(parts, parts[1:])):
+    if len(parts) > 1 and all(set(stored[a[1]:b[0]]) == {"\n"} for a, b in pairwise(parts)):
         # Only line breaks between the pieces: one span across lines, as brat (and the brat export) cuts it.
         parts = [(parts[0][0], parts[-1][1], stored[parts[0][0]:parts[-1][1]])]
     if len(parts) > 1:

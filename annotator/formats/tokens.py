@@ -265,7 +265,7 @@ def _split_chunk(chunk: str, plain: Any) -> _Pieces:
     letters with their marks joined again."""
     if chunk.isascii():
         starts, ends = plain(chunk)
-        return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends))
+        return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends, strict=True))
     starts, ends = [], []
     pos = 0
     for m in [*_SPECIAL_RUN.finditer(chunk), None]:
@@ -279,7 +279,7 @@ def _split_chunk(chunk: str, plain: Any) -> _Pieces:
             ends.extend(range(m.start() + 1, m.end() + 1))
             pos = m.end()
     starts, ends = _join_clusters(chunk, starts, ends)
-    return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends))
+    return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends, strict=True))
 
 
 def _expand(

@@ -366,7 +366,7 @@ class ReviewRepository:
         self._load_texts({r[1] for r in found.values()})
         out = []
         keys = keys or [()] * len(ids)
-        for ident, key in zip(ids, keys):
+        for ident, key in zip(ids, keys, strict=True):
             r = found.get(ident)
             if r is None:
                 continue

@@ -456,7 +456,7 @@ def shape_is_current(db: Database) -> bool:
     found = dict(db.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})", names))
     return (
         found.get(FTS_TABLE) == _CREATE
-        and all(found.get(name) == sql for name, sql in zip(_TRIGGERS, _TRIGGER_SQL))
+        and all(found.get(name) == sql for name, sql in zip(_TRIGGERS, _TRIGGER_SQL, strict=True))
         and not any(name in found for name in _OLD_TRIGGERS)
     )
 

@@ -77,7 +77,7 @@ def team(db):
 def _cats(starts, ends, spans):
     """The issue's rule, written the slow way: longest covering span, then the earliest, else O."""
     out = []
-    for s, e in zip(starts, ends):
+    for s, e in zip(starts, ends, strict=True):
         covering = [x for x in spans if x[0] <= s and e <= x[1]]
         covering.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         out.append(covering[0][2] if covering else "O")
@@ -131,7 +131,7 @@ def test_json_has_the_shape_of_the_issue_and_the_reference_figures(cli, team):
             assert per["matched"] == len({x for x in sa if x[3] == tag} & set(sb))
     units = []
     for text, lay in docs[:2]:
-        units += list(zip(*_units(text, lay, ["li", "mei", "zhang"])))
+        units += list(zip(*_units(text, lay, ["li", "mei", "zhang"]), strict=True))
     assert out["tokens"] == len(units)
     codes = {c: i for i, c in enumerate(["O", *TAGS])}
     table, _ = aggregate_raters(np.array([[codes[c] for c in u] for u in units]))

@@ -61,7 +61,7 @@ def _close(ours, theirs):
 def test_cohen_kappa_is_sklearns(units):
     a = [u[0] for u in units]
     b = [u[1] for u in units]
-    assert _close(cohen_kappa(Counter(zip(a, b))), _sklearn(a, b))
+    assert _close(cohen_kappa(Counter(zip(a, b, strict=True))), _sklearn(a, b))
 
 
 @given(rated)
@@ -98,7 +98,7 @@ def test_one_analyst_empty_is_a_real_zero():
     """B labelled nothing, A labelled some tokens: chance-level agreement, kappa 0 (as sklearn says)."""
     a = [OUTSIDE, "LOCATION", OUTSIDE, "COMPANY"]
     b = [OUTSIDE] * 4
-    assert _close(cohen_kappa(Counter(zip(a, b))), _sklearn(a, b)) and cohen_kappa(Counter(zip(a, b))) == 0.0
+    assert _close(cohen_kappa(Counter(zip(a, b, strict=True))), _sklearn(a, b)) and cohen_kappa(Counter(zip(a, b, strict=True))) == 0.0
 
 
 def test_category_is_longest_covering_span_then_earliest():

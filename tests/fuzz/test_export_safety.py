@@ -85,7 +85,7 @@ def test_json_formats_escape_hostile_text(tmp_path, hostile_corpus):
         records = [json.loads(line) for line in target.read_text(encoding="utf-8").split("\n") if line]
         assert records
     native = [json.loads(line) for line in (tmp_path / "jsonl.jsonl").read_text(encoding="utf-8").split("\n") if line]
-    assert [r["title"] for r in native] == [t.replace("\x00", "").strip() or r["title"] for t, r in zip(HOSTILE_TITLES, native)]
+    assert [r["title"] for r in native] == [t.replace("\x00", "").strip() or r["title"] for t, r in zip(HOSTILE_TITLES, native, strict=True)]
     assert all(r["spans"][0]["note"] == "=HYPERLINK(\"x\")\n@note" for r in native)
     for fmt, ext in (("labelstudio", ".json"), ("w3c", ".jsonld")):
         target = tmp_path / f"{fmt}{ext}"

@@ -223,7 +223,12 @@ def iter_docs(
     and a label added meanwhile is read like the others. Without ``timestamps`` a span's
     ``created`` and ``updated`` are None."""
     for article, spans in read_for_export(
-        corpus.db, ids, labels=options.labels, annotators=options.annotators, make_span=ExportSpan, timestamps=timestamps,
+        corpus.db,
+        ids,
+        labels=options.labels,
+        annotators=options.annotators,
+        make_span=ExportSpan,
+        timestamps=timestamps,
         user=corpus.user,
     ):
         yield ExportDoc(article, tuple(spans))

@@ -125,7 +125,11 @@ _FINAL_PUNCT = frozenset(
 )
 _CLOSING = frozenset("\"')]}»’”›」』）】〕〉》〗〙〛］｝＂＇")
 _ABBREVIATIONS = frozenset(
-    ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Gov", "Sen", "Rep", "Col", "Capt", "Lt", "Sgt", "Rev", "Hon", "Co", "Corp", "Inc", "Ltd", "No", "Nos", "Vol", "vs", "etc", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+    [
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Gov", "Sen", "Rep", "Col", "Capt", "Lt", "Sgt",
+        "Rev", "Hon", "Co", "Corp", "Inc", "Ltd", "No", "Nos", "Vol", "vs", "etc", "approx", "Jan", "Feb", "Mar", "Apr",
+        "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ]
 )
 
 

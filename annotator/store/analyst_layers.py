@@ -107,7 +107,8 @@ def layer(db: Database, article_id: int, annotator: str) -> list[Annotation]:
     return [
         _row(r)
         for r in db.execute(
-            f'{ANNOTATION_SELECT} WHERE a.article_id = ? AND n.name = ? ORDER BY a.start, a."end", a.id', [article_id, annotator]
+            f'{ANNOTATION_SELECT} WHERE a.article_id = ? AND n.name = ? ORDER BY a.start, a."end", a.id',
+            [article_id, annotator],
         )
     ]
 

@@ -69,7 +69,9 @@ def run(bench: Bench) -> list[Figure]:
             limit=16.0,
             statistic="p95",
         )
-        times, idle, exports = _keypresses_during_export(window, words[bench.sizes.keypresses :], exported.path, scratch)
+        times, idle, exports = _keypresses_during_export(
+            window, words[bench.sizes.keypresses :], exported.path, scratch
+        )
         during.runs = [s * 1000 for s in times]
         during.extra["median_ms"] = round(sorted(during.runs)[len(during.runs) // 2], 2)
         during.extra["until_idle_p95_ms"] = round(p95([s * 1000 for s in idle]), 2)

@@ -100,7 +100,9 @@ def test_taking_versions_settles_disagreements(three):
         after = read(corpus, 1, "gold").plan
         assert after.settled == 1 and after.open == 2
         # Taking the other version replaces the earlier choice.
-        gold = [Span(a.start, a.end, {v: k for k, v in ids.items()}[a.label_id]) for a in read(corpus, 1, "gold").gold_layer]
+        gold = [
+            Span(a.start, a.end, {v: k for k, v in ids.items()}[a.label_id]) for a in read(corpus, 1, "gold").gold_layer
+        ]
         add, remove = take(midea, midea.versions[0], gold)
         assert add == [Span(11, 22, "COMPANY")] and remove == [Span(11, 16, "COMPANY")]
 

@@ -94,7 +94,9 @@ def _check_after_kill(path: Path, before: dict, lines: list[tuple[str, dict]]) -
             new_ids = sorted(set(found["ann"]) - set(expected["ann"]))
         elif in_flight["op"] == "label_add":
             new_ids = sorted(set(found["labels"]) - set(expected["labels"]))
-        assert found == _apply(expected, in_flight, new_ids), "the file holds neither the acknowledged state nor the next one"
+        assert found == _apply(expected, in_flight, new_ids), (
+            "the file holds neither the acknowledged state nor the next one"
+        )
     with open_corpus(path, create=False) as corpus:  # the schema opens and the store reads it
         assert corpus.annotations.count() == len(found["ann"])
     return acked

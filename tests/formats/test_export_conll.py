@@ -60,7 +60,9 @@ def test_conll_layout_entities_and_warnings(corpus, wants, tmp_path, mode):
     assert len(docs) == report.articles == 4
     for article_id, doc in enumerate(docs, start=1):
         article = corpus.articles.get(article_id)
-        expected = [(label, article.text[s:e].replace(" ", "")) for s, e, label in token_corpus.in_iob(wants, article_id)]
+        expected = [
+            (label, article.text[s:e].replace(" ", "")) for s, e, label in token_corpus.in_iob(wants, article_id)
+        ]
         assert entities(doc) == expected
         tokens = "".join(tok for sent in doc for tok, _ in sent)
         assert tokens == "".join(article.text.split())  # every character but whitespace, in order

@@ -128,7 +128,8 @@ def test_the_language_follows_meta_then_script():
     tok = tokenizer("spacy")
     assert tok.language("Foshan is in Guangdong.") == "en"
     assert tok.language("佛山市政府与美的集团签约。Foshan") == "zh"
-    assert tok.language("Die Straße in München ist schön, sagt Müller über Köln und Düsseldorf.") == "de"  # its words tell
+    # its words tell
+    assert tok.language("Die Straße in München ist schön, sagt Müller über Köln und Düsseldorf.") == "de"
     assert tok.language("Москва и Санкт-Петербург — крупнейшие города России, сказал он.") == "xx"
     assert tok.language("anything", {"language": "de-DE"}) == "de"
     assert tok.language("anything", {"lang": "ja"}) == "zh"  # CJK characters one by one, Latin by the xx rules
@@ -205,9 +206,17 @@ def test_sentence_final_marks_are_spacy_sentencizer_s():
 @pytest.mark.parametrize(
     "lang, text, token",
     [
-        ("es", "La Sra. García y el Dr. López llegaron al puerto de Cantón con la delegación de la provincia.", "Sra."),
+        (
+            "es",
+            "La Sra. García y el Dr. López llegaron al puerto de Cantón con la delegación de la provincia.",
+            "Sra.",
+        ),
         ("pt", "A Sra. Silva disse que o investimento da empresa na fábrica foi maior do que o previsto.", "Sra."),
-        ("nl", "De gemeente ligt bijv. in de provincie Guangdong en is een van de grootste steden van het land.", "bijv."),
+        (
+            "nl",
+            "De gemeente ligt bijv. in de provincie Guangdong en is een van de grootste steden van het land.",
+            "bijv.",
+        ),
     ],
 )
 def test_spanish_portuguese_and_dutch_get_their_own_rules_not_englishs(lang, text, token):

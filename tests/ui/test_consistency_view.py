@@ -70,7 +70,9 @@ def test_make_consistent_and_undo_in_one_step(qtbot, labelled, corpus_path):
     assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [COM, COM, COM]
     assert model.rowCount() == 0 and dock.conflict_summary.text() == "Every text carries one label."
     # the open article's list shows the new labels
-    labels = {w.annotations.annotation(r).start: w.annotations.annotation(r).label_id for r in range(w.annotations.rowCount())}
+    labels = {
+        w.annotations.annotation(r).start: w.annotations.annotation(r).label_id for r in range(w.annotations.rowCount())
+    }
     assert labels[FOSHAN[0]] == COM
     assert w.undo_stack.count() == 1
     press(qtbot, dock.conflict_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -14,9 +14,13 @@ from tests.ui.test_mouse_labelling import point_at
 def _files(tmp_path):
     good = tmp_path / "in" / "nansha.txt"
     good.parent.mkdir()
-    good.write_text("Nansha port opens new berths\n\nThe port of Nansha in Guangzhou opened two berths.\n", encoding="utf-8")
+    good.write_text(
+        "Nansha port opens new berths\n\nThe port of Nansha in Guangzhou opened two berths.\n", encoding="utf-8"
+    )
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
-    (tmp_path / "in" / "broken.jsonl").write_text('{"text": "Zhuhai bridge traffic rises"}\n{not json\n', encoding="utf-8")
+    (tmp_path / "in" / "broken.jsonl").write_text(
+        '{"text": "Zhuhai bridge traffic rises"}\n{not json\n', encoding="utf-8"
+    )
     return tmp_path / "in"
 
 
@@ -41,7 +45,9 @@ def test_cancelling_an_import_keeps_what_was_stored(qtbot, window, tmp_path, mon
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(2000):
-        (folder / f"{i:04}.txt").write_text(f"Article {i}\n\nBody of article number {i} about Foshan.\n", encoding="utf-8")
+        (folder / f"{i:04}.txt").write_text(
+            f"Article {i}\n\nBody of article number {i} about Foshan.\n", encoding="utf-8"
+        )
     monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: None)
     task = corpus_files.run_import(window, [str(folder)])
     seen = []
@@ -62,7 +68,9 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path, monk
     monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: None)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder / "nansha.txt"))])
-    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(event)
     assert window.tasks and window.tasks[0].wait()  # imported in the background
     assert window.session.corpus.articles.count() == 3

@@ -14,8 +14,7 @@ from annotator.formats.sample import SAMPLE_ARTICLE, default_corpus_path
 from annotator.ui.app import AppController
 from annotator.ui.dialogs.shortcuts import keys_of
 from annotator.ui.widgets.first_run_hint import FirstRunHint
-
-from .conftest import close_window, press
+from tests.app_helpers import close_window, press
 
 
 def _open_first_time(qtbot, monkeypatch, tmp_path, settings) -> AppController:

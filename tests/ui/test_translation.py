@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from annotator.ui import i18n
 from annotator.ui import settings as keys
-
-from .conftest import ARTICLE, close_window
+from tests.app_helpers import ARTICLE, close_window
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"

@@ -46,7 +46,9 @@ def _chart(report: Path) -> Path | None:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_const", const="quick", dest="mode", help="small inputs, under a minute")
+    parser.add_argument(
+        "--quick", action="store_const", const="quick", dest="mode", help="small inputs, under a minute"
+    )
     parser.add_argument("--mode", choices=sorted(MODES), help="full (default), quick or tiny")
     parser.add_argument("--only", help="comma-separated scenarios: " + ", ".join(s.name for s in SCENARIOS))
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the JSON report")

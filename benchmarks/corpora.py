@@ -145,7 +145,7 @@ def _build_corpus(path: Path, spec: CorpusSpec) -> dict:
     shares = quotas([len(labelled[a]) for a in ids], spec.annotations)
     batch: list[tuple] = []
     stored = 0
-    for article_id, quota in zip(ids, shares):
+    for article_id, quota in zip(ids, shares, strict=True):
         if not quota:
             continue
         text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]

@@ -70,7 +70,9 @@ class Figure:
         return self
 
     def as_json(self) -> dict[str, Any]:
-        r = lambda x: None if x is None else round(x, 4)
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 4)
+
         return {
             "title": self.title,
             "unit": self.unit,

@@ -33,7 +33,9 @@ FULL = Sizes(
     "full",
     import_files=FolderSpec(20_000, long_at=_LONG4),
     export_corpus=CorpusSpec(20_000, 1_000_000, long_at=_LONG4, seed=3),
-    large_corpus=CorpusSpec(100_000, 1_000_000, labelled_fraction=0.3, long_at=tuple(range(4, 100_000, 10_000)), seed=4),
+    large_corpus=CorpusSpec(
+        100_000, 1_000_000, labelled_fraction=0.3, long_at=tuple(range(4, 100_000, 10_000)), seed=4
+    ),
     long_corpus=CorpusSpec(1, 20_000, long_at=(0,), seed=5),
     team_corpus=CorpusSpec(10_000, 100_000, seed=6),
     repeats=3,

@@ -22,7 +22,11 @@ from annotator.ui.app import AppController, make_app
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample_article.txt"
 PLACES = ("Jiangmen", "Zhaoqing", "Heshan", "Foshan", "Guangzhou", "Gaosha", "Sihui", "Deqing")
-COMPANIES = ("Lianshan Precision Machinery Co., Ltd.", "Hongtu New Energy Materials Group", "Bluewater Cold Chain Logistics")
+COMPANIES = (
+    "Lianshan Precision Machinery Co., Ltd.",
+    "Hongtu New Energy Materials Group",
+    "Bluewater Cold Chain Logistics",
+)
 POLICIES = ("industrial transfer and upgrading", "carbon peaking and carbon neutrality", "one-window")
 
 

@@ -34,14 +34,25 @@ ARTICLES = {
 }
 # (needle, label id, annotator, reviewed by)
 SPANS = [
-    ("Jiangmen", 1, "analyst", "mei"), ("Zhaoqing", 1, "analyst", "mei"), ("Foshan", 1, "jun", None),
-    ("Guangzhou", 1, "analyst", "mei"), ("Heshan", 1, "jun", None), ("Greater Bay Area", 1, "jun", None),
-    ("Shunde District", 1, "analyst", None), ("Nansha", 1, "jun", None), ("Zhongshan", 1, "jun", None),
-    ("Lianshan Precision Machinery Co., Ltd.", 2, "analyst", "mei"), ("Hongtu New Energy Materials Group", 2, "jun", None),
-    ("Bluewater Cold Chain Logistics", 2, "analyst", None), ("Midea Group", 2, "analyst", "mei"), ("Galanz", 2, "jun", None),
+    ("Jiangmen", 1, "analyst", "mei"),
+    ("Zhaoqing", 1, "analyst", "mei"),
+    ("Foshan", 1, "jun", None),
+    ("Guangzhou", 1, "analyst", "mei"),
+    ("Heshan", 1, "jun", None),
+    ("Greater Bay Area", 1, "jun", None),
+    ("Shunde District", 1, "analyst", None),
+    ("Nansha", 1, "jun", None),
+    ("Zhongshan", 1, "jun", None),
+    ("Lianshan Precision Machinery Co., Ltd.", 2, "analyst", "mei"),
+    ("Hongtu New Energy Materials Group", 2, "jun", None),
+    ("Bluewater Cold Chain Logistics", 2, "analyst", None),
+    ("Midea Group", 2, "analyst", "mei"),
+    ("Galanz", 2, "jun", None),
     ("Guangzhou Port Group", 2, "jun", None),
-    ("industrial transfer", 3, "analyst", None), ("one-window service", 3, "jun", "mei"),
-    ("special-purpose bonds", 3, "analyst", None), ("high-quality development", 3, "jun", None),
+    ("industrial transfer", 3, "analyst", None),
+    ("one-window service", 3, "jun", "mei"),
+    ("special-purpose bonds", 3, "analyst", None),
+    ("high-quality development", 3, "jun", None),
 ]
 
 

@@ -52,8 +52,12 @@ def main(out: str, dark: bool = False) -> None:
                 found.append(Annotation(None, article_id, label, start, start + len(needle), needle, "analyst"))
                 start = text.find(needle, start + len(needle))
         corpus.annotations.add_many(found)
-        corpus.articles.add("Shunde appliance makers expand overseas", "Shunde appliance makers expand overseas.\n\nText.")
-        corpus.articles.add("Nansha port opens new container berths", "Nansha port opens new container berths.\n\nText.")
+        corpus.articles.add(
+            "Shunde appliance makers expand overseas", "Shunde appliance makers expand overseas.\n\nText."
+        )
+        corpus.articles.add(
+            "Nansha port opens new container berths", "Nansha port opens new container berths.\n\nText."
+        )
     settings = QSettings(str(work / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("hints/firstRunDismissed", True)  # the labelled article, without the first-run hint
     controller = AppController(settings, "analyst")

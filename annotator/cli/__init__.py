@@ -39,7 +39,9 @@ def start_gui(db: Path | None, article_id: int | None, annotator: str | None) ->
 )
 @click.option("--annotator", "annotator_name", metavar="NAME", help="Who is annotating (default: the system user).")
 @click.option("--article", "article_id", type=ID, metavar="ID", help="Open this article (desktop interface only).")
-@click.option("--verbose", "-v", is_flag=True, help="Also print the log (kept in annotator.log in the user data folder).")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Also print the log (kept in annotator.log in the user data folder)."
+)
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
 def main(

@@ -44,20 +44,31 @@ def print_result(result: AgreementResult, every_annotated: bool) -> None:
                 f"{_figure(p.cohen_kappa)}" if name == "all labels" else "", p.tokens if name == "all labels" else "",
             ])
     if rows:
-        click.echo(format_table(
-            ["Pair (A / B)", "Label", "Articles", "A spans", "B spans", "P", "R", "F1 exact", "F1 overlap", "Kappa", "Tokens"],
-            rows, right=[2, 3, 4, 5, 6, 7, 8, 9, 10],
-        ))
+        click.echo(
+            format_table(
+                [
+                    "Pair (A / B)", "Label", "Articles", "A spans", "B spans", "P", "R", "F1 exact", "F1 overlap",
+                    "Kappa", "Tokens",
+                ],
+                rows,
+                right=[2, 3, 4, 5, 6, 7, 8, 9, 10],
+            )
+        )
         nulls = [p for p in result.pairs if p.cohen_kappa is None]
         for p in nulls:
-            why = "no article " + basis + " both" if not p.articles else ("no tokens" if not p.tokens else "one category only")
+            why = (
+                "no article " + basis + " both"
+                if not p.articles
+                else ("no tokens" if not p.tokens else "one category only")
+            )
             click.echo(f"  {p.a} / {p.b}: kappa cannot be computed ({why}).")
     else:
         click.echo("No pair of analysts to compare.")
     if result.against is None:
         click.echo("")
         n = f"{result.articles} article{'s' if result.articles != 1 else ''}, {result.tokens:,} tokens"
-        for name, value in (("Fleiss' kappa", result.fleiss_kappa), ("Krippendorff's alpha", result.krippendorff_alpha)):
+        overall = (("Fleiss' kappa", result.fleiss_kappa), ("Krippendorff's alpha", result.krippendorff_alpha))
+        for name, value in overall:
             if value is None:
                 if len(result.annotators) < 2:
                     why = "fewer than two analysts"
@@ -73,8 +84,10 @@ def print_result(result: AgreementResult, every_annotated: bool) -> None:
     else:
         click.echo("")
         for name, c in result.corrections.items():
-            click.echo(f"What {result.against} changed of {name}'s work: kept {c['kept']}, relabelled {c['relabelled']}, "
-                       f"resized {c['resized']}, removed {c['removed']}, added {c['added']}.")
+            click.echo(
+                f"What {result.against} changed of {name}'s work: kept {c['kept']}, relabelled {c['relabelled']}, "
+                f"resized {c['resized']}, removed {c['removed']}, added {c['added']}."
+            )
             for ch in c["changes"][:10]:
                 mine, gold = ch["analyst"], ch["gold"]
                 before = f"{mine['label']} “{mine['text']}”" if mine else "nothing"
@@ -85,10 +98,27 @@ def print_result(result: AgreementResult, every_annotated: bool) -> None:
 
 
 @click.command("agreement")
-@click.option("--annotators", "annotators", multiple=True, metavar="A,B,...", help="The analysts to compare (default: all but the gold layer).")
-@click.option("--label", "labels", multiple=True, metavar="TAG,...", help="Only these labels, by tag or name (default: all).")
-@click.option("--all", "every_annotated", is_flag=True, help="Use every article all of them annotated at least once, not only those each marked done.")
-@click.option("--against", metavar="NAME", help="Compare each analyst with this layer (e.g. gold) and list what it changed of their work.")
+@click.option(
+    "--annotators",
+    "annotators",
+    multiple=True,
+    metavar="A,B,...",
+    help="The analysts to compare (default: all but the gold layer).",
+)
+@click.option(
+    "--label", "labels", multiple=True, metavar="TAG,...", help="Only these labels, by tag or name (default: all)."
+)
+@click.option(
+    "--all",
+    "every_annotated",
+    is_flag=True,
+    help="Use every article all of them annotated at least once, not only those each marked done.",
+)
+@click.option(
+    "--against",
+    metavar="NAME",
+    help="Compare each analyst with this layer (e.g. gold) and list what it changed of their work.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_obj
 def agreement_command(settings: Settings, annotators: tuple[str, ...], labels: tuple[str, ...],
@@ -119,11 +149,31 @@ def agreement_command(settings: Settings, annotators: tuple[str, ...], labels: t
 
 
 @click.command("adjudicate")
-@click.option("--gold", default=DEFAULT_GOLD, show_default=True, metavar="NAME", help="The gold layer (an annotator name).")
+@click.option(
+    "--gold", default=DEFAULT_GOLD, show_default=True, metavar="NAME", help="The gold layer (an annotator name)."
+)
 @click.option("--auto", is_flag=True, help="Accept into gold every span enough analysts made identically.")
-@click.option("--min-agree", type=click.IntRange(min=1), metavar="K", help="With --auto: at least K analysts made the span (default: all who finished the article).")
-@click.option("--annotators", "annotators", multiple=True, metavar="A,B,...", help="The analysts whose layers count (default: all but the gold layer).")
-@click.option("--article", "article_ids", multiple=True, type=int, metavar="ID", help="Only this article (repeat for more; default: every article two or more analysts finished).")
+@click.option(
+    "--min-agree",
+    type=click.IntRange(min=1),
+    metavar="K",
+    help="With --auto: at least K analysts made the span (default: all who finished the article).",
+)
+@click.option(
+    "--annotators",
+    "annotators",
+    multiple=True,
+    metavar="A,B,...",
+    help="The analysts whose layers count (default: all but the gold layer).",
+)
+@click.option(
+    "--article",
+    "article_ids",
+    multiple=True,
+    type=int,
+    metavar="ID",
+    help="Only this article (repeat for more; default: every article two or more analysts finished).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures per article as JSON.")
 @click.pass_obj
 def adjudicate_command(settings: Settings, gold: str, auto: bool, min_agree: int | None,
@@ -157,8 +207,16 @@ def adjudicate_command(settings: Settings, gold: str, auto: bool, min_agree: int
             open_total += p.open
             out.append({"article": article_id, "analysts": list(state.analysts), "accepted": len(added),
                         "agreed": len(p.agreed), "disagreements": len(p.disagreements), "open": p.open})
-            rows.append([article_id, ", ".join(state.analysts) or "(fewer than two finished)", len(added), len(p.agreed),
-                         f"{p.settled} of {len(p.disagreements)}", p.open])
+            rows.append(
+                [
+                    article_id,
+                    ", ".join(state.analysts) or "(fewer than two finished)",
+                    len(added),
+                    len(p.agreed),
+                    f"{p.settled} of {len(p.disagreements)}",
+                    p.open,
+                ]
+            )
     if as_json:
         click.echo(json.dumps({"gold": gold, "articles": out, "accepted": accepted_total, "open": open_total},
                               ensure_ascii=False, indent=2))
@@ -166,7 +224,16 @@ def adjudicate_command(settings: Settings, gold: str, auto: bool, min_agree: int
     if not rows:
         click.echo("No article was finished by two or more analysts: nothing to adjudicate.")
         return
-    click.echo(format_table(["Article", "Analysts", "Accepted" if auto else "To accept", "Agreed", "Settled", "Open"], rows, right=[0, 2, 3, 5]))
+    click.echo(
+        format_table(
+            ["Article", "Analysts", "Accepted" if auto else "To accept", "Agreed", "Settled", "Open"],
+            rows,
+            right=[0, 2, 3, 5],
+        )
+    )
     verb = "Accepted" if auto else "Would accept (with --auto)"
-    click.echo(f"\n{verb} {accepted_total} span{'s' if accepted_total != 1 else ''} into {gold}; "
-               f"{open_total} disagreement{'s' if open_total != 1 else ''} still open in {len(rows)} article{'s' if len(rows) != 1 else ''}.")
+    click.echo(
+        f"\n{verb} {accepted_total} span{'s' if accepted_total != 1 else ''} into {gold}; "
+        f"{open_total} disagreement{'s' if open_total != 1 else ''} still open in "
+        f"{len(rows)} article{'s' if len(rows) != 1 else ''}."
+    )

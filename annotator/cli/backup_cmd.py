@@ -41,7 +41,13 @@ def backup_command(settings: Settings, show: bool) -> None:
         echo(f"No backups of {path} yet (they go to {backup_folder(path)}).")
         return
     rows = [
-        [i, _when(b), "?" if b.articles is None else f"{b.articles:,}", "?" if b.annotations is None else f"{b.annotations:,}", b.path.name]
+        [
+            i,
+            _when(b),
+            "?" if b.articles is None else f"{b.articles:,}",
+            "?" if b.annotations is None else f"{b.annotations:,}",
+            b.path.name,
+        ]
         for i, b in enumerate(backups, 1)
     ]
     click.echo(format_table(["#", "Taken", "Articles", "Annotations", "File"], rows, right=[0, 2, 3]))

@@ -59,7 +59,9 @@ def error_message(exc: BaseException) -> str:
             "or use another copy; it was not changed."
         )
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-        return "The corpus is busy: another program (the app, or another command) is writing to it. Try again in a moment."
+        return (
+            "The corpus is busy: another program (the app, or another command) is writing to it. Try again in a moment."
+        )
     return str(exc)
 
 

@@ -47,7 +47,9 @@ def _statuses(values: Iterable[str]) -> set[str]:
     chosen = set()
     for value in _values(values, "--status"):
         if value.lower() not in known:
-            raise click.BadParameter(f"{value!r} is not a status; use {', '.join(s.value for s in Status)}.", param_hint="--status")
+            raise click.BadParameter(
+                f"{value!r} is not a status; use {', '.join(s.value for s in Status)}.", param_hint="--status"
+            )
         chosen.add(known[value.lower()])
     return chosen
 
@@ -59,7 +61,9 @@ def _labels(corpus: Corpus, values: Iterable[str]) -> set[str]:
     for value in _values(values, "--label"):
         if value.lower() not in by_key:
             known = ", ".join(lab.tag for lab in labels)
-            raise click.BadParameter(f"no label {value!r} in this corpus; its labels are {known}.", param_hint="--label")
+            raise click.BadParameter(
+                f"no label {value!r} in this corpus; its labels are {known}.", param_hint="--label"
+            )
         chosen.add(by_key[value.lower()])
     return chosen
 
@@ -70,7 +74,10 @@ def _annotators(corpus: Corpus, values: Iterable[str]) -> set[str]:
     unknown = sorted(chosen - set(known))
     if unknown:
         listed = ", ".join(known) or "none yet"
-        raise click.BadParameter(f"no annotations by {', '.join(map(repr, unknown))} in this corpus; annotators: {listed}.", param_hint="--annotator")
+        raise click.BadParameter(
+            f"no annotations by {', '.join(map(repr, unknown))} in this corpus; annotators: {listed}.",
+            param_hint="--annotator",
+        )
     return chosen
 
 
@@ -83,7 +90,9 @@ def _print_warnings(report: ExportReport) -> None:
 
 
 @click.command("export")
-@click.option("--format", "format_", type=click.Choice(list(EXPORTERS)), default="jsonl", show_default=True, help=_format_help())
+@click.option(
+    "--format", "format_", type=click.Choice(list(EXPORTERS)), default="jsonl", show_default=True, help=_format_help()
+)
 @click.option(
     "--out",
     required=True,
@@ -91,12 +100,38 @@ def _print_warnings(report: ExportReport) -> None:
     help="File to write, or a folder (or .zip) for folder formats; '-' for standard output. "
     "Nothing is replaced until the whole export is complete.",
 )
-@click.option("--status", "statuses", multiple=True, metavar="STATUS", help="Only articles with this status: new, in_progress, done (repeat, or separate with commas).")
-@click.option("--label", "labels", multiple=True, metavar="TAG", help="Only spans with this label, by tag or name (repeat, or separate with commas).")
-@click.option("--annotator", "annotators", multiple=True, metavar="NAME", help="Only spans by this annotator (repeat, or separate with commas).")
-@click.option("--split", "split", metavar="TRAIN/DEV[/TEST]", help="Split the articles into train/dev/test parts, e.g. 80/10/10.")
-@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the split: the same seed gives the same parts.")
-@click.option("--offsets", type=click.Choice(["utf16", "codepoints"]), help="Offset unit, for formats that have a choice (doccano: utf16 by default).")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    metavar="STATUS",
+    help="Only articles with this status: new, in_progress, done (repeat, or separate with commas).",
+)
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    metavar="TAG",
+    help="Only spans with this label, by tag or name (repeat, or separate with commas).",
+)
+@click.option(
+    "--annotator",
+    "annotators",
+    multiple=True,
+    metavar="NAME",
+    help="Only spans by this annotator (repeat, or separate with commas).",
+)
+@click.option(
+    "--split", "split", metavar="TRAIN/DEV[/TEST]", help="Split the articles into train/dev/test parts, e.g. 80/10/10."
+)
+@click.option(
+    "--seed", type=SEED, default=0, show_default=True, help="Seed of the split: the same seed gives the same parts."
+)
+@click.option(
+    "--offsets",
+    type=click.Choice(["utf16", "codepoints"]),
+    help="Offset unit, for formats that have a choice (doccano: utf16 by default).",
+)
 @click.pass_obj
 def export_command(
     settings: Settings,
@@ -128,7 +163,9 @@ def export_command(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--split") from None
     if out == "-" and exp.folder:
-        raise click.BadParameter(f"the {format_} format writes a folder or a .zip, not standard output.", param_hint="--out")
+        raise click.BadParameter(
+            f"the {format_} format writes a folder or a .zip, not standard output.", param_hint="--out"
+        )
     if out == "-" and parts:
         raise click.BadParameter("a split writes one file per part; give a file name, not '-'.", param_hint="--out")
     if out != "-" and not exp.folder and Path(out).is_dir():

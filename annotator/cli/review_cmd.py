@@ -101,11 +101,21 @@ def _conflicts(corpus: Corpus, tag: str | None, as_json: bool) -> None:
     labels = {label.id: label for label in corpus.labels.list()}
     groups = [g for g in conflicts(corpus) if tag is None or any(labels[c.label_id].tag == tag for c in g.labels)]
     if as_json:
-        _echo_json([
-            {"text": g.text, "key": g.key, "total": g.total, "variants": list(g.variants),
-             "labels": [{"label": labels[c.label_id].name, "tag": labels[c.label_id].tag, "count": c.count} for c in g.labels]}
-            for g in groups
-        ])
+        _echo_json(
+            [
+                {
+                    "text": g.text,
+                    "key": g.key,
+                    "total": g.total,
+                    "variants": list(g.variants),
+                    "labels": [
+                        {"label": labels[c.label_id].name, "tag": labels[c.label_id].tag, "count": c.count}
+                        for c in g.labels
+                    ],
+                }
+                for g in groups
+            ]
+        )
         return
     rows = [
         [shorten(g.text, 40), g.total, ", ".join(f"{labels[c.label_id].tag} {c.count}" for c in g.labels)]
@@ -142,8 +152,12 @@ def _missed(corpus: Corpus, tag: str | None, article_id: int | None, as_json: bo
 @click.command("review")
 @click.option("--annotator", "annotators", multiple=True, metavar="NAME",
               help="Only annotations by this annotator (repeat for several).")
-@click.option("--label", "tag", metavar="TAG",
-              help="Only this label tag (with --conflicts: texts that carry it; with --missed: mentions it is suggested for).")
+@click.option(
+    "--label",
+    "tag",
+    metavar="TAG",
+    help="Only this label tag (with --conflicts: texts that carry it; with --missed: mentions it is suggested for).",
+)
 @click.option("--article", "article_id", type=ID, help="Only this article.")
 @click.option("--status", "statuses", multiple=True, type=click.Choice([s.value for s in Status]),
               help="Only annotations in articles with this status (repeat for several).")

@@ -168,7 +168,9 @@ def compute(
     for done, art in enumerate(read_layers(corpus.db, wanted, everyone)):
         if progress is not None and done % 50 == 0 and not progress(done, total):
             raise Cancelled()
-        layers = art.layers if every_label else {n: [s for s in spans if s.label in keep] for n, spans in art.layers.items()}
+        layers = (
+            art.layers if every_label else {n: [s for s in spans if s.label in keep] for n, spans in art.layers.items()}
+        )
         t0 = time.perf_counter()
         language = tok.language(art.text, art.meta) if tok.spacy is not None else ""
         starts, ends = tok.token_offsets(art.text, language)
@@ -182,7 +184,7 @@ def compute(
         if shared:
             n, cats = units.cats(names)
             count_tuples(fast, n, cats)
-        for pair, ids in zip(pairs, pair_sets):
+        for pair, ids in zip(pairs, pair_sets, strict=True):
             if art.id not in ids:
                 continue
             a, b = layers[pair.a], layers[pair.b]

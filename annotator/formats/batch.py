@@ -417,7 +417,9 @@ class ImportBatch:
                 )
                 if labels:
                     labels.begin()  # the label set as it is now, inside this transaction's write lock
-                annotations = self._annotations(path, article.id, article.text, record, labels, warnings) if labels else []
+                annotations = (
+                    self._annotations(path, article.id, article.text, record, labels, warnings) if labels else []
+                )
                 if annotations:
                     self.corpus.annotations.add_many(annotations)
                 self._set_statuses(path, article.id, record, annotations, warnings)
@@ -503,7 +505,13 @@ class ImportBatch:
         return self._labels
 
     def _annotations(
-        self, path: Path, article_id: int, text: str, record: Record, labels: LabelResolver, warnings: list[ImportWarning]
+        self,
+        path: Path,
+        article_id: int,
+        text: str,
+        record: Record,
+        labels: LabelResolver,
+        warnings: list[ImportWarning],
     ) -> list[Annotation]:
         """The record's spans as annotations of the stored article; a span that does not fit is a warning."""
         out = []
@@ -511,7 +519,10 @@ class ImportBatch:
         extra_fields = [f for f in ("reviewed_by", "reviewed_at") if f in Annotation._fields]
         for span in record.spans:
             if not (0 <= span.start < span.end <= len(text)) or text[span.start : span.end] != span.text:
-                reason = f"Offsets {span.start}-{span.end} do not cover {short(span.text)} in the stored text; span left out."
+                reason = (
+                    f"Offsets {span.start}-{span.end} do not cover {short(span.text)} in the stored text; "
+                    "span left out."
+                )
                 warnings.append(ImportWarning(path, record.where, span.where, reason))
                 continue
             try:

@@ -95,7 +95,9 @@ def _rows(lines, delimiter: str, max_bytes: int) -> Iterator[Record | BadRecord]
         except StopIteration:
             break
         except _LineError as exc:
-            yield BadRecord(f"{exc.reason} The rest of the file is not read (a quoted cell may span lines).", f"line {exc.n}")
+            yield BadRecord(
+                f"{exc.reason} The rest of the file is not read (a quoted cell may span lines).", f"line {exc.n}"
+            )
             return
         except csv.Error as exc:
             found = True

@@ -205,7 +205,7 @@ def split_ids(ids: Sequence[int], options: ExportOptions) -> dict[str, list[int]
     random.Random(options.seed).shuffle(shuffled)
     parts: dict[str, list[int]] = {}
     start, cumulative = 0, 0
-    for name, pct in zip(SPLIT_NAMES, options.split):
+    for name, pct in zip(SPLIT_NAMES, options.split, strict=False):
         cumulative += pct
         stop = round(len(shuffled) * cumulative / 100)
         parts[name] = sorted(shuffled[start:stop])
@@ -223,7 +223,12 @@ def iter_docs(
     and a label added meanwhile is read like the others. Without ``timestamps`` a span's
     ``created`` and ``updated`` are None."""
     for article, spans in read_for_export(
-        corpus.db, ids, labels=options.labels, annotators=options.annotators, make_span=ExportSpan, timestamps=timestamps,
+        corpus.db,
+        ids,
+        labels=options.labels,
+        annotators=options.annotators,
+        make_span=ExportSpan,
+        timestamps=timestamps,
         user=corpus.user,
     ):
         yield ExportDoc(article, tuple(spans))

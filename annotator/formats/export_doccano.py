@@ -40,7 +40,11 @@ def doccano_record(doc: ExportDoc, offsets: str = "utf16", names: dict[str, str]
     record["status"] = str(article.status)
     if article.meta:
         record["meta"] = article.meta
-    notes = [{"start": s.start, "end": s.end, "label": names.get(s.label, s.label), "note": s.note} for s in doc.spans if s.note]
+    notes = [
+        {"start": s.start, "end": s.end, "label": names.get(s.label, s.label), "note": s.note}
+        for s in doc.spans
+        if s.note
+    ]
     if notes:
         record["notes"] = notes  # doccano has no span notes; kept as metadata, offsets as in "label"
         if offsets == "utf16":

@@ -74,7 +74,11 @@ def task(doc: ExportDoc, names: dict[str, str] | None = None) -> dict[str, Any]:
     if not layers and article.status == Status.DONE:  # a done article without spans is a real answer
         layers[None] = []
     for who, spans in layers.items():
-        annotation: dict[str, Any] = {"result": [region(s, names) for s in spans], "was_cancelled": False, "ground_truth": False}
+        annotation: dict[str, Any] = {
+            "result": [region(s, names) for s in spans],
+            "was_cancelled": False,
+            "ground_truth": False,
+        }
         if who is not None:
             # Label Studio keeps a user id it knows, else the importing user; the e-mail field names the analyst.
             annotation["completed_by"] = {"email": who}
@@ -103,7 +107,9 @@ def write_labelstudio(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) 
     if ctx.part not in ("", SPLIT_NAMES[0]):
         pass  # one config for every part of a split, written with the first
     elif name is None:
-        ctx.report.warnings.append("The labelling config was not written (standard output holds one file); write to a file to get it.")
+        ctx.report.warnings.append(
+            "The labelling config was not written (standard output holds one file); write to a file to get it."
+        )
     else:
         with sink.text(name) as fh:
             fh.write(labelling_config(ctx.labels))

@@ -26,7 +26,6 @@ from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
 from annotator.formats.token_docs import LayoutStream, tokenize_segments
 from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 
-
 TEXT_PIECE = 1_000_000  # characters of the text escaped at a time
 
 

@@ -27,6 +27,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path, PurePosixPath
 
 from annotator.core.text import plural
@@ -49,7 +50,14 @@ MAX_RATIO = 100  # expanded size / compressed size above which a large entry is 
 RATIO_FLOOR = 1_000_000  # entries smaller than this are not judged by their ratio
 MAX_ENTRIES = 100_000
 CONF_FILES = {"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf"}
-_IGNORED_KINDS = {"R": "relation", "*": "relation", "E": "event", "A": "attribute", "M": "attribute", "N": "normalisation"}
+_IGNORED_KINDS = {
+    "R": "relation",
+    "*": "relation",
+    "E": "event",
+    "A": "attribute",
+    "M": "attribute",
+    "N": "normalisation",
+}
 _OFFSETS = re.compile(r"^\d+ \d+(;\d+ \d+)*$")
 _ID = re.compile(r"^[TRENAM#*]\d*$")
 
@@ -69,7 +77,9 @@ def _readings(raw: str, bom: bool) -> list[SourceText]:
     return out
 
 
-def _fragments(readings: list[SourceText], fragments: list[tuple[int, int]], covered: str | None) -> list[tuple[int, int, str]]:
+def _fragments(
+    readings: list[SourceText], fragments: list[tuple[int, int]], covered: str | None
+) -> list[tuple[int, int, str]]:
     first: SpanError | None = None
     for source in readings:
         try:
@@ -115,7 +125,9 @@ def parse_ann(text: str, readings: list[SourceText], ann_name: str) -> tuple[lis
     for target, texts in notes.items():
         note = "\n".join(t for t in texts if t) or None
         if target in spans:
-            spans[target] = [SpanRecord(s.start, s.end, s.label, s.text, note=note, where=s.where) for s in spans[target]]
+            spans[target] = [
+                SpanRecord(s.start, s.end, s.label, s.text, note=note, where=s.where) for s in spans[target]
+            ]
         else:
             warnings.append(SpanWarning(f"A note for {target}, which is not an imported span; left out.", ann_name))
     if ignored:
@@ -141,7 +153,7 @@ def _entity(fields, readings, at, ident, spans, warnings) -> None:
         warnings.append(SpanWarning(f"{exc} Span left out.", at))
         return
     stored = readings[0].text
-    if len(parts) > 1 and all(set(stored[a[1]:b[0]]) == {"\n"} for a, b in zip(parts, parts[1:])):
+    if len(parts) > 1 and all(set(stored[a[1]:b[0]]) == {"\n"} for a, b in pairwise(parts)):
         # Only line breaks between the pieces: one span across lines, as brat (and the brat export) cuts it.
         parts = [(parts[0][0], parts[-1][1], stored[parts[0][0]:parts[-1][1]])]
     if len(parts) > 1:
@@ -179,7 +191,10 @@ def brat_record(txt: bytes, ann: bytes | None, ann_name: str, where: str | None 
 def read_brat_pair(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """The document ``path`` (its .txt or its .ann) names on disk."""
     if path.suffix.lower() not in (".txt", ".ann"):
-        raise NotThisFormat(f"Not a brat document: brat reads a .txt with its .ann (or a .zip of them), not {path.suffix or 'this file'}.")
+        raise NotThisFormat(
+            "Not a brat document: brat reads a .txt with its .ann (or a .zip of them), "
+            f"not {path.suffix or 'this file'}."
+        )
     txt = path.with_suffix(".txt") if path.suffix.lower() == ".ann" else path
     ann = txt.with_suffix(".ann")
     if not txt.is_file():
@@ -209,11 +224,14 @@ def unsafe_name(name: str) -> bool:
 def check_archive(infos: list[zipfile.ZipInfo], limit: int | None = None) -> None:
     """Refuse an archive that points outside itself or expands too far; raises InputError."""
     if len(infos) > MAX_ENTRIES:
-        raise InputError(f"Refused: the archive holds {len(infos):,} entries (the limit is {MAX_ENTRIES:,}). Nothing was imported.")
+        raise InputError(
+            f"Refused: the archive holds {len(infos):,} entries (the limit is {MAX_ENTRIES:,}). Nothing was imported."
+        )
     for info in infos:
         if unsafe_name(info.filename):
             raise InputError(
-                f"Refused: entry {info.filename!r} points outside the archive (an absolute path or '..'). Nothing was imported."
+                f"Refused: entry {info.filename!r} points outside the archive (an absolute path or '..'). "
+                "Nothing was imported."
             )
         if stat.S_ISLNK(info.external_attr >> 16):
             raise InputError(f"Refused: entry {info.filename!r} is a symbolic link. Nothing was imported.")
@@ -227,7 +245,8 @@ def check_archive(infos: list[zipfile.ZipInfo], limit: int | None = None) -> Non
     limit = limit or ARCHIVE_LIMIT
     if total > limit:
         raise InputError(
-            f"Refused: the archive expands to {format_size(total)} (the limit is {format_size(limit)}). Nothing was imported."
+            f"Refused: the archive expands to {format_size(total)} (the limit is {format_size(limit)}). "
+            "Nothing was imported."
         )
 
 
@@ -235,7 +254,9 @@ def _entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, max_bytes: int) -> bytes:
     if info.flag_bits & 0x1:
         raise InputError(f"{info.filename} is encrypted.")
     if info.file_size > max_bytes:
-        raise InputError(f"{info.filename} is too large ({format_size(info.file_size)}; the limit is {format_size(max_bytes)}).")
+        raise InputError(
+            f"{info.filename} is too large ({format_size(info.file_size)}; the limit is {format_size(max_bytes)})."
+        )
     try:
         with zf.open(info) as fh:
             data = fh.read(info.file_size + 1)
@@ -250,7 +271,9 @@ def _hidden(name: str) -> bool:
     return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(name).parts)
 
 
-def read_brat_archive(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int | None = None) -> Iterator[Record | BadRecord]:
+def read_brat_archive(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int | None = None
+) -> Iterator[Record | BadRecord]:
     """Every document of a .zip of brat files, read in memory after the whole archive was checked."""
     try:
         zf = zipfile.ZipFile(path)
@@ -279,7 +302,9 @@ def read_brat_archive(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int
             entries = docs[stem]
             txt, ann = entries.get(".txt"), entries.get(".ann")
             if txt is None:
-                yield BadRecord(f"No {PurePosixPath(stem).name}.txt in the archive for this annotation file.", ann.filename)
+                yield BadRecord(
+                    f"No {PurePosixPath(stem).name}.txt in the archive for this annotation file.", ann.filename
+                )
                 continue
             try:
                 if txt.file_size == 0:  # the same sentence as for an empty file in a folder

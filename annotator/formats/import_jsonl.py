@@ -83,7 +83,7 @@ def native_record(obj: dict, where: str | None) -> Record | BadRecord:
     """A record of Annotator's own JSONL (a mapping with ``spans``), kept exactly as written."""
     original = obj.get("text")
     if not isinstance(original, str):
-        reason = "No \"text\" field." if original is None else f"\"text\" must be a string, not a JSON {_kind(original)}."
+        reason = 'No "text" field.' if original is None else f'"text" must be a string, not a JSON {_kind(original)}.'
         return BadRecord(reason, where)
     source = SourceText(original)
     if not source.text.strip():
@@ -200,7 +200,9 @@ def _own_notes(value: Any) -> dict[tuple[Any, Any, Any], str] | None:
         return None
     notes = {}
     for item in value:
-        if not (isinstance(item, dict) and set(item) == {"start", "end", "label", "note"} and isinstance(item["note"], str)):
+        if not (
+            isinstance(item, dict) and set(item) == {"start", "end", "label", "note"} and isinstance(item["note"], str)
+        ):
             return None
         notes[(item["start"], item["end"], item["label"])] = item["note"]
     return notes

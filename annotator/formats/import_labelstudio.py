@@ -133,7 +133,10 @@ def _full_task(task: dict) -> dict:
     ]
     who = task.get("annotator")
     annotation = {"id": task.get("annotation_id", 1), "completed_by": who, "result": results}
-    full = {"data": {k: v for k, v in task.items() if k not in _MIN_FIELDS and k not in keys}, "annotations": [annotation]}
+    full = {
+        "data": {k: v for k, v in task.items() if k not in _MIN_FIELDS and k not in keys},
+        "annotations": [annotation],
+    }
     if "id" in task:
         full["id"] = task["id"]
     return full
@@ -184,7 +187,9 @@ def _body_key(data: dict, results: list[dict], text_field: str | None) -> tuple[
     quotes = [
         r["value"]
         for r in results
-        if r.get("to_name") in (to_name, None) and isinstance(r.get("value"), dict) and isinstance(r["value"].get("text"), str)
+        if r.get("to_name") in (to_name, None)
+        and isinstance(r.get("value"), dict)
+        and isinstance(r["value"].get("text"), str)
     ]
     fields = [k for k, v in data.items() if isinstance(v, str)]
     scored = sorted(fields, key=lambda k: -sum(1 for q in quotes if q["text"] in data[k]))
@@ -197,7 +202,9 @@ _STATUSES = {status.value for status in Status}
 
 def _label_results_of(annotation: dict) -> list[dict]:
     results = annotation.get("result")
-    return [r for r in results if isinstance(r, dict) and r.get("type") == "labels"] if isinstance(results, list) else []
+    return (
+        [r for r in results if isinstance(r, dict) and r.get("type") == "labels"] if isinstance(results, list) else []
+    )
 
 
 def _regions(
@@ -227,7 +234,11 @@ def _regions(
             value = result.get("value") if isinstance(result.get("value"), dict) else {}
             labels = value.get("labels")
             try:
-                if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x.strip() for x in labels):
+                if (
+                    not isinstance(labels, list)
+                    or not labels
+                    or not all(isinstance(x, str) and x.strip() for x in labels)
+                ):
                     raise SpanError("The region has no labels.")
                 s, e, text = _span(source, value, offsets)
             except SpanError as exc:
@@ -281,7 +292,9 @@ def task_record(
         warnings.append(SpanWarning(f"Ignored results that are not span labels ({kinds})."))
     for name, count in sorted(elsewhere.items()):
         warnings.append(
-            SpanWarning(f"{plural(count, 'region')} on the Text object {name!r}, not on the article text {body!r}: left out.")
+            SpanWarning(
+                f"{plural(count, 'region')} on the Text object {name!r}, not on the article text {body!r}: left out."
+            )
         )
     return Record(
         text=source.text,

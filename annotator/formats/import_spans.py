@@ -77,7 +77,9 @@ class SourceText:
             )
         return cp
 
-    def span(self, start: Any, end: Any, *, units: str = "codepoints", covered: str | None = None) -> tuple[int, int, str]:
+    def span(
+        self, start: Any, end: Any, *, units: str = "codepoints", covered: str | None = None
+    ) -> tuple[int, int, str]:
         """``(start, end, covered text)`` in the stored text, for offsets into ``original`` in ``units``.
 
         ``covered`` is the text the file says the span covers; when given it must match.
@@ -106,7 +108,9 @@ class SourceText:
         return s, e, text
 
 
-def first_match(candidates: Iterable[SourceText], start: Any, end: Any, covered: str | None, units: str = "codepoints") -> tuple[int, int, str]:
+def first_match(
+    candidates: Iterable[SourceText], start: Any, end: Any, covered: str | None, units: str = "codepoints"
+) -> tuple[int, int, str]:
     """The span under the first reading of the text whose covered text matches; else the first reading's error."""
     first: SpanError | None = None
     for source in candidates:

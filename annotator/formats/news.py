@@ -88,7 +88,7 @@ def parse_trailer(line: str) -> list[tuple[str, str]] | None:
         return None
     matches = list(_KEY.finditer(line))
     pairs = []
-    for m, following in zip(matches, [*matches[1:], None]):
+    for m, following in zip(matches, [*matches[1:], None], strict=True):
         value = line[m.end() : following.start() if following else len(line)].strip()
         if value:
             pairs.append((_KEYS[m.group(1).lower()], value))

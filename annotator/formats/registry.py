@@ -177,7 +177,7 @@ EXPORTERS: dict[str, Exporter] = {
             QT_TR_NOOP("Label Studio JSON tasks and labelling config"),
             ".json",
             write_labelstudio,
-            keeps=QT_TR_NOOP("text, labels (nested and overlapping), notes, title, status and metadata; label colours and hotkeys in the config"),
+            keeps=QT_TR_NOOP("text, labels (nested and overlapping), notes, title, status and metadata; label colours and hotkeys in the config"),  # noqa: E501 - one literal, as lupdate collects it
             loses=QT_TR_NOOP("annotators and review state"),
             timestamps=True,
         ),
@@ -186,7 +186,7 @@ EXPORTERS: dict[str, Exporter] = {
             QT_TR_NOOP("CSV, one row per annotation"),
             ".csv",
             write_csv,
-            keeps=QT_TR_NOOP("labels, offsets, covered text with 40 characters of context, annotators, notes, review state"),
+            keeps=QT_TR_NOOP("labels, offsets, covered text with 40 characters of context, annotators, notes, review state"),  # noqa: E501 - one literal, as lupdate collects it
             loses=QT_TR_NOOP("the full text, articles without annotations, metadata"),
         ),
         Exporter(
@@ -203,7 +203,7 @@ EXPORTERS: dict[str, Exporter] = {
             QT_TR_NOOP("spaCy v3 DocBin (.spacy)"),
             ".spacy",
             write_spacy,
-            keeps=QT_TR_NOOP("text, every span in doc.spans['sc'], non-overlapping ones as doc.ents, sentences; article id, title, metadata in user_data"),
+            keeps=QT_TR_NOOP("text, every span in doc.spans['sc'], non-overlapping ones as doc.ents, sentences; article id, title, metadata in user_data"),  # noqa: E501 - one literal, as lupdate collects it
             loses=QT_TR_NOOP("annotators, notes, review state; overlapping spans only in doc.spans, not doc.ents"),
         ),
         Exporter(
@@ -211,7 +211,7 @@ EXPORTERS: dict[str, Exporter] = {
             QT_TR_NOOP("Prodigy / spaCy JSONL with tokens"),
             ".jsonl",
             write_prodigy,
-            keeps=QT_TR_NOOP("text, tokens, every span (nested and overlapping) with annotator and note; article id, title, metadata in meta"),
+            keeps=QT_TR_NOOP("text, tokens, every span (nested and overlapping) with annotator and note; article id, title, metadata in meta"),  # noqa: E501 - one literal, as lupdate collects it
             loses=QT_TR_NOOP("review state; span edges inside a word split that word's token"),
         ),
         Exporter(
@@ -220,7 +220,7 @@ EXPORTERS: dict[str, Exporter] = {
             ".conll",
             write_conll,
             keeps=QT_TR_NOOP("tokens, sentences, one label per token (IOB2)"),
-            loses=QT_TR_NOOP("nested and overlapping spans (the longest is kept), whitespace and line breaks, titles, metadata, annotators, notes"),
+            loses=QT_TR_NOOP("nested and overlapping spans (the longest is kept), whitespace and line breaks, titles, metadata, annotators, notes"),  # noqa: E501 - one literal, as lupdate collects it
         ),
         Exporter(
             "hf",
@@ -228,7 +228,7 @@ EXPORTERS: dict[str, Exporter] = {
             ".jsonl",
             write_hf,
             keeps=QT_TR_NOOP("tokens and IOB2 tags per sentence, ids naming article and sentence, the tag list"),
-            loses=QT_TR_NOOP("nested and overlapping spans (the longest is kept), whitespace, titles, metadata, annotators, notes"),
+            loses=QT_TR_NOOP("nested and overlapping spans (the longest is kept), whitespace, titles, metadata, annotators, notes"),  # noqa: E501 - one literal, as lupdate collects it
         ),
     )
 }

@@ -12,6 +12,7 @@ from annotator.formats.decoding import read_text
 from annotator.formats.txt import record_from_text
 from annotator.store import Corpus, open_corpus
 
+
 def _resources() -> Path:
     """resources/ beside the package (a checkout, an editable install, a bundled app), else where a wheel put it."""
     here = Path(annotator.__file__).resolve().parent.parent / "resources"

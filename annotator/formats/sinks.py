@@ -167,7 +167,9 @@ def _check_replaceable(target: Path) -> None:
         log.debug("Nothing to replace at %s: %s", target, exc)
         return  # nothing there yet (or unreadable: the write reports it)
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise SinkError(f"{target} is not a regular file (a device or a pipe); write to a file, or to '-' for standard output.")
+        raise SinkError(
+            f"{target} is not a regular file (a device or a pipe); write to a file, or to '-' for standard output."
+        )
 
 
 def _safe_name(name: str) -> str:
@@ -247,7 +249,9 @@ class FolderSink(Sink):
 
     def commit(self) -> None:
         self._close_all()
-        (self._root / MARKER).write_text("Written by Annotator's export: the next export to this folder replaces it.\n", encoding="utf-8")
+        (self._root / MARKER).write_text(
+            "Written by Annotator's export: the next export to this folder replaces it.\n", encoding="utf-8"
+        )
         if not self.target.exists():
             _move(self._root, self.target)
         elif not _exchange(self._root, self.target):  # the old folder aside first, then the new one in

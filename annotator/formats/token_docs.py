@@ -204,7 +204,7 @@ def spacy_layout(tdoc: TokenDoc) -> SpacyLayout:
     spaces: list[bool] = []
     index: list[int] = []
     pos = 0
-    for s, e in [*zip(tdoc.starts, tdoc.ends), (len(text), len(text))]:
+    for s, e in [*zip(tdoc.starts, tdoc.ends, strict=True), (len(text), len(text))]:
         if s > pos:
             gap = text[pos:s]
             if words and gap[0] == " ":
@@ -252,7 +252,7 @@ class LayoutStream:
         index: list[int] = []
         text = self.text
         pos, count, pending = self.pos, self.count, self.pending
-        for s, e in zip(tdoc.starts, tdoc.ends):  # _gap and _word, inline: this runs once per token
+        for s, e in zip(tdoc.starts, tdoc.ends, strict=True):  # _gap and _word, inline: this runs once per token
             if s > pos:
                 gap = text[pos:s]
                 if pending is not None and gap[0] == " ":

@@ -125,7 +125,11 @@ _FINAL_PUNCT = frozenset(
 )
 _CLOSING = frozenset("\"')]}»’”›」』）】〕〉》〗〙〛］｝＂＇")
 _ABBREVIATIONS = frozenset(
-    ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Gov", "Sen", "Rep", "Col", "Capt", "Lt", "Sgt", "Rev", "Hon", "Co", "Corp", "Inc", "Ltd", "No", "Nos", "Vol", "vs", "etc", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+    [
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Gov", "Sen", "Rep", "Col", "Capt", "Lt", "Sgt",
+        "Rev", "Hon", "Co", "Corp", "Inc", "Ltd", "No", "Nos", "Vol", "vs", "etc", "approx", "Jan", "Feb", "Mar", "Apr",
+        "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ]
 )
 
 
@@ -265,7 +269,7 @@ def _split_chunk(chunk: str, plain: Any) -> _Pieces:
     letters with their marks joined again."""
     if chunk.isascii():
         starts, ends = plain(chunk)
-        return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends))
+        return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends, strict=True))
     starts, ends = [], []
     pos = 0
     for m in [*_SPECIAL_RUN.finditer(chunk), None]:
@@ -279,7 +283,7 @@ def _split_chunk(chunk: str, plain: Any) -> _Pieces:
             ends.extend(range(m.start() + 1, m.end() + 1))
             pos = m.end()
     starts, ends = _join_clusters(chunk, starts, ends)
-    return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends))
+    return tuple(starts), tuple(ends), tuple(chunk[s:e] for s, e in zip(starts, ends, strict=True))
 
 
 def _expand(

@@ -4,8 +4,9 @@ from annotator.store._sqlite import load_sqlite_utils
 
 load_sqlite_utils()  # before any module here imports it
 
-from annotator.store.corpus import Corpus, open_corpus
-from annotator.store.errors import (
+# These imports come after load_sqlite_utils() on purpose: they import sqlite-utils.
+from annotator.store.corpus import Corpus, open_corpus  # noqa: E402
+from annotator.store.errors import (  # noqa: E402
     CorpusError,
     DamagedCorpusError,
     DuplicateArticleError,

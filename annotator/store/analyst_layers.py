@@ -11,8 +11,8 @@ from sqlite_utils import Database
 
 from annotator.core.agreement import Span
 from annotator.core.model import Annotation, Status
-from annotator.store.annotations import ANNOTATION_JOIN
 from annotator.store._util import now
+from annotator.store.annotations import ANNOTATION_JOIN
 
 
 def _in(values: Sequence[Any]) -> str:
@@ -107,7 +107,8 @@ def layer(db: Database, article_id: int, annotator: str) -> list[Annotation]:
     return [
         _row(r)
         for r in db.execute(
-            f'{ANNOTATION_SELECT} WHERE a.article_id = ? AND n.name = ? ORDER BY a.start, a."end", a.id', [article_id, annotator]
+            f'{ANNOTATION_SELECT} WHERE a.article_id = ? AND n.name = ? ORDER BY a.start, a."end", a.id',
+            [article_id, annotator],
         )
     ]
 

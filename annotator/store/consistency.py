@@ -267,7 +267,10 @@ def missed_mentions(
         starts = [s for s, _ in spans]
         longest = max((e - s for s, e in spans), default=0)
         rejected = {
-            (s, e, k) for s, e, k in db.execute('SELECT start, "end", key FROM rejected_mentions WHERE article_id = ?', [article_id])
+            (s, e, k)
+            for s, e, k in db.execute(
+                'SELECT start, "end", key FROM rejected_mentions WHERE article_id = ?', [article_id]
+            )
         }
         for s, e in hits:
             # any annotation overlapping [s, e) starts before e and ends after s

@@ -181,7 +181,9 @@ def _check_pages(db: Database, path: Path, *, full: bool = False) -> None:
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     wal = _wal_bytes(path)
     if size % page_size or (wal == 0 and size < pages * page_size):
-        raise DamagedCorpusError(damaged_message(path, f"the file is cut short ({size:,} of {pages * page_size:,} bytes)"))
+        raise DamagedCorpusError(
+            damaged_message(path, f"the file is cut short ({size:,} of {pages * page_size:,} bytes)")
+        )
     if full or size + wal <= QUICK_CHECK_MAX_BYTES:
         found = [row[0] for row in db.execute("PRAGMA quick_check(3)").fetchall()]
         if found != ["ok"]:

@@ -22,8 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.model import Article
-from annotator.core.model import Status
+from annotator.core.model import Article, Status
 from annotator.store.annotations import ANNOTATION_JOIN
 from annotator.store.articles import _READ, _row_to_article
 from annotator.store.layers import status_clause

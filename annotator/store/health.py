@@ -300,7 +300,10 @@ def write_error(exc: sqlite3.Error, path: Path | str | None) -> CorpusWriteError
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorname", "") or ""
     if "locked" in text or "busy" in text or code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        why = "another program (the app in another window, or an annotator command) is writing to it. Try again in a moment"
+        why = (
+            "another program (the app in another window, or an annotator command) is writing to it. "
+            "Try again in a moment"
+        )
     elif "full" in text or code.startswith("SQLITE_FULL"):
         why = "the disk is full. Free some space, then try again"
     elif "readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
@@ -316,7 +319,9 @@ def write_error(exc: sqlite3.Error, path: Path | str | None) -> CorpusWriteError
         why = f"SQLite said: {exc}"
     if not why.startswith("SQLite said"):
         why += f" (SQLite: {exc})"
-    error = CorpusWriteError(f"The edit was not saved: {name} could not be written; {why}. Everything saved before is intact.")
+    error = CorpusWriteError(
+        f"The edit was not saved: {name} could not be written; {why}. Everything saved before is intact."
+    )
     error.restore_advised = "damaged" in why
     return error
 

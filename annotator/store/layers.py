@@ -233,9 +233,16 @@ def _layer_status_clause(statuses: Sequence[str]) -> tuple[str, list]:
         if not others:
             return "1", []
         marks = ",".join("?" * len(others))
-        return f"(a.article_id, a.annotator_id) NOT IN (SELECT article_id, annotator_id FROM layers WHERE status IN ({marks}))", others
+        return (
+            "(a.article_id, a.annotator_id) NOT IN "
+            f"(SELECT article_id, annotator_id FROM layers WHERE status IN ({marks}))",
+            others,
+        )
     marks = ",".join("?" * len(wanted))
-    return f"(a.article_id, a.annotator_id) IN (SELECT article_id, annotator_id FROM layers WHERE status IN ({marks}))", wanted
+    return (
+        f"(a.article_id, a.annotator_id) IN (SELECT article_id, annotator_id FROM layers WHERE status IN ({marks}))",
+        wanted,
+    )
 
 
 def _where(annotator: str | None, tags: Sequence[str] | None) -> tuple[str, list]:
@@ -373,7 +380,9 @@ def unfinished_articles(corpus: Corpus, limit: int) -> list[tuple[int, str]]:
     clause, params = status_clause("id", [Status.NEW, Status.IN_PROGRESS], corpus.user)
     return [
         tuple(r)
-        for r in corpus.db.execute(f"SELECT id, text FROM articles WHERE {clause} ORDER BY id LIMIT ?", [*params, limit])
+        for r in corpus.db.execute(
+            f"SELECT id, text FROM articles WHERE {clause} ORDER BY id LIMIT ?", [*params, limit]
+        )
     ]
 
 

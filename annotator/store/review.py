@@ -359,14 +359,15 @@ class ReviewRepository:
                 f"""SELECT a.id, a.article_id, ar.title, a.label_id, a.text, n.name, a.updated,
                        r.name, a.reviewed_at, a.note, a.start, a."end"
                     FROM {ANNOTATION_JOIN} CROSS JOIN articles ar ON ar.id = a.article_id
-                    WHERE a.id IN ({','.join('?' * len(chunk))})""",  # CROSS JOIN: by id first, whatever the statistics say
+                    WHERE a.id IN ({','.join('?' * len(chunk))})""",
+                # CROSS JOIN above: by id first, whatever the statistics say
                 chunk,
             ):
                 found[r[0]] = r
         self._load_texts({r[1] for r in found.values()})
         out = []
         keys = keys or [()] * len(ids)
-        for ident, key in zip(ids, keys):
+        for ident, key in zip(ids, keys, strict=True):
             r = found.get(ident)
             if r is None:
                 continue
@@ -454,7 +455,9 @@ class ReviewRepository:
     def restore(self, annotations: Sequence[Annotation]) -> None:
         """Put back the label, last change and review of these annotations as given (undo). Committed."""
         with self.db.atomic():
-            reviewers = {name: self._annotations.annotator_id(name) for name in {a.reviewed_by for a in annotations} if name}
+            reviewers = {
+                name: self._annotations.annotator_id(name) for name in {a.reviewed_by for a in annotations} if name
+            }
             self.db.conn.executemany(
                 "UPDATE annotations SET label_id = ?, updated = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?",
                 [

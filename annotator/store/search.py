@@ -299,7 +299,9 @@ class _Matcher:
         """The first ``cap`` occurrences of ``term`` (a long article need not be read to its end)."""
         found: list[tuple[int, int]] = []
         n = len(text)
-        matches = self._pattern(term, True).finditer(low) if low is not None else self._pattern(term, False).finditer(text)
+        matches = (
+            self._pattern(term, True).finditer(low) if low is not None else self._pattern(term, False).finditer(text)
+        )
         for m in matches:
             s, e = m.span()
             if s > 0 and _word(text[s - 1]) and _word(text[s]):
@@ -453,10 +455,12 @@ _TRIGGER_SQL = (
 def shape_is_current(db: Database) -> bool:
     """The index and its triggers exist, of the shape created here, and no trigger of an older shape."""
     names = [FTS_TABLE, *_TRIGGERS, *_OLD_TRIGGERS]
-    found = dict(db.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})", names))
+    found = dict(
+        db.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})", names)
+    )
     return (
         found.get(FTS_TABLE) == _CREATE
-        and all(found.get(name) == sql for name, sql in zip(_TRIGGERS, _TRIGGER_SQL))
+        and all(found.get(name) == sql for name, sql in zip(_TRIGGERS, _TRIGGER_SQL, strict=True))
         and not any(name in found for name in _OLD_TRIGGERS)
     )
 

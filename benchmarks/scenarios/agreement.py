@@ -71,7 +71,7 @@ def _build(path: Path, spec) -> dict:
 
 def _layers(rng: random.Random, texts: list[str], per_article: list[int], labels: list[int]):
     """Annotation rows: each article's shared mentions, as each analyst labelled them."""
-    for i, (text, quota) in enumerate(zip(texts, per_article)):
+    for i, (text, quota) in enumerate(zip(texts, per_article, strict=True)):
         words = [m.span() for m in _WORD.finditer(text)]
         picks = sorted(rng.sample(range(len(words)), min(quota, len(words))))
         base = []

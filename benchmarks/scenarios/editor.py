@@ -69,7 +69,9 @@ def run(bench: Bench) -> list[Figure]:
             limit=16.0,
             statistic="p95",
         )
-        times, idle, exports = _keypresses_during_export(window, words[bench.sizes.keypresses :], exported.path, scratch)
+        times, idle, exports = _keypresses_during_export(
+            window, words[bench.sizes.keypresses :], exported.path, scratch
+        )
         during.runs = [s * 1000 for s in times]
         during.extra["median_ms"] = round(sorted(during.runs)[len(during.runs) // 2], 2)
         during.extra["until_idle_p95_ms"] = round(p95([s * 1000 for s in idle]), 2)
@@ -170,7 +172,10 @@ def _press_words(window, words: list[tuple[int, int]]) -> tuple[list[float], lis
 
     pane = window.pane
     painted_at: list[float] = []
-    on_paint = lambda: painted_at.append(time.perf_counter())
+
+    def on_paint() -> None:
+        painted_at.append(time.perf_counter())
+
     pane.painted.connect(on_paint)
     times, idle = [], []
     before = window.session.corpus.annotations.count()

@@ -52,7 +52,10 @@ def startup(bench: Bench) -> list[Figure]:
     if bench.sizes.startup_repeats > 1:
         probe("app", built.path, config)  # a first run writes the settings and reads the file into the cache
     for _ in range(bench.sizes.startup_repeats):
-        for kind, runs, cpu_runs in (("bare", fig.baseline_runs, fig.baseline_cpu_runs), ("app", fig.runs, fig.cpu_runs)):
+        for kind, runs, cpu_runs in (
+            ("bare", fig.baseline_runs, fig.baseline_cpu_runs),
+            ("app", fig.runs, fig.cpu_runs),
+        ):
             seconds, report = probe(kind, built.path, config)
             runs.append(seconds)
             cpu_runs.append(report["cpu"])

@@ -67,8 +67,8 @@ def _dictionary_f1(corpus, train_ids: list[int], test_ids: list[int]) -> float:
 
 def run(bench: Bench) -> list[Figure]:
     from annotator.store import open_corpus
-    from annotator.suggest.model import load_model
     from annotator.store.layers import article_statuses
+    from annotator.suggest.model import load_model
     from benchmarks.labelled_news import build_corpus
 
     labelled, test, unlabelled, smaller = SIZES.get(bench.sizes.name, SIZES["tiny"])

@@ -10,9 +10,9 @@ from annotator.core.adjudication import plan, take
 from annotator.core.agreement import Span
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
-from tests.team_helpers import finish
 from annotator.store.adjudication import read
 from annotator.store.analyst_layers import settle
+from tests.team_helpers import finish
 
 TEXT = "Foshan and Midea Group agreed on the Greater Bay Area plan in Guangzhou."
 
@@ -100,7 +100,9 @@ def test_taking_versions_settles_disagreements(three):
         after = read(corpus, 1, "gold").plan
         assert after.settled == 1 and after.open == 2
         # Taking the other version replaces the earlier choice.
-        gold = [Span(a.start, a.end, {v: k for k, v in ids.items()}[a.label_id]) for a in read(corpus, 1, "gold").gold_layer]
+        gold = [
+            Span(a.start, a.end, {v: k for k, v in ids.items()}[a.label_id]) for a in read(corpus, 1, "gold").gold_layer
+        ]
         add, remove = take(midea, midea.versions[0], gold)
         assert add == [Span(11, 22, "COMPANY")] and remove == [Span(11, 16, "COMPANY")]
 

@@ -66,9 +66,13 @@ def team(db):
             lay = _layers(art.text, k) if k < 2 else {
                 "li": [(0, 6, "LOCATION"), (41, 54, "COMPANY")], "mei": [(0, 6, "LOCATION"), (11, 16, "LOCATION")],
             }
-            corpus.annotations.add_many([
-                Annotation(None, art.id, ids[t], s, e, art.text[s:e], who) for who, spans in lay.items() for s, e, t in spans
-            ])
+            corpus.annotations.add_many(
+                [
+                    Annotation(None, art.id, ids[t], s, e, art.text[s:e], who)
+                    for who, spans in lay.items()
+                    for s, e, t in spans
+                ]
+            )
             finish(corpus, art.id, *lay)
             layers.append((art.text, lay))
     return db, layers
@@ -77,7 +81,7 @@ def team(db):
 def _cats(starts, ends, spans):
     """The issue's rule, written the slow way: longest covering span, then the earliest, else O."""
     out = []
-    for s, e in zip(starts, ends):
+    for s, e in zip(starts, ends, strict=True):
         covering = [x for x in spans if x[0] <= s and e <= x[1]]
         covering.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         out.append(covering[0][2] if covering else "O")
@@ -131,13 +135,17 @@ def test_json_has_the_shape_of_the_issue_and_the_reference_figures(cli, team):
             assert per["matched"] == len({x for x in sa if x[3] == tag} & set(sb))
     units = []
     for text, lay in docs[:2]:
-        units += list(zip(*_units(text, lay, ["li", "mei", "zhang"])))
+        units += list(zip(*_units(text, lay, ["li", "mei", "zhang"]), strict=True))
     assert out["tokens"] == len(units)
     codes = {c: i for i, c in enumerate(["O", *TAGS])}
     table, _ = aggregate_raters(np.array([[codes[c] for c in u] for u in units]))
     assert math.isclose(out["fleiss_kappa"], sm_fleiss(table), rel_tol=1e-9)
     data = np.array([[codes[c] for c in u] for u in units], dtype=float).T
-    assert math.isclose(out["krippendorff_alpha"], krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"), rel_tol=1e-9)
+    assert math.isclose(
+        out["krippendorff_alpha"],
+        krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"),
+        rel_tol=1e-9,
+    )
 
 
 def test_label_filter_and_overlap_matching(cli, team):

@@ -35,10 +35,18 @@ def test_conflicts_table_and_json(cli, corpus_db):
     ]
     assert result.stderr == "1 text labelled in more than one way.\n"
     data = json.loads(cli("--db", corpus_db, "review", "--conflicts", "--json").stdout)
-    assert data == [{
-        "text": "Foshan", "key": "foshan", "total": 3, "variants": ["FOSHAN", "Foshan"],
-        "labels": [{"label": "Location", "tag": "LOCATION", "count": 2}, {"label": "Company", "tag": "COMPANY", "count": 1}],
-    }]
+    assert data == [
+        {
+            "text": "Foshan",
+            "key": "foshan",
+            "total": 3,
+            "variants": ["FOSHAN", "Foshan"],
+            "labels": [
+                {"label": "Location", "tag": "LOCATION", "count": 2},
+                {"label": "Company", "tag": "COMPANY", "count": 1},
+            ],
+        }
+    ]
     assert cli("--db", corpus_db, "review", "--conflicts", "--label", "policy_term").stdout == ""
 
 

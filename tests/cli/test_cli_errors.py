@@ -20,7 +20,9 @@ def _other_app_db(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("kind", ["random", "other-app", "text"])
-@pytest.mark.parametrize("command", [["stats"], ["export", "--out", "-"], ["search", "x"], ["review"], ["import", "IN"]])
+@pytest.mark.parametrize(
+    "command", [["stats"], ["export", "--out", "-"], ["search", "x"], ["review"], ["import", "IN"]]
+)
 def test_not_a_corpus_is_refused_and_left_unchanged(cli, tmp_path, kind, command):
     path = tmp_path / "thing.db"
     if kind == "random":

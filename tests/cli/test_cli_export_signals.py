@@ -36,7 +36,9 @@ def test_sigterm_leaves_the_old_file_and_no_staging(tmp_path):
     out = tmp_path / "out" / "data.txt"
     out.parent.mkdir()
     out.write_text("earlier export\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(db), str(out)], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(db), str(out)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 128 + 15, proc.stderr
     assert out.read_text(encoding="utf-8") == "earlier export\n"
     assert sorted(p.name for p in out.parent.iterdir()) == ["data.txt"]

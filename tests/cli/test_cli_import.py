@@ -41,7 +41,8 @@ def test_rejections_are_listed_and_exit_1(cli, db, tmp_path):
     assert result.stderr.splitlines() == [
         f"{folder / 'empty.txt'}: Empty file.",
         f"{folder / 'photo.txt'}: Binary file (a PNG image), not text.",
-        f"{folder / 'records.jsonl'}, line 2: Not valid JSON (column 2: Expecting property name enclosed in double quotes).",
+        f"{folder / 'records.jsonl'}, line 2: "
+        "Not valid JSON (column 2: Expecting property name enclosed in double quotes).",
         "Imported 2 articles; 3 rejected; 1 file of unknown type skipped.",
     ]
 
@@ -51,7 +52,10 @@ def test_duplicates_within_one_run(cli, db, tmp_path):
     (tmp_path / "b.txt").write_text("Same words.\r\n")
     result = cli("--db", db, "import", tmp_path / "a.txt", tmp_path / "b.txt")
     assert result.exit_code == 0
-    assert f"{tmp_path / 'b.txt'}: Same text as article 1, imported from {tmp_path / 'a.txt'} in this batch." in result.stderr
+    assert (
+        f"{tmp_path / 'b.txt'}: Same text as article 1, imported from {tmp_path / 'a.txt'} in this batch."
+        in result.stderr
+    )
 
 
 def test_forced_format_and_max_size(cli, db, tmp_path):

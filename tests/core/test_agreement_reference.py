@@ -61,7 +61,7 @@ def _close(ours, theirs):
 def test_cohen_kappa_is_sklearns(units):
     a = [u[0] for u in units]
     b = [u[1] for u in units]
-    assert _close(cohen_kappa(Counter(zip(a, b))), _sklearn(a, b))
+    assert _close(cohen_kappa(Counter(zip(a, b, strict=True))), _sklearn(a, b))
 
 
 @given(rated)
@@ -98,7 +98,10 @@ def test_one_analyst_empty_is_a_real_zero():
     """B labelled nothing, A labelled some tokens: chance-level agreement, kappa 0 (as sklearn says)."""
     a = [OUTSIDE, "LOCATION", OUTSIDE, "COMPANY"]
     b = [OUTSIDE] * 4
-    assert _close(cohen_kappa(Counter(zip(a, b))), _sklearn(a, b)) and cohen_kappa(Counter(zip(a, b))) == 0.0
+    assert (
+        _close(cohen_kappa(Counter(zip(a, b, strict=True))), _sklearn(a, b))
+        and cohen_kappa(Counter(zip(a, b, strict=True))) == 0.0
+    )
 
 
 def test_category_is_longest_covering_span_then_earliest():
@@ -116,7 +119,14 @@ def test_span_matching_exact_then_greedy_overlap_one_to_one():
     b = [Span(0, 10, "LOCATION"), Span(22, 28, "COMPANY"), Span(18, 31, "COMPANY"), Span(40, 50, "LOCATION")]
     agree = SpanAgreement()
     agree.add_article(a, b, ["POLICY_TERM"])
-    assert agree.exact.as_dict() == {"precision": 0.25, "recall": 0.25, "f1": 0.25, "a_spans": 4, "b_spans": 4, "matched": 1}
+    assert agree.exact.as_dict() == {
+        "precision": 0.25,
+        "recall": 0.25,
+        "f1": 0.25,
+        "a_spans": 4,
+        "b_spans": 4,
+        "matched": 1,
+    }
     # (20,30) overlaps (18,31) by 10 and (22,28) by 6: the larger overlap wins, the other stays unmatched.
     assert agree.overlap.matched == 2
     assert agree.labels["COMPANY"][1].matched == 1 and agree.labels["LOCATION"][0].matched == 1

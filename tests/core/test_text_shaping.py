@@ -16,7 +16,9 @@ from annotator.core.text import (
     word_at,
 )
 
-PIECES = ["a", "Z", "1", "_", "é", "e\u0301", " ", "\xa0", "\n", ",", "国", "𠀋", "👩", "👩🏽", "👨🏻‍🚒", "🇨🇳", "'", "-"]
+PIECES = [
+    "a", "Z", "1", "_", "é", "e\u0301", " ", "\xa0", "\n", ",", "国", "𠀋", "👩", "👩🏽", "👨🏻‍🚒", "🇨🇳", "'", "-",
+]
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join)
 
 
@@ -74,7 +76,14 @@ def test_a_shaped_span_has_no_edge_space_and_cuts_no_character(text, a, b, snap)
 
 
 @settings(max_examples=300, deadline=None)
-@given(texts, st.integers(0, 60), st.integers(0, 60), st.sampled_from(["start", "end"]), st.sampled_from([-1, 1]), st.booleans())
+@given(
+    texts,
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.sampled_from(["start", "end"]),
+    st.sampled_from([-1, 1]),
+    st.booleans(),
+)
 def test_a_moved_edge_keeps_the_span_well_formed(text, a, b, edge, direction, by_word):
     s, e = shape_selection(text, min(a, len(text)), min(b, len(text)))
     if s >= e:

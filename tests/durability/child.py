@@ -54,7 +54,9 @@ def edits(corpus_path: str, seed: int) -> None:
                 start = rng.randrange(len(text) - 1)
                 end = rng.randint(start + 1, min(len(text), start + 20))
                 note = rng.choice([None, None, f"note {n} ✓"])
-                spans.append(Annotation(None, article_id, rng.choice(labels).id, start, end, text[start:end], "durable", note))
+                spans.append(
+                    Annotation(None, article_id, rng.choice(labels).id, start, end, text[start:end], "durable", note)
+                )
             say("begin", {"op": "add", "spans": [list(s[1:5]) + [s.note] for s in spans]})
             stored = corpus.annotations.add_many(spans)
             say("ack", {"op": "add", "spans": [[s.id, *s[1:5], s.note] for s in stored]})
@@ -90,7 +92,9 @@ def edits(corpus_path: str, seed: int) -> None:
             say("ack", {"op": "label_add", "label": [stored_label.id, stored_label.name, stored_label.colour]})
         elif kind == "label_update":
             old_label = rng.choice(labels)
-            new_label = old_label.with_changes(name=f"{old_label.name.split(' #')[0]} #{n}", colour=f"#{rng.randrange(1 << 24):06x}")
+            new_label = old_label.with_changes(
+                name=f"{old_label.name.split(' #')[0]} #{n}", colour=f"#{rng.randrange(1 << 24):06x}"
+            )
             op = {"op": "label_update", "label": [new_label.id, new_label.name, new_label.colour]}
             say("begin", op)
             corpus.labels.update(new_label)

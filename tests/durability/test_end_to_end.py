@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from annotator.store import open_corpus
+from tests.app_helpers import ARTICLE
 from tests.durability.outside import read_elsewhere, run_cli
-from tests.ui.conftest import ARTICLE
 
 DRIVER = Path(__file__).with_name("app_driver.py")
 

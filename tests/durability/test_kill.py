@@ -47,7 +47,9 @@ def _apply(state: dict, op: dict, ids: list[int] | None = None) -> dict:
     s = {"ann": dict(state["ann"]), "labels": dict(state["labels"]), "status": dict(state["status"])}
     kind = op["op"]
     if kind == "add":
-        spans = op["spans"] if ids is None else [[i, *span] for i, span in zip(ids, op["spans"])]
+        # strict=False: an add the file holds only part of has fewer ids, and the comparison with
+        # this state then fails with its own message
+        spans = op["spans"] if ids is None else [[i, *span] for i, span in zip(ids, op["spans"], strict=False)]
         for ident, article, label, start, end, note in spans:
             s["ann"][ident] = (article, label, start, end, note)
             if s["status"][article] == "new":
@@ -92,7 +94,9 @@ def _check_after_kill(path: Path, before: dict, lines: list[tuple[str, dict]]) -
             new_ids = sorted(set(found["ann"]) - set(expected["ann"]))
         elif in_flight["op"] == "label_add":
             new_ids = sorted(set(found["labels"]) - set(expected["labels"]))
-        assert found == _apply(expected, in_flight, new_ids), "the file holds neither the acknowledged state nor the next one"
+        assert found == _apply(expected, in_flight, new_ids), (
+            "the file holds neither the acknowledged state nor the next one"
+        )
     with open_corpus(path, create=False) as corpus:  # the schema opens and the store reads it
         assert corpus.annotations.count() == len(found["ann"])
     return acked

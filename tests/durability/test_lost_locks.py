@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QListView, Q
 
 from annotator.store import open_corpus
 from annotator.store.backup import list_backups
+from tests.app_helpers import press
 from tests.durability.outside import held_locks, read_elsewhere, run_cli, wal_inode
 from tests.durability.test_window_guard import _answer_next_box
-from tests.ui.conftest import controller, corpus_path, press, settings, window  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX locks as /proc/locks shows them")
 

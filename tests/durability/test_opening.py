@@ -258,7 +258,7 @@ def test_a_corpus_deleted_under_a_command_leaves_no_stray_wal_for_a_new_file_of_
 
 
 def test_a_corpus_in_a_read_only_folder_opens_in_the_window_for_reading(tmp_path):
-    from tests.ui.conftest import ARTICLE
+    from tests.app_helpers import ARTICLE
 
     prefix = _as_if_read_only()
     folder = Path(tempfile.mkdtemp(dir=tmp_path)) / "readonly"

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from annotator.store.backup import list_backups
+from tests.app_helpers import ARTICLE, close_window, press, stored
 from tests.durability.conftest import integrity
-from tests.ui.conftest import ARTICLE, close_window, controller, corpus_path, press, settings, stored, window  # noqa: F401
 
 K = Qt.Key
 M = Qt.KeyboardModifier
@@ -81,7 +81,9 @@ def test_restore_from_backup_replaces_the_corpus_and_keeps_the_state_before(qtbo
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 1).data() == "2" and dialog.model.index(0, 2).data() == "0"
     qtbot.mouseClick(
-        dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=dialog.table.visualRect(dialog.model.index(0, 0)).center()
+        dialog.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dialog.table.visualRect(dialog.model.index(0, 0)).center(),
     )
     _answer_next_box("Restore")
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -172,7 +174,9 @@ def test_a_corpus_deleted_while_open_is_reported_and_rescued(qtbot, window, corp
 def test_the_window_notices_edits_made_by_another_program(qtbot, window, corpus_path):
     assert window.annotations.rowCount() == 0
     with open_corpus(corpus_path) as other:  # the command line, or a second window
-        other.annotations.add(Annotation(None, 1, 1, ARTICLE.index("Foshan"), ARTICLE.index("Foshan") + 6, "Foshan", "cli"))
+        other.annotations.add(
+            Annotation(None, 1, 1, ARTICLE.index("Foshan"), ARTICLE.index("Foshan") + 6, "Foshan", "cli")
+        )
         other.articles.add("Third", "Zhuhai joined the plan.\n")
     window.session.check_file()  # what the timer or coming back to the window does
     assert window.annotations.rowCount() == 1
@@ -265,7 +269,9 @@ def test_an_import_that_fills_the_disk_stops_with_a_message_and_keeps_what_was_s
     # The page limit belongs to the window's connection: the import runs on it here (the job that
     # a process runs otherwise is the same function), so the disk fills under it.
     monkeypatch.setattr(
-        corpus_files, "import_task", lambda corpus, paths, who: Task.inline(run_import_batch, window.session.corpus, paths, who)
+        corpus_files,
+        "import_task",
+        lambda corpus, paths, who: Task.inline(run_import_batch, window.session.corpus, paths, who),
     )
     task = corpus_files.run_import(window, [str(folder)], show_summary=False)
     assert task.wait()

@@ -17,7 +17,8 @@ from annotator.formats import iter_import
 from annotator.store import Corpus
 
 ASTRAL = (
-    "👨🏻\u200d🚒 firemen drive firetrucks past 𠮷野家 in 🇨🇳 Foshan; Zu\u0308rich and Ame\u0301lie 👩\u200d👩\u200d👧 met.\n"
+    "👨🏻\u200d🚒 firemen drive firetrucks past 𠮷野家 in 🇨🇳 Foshan; "
+    "Zu\u0308rich and Ame\u0301lie 👩\u200d👩\u200d👧 met.\n"
     "Foshan Shunde District is in 佛山市"
 )
 CJK = "广东省佛山市顺德区是美的集团的总部所在地。\n粤港澳大湾区建设是国家战略。"

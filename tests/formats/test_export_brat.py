@@ -43,7 +43,9 @@ def test_brat_folder_loads_in_brats_reader(tricky, tmp_path):
     assert report.files == [str(out)]
     _check_collection(out, tricky)
     names = sorted(p.name for p in out.iterdir())
-    assert names == [".annotator-export", "annotation.conf"] + [f"article-{i:06d}.{ext}" for i in range(1, 5) for ext in ("ann", "txt")] + ["visual.conf"]
+    assert names == [".annotator-export", "annotation.conf"] + [
+        f"article-{i:06d}.{ext}" for i in range(1, 5) for ext in ("ann", "txt")
+    ] + ["visual.conf"]
 
 
 def test_brat_line_breaks_in_spans_and_notes(tricky, tmp_path):

@@ -13,9 +13,9 @@ from tests.formats import token_corpus
 
 spacy = pytest.importorskip("spacy", reason="spaCy is in the test extra: pip install -e '.[test]'")
 pytest.importorskip("seqeval", reason="seqeval is in the test extra: pip install -e '.[test]'")
-from seqeval.metrics.sequence_labeling import get_entities
-from seqeval.scheme import IOB2, Entities
-from spacy.tokens import DocBin
+from seqeval.metrics.sequence_labeling import get_entities  # noqa: E402 - after importorskip, which skips this module without it
+from seqeval.scheme import IOB2, Entities  # noqa: E402 - after importorskip, which skips this module without it
+from spacy.tokens import DocBin  # noqa: E402 - after importorskip, which skips this module without it
 
 MODES = ["rules", "spacy"]
 
@@ -60,7 +60,9 @@ def test_conll_layout_entities_and_warnings(corpus, wants, tmp_path, mode):
     assert len(docs) == report.articles == 4
     for article_id, doc in enumerate(docs, start=1):
         article = corpus.articles.get(article_id)
-        expected = [(label, article.text[s:e].replace(" ", "")) for s, e, label in token_corpus.in_iob(wants, article_id)]
+        expected = [
+            (label, article.text[s:e].replace(" ", "")) for s, e, label in token_corpus.in_iob(wants, article_id)
+        ]
         assert entities(doc) == expected
         tokens = "".join(tok for sent in doc for tok, _ in sent)
         assert tokens == "".join(article.text.split())  # every character but whitespace, in order

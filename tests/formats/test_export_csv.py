@@ -61,7 +61,9 @@ def test_csv_neutralises_formula_cells(tricky, tmp_path):
     export_corpus(tricky.corpus, out, "csv")
     rows = [r for r in _rows(out) if int(r["article_id"]) == tricky.ids["crlf"]]
     texts = [r["text"] for r in rows]
-    assert texts == ["Midea Group", "'=SUM(A1)", "'+1 growth", "'-5% drop", "'@handle", "'\tTab", "Midea Group", "Guangzhou"]
+    assert texts == [
+        "Midea Group", "'=SUM(A1)", "'+1 growth", "'-5% drop", "'@handle", "'\tTab", "Midea Group", "Guangzhou",
+    ]
     notes = {r["text"]: r["note"] for r in rows}
     assert notes["'=SUM(A1)"] == "'+1" and notes["'-5% drop"] == "'-" and notes["'@handle"] == "'@x"
     assert notes["Guangzhou"] == "'=HYPERLINK(\"http://x\")"

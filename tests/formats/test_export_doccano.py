@@ -60,11 +60,15 @@ def test_doccano_spans_slice_the_text_as_utf16(tricky, tmp_path):
         text = record["text"]
         assert text == tricky.corpus.articles.get(article_id).text
         # the same spans, counted in UTF-16 code units: decode the units before each offset
-        got = sorted((len(_utf16_slice(text, 0, s)), len(_utf16_slice(text, 0, e)), lab) for s, e, lab in record["label"])
+        got = sorted(
+            (len(_utf16_slice(text, 0, s)), len(_utf16_slice(text, 0, e)), lab) for s, e, lab in record["label"]
+        )
         assert got == expected[article_id]
     astral = records[tricky.ids["astral"]]
     assert astral["label"][0] == [0, 15, "POLICY_TERM"]  # "👨🏻‍🚒 firemen": 12 code points, 15 code units
-    assert astral["title"] == "../../etc/passwd" and astral["status"] == "done" and astral["meta"] == {"section": "Test"}
+    assert (
+        astral["title"] == "../../etc/passwd" and astral["status"] == "done" and astral["meta"] == {"section": "Test"}
+    )
     assert {"start": 46, "end": 57, "label": "LOCATION", "note": "multi\nline\tnote"} in astral["notes"]
 
 

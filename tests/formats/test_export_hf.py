@@ -13,8 +13,8 @@ from tests.formats import token_corpus
 
 datasets = pytest.importorskip("datasets", reason="datasets is in the test extra: pip install -e '.[test]'")
 pytest.importorskip("seqeval", reason="seqeval is in the test extra: pip install -e '.[test]'")
-from seqeval.metrics.sequence_labeling import get_entities
-from seqeval.scheme import IOB2, Entities
+from seqeval.metrics.sequence_labeling import get_entities  # noqa: E402 - after importorskip, which skips this module without it
+from seqeval.scheme import IOB2, Entities  # noqa: E402 - after importorskip, which skips this module without it
 
 TAGS = ["O", "B-LOCATION", "I-LOCATION", "B-COMPANY", "I-COMPANY", "B-POLICY_TERM", "I-POLICY_TERM"]
 

@@ -50,7 +50,11 @@ def test_labelstudio_regions_match_the_config(tricky, exported):
     for task in tasks:
         for annotation in task["annotations"]:
             assert interface.validate_annotation(annotation)
-    bad = {"result": [dict(tasks[0]["annotations"][0]["result"][0], value={"start": 0, "end": 1, "text": "x", "labels": ["NOPE"]})]}
+    bad = {
+        "result": [
+            dict(tasks[0]["annotations"][0]["result"][0], value={"start": 0, "end": 1, "text": "x", "labels": ["NOPE"]})
+        ]
+    }
     assert not interface.validate_annotation(bad)
     astral = tasks[0]
     assert astral["data"]["title"] == "../../etc/passwd" and astral["data"]["meta"] == {"section": "Test"}
@@ -77,7 +81,9 @@ def test_labelstudio_split_writes_one_config(tricky, tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
     assert names == ["tasks.config.xml", "tasks.dev.json", "tasks.train.json"]
     assert len(report.files) == 3
-    ids = [t["id"] for name in ("tasks.train.json", "tasks.dev.json") for t in json.loads((tmp_path / name).read_text())]
+    ids = [
+        t["id"] for name in ("tasks.train.json", "tasks.dev.json") for t in json.loads((tmp_path / name).read_text())
+    ]
     assert sorted(ids) == sorted(tricky.ids.values())
 
 

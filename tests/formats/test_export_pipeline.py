@@ -38,7 +38,10 @@ def many(corpus):
 
 def test_filters_by_status(tricky):
     assert [r["id"] for r in _export(tricky.corpus, statuses={"done"})] == [tricky.ids["astral"], tricky.ids["crlf"]]
-    assert [r["id"] for r in _export(tricky.corpus, statuses={"new", "in_progress"})] == [tricky.ids["cjk"], tricky.ids["empty"]]
+    assert [r["id"] for r in _export(tricky.corpus, statuses={"new", "in_progress"})] == [
+        tricky.ids["cjk"],
+        tricky.ids["empty"],
+    ]
     assert len(_export(tricky.corpus)) == 4
 
 
@@ -54,13 +57,19 @@ def test_filters_by_annotator_and_combined(tricky):
     records = _export(tricky.corpus, annotators={"bob"}, labels={"LOCATION"}, statuses={"done"})
     spans = [(r["id"], s["text"]) for r in records for s in r["spans"]]
     assert spans == [(tricky.ids["astral"], "Foshan")]
-    assert {s["annotator"] for r in _export(tricky.corpus, annotators={"carol", "bob"}) for s in r["spans"]} == {"bob", "carol"}
+    assert {s["annotator"] for r in _export(tricky.corpus, annotators={"carol", "bob"}) for s in r["spans"]} == {
+        "bob",
+        "carol",
+    }
 
 
 # --- splits -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, split", [("80/10/10", (80, 10, 10)), ("70,30", (70, 30)), (" 60:20:20 ", (60, 20, 20)), ("80/20/0", (80, 20))])
+@pytest.mark.parametrize(
+    "text, split",
+    [("80/10/10", (80, 10, 10)), ("70,30", (70, 30)), (" 60:20:20 ", (60, 20, 20)), ("80/20/0", (80, 20))],
+)
 def test_parse_split(text, split):
     assert parse_split(text) == split
 
@@ -130,7 +139,8 @@ def test_failing_file_writer_leaves_nothing(many, tmp_path, broken):
 def test_failing_split_leaves_no_part(many, tmp_path, broken):
     broken(folder=False)
     with pytest.raises(OSError):
-        export_corpus(many, tmp_path / "out.txt", "broken", ExportOptions(split=(10, 90)))  # train (5) passes, dev fails
+        # train (5) passes, dev fails
+        export_corpus(many, tmp_path / "out.txt", "broken", ExportOptions(split=(10, 90)))
     assert list(tmp_path.iterdir()) == []
 
 

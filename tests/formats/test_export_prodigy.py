@@ -10,7 +10,7 @@ from annotator.formats.dataset import ExportOptions
 from tests.formats import token_corpus
 
 spacy = pytest.importorskip("spacy", reason="spaCy is in the test extra: pip install -e '.[test]'")
-from spacy.tokens import Doc
+from spacy.tokens import Doc  # noqa: E402 - after importorskip, which skips this module without it
 
 VOCAB = spacy.blank("xx").vocab
 

@@ -10,7 +10,7 @@ from annotator.formats.dataset import ExportOptions
 from tests.formats import token_corpus
 
 spacy = pytest.importorskip("spacy", reason="spaCy is in the test extra: pip install -e '.[test]'")
-from spacy.tokens import DocBin
+from spacy.tokens import DocBin  # noqa: E402 - after importorskip, which skips this module without it
 
 
 @pytest.fixture
@@ -37,7 +37,11 @@ def test_docs_keep_text_spans_entities_and_user_data(corpus, wants, tmp_path, mo
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         assert ents == token_corpus.in_iob(wants, article_id)
         assert all(not t.is_space for s in doc.sents for t in s[:1])  # sentences start on a word
-    assert [s.text for s in docs[1].sents] == ["佛山市政府与美的集团签约。", "粤港澳大湾区建设加快！", "𠮷野家（Yoshinoya）在顺德区开店。"]
+    assert [s.text for s in docs[1].sents] == [
+        "佛山市政府与美的集团签约。",
+        "粤港澳大湾区建设加快！",
+        "𠮷野家（Yoshinoya）在顺德区开店。",
+    ]
     assert [t.text for t in docs[2] if t.text.startswith("👨")] == ["👨\u200d👩\u200d👧"]
     warnings = "\n".join(report.warnings)
     assert "'Guangdong': left out of doc.ents (it is in doc.spans['sc']): overlaps COMPANY 0-32" in warnings

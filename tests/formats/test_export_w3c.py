@@ -34,9 +34,13 @@ def test_w3c_selectors_anchor_in_the_text_with_anchorpoint(tricky, tmp_path):
         quote, position = _selectors(a)
         pos = TextPositionSelector(start=position["start"], end=position["end"])
         assert pos.select_text(text) == quote["exact"]  # code points
-        anchored = TextQuoteSelector(exact=quote["exact"], prefix=quote["prefix"], suffix=quote["suffix"]).as_position(text)
+        anchored = TextQuoteSelector(exact=quote["exact"], prefix=quote["prefix"], suffix=quote["suffix"]).as_position(
+            text
+        )
         assert (anchored.start, anchored.end) == (position["start"], position["end"])
-        assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(quote["suffix"])
+        assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(
+            quote["suffix"]
+        )
         (tag,) = [b["value"] for b in a["body"] if b["purpose"] == "tagging"]
         found[key].append((position["start"], position["end"], tag))
     for key, spans in found.items():

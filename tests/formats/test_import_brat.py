@@ -161,7 +161,10 @@ def test_entries_pointing_outside_are_refused_before_anything_is_written(corpus,
     labels = corpus.labels.list()
     (result,) = iter_import(corpus, [path])
     assert result.outcome is Outcome.REJECTED
-    assert result.reason == f"Refused: entry {name!r} points outside the archive (an absolute path or '..'). Nothing was imported."
+    assert (
+        result.reason
+        == f"Refused: entry {name!r} points outside the archive (an absolute path or '..'). Nothing was imported."
+    )
     assert corpus.articles.count() == 0 and corpus.labels.list() == labels
     assert sorted(os.listdir(tmp_path)) == ["bad.zip"]
 

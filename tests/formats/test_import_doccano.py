@@ -23,7 +23,9 @@ from .labelled_samples import (
 def doccano_line(text: str, spans, *, key: str = "label", units: str = "utf16", **extra) -> str:
     """A doccano record for spans given as code points into ``text``."""
     conv = (lambda cp: utf16(text, cp)) if units == "utf16" else (lambda cp: cp)
-    return json.dumps({"text": text, key: [[conv(s), conv(e), label] for s, e, label in spans], **extra}, ensure_ascii=False)
+    return json.dumps(
+        {"text": text, key: [[conv(s), conv(e), label] for s, e, label in spans], **extra}, ensure_ascii=False
+    )
 
 
 def write_lines(path, *lines):
@@ -79,8 +81,15 @@ def test_code_points_read_as_utf16_are_caught_where_they_split_a_character(tmp_p
 def test_crlf_source_text_shifts_spans_after_each_line_break(corpus, tmp_path):
     original = f"佛山 news\r\n{FLAG_HK} Hong Kong\r\n\r\nGreater Bay Area\r\n"
     stored = original.replace("\r\n", "\n")
-    spans = [(*find(original, n), lab) for n, lab in [("佛山", "LOCATION"), (f"{FLAG_HK} Hong Kong", "LOCATION"),
-                                                       ("Greater Bay Area", "POLICY_TERM"), ("Kong\r\n\r\nGreater", "X")]]
+    spans = [
+        (*find(original, n), lab)
+        for n, lab in [
+            ("佛山", "LOCATION"),
+            (f"{FLAG_HK} Hong Kong", "LOCATION"),
+            ("Greater Bay Area", "POLICY_TERM"),
+            ("Kong\r\n\r\nGreater", "X"),
+        ]
+    ]
     path = write_lines(tmp_path / "crlf.jsonl", doccano_line(original, spans))
     (result,) = iter_import(corpus, [path])
     assert corpus.articles.get(result.article_id).text == stored
@@ -91,9 +100,20 @@ def test_crlf_source_text_shifts_spans_after_each_line_break(corpus, tmp_path):
 
 def test_bad_spans_warn_with_file_line_and_span(corpus, tmp_path):
     good = find(TEXT, "佛山市")
-    line = json.dumps({"text": TEXT, "label": [[utf16(TEXT, good[0]), utf16(TEXT, good[1]), "LOCATION"],
-                                               [0, 10_000, "LOCATION"], [5, 2, "X"], ["a", 3, "X"], [0, 2, ""], [1, 2]]},
-                      ensure_ascii=False)
+    line = json.dumps(
+        {
+            "text": TEXT,
+            "label": [
+                [utf16(TEXT, good[0]), utf16(TEXT, good[1]), "LOCATION"],
+                [0, 10_000, "LOCATION"],
+                [5, 2, "X"],
+                ["a", 3, "X"],
+                [0, 2, ""],
+                [1, 2],
+            ],
+        },
+        ensure_ascii=False,
+    )
     path = write_lines(tmp_path / "bad.jsonl", line, '{"text": "second", "label": []}')
     results = list(iter_import(corpus, [path]))
     assert [r.outcome for r in results] == [Outcome.IMPORTED, Outcome.IMPORTED]
@@ -116,8 +136,13 @@ def test_detection_and_forcing(corpus, tmp_path):
 
 
 def test_entities_and_a_json_list():
-    value = [{"text": "Foshan and Jiangmen", "entities": [{"id": 1, "label": "LOCATION", "start_offset": 11, "end_offset": 19}],
-              "relations": []}]
+    value = [
+        {
+            "text": "Foshan and Jiangmen",
+            "entities": [{"id": 1, "label": "LOCATION", "start_offset": 11, "end_offset": 19}],
+            "relations": [],
+        }
+    ]
     (record,) = read_doccano(json.dumps(value).encode())
     assert [(s.start, s.end, s.label) for s in record.spans] == [(11, 19, "LOCATION")]
     assert record.where == "record 1" and record.meta == {}  # relations are counted, not kept
@@ -126,7 +151,11 @@ def test_entities_and_a_json_list():
 @pytest.mark.parametrize("units", ["utf16", "codepoints"])
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    pieces=st.lists(st.sampled_from(["Foshan", " ", "佛山", "\r\n", "\n", FAMILY, FLAG_HK, "\U00020bb7", "é"]), min_size=1, max_size=20),
+    pieces=st.lists(
+        st.sampled_from(["Foshan", " ", "佛山", "\r\n", "\n", FAMILY, FLAG_HK, "\U00020bb7", "é"]),
+        min_size=1,
+        max_size=20,
+    ),
     data=st.data(),
 )
 def test_any_span_lands_on_its_text(units, pieces, data):
@@ -139,6 +168,7 @@ def test_any_span_lands_on_its_text(units, pieces, data):
     cuts = sorted(set(data.draw(st.lists(st.integers(0, len(pieces)), min_size=2, max_size=6))))
     spans = [(bounds[a], bounds[b], "X") for a, b in itertools.pairwise(cuts) if original[bounds[a]:bounds[b]].strip()]
     (record,) = read_doccano(doccano_line(original, spans, units=units).encode(), offsets=units)
-    assert not [w for w in record.warnings if w.where]  # no span left out (a record may be told it could count either way)
+    # no span left out (a record may be told it could count either way)
+    assert not [w for w in record.warnings if w.where]
     assert [s.text for s in record.spans] == [original[a:b].replace("\r\n", "\n") for a, b, _ in spans]
     assert all(record.text[s.start:s.end] == s.text for s in record.spans)

@@ -43,7 +43,12 @@ def test_every_annotation_not_cancelled_predictions_ignored_notes_and_other_resu
         {"id": "rel", "type": "relation", "from_id": "r1", "to_id": "r2"},
     ]}
     second = {"id": 2, "completed_by": 8, "result": [region(1, *ji, "Jiangmen", ["LOCATION"])]}
-    cancelled = {"id": 3, "completed_by": 9, "was_cancelled": True, "result": [region(1, *gba, "Greater Bay Area", ["POLICY_TERM"])]}
+    cancelled = {
+        "id": 3,
+        "completed_by": 9,
+        "was_cancelled": True,
+        "result": [region(1, *gba, "Greater Bay Area", ["POLICY_TERM"])],
+    }
     predictions = [{"result": [region(9, *gba, "Greater Bay Area", ["POLICY_TERM"])]}]
     path = write(tmp_path / "ls.json", [task(text, first, second, cancelled, predictions=predictions)])
     (result,) = iter_import(corpus, [path])

@@ -143,7 +143,22 @@ _TEXTS = st.lists(
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(_TEXTS, st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20), st.sampled_from(["LOCATION", "location", "X", "Y-2"])), max_size=6)), min_size=1, max_size=4, unique_by=lambda t: t[0]))
+@given(
+    st.lists(
+        st.tuples(
+            _TEXTS,
+            st.lists(
+                st.tuples(
+                    st.integers(0, 60), st.integers(1, 20), st.sampled_from(["LOCATION", "location", "X", "Y-2"])
+                ),
+                max_size=6,
+            ),
+        ),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda t: t[0],
+    )
+)
 def test_round_trip_property(tmp_path_factory, articles):
     folder = tmp_path_factory.mktemp("rt")
     with open_corpus(None) as corpus:

@@ -222,7 +222,10 @@ def test_a_utf16_doccano_record_whose_spans_sit_on_words_gets_no_code_point_warn
     text = "🚒 firemen drive firetrucks in Foshan"
     start = len(text[: text.index("firetrucks")].encode("utf-16-le")) // 2  # doccano's own count
     path = tmp_path / "utf16.jsonl"
-    path.write_text(json.dumps({"text": text, "label": [[start, start + 10, "VEHICLE"]]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": text, "label": [[start, start + 10, "VEHICLE"]]}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     (result,), _ = run(corpus, path)
     assert result.spans == 1 and not result.warnings
     assert [s[3] for s in spans_of(corpus, result.article_id)] == ["firetrucks"]

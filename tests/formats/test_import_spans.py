@@ -86,7 +86,9 @@ def test_any_span_of_the_stored_text_survives_crlf_and_utf16(pieces, data):
     for piece in pieces:
         bounds.append(bounds[-1] + len(piece))
     # a tool's span never starts or ends between the CR and the LF of one line break
-    cuts = [k for k in range(len(pieces) + 1) if not (0 < k < len(pieces) and pieces[k - 1] == "\r" and pieces[k] == "\n")]
+    cuts = [
+        k for k in range(len(pieces) + 1) if not (0 < k < len(pieces) and pieces[k - 1] == "\r" and pieces[k] == "\n")
+    ]
     i = data.draw(st.sampled_from(cuts[:-1]))
     j = data.draw(st.sampled_from([k for k in cuts if k > i]))
     covered = original[bounds[i] : bounds[j]]

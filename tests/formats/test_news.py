@@ -64,7 +64,9 @@ def test_source_line_inside_the_body_is_not_a_trailer():
 
 
 def test_chinese_trailers():
-    text = "大湾区\n\n黄坤明到佛山调研\n\n2月2日，省委书记到佛山市调研。\n\n编辑：侯文哲　责任编辑：魏泽\n来源：南方网\n"
+    text = (
+        "大湾区\n\n黄坤明到佛山调研\n\n2月2日，省委书记到佛山市调研。\n\n编辑：侯文哲　责任编辑：魏泽\n来源：南方网\n"
+    )
     parts = parse_news(text)
     assert parts.section == "大湾区"
     assert parts.title == "黄坤明到佛山调研"

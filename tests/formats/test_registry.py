@@ -11,16 +11,20 @@ from annotator.formats import (
 
 
 def test_importers_by_name_and_extension():
-    assert list(IMPORTERS) == ["txt", "html", "json", "jsonl", "csv", "doccano", "labelstudio", "prodigy", "hf", "brat", "conll", "spacy"]
+    assert list(IMPORTERS) == [
+        "txt", "html", "json", "jsonl", "csv", "doccano", "labelstudio", "prodigy", "hf", "brat", "conll", "spacy",
+    ]
     assert import_extensions() == [
-        ".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".ann", ".zip", ".conll", ".iob", ".bio", ".spacy"
+        ".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".ann", ".zip", ".conll", ".iob",
+        ".bio", ".spacy",
     ]
     for name, ext in [("txt", "a.TXT"), ("txt", "b.text"), ("html", "c.Htm"), ("json", "d.json"),
                       ("jsonl", "e.ndjson"), ("jsonl", "f.jsonl"), ("csv", "g.CSV"), ("brat", "h.ann"),
                       ("brat", "i.ZIP"), ("conll", "j.CoNLL"), ("conll", "k.iob"), ("conll", "l.bio")]:
         assert importer_for_path(ext) is importer(name)
     assert importer_for_path("h.docx") is None and importer_for_path("README") is None
-    with pytest.raises(ValueError, match="known: txt, html, json, jsonl, csv, doccano, labelstudio, prodigy, hf, brat, conll, spacy"):
+    known = "known: txt, html, json, jsonl, csv, doccano, labelstudio, prodigy, hf, brat, conll, spacy"
+    with pytest.raises(ValueError, match=known):
         importer("docx")
 
 

@@ -97,5 +97,5 @@ def test_windows_are_the_whole_articles_tokens_sentences_and_spans(corpus, long_
         index += part_index
     streamed += layout.finish()
     expected = spacy_layout(whole)
-    assert streamed == list(zip(expected.words, expected.spaces))
+    assert streamed == list(zip(expected.words, expected.spaces, strict=True))
     assert index == expected.index

@@ -21,7 +21,7 @@ NLP_EN = spacy.blank("en")
 def words(text, mode, language=""):
     tok = tokenizer(mode)
     starts, ends = tok.tokens(text, language or (tok.language(text) if tok.spacy else ""))
-    return [text[s:e] for s, e in zip(starts, ends)]
+    return [text[s:e] for s, e in zip(starts, ends, strict=True)]
 
 
 def sentences(text, mode):
@@ -128,7 +128,8 @@ def test_the_language_follows_meta_then_script():
     tok = tokenizer("spacy")
     assert tok.language("Foshan is in Guangdong.") == "en"
     assert tok.language("佛山市政府与美的集团签约。Foshan") == "zh"
-    assert tok.language("Die Straße in München ist schön, sagt Müller über Köln und Düsseldorf.") == "de"  # its words tell
+    # its words tell
+    assert tok.language("Die Straße in München ist schön, sagt Müller über Köln und Düsseldorf.") == "de"
     assert tok.language("Москва и Санкт-Петербург — крупнейшие города России, сказал он.") == "xx"
     assert tok.language("anything", {"language": "de-DE"}) == "de"
     assert tok.language("anything", {"lang": "ja"}) == "zh"  # CJK characters one by one, Latin by the xx rules
@@ -149,10 +150,10 @@ TEXTS = st.lists(ALPHABET, max_size=60).map("".join)
 def test_tokens_cover_the_text_minus_whitespace(mode, text):
     tok = tokenizer(mode)
     starts, ends, texts = tok.tokens_and_words(text, "en" if tok.spacy else "")
-    assert texts == [text[s:e] for s, e in zip(starts, ends)]
+    assert texts == [text[s:e] for s, e in zip(starts, ends, strict=True)]
     covered = []
     prev_end = 0
-    for s, e in zip(starts, ends):
+    for s, e in zip(starts, ends, strict=True):
         assert prev_end <= s < e <= len(text)
         token = text[s:e]
         assert not any(ch.isspace() for ch in token)
@@ -171,7 +172,7 @@ def test_tokens_cover_the_text_minus_whitespace(mode, text):
 def test_chunk_by_chunk_spacy_tokens_equal_spacy_on_the_whole_text(text):
     expected = [(t.idx, t.idx + len(t)) for t in NLP_EN.tokenizer(text) if not t.is_space]
     starts, ends = Tokenizer(spacy=spacy).tokens(text, "en")
-    assert list(zip(starts, ends)) == expected
+    assert list(zip(starts, ends, strict=True)) == expected
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -191,7 +192,7 @@ def test_span_edges_become_token_edges(mode, text, data):
     assert len(tdoc.spans) + sum("left out" in w for w in report.warnings) == len(spans)
     assert [i for i, _ in tdoc.sentences] == sorted({i for i, _ in tdoc.sentences})
     layout = spacy_layout(tdoc)
-    assert "".join(w + " " * s for w, s in zip(layout.words, layout.spaces)) == text
+    assert "".join(w + " " * s for w, s in zip(layout.words, layout.spaces, strict=True)) == text
 
 
 def test_sentence_final_marks_are_spacy_sentencizer_s():
@@ -205,9 +206,17 @@ def test_sentence_final_marks_are_spacy_sentencizer_s():
 @pytest.mark.parametrize(
     "lang, text, token",
     [
-        ("es", "La Sra. García y el Dr. López llegaron al puerto de Cantón con la delegación de la provincia.", "Sra."),
+        (
+            "es",
+            "La Sra. García y el Dr. López llegaron al puerto de Cantón con la delegación de la provincia.",
+            "Sra.",
+        ),
         ("pt", "A Sra. Silva disse que o investimento da empresa na fábrica foi maior do que o previsto.", "Sra."),
-        ("nl", "De gemeente ligt bijv. in de provincie Guangdong en is een van de grootste steden van het land.", "bijv."),
+        (
+            "nl",
+            "De gemeente ligt bijv. in de provincie Guangdong en is een van de grootste steden van het land.",
+            "bijv.",
+        ),
     ],
 )
 def test_spanish_portuguese_and_dutch_get_their_own_rules_not_englishs(lang, text, token):
@@ -219,7 +228,7 @@ def test_spanish_portuguese_and_dutch_get_their_own_rules_not_englishs(lang, tex
     tok = tokenizer("spacy")
     assert tok.language(text) == lang
     starts, ends = tok.tokens(text, tok.language(text))
-    assert token in [text[s:e] for s, e in zip(starts, ends)]
+    assert token in [text[s:e] for s, e in zip(starts, ends, strict=True)]
     assert tok.language("Foshan hosts Midea Group and is one of the largest cities in the province.") == "en"
 
 

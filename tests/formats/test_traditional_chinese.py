@@ -5,7 +5,11 @@ from __future__ import annotations
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.txt import record_from_text
 
-ARTICLE = "大灣區\n\n佛山市順德區推動製造業高質量發展\n\n順德區政府昨日公佈新措施，支持美的集團等企業升級。\n\n來源：南方網\n責任編輯：陳明\n"
+ARTICLE = (
+    "大灣區\n\n佛山市順德區推動製造業高質量發展\n\n"
+    "順德區政府昨日公佈新措施，支持美的集團等企業升級。\n\n"
+    "來源：南方網\n責任編輯：陳明\n"
+)
 
 
 def test_short_big5_and_gbk_text_is_read_as_chinese():

@@ -7,7 +7,9 @@ from annotator.store import open_corpus
 def _spans_by_text(corpus):
     tags = {lab.id: lab.tag for lab in corpus.labels.list()}
     return {
-        article.text: sorted((a.start, a.end, tags[a.label_id], a.text) for a in corpus.annotations.for_article(article.id))
+        article.text: sorted(
+            (a.start, a.end, tags[a.label_id], a.text) for a in corpus.annotations.for_article(article.id)
+        )
         for article in corpus.articles.iter_all()
     }
 
@@ -38,7 +40,9 @@ def test_native_jsonl_says_what_a_round_trip_loses(tricky, tmp_path):
     text = tricky.text("empty")
 
     old = "2020-01-02T03:04:05.000+00:00"
-    source.annotations.add(Annotation(None, tricky.ids["empty"], ort.id, 0, 2, text[:2], "dave", created=old, updated=old))
+    source.annotations.add(
+        Annotation(None, tricky.ids["empty"], ort.id, 0, 2, text[:2], "dave", created=old, updated=old)
+    )
     export_corpus(source, tmp_path / "corpus.jsonl", "jsonl")
     with open_corpus(None) as target:
         ImportBatch(target, [tmp_path / "corpus.jsonl"]).run()
@@ -65,7 +69,9 @@ def test_brat_span_across_a_line_break_comes_back_whole(tricky, tmp_path):
 
 def test_brat_pieces_with_words_between_stay_separate_spans(corpus, tmp_path):
     (tmp_path / "doc.txt").write_text("North and\nSouth America\nmeet.", encoding="utf-8")
-    (tmp_path / "doc.ann").write_text("T1\tLOCATION 0 5;16 23\tNorth America\nT2\tLOCATION 10 23;24 28\tSouth America meet\n", encoding="utf-8")
+    (tmp_path / "doc.ann").write_text(
+        "T1\tLOCATION 0 5;16 23\tNorth America\nT2\tLOCATION 10 23;24 28\tSouth America meet\n", encoding="utf-8"
+    )
     report = ImportBatch(corpus, [tmp_path / "doc.txt"]).run()
     (article,) = corpus.articles.iter_all()
     got = sorted((a.start, a.end, a.text) for a in corpus.annotations.for_article(article.id))
@@ -101,13 +107,17 @@ def test_doccano_export_imports_back_with_statuses_and_notes_not_in_meta(tricky,
             assert target.layers.status(source_id, "import:doccano.jsonl") == before.status, key
             after = target.articles.get(source_id)
             assert "notes" not in after.meta and "status" not in after.meta
-            notes = lambda c, i: sorted((a.start, a.end, a.note or "") for a in c.annotations.for_article(i))
+            def notes(c, i):
+                return sorted((a.start, a.end, a.note or "") for a in c.annotations.for_article(i))
+
             assert notes(target, source_id) == notes(tricky.corpus, source_id), key
 
 
 def test_doccano_fields_of_other_shapes_stay_metadata(corpus, tmp_path):
     path = tmp_path / "d.jsonl"
-    path.write_text('{"text": "Foshan", "label": [[0, 6, "LOC"]], "status": "approved", "notes": ["n"]}\n', encoding="utf-8")
+    path.write_text(
+        '{"text": "Foshan", "label": [[0, 6, "LOC"]], "status": "approved", "notes": ["n"]}\n', encoding="utf-8"
+    )
     report = ImportBatch(corpus, [path]).run()
     (article,) = corpus.articles.iter_all()
     assert article.meta["status"] == "approved" and article.meta["notes"] == ["n"] and report.ok
@@ -144,7 +154,9 @@ def test_status_fields_of_any_json_shape_stay_metadata(corpus, tmp_path):
     doccano = tmp_path / "d.jsonl"
     doccano.write_text('{"text": "Foshan", "label": [[0, 6, "LOC"]], "status": ["done"]}\n', encoding="utf-8")
     studio = tmp_path / "tasks.json"
-    studio.write_text('[{"data": {"text": "Shunde", "status": {"a": 1}, "url": 5}, "annotations": []}]', encoding="utf-8")
+    studio.write_text(
+        '[{"data": {"text": "Shunde", "status": {"a": 1}, "url": 5}, "annotations": []}]', encoding="utf-8"
+    )
     report = ImportBatch(corpus, [doccano, studio]).run()
     assert report.ok and report.imported == 2
     metas = sorted((a.text, a.meta.get("status"), a.url) for a in corpus.articles.iter_all())

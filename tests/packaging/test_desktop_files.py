@@ -74,7 +74,9 @@ def test_icons_exist_in_every_size_and_the_wheel_installs_them(qapp):
         image = QImage(str(ICONS / "hicolor" / f"{n}x{n}" / "apps" / "annotator.png"))
         assert (image.width(), image.height()) == (n, n)
         assert image.hasAlphaChannel() and image.pixelColor(0, 0).alpha() == 0  # rounded, transparent corners
-    data_files = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["data-files"]
+    data_files = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "data-files"
+    ]
     installed = {f"{folder}/{Path(f).name}" for folder, files in data_files.items() for f in files}
     for n in SIZES:
         assert f"share/icons/hicolor/{n}x{n}/apps/annotator.png" in installed

@@ -56,7 +56,9 @@ def installed(tmp_path_factory) -> dict:
     python = bindir / ("python.exe" if os.name == "nt" else "python")
     _run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)],
          env, work)
-    purelib = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], env, work).stdout.strip())
+    purelib = Path(
+        _run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], env, work).stdout.strip()
+    )
     # The dependencies (PySide6, sqlite-utils, ...) from this environment, after the new venv's own
     # packages: a plain path line, so the editable install's finder here is never activated.
     (purelib / "zz_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
@@ -88,7 +90,9 @@ def test_resources_and_desktop_files_are_installed(installed):
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / "annotator.svg").is_file()
     for n in (16, 24, 32, 48, 64, 128, 256, 512):
         assert (share / "icons" / "hicolor" / f"{n}x{n}" / "apps" / "annotator.png").is_file()
-        assert (share / "annotator" / "resources" / "icons" / "hicolor" / f"{n}x{n}" / "apps" / "annotator.png").is_file()
+        assert (
+            share / "annotator" / "resources" / "icons" / "hicolor" / f"{n}x{n}" / "apps" / "annotator.png"
+        ).is_file()
     assert (share / "applications" / "io.github.annotator.Annotator.desktop").is_file()
     assert (share / "metainfo" / "io.github.annotator.Annotator.metainfo.xml").is_file()
     code = ("from annotator.formats.sample import SAMPLE_ARTICLE; from annotator.ui.icons import icon_files; "
@@ -101,7 +105,9 @@ def test_resources_and_desktop_files_are_installed(installed):
 def test_headless_import_and_export_in_the_default_corpus(installed, tmp_path):
     env, run = installed["env"], installed["bin"] / "annotator"
     article = tmp_path / "nansha.txt"
-    article.write_text("Nansha port opens new container berths\n\nThe berths in Nansha serve Guangzhou.\n", encoding="utf-8")
+    article.write_text(
+        "Nansha port opens new container berths\n\nThe berths in Nansha serve Guangzhou.\n", encoding="utf-8"
+    )
     _run([str(run), "import", str(article)], env, tmp_path)
     corpus = Path(env["XDG_DATA_HOME"]) / "Annotator" / "corpus.db"
     assert corpus.is_file()

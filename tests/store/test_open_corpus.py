@@ -30,10 +30,10 @@ def test_wal_mode_and_foreign_keys(tmp_path):
 
 def test_default_label_set(corpus):
     labels = corpus.labels.list()
-    assert [(l.name, l.tag, l.colour, l.hotkey) for l in labels] == [
-        (l.name, l.tag, l.colour, l.hotkey) for l in DEFAULT_LABELS
+    assert [(label.name, label.tag, label.colour, label.hotkey) for label in labels] == [
+        (label.name, label.tag, label.colour, label.hotkey) for label in DEFAULT_LABELS
     ]
-    assert [l.tag for l in labels] == ["LOCATION", "COMPANY", "POLICY_TERM"]
+    assert [label.tag for label in labels] == ["LOCATION", "COMPANY", "POLICY_TERM"]
 
 
 def _refused_unchanged(path, error, match):

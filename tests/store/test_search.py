@@ -84,7 +84,10 @@ def test_hostile_input_gives_a_message_never_an_error(filled, query, message):
 def test_hostile_input_still_finds_the_words(filled):
     assert [a for a, _ in found(filled, "Foshan OR")] == [1, 2]
     assert found(filled, "AND") == [(1, ["and"])]
-    assert found(filled, 'Foshan "port') == [(1, ["Foshan", "port", "Foshan", "port", "Foshan"]), (2, ["port", "Foshan"])]
+    assert found(filled, 'Foshan "port') == [
+        (1, ["Foshan", "port", "Foshan", "port", "Foshan"]),
+        (2, ["port", "Foshan"]),
+    ]
     assert found(filled, "'; DROP TABLE articles; --") == []
     assert filled.articles.count() == 3
 
@@ -131,7 +134,10 @@ def test_a_missing_index_is_created_by_migration_and_catches_up_at_the_first_sea
         assert index_is_current(corpus.db)
     # rows written by another program are indexed by the next search
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO articles (title, text, content_hash, created, updated) VALUES ('B', 'Jiangmen port.', 'h', 'x', 'x')")
+    conn.execute(
+        "INSERT INTO articles (title, text, content_hash, created, updated) "
+        "VALUES ('B', 'Jiangmen port.', 'h', 'x', 'x')"
+    )
     conn.commit()
     conn.close()
     with open_corpus(path) as corpus:
@@ -212,6 +218,9 @@ def test_an_index_of_another_shape_is_replaced_by_migration(tmp_path):
     _as_if_before_m005(path)
     with open_corpus(path) as corpus:
         assert unindexed_count(corpus.db) == 1  # replaced by an empty index of the right shape
-        assert "detail='none'" in corpus.db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+        assert (
+            "detail='none'"
+            in corpus.db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+        )
         assert found(corpus, "Heshan") == [(1, ["Heshan"])]
         assert index_is_current(corpus.db)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from tests.ui.conftest import ARTICLE, press, stored
+from tests.app_helpers import ARTICLE, press, stored
 
 
 def _open_preview(qtbot, window):

@@ -26,7 +26,9 @@ def big_corpus(tmp_path_factory):
 def test_rows_load_lazily(big_corpus):
     corpus = open_corpus(big_corpus)
     queries = []
-    corpus.db.conn.set_trace_callback(lambda sql: queries.append(sql) if "count(*)" in sql and "annotations" in sql else None)
+    corpus.db.conn.set_trace_callback(
+        lambda sql: queries.append(sql) if "count(*)" in sql and "annotations" in sql else None
+    )
     model = ArticleListModel(corpus)
     assert model.rowCount() == N
     assert queries == []  # no row was read yet

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from annotator.formats.export import export_corpus
 from annotator.store import open_corpus
-from tests.ui.conftest import close_window, press, stored
+from tests.app_helpers import close_window, press, stored
 
 TEXT = (
     "👨🏻‍🚒 firemen drive firetrucks 🚒\n"

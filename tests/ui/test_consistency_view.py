@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
-from tests.ui.conftest import ARTICLE, close_window, press, second_connection, stored
+from tests.app_helpers import ARTICLE, close_window, press, second_connection, stored
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 LOC, COM = 1, 2
@@ -70,7 +70,9 @@ def test_make_consistent_and_undo_in_one_step(qtbot, labelled, corpus_path):
     assert sorted(a.label_id for a in stored(corpus_path) if a.text == "Foshan") == [COM, COM, COM]
     assert model.rowCount() == 0 and dock.conflict_summary.text() == "Every text carries one label."
     # the open article's list shows the new labels
-    labels = {w.annotations.annotation(r).start: w.annotations.annotation(r).label_id for r in range(w.annotations.rowCount())}
+    labels = {
+        w.annotations.annotation(r).start: w.annotations.annotation(r).label_id for r in range(w.annotations.rowCount())
+    }
     assert labels[FOSHAN[0]] == COM
     assert w.undo_stack.count() == 1
     press(qtbot, dock.conflict_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

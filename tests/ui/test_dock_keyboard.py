@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar
 
-from tests.ui.conftest import press, stored
+from tests.app_helpers import press, stored
 from tests.ui.test_consistency_view import COM, FOSHAN, LOC, labelled, settle  # noqa: F401  (fixture)
 
 K, M = Qt.Key, Qt.KeyboardModifier

@@ -18,7 +18,7 @@ from annotator.ui import corpus_files
 from annotator.ui.dialogs import export_dialog
 from annotator.ui.dialogs.export_dialog import ExportDialog
 from annotator.ui.widgets import task_bar
-from tests.ui.conftest import ARTICLE
+from tests.app_helpers import ARTICLE
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -117,7 +117,10 @@ def test_export_with_filters_and_the_report(qtbot, window, out_dir):
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # closed (and deleted)
     with (out_dir / "spans.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert [(r["label"], r["text"], r["annotator"]) for r in rows] == [("LOCATION", "Foshan", "mei"), ("COMPANY", "Midea Group", "li")]
+    assert [(r["label"], r["text"], r["annotator"]) for r in rows] == [
+        ("LOCATION", "Foshan", "mei"),
+        ("COMPANY", "Midea Group", "li"),
+    ]
     assert "Exported 1 article" in window.status.currentMessage()
     box.close()
 
@@ -140,7 +143,10 @@ def test_choices_are_remembered(qtbot, window, out_dir, settings):
     qtbot.keyClicks(dialog.seed, "7")
     click_export(qtbot, dialog)
     report_box(qtbot, window).close()
-    parts = {p: [json.loads(x) for x in (out_dir / f"d.{p}.jsonl").read_text().splitlines()] for p in ("train", "dev", "test")}
+    parts = {
+        p: [json.loads(x) for x in (out_dir / f"d.{p}.jsonl").read_text().splitlines()]
+        for p in ("train", "dev", "test")
+    }
     assert [len(v) for v in parts.values()] == [18, 2, 2]
     labels = sorted(lab for v in parts.values() for r in v for _s, _e, lab in r["label"])
     assert labels == ["LOCATION", "LOCATION", "POLICY_TERM"]  # mei's spans; li's company is left out
@@ -289,7 +295,9 @@ def test_a_failed_export_keeps_the_dialog_open_with_the_reason(qtbot, window, ou
 @pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
 def test_replacing_an_earlier_export_is_asked_first(qtbot, window, out_dir, monkeypatch, answer):
     asked = []
-    monkeypatch.setattr(export_dialog.QMessageBox, "question", lambda parent, title, text: asked.append((title, text)) or answer)
+    monkeypatch.setattr(
+        export_dialog.QMessageBox, "question", lambda parent, title, text: asked.append((title, text)) or answer
+    )
     (out_dir / "spans.csv").write_text("earlier\n")
     dialog = open_dialog(qtbot, window)
     choose_format(qtbot, dialog, "csv")
@@ -307,7 +315,9 @@ def test_replacing_an_earlier_export_is_asked_first(qtbot, window, out_dir, monk
 def test_replacing_the_parts_of_an_earlier_split_is_asked_first(qtbot, window, out_dir, monkeypatch):
     asked = []
     answer = QMessageBox.StandardButton.No
-    monkeypatch.setattr(export_dialog.QMessageBox, "question", lambda parent, title, text: asked.append((title, text)) or answer)
+    monkeypatch.setattr(
+        export_dialog.QMessageBox, "question", lambda parent, title, text: asked.append((title, text)) or answer
+    )
     (out_dir / "spans.train.csv").write_text("earlier\n")
     (out_dir / "spans.test.csv").write_text("earlier\n")
     dialog = open_dialog(qtbot, window)
@@ -317,7 +327,9 @@ def test_replacing_the_parts_of_an_earlier_split_is_asked_first(qtbot, window, o
         dialog.split_on.setFocus()
         qtbot.keyClick(dialog.split_on, Qt.Key.Key_Space)
     click_export(qtbot, dialog)
-    assert asked == [("Replace files?", "spans.train.csv, spans.test.csv already exist. Replace them with this export?")]
+    assert asked == [
+        ("Replace files?", "spans.train.csv, spans.test.csv already exist. Replace them with this export?")
+    ]
     assert dialog.isVisible() and (out_dir / "spans.train.csv").read_text() == "earlier\n"
     assert sorted(p.name for p in out_dir.iterdir()) == ["spans.test.csv", "spans.train.csv"]
     dialog.reject()

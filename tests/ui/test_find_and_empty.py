@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from annotator.store import open_corpus
-from tests.ui.conftest import close_window, press
+from tests.app_helpers import close_window, press
 
 K = Qt.Key
 M = Qt.KeyboardModifier

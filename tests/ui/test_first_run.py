@@ -14,8 +14,7 @@ from annotator.formats.sample import SAMPLE_ARTICLE, default_corpus_path
 from annotator.ui.app import AppController
 from annotator.ui.dialogs.shortcuts import keys_of
 from annotator.ui.widgets.first_run_hint import FirstRunHint
-
-from .conftest import close_window, press
+from tests.app_helpers import close_window, press
 
 
 def _open_first_time(qtbot, monkeypatch, tmp_path, settings) -> AppController:
@@ -128,7 +127,9 @@ def test_help_about_shows_version_licence_corpus_and_data_folder(qtbot, window, 
 
 def _every_shortcut_on(window) -> dict[str, str]:
     """key -> what it does, for every QAction and QShortcut reachable from the window."""
-    items = {id(a): a for a in [*QWidget.actions(window), *window.findChildren(QAction), *window.findChildren(QShortcut)]}
+    items = {
+        id(a): a for a in [*QWidget.actions(window), *window.findChildren(QAction), *window.findChildren(QShortcut)]
+    }
     for menu_action in list(items.values()):
         menu = menu_action.menu() if isinstance(menu_action, QAction) else None
         if menu is not None:

@@ -9,8 +9,14 @@ def test_labelled_import_reports_span_warnings_and_brings_new_labels(qtbot, wind
     text = "Hengqin and \U0001f1ed\U0001f1f0 Hong Kong joined the plan."
     start = len("Hengqin and \U0001f1ed\U0001f1f0 ".encode("utf-16-le")) // 2
     path = tmp_path / "doccano.jsonl"
-    path.write_text(json.dumps({"text": text, "label": [[0, 7, "ZONE"], [start, start + 9, "LOCATION"], [13, 14, "ZONE"]]},
-                               ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"text": text, "label": [[0, 7, "ZONE"], [start, start + 9, "LOCATION"], [13, 14, "ZONE"]]},
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     task = corpus_files.run_import(window, [str(path)])
     assert task.wait()
     report, stopped = task.result

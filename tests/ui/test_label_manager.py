@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QColorDialog, QMessageBox
 
 from annotator.store import open_corpus
-from tests.ui.conftest import ARTICLE, press, stored
+from tests.app_helpers import ARTICLE, press, stored
 
 L = Qt.MouseButton.LeftButton
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from annotator.store import open_corpus
-from tests.ui.conftest import close_window, press, stored
+from tests.app_helpers import close_window, press, stored
 
 K = Qt.Key
 M = Qt.KeyboardModifier

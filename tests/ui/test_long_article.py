@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from annotator.ui.widgets.text_pane import EAGER
-from tests.ui.conftest import close_window, press
+from tests.app_helpers import close_window, press
 
 PARAGRAPH = "Foshan and Guangzhou signed a plan with Midea Group for the western bank corridor.\n\n"
 
@@ -39,7 +39,9 @@ def test_opens_with_the_first_part_and_reads_the_rest_when_idle(qtbot, long_wind
     upto = pane.loaded_upto
     loaded = pane.index.annotations()
     assert all(a.start < upto for a in loaded) and len(loaded) < total
-    expected = sum(1 for i in range(0, len(text), len(PARAGRAPH)) for off in (0, PARAGRAPH.index("Midea")) if i + off < upto)
+    expected = sum(
+        1 for i in range(0, len(text), len(PARAGRAPH)) for off in (0, PARAGRAPH.index("Midea")) if i + off < upto
+    )
     assert len(loaded) == expected
     first = pane.document().firstBlock().layout().formats()
     assert [(r.start, r.length) for r in first] == [(0, 6), (PARAGRAPH.index("Midea"), 11)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
-from tests.ui.conftest import ARTICLE, press, stored
+from tests.app_helpers import ARTICLE, press, stored
 
 L = Qt.MouseButton.LeftButton
 

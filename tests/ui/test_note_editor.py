@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.ui.dialogs.note_editor import NoteEditor
-from tests.ui.conftest import ARTICLE, press, stored
+from tests.app_helpers import ARTICLE, press, stored
 
 K = Qt.Key
 M = Qt.KeyboardModifier

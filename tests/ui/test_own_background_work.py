@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import Annotation
 from annotator.ui import corpus_files
-from tests.ui.conftest import ARTICLE, second_connection
+from tests.app_helpers import ARTICLE, second_connection
 
 
 def _label(qtbot, window, text: str, key=Qt.Key.Key_1) -> None:

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.model import DEFAULT_LABELS
 from annotator.ui.widgets.colours import MIN_CONTRAST, contrast, luminance, span_tint, text_on
 from annotator.ui.widgets.label_palette import text_colour_on
-
-from .conftest import ARTICLE, press
+from tests.app_helpers import ARTICLE, press
 
 LIGHT = {"Window": "#efefef", "WindowText": "#000000", "Base": "#ffffff", "Text": "#000000", "Button": "#efefef",
          "ButtonText": "#000000", "Highlight": "#308cc6", "HighlightedText": "#ffffff", "PlaceholderText": "#6b6b6b"}

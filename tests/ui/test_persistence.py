@@ -8,7 +8,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from annotator.ui.app import AppController
-from tests.ui.conftest import ARTICLE, close_window, press
+from tests.app_helpers import ARTICLE, close_window, press
 
 
 def test_every_edit_is_committed_before_it_is_shown(qtbot, window, corpus_path):

@@ -8,7 +8,7 @@ from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from annotator.store.review import CONTEXT
 from annotator.ui.review.model import ReviewTableModel
-from tests.ui.conftest import ARTICLE, close_window
+from tests.app_helpers import ARTICLE, close_window
 
 
 def test_context_is_marked_where_it_was_cut(qtbot, controller, corpus_path):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from annotator.ui.review.model import ReviewTableModel
-from tests.ui.conftest import close_window, press
+from tests.app_helpers import close_window, press
 
 K, M = Qt.Key, Qt.KeyboardModifier
 

@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import ARTICLE, press, stored
+from tests.app_helpers import ARTICLE, press, stored
 from tests.ui.test_long_article import long_window  # noqa: F401 (fixture)
 from tests.ui.test_mouse_labelling import point_at
 

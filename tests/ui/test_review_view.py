@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from annotator.ui.review.model import PAGE, ReviewTableModel
-from tests.ui.conftest import ARTICLE, close_window, press, stored
+from tests.app_helpers import ARTICLE, close_window, press, stored
 
 K, M = Qt.Key, Qt.KeyboardModifier
 CTRL = M.ControlModifier
@@ -212,7 +212,9 @@ def test_mark_reviewed_and_undo(qtbot, review_window, corpus_path):
     press(qtbot, table, K.Key_A, CTRL)
     press(qtbot, table, K.Key_R, CTRL)
     assert {a.reviewed_by for a in stored(corpus_path)} == {"tester"}
-    qtbot.waitUntil(lambda: table.model().data(table.model().index(0, ReviewTableModel.REVIEWED)).startswith("✓ tester"))
+    qtbot.waitUntil(
+        lambda: table.model().data(table.model().index(0, ReviewTableModel.REVIEWED)).startswith("✓ tester")
+    )
     choose(qtbot, dock(w).filters.reviewed, "Not reviewed")
     assert texts(w) == []
     press(qtbot, table, K.Key_Z, CTRL)
@@ -289,7 +291,9 @@ def test_many_rows_are_counted_in_the_background_and_read_a_page_at_a_time(qtbot
     bar = table.verticalScrollBar()
     opt = QStyleOptionSlider()
     bar.initStyleOption(opt)
-    handle = bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, opt, QStyle.SubControl.SC_ScrollBarSlider, bar)
+    handle = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, opt, QStyle.SubControl.SC_ScrollBarSlider, bar
+    )
     press_at = handle.center()
     qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=press_at)
     assert model.dragging
@@ -331,7 +335,9 @@ def test_a_renamed_label_shows_in_the_review(qtbot, review_window):
     location = w.session.label(1)
     w.editor.update_label(location, location.with_changes(name="Place"))
     model = dock(w).model
-    qtbot.waitUntil(lambda: "Place" in {model.data(model.index(r, ReviewTableModel.LABEL)) for r in range(model.rowCount())})
+    qtbot.waitUntil(
+        lambda: "Place" in {model.data(model.index(r, ReviewTableModel.LABEL)) for r in range(model.rowCount())}
+    )
     assert dock(w).filters.label.findText("Place") >= 0
 
 

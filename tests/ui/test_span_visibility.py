@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QTextCursor
 
 from annotator.core.model import Annotation
 from annotator.ui.widgets.colours import MIN_CONTRAST, contrast, text_on
-from tests.ui.conftest import ARTICLE
+from tests.app_helpers import ARTICLE
 from tests.ui.test_palette import DARK, LIGHT
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import Annotation, Status
 from annotator.store import open_corpus
-from tests.ui.conftest import ARTICLE, close_window, press
+from tests.app_helpers import ARTICLE, close_window, press
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -20,8 +20,12 @@ def test_statistics_numbers_and_live_update(qtbot, controller, corpus_path):
     with open_corpus(corpus_path, user="tester") as corpus:  # the window's analyst
         corpus.annotations.add_many(
             [Annotation(None, 1, 1, s, s + 6, "Foshan", "tester") for s in foshan[:3]]
-            + [Annotation(None, 1, 2, ARTICLE.index("Midea Group"), ARTICLE.index("Midea Group") + 11, "Midea Group", "li"),
-               Annotation(None, 2, 1, 0, 9, "Guangzhou", "li")]
+            + [
+                Annotation(
+                    None, 1, 2, ARTICLE.index("Midea Group"), ARTICLE.index("Midea Group") + 11, "Midea Group", "li"
+                ),
+                Annotation(None, 2, 1, 0, 9, "Guangzhou", "li"),
+            ]
         )
         corpus.articles.set_status(2, Status.DONE)
     w = controller.open(corpus_path)
@@ -34,13 +38,21 @@ def test_statistics_numbers_and_live_update(qtbot, controller, corpus_path):
         press(qtbot, w.pane, Qt.Key.Key_T, CTRL_SHIFT)
         stats = w.stats
         assert stats.isVisible()
-        assert stats.chart.bars() == [("Location", 4, "#2e86de"), ("Company", 1, "#e67e22"), ("Policy term", 0, "#27ae60")]
+        assert stats.chart.bars() == [
+            ("Location", 4, "#2e86de"),
+            ("Company", 1, "#e67e22"),
+            ("Policy term", 0, "#27ae60"),
+        ]
         assert stats.progress.value() == 1 and stats.progress.maximum() == 2
         assert stats.progress_text.text() == "1 of 2 articles done"
         assert stats.total.text() == "5 annotations in all"
         assert _table(stats.statuses) == [("New", "0"), ("In progress", "1"), ("Done", "1")]
         assert _table(stats.annotators) == [("li", "2"), ("tester", "3")][::-1]
-        assert _table(stats.frequent) == [("Location", "Foshan", "3"), ("Location", "Guangzhou", "1"), ("Company", "Midea Group", "1")]
+        assert _table(stats.frequent) == [
+            ("Location", "Foshan", "3"),
+            ("Location", "Guangzhou", "1"),
+            ("Company", "Midea Group", "1"),
+        ]
         # a label given in the text shows up once edits pause
         w.open_article(1)
         s = ARTICLE.index("Shunde District")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from annotator.store import open_corpus
 from annotator.store.layers import rejected_places
-from tests.ui.conftest import ARTICLE, close_window, press, stored
+from tests.app_helpers import ARTICLE, close_window, press, stored
 
 K = Qt.Key
 M = Qt.KeyboardModifier

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
+from tests.app_helpers import ARTICLE, close_window, stored
 from tests.team_helpers import finish
-from tests.ui.conftest import ARTICLE, close_window, stored
 
 SHOTS = os.environ.get("ANNOTATOR_SCREENSHOTS")  # a folder: save screenshots there too
 
@@ -152,7 +152,11 @@ def test_adjudicate_takes_versions_with_keys_undoably(qtbot, team_window, team_p
     assert ctl.current == 2
     qtbot.keyClick(tree, Qt.Key.Key_A)  # Shunde District: zhang's (A; "no span" comes last)
     assert "3 of 3 settled" in ctl.dock.counter.text()
-    assert sorted(a.text for a in stored(team_path) if a.annotator == "gold") == ["Foshan", "Midea Group", "Shunde District"]
+    assert sorted(a.text for a in stored(team_path) if a.annotator == "gold") == [
+        "Foshan",
+        "Midea Group",
+        "Shunde District",
+    ]
     w.undo_stack.undo()
     qtbot.waitUntil(lambda: ctl.dock.counter.text() == "2 of 3 settled")
     assert sorted(a.text for a in stored(team_path) if a.annotator == "gold") == ["Foshan", "Midea Group"]

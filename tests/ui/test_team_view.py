@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import Annotation, Status
 from annotator.store import open_corpus
-from tests.ui.conftest import ARTICLE, close_window, press
+from tests.app_helpers import ARTICLE, close_window, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -32,18 +32,19 @@ from PySide6.QtWidgets import (
 
 from annotator.ui import i18n
 from annotator.ui import settings as keys
-
-from .conftest import ARTICLE, close_window
+from tests.app_helpers import ARTICLE, close_window
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 CJK = re.compile(r"[\u3400-\u9fff]")
 # Data a user typed or a file holds, and words that are the same in both languages.
-DATA = {"Annotator", "Foshan visit", "Second article", "Location", "Company", "Policy term", "tester", "Test Daily",
-        "LOCATION", "COMPANY", "POLICY_TERM", "JSONL", "CSV", "English", "OK", "jsonl", "doccano", "brat", "Label Studio",
-        "spaCy", "Prodigy", "CoNLL", "W3C", "Hugging Face", "labelstudio", "csv", "w3c", "spacy", "prodigy", "conll",
-        "hf", "UTF-16", "Qt", "PySide6", "SQLite", "Python", "MIT", "IOB2", "BIO", "Annotator JSON Lines",
-        "W3C Web Annotation JSON-LD", "spaCy v3 DocBin"}
+DATA = {
+    "Annotator", "Foshan visit", "Second article", "Location", "Company", "Policy term", "tester", "Test Daily",
+    "LOCATION", "COMPANY", "POLICY_TERM", "JSONL", "CSV", "English", "OK", "jsonl", "doccano", "brat", "Label Studio",
+    "spaCy", "Prodigy", "CoNLL", "W3C", "Hugging Face", "labelstudio", "csv", "w3c", "spacy", "prodigy", "conll", "hf",
+    "UTF-16", "Qt", "PySide6", "SQLite", "Python", "MIT", "IOB2", "BIO", "Annotator JSON Lines",
+    "W3C Web Annotation JSON-LD", "spaCy v3 DocBin",
+}
 
 
 def english(text: str) -> bool:
@@ -57,7 +58,10 @@ def english(text: str) -> bool:
         return False
     if text in ARTICLE or any(text in d for d in DATA):
         return False
-    words = re.findall(r"[A-Za-z]{3,}", re.sub(r"(Ctrl|Shift|Alt|PgUp|PgDown|Enter|Return|Del|Backspace|Esc|Tab|Space|Home|End|F\d+)", "", text))
+    words = re.findall(
+        r"[A-Za-z]{3,}",
+        re.sub(r"(Ctrl|Shift|Alt|PgUp|PgDown|Enter|Return|Del|Backspace|Esc|Tab|Space|Home|End|F\d+)", "", text),
+    )
     return bool([w for w in words if w not in DATA and not any(w in d.split() for d in DATA)])
 
 
@@ -227,8 +231,12 @@ def _sources(ts: Path) -> set[str]:
 def test_the_catalogue_holds_every_string_of_the_code(tmp_path):
     """lupdate over the code finds nothing that the kept .ts does not have (make translations updates it)."""
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    sources = sorted(str(p) for p in (ROOT / "annotator" / "ui").rglob("*.py")) + [str(ROOT / "annotator" / "formats" / "registry.py")]
+    sources = sorted(str(p) for p in (ROOT / "annotator" / "ui").rglob("*.py")) + [
+        str(ROOT / "annotator" / "formats" / "registry.py")
+    ]
     fresh = tmp_path / "annotator_zh_CN.ts"
-    subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)], check=True)
+    subprocess.run(
+        [str(lupdate), "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)], check=True
+    )
     missing = _sources(fresh) - _sources(I18N / "annotator_zh_CN.ts")
     assert not missing, f"not in the catalogue (run make translations and translate them): {sorted(missing)[:10]}"

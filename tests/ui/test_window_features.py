@@ -7,16 +7,20 @@ from PySide6.QtGui import QDropEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton, QToolTip, QWidget
 
 from annotator.ui import corpus_files
-from tests.ui.conftest import ARTICLE, press, stored
+from tests.app_helpers import ARTICLE, press, stored
 from tests.ui.test_mouse_labelling import point_at
 
 
 def _files(tmp_path):
     good = tmp_path / "in" / "nansha.txt"
     good.parent.mkdir()
-    good.write_text("Nansha port opens new berths\n\nThe port of Nansha in Guangzhou opened two berths.\n", encoding="utf-8")
+    good.write_text(
+        "Nansha port opens new berths\n\nThe port of Nansha in Guangzhou opened two berths.\n", encoding="utf-8"
+    )
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
-    (tmp_path / "in" / "broken.jsonl").write_text('{"text": "Zhuhai bridge traffic rises"}\n{not json\n', encoding="utf-8")
+    (tmp_path / "in" / "broken.jsonl").write_text(
+        '{"text": "Zhuhai bridge traffic rises"}\n{not json\n', encoding="utf-8"
+    )
     return tmp_path / "in"
 
 
@@ -41,7 +45,9 @@ def test_cancelling_an_import_keeps_what_was_stored(qtbot, window, tmp_path, mon
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(2000):
-        (folder / f"{i:04}.txt").write_text(f"Article {i}\n\nBody of article number {i} about Foshan.\n", encoding="utf-8")
+        (folder / f"{i:04}.txt").write_text(
+            f"Article {i}\n\nBody of article number {i} about Foshan.\n", encoding="utf-8"
+        )
     monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: None)
     task = corpus_files.run_import(window, [str(folder)])
     seen = []
@@ -62,7 +68,9 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path, monk
     monkeypatch.setattr(corpus_files, "_show_report", lambda w, report: None)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder / "nansha.txt"))])
-    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(event)
     assert window.tasks and window.tasks[0].wait()  # imported in the background
     assert window.session.corpus.articles.count() == 3
@@ -138,6 +146,8 @@ def test_a_short_article_view_shows_the_title_on_one_line_elided(qtbot, window):
 
 
 def test_own_edits_are_taken_into_the_article_signature_once_typing_pauses(qtbot, window):
+    qtbot.waitUntil(lambda: not window.search.indexer.running)  # no own work writing on another connection
+    window.session.check_file()  # (its commits seen; while it writes, signatures are taken at once)
     window.pane.select_codepoints(0, 4)
     press(qtbot, window.pane, Qt.Key.Key_1)
     article_id = window.editor.article.id

@@ -1,13 +1,13 @@
+"""What the window tests share: the sample article, closing a window as the app does, reading
+the corpus as another program would, and pressing keys."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from annotator.core.model import Annotation
-from annotator.store import open_corpus
-from annotator.ui.app import AppController, make_app
 from annotator.ui.main_window import MainWindow
 
 ARTICLE = (
@@ -16,37 +16,6 @@ ARTICLE = (
     "Midea Group and Foshan officials discussed the Greater Bay Area plan. "
     "Foshan is a big manufacturing city, and Shunde District lies in Foshan.\n"
 )
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def corpus_path(tmp_path) -> Path:
-    path = tmp_path / "corpus.db"
-    with open_corpus(path) as corpus:
-        corpus.articles.add("Foshan visit", ARTICLE, source="Test Daily")
-        corpus.articles.add("Second article", "Guangzhou and Shenzhen signed a plan.\n")
-    return path
-
-
-@pytest.fixture
-def controller(qapp, settings) -> AppController:
-    make_app()
-    return AppController(settings, "tester")
-
-
-@pytest.fixture
-def window(qtbot, controller, corpus_path) -> MainWindow:
-    w = controller.open(corpus_path)
-    qtbot.addWidget(w)
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    w.pane.setFocus()
-    yield w
-    close_window(w)
 
 
 def close_window(window: MainWindow) -> None:

@@ -400,6 +400,9 @@ class WindowActions:
         """Fill the menu bar from the specs; returns the Label menu, which is rebuilt as labels change."""
         bar = self.window.menuBar()
         menus = {title: bar.addMenu(tr(title)) for title in MENUS}
+        for title, menu in menus.items():  # found by name, whatever the language shows
+            menu.setObjectName("menu" + _plain(title).replace(" ", ""))
+        self.menus = menus
         last_section: dict[str, int] = {}
         for spec in SPECS:
             menu = menus[spec.menu]

@@ -208,9 +208,8 @@ class MainWindow(QMainWindow):
         self.pane.selection_changed_cp.connect(self._update_actions)
 
     def _add_suggestions(self) -> None:
-        menus = {a.text(): a for a in self.menuBar().actions()}
-        view = menus.get("&View")
-        self.suggestions.actions.build_menus(self.menuBar(), view.menu() if view else None, menus.get("&Help"))
+        menus = self.window_actions.menus  # by their English titles, in any language
+        self.suggestions.actions.build_menus(self.menuBar(), menus["&View"], menus["&Help"].menuAction())
         self.status.insertPermanentWidget(0, self.suggestions.status)
         self.suggestions.message.connect(lambda m: self.status.showMessage(m, 8000))
 

@@ -83,13 +83,10 @@ class TeamController(QObject):
         return action
 
     def _place_menus(self) -> None:
-        bar = self.window.menuBar()
-        menus = {a.text(): a for a in bar.actions()}
-        view = menus.get("&View")
-        if view is not None:
-            first = view.menu().actions()[0] if view.menu().actions() else None
-            view.menu().insertMenu(first, self.layers_menu)
-            view.menu().insertSeparator(first)
+        view = self.window.window_actions.menus["&View"]  # by its English title, in any language
+        first = view.actions()[0] if view.actions() else None
+        view.insertMenu(first, self.layers_menu)
+        view.insertSeparator(first)
 
     def actions(self) -> list[QAction]:
         return [self.show_mine, self.show_everyone, self.show_chosen]

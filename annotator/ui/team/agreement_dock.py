@@ -4,7 +4,6 @@ thread; each pair × label cell lists the disagreements behind it in context; En
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Label
 from annotator.formats.agreement import AgreementResult, Cancelled, Correction, compute, pair_disagreements
-from annotator.store import open_corpus
+from annotator.store.corpus import second_connection
 from annotator.store.adjudication import DEFAULT_GOLD
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.search.context import ColourRole, ContextDelegate, ContextRole
@@ -309,7 +308,7 @@ class AgreementController(QObject):
                 self._failed(exc)
             return
         self.job = _start(
-            Task.in_thread(_compute_in, Path(path), names, every, cancel_errors=(Cancelled,)),
+            Task.in_thread(_compute_in, self.session.corpus, names, every, cancel_errors=(Cancelled,)),
             self._done, self._failed, lambda done, total, _text: self._progressed(done, total),
         )
 
@@ -369,8 +368,10 @@ class AgreementController(QObject):
         if self.cell_job is not None:
             self.cell_job.cancel()
 
+        session_corpus = self.session.corpus  # only its path and user are used on the other thread
+
         def work(progress):
-            with open_corpus(Path(path), create=False) as corpus:
+            with second_connection(session_corpus) as corpus:
                 return p.a, p.b, label, _disagreements(corpus, p.a, p.b, label, every)
 
         self.cell_job = _start(Task.in_thread(work), self._listed, self._list_failed)
@@ -428,9 +429,9 @@ def _start(task: Task, succeeded, failed, progressed=None) -> Task:
     return task.start()
 
 
-def _compute_in(progress, path: Path, names: list[str], every: bool) -> AgreementResult:
-    """On a pool thread: a connection of its own, read only."""
-    with open_corpus(path, create=False) as corpus:
+def _compute_in(progress, session_corpus, names: list[str], every: bool) -> AgreementResult:
+    """On a pool thread: a connection of its own (SQLite's only: the window's locks stay), read only."""
+    with second_connection(session_corpus) as corpus:
         return compute(corpus, names, every_annotated=every, progress=progress)
 
 

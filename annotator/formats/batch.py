@@ -55,6 +55,7 @@ from annotator.formats.registry import (
 )
 from annotator.formats.streaming import reading_fraction, stop_reading
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
+from annotator.store.groups import CommitGroup
 from annotator.store.health import CorpusGoneError
 
 GROUP_ARTICLES = 200  # articles per transaction at most ...
@@ -221,9 +222,7 @@ class ImportBatch:
         self._cancelled = False
         self._imported_from: dict[int, str] = {}
         self._labels: LabelResolver | None = None
-        self._wal: bool | None = None  # the corpus file is in WAL mode (known at the first article)
-        self._sync: int | None = None  # its synchronous setting, while a group runs unsynced
-        self._group_since: float | None = None  # when the open group began (None: no group open)
+        self._group = CommitGroup(corpus.db)  # the open commit group's transaction (see store/groups.py)
         self._group_size = 0
         self._run = self._results()
 
@@ -291,54 +290,19 @@ class ImportBatch:
 
     def _begin_group(self) -> None:
         """Open the group's transaction (before an article is stored), unless one is open."""
-        db = self.corpus.db
-        if self._group_since is not None:
-            return
-        if self._wal is None:
-            self._wal = db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        if self._wal:
-            # In WAL mode an unsynced commit is still atomic and survives the app crashing; only a
-            # power cut could lose the last groups (never half an article). The checkpoint at the
-            # end of the batch, or any edit committed meanwhile (synced), makes them durable.
-            self._sync = db.execute("PRAGMA synchronous").fetchone()[0]
-            db.execute("PRAGMA synchronous = NORMAL")
-        check = getattr(db, "before_write", None)  # the corpus file gone or taken over: refuse, with a sentence
-        if check is not None:
-            check()
-        db.conn.execute("BEGIN IMMEDIATE")  # waits its turn (busy timeout) like every write
-        self._group_since = time.monotonic()
-        self._group_size = 0
+        if not self._group.open:
+            self._group.begin()
+            self._group_size = 0
 
     def _group_full(self) -> bool:
-        if self._group_since is None:
+        if not self._group.open:
             return False
         self._group_size += 1
-        return self._group_size >= GROUP_ARTICLES or time.monotonic() - self._group_since >= GROUP_SECONDS
+        return self._group_size >= GROUP_ARTICLES or time.monotonic() - self._group.since >= GROUP_SECONDS
 
     def _end_group(self, commit: bool = True, quietly: bool = False) -> bool:
         """Commit (or roll back) the open group; True when its articles are in the file."""
-        if self._group_since is None:
-            return True
-        self._group_since = None
-        db = self.corpus.db
-        stored = False
-        try:
-            check = getattr(db, "before_write", None)
-            if commit and check is not None and db.conn.in_transaction:
-                check()  # never report articles committed into a file that is gone
-            if db.conn.in_transaction:
-                db.conn.execute("COMMIT" if commit else "ROLLBACK")
-                stored = commit
-        except Exception:
-            if db.conn.in_transaction:
-                db.conn.execute("ROLLBACK")
-            if not quietly:
-                raise
-        finally:
-            if self._wal and self._sync is not None:
-                db.execute(f"PRAGMA synchronous = {int(self._sync)}")
-                self._sync = None
-        return stored
+        return self._group.end(commit, quietly)
 
     def _importer(self, source: Source) -> tuple[Importer | None, str]:
         if self.forced is not None:

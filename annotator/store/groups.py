@@ -1,0 +1,76 @@
+"""A long write in commit groups: one transaction for many small steps (an import's articles),
+committed now and then, the SQL of it kept here with the rest of the store's.
+
+    group = CommitGroup(corpus.db)
+    group.begin()           # BEGIN IMMEDIATE (waits its turn, like every write)
+    ...                     # each step in a savepoint of its own (``db.atomic()``)
+    group.end()             # COMMIT; ``end(commit=False)`` rolls the group back
+
+In WAL mode a group commits unsynced (``synchronous = NORMAL``): such a commit is still atomic and
+survives the program crashing; only a power cut could lose the last groups (never half a step).
+``checkpoint()`` at the end of the work, or any synced commit meanwhile, makes them durable.
+"""
+
+from __future__ import annotations
+
+import time
+
+from sqlite_utils import Database
+
+
+class CommitGroup:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._wal: bool | None = None  # the file is in WAL mode (known when the first group begins)
+        self._sync: int | None = None  # its synchronous setting, while a group runs unsynced
+        self.since: float | None = None  # when the open group began (None: no group open)
+
+    @property
+    def open(self) -> bool:
+        return self.since is not None
+
+    def begin(self) -> None:
+        """Open a group's transaction, unless one is open. Refused (the store's check before a
+        write) when the corpus file is gone or taken over."""
+        if self.since is not None:
+            return
+        db = self.db
+        if self._wal is None:
+            self._wal = db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        if self._wal:
+            self._sync = db.execute("PRAGMA synchronous").fetchone()[0]
+            db.execute("PRAGMA synchronous = NORMAL")
+        check = getattr(db, "before_write", None)
+        if check is not None:
+            check()
+        db.conn.execute("BEGIN IMMEDIATE")
+        self.since = time.monotonic()
+
+    def end(self, commit: bool = True, quietly: bool = False) -> bool:
+        """Commit (or roll back) the open group; True when its steps are in the file. With
+        ``quietly``, a failure to commit is not raised (the group is rolled back)."""
+        if self.since is None:
+            return True
+        self.since = None
+        db = self.db
+        stored = False
+        try:
+            check = getattr(db, "before_write", None)
+            if commit and check is not None and db.conn.in_transaction:
+                check()  # never report steps committed into a file that is gone
+            if db.conn.in_transaction:
+                db.conn.execute("COMMIT" if commit else "ROLLBACK")
+                stored = commit
+        except Exception:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            if not quietly:
+                raise
+        finally:
+            if self._wal and self._sync is not None:
+                db.execute(f"PRAGMA synchronous = {int(self._sync)}")
+                self._sync = None
+        return stored
+
+
+__all__ = ["CommitGroup"]

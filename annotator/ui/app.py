@@ -19,13 +19,12 @@ from annotator.store import CorpusError, open_corpus
 from annotator.store.backup import check_backup, restore_backup
 from annotator.store.corpus import folder_writable
 from annotator.store.team import SHARED_FOR
+from annotator.ui import i18n, smoke
 from annotator.ui import settings as keys
-from annotator.ui import smoke
+from annotator.ui.i18n import tr
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import CorpusSession, explain
-from annotator.ui import i18n
-from annotator.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 

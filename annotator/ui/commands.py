@@ -10,8 +10,8 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core.model import Annotation, Label, Status
 from annotator.store import CorpusError
-from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import status_name, tr
+from annotator.ui.session import CorpusSession
 
 log = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from annotator.formats.registry import import_extensions
 from annotator.store.health import is_corpus_file
 from annotator.ui import file_dialogs
 from annotator.ui.dialogs.export_dialog import ExportChoice, ExportDialog
+from annotator.ui.i18n import QT_TR_NOOP, tr
 from annotator.ui.tasks import Task
 from annotator.ui.widgets.task_bar import TaskBar
-from annotator.ui.i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

@@ -27,10 +27,10 @@ from annotator.ui.commands import (
     UpdateLabel,
     refusal,
 )
+from annotator.ui.i18n import tr
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.session import CorpusSession
 from annotator.ui.widgets.text_pane import TextPane
-from annotator.ui.i18n import tr
 
 
 class Editor(QObject):

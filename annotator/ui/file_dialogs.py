@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileInfo
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QStyle, QWidget
+
 from annotator.ui.i18n import QT_TR_NOOP, tr
 
 _KINDS = {

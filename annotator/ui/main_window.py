@@ -21,6 +21,7 @@ from annotator.ui.dialogs.note_editor import NoteEditor
 from annotator.ui.dialogs.restore import RestoreDialog
 from annotator.ui.dialogs.shortcuts import ShortcutsDialog, everything_on
 from annotator.ui.editor import Editor
+from annotator.ui.i18n import language_menu, language_name, tr
 from annotator.ui.icons import app_icon
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.models.article_list import ArticleListModel
@@ -37,7 +38,6 @@ from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.first_run_hint import FirstRunHint
 from annotator.ui.widgets.label_palette import LabelPalette
-from annotator.ui.i18n import language_menu, language_name, tr
 
 
 class MainWindow(QMainWindow):

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from annotator.ui.widgets.colours import text_colour_style
 from annotator.ui.i18n import tr
+from annotator.ui.widgets.colours import text_colour_style
 
 
 class StatusBar(QStatusBar):

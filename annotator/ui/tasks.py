@@ -37,6 +37,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
 from annotator.ui.i18n import tr
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals (the rest are dropped, the last kept)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.core.model import Annotation, Label
+from annotator.core.text import shorten
 from annotator.store import edits
 from annotator.store.changes import Changes
 from annotator.store.consistency import ConflictGroup, MissedMention
-from annotator.core.text import shorten
 from annotator.ui.commands import Command
-from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import tr
+from annotator.ui.session import CorpusSession
 
 
 class _Consistency(Command):

@@ -19,11 +19,11 @@ from annotator.ui.consistency.commands import (
 from annotator.ui.consistency.dock import ConsistencyDock
 from annotator.ui.consistency.models import ConflictsModel, MissedModel
 from annotator.ui.editor import Editor
+from annotator.ui.i18n import tr
 from annotator.ui.search.controller import open_at
 from annotator.ui.session import CorpusSession
 from annotator.ui.tasks import Task
 from annotator.ui.widgets.task_bar import TaskBar
-from annotator.ui.i18n import tr
 
 ASK_ABOVE = 20  # accepting this many missed mentions at once asks first
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Label
 from annotator.ui.consistency.models import ConflictsModel, MissedModel
+from annotator.ui.i18n import tr
 from annotator.ui.search.context import ContextDelegate
 from annotator.ui.widgets.colours import text_colour_style
 from annotator.ui.widgets.tables import make_table
-from annotator.ui.i18n import tr
 
 
 def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor
 from annotator.core.model import Label
 from annotator.core.text import InContext
 from annotator.store.consistency import CONTEXT, ConflictGroup, MissedMention
+from annotator.ui.i18n import QT_TR_NOOP, tr
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.search.context import ColourRole, ContextRole, plain_context
-from annotator.ui.i18n import QT_TR_NOOP, tr
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from annotator import __version__
 from annotator.formats.sample import default_corpus_path
-from annotator.ui.icons import app_icon
 from annotator.ui.i18n import tr
+from annotator.ui.icons import app_icon
 
 LICENCE = "MIT"
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.ui.search.context import ColourRole, ContextDelegate, ContextRole, plain_context
 from annotator.ui.i18n import tr
+from annotator.ui.search.context import ColourRole, ContextDelegate, ContextRole, plain_context
 
 CONTEXT = 60
 

@@ -40,8 +40,8 @@ from annotator.store import Corpus
 from annotator.store.health import is_corpus_file
 from annotator.ui import file_dialogs
 from annotator.ui import settings as keys
-from annotator.ui.widgets.colours import text_colour_style
 from annotator.ui.i18n import QT_TR_NOOP, status_name, tr
+from annotator.ui.widgets.colours import text_colour_style
 
 OFFSET_NAMES = {
     "utf16": QT_TR_NOOP("UTF-16 code units (what doccano counts)"),

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Label
 from annotator.store.labels import make_tag
+from annotator.ui.i18n import tr
 from annotator.ui.models.label_list import LabelListModel
 from annotator.ui.session import CorpusSession
 from annotator.ui.widgets.colours import text_colour_style
-from annotator.ui.i18n import tr
 
 SUGGESTED_COLOURS = (
     "#8e44ad", "#c0392b", "#16a085", "#d35400", "#2c3e50", "#f1c40f", "#7f8c8d", "#e84393", "#00a8ff",

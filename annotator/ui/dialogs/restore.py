@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.store.backup import Backup, backup_folder, list_backups
-from annotator.ui.models.base import FlatTableModel
 from annotator.ui.i18n import QT_TR_NOOP, tr
+from annotator.ui.models.base import FlatTableModel
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Annotation, Label
-from annotator.ui.models.base import FlatTableModel
 from annotator.ui.i18n import QT_TR_NOOP, tr
+from annotator.ui.models.base import FlatTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole

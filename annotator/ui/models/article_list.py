@@ -13,8 +13,8 @@ from PySide6.QtGui import QFont
 
 from annotator.core.model import ArticleSummary, Status
 from annotator.store import Corpus
-from annotator.ui.models.base import FlatTableModel
 from annotator.ui.i18n import QT_TR_NOOP, status_name, tr
+from annotator.ui.models.base import FlatTableModel
 
 PAGE = 200
 CACHE_ROWS = 5000

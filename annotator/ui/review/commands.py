@@ -13,8 +13,8 @@ from annotator.core.model import Annotation, Label
 from annotator.store import edits
 from annotator.store.changes import Changes
 from annotator.ui.commands import Command
-from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import tr
+from annotator.ui.session import CorpusSession
 
 
 class _Rewrite(Command):

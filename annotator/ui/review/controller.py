@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.ui.commands import Command, apply_and_push
 from annotator.ui.editor import Editor
+from annotator.ui.i18n import tr
 from annotator.ui.review.commands import DeleteMany, MarkReviewed, RelabelMany
 from annotator.ui.review.dock import ReviewDock
 from annotator.ui.review.model import ReviewTableModel
 from annotator.ui.session import CorpusSession
-from annotator.ui.i18n import tr
 
 
 class ReviewController(QObject):

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label
+from annotator.ui.i18n import tr
 from annotator.ui.review.delegate import ContextDelegate
 from annotator.ui.review.filters import ReviewFilterBar
 from annotator.ui.review.model import ReviewTableModel
 from annotator.ui.widgets.colours import text_colour_style
-from annotator.ui.i18n import tr
 
 _ACTIVATE = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _DELETE = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}

@@ -34,9 +34,9 @@ from annotator.store.review import (
     ReviewRepository,
     ReviewRow,
 )
+from annotator.ui.i18n import QT_TR_NOOP, tr
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.tasks import Cancelled, Task
-from annotator.ui.i18n import QT_TR_NOOP, tr
 
 log = logging.getLogger(__name__)
 

@@ -8,11 +8,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from annotator.ui.editor import Editor
+from annotator.ui.i18n import tr
 from annotator.ui.search.dock import SearchDock
 from annotator.ui.search.indexer import SearchIndexer
 from annotator.ui.search.model import SearchResultsModel
 from annotator.ui.session import CorpusSession
-from annotator.ui.i18n import tr
 
 
 def open_at(

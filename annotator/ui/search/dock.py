@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.i18n import tr
 from annotator.ui.search.context import ContextDelegate
 from annotator.ui.search.model import SearchResultsModel
 from annotator.ui.widgets.tables import make_table
-from annotator.ui.i18n import tr
 
 TYPING_PAUSE_MS = 350  # search once the typing pauses
 

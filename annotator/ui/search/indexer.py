@@ -20,8 +20,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.store import Corpus
 from annotator.store.search import catch_up, catch_up_file, unindexed_count
-from annotator.ui.tasks import Task
 from annotator.ui.i18n import tr
+from annotator.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 

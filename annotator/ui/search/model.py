@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor
 from annotator.core.model import Label
 from annotator.store import Corpus
 from annotator.store.search import SearchPage, search
+from annotator.ui.i18n import QT_TR_NOOP, tr
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.search.context import ColourRole, ContextRole, plain_context
-from annotator.ui.i18n import QT_TR_NOOP, tr
 
 PAGE = 50  # articles per page
 CONTEXT_CHARS = 80  # characters either side of a hit: a wide panel shows a whole sentence

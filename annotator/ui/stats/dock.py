@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.store.consistency import frequent_texts
+from annotator.ui.i18n import status_name, tr
 from annotator.ui.session import CorpusSession
 from annotator.ui.stats.chart import BarChart
 from annotator.ui.stats.models import RowsModel
 from annotator.ui.widgets.tables import make_table
-from annotator.ui.i18n import status_name, tr
 
 TOP_TEXTS = 5  # per label
 SETTLE_MS = 400  # refresh once edits pause

@@ -35,11 +35,11 @@ from annotator.suggest.model import Manifest, ModelError, Suggestion, load_model
 from annotator.ui import settings as keys
 from annotator.ui.commands import AddAnnotations
 from annotator.ui.consistency.commands import RejectMentions
+from annotator.ui.i18n import tr
 from annotator.ui.suggest.actions import SuggestionActions
 from annotator.ui.suggest.overlay import SuggestionOverlay
 from annotator.ui.suggest.trainer import ModelTrainer, model_folder, model_status
 from annotator.ui.tasks import Task
-from annotator.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from annotator.core.model import Annotation
 from annotator.store.adjudication import DEFAULT_GOLD, ArticleAdjudication, gold_annotations, read
 from annotator.ui.commands import AddAnnotations, Command
 from annotator.ui.editor import Editor
-from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import tr
+from annotator.ui.session import CorpusSession
 
 LETTERS = string.ascii_uppercase[:8]  # version keys: A, B, C… (X: none)
 MARKS = ("▆", "〰", "┈")  # how version A, B, C… is drawn in the text: tinted, wavy, dotted underline

@@ -25,11 +25,11 @@ from annotator.core.model import Label
 from annotator.formats.agreement import AgreementResult, Cancelled, Correction, compute, pair_disagreements
 from annotator.store.corpus import second_connection
 from annotator.store.adjudication import DEFAULT_GOLD
+from annotator.ui.i18n import QT_TR_NOOP, tr
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.search.context import ColourRole, ContextDelegate, ContextRole
 from annotator.ui.session import CorpusSession
 from annotator.ui.tasks import Task
-from annotator.ui.i18n import QT_TR_NOOP, tr
 
 CONTEXT = 40  # characters either side in the disagreement list
 KINDS = {"resized": QT_TR_NOOP("extent differs"), "relabelled": QT_TR_NOOP("label differs"), "removed": QT_TR_NOOP("only B"), "added": QT_TR_NOOP("only A")}

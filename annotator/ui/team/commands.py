@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from annotator.ui.commands import Command
-from annotator.ui.session import CorpusSession
 from annotator.ui.i18n import tr
+from annotator.ui.session import CorpusSession
 
 
 class AssignArticles(Command):

@@ -20,12 +20,12 @@ from annotator.store.share import share_corpus
 from annotator.ui import file_dialogs
 from annotator.ui.commands import refusal
 from annotator.ui.corpus_files import CORPUS_FILTER
-from annotator.ui.team.assign_dialog import AssignDialog
+from annotator.ui.i18n import tr
 from annotator.ui.tasks import Task
-from annotator.ui.widgets.task_bar import TaskBar
+from annotator.ui.team.assign_dialog import AssignDialog
 from annotator.ui.team.commands import AssignArticles, ClearAssignments, SetBlind
 from annotator.ui.team.layers_dialog import LayersDialog, MergeDialog
-from annotator.ui.i18n import tr
+from annotator.ui.widgets.task_bar import TaskBar
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

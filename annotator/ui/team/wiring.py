@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from annotator.ui.i18n import tr
 from annotator.ui.search.controller import open_at
 from annotator.ui.team.adjudication import AdjudicationController
 from annotator.ui.team.agreement_dock import AgreementController
-from annotator.ui.i18n import tr
 
 
 def attach_team(window) -> tuple[AgreementController, AdjudicationController]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QWidget
 
+from annotator.ui.i18n import tr
 from annotator.ui.models.annotation_table import AnnotationTableModel
 from annotator.ui.widgets.tables import make_table
-from annotator.ui.i18n import tr
 
 
 class AnnotationDock(QDockWidget):

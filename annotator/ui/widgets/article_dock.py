@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.i18n import tr
 from annotator.ui.models.article_list import ArticleListModel
 from annotator.ui.widgets.tables import make_table
-from annotator.ui.i18n import tr
 
 
 class ArticleDock(QDockWidget):

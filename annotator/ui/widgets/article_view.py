@@ -8,9 +8,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextLayout
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.model import Article
+from annotator.ui.i18n import tr
 from annotator.ui.widgets.find_bar import FindBar
 from annotator.ui.widgets.text_pane import READING_WIDTH, TextPane
-from annotator.ui.i18n import tr
 
 MIN_TEXT_WIDTH = 380  # px: about 48 characters a line; the side docks shrink or close before the text does
 COMPACT_BELOW = 380  # px of height: below it the title takes one line, elided, so the text keeps its room

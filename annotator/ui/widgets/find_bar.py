@@ -12,8 +12,8 @@ from bisect import bisect_left, bisect_right
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from annotator.ui.widgets.text_pane import TextPane
 from annotator.ui.i18n import tr
+from annotator.ui.widgets.text_pane import TextPane
 
 MAX_HITS = 100_000  # counted beyond that as "100,000+"
 

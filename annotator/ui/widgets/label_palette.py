@@ -7,8 +7,8 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 from annotator.core.model import Label
-from annotator.ui.widgets.colours import text_on
 from annotator.ui.i18n import tr
+from annotator.ui.widgets.colours import text_on
 
 
 def text_colour_on(background: str) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from annotator.ui.tasks import Task
 from annotator.ui.i18n import tr
+from annotator.ui.tasks import Task
 
 SHOW_AFTER_MS = 300
 

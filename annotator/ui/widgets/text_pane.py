@@ -18,11 +18,11 @@ from annotator.core.model import Annotation, Label
 from annotator.core.offsets import OffsetMap
 from annotator.core.text import word_at
 from annotator.formats.chinese import segment
+from annotator.ui.i18n import tr
 from annotator.ui.widgets.colours import text_on
 from annotator.ui.widgets.span_index import SpanIndex
 from annotator.ui.widgets.span_overlay import SpanOverlay
 from annotator.ui.widgets.span_painter import SpanPainter
-from annotator.ui.i18n import tr
 
 READING_WIDTH = 860  # px: a comfortable line length for reading
 DEFAULT_POINT_SIZE = 13

@@ -36,8 +36,8 @@ class LabelListModel(QAbstractListModel):
     def ids(self) -> list[int]:
         return [lab.id for lab in self._labels]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._labels)
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self._labels)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

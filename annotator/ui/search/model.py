@@ -92,10 +92,10 @@ class SearchResultsModel(FlatTableModel):
         if self.query:
             self.set_query(self.query)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and self._resume is not None
+    def canFetchMore(self, parent=None) -> bool:  # noqa: N802
+        return (parent is None or not parent.isValid()) and self._resume is not None
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=None) -> None:  # noqa: N802
         if self.canFetchMore(parent):
             self._fetch(self._resume)
             self.searched.emit()

@@ -65,11 +65,11 @@ class PairLabelModel(QAbstractTableModel):
         self.labels = [lab for lab in labels if result is None or lab.tag in result.labels]
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() or self.result is None else len(self.result.pairs)
+    def rowCount(self, parent=None) -> int:  # noqa: N802
+        return 0 if (parent is not None and parent.isValid()) or self.result is None else len(self.result.pairs)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.FIXED) + len(self.labels)
+    def columnCount(self, parent=None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.FIXED) + len(self.labels)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:

@@ -182,7 +182,7 @@ class ExportDialog(QDialog):
         self.split_on.setToolTip(tr("Shuffle the articles with the seed and write one part per file (or folder)"))
         self.split_parts: dict[str, QSpinBox] = {}
         split_row = QHBoxLayout()
-        for name, default in zip(SPLIT_NAMES, DEFAULT_SPLIT):
+        for name, default in zip(SPLIT_NAMES, DEFAULT_SPLIT, strict=True):
             spin = QSpinBox(self, objectName=f"split_{name}")
             spin.setRange(0, 100)
             spin.setSuffix(" %")
@@ -392,7 +392,7 @@ class ExportDialog(QDialog):
         for who in keys.EXPORT_EXCLUDED_ANNOTATORS.read(s):
             self.annotators.set_checked(who, False)
         split = [int(p) for p in keys.EXPORT_SPLIT.read(s) if p.isdigit()]
-        for spin, value in zip(self.split_parts.values(), split if len(split) == 3 else DEFAULT_SPLIT):
+        for spin, value in zip(self.split_parts.values(), split if len(split) == 3 else DEFAULT_SPLIT, strict=True):
             spin.setValue(value)
         self.seed.setValue(keys.EXPORT_SEED.read(s))
         on = keys.EXPORT_SPLIT_ON.read(s)

@@ -10,6 +10,7 @@ nesting) and the label around it underlines the text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextLayout
@@ -141,7 +142,7 @@ class SpanPainter(QObject):
                 cluster = items[i:j]
                 cuts = sorted({p for s, e, _ in cluster for p in (max(s, start), min(e, end))})
                 by_size = sorted(cluster, key=lambda t: t[0] - t[1])  # longest (outermost) first
-                for a, b in zip(cuts, cuts[1:]):
+                for a, b in pairwise(cuts):
                     stack = tuple(label_of[k] for s, e, k in by_size if s <= a and e >= b)
                     if stack:
                         out.append((a, b, stack))

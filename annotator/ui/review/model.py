@@ -360,23 +360,7 @@ class ReviewTableModel(FlatTableModel):
             return None
         col = index.column()
         if role == DISPLAY:
-            if col == self.TEXT:
-                return one_line(r.text)
-            if col == self.LABEL:
-                label = self._labels.get(r.label_id)
-                return label.name if label else "?"
-            if col == self.CONTEXT:
-                left, right = context_sides(r)
-                return f"{left}[{one_line(r.text)}]{right}"
-            if col == self.TITLE:
-                return r.title
-            if col == self.ANNOTATOR:
-                return r.annotator
-            if col == self.UPDATED:
-                return local_time(r.updated)
-            if col == self.REVIEWED:
-                return f"✓ {r.reviewed_by} · {local_time(r.reviewed_at)[:10]}" if r.reviewed_at else ""
-            return None
+            return self._display(r, col)
         if role == self.RowRole:
             return r
         if role == self.ColourRole or (role == Qt.ItemDataRole.DecorationRole and col == self.LABEL):
@@ -386,6 +370,25 @@ class ReviewTableModel(FlatTableModel):
             return self._tooltip(r)
         if role == Qt.ItemDataRole.FontRole and col == self.TEXT:
             return self._bold
+        return None
+
+    def _display(self, r: ReviewRow, col: int) -> str | None:
+        if col == self.TEXT:
+            return one_line(r.text)
+        if col == self.LABEL:
+            label = self._labels.get(r.label_id)
+            return label.name if label else "?"
+        if col == self.CONTEXT:
+            left, right = context_sides(r)
+            return f"{left}[{one_line(r.text)}]{right}"
+        if col == self.TITLE:
+            return r.title
+        if col == self.ANNOTATOR:
+            return r.annotator
+        if col == self.UPDATED:
+            return local_time(r.updated)
+        if col == self.REVIEWED:
+            return f"✓ {r.reviewed_by} · {local_time(r.reviewed_at)[:10]}" if r.reviewed_at else ""
         return None
 
     def _tooltip(self, r: ReviewRow) -> str:

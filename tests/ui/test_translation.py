@@ -65,48 +65,60 @@ def english(text: str) -> bool:
     return bool([w for w in words if w not in DATA and not any(w in d.split() for d in DATA)])
 
 
-def visible_texts(root: QWidget) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-
-    def add(where: str, text: str | None) -> None:
-        if text:
-            found.append((where, text))
-
-    add("window title", root.windowTitle())
-    menus = root.findChildren(QMenu)
-    for menu in menus:
-        add("menu", menu.title())
+def menu_texts(root: QWidget) -> list[tuple[str, str | None]]:
+    """Every menu's title, and the text and tooltip of its visible items."""
+    found: list[tuple[str, str | None]] = []
+    for menu in root.findChildren(QMenu):
+        found.append(("menu", menu.title()))
         for action in menu.actions():
             if action.isSeparator() or not action.isVisible():
                 continue
-            add("menu item", action.text())
+            found.append(("menu item", action.text()))
             if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
-                add("tooltip", action.toolTip())
+                found.append(("tooltip", action.toolTip()))
+    return found
+
+
+# widget class -> what its own text is called and how to read it (the first match counts)
+OWN_TEXT = (
+    (QLabel, "label", QLabel.text),
+    (QAbstractButton, "button", QAbstractButton.text),
+    (QDockWidget, "dock", QDockWidget.windowTitle),
+    (QGroupBox, "group", QGroupBox.title),
+    (QLineEdit, "placeholder", QLineEdit.placeholderText),
+)
+
+
+def item_texts(w: QWidget) -> list[tuple[str, str | None]]:
+    """A tab bar's tabs, a combo box's choices, an item view's column headers."""
+    if isinstance(w, QTabBar):
+        return [("tab", w.tabText(i)) for i in range(w.count())]
+    if isinstance(w, QComboBox):
+        return [("choice", w.itemText(i)) for i in range(w.count())]
+    if isinstance(w, QAbstractItemView) and w.model() is not None and not isinstance(w, QListView):
+        model = w.model()
+        return [
+            ("header", model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+            for c in range(model.columnCount(QModelIndex()))
+        ]
+    return []
+
+
+def widget_texts(w: QWidget) -> list[tuple[str, str | None]]:
+    """A widget's tooltip, its own text, and the texts of its items."""
+    found: list[tuple[str, str | None]] = [("tooltip", w.toolTip())]
+    own = next(((where, read) for cls, where, read in OWN_TEXT if isinstance(w, cls)), None)
+    if own is not None:
+        found.append((own[0], own[1](w)))
+    return found + item_texts(w)
+
+
+def visible_texts(root: QWidget) -> list[tuple[str, str]]:
+    found = [("window title", root.windowTitle()), *menu_texts(root)]
     for w in root.findChildren(QWidget):
-        if not w.isVisibleTo(root) and not isinstance(w, QDockWidget):
-            continue
-        add("tooltip", w.toolTip())
-        if isinstance(w, QLabel):
-            add("label", w.text())
-        elif isinstance(w, QAbstractButton):
-            add("button", w.text())
-        elif isinstance(w, QDockWidget):
-            add("dock", w.windowTitle())
-        elif isinstance(w, QGroupBox):
-            add("group", w.title())
-        elif isinstance(w, QLineEdit):
-            add("placeholder", w.placeholderText())
-        elif isinstance(w, QTabBar):
-            for i in range(w.count()):
-                add("tab", w.tabText(i))
-        elif isinstance(w, QComboBox):
-            for i in range(w.count()):
-                add("choice", w.itemText(i))
-        if isinstance(w, QAbstractItemView) and w.model() is not None and not isinstance(w, QListView):
-            model = w.model()
-            for c in range(model.columnCount(QModelIndex())):
-                add("header", model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
-    return [(where, str(text)) for where, text in found]
+        if w.isVisibleTo(root) or isinstance(w, QDockWidget):
+            found.extend(widget_texts(w))
+    return [(where, str(text)) for where, text in found if text]
 
 
 @pytest.fixture

@@ -33,17 +33,41 @@ class Spec:
     short: str = ""  # the name in lists of commands, when the menu text changes (Undo <edit>)
 
 
-MENUS = (QT_TR_NOOP("&File"), QT_TR_NOOP("&Edit"), QT_TR_NOOP("&Label"), QT_TR_NOOP("&Article"), QT_TR_NOOP("&View"), QT_TR_NOOP("Team"), QT_TR_NOOP("&Help"))  # Team: no mnemonic (Alt+T is a dock button's)
+MENUS = (
+    QT_TR_NOOP("&File"),
+    QT_TR_NOOP("&Edit"),
+    QT_TR_NOOP("&Label"),
+    QT_TR_NOOP("&Article"),
+    QT_TR_NOOP("&View"),
+    QT_TR_NOOP("Team"),  # no mnemonic (Alt+T is a dock button's)
+    QT_TR_NOOP("&Help"),
+)
 
 SPECS: tuple[Spec, ...] = (
     # File
-    Spec("new_corpus", QT_TR_NOOP("&New corpus…"), QT_TR_NOOP("Create a new, empty corpus file"), QT_TR_NOOP("&File"), 0, ("Ctrl+N",)),
-    Spec("open_corpus", QT_TR_NOOP("&Open corpus…"), QT_TR_NOOP("Open an existing corpus file"), QT_TR_NOOP("&File"), 0, ("Ctrl+O",)),
+    Spec(
+        "new_corpus",
+        QT_TR_NOOP("&New corpus…"),
+        QT_TR_NOOP("Create a new, empty corpus file"),
+        QT_TR_NOOP("&File"),
+        0,
+        ("Ctrl+N",),
+    ),
+    Spec(
+        "open_corpus",
+        QT_TR_NOOP("&Open corpus…"),
+        QT_TR_NOOP("Open an existing corpus file"),
+        QT_TR_NOOP("&File"),
+        0,
+        ("Ctrl+O",),
+    ),
     Spec(
         "import_files",
         QT_TR_NOOP("&Import articles…"),
-        QT_TR_NOOP("Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, "
-        "brat) into this corpus"),
+        QT_TR_NOOP(
+            "Import articles (text, HTML, JSON, JSONL, CSV) or labelled data (Annotator JSONL, doccano, Label Studio, "
+            "brat) into this corpus"
+        ),
         QT_TR_NOOP("&File"),
         1,
         ("Ctrl+I",),
@@ -59,8 +83,11 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "export",
         QT_TR_NOOP("&Export dataset…"),
-        QT_TR_NOOP("Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, doccano, "
-        "brat, Label Studio, CSV, W3C…)"),
+        QT_TR_NOOP(
+            "Write the corpus, or the articles and labels you choose, as a dataset that NLP tools load (JSONL, "
+            "doccano, "
+            "brat, Label Studio, CSV, W3C…)"
+        ),
         QT_TR_NOOP("&File"),
         1,
         ("Ctrl+Shift+E",),
@@ -72,12 +99,51 @@ SPECS: tuple[Spec, ...] = (
         QT_TR_NOOP("&File"),
         2,
     ),
-    Spec("quit", QT_TR_NOOP("&Quit"), QT_TR_NOOP("Close Annotator (everything is already saved)"), QT_TR_NOOP("&File"), 3, ("Ctrl+Q",)),
+    Spec(
+        "quit",
+        QT_TR_NOOP("&Quit"),
+        QT_TR_NOOP("Close Annotator (everything is already saved)"),
+        QT_TR_NOOP("&File"),
+        3,
+        ("Ctrl+Q",),
+    ),
     # Edit
-    Spec("undo", QT_TR_NOOP("&Undo"), QT_TR_NOOP("Undo the last edit"), QT_TR_NOOP("&Edit"), 0, ("Ctrl+Z",), short=QT_TR_NOOP("Undo")),
-    Spec("redo", QT_TR_NOOP("&Redo"), QT_TR_NOOP("Redo the last undone edit"), QT_TR_NOOP("&Edit"), 0, ("Ctrl+Shift+Z", "Ctrl+Y"), short=QT_TR_NOOP("Redo")),
-    Spec("delete", QT_TR_NOOP("&Delete annotation"), QT_TR_NOOP("Delete the selected span"), QT_TR_NOOP("&Edit"), 1, ("Del", "Backspace"), SPAN),
-    Spec("note", QT_TR_NOOP("Edit &note…"), QT_TR_NOOP("Attach a note to the selected span"), QT_TR_NOOP("&Edit"), 1, ("N",), SPAN),
+    Spec(
+        "undo",
+        QT_TR_NOOP("&Undo"),
+        QT_TR_NOOP("Undo the last edit"),
+        QT_TR_NOOP("&Edit"),
+        0,
+        ("Ctrl+Z",),
+        short=QT_TR_NOOP("Undo"),
+    ),
+    Spec(
+        "redo",
+        QT_TR_NOOP("&Redo"),
+        QT_TR_NOOP("Redo the last undone edit"),
+        QT_TR_NOOP("&Edit"),
+        0,
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        short=QT_TR_NOOP("Redo"),
+    ),
+    Spec(
+        "delete",
+        QT_TR_NOOP("&Delete annotation"),
+        QT_TR_NOOP("Delete the selected span"),
+        QT_TR_NOOP("&Edit"),
+        1,
+        ("Del", "Backspace"),
+        SPAN,
+    ),
+    Spec(
+        "note",
+        QT_TR_NOOP("Edit &note…"),
+        QT_TR_NOOP("Attach a note to the selected span"),
+        QT_TR_NOOP("&Edit"),
+        1,
+        ("N",),
+        SPAN,
+    ),
     Spec(
         "annotate_all",
         QT_TR_NOOP("Annotate &all occurrences…"),
@@ -132,7 +198,15 @@ SPECS: tuple[Spec, ...] = (
         ("Ctrl+F",),
         ARTICLE,
     ),
-    Spec("find_next", QT_TR_NOOP("Find ne&xt"), QT_TR_NOOP("Go to the next hit of the text being found"), QT_TR_NOOP("&Edit"), 3, ("F3",), ARTICLE),
+    Spec(
+        "find_next",
+        QT_TR_NOOP("Find ne&xt"),
+        QT_TR_NOOP("Go to the next hit of the text being found"),
+        QT_TR_NOOP("&Edit"),
+        3,
+        ("F3",),
+        ARTICLE,
+    ),
     Spec(
         "find_previous",
         QT_TR_NOOP("Find pre&vious"),
@@ -145,22 +219,47 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "snap",
         QT_TR_NOOP("S&nap selections to whole words"),
-        QT_TR_NOOP("Snap a selection's edges to whole words and shed punctuation at them; switch off for character precision"),
+        QT_TR_NOOP(
+            "Snap a selection's edges to whole words and shed punctuation at them; switch off for character precision"
+        ),
         QT_TR_NOOP("&Edit"),
         4,
         ("Ctrl+Shift+W",),
         checkable=True,
         checked=True,
     ),
-    Spec("annotator", QT_TR_NOOP("Annotator &name…"), QT_TR_NOOP("Set the name recorded with every new annotation"), QT_TR_NOOP("&Edit"), 4),
+    Spec(
+        "annotator",
+        QT_TR_NOOP("Annotator &name…"),
+        QT_TR_NOOP("Set the name recorded with every new annotation"),
+        QT_TR_NOOP("&Edit"),
+        4,
+    ),
     # Label (the labels themselves come before, one action each)
     Spec(
-        "manage_labels", QT_TR_NOOP("&Manage labels…"), QT_TR_NOOP("Add, rename, recolour, reorder or delete labels"), QT_TR_NOOP("&Label"), 1, ("Ctrl+L",)
+        "manage_labels",
+        QT_TR_NOOP("&Manage labels…"),
+        QT_TR_NOOP("Add, rename, recolour, reorder or delete labels"),
+        QT_TR_NOOP("&Label"),
+        1,
+        ("Ctrl+L",),
     ),
     # Article
-    Spec("next_article", QT_TR_NOOP("&Next article"), QT_TR_NOOP("Open the next article in the list"), QT_TR_NOOP("&Article"), 0, ("Ctrl+PgDown",)),
     Spec(
-        "previous_article", QT_TR_NOOP("&Previous article"), QT_TR_NOOP("Open the previous article in the list"), QT_TR_NOOP("&Article"), 0, ("Ctrl+PgUp",)
+        "next_article",
+        QT_TR_NOOP("&Next article"),
+        QT_TR_NOOP("Open the next article in the list"),
+        QT_TR_NOOP("&Article"),
+        0,
+        ("Ctrl+PgDown",),
+    ),
+    Spec(
+        "previous_article",
+        QT_TR_NOOP("&Previous article"),
+        QT_TR_NOOP("Open the previous article in the list"),
+        QT_TR_NOOP("&Article"),
+        0,
+        ("Ctrl+PgUp",),
     ),
     Spec(
         "done_next",
@@ -171,8 +270,23 @@ SPECS: tuple[Spec, ...] = (
         ("Ctrl+Return", "Ctrl+Enter"),
         ARTICLE,
     ),
-    Spec("reopen", QT_TR_NOOP("Mark &in progress"), QT_TR_NOOP("Take the done mark off this article"), QT_TR_NOOP("&Article"), 0, (), ARTICLE),
-    Spec("find_article", QT_TR_NOOP("&Go to article by title…"), QT_TR_NOOP("Filter the article list by title"), QT_TR_NOOP("&Article"), 1, ("Ctrl+P",)),
+    Spec(
+        "reopen",
+        QT_TR_NOOP("Mark &in progress"),
+        QT_TR_NOOP("Take the done mark off this article"),
+        QT_TR_NOOP("&Article"),
+        0,
+        (),
+        ARTICLE,
+    ),
+    Spec(
+        "find_article",
+        QT_TR_NOOP("&Go to article by title…"),
+        QT_TR_NOOP("Filter the article list by title"),
+        QT_TR_NOOP("&Article"),
+        1,
+        ("Ctrl+P",),
+    ),
     Spec(
         "focus_articles",
         QT_TR_NOOP("Go to article &list"),
@@ -205,8 +319,10 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "show_label_names",
         QT_TR_NOOP("Show label &names"),
-        QT_TR_NOOP("Write each span's label in a small tag after its text (on by default for an article with nested or "
-        "adjacent spans)"),
+        QT_TR_NOOP(
+            "Write each span's label in a small tag after its text (on by default for an article with nested or "
+            "adjacent spans)"
+        ),
         QT_TR_NOOP("&View"),
         1,
         ("Ctrl+Shift+N",),
@@ -253,8 +369,20 @@ SPECS: tuple[Spec, ...] = (
         ("Ctrl+Shift+T",),
     ),
     # Team
-    Spec("assign", QT_TR_NOOP("&Assign articles…"), QT_TR_NOOP("Give articles to analysts, balanced, with a preview"), QT_TR_NOOP("Team"), 0),
-    Spec("clear_assignments", QT_TR_NOOP("&Clear assignments"), QT_TR_NOOP("Take every assignment away"), QT_TR_NOOP("Team"), 0),
+    Spec(
+        "assign",
+        QT_TR_NOOP("&Assign articles…"),
+        QT_TR_NOOP("Give articles to analysts, balanced, with a preview"),
+        QT_TR_NOOP("Team"),
+        0,
+    ),
+    Spec(
+        "clear_assignments",
+        QT_TR_NOOP("&Clear assignments"),
+        QT_TR_NOOP("Take every assignment away"),
+        QT_TR_NOOP("Team"),
+        0,
+    ),
     Spec(
         "share",
         QT_TR_NOOP("&Share for an analyst…"),
@@ -280,7 +408,10 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "agreement",
         QT_TR_NOOP("&Agreement"),
-        QT_TR_NOOP("How far the analysts agree: span F1 and kappa for every pair and label, Fleiss' kappa and Krippendorff's alpha"),
+        QT_TR_NOOP(
+            "How far the analysts agree: span F1 and kappa for every pair and label, Fleiss' kappa and Krippendorff's "
+            "alpha"
+        ),
         QT_TR_NOOP("Team"),
         3,
         ("Ctrl+Shift+K",),
@@ -288,15 +419,24 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "adjudicate",
         QT_TR_NOOP("A&djudicate this article"),
-        QT_TR_NOOP("Build the gold layer of the open article from the analysts' layers: agreed spans go in, each "
-        "disagreement is settled by a key"),
+        QT_TR_NOOP(
+            "Build the gold layer of the open article from the analysts' layers: agreed spans go in, each "
+            "disagreement is settled by a key"
+        ),
         QT_TR_NOOP("Team"),
         3,
         ("Ctrl+Shift+J",),
         enabled_when=ARTICLE,
     ),
     # Help
-    Spec("shortcuts", QT_TR_NOOP("&Keyboard shortcuts"), QT_TR_NOOP("List every keyboard shortcut"), QT_TR_NOOP("&Help"), 0, ("F1", "Ctrl+/")),
+    Spec(
+        "shortcuts",
+        QT_TR_NOOP("&Keyboard shortcuts"),
+        QT_TR_NOOP("List every keyboard shortcut"),
+        QT_TR_NOOP("&Help"),
+        0,
+        ("F1", "Ctrl+/"),
+    ),
     Spec(
         "show_hint",
         QT_TR_NOOP("Show the &getting-started hint"),
@@ -314,7 +454,10 @@ EXTRA_KEYS: tuple[tuple[str, str], ...] = (
     (QT_TR_NOOP("Double-click"), QT_TR_NOOP("Select a word (a Chinese word, by jieba)")),
     (QT_TR_NOOP("Click a span, or move the caret into it"), QT_TR_NOOP("Select a span")),
     (QT_TR_NOOP("Enter, Shift+Enter, Escape"), QT_TR_NOOP("In the find bar: next hit, previous hit, close")),
-    (QT_TR_NOOP("Enter, Double-click"), QT_TR_NOOP("Review table, search hits, missed mentions: open the annotation in its article")),
+    (
+        QT_TR_NOOP("Enter, Double-click"),
+        QT_TR_NOOP("Review table, search hits, missed mentions: open the annotation in its article"),
+    ),
     ("1–9", QT_TR_NOOP("Review table: relabel the selected rows")),
     (QT_TR_NOOP("Ctrl+R / Ctrl+U"), QT_TR_NOOP("Review table: mark the selected rows reviewed / unmark them")),
     ("Delete", QT_TR_NOOP("Review table: delete the selected rows")),
@@ -439,10 +582,14 @@ class WindowActions:
         place = self.menu_path(action)
         if place:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            review = tr("<i>{place}</i>{value} looks back over every label in the corpus;").format(place=place, value=f' ({keys})' if keys else '')
+            review = tr("<i>{place}</i>{value} looks back over every label in the corpus;").format(
+                place=place, value=f" ({keys})" if keys else ""
+            )
         else:
             review = tr("The Annotations list on the right reviews this article's spans;")
-        export = tr("<i>{value}</i> writes a dataset.").format(value=self.menu_path(self.export) or tr('File › Export dataset'))
+        export = tr("<i>{value}</i> writes a dataset.").format(
+            value=self.menu_path(self.export) or tr("File › Export dataset")
+        )
         return review, export
 
 

@@ -62,7 +62,10 @@ class AppController(QObject):
         window = MainWindow(session, self.settings)
         if shared_for and shared_for != self.annotator:
             window.status.showMessage(
-                tr("This corpus file was shared for {shared_for}: you work in it as {shared_for}.").format(shared_for=shared_for), 15000
+                tr("This corpus file was shared for {shared_for}: you work in it as {shared_for}.").format(
+                    shared_for=shared_for
+                ),
+                15000,
             )
         window.corpus_requested.connect(self.switch)
         window.restore_requested.connect(self.restore)
@@ -80,14 +83,19 @@ class AppController(QObject):
         if read_only:
             folder = Path(corpus.path).parent
             window.show_read_only(
-                tr("The folder {folder} is read-only (or on a read-only drive), so this corpus is shown for reading: edits are not saved. To edit it, copy it to a writable folder and open the copy.").format(folder=folder)
+                tr(
+                    "The folder {folder} is read-only (or on a read-only drive), so this corpus is shown for reading: "
+                    "edits are not saved. To edit it, copy it to a writable folder and open the copy."
+                ).format(folder=folder)
             )
         return window
 
     def _open_first_article(self, window: MainWindow, article_id: int | None) -> None:
         corpus = window.session.corpus
         if article_id is not None and not corpus.articles.exists(article_id):
-            window.status.showMessage(tr("There is no article {article_id} in this corpus.").format(article_id=article_id), 8000)
+            window.status.showMessage(
+                tr("There is no article {article_id} in this corpus.").format(article_id=article_id), 8000
+            )
             article_id = None
         if article_id is None:
             last = window.last_article()
@@ -125,7 +133,9 @@ class AppController(QObject):
         try:
             check_backup(backup)
         except CorpusError as exc:
-            QMessageBox.warning(window, tr("Restore failed"), tr("{exc} The corpus was left as it was.").format(exc=exc))
+            QMessageBox.warning(
+                window, tr("Restore failed"), tr("{exc} The corpus was left as it was.").format(exc=exc)
+            )
             return None
         self.close()  # no connection of this process stays open on the file while it is replaced
         try:
@@ -141,11 +151,16 @@ class AppController(QObject):
             QApplication.instance().quit()
             return None
         if failed is not None:
-            QMessageBox.warning(reopened, tr("Restore failed"), tr("{failed} The corpus was left as it was.").format(failed=failed))
+            QMessageBox.warning(
+                reopened, tr("Restore failed"), tr("{failed} The corpus was left as it was.").format(failed=failed)
+            )
             return None
         taken = datetime.fromtimestamp(Path(backup).stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         reopened.status.showMessage(
-            tr("Restored the backup of {taken}. What the corpus held before is kept as the backup {name}.").format(taken=taken, name=before.name), 15000
+            tr("Restored the backup of {taken}. What the corpus held before is kept as the backup {name}.").format(
+                taken=taken, name=before.name
+            ),
+            15000,
         )
         return reopened
 

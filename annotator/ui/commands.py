@@ -89,7 +89,11 @@ class AddAnnotations(Command):
     """Label one span, or many at once (annotate all occurrences)."""
 
     def __init__(self, session: CorpusSession, annotations: Sequence[Annotation], text: str = "") -> None:
-        super().__init__(session, text or (tr("Add annotation") if len(annotations) == 1 else tr("Add %n annotation(s)", None, len(annotations))))
+        super().__init__(
+            session,
+            text
+            or (tr("Add annotation") if len(annotations) == 1 else tr("Add %n annotation(s)", None, len(annotations))),
+        )
         self.pending = list(annotations)
         self.stored: list[Annotation] = []
 
@@ -105,7 +109,10 @@ class AddAnnotations(Command):
 
 class RemoveAnnotations(Command):
     def __init__(self, session: CorpusSession, annotations: Sequence[Annotation]) -> None:
-        super().__init__(session, tr("Delete annotation") if len(annotations) == 1 else tr("Delete %n annotation(s)", None, len(annotations)))
+        super().__init__(
+            session,
+            tr("Delete annotation") if len(annotations) == 1 else tr("Delete %n annotation(s)", None, len(annotations)),
+        )
         self.annotations = list(annotations)
 
     def apply(self) -> None:

@@ -57,7 +57,9 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
     if own:
         paths = [p for p in paths if p not in own]
         name = Path(own[0]).name
-        window.status.showMessage(tr("{name} is part of the open corpus itself, so it was not imported.").format(name=name), 8000)
+        window.status.showMessage(
+            tr("{name} is part of the open corpus itself, so it was not imported.").format(name=name), 8000
+        )
         if not paths:
             return None
     # spans of files that name no annotator are credited to the file (import:NAME), never to the user
@@ -114,9 +116,13 @@ def _show_report(window: "MainWindow", report: ImportReport) -> None:
             if len(items) > DETAIL_LINES:
                 lines.append(tr("  … and {value:,} more").format(value=len(items) - DETAIL_LINES))
     if report.rejected:
-        box.setInformativeText(tr("The other files were imported. Open the details to see why each input was rejected."))
+        box.setInformativeText(
+            tr("The other files were imported. Open the details to see why each input was rejected.")
+        )
     elif any(w.span for w in report.warnings):
-        box.setInformativeText(tr("Some spans were left out or split. Open the details to see each one, where it was and why."))
+        box.setInformativeText(
+            tr("Some spans were left out or split. Open the details to see each one, where it was and why.")
+        )
     elif report.warnings:
         box.setInformativeText(
             tr("Some of what the files hold was not imported. Open the details to see what, where and why.")

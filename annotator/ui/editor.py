@@ -122,7 +122,9 @@ class Editor(QObject):
         """True (and says why) when ``a`` is another analyst's: only the user's own spans are edited here."""
         if a.annotator == self.session.annotator:
             return False
-        self.message.emit(tr("This span is {annotator}'s: another analyst's annotations are read-only.").format(annotator=a.annotator))
+        self.message.emit(
+            tr("This span is {annotator}'s: another analyst's annotations are read-only.").format(annotator=a.annotator)
+        )
         return True
 
     def _focus(self, article_id: int) -> None:
@@ -179,13 +181,28 @@ class Editor(QObject):
                     self.message.emit(tr("“{text}” is already labelled {name}.").format(text=a.text, name=label.name))
                 return
         new = Annotation(None, self.article.id, label.id, start, end, text[start:end], self.session.annotator)
-        if self.run(AddAnnotations(self.session, [new], tr("Label “{shorten}” as {name}").format(shorten=shorten(new.text, 40), name=label.name))):
-            self.message.emit(tr("Labelled “{shorten}” as {name}.").format(shorten=shorten(new.text, 40), name=label.name))
+        if self.run(
+            AddAnnotations(
+                self.session,
+                [new],
+                tr("Label “{shorten}” as {name}").format(shorten=shorten(new.text, 40), name=label.name),
+            )
+        ):
+            self.message.emit(
+                tr("Labelled “{shorten}” as {name}.").format(shorten=shorten(new.text, 40), name=label.name)
+            )
 
     def relabel(self, a: Annotation, label: Label) -> None:
         if a.label_id == label.id or self._read_only(a):
             return
-        self.run(UpdateAnnotation(self.session, a, a.with_changes(label_id=label.id), tr("Relabel “{shorten}” as {name}").format(shorten=shorten(a.text, 40), name=label.name)))
+        self.run(
+            UpdateAnnotation(
+                self.session,
+                a,
+                a.with_changes(label_id=label.id),
+                tr("Relabel “{shorten}” as {name}").format(shorten=shorten(a.text, 40), name=label.name),
+            )
+        )
 
     def delete_selected(self) -> None:
         a = self.selected
@@ -210,7 +227,11 @@ class Editor(QObject):
             self.message.emit(tr("The span cannot be made any smaller or larger that way."))
             return
         s, e = moved
-        self.run(UpdateAnnotation(self.session, a, a.with_changes(start=s, end=e, text=self.article.text[s:e]), tr("Resize span")))
+        self.run(
+            UpdateAnnotation(
+                self.session, a, a.with_changes(start=s, end=e, text=self.article.text[s:e]), tr("Resize span")
+            )
+        )
 
     def set_note(self, a: Annotation, note: str) -> None:
         note = note.strip()
@@ -241,7 +262,15 @@ class Editor(QObject):
             Annotation(None, a.article_id, a.label_id, s, e, text[s:e], self.session.annotator) for s, e in spans
         ]
         label = self.session.label(a.label_id)
-        self.run(AddAnnotations(self.session, new, tr("Label {count} more “{shorten}” as {value}").format(count=len(new), shorten=shorten(a.text, 40), value=label.name if label else '?')))
+        self.run(
+            AddAnnotations(
+                self.session,
+                new,
+                tr("Label {count} more “{shorten}” as {value}").format(
+                    count=len(new), shorten=shorten(a.text, 40), value=label.name if label else "?"
+                ),
+            )
+        )
 
     # --- the label set ------------------------------------------------------------------------
     # Each returns None on success, or the reason the store refused, for the dialog to show.

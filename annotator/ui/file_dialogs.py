@@ -21,10 +21,21 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QSty
 from annotator.ui.i18n import QT_TR_NOOP, tr
 
 _KINDS = {
-    ".db": QT_TR_NOOP("Annotator corpus"), ".sqlite": QT_TR_NOOP("Annotator corpus"), ".annotator": QT_TR_NOOP("Annotator corpus"),
-    ".txt": QT_TR_NOOP("Text"), ".text": QT_TR_NOOP("Text"), ".html": QT_TR_NOOP("HTML page"), ".htm": QT_TR_NOOP("HTML page"), ".json": QT_TR_NOOP("JSON"),
-    ".jsonl": QT_TR_NOOP("JSON lines"), ".ndjson": QT_TR_NOOP("JSON lines"), ".csv": QT_TR_NOOP("CSV table"), ".conll": QT_TR_NOOP("CoNLL tokens"),
-    ".ann": QT_TR_NOOP("brat annotations"), ".zip": QT_TR_NOOP("ZIP archive"), ".spacy": QT_TR_NOOP("spaCy DocBin"),
+    ".db": QT_TR_NOOP("Annotator corpus"),
+    ".sqlite": QT_TR_NOOP("Annotator corpus"),
+    ".annotator": QT_TR_NOOP("Annotator corpus"),
+    ".txt": QT_TR_NOOP("Text"),
+    ".text": QT_TR_NOOP("Text"),
+    ".html": QT_TR_NOOP("HTML page"),
+    ".htm": QT_TR_NOOP("HTML page"),
+    ".json": QT_TR_NOOP("JSON"),
+    ".jsonl": QT_TR_NOOP("JSON lines"),
+    ".ndjson": QT_TR_NOOP("JSON lines"),
+    ".csv": QT_TR_NOOP("CSV table"),
+    ".conll": QT_TR_NOOP("CoNLL tokens"),
+    ".ann": QT_TR_NOOP("brat annotations"),
+    ".zip": QT_TR_NOOP("ZIP archive"),
+    ".spacy": QT_TR_NOOP("spaCy DocBin"),
 }
 
 
@@ -54,7 +65,13 @@ class ExtensionIconProvider(QFileIconProvider):
         if info.isDir():
             return tr("Folder")
         suffix = Path(info.fileName()).suffix.lower()
-        return tr(_KINDS[suffix]) if suffix in _KINDS else tr("{kind} file").format(kind=suffix[1:].upper()) if suffix else tr("File")
+        return (
+            tr(_KINDS[suffix])
+            if suffix in _KINDS
+            else tr("{kind} file").format(kind=suffix[1:].upper())
+            if suffix
+            else tr("File")
+        )
 
 
 def make_dialog(

@@ -49,7 +49,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.session = session
         self.settings = settings
-        self.setWindowTitle(tr("{value} — Annotator").format(value=Path(session.corpus.path).name if session.corpus.path else tr('Corpus')))
+        self.setWindowTitle(
+            tr("{value} — Annotator").format(
+                value=Path(session.corpus.path).name if session.corpus.path else tr("Corpus")
+            )
+        )
         self.setWindowIcon(app_icon())
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -130,8 +134,12 @@ class MainWindow(QMainWindow):
         act.redo.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(act.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(act.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda t: act.undo.setText(tr("&Undo {t}").format(t=t) if t else tr("&Undo")))
-        self.undo_stack.redoTextChanged.connect(lambda t: act.redo.setText(tr("&Redo {t}").format(t=t) if t else tr("&Redo")))
+        self.undo_stack.undoTextChanged.connect(
+            lambda t: act.undo.setText(tr("&Undo {t}").format(t=t) if t else tr("&Undo"))
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda t: act.redo.setText(tr("&Redo {t}").format(t=t) if t else tr("&Redo"))
+        )
         act.delete.triggered.connect(ed.delete_selected)
         act.note.triggered.connect(self._edit_note)
         act.annotate_all.triggered.connect(self._annotate_all)
@@ -200,7 +208,9 @@ class MainWindow(QMainWindow):
         s.changed_elsewhere.connect(self._changed_elsewhere)
         ed.article_opened.connect(lambda article: s.watch_article(article.id if article is not None else None))
         s.gone.connect(self._corpus_gone)
-        self.guard.backup_failed.connect(lambda m: self.status.showMessage(tr("Automatic backup failed: {m}").format(m=m), 10000))
+        self.guard.backup_failed.connect(
+            lambda m: self.status.showMessage(tr("Automatic backup failed: {m}").format(m=m), 10000)
+        )
         self.articles.modelReset.connect(self._update_position)
         self.articles.modelReset.connect(self._show_empty_state)
         for signal in (self.annotations.rowsInserted, self.annotations.rowsRemoved, self.annotations.modelReset):
@@ -233,7 +243,9 @@ class MainWindow(QMainWindow):
     def open_label_manager(self) -> LabelManagerDialog:
         dialog = LabelManagerDialog(self.session, self)
         dialog.add_requested.connect(lambda lab: self._label_request(dialog, self.editor.add_label, lab))
-        dialog.update_requested.connect(lambda old, new: self._label_request(dialog, self.editor.update_label, old, new))
+        dialog.update_requested.connect(
+            lambda old, new: self._label_request(dialog, self.editor.update_label, old, new)
+        )
         dialog.delete_requested.connect(lambda lab: self._label_request(dialog, self.editor.delete_label, lab))
         dialog.reorder_requested.connect(lambda ids: self._label_request(dialog, self.editor.reorder_labels, ids))
         dialog.addActions([self.window_actions.undo, self.window_actions.redo])  # Ctrl+Z works in the dialog too
@@ -290,7 +302,9 @@ class MainWindow(QMainWindow):
             else:  # the open article is filtered out of the list: its neighbour among those shown
                 target = self.session.corpus.articles.neighbour(current.id, step, self.articles.filter_text or None)
         if target is None:
-            self.status.showMessage(tr("This is the last article.") if step > 0 else tr("This is the first article."), 4000)
+            self.status.showMessage(
+                tr("This is the last article.") if step > 0 else tr("This is the first article."), 4000
+            )
             return False
         self.open_article(target)
         return True
@@ -364,7 +378,9 @@ class MainWindow(QMainWindow):
         spans = self.editor.occurrences(a)
         label = self.session.label(a.label_id)
         if not spans:
-            self.status.showMessage(tr("No other whole-word occurrence of “{text}” to label.").format(text=a.text), 5000)
+            self.status.showMessage(
+                tr("No other whole-word occurrence of “{text}” to label.").format(text=a.text), 5000
+            )
             return None
         dialog = AnnotateAllDialog(
             self.editor.article.text, a.text, label.name if label else "?", spans, self,
@@ -398,7 +414,9 @@ class MainWindow(QMainWindow):
         )
 
     def _ask_annotator(self) -> None:
-        name, ok = QInputDialog.getText(self, tr("Annotator name"), tr("Name recorded with your annotations:"), text=self.session.annotator)
+        name, ok = QInputDialog.getText(
+            self, tr("Annotator name"), tr("Name recorded with your annotations:"), text=self.session.annotator
+        )
         if ok and name.strip():
             self.set_annotator(name.strip())
 
@@ -446,7 +464,9 @@ class MainWindow(QMainWindow):
             elif self.session.watched_article_changed():
                 self.editor.open_article(None)
                 self.open_article(article.id)
-                self.status.showMessage(tr("This article was changed by another program; showing its current state."), 8000)
+                self.status.showMessage(
+                    tr("This article was changed by another program; showing its current state."), 8000
+                )
 
     def show_read_only(self, why: str) -> None:
         """The corpus is in a read-only folder: it is shown for reading, and each edit is refused."""

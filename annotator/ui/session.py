@@ -35,12 +35,17 @@ def explain(exc: BaseException) -> str:
 
 def gone_message(path: Path | str, rescue: Path | None) -> str:
     saved = (
-        tr("Everything saved until now was copied to the backup {rescue}; File › Restore from backup can bring it back.").format(rescue=rescue)
+        tr(
+            "Everything saved until now was copied to the backup {rescue}; File › Restore from backup can bring it "
+            "back."
+        ).format(rescue=rescue)
         if rescue is not None
         else tr("The last automatic backup is listed under File › Restore from backup.")
     )
     return (
-        tr("The corpus file {path} is gone (deleted, moved or its drive removed), so nothing more can be saved to it. ").format(path=path)
+        tr(
+            "The corpus file {path} is gone (deleted, moved or its drive removed), so nothing more can be saved to it. "
+        ).format(path=path)
         + saved
     )
 
@@ -51,9 +56,11 @@ def locks_lost_message(path: Path | str, rescue: Path | None) -> str:
         if rescue is not None
         else tr("The last automatic backup is listed under File › Restore from backup.")
     )
-    return (
-        tr("Another program took over the corpus file {path} while it was open here (its -wal file was removed or replaced), so edits made here now would not reach the file: editing is stopped. {saved} Reopen the corpus to go on with what the file holds.").format(path=path, saved=saved)
-    )
+    return tr(
+        "Another program took over the corpus file {path} while it was open here (its -wal file was removed or "
+        "replaced), so edits made here now would not reach the file: editing is stopped. {saved} Reopen the corpus to "
+        "go on with what the file holds."
+    ).format(path=path, saved=saved)
 
 log = logging.getLogger(__name__)
 

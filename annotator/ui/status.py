@@ -17,7 +17,9 @@ class StatusBar(QStatusBar):
         self.position = QLabel(self, objectName="statusPosition")
         self.count = QLabel(self, objectName="statusCount")
         self.saved = QLabel(self, objectName="statusSaved")
-        self.saved.setToolTip(tr("Every edit is written to the corpus file the moment you make it; there is nothing to save."))
+        self.saved.setToolTip(
+            tr("Every edit is written to the corpus file the moment you make it; there is nothing to save.")
+        )
         self.saved.setStyleSheet(text_colour_style(self, "#2f855a"))
         for w in (self.position, self.count, self.saved):
             w.setContentsMargins(8, 0, 8, 0)

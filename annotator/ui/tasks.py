@@ -207,7 +207,11 @@ class Task(QObject):
             self._timer.stop()
             self._timer = None
         if self.result is None and self.error is None:
-            self.error = RuntimeError(tr("The background process stopped unexpectedly (exit code {exitcode}).").format(exitcode=process.exitcode))
+            self.error = RuntimeError(
+                tr("The background process stopped unexpectedly (exit code {exitcode}).").format(
+                    exitcode=process.exitcode
+                )
+            )
         receive.close()
         self._finish()
 

@@ -44,7 +44,11 @@ class MakeConsistent(_Consistency):
     """Give every annotation of one text the same label."""
 
     def __init__(self, session: CorpusSession, group: ConflictGroup, label: Label, refresh: Callable[[], None]) -> None:
-        super().__init__(session, tr("Label every “{shorten}” {name}").format(shorten=shorten(group.text, 30), name=label.name), refresh)
+        super().__init__(
+            session,
+            tr("Label every “{shorten}” {name}").format(shorten=shorten(group.text, 30), name=label.name),
+            refresh,
+        )
         self.key = group.key
         self.label = label
         self.done: Changes | None = None

@@ -33,7 +33,12 @@ class ConsistencyController(QObject):
     error = Signal(str)
 
     def __init__(
-        self, session: CorpusSession, editor: Editor, stack: QUndoStack, open_article: Callable[[int], None], parent: QWidget
+        self,
+        session: CorpusSession,
+        editor: Editor,
+        stack: QUndoStack,
+        open_article: Callable[[int], None],
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -138,7 +143,10 @@ class ConsistencyController(QObject):
         group, label = self.conflicts.group(row), self.session.label(label_id)
         if group is None or label is None:
             return
-        self._run(MakeConsistent(self.session, group, label, self._refresh_after_edit), tr("“{text}” already carries one label.").format(text=group.text))
+        self._run(
+            MakeConsistent(self.session, group, label, self._refresh_after_edit),
+            tr("“{text}” already carries one label.").format(text=group.text),
+        )
 
     def accept(self, rows: list[int]) -> None:
         mentions = self.missed.mentions(rows)
@@ -155,7 +163,9 @@ class ConsistencyController(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             tr("Accept missed mentions"),
-            tr("Label {mentions} in {articles}?").format(mentions=tr("%Ln mention(s)", None, len(mentions)), articles=tr("%Ln article(s)", None, articles)),
+            tr("Label {mentions} in {articles}?").format(
+                mentions=tr("%Ln mention(s)", None, len(mentions)), articles=tr("%Ln article(s)", None, articles)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.dock,
         )

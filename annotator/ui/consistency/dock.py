@@ -58,7 +58,9 @@ class ConsistencyDock(QDockWidget):
         self.stale.setObjectName("consistencyStale")
         self.stale.setStyleSheet(text_colour_style(self, "#b35900"))
         self.refresh = _button(body, tr("Refresh"), "consistencyRefresh", tr("Look through the corpus again (F5)"))
-        f5 = QShortcut(QKeySequence("F5"), self, self.refresh_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        f5 = QShortcut(
+            QKeySequence("F5"), self, self.refresh_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         f5.setObjectName("consistencyRefreshShortcut")
         f5.setWhatsThis(tr("Refresh the consistency lists"))
         corner = QWidget(self.tabs)
@@ -89,8 +91,12 @@ class ConsistencyDock(QDockWidget):
         self.label_choice.setObjectName("consistentLabel")
         self.label_choice.setToolTip(tr("The label every annotation of the selected text will carry"))
         self.label_choice.currentIndexChanged.connect(lambda _: self._update_consistent_button())
-        self.make_consistent = _button(page, tr("Make co&nsistent"), "makeConsistent",
-                                       tr("Give every annotation of the selected text the chosen label (Ctrl+Z undoes it)"))
+        self.make_consistent = _button(
+            page,
+            tr("Make co&nsistent"),
+            "makeConsistent",
+            tr("Give every annotation of the selected text the chosen label (Ctrl+Z undoes it)"),
+        )
         self.conflict_summary = QLabel(page)
         self.conflict_summary.setObjectName("conflictSummary")
         self.conflict_summary.setWordWrap(True)
@@ -104,7 +110,9 @@ class ConsistencyDock(QDockWidget):
         layout.addWidget(self.conflict_table, 1)
         layout.addLayout(row)
         self.tabs.addTab(page, tr("&Conflicts"))
-        self.conflict_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._conflict_chosen(cur.row()))
+        self.conflict_table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._conflict_chosen(cur.row())
+        )
         # Enter or a double-click lists the conflict's occurrences
         self.conflict_table.activated.connect(lambda index: self.conflict_activated.emit(index.row()))
         self.make_consistent.clicked.connect(self._make_consistent)
@@ -158,14 +166,20 @@ class ConsistencyDock(QDockWidget):
         self.missed_table = make_table(page, "missedTable", model)
         self.missed_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.missed_table.setItemDelegateForColumn(MissedModel.CONTEXT, ContextDelegate(self.missed_table))
-        self.missed_table.setToolTip(tr("Unlabelled whole-word occurrences of texts labelled elsewhere. Double-click to see one in its article."))
+        self.missed_table.setToolTip(
+            tr("Unlabelled whole-word occurrences of texts labelled elsewhere. Double-click to see one in its article.")
+        )
         header = self.missed_table.horizontalHeader()
         for col, width in ((MissedModel.TEXT, 150), (MissedModel.LABEL, 120), (MissedModel.ARTICLE, 180)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         header.setSectionResizeMode(MissedModel.CONTEXT, QHeaderView.ResizeMode.Stretch)
-        self.accept = _button(page, tr("Acce&pt"), "acceptMentions", tr("Label the selected mentions with their suggested label"))
-        self.reject = _button(page, tr("&Reject"), "rejectMentions", tr("These are not mentions: never list them again"))
+        self.accept = _button(
+            page, tr("Acce&pt"), "acceptMentions", tr("Label the selected mentions with their suggested label")
+        )
+        self.reject = _button(
+            page, tr("&Reject"), "rejectMentions", tr("These are not mentions: never list them again")
+        )
         self.accept_all = _button(page, tr("Accep&t all"), "acceptAllMentions", tr("Label every mention in the list"))
         self.reject_all = _button(page, tr("Re&ject all"), "rejectAllMentions", tr("Reject every mention in the list"))
         self.missed_summary = QLabel(page)
@@ -207,7 +221,9 @@ class ConsistencyDock(QDockWidget):
         self.accept_all.setEnabled(n > 0)
         self.reject_all.setEnabled(n > 0)
         self.missed_summary.setText(
-            tr("%Ln missed mention(s).", None, n) if n else tr("No missed mentions: every labelled text is labelled wherever it occurs.")
+            tr("%Ln missed mention(s).", None, n)
+            if n
+            else tr("No missed mentions: every labelled text is labelled wherever it occurs.")
         )
 
     def set_stale(self, stale: bool) -> None:

@@ -77,8 +77,10 @@ class ConflictsModel(_LabelledModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             spellings = ", ".join(f"“{v}”" for v in g.variants)
             labelled = ", ".join(f"{self._name(c.label_id)} {c.count}×" for c in g.labels)
-            return tr("Written {spellings}; labelled {labelled}.\nEnter or double-click lists them; pick a label below "
-                      "and press Make consistent to give it to all of them.").format(spellings=spellings, labelled=labelled)
+            return tr(
+                "Written {spellings}; labelled {labelled}.\nEnter or double-click lists them; pick a label below "
+                "and press Make consistent to give it to all of them."
+            ).format(spellings=spellings, labelled=labelled)
         return None
 
 
@@ -131,5 +133,15 @@ class MissedModel(_LabelledModel):
             colour = self._colour(m.label_id)
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (tr("“{text}” in article {article_id} ({title}), characters {start}–{end}.\nLabelled {name} most often elsewhere. Double-click to see it in the article.").format(text=m.text, article_id=m.article_id, title=m.title, start=m.start, end=m.end, name=self._name(m.label_id)))
+            return tr(
+                "“{text}” in article {article_id} ({title}), characters {start}–{end}.\nLabelled {name} most often "
+                "elsewhere. Double-click to see it in the article."
+            ).format(
+                text=m.text,
+                article_id=m.article_id,
+                title=m.title,
+                start=m.start,
+                end=m.end,
+                name=self._name(m.label_id),
+            )
         return None

@@ -27,7 +27,12 @@ def about_details(corpus_path: Path | str | None, settings: QSettings) -> list[t
         (tr("Corpus"), str(corpus_path) if corpus_path else tr("in memory")),
         (tr("Data folder"), str(default_corpus_path().parent)),
         (tr("Settings"), settings.fileName()),
-        ("Qt", tr("{qVersion} (PySide6 {version__}), Python {python_version}").format(qVersion=qVersion(), version__=PySide6.__version__, python_version=platform.python_version())),  # notr: a name
+        (
+            "Qt",  # notr: a name
+            tr("{qVersion} (PySide6 {version__}), Python {python_version}").format(
+                qVersion=qVersion(), version__=PySide6.__version__, python_version=platform.python_version()
+            ),
+        ),
     ]
 
 
@@ -49,7 +54,10 @@ class AboutDialog(QDialog):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
         self.text.setText(
-            tr("<h2>Annotator {escape}</h2><p>Label spans in news articles. Every label is kept in a local SQLite corpus file and saved the moment you make it.</p><table>{rows}</table>").format(escape=html.escape(__version__), rows=rows)
+            tr(
+                "<h2>Annotator {escape}</h2><p>Label spans in news articles. Every label is kept in a local SQLite "
+                "corpus file and saved the moment you make it.</p><table>{rows}</table>"
+            ).format(escape=html.escape(__version__), rows=rows)
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = buttons.addButton(tr("&Copy details"), QDialogButtonBox.ButtonRole.ActionRole)

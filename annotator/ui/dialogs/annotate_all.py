@@ -79,7 +79,12 @@ class AnnotateAllDialog(QDialog):
         self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header = QLabel(
-            tr("Label these %n other occurrence(s) of “{needle}” as <b>{label_name}</b>. Uncheck the ones to leave alone.", None, len(spans)).format(needle=needle, label_name=label_name),
+            tr(
+                "Label these %n other occurrence(s) of “{needle}” as <b>{label_name}</b>. Uncheck the ones to leave "
+                "alone.",
+                None,
+                len(spans),
+            ).format(needle=needle, label_name=label_name),
             self,
         )
         header.setWordWrap(True)
@@ -87,7 +92,9 @@ class AnnotateAllDialog(QDialog):
         none_button = QPushButton(tr("Check &none"), self, objectName="checkNone")
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.model.itemChanged.connect(lambda _: self._update_ok())

@@ -147,7 +147,11 @@ class ExportDialog(QDialog):
         for status in Status:
             box = QCheckBox(status_name(status), self, objectName=f"status_{status.value}")
             box.setChecked(True)
-            box.setToolTip(tr("Export articles {lower} for you (each analyst has their own status)").format(lower=status_name(status).lower()))
+            box.setToolTip(
+                tr("Export articles {lower} for you (each analyst has their own status)").format(
+                    lower=status_name(status).lower()
+                )
+            )
             box.toggled.connect(lambda _: self._update_unannotated())
             self.statuses[status.value] = box
             status_row.addWidget(box)
@@ -155,7 +159,9 @@ class ExportDialog(QDialog):
         self.labels = CheckList("labelFilter", self)
         self.labels.setToolTip(tr("Export spans with the checked labels"))
         for label in corpus.labels.list():
-            self.labels.add(label.tag, f"{label.name}  ({label.tag})" if label.name != label.tag else label.tag, True, label.colour)
+            self.labels.add(
+                label.tag, f"{label.name}  ({label.tag})" if label.name != label.tag else label.tag, True, label.colour
+            )
         self.annotators = CheckList("annotatorFilter", self)
         self.annotators.setToolTip(tr("Export spans by the checked annotators"))
         for name in corpus.annotations.annotators():
@@ -240,7 +246,9 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         exp = self.exporter
         self.about_format.setText(
-            tr("<span style='color:#555'><b>Keeps</b> {value}.<br><b>Loses</b> {value2}.</span>").format(value=tr(exp.keeps) if exp.keeps else '—', value2=tr(exp.loses) if exp.loses else tr('nothing'))
+            tr("<span style='color:#555'><b>Keeps</b> {value}.<br><b>Loses</b> {value2}.</span>").format(
+                value=tr(exp.keeps) if exp.keeps else "—", value2=tr(exp.loses) if exp.loses else tr("nothing")
+            )
         )
         self.offsets.clear()
         for unit in exp.offsets:
@@ -250,8 +258,14 @@ class ExportDialog(QDialog):
             self.offsets.setCurrentIndex(exp.offsets.index(remembered))
         self._top.setRowVisible(self.offsets, bool(exp.offsets))
         self.path.setText(self._path_for(self.path.text(), self._previous_format, exp))
-        self.browse.setToolTip(tr("Choose a folder (or type a name ending in .zip)") if exp.folder else tr("Choose the file to write"))
-        self.path.setPlaceholderText(tr("A new or empty folder, or a .zip file") if exp.folder else tr("A {extension} file").format(extension=exp.extension))
+        self.browse.setToolTip(
+            tr("Choose a folder (or type a name ending in .zip)") if exp.folder else tr("Choose the file to write")
+        )
+        self.path.setPlaceholderText(
+            tr("A new or empty folder, or a .zip file")
+            if exp.folder
+            else tr("A {extension} file").format(extension=exp.extension)
+        )
         self._previous_format = exp.name
         self._clear_error()
 
@@ -294,7 +308,12 @@ class ExportDialog(QDialog):
             chosen = file_dialogs.existing_directory(self, tr("Export to folder"), start)
         else:
             chosen = file_dialogs.save_file_name(
-                self, tr("Export to file"), current, tr("{description} (*{extension});;All files (*)").format(description=tr(exp.description), extension=exp.extension)
+                self,
+                tr("Export to file"),
+                current,
+                tr("{description} (*{extension});;All files (*)").format(
+                    description=tr(exp.description), extension=exp.extension
+                ),
             )
             if chosen and exp.extension and not Path(chosen).suffix:
                 chosen += exp.extension
@@ -315,15 +334,23 @@ class ExportDialog(QDialog):
             raise ValueError(tr("The folder {parent} does not exist.").format(parent=path.parent))
         if self._corpus_path is not None and is_corpus_file(path, self._corpus_path):
             raise ValueError(
-                tr("{path} is the open corpus (or one of its SQLite files): choose another name for the export.").format(path=path)
+                tr(
+                    "{path} is the open corpus (or one of its SQLite files): choose another name for the export."
+                ).format(path=path)
             )
         if exp.folder and path.suffix.lower() != ".zip":
             if path.exists() and not path.is_dir():
-                raise ValueError(tr("{path} is a file; the {name} format writes a folder (or a name ending in .zip).").format(path=path, name=exp.name))
+                raise ValueError(
+                    tr("{path} is a file; the {name} format writes a folder (or a name ending in .zip).").format(
+                        path=path, name=exp.name
+                    )
+                )
             if holds_other_files(path, MARKER):
                 raise ValueError(other_files_message(path))
         elif path.is_dir():
-            raise ValueError(tr("{path} is a folder; the {name} format writes a file.").format(path=path, name=exp.name))
+            raise ValueError(
+                tr("{path} is a folder; the {name} format writes a file.").format(path=path, name=exp.name)
+            )
         statuses = [s for s, box in self.statuses.items() if box.isChecked()]
         if not statuses:
             raise ValueError(tr("Choose at least one status."))
@@ -360,13 +387,18 @@ class ExportDialog(QDialog):
             targets = [path]
         else:  # one file per part: name.train.ext, name.dev.ext...
             targets = [part_path(path, part) for part in SPLIT_NAMES[: len(choice.options.split)]]
-        existing = [t for t in targets if t.is_file() or (t.is_dir() and any(t.iterdir()))]  # an empty folder is simply used
+        # an empty folder is simply used
+        existing = [t for t in targets if t.is_file() or (t.is_dir() and any(t.iterdir()))]
         if existing and str(path) != self._confirmed_path:
             what = "folder" if existing[0].is_dir() else "file" if len(existing) == 1 else "files"
             names = ", ".join(t.name for t in existing)
             exist = tr("already exists") if len(existing) == 1 else tr("already exist")
             them = "it" if len(existing) == 1 else "them"
-            answer = QMessageBox.question(self, tr("Replace {what}?").format(what=what), tr("{names} {exist}. Replace {them} with this export?").format(names=names, exist=exist, them=them))
+            answer = QMessageBox.question(
+                self,
+                tr("Replace {what}?").format(what=what),
+                tr("{names} {exist}. Replace {them} with this export?").format(names=names, exist=exist, them=them),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._save()
@@ -411,8 +443,13 @@ class ExportDialog(QDialog):
         count = self.corpus.articles.count_unannotated(chosen) if chosen else 0
         if count:
             self.unannotated.setText(
-                tr("%Ln of the chosen articles [has|have] no annotations: token formats (spaCy, Prodigy, CoNLL, Hugging Face) "
-                   "write [it|them] with every token O, as text with nothing to find.", None, count)
+                tr(
+                    "%Ln of the chosen articles [has|have] no annotations: token formats (spaCy, Prodigy, CoNLL, "
+                    "Hugging Face) "
+                    "write [it|them] with every token O, as text with nothing to find.",
+                    None,
+                    count,
+                )
             )
         self.unannotated.setVisible(bool(count))
 

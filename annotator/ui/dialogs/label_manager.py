@@ -58,8 +58,12 @@ class LabelManagerDialog(QDialog):
 
         self.add_button = self._button("addLabel", tr("&Add"), tr("Add a new label"), self._add)
         self.delete_button = self._button("deleteLabel", tr("&Delete…"), tr("Delete the selected label"), self._delete)
-        self.up_button = self._button("moveLabelUp", tr("Move &up"), tr("Move the label up (Alt+Up)"), lambda: self._move(-1))
-        self.down_button = self._button("moveLabelDown", tr("Move do&wn"), tr("Move the label down (Alt+Down)"), lambda: self._move(1))
+        self.up_button = self._button(
+            "moveLabelUp", tr("Move &up"), tr("Move the label up (Alt+Up)"), lambda: self._move(-1)
+        )
+        self.down_button = self._button(
+            "moveLabelDown", tr("Move do&wn"), tr("Move the label down (Alt+Down)"), lambda: self._move(1)
+        )
         QShortcut(QKeySequence("Alt+Up"), self, lambda: self._move(-1))
         QShortcut(QKeySequence("Alt+Down"), self, lambda: self._move(1))
 
@@ -179,7 +183,9 @@ class LabelManagerDialog(QDialog):
         if lab is None:
             return None
         tag = self.tag.text().strip() or make_tag(self.name.text())
-        return lab.with_changes(name=self.name.text().strip(), tag=tag, colour=self._colour_value, hotkey=self.hotkey.currentData())
+        return lab.with_changes(
+            name=self.name.text().strip(), tag=tag, colour=self._colour_value, hotkey=self.hotkey.currentData()
+        )
 
     # --- requests ----------------------------------------------------------------------
     def _apply(self) -> None:
@@ -189,7 +195,10 @@ class LabelManagerDialog(QDialog):
         clash = next((lab for lab in self.session.labels if lab.id != old.id and lab.tag == new.tag), None)
         if clash is not None:
             self.show_error(
-                tr("The label “{name}” already has the tag {tag}. Exports write spans by their tag, so two labels with one tag would merge into one in every dataset: choose another tag.").format(name=clash.name, tag=new.tag)
+                tr(
+                    "The label “{name}” already has the tag {tag}. Exports write spans by their tag, so two labels "
+                    "with one tag would merge into one in every dataset: choose another tag."
+                ).format(name=clash.name, tag=new.tag)
             )
             self.tag.setFocus()
             self.tag.selectAll()
@@ -234,7 +243,13 @@ class LabelManagerDialog(QDialog):
         if used:
             text += tr("\n\n%n annotation(s) carry it and will be deleted with it.", None, used)
         text += tr("\n\nYou can undo this with Ctrl+Z.")
-        answer = QMessageBox.question(self, tr("Delete label"), text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self,
+            tr("Delete label"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_requested.emit(lab)
 

@@ -64,7 +64,9 @@ class BackupListModel(FlatTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(b.path) if b.readable else tr("{path}\nThis file cannot be read as a corpus.").format(path=b.path)
+            return (
+                str(b.path) if b.readable else tr("{path}\nThis file cannot be read as a corpus.").format(path=b.path)
+            )
         return None
 
 
@@ -82,7 +84,11 @@ class RestoreDialog(QDialog):
         self.corpus_path = Path(corpus_path)
         self.folder = backup_folder(self.corpus_path)
         intro = QLabel(
-            tr("Annotator backs up <b>{name}</b> when it opens it and every 10 minutes while you edit, keeping the newest 10. Restoring replaces the whole corpus with the chosen backup; the current state is backed up first, so a restore can itself be undone.").format(name=self.corpus_path.name),
+            tr(
+                "Annotator backs up <b>{name}</b> when it opens it and every 10 minutes while you edit, keeping the "
+                "newest 10. Restoring replaces the whole corpus with the chosen backup; the current state is backed up "
+                "first, so a restore can itself be undone."
+            ).format(name=self.corpus_path.name),
             self,
         )
         intro.setObjectName("restoreIntro")
@@ -119,7 +125,9 @@ class RestoreDialog(QDialog):
         self.restore_button.clicked.connect(self.confirm_restore)
         self.backup_button.clicked.connect(self.backup_requested)
         self.folder_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder if self.folder.is_dir() else self.folder.parent)))
+            lambda: QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(self.folder if self.folder.is_dir() else self.folder.parent))
+            )
         )
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -155,7 +163,11 @@ class RestoreDialog(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             tr("Restore from backup"),
-            tr("Replace {name} with the backup taken {when} ({articles:,} articles, {annotations:,} annotations)?").format(name=self.corpus_path.name, when=when(backup), articles=backup.articles, annotations=backup.annotations),
+            tr(
+                "Replace {name} with the backup taken {when} ({articles:,} articles, {annotations:,} annotations)?"
+            ).format(
+                name=self.corpus_path.name, when=when(backup), articles=backup.articles, annotations=backup.annotations
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )

@@ -131,9 +131,9 @@ class AnnotationTableModel(FlatTableModel):
         if role == self.AnnotationIdRole:
             return a.id
         label = self._labels.get(a.label_id)
-        return tr("{text}\n{value} · {start}–{end} · by {annotator}").format(text=a.text, value=label.name if label else '?', start=a.start, end=a.end, annotator=a.annotator) + (
-            tr("\nNote: {note}").format(note=a.note) if a.note else ""
-        )
+        return tr("{text}\n{value} · {start}–{end} · by {annotator}").format(
+            text=a.text, value=label.name if label else "?", start=a.start, end=a.end, annotator=a.annotator
+        ) + (tr("\nNote: {note}").format(note=a.note) if a.note else "")
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != self.NOTE or role != Qt.ItemDataRole.EditRole:

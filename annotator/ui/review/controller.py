@@ -116,7 +116,9 @@ class ReviewController(QObject):
         ids = self._ids(ranges)
         if label is None or not ids:
             return
-        self._run(RelabelMany(self.session, ids, label), tr("Nothing to relabel: already {name}.").format(name=label.name))
+        self._run(
+            RelabelMany(self.session, ids, label), tr("Nothing to relabel: already {name}.").format(name=label.name)
+        )
 
     def delete(self, ranges: list[tuple[int, int]]) -> None:
         ids = self._ids(ranges)
@@ -127,7 +129,10 @@ class ReviewController(QObject):
     def mark_reviewed(self, ranges: list[tuple[int, int]], reviewed: bool) -> None:
         ids = self._ids(ranges)
         if ids:
-            self._run(MarkReviewed(self.session, ids, reviewed), tr("None of them is marked reviewed.") if not reviewed else "")
+            self._run(
+                MarkReviewed(self.session, ids, reviewed),
+                tr("None of them is marked reviewed.") if not reviewed else "",
+            )
 
     def _run(self, command: Command, nothing: str) -> None:
         """Apply once (a refusal is reported, not pushed), then push for Ctrl+Z; a no-op is not pushed."""

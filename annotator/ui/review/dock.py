@@ -301,6 +301,8 @@ class ReviewDock(QDockWidget):
         if m.total is None:
             self.count.setText(tr("Counting matches… (first {rowCount:,} shown)").format(rowCount=m.rowCount()))
         elif m.filter.is_empty():
-            self.count.setText(tr("All %Ln annotation(s)", None, m.total) if m.total else tr("No annotations in this corpus yet"))
+            self.count.setText(
+                tr("All %Ln annotation(s)", None, m.total) if m.total else tr("No annotations in this corpus yet")
+            )
         else:
             self.count.setText(tr("%Ln matching annotation(s)", None, m.total))

@@ -64,7 +64,9 @@ class ReviewFilterBar(QWidget):
         self.text.setMinimumWidth(150)
         self.regex = QCheckBox(tr("Re&gex"), self)
         self.regex.setObjectName("reviewRegex")
-        self.regex.setToolTip(tr("Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)"))
+        self.regex.setToolTip(
+            tr("Read the text filter as a Python regular expression (case-sensitive; add (?i) to ignore case)")
+        )
         self.label = _combo(self, "reviewLabelFilter", tr("Show one label only"))
         self.annotator = _combo(self, "reviewAnnotatorFilter", tr("Show the annotations of one annotator only"))
         self.status = _combo(
@@ -138,7 +140,9 @@ class ReviewFilterBar(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         one_row = (self.text.minimumWidth() + self.regex.sizeHint().width() + self._second.sizeHint().width()
                    + self._third.sizeHint().width() + 30)
-        direction = QBoxLayout.Direction.TopToBottom if event.size().width() < one_row else QBoxLayout.Direction.LeftToRight
+        direction = (
+            QBoxLayout.Direction.TopToBottom if event.size().width() < one_row else QBoxLayout.Direction.LeftToRight
+        )
         if direction != self._layout.direction():
             self._layout.setDirection(direction)
         super().resizeEvent(event)
@@ -196,7 +200,9 @@ class ReviewFilterBar(QWidget):
         self._only = name
         self.annotator.setEnabled(name is None)
         self.annotator.setToolTip(
-            tr("Blind mode: only your own annotations are listed") if name else tr("Show the annotations of one annotator only")
+            tr("Blind mode: only your own annotations are listed")
+            if name
+            else tr("Show the annotations of one annotator only")
         )
         self._emit()
 

@@ -77,7 +77,15 @@ def _count(progress, reader: ReviewRepository, flt: ReviewFilter) -> int:
 
 class ReviewTableModel(FlatTableModel):
     TEXT, LABEL, CONTEXT, TITLE, ANNOTATOR, UPDATED, REVIEWED = range(7)
-    HEADERS = (QT_TR_NOOP("Text"), QT_TR_NOOP("Label"), QT_TR_NOOP("In context"), QT_TR_NOOP("Article"), QT_TR_NOOP("Annotator"), QT_TR_NOOP("Last change"), QT_TR_NOOP("Reviewed"))
+    HEADERS = (
+        QT_TR_NOOP("Text"),
+        QT_TR_NOOP("Label"),
+        QT_TR_NOOP("In context"),
+        QT_TR_NOOP("Article"),
+        QT_TR_NOOP("Annotator"),
+        QT_TR_NOOP("Last change"),
+        QT_TR_NOOP("Reviewed"),
+    )
     SORT_KEYS = ("text", "label", "text", "title", "annotator", "updated", "reviewed")
     RowRole = Qt.ItemDataRole.UserRole + 1  # the ReviewRow
     ColourRole = Qt.ItemDataRole.UserRole + 2  # the label colour
@@ -342,7 +350,9 @@ class ReviewTableModel(FlatTableModel):
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return tr("Sort by {column}").format(column=tr(self.HEADERS[section]).lower()) + (tr(" (the covered text)") if section == self.CONTEXT else "")
+            return tr("Sort by {column}").format(column=tr(self.HEADERS[section]).lower()) + (
+                tr(" (the covered text)") if section == self.CONTEXT else ""
+            )
         return super().headerData(section, orientation, role)
 
     def flags(self, index):
@@ -396,11 +406,19 @@ class ReviewTableModel(FlatTableModel):
         left, right = context_sides(r)
         lines = [
             f"{left}[{one_line(r.text)}]{right}",
-            tr("{value} · {title} · characters {start}–{end}").format(value=label.name if label else '?', title=r.title, start=r.start, end=r.end),
-            tr("By {annotator}, last changed {local_time}").format(annotator=r.annotator, local_time=local_time(r.updated)),
+            tr("{value} · {title} · characters {start}–{end}").format(
+                value=label.name if label else "?", title=r.title, start=r.start, end=r.end
+            ),
+            tr("By {annotator}, last changed {local_time}").format(
+                annotator=r.annotator, local_time=local_time(r.updated)
+            ),
         ]
         if r.reviewed_at:
-            lines.append(tr("Reviewed by {reviewed_by} on {local_time}").format(reviewed_by=r.reviewed_by, local_time=local_time(r.reviewed_at)))
+            lines.append(
+                tr("Reviewed by {reviewed_by} on {local_time}").format(
+                    reviewed_by=r.reviewed_by, local_time=local_time(r.reviewed_at)
+                )
+            )
         if r.note:
             lines.append(tr("Note: {note}").format(note=r.note))
         lines.append(tr("Enter or double-click: open it in its article"))

@@ -37,7 +37,9 @@ def open_at(
 class SearchController(QObject):
     message = Signal(str)
 
-    def __init__(self, session: CorpusSession, editor: Editor, open_article: Callable[[int], None], parent: QWidget) -> None:
+    def __init__(
+        self, session: CorpusSession, editor: Editor, open_article: Callable[[int], None], parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.editor = editor

@@ -101,7 +101,9 @@ class SearchResultsModel(FlatTableModel):
             self.searched.emit()
 
     def _fetch(self, after: int) -> None:
-        page: SearchPage = search(self.corpus.db, self.query, limit=PAGE, after=after, budget=BUDGET, context=CONTEXT_CHARS)
+        page: SearchPage = search(
+            self.corpus.db, self.query, limit=PAGE, after=after, budget=BUDGET, context=CONTEXT_CHARS
+        )
         self.message = page.message
         self._resume = page.resume_after
         rows: list[HitRow] = []
@@ -162,5 +164,7 @@ class SearchResultsModel(FlatTableModel):
             return QColor(first[0]) if first else None
         if role == Qt.ItemDataRole.ToolTipRole:
             where = tr("characters {start}–{end}").format(start=r.start, end=r.end) if r.start is not None else "title"
-            return tr("{title}\nArticle {article_id}, {where}. Enter or double-click opens it there.").format(title=r.title, article_id=r.article_id, where=where)
+            return tr("{title}\nArticle {article_id}, {where}. Enter or double-click opens it there.").format(
+                title=r.title, article_id=r.article_id, where=where
+            )
         return None

@@ -56,7 +56,9 @@ class SuggestionActions:
         self.train_now = act(
             tr("&Train model now"), [], tr("Train the suggestion model from your finished articles, in the background")
         )
-        self.stop_training = act(tr("&Stop training"), [], tr("Stop the training that is running; the current model stays"))
+        self.stop_training = act(
+            tr("&Stop training"), [], tr("Stop the training that is running; the current model stays")
+        )
         self.retrain_every = act(tr("Retrain &every…"), [], tr("How many newly finished articles start a new training"))
         self.least_sure = act(
             tr("Next article: &least sure first"),

@@ -172,7 +172,9 @@ class SuggestionController(QObject):
                     self._ranking = [int(i) for i in json.loads(ranking.read_text(encoding="utf-8"))]
             except (ModelError, OSError, ValueError) as exc:
                 log.warning("The suggestion model in %s could not be loaded", folder, exc_info=True)
-                self.message.emit(tr("The suggestion model could not be loaded ({exc}); it will be trained again.").format(exc=exc))
+                self.message.emit(
+                    tr("The suggestion model could not be loaded ({exc}); it will be trained again.").format(exc=exc)
+                )
         self._predicted.clear()
         self._show_model_status()
         if hasattr(self, "doc"):  # a new model: look at the open article again
@@ -349,7 +351,17 @@ class SuggestionController(QObject):
         sure = "" if s.confidence is None else tr(", {confidence:.0%} sure").format(confidence=s.confidence)
         position = bisect_left(self.items, (s.start, s.end), key=lambda x: (x.start, x.end)) + 1
         self.message.emit(
-            tr("Suggestion {position} of {count}: “{text}” as {value} ({source}{sure}). Enter accepts, a label key gives another label, X rejects.").format(position=position, count=len(self.items), text=self._text(s), value=label.name if label else s.tag, source=s.source, sure=sure)
+            tr(
+                "Suggestion {position} of {count}: “{text}” as {value} ({source}{sure}). Enter accepts, a label key "
+                "gives another label, X rejects."
+            ).format(
+                position=position,
+                count=len(self.items),
+                text=self._text(s),
+                value=label.name if label else s.tag,
+                source=s.source,
+                sure=sure,
+            )
         )
 
     def _text(self, s: Suggestion) -> str:
@@ -368,7 +380,13 @@ class SuggestionController(QObject):
         if label is None:
             return False
         a = Annotation(None, article.id, label.id, s.start, s.end, self._text(s), self.session.annotator)
-        if self.editor.run(AddAnnotations(self.session, [a], tr("Accept suggestion “{shorten}” as {name}").format(shorten=shorten(a.text, 40), name=label.name))):
+        if self.editor.run(
+            AddAnnotations(
+                self.session,
+                [a],
+                tr("Accept suggestion “{shorten}” as {name}").format(shorten=shorten(a.text, 40), name=label.name),
+            )
+        ):
             self._after(a.end)  # the next one, ready for Enter
             self._reveal()
             return True
@@ -472,7 +490,9 @@ class SuggestionController(QObject):
         menu.setObjectName("suggestionMenu")
         s = self.selected
         label = self._label_for(s.tag) if s else None
-        accept = menu.addAction(tr("Accept as {name}").format(name=label.name) if label else tr("Accept"), lambda: self.accept())
+        accept = menu.addAction(
+            tr("Accept as {name}").format(name=label.name) if label else tr("Accept"), lambda: self.accept()
+        )
         accept.setShortcut(self.actions.accept.shortcut())
         other = menu.addMenu(tr("Accept as"))
         for lab in self.session.labels:
@@ -497,9 +517,20 @@ class SuggestionController(QObject):
         colour = label.colour if label else "#777"
         names = {"dictionary": tr("the dictionary of labelled texts"), "model": tr("the trained model")}
         source = " and ".join(names.get(part, part) for part in s.source.split(" + "))
-        sure = tr("confidence not given") if s.confidence is None else tr("{confidence:.0%} sure").format(confidence=s.confidence)
-        return (
-            tr("<b style='color:{colour}'>┅</b> Suggested {escape}: {escape2}<br><i>from {escape3}, {sure}</i><br>Tab selects it · Enter accepts · X rejects").format(colour=colour, escape=html.escape(label.name if label else s.tag), escape2=html.escape(self._text(s)), escape3=html.escape(source), sure=sure)
+        sure = (
+            tr("confidence not given")
+            if s.confidence is None
+            else tr("{confidence:.0%} sure").format(confidence=s.confidence)
+        )
+        return tr(
+            "<b style='color:{colour}'>┅</b> Suggested {escape}: {escape2}<br><i>from {escape3}, {sure}</i><br>Tab "
+            "selects it · Enter accepts · X rejects"
+        ).format(
+            colour=colour,
+            escape=html.escape(label.name if label else s.tag),
+            escape2=html.escape(self._text(s)),
+            escape3=html.escape(source),
+            sure=sure,
         )
 
     # --- training ----------------------------------------------------------------------------------
@@ -536,7 +567,9 @@ class SuggestionController(QObject):
     def _trained(self, manifest: dict) -> None:
         self._load_model()
         f1 = self.manifest.f1 if self.manifest else None
-        self.message.emit(tr("Suggestion model retrained") + (tr(": held-out F1 {f1:.2f}.").format(f1=f1) if f1 is not None else "."))
+        self.message.emit(
+            tr("Suggestion model retrained") + (tr(": held-out F1 {f1:.2f}.").format(f1=f1) if f1 is not None else ".")
+        )
         self._update_actions()
 
     def _training_failed(self, message: str) -> None:

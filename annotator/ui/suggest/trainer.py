@@ -45,8 +45,15 @@ def model_status(manifest: Manifest | None, running: bool) -> tuple[str, str]:
         for tag, s in manifest.scores.get("labels", {}).items()
     )
     t = manifest.trained_from
-    tip = (
-        tr("Suggestion model ({engine}) trained on {get} of your finished articles, scored on {get2} held out ({created}).<table><tr><th>label</th><th>P</th><th>R</th><th>F1</th></tr>{rows}</table>").format(engine=manifest.engine, get=t.get('articles', 0), get2=t.get('held_out_articles', 0), created=manifest.created, rows=rows)
+    tip = tr(
+        "Suggestion model ({engine}) trained on {get} of your finished articles, scored on {get2} held out "
+        "({created}).<table><tr><th>label</th><th>P</th><th>R</th><th>F1</th></tr>{rows}</table>"
+    ).format(
+        engine=manifest.engine,
+        get=t.get("articles", 0),
+        get2=t.get("held_out_articles", 0),
+        created=manifest.created,
+        rows=rows,
     )
     return (tr("Model F1 {f1:.2f}").format(f1=f1) if f1 is not None else tr("Model ready")), tip
 
@@ -97,7 +104,11 @@ class ModelTrainer(QObject):
                 return
             except ValueError:
                 log.warning("The training process's report could not be read: %r", out[-500:], exc_info=True)
-        self.failed.emit(err.removeprefix(tr("Error: ")).splitlines()[-1] if err else tr("Training stopped (exit {code}).").format(code=code))
+        self.failed.emit(
+            err.removeprefix(tr("Error: ")).splitlines()[-1]
+            if err
+            else tr("Training stopped (exit {code}).").format(code=code)
+        )
 
     def _error(self, process: QProcess, error) -> None:
         if error == QProcess.ProcessError.FailedToStart and process is self._process:

@@ -90,8 +90,12 @@ class AdjudicationDock(QDockWidget):
         layout.addWidget(self.tree, 1)
         self.keys = QLabel(body, objectName="adjudicationKeys")
         self.keys.setWordWrap(True)
-        self.keys.setText(tr("<b>A</b>, <b>B</b>… take that version · <b>X</b> none · <b>Tab</b> / <b>Shift+Tab</b> next / "
-                          "previous open · or label gold by hand in the text with the label keys."))
+        self.keys.setText(
+            tr(
+                "<b>A</b>, <b>B</b>… take that version · <b>X</b> none · <b>Tab</b> / <b>Shift+Tab</b> next / "
+                "previous open · or label gold by hand in the text with the label keys."
+            )
+        )
         layout.addWidget(self.keys)
         buttons = QHBoxLayout()
         self.none_button = QPushButton(tr("None (&X)"), body, objectName="adjudicateNone")
@@ -109,7 +113,9 @@ class AdjudicationDock(QDockWidget):
         self.tree.currentItemChanged.connect(self._current)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for i, letter in enumerate(LETTERS):
-            QShortcut(QKeySequence(letter), self, context=ctx).activated.connect(lambda i=i: self.take_requested.emit(i))
+            QShortcut(QKeySequence(letter), self, context=ctx).activated.connect(
+                lambda i=i: self.take_requested.emit(i)
+            )
         QShortcut(QKeySequence("X"), self, context=ctx).activated.connect(lambda: self.take_requested.emit(-1))
         QShortcut(QKeySequence("Tab"), self, context=ctx).activated.connect(lambda: self.step_requested.emit(1))
         QShortcut(QKeySequence("Shift+Tab"), self, context=ctx).activated.connect(lambda: self.step_requested.emit(-1))
@@ -140,7 +146,12 @@ class AdjudicationDock(QDockWidget):
                 mark = MARKS[i % 3] if v.spans else "  "
                 child = QTreeWidgetItem([f"{LETTERS[i]} {mark} {', '.join(v.analysts)}: {what}"])
                 where = ", ".join(f"{s.start}–{s.end}" for s in v.spans)
-                child.setToolTip(0, tr("{join}: {what}{value}. Press {value2} to take this version into gold.").format(join=', '.join(v.analysts), what=what, value=f' at {where}' if where else '', value2=LETTERS[i]))
+                child.setToolTip(
+                    0,
+                    tr("{join}: {what}{value}. Press {value2} to take this version into gold.").format(
+                        join=", ".join(v.analysts), what=what, value=f" at {where}" if where else "", value2=LETTERS[i]
+                    ),
+                )
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
@@ -148,7 +159,11 @@ class AdjudicationDock(QDockWidget):
         if 0 <= current < self.tree.topLevelItemCount():
             self.select(current)
         total = len(p.disagreements)
-        self.counter.setText(tr("{settled} of {total} settled").format(settled=p.settled, total=total) if total else tr("No disagreements"))
+        self.counter.setText(
+            tr("{settled} of {total} settled").format(settled=p.settled, total=total)
+            if total
+            else tr("No disagreements")
+        )
 
     def select(self, row: int) -> None:
         """Make ``row`` current without announcing it (the controller already shows it)."""
@@ -200,7 +215,10 @@ class AdjudicationController(QObject):
         if len(state.analysts) < 2:
             done = ", ".join(state.analysts) or "nobody"
             self.error.emit(
-                tr("Adjudication needs two or more analysts who finished this article (finished: {done}). An analyst finishes an article by marking it done.").format(done=done)
+                tr(
+                    "Adjudication needs two or more analysts who finished this article (finished: {done}). An analyst "
+                    "finishes an article by marking it done."
+                ).format(done=done)
             )
             return False
         self.article_id = article.id
@@ -213,8 +231,16 @@ class AdjudicationController(QObject):
         if state.plan.accept:
             new = gold_annotations(self.session.corpus, article.id, self.gold, state.plan.accept)
             n = len(new)
-            self.editor.run(AddAnnotations(self.session, new, tr("Accept %n agreed span(s) into {gold}", None, n).format(gold=self.gold)))
-            self.message.emit(tr("%n span(s) every analyst made alike went into {gold}. Ctrl+Z undoes it.", None, n).format(gold=self.gold))
+            self.editor.run(
+                AddAnnotations(
+                    self.session, new, tr("Accept %n agreed span(s) into {gold}", None, n).format(gold=self.gold)
+                )
+            )
+            self.message.emit(
+                tr("%n span(s) every analyst made alike went into {gold}. Ctrl+Z undoes it.", None, n).format(
+                    gold=self.gold
+                )
+            )
         self.current = -1
         self.refresh(show=False)
         self.step(1)
@@ -259,7 +285,11 @@ class AdjudicationController(QObject):
         n = len(self.state.plan.disagreements)
         self.current = min(self.current, n - 1)
         self.dock.header.setText(
-            tr("Gold layer <b>{gold}</b> · article {article_id} · analysts {join} · %n span(s) agreed by all", None, len(self.state.plan.agreed)).format(gold=self.gold, article_id=self.article_id, join=', '.join(self.state.analysts))
+            tr(
+                "Gold layer <b>{gold}</b> · article {article_id} · analysts {join} · %n span(s) agreed by all",
+                None,
+                len(self.state.plan.agreed),
+            ).format(gold=self.gold, article_id=self.article_id, join=", ".join(self.state.analysts))
         )
         self.dock.fill(self.state, text, names, self.current)
         if n and not self.state.plan.open:
@@ -311,16 +341,26 @@ class AdjudicationController(QObject):
         if d is None or self.state is None:
             return
         if version >= len(d.versions):
-            self.message.emit(tr("This disagreement has only {count} versions (A–{value}).").format(count=len(d.versions), value=LETTERS[len(d.versions) - 1]))
+            self.message.emit(
+                tr("This disagreement has only {count} versions (A–{value}).").format(
+                    count=len(d.versions), value=LETTERS[len(d.versions) - 1]
+                )
+            )
             return
         chosen = d.versions[version] if version >= 0 else None
         tags = {lab.tag: lab.id for lab in self.session.labels}
         by_tag = {lab.id: lab.tag for lab in self.session.labels}
         gold = [Span(a.start, a.end, by_tag.get(a.label_id, "?")) for a in self.state.gold_layer]
         add, remove = take(d, chosen, gold, self.state.plan.agreed)
-        remove_ann = [a for a in self.state.gold_layer if Span(a.start, a.end, by_tag.get(a.label_id, "?")) in set(remove)]
+        remove_ann = [
+            a for a in self.state.gold_layer if Span(a.start, a.end, by_tag.get(a.label_id, "?")) in set(remove)
+        ]
         add_ann = gold_annotations(self.session.corpus, self.article_id, self.gold, [s for s in add if s.label in tags])
-        what = tr("version {value} ({join})").format(value=LETTERS[version], join=', '.join(chosen.analysts)) if chosen else tr("no span")
+        what = (
+            tr("version {value} ({join})").format(value=LETTERS[version], join=", ".join(chosen.analysts))
+            if chosen
+            else tr("no span")
+        )
         from annotator.store.analyst_layers import decided
 
         was = (d.start, d.end) in decided(self.session.corpus.db, self.article_id, self.gold)

@@ -32,7 +32,12 @@ from annotator.ui.session import CorpusSession
 from annotator.ui.tasks import Task
 
 CONTEXT = 40  # characters either side in the disagreement list
-KINDS = {"resized": QT_TR_NOOP("extent differs"), "relabelled": QT_TR_NOOP("label differs"), "removed": QT_TR_NOOP("only B"), "added": QT_TR_NOOP("only A")}
+KINDS = {
+    "resized": QT_TR_NOOP("extent differs"),
+    "relabelled": QT_TR_NOOP("label differs"),
+    "removed": QT_TR_NOOP("only B"),
+    "added": QT_TR_NOOP("only A"),
+}
 
 
 def figure(value: float | None) -> str:
@@ -43,7 +48,11 @@ def why_null(articles: int, tokens: int, analysts: int = 2, basis: str = tr("fin
     if analysts < 2:
         return tr("fewer than two analysts")
     if not articles:
-        return tr("no article {basis} all of them").format(basis=basis) if analysts > 2 else tr("no article {basis} both").format(basis=basis)
+        return (
+            tr("no article {basis} all of them").format(basis=basis)
+            if analysts > 2
+            else tr("no article {basis} both").format(basis=basis)
+        )
     if not tokens:
         return tr("no tokens")
     return tr("one category only")
@@ -52,7 +61,13 @@ def why_null(articles: int, tokens: int, analysts: int = 2, basis: str = tr("fin
 class PairLabelModel(QAbstractTableModel):
     """Rows: pairs of analysts; columns: articles, tokens, kappa, then F1 exact / overlap per label."""
 
-    FIXED = (QT_TR_NOOP("Pair (A / B)"), QT_TR_NOOP("Articles"), QT_TR_NOOP("Tokens"), QT_TR_NOOP("Cohen's κ"), QT_TR_NOOP("All labels"))
+    FIXED = (
+        QT_TR_NOOP("Pair (A / B)"),
+        QT_TR_NOOP("Articles"),
+        QT_TR_NOOP("Tokens"),
+        QT_TR_NOOP("Cohen's κ"),
+        QT_TR_NOOP("All labels"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -100,7 +115,9 @@ class PairLabelModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and col == 3:
                 if p.cohen_kappa is None:
                     return tr("Cannot be computed: {why_null}.").format(why_null=why_null(p.articles, p.tokens))
-                return tr("Over {tokens:,} tokens of {articles:,} articles.").format(tokens=p.tokens, articles=p.articles)
+                return tr("Over {tokens:,} tokens of {articles:,} articles.").format(
+                    tokens=p.tokens, articles=p.articles
+                )
             if role == Qt.ItemDataRole.TextAlignmentRole and col:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
@@ -110,7 +127,23 @@ class PairLabelModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and ex is not None:
             if ex.f1 is None:
                 return tr("Cannot be computed: neither analyst has such a span in the articles both finished.")
-            return (tr("Exact: P {figure}, R {figure2}, F1 {figure3} ({matched} matched of {a_spans} by {a} and {b_spans} by {b})\nOverlap: F1 {figure4} ({matched2} matched), over {articles:,} articles.\nPress Enter or double-click to list the disagreements.").format(figure=figure(ex.precision), figure2=figure(ex.recall), figure3=figure(ex.f1), matched=ex.matched, a_spans=ex.a_spans, a=p.a, b_spans=ex.b_spans, b=p.b, figure4=figure(ov.f1), matched2=ov.matched, articles=p.articles))
+            return tr(
+                "Exact: P {figure}, R {figure2}, F1 {figure3} ({matched} matched of {a_spans} by {a} and {b_spans} by "
+                "{b})\nOverlap: F1 {figure4} ({matched2} matched), over {articles:,} articles.\nPress Enter or "
+                "double-click to list the disagreements."
+            ).format(
+                figure=figure(ex.precision),
+                figure2=figure(ex.recall),
+                figure3=figure(ex.f1),
+                matched=ex.matched,
+                a_spans=ex.a_spans,
+                a=p.a,
+                b_spans=ex.b_spans,
+                b=p.b,
+                figure4=figure(ov.f1),
+                matched2=ov.matched,
+                articles=p.articles,
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -198,7 +231,9 @@ class AgreementDock(QDockWidget):
         layout = QVBoxLayout(body)
         top = QHBoxLayout()
         self.every = QCheckBox(tr("Every annotated article"), body, objectName="agreementAll")
-        self.every.setToolTip(tr("Compare every article all of them annotated at least once, not only those each marked done"))
+        self.every.setToolTip(
+            tr("Compare every article all of them annotated at least once, not only those each marked done")
+        )
         self.refresh = QPushButton(tr("&Compute"), body, objectName="agreementRefresh")
         self.progress = QProgressBar(body, objectName="agreementProgress")
         self.progress.setMaximumWidth(160)
@@ -323,13 +358,30 @@ class AgreementController(QObject):
         self.result = result
         self.dock.model.set_result(result, self.session.labels)
         basis = tr("annotated at least once by") if self.dock.every.isChecked() else tr("finished by")
-        n = tr("%Ln article(s) {basis} all, {tokens:,} tokens", None, result.articles).format(basis=basis, tokens=result.tokens)
+        n = tr("%Ln article(s) {basis} all, {tokens:,} tokens", None, result.articles).format(
+            basis=basis, tokens=result.tokens
+        )
         parts = []
-        for name, value in ((tr("Fleiss' κ"), result.fleiss_kappa), (tr("Krippendorff's α"), result.krippendorff_alpha)):
-            shown = figure(value) if value is not None else f"— ({why_null(result.articles, result.tokens, len(result.annotators), basis)})"
+        for name, value in (
+            (tr("Fleiss' κ"), result.fleiss_kappa),
+            (tr("Krippendorff's α"), result.krippendorff_alpha),
+        ):
+            shown = (
+                figure(value)
+                if value is not None
+                else f"— ({why_null(result.articles, result.tokens, len(result.annotators), basis)})"
+            )
             parts.append(f"<b>{name}</b> {shown}")
         self.dock.summary.setText(
-            tr("{value}: {join} <span style='opacity:.7'>({n}; units: {tokenizer} tokens; {seconds:.1f} s)</span>").format(value=', '.join(result.annotators) or 'No analysts', join=' · '.join(parts), n=n, tokenizer=result.tokenizer, seconds=result.seconds)
+            tr(
+                "{value}: {join} <span style='opacity:.7'>({n}; units: {tokenizer} tokens; {seconds:.1f} s)</span>"
+            ).format(
+                value=", ".join(result.annotators) or "No analysts",
+                join=" · ".join(parts),
+                n=n,
+                tokenizer=result.tokenizer,
+                seconds=result.seconds,
+            )
         )
         if self.dock.model.rowCount():
             self.dock.table.setCurrentIndex(self.dock.model.index(0, len(PairLabelModel.FIXED) - 1))
@@ -384,7 +436,11 @@ class AgreementController(QObject):
         name = next((lab.name for lab in self.session.labels if lab.tag == label), tr("all labels"))
         n_articles = len({c.article_id for c in items})
         self.dock.list_title.setText(
-            tr("%Ln disagreement(s) between {a} (A) and {b} (B), {name}, in {articles}. Enter opens the article.", None, len(items)).format(a=a, b=b, name=name, articles=tr("%Ln article(s)", None, n_articles))
+            tr(
+                "%Ln disagreement(s) between {a} (A) and {b} (B), {name}, in {articles}. Enter opens the article.",
+                None,
+                len(items),
+            ).format(a=a, b=b, name=name, articles=tr("%Ln article(s)", None, n_articles))
         )
         if items:
             self.dock.list.setCurrentIndex(self.dock.details.index(0, 0))
@@ -412,10 +468,14 @@ def _disagreements(corpus, a: str, b: str, label: str | None, every: bool):
         if c.article_id not in text_of:
             text_of = {c.article_id: corpus.articles.get(c.article_id).text}  # items come article by article
         text = text_of[c.article_id]
-        contexts.append(tuple(
-            None if s is None else (text[max(0, s.start - CONTEXT) : s.start], text[s.start : s.end], text[s.end : s.end + CONTEXT])
-            for s in (c.gold, c.analyst)
-        ))
+        contexts.append(
+            tuple(
+                None
+                if s is None
+                else (text[max(0, s.start - CONTEXT) : s.start], text[s.start : s.end], text[s.end : s.end + CONTEXT])
+                for s in (c.gold, c.analyst)
+            )
+        )
     return items, contexts
 
 

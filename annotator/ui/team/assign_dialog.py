@@ -106,7 +106,9 @@ class AssignDialog(QDialog):
         order = sorted(self.plan)
         shared = overlaps(self.plan)
         self.table.setColumnCount(2 + len(order))
-        self.table.setHorizontalHeaderLabels([tr("Analyst"), tr("Articles"), *[tr("with {n}").format(n=n) for n in order]])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Analyst"), tr("Articles"), *[tr("with {n}").format(n=n) for n in order]]
+        )
         self.table.setRowCount(len(order))
         for row, name in enumerate(order):
             cells = [name, str(len(self.plan[name])), *["–" if m == name else str(shared[name][m]) for m in order]]
@@ -118,9 +120,15 @@ class AssignDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         earlier = self.corpus.team.count()
-        note = tr(" Their earlier assignments are replaced ({earlier:,} in the corpus now).").format(earlier=earlier) if earlier else ""
+        note = (
+            tr(" Their earlier assignments are replaced ({earlier:,} in the corpus now).").format(earlier=earlier)
+            if earlier
+            else ""
+        )
         self.summary.setText(
-            tr("%Ln article(s), each to {per} of {count} analysts.{note}", None, len(ids)).format(per=self.per_article.value(), count=len(order), note=note)
+            tr("%Ln article(s), each to {per} of {count} analysts.{note}", None, len(ids)).format(
+                per=self.per_article.value(), count=len(order), note=note
+            )
         )
         self.assign_button.setEnabled(True)
 

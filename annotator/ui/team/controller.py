@@ -122,7 +122,11 @@ class TeamController(QObject):
                 self._done.discard(article_id)
         else:
             return
-        title = tr("Articles — my queue: {count:,} of {count2:,} done").format(count=len(self._done), count2=len(queue)) if queue else tr("Articles")
+        title = (
+            tr("Articles — my queue: {count:,} of {count2:,} done").format(count=len(self._done), count2=len(queue))
+            if queue
+            else tr("Articles")
+        )
         self.window.article_dock.setWindowTitle(title)
 
     def update_title(self) -> None:
@@ -130,7 +134,11 @@ class TeamController(QObject):
         name = Path(path).name if path else tr("Corpus")
         blind = tr(" · blind mode") if self.session.corpus.team.blind else ""
         gone = tr(" (file gone)") if self.session.gone_message else ""
-        self.window.setWindowTitle(tr("{name} — {annotator}{blind}{gone} — Annotator").format(name=name, annotator=self.session.annotator, blind=blind, gone=gone))
+        self.window.setWindowTitle(
+            tr("{name} — {annotator}{blind}{gone} — Annotator").format(
+                name=name, annotator=self.session.annotator, blind=blind, gone=gone
+            )
+        )
 
     def view(self) -> str:
         if self.session.corpus.team.blind or self.show_mine.isChecked():
@@ -203,7 +211,12 @@ class TeamController(QObject):
     def _assign(self, plan: dict) -> None:
         if self._run(AssignArticles(self.session, plan)):
             n = len({i for ids in plan.values() for i in ids})
-            self.window.status.showMessage(tr("Assigned %Ln article(s) to {analysts}.", None, n).format(analysts=tr("%n analyst(s)", None, len(plan))), 6000)
+            self.window.status.showMessage(
+                tr("Assigned %Ln article(s) to {analysts}.", None, n).format(
+                    analysts=tr("%n analyst(s)", None, len(plan))
+                ),
+                6000,
+            )
 
     def clear_assignments(self) -> None:
         if self.session.corpus.team.count():
@@ -234,11 +247,17 @@ class TeamController(QObject):
                 return None
         if out is None:
             start = str(Path(corpus.path).with_name(f"{name.strip()}.db"))
-            out = file_dialogs.save_file_name(self.window, tr("Share for {name}").format(name=name), start, CORPUS_FILTER)
+            out = file_dialogs.save_file_name(
+                self.window, tr("Share for {name}").format(name=name), start, CORPUS_FILTER
+            )
             if not out:
                 return None
             if Path(out).exists():
-                self._tell(tr("Share for an analyst"), tr("{out} already exists; choose another name.").format(out=out), warning=True)
+                self._tell(
+                    tr("Share for an analyst"),
+                    tr("{out} already exists; choose another name.").format(out=out),
+                    warning=True,
+                )
                 return None
 
         def work(progress):
@@ -307,13 +326,19 @@ class TeamController(QObject):
         self.window.articles.refresh()
         self.refresh()
         if error is not None:
-            message = str(error) if isinstance(error, CorpusError) else tr("The merge stopped: {error}").format(error=error)
+            message = (
+                str(error) if isinstance(error, CorpusError) else tr("The merge stopped: {error}").format(error=error)
+            )
             self._tell(tr("Merge corpus files"), message, warning=True)
             return
         self.last_report = report
-        details = [tr("Refused {file}: {why}").format(file=file, why=why) for file, why in report.refused] + report.lines()
+        details = [
+            tr("Refused {file}: {why}").format(file=file, why=why) for file, why in report.refused
+        ] + report.lines()
         if len(details) > DETAIL_LINES:  # a big merge: the first lines, and how many more
             more = len(details) - DETAIL_LINES
-            details = details[:DETAIL_LINES] + [tr("… and {more:,} more lines (annotator merge lists them all).").format(more=more)]
+            details = details[:DETAIL_LINES] + [
+                tr("… and {more:,} more lines (annotator merge lists them all).").format(more=more)
+            ]
         self.window.status.showMessage(report.summary(), 10000)
         self._tell(tr("Merge corpus files"), report.summary(), warning=not report.ok, details="\n".join(details))

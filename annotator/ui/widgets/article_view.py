@@ -160,7 +160,9 @@ class ArticleView(QWidget):
         if article is None:
             self._full_title = tr("No article open")
             self._fit_title()
-            self.details.setText(tr("Choose an article in the list, or import some with File › Import articles (Ctrl+I)."))
+            self.details.setText(
+                tr("Choose an article in the list, or import some with File › Import articles (Ctrl+I).")
+            )
             return
         self._full_title = article.title
         self._fit_title()

@@ -39,7 +39,8 @@ def blend(colour: QColor | str, amount: float, base: QColor | str = "#ffffff") -
 
 
 def text_on(background: QColor | str, preferred: QColor | str | None = None) -> QColor:
-    """``preferred`` when it reads well on ``background`` (contrast >= 4.5), else black or white, whichever reads better."""
+    """``preferred`` when it reads well on ``background`` (contrast >= 4.5), else black or white, whichever reads
+    better."""
     if preferred is not None and contrast(preferred, background) >= MIN_CONTRAST:
         return QColor(preferred)
     return BLACK if contrast(BLACK, background) >= contrast(WHITE, background) else WHITE

@@ -23,12 +23,17 @@ def hint_html(labels: list[Label], review: str, export: str) -> str:
     keyed = [lab for lab in labels if lab.hotkey]
     if keyed:
         keys = ", ".join(f"<b>{html.escape(lab.hotkey)}</b>&nbsp;{_nbsp(lab.name)}" for lab in keyed)
-        how = tr("Select text in the article, then press a label's key ({keys}) or click its button above.").format(keys=keys)
+        how = tr("Select text in the article, then press a label's key ({keys}) or click its button above.").format(
+            keys=keys
+        )
     else:
-        how = tr("Select text in the article, then click a label's button above (give labels keys in Label › Manage labels).")
-    return (
-        tr("<b>Welcome to Annotator.</b> {how} Click a span to relabel or delete it; Ctrl+Z undoes. Every label is saved at once. {review} {export} <i>Help › Keyboard shortcuts</i> (F1) lists every key.").format(how=how, review=review, export=export)
-    )
+        how = tr(
+            "Select text in the article, then click a label's button above (give labels keys in Label › Manage labels)."
+        )
+    return tr(
+        "<b>Welcome to Annotator.</b> {how} Click a span to relabel or delete it; Ctrl+Z undoes. Every label is saved "
+        "at once. {review} {export} <i>Help › Keyboard shortcuts</i> (F1) lists every key."
+    ).format(how=how, review=review, export=export)
 
 
 class FirstRunHint(QFrame):

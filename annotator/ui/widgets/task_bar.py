@@ -28,7 +28,9 @@ class TaskBar(QWidget):
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("taskCancel")
-        self.cancel_button.setToolTip(tr("Stop: {lower} (nothing half-done is kept)").format(lower=title.rstrip('…').lower()))
+        self.cancel_button.setToolTip(
+            tr("Stop: {lower} (nothing half-done is kept)").format(lower=title.rstrip("…").lower())
+        )
         self.cancel_button.clicked.connect(self._cancel)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)

@@ -364,7 +364,10 @@ class TextPane(QPlainTextEdit):
                 for a in reversed(hits):  # outermost first, as they nest
                     lab = self._labels.get(a.label_id)
                     line = "<b style='color:{value}'>■</b> {escape}: {escape2}".format(  # notr
-                        value=lab.colour if lab else '#777', escape=html.escape(lab.name if lab else '?'), escape2=html.escape(a.text))
+                        value=lab.colour if lab else "#777",
+                        escape=html.escape(lab.name if lab else "?"),
+                        escape2=html.escape(a.text),
+                    )
                     if self.index.owner is not None and a.annotator != self.index.owner:
                         line += tr(" <i>· {escape} (read-only)</i>").format(escape=html.escape(a.annotator))
                     if a.note:

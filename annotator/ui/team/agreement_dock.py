@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Label
 from annotator.formats.agreement import AgreementResult, Cancelled, Correction, compute, pair_disagreements
-from annotator.store.corpus import second_connection
 from annotator.store.adjudication import DEFAULT_GOLD
+from annotator.store.corpus import second_connection
 from annotator.ui.i18n import QT_TR_NOOP, tr
 from annotator.ui.models.base import FlatTableModel
 from annotator.ui.search.context import ColourRole, ContextDelegate, ContextRole

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from annotator.core.model import Label
 from annotator.ui.i18n import QT_TR_NOOP, tr
@@ -31,6 +32,8 @@ class Spec:
     checkable: bool = False
     checked: bool = False
     short: str = ""  # the name in lists of commands, when the menu text changes (Undo <edit>)
+    on_text: bool = False  # its keys act only while the text has the focus (Tab never leaves a list)
+    also_in: str = ""  # another menu that shows it too, at its end
 
 
 MENUS = (
@@ -40,8 +43,10 @@ MENUS = (
     QT_TR_NOOP("&Article"),
     QT_TR_NOOP("&View"),
     QT_TR_NOOP("Team"),  # no mnemonic (Alt+T is a dock button's)
+    QT_TR_NOOP("Suggest&ions"),
     QT_TR_NOOP("&Help"),
 )
+SUGGEST = MENUS[-2]
 
 SPECS: tuple[Spec, ...] = (
     # File
@@ -428,6 +433,65 @@ SPECS: tuple[Spec, ...] = (
         ("Ctrl+Shift+J",),
         enabled_when=ARTICLE,
     ),
+    # Suggestions
+    Spec(
+        "suggest_next", QT_TR_NOOP("&Next suggestion"), QT_TR_NOOP("Select the next suggestion in the text"),
+        SUGGEST, 0, ("Tab",), on_text=True,
+    ),
+    Spec(
+        "suggest_previous",
+        QT_TR_NOOP("&Previous suggestion"),
+        QT_TR_NOOP("Select the previous suggestion in the text"),
+        SUGGEST, 0, ("Shift+Tab",), on_text=True,
+    ),
+    Spec(
+        "suggest_accept",
+        QT_TR_NOOP("&Accept suggestion"),
+        QT_TR_NOOP("Label the selected suggestion with its label (a label key labels it with that label)"),
+        SUGGEST, 0, ("Return", "Enter"), on_text=True,
+    ),
+    Spec(
+        "suggest_reject",
+        QT_TR_NOOP("&Reject suggestion"),
+        QT_TR_NOOP("Not a mention: the suggestion is not offered again at this place"),
+        SUGGEST, 0, ("X",), on_text=True,
+    ),
+    Spec(
+        "suggest_accept_all",
+        QT_TR_NOOP("Accept a&ll suggestions in this article"),
+        QT_TR_NOOP("Label every suggestion of this article in one step (one undo takes them all back)"),
+        SUGGEST, 0, ("Ctrl+Shift+Return",),
+    ),
+    Spec(
+        "show_suggestions",
+        QT_TR_NOOP("Show &suggestions"),
+        QT_TR_NOOP("Show what the dictionary of your labels and the trained model suggest, as dashed outlines"),
+        SUGGEST, 1, ("Ctrl+Shift+G",), checkable=True, checked=True, also_in="&View",
+    ),
+    Spec(
+        "suggest_own_only",
+        QT_TR_NOOP("Suggest from &my labels only"),
+        QT_TR_NOOP("The dictionary holds only your own labels (as in blind labelling), not every analyst's"),
+        SUGGEST, 1, checkable=True,
+    ),
+    Spec(
+        "suggest_least_sure",
+        QT_TR_NOOP("Next article: &least sure first"),
+        QT_TR_NOOP("Next article opens the unfinished article the model is least sure about (active learning)"),
+        SUGGEST, 1, checkable=True,
+    ),
+    Spec(
+        "train_now", QT_TR_NOOP("&Train model now"),
+        QT_TR_NOOP("Train the suggestion model from your finished articles, in the background"), SUGGEST, 2,
+    ),
+    Spec(
+        "stop_training", QT_TR_NOOP("&Stop training"),
+        QT_TR_NOOP("Stop the training that is running; the current model stays"), SUGGEST, 2,
+    ),
+    Spec(
+        "retrain_every", QT_TR_NOOP("Retrain &every…"),
+        QT_TR_NOOP("How many newly finished articles start a new training"), SUGGEST, 2,
+    ),
     # Help
     Spec(
         "shortcuts",
@@ -500,7 +564,16 @@ class WindowActions:
                 action.setChecked(spec.checked)
             window.addAction(action)  # shortcuts work even when the menu bar is hidden
             self.by_id[spec.id] = action
+            if spec.on_text:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # see attach_text
         self.label_actions: list[QAction] = []
+
+    def attach_text(self, pane: QWidget) -> None:
+        """Give the commands whose keys act only in the text (Tab, Enter, X) to the text pane."""
+        for spec in SPECS:
+            if spec.on_text:
+                self.window.removeAction(self.by_id[spec.id])
+                pane.addAction(self.by_id[spec.id])
 
     def __getattr__(self, name: str) -> QAction:
         by_id = self.__dict__.get("by_id", {})
@@ -557,6 +630,10 @@ class WindowActions:
                 menu.addMenu(recent_menu)
         menus["&View"].addSeparator()
         menus["&View"].addActions(docks)
+        for spec in SPECS:
+            if spec.also_in:
+                menus[spec.also_in].addSeparator()
+                menus[spec.also_in].addAction(self.by_id[spec.id])
         return menus["&Label"]
 
     def fill_label_menu(self, menu: QMenu) -> None:

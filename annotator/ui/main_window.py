@@ -218,8 +218,6 @@ class MainWindow(QMainWindow):
         self.pane.selection_changed_cp.connect(self._update_actions)
 
     def _add_suggestions(self) -> None:
-        menus = self.window_actions.menus  # by their English titles, in any language
-        self.suggestions.actions.build_menus(self.menuBar(), menus["&View"], menus["&Help"].menuAction())
         self.status.insertPermanentWidget(0, self.suggestions.status)
         self.suggestions.message.connect(lambda m: self.status.showMessage(m, 8000))
 
@@ -431,7 +429,7 @@ class MainWindow(QMainWindow):
         self.status.showMessage(tr("New annotations are recorded as {name}.").format(name=name), 5000)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(everything_on(self, self.window_actions.all() + self.suggestions.actions.all()), self)
+        dialog = ShortcutsDialog(everything_on(self, self.window_actions.all()), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

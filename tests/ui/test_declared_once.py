@@ -81,3 +81,24 @@ def test_no_module_outside_settings_names_a_setting_key():
             continue
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\b(settings|s)\.(value|setValue)\(", text), f"{path} reads or writes a setting directly"
+
+
+def test_every_command_of_the_menus_is_declared(window):
+    """The menu bar is made from SPECS: every command in it is a declared one (the label keys are
+    the labels' own, a dock's or toolbar's Show command its own, View › Annotations of a choice among layers)."""
+    from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
+
+    declared = {id(a) for a in window.window_actions.all()}
+    docks = {id(d.toggleViewAction()) for d in [*window.findChildren(QDockWidget), *window.findChildren(QToolBar)]}
+    layers = {id(a) for a in window.team.actions()}
+    stray = [
+        action.text()
+        for top in window.menuBar().actions()
+        for menu in [top.menu(), *top.menu().findChildren(QMenu)]
+        for action in menu.actions()
+        if not action.isSeparator() and action.menu() is None
+        and id(action) not in declared | docks | layers and action.data() is None
+    ]
+    assert stray == []
+    assert window.window_actions.suggest_next in window.pane.actions()  # Tab acts in the text only
+    assert window.window_actions.suggest_next not in window.actions()

@@ -23,7 +23,7 @@ def test_the_menu_bar_is_the_same_in_every_language(qtbot, controller, corpus_pa
     try:
         bar = [a.menu().objectName() for a in window.menuBar().actions()]
         assert bar == ["menuFile", "menuEdit", "menuLabel", "menuArticle", "menuView", "menuTeam",
-                       "suggestionsMenu", "menuHelp"]
+                       "menuSuggestions", "menuHelp"]
         view = window.window_actions.menus["&View"].actions()
         assert view[0].menu() is window.team.layers_menu  # Annotations of: mine, everyone's, chosen
         assert window.suggestions.actions.show in view

@@ -63,7 +63,8 @@ class SuggestionController(QObject):
         self.settings = settings
         self.live = LiveSuggestions()
         self.overlay = SuggestionOverlay(self.pane)
-        self.actions = SuggestionActions(window, self.pane)
+        window.window_actions.attach_text(self.pane)
+        self.actions = SuggestionActions(window.window_actions)
         self.doc: ArticleSuggestions | None = None  # the open article's suggestions
         self.selected: Suggestion | None = None
         self._shown_article: int | None = None

@@ -47,7 +47,8 @@ def _count(text: str, needle: str, limit: int = 2) -> int:
 def quote_context(text: str, start: int, end: int) -> tuple[str, str]:
     """Prefix and suffix for a TextQuoteSelector: about ``QUOTE_CONTEXT`` characters, doubled until
     prefix + quote + suffix occurs once in the text (so a reader finds the right occurrence), at
-    most ``QUOTE_LIMIT`` each; never cutting a character in two."""
+    most ``QUOTE_LIMIT`` each; never cutting a character in two. (One span; ``quote_contexts``
+    gives the same for all of an article's spans at once.)"""
     width = QUOTE_CONTEXT
     while True:
         prefix, suffix = span_context(text, start, end, width)
@@ -57,8 +58,70 @@ def quote_context(text: str, start: int, end: int) -> tuple[str, str]:
         width = min(width * 2, QUOTE_LIMIT)
 
 
-def annotation(doc: ExportDoc, span: ExportSpan) -> dict[str, Any]:
-    prefix, suffix = quote_context(doc.text, span.start, span.end)
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Where ``needle`` starts in ``text``, overlapping occurrences too."""
+    found, at = [], text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def quote_contexts(text: str, extents: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
+    """``quote_context`` of every extent, the same strings, in time that does not grow with
+    spans × text: the text is searched once per distinct quote, and prefix + quote + suffix occurs
+    at an occurrence of the quote exactly when the text around it equals prefix and suffix, so
+    the occurrences are counted by their surroundings, and only those that still match are kept
+    for the next, wider context."""
+    by_quote: dict[str, list[tuple[int, int]]] = {}
+    for start, end in set(extents):
+        by_quote.setdefault(text[start:end], []).append((start, end))
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    n = len(text)
+    for quote, group in by_quote.items():
+        if not quote:  # an empty quote occurs everywhere: as one span is
+            for start, end in group:
+                found[(start, end)] = quote_context(text, start, end)
+            continue
+        size = len(quote)
+        candidates = _occurrences(text, quote)
+        width, open_ = QUOTE_CONTEXT, sorted(group)
+        while open_:
+            contexts = {}
+            for start, end in open_:
+                prefix, suffix = span_context(text, start, end, width)
+                if (len(prefix) >= start and end + len(suffix) >= n) or width >= QUOTE_LIMIT:
+                    found[(start, end)] = prefix, suffix
+                else:
+                    contexts[(start, end)] = prefix, suffix
+            if not contexts:
+                break
+            shapes: dict[tuple[int, int], set[tuple[str, str]]] = {}
+            for prefix, suffix in contexts.values():
+                shapes.setdefault((len(prefix), len(suffix)), set()).add((prefix, suffix))
+            counts: dict[tuple[str, str], int] = {}
+            kept = set()
+            for (before, after), wanted in shapes.items():
+                for q in candidates:
+                    if q < before or q + size + after > n:
+                        continue
+                    key = (text[q - before : q], text[q + size : q + size + after])
+                    if key in wanted:
+                        counts[key] = counts.get(key, 0) + 1
+                        kept.add(q)
+            open_ = []
+            for extent, key in contexts.items():
+                if counts.get(key, 0) == 1:
+                    found[extent] = key
+                else:
+                    open_.append(extent)
+            candidates = sorted(kept)  # a wider context can only match where this one did
+            width = min(width * 2, QUOTE_LIMIT)
+    return found
+
+
+def annotation(doc: ExportDoc, span: ExportSpan, context: tuple[str, str] | None = None) -> dict[str, Any]:
+    prefix, suffix = context if context is not None else quote_context(doc.text, span.start, span.end)
     body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": span.label}]
     if span.note:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": span.note, "format": "text/plain"})
@@ -90,8 +153,9 @@ def write_w3c(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
     out.write("[")
     first = True
     for doc in docs:
+        contexts = quote_contexts(doc.text, ((span.start, span.end) for span in doc.spans))
         for span in doc.spans:
             out.write("\n" if first else ",\n")
-            out.write(strict_dumps(annotation(doc, span)))
+            out.write(strict_dumps(annotation(doc, span, contexts[(span.start, span.end)])))
             first = False
     out.write("\n]\n")

@@ -67,6 +67,28 @@ def _occurrences(text: str, needle: str) -> list[int]:
     return found
 
 
+def _count_by_surroundings(
+    text: str, candidates: list[int], size: int, wanted: set[tuple[str, str]]
+) -> tuple[dict[tuple[str, str], int], list[int]]:
+    """How often each (prefix, suffix) of ``wanted`` surrounds an occurrence (of a quote ``size``
+    long) at ``candidates``, and the occurrences some of them surround."""
+    shapes: dict[tuple[int, int], set[tuple[str, str]]] = {}
+    for prefix, suffix in wanted:
+        shapes.setdefault((len(prefix), len(suffix)), set()).add((prefix, suffix))
+    counts: dict[tuple[str, str], int] = {}
+    kept = set()
+    n = len(text)
+    for (before, after), keys in shapes.items():
+        for q in candidates:
+            if q < before or q + size + after > n:
+                continue
+            key = (text[q - before : q], text[q + size : q + size + after])
+            if key in keys:
+                counts[key] = counts.get(key, 0) + 1
+                kept.add(q)
+    return counts, sorted(kept)
+
+
 def quote_contexts(text: str, extents: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
     """``quote_context`` of every extent, the same strings, in time that does not grow with
     spans × text: the text is searched once per distinct quote, and prefix + quote + suffix occurs
@@ -96,26 +118,14 @@ def quote_contexts(text: str, extents: Iterable[tuple[int, int]]) -> dict[tuple[
                     contexts[(start, end)] = prefix, suffix
             if not contexts:
                 break
-            shapes: dict[tuple[int, int], set[tuple[str, str]]] = {}
-            for prefix, suffix in contexts.values():
-                shapes.setdefault((len(prefix), len(suffix)), set()).add((prefix, suffix))
-            counts: dict[tuple[str, str], int] = {}
-            kept = set()
-            for (before, after), wanted in shapes.items():
-                for q in candidates:
-                    if q < before or q + size + after > n:
-                        continue
-                    key = (text[q - before : q], text[q + size : q + size + after])
-                    if key in wanted:
-                        counts[key] = counts.get(key, 0) + 1
-                        kept.add(q)
+            counts, kept = _count_by_surroundings(text, candidates, size, set(contexts.values()))
             open_ = []
             for extent, key in contexts.items():
                 if counts.get(key, 0) == 1:
                     found[extent] = key
                 else:
                     open_.append(extent)
-            candidates = sorted(kept)  # a wider context can only match where this one did
+            candidates = kept  # a wider context can only match where this one did
             width = min(width * 2, QUOTE_LIMIT)
     return found
 

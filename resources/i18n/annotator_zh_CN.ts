@@ -2958,6 +2958,10 @@ Press Enter or double-click to list the disagreements.</source>
             <translation>盲标模式：您只能看到自己的标注</translation>
         </message>
         <message>
+            <source>Blind mode: suggestions come only from your own labels</source>
+            <translation>盲标模式：建议只来自您自己的标注</translation>
+        </message>
+        <message>
             <source>Articles — my queue: {count:,} of {count2:,} done</source>
             <translation>文章 — 我的队列：已完成 {count:,} / {count2:,}</translation>
         </message>

@@ -270,3 +270,18 @@ def test_the_status_tooltip_lists_every_analysts_status(qtbot, team_window):
     w.session.corpus.layers.set_status(1, Status.DONE, "mei")
     tip = w.articles.index(w.articles.row_of(1), 1).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines() == ["Your status: In progress", "li: In progress", "mei: Done", "tester: In progress"]
+
+
+def test_blind_mode_suggests_from_the_users_own_labels_only(qtbot, team_window):
+    w = team_window
+    w.suggestions.wait_ready()
+    suggested = {ARTICLE[x.start : x.end] for x in w.suggestions.items}
+    assert "Foshan" in suggested  # others' labels teach the dictionary while everyone's work is shared
+    w.team.blind.trigger()
+    w.suggestions.wait_ready()
+    assert "Foshan" not in {ARTICLE[x.start : x.end] for x in w.suggestions.items}  # mei's and li's label
+    assert not w.window_actions.suggest_own_only.isEnabled()
+    w.team.blind.trigger()  # lifted: back to everyone's labels
+    w.suggestions.wait_ready()
+    assert "Foshan" in {ARTICLE[x.start : x.end] for x in w.suggestions.items}
+    assert w.window_actions.suggest_own_only.isEnabled()

@@ -100,7 +100,7 @@ class StatsDock(QDockWidget):
         self.setWidget(scroll)
 
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
-        self._settle.timeout.connect(self.refresh)
+        self._settle.timeout.connect(lambda: self.refresh() if self.isVisible() else None)  # not once closed
         for signal in (session.annotations_added, session.annotations_removed, session.annotations_changed,
                        session.article_changed, session.labels_changed, session.articles_imported,
                        session.team_changed):

@@ -84,6 +84,7 @@ class SuggestionController(QObject):
         self._pool.setMaxThreadCount(1)
         self._reading: Task | None = None
         self._meanwhile: list[tuple[str, str, int]] = []
+        self._blind = session.corpus.team.blind
         a = self.actions
         a.show.setChecked(keys.SUGGEST_SHOW.read(settings))
         a.least_sure.setChecked(keys.SUGGEST_LEAST_SURE.read(settings))
@@ -124,7 +125,7 @@ class SuggestionController(QObject):
         """Read the dictionary of labelled texts again: in a worker thread with its own read-only
         connection for a corpus file (a million spans take seconds), then look at the article again.
         Labels made meanwhile are kept aside and added to it when it arrives."""
-        own = self.session.annotator if self.actions.own_only.isChecked() else None
+        own = self.session.annotator if self.own_only else None
         path = self.session.corpus.path
         if path is None:
             self.live.dictionary = Dictionary.from_counts(labelled_texts(self.session.corpus, own))
@@ -183,7 +184,7 @@ class SuggestionController(QObject):
 
     def _labelled(self, annotations: list[Annotation], sign: int) -> None:
         tags = self._tag_of()
-        own = self.actions.own_only.isChecked()
+        own = self.own_only
         for a in annotations:
             if own and a.annotator != self.session.annotator:
                 continue
@@ -215,6 +216,19 @@ class SuggestionController(QObject):
         keys.SUGGEST_OWN_ONLY.write(self.settings, on)
         self._rebuild_dictionary()
         self.refresh()
+
+    @property
+    def own_only(self) -> bool:
+        """Suggest from the analyst's own labels only: when chosen, and always in blind mode."""
+        return self.actions.own_only.isChecked() or self.session.corpus.team.blind
+
+    def blind_changed(self) -> None:
+        """Blind mode set or lifted (Team › Blind mode, or another program): the dictionary follows."""
+        blind = self.session.corpus.team.blind
+        if blind != self._blind:
+            self._blind = blind
+            self._rebuild_dictionary()
+            self.refresh()
 
     # --- computing what is shown -------------------------------------------------------------
     @property

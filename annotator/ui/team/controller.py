@@ -103,6 +103,10 @@ class TeamController(QObject):
         self.window.review.dock.filters.restrict_to(self.session.annotator if blind else None)
         for action in (self.window.window_actions.consistency, self.window.window_actions.missed_mentions):
             action.setEnabled(not blind)  # they compare everyone's labels: not while each works blind
+        own = self.window.window_actions.suggest_own_only  # suggestions learn from the analyst's labels alone
+        own.setEnabled(not blind)
+        own.setToolTip(tr("Blind mode: suggestions come only from your own labels") if blind else own.statusTip())
+        self.window.suggestions.blind_changed()
         self.window.articles.set_queue(corpus.team.assigned(self.session.annotator))
         self.update_queue_title()
         self.update_title()

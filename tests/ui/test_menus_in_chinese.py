@@ -30,3 +30,18 @@ def test_the_menu_bar_is_the_same_in_every_language(qtbot, controller, corpus_pa
     finally:
         window.close()
         window.session.corpus.close()
+
+
+def test_the_shortcut_list_names_commands_without_their_key_letters(qtbot, controller, corpus_path, language):
+    import re
+
+    window = controller.open(corpus_path)
+    qtbot.addWidget(window)
+    try:
+        dialog = window.show_shortcuts()
+        names = [name for name, _keys in dialog.shortcut_rows()]
+        assert names and not [n for n in names if re.search(r"\([A-Z]\)$|&", n)]
+        dialog.close()
+    finally:
+        window.close()
+        window.session.corpus.close()

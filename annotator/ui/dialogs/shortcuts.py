@@ -7,6 +7,8 @@ window (added by a dock or widget) is listed after them, so the list never misse
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,9 +29,14 @@ def keys_of(item: QAction | QShortcut) -> list[str]:
     return [k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences if not k.isEmpty()]
 
 
+_MNEMONIC = re.compile(r"\(&(\w)\)")  # a translated text's mnemonic in brackets
+
+
 def _name(item: QAction | QShortcut) -> str:
     if isinstance(item, QAction):
-        return item.iconText().replace("&", "")
+        name = item.iconText().replace("&", "")
+        mark = _MNEMONIC.search(item.text())  # "导入文章(&I)…" lists as "导入文章", without its key letter
+        return name.replace(f"({mark.group(1)})", "").strip() if mark else name
     return item.whatsThis() or item.objectName() or tr("Shortcut")
 
 

@@ -499,22 +499,34 @@ def catch_up(db: Database, limit: int | None = None) -> int:
     Imports do not index (trigram indexing costs far more than storing the text); the index
     catches up before each search, and the app calls this in idle moments after an import.
     Each chunk is one statement, so two programs catching up at once never index an article twice.
+    The index holds the oldest articles (see ``_maybe_behind``), so the next chunk is read from
+    just above its newest entry, whatever the size of the corpus; articles it lacks below that
+    (none, unless the file was written by other means) are looked for only when the counts differ.
     """
     done = 0
+    pick = _NEXT_ABOVE
     while limit is None or done < limit:
         chunk = CATCH_UP_CHUNK if limit is None else min(CATCH_UP_CHUNK, limit - done)
         with db.atomic():
             cur = db.execute(
                 f"""INSERT INTO {FTS_TABLE} (rowid, title, text)
-                    SELECT id, title, text FROM articles WHERE id IN (
-                        SELECT id FROM articles WHERE id NOT IN (SELECT id FROM {FTS_TABLE}_docsize)
-                        ORDER BY id LIMIT ?)""",
+                    SELECT id, title, text FROM articles WHERE id IN ({pick})""",
                 [chunk],
             )
         if cur.rowcount <= 0:
+            if pick is _NEXT_ABOVE and unindexed_count(db):
+                pick = _NEXT_ANYWHERE
+                continue
             break
         done += cur.rowcount
     return done
+
+
+# The oldest articles the index lacks: above its newest entry (an index lookup), or anywhere (a scan).
+_NEXT_ABOVE = (
+    f"SELECT id FROM articles WHERE id > (SELECT coalesce(max(id), 0) FROM {FTS_TABLE}_docsize) ORDER BY id LIMIT ?"
+)
+_NEXT_ANYWHERE = f"SELECT id FROM articles WHERE id NOT IN (SELECT id FROM {FTS_TABLE}_docsize) ORDER BY id LIMIT ?"
 
 
 def catch_up_file(path: str | Path, stop: Callable[[], bool], step: int = CATCH_UP_CHUNK) -> int:

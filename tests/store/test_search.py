@@ -168,6 +168,28 @@ def test_imports_do_not_index_and_catch_up_indexes_in_chunks(corpus):
     assert [r.article_id for r in search(corpus.db, "Zhaoqing").results] == list(range(1, 8))
 
 
+def test_catching_up_reads_on_from_the_newest_indexed_article_never_from_the_start(corpus):
+    from annotator.store.search import _NEXT_ABOVE
+
+    plan = " ".join(row[-1] for row in corpus.db.execute("EXPLAIN QUERY PLAN " + _NEXT_ABOVE, [100]))
+    assert "SEARCH articles USING INTEGER PRIMARY KEY (rowid>?)" in plan, plan
+    assert "SCAN articles" not in plan, plan
+
+
+def test_catching_up_still_finds_articles_missing_below_the_newest_indexed_one(corpus):
+    for i in range(6):
+        corpus.articles.add(f"T{i}", f"Article {i} about Heshan number {i}.")
+    catch_up(corpus.db)
+    title, text = corpus.db.execute("SELECT title, text FROM articles WHERE id = 3").fetchone()
+    corpus.db.execute(  # a file written by other means: an old article out of the index
+        "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', 3, ?, ?)", [title, text]
+    )
+    assert unindexed_count(corpus.db) == 1
+    assert catch_up(corpus.db) == 1 and unindexed_count(corpus.db) == 0 and catch_up(corpus.db) == 0
+    assert [r.article_id for r in search(corpus.db, "Heshan").results] == list(range(1, 7))
+    corpus.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
 def test_deleting_an_article_never_indexed_leaves_the_index_sound(corpus):
     kept = corpus.articles.add("Kept", "Heshan rail line.")
     catch_up(corpus.db)

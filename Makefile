@@ -6,7 +6,7 @@ TEST_STAMP := $(VENV)/.installed-test
 PACKAGING_STAMP := $(VENV)/.installed-packaging
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: run test test-quick test-long translations bench bench-quick lint package package-test clean
+.PHONY: run test test-quick test-long translations bench bench-quick bench-large lint package package-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ bench: $(BENCH_STAMP)
 
 bench-quick: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --quick
+
+bench-large: $(BENCH_STAMP)  # ten times the corpus: builds about 6 GB of inputs into the cache the first time
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --mode large
 
 # The packaging extra (PyInstaller) is installed into the venv the first time it is needed.
 $(PACKAGING_STAMP): pyproject.toml | $(STAMP)

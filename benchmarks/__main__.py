@@ -3,6 +3,7 @@
     python -m benchmarks                 # full sizes (several minutes; corpora cached after the first run)
     python -m benchmarks --quick         # the same code on small inputs, under a minute
     python -m benchmarks --only import,search
+    python -m benchmarks --mode large    # ten times the full corpus (built once: long; about 6 GB of cache)
 
 Prints a table and writes results/latest.json (latest-quick.json in quick mode; partial.json when
 --only picks some scenarios, so a full report is never replaced by part of one).
@@ -49,7 +50,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quick", action="store_const", const="quick", dest="mode", help="small inputs, under a minute"
     )
-    parser.add_argument("--mode", choices=sorted(MODES), help="full (default), quick or tiny")
+    parser.add_argument("--mode", choices=sorted(MODES), help="full (default), quick, tiny or large")
     parser.add_argument("--only", help="comma-separated scenarios: " + ", ".join(s.name for s in SCENARIOS))
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the JSON report")
     parser.add_argument("--cache", type=Path, help="folder for generated inputs (default: RESULTS/cache)")
@@ -62,14 +63,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = MODES[args.mode]
-    wanted = set(args.only.split(",")) if args.only else {s.name for s in SCENARIOS}
+    wanted = set(args.only.split(",")) if args.only else set(sizes.scenarios or (s.name for s in SCENARIOS))
     unknown = wanted - {s.name for s in SCENARIOS}
     if unknown:
         raise SystemExit(f"Unknown scenario(s): {', '.join(sorted(unknown))}.")
     bench = Bench(sizes, args.cache or args.results / "cache", quiet=args.quiet)
     if args.prepare:
         bench.log(f"Building the {sizes.name} inputs in {bench.cache}…")
-        for name in ("txt_folder", "export_corpus", "large_corpus", "long_corpus"):
+        for name in ("txt_folder", "export_corpus", "large_corpus", "long_corpus", "huge_article"):
             getattr(bench, name)
         bench.close()
         return 0

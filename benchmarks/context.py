@@ -57,6 +57,10 @@ class Bench:
     def team_corpus(self) -> corpora.Built:
         return self._build("the team corpus", lambda: corpora.corpus_file(self.cache, self.sizes.team_corpus))
 
+    @cached_property
+    def huge_article(self) -> corpora.Built:
+        return self._build("the very long article", lambda: corpora.corpus_file(self.cache, self.sizes.huge_article))
+
     def scratch(self, name: str) -> Path:
         """An empty folder for one scenario's files, removed at the end of the run."""
         folder = self.work / name

@@ -25,9 +25,10 @@ class Scenario:
 SCENARIOS = (
     Scenario("import", ("import_txt",), "importing"),
     Scenario("export", ("export_jsonl", "export_conll", "export_hf", "export_prodigy", "export_spacy"), "exporting"),
+    Scenario("long-export", ("export_long_conll", "export_long_hf", "export_long_prodigy"), "exporting", "long_article"),
     Scenario("editor", ("open_article", "label_keypress", "label_keypress_export"), "editor"),
     Scenario("startup", ("startup",), "process", "startup"),
-    Scenario("review", ("review_filter",), "review"),
+    Scenario("review", ("review_filter", "review_text"), "review"),
     Scenario("search", ("search",), "search"),
     Scenario("memory", ("memory",), "process", "memory"),
     Scenario(
@@ -38,4 +39,5 @@ SCENARIOS = (
     Scenario("merge", ("merge",), "team", "merge"),
     Scenario("layers", ("open_layers",), "team", "open_layers"),
     Scenario("agreement", ("agreement", "adjudicate_open"), "agreement"),
+    Scenario("growth", ("export_growth", "export_growth_rss", "import_growth", "index_growth"), "growth"),
 )

@@ -75,29 +75,83 @@ def run(bench: Bench) -> list[Figure]:
     return [jsonl, *tokens.values()]
 
 
+LONG_FORMATS = ("conll", "hf", "prodigy")
+
+
+def long_article(bench: Bench) -> list[Figure]:
+    """One very long article to each token format, a window at a time: the time and the peak
+    resident memory of a process doing only that, against the jsonl export of the same article."""
+    built = bench.huge_article
+    what = f"one {built.info['chars']:,}-character article with {built.info['annotations']:,} annotations"
+    figures = {
+        fmt: Figure(
+            f"export_long_{fmt}",
+            f"export {what} to {fmt}",
+            "s",
+            "<= 2.5x the app's jsonl export",
+            max_ratio=2.5,
+            baseline="the app's jsonl export of the same article, same run",
+        )
+        for fmt in LONG_FORMATS
+    }
+    scratch = bench.scratch("export-long")
+    jsonl_rss = []
+    for _ in range(bench.sizes.repeats):
+        seconds, peak_mb, _ = export_in_child(built.path, scratch / "out.jsonl")
+        jsonl_rss.append(peak_mb)
+        for fmt, fig in figures.items():
+            if fmt not in EXPORTERS:
+                continue
+            bench.log(f"    {fmt}")
+            fig.baseline_runs.append(seconds)
+            fmt_seconds, fmt_peak, spans = export_in_child(built.path, scratch / f"out.{fmt}", fmt)
+            fig.runs.append(fmt_seconds)
+            fig.extra["peak_rss_mb"] = max(fig.extra.get("peak_rss_mb", 0.0), fmt_peak)
+            fig.extra["spans_written"] = spans
+            fig.extra["file_mb"] = round((scratch / f"out.{fmt}").stat().st_size / 1e6, 1)
+    for fmt, fig in figures.items():
+        if fmt not in EXPORTERS:
+            fig.unavailable(f"no {fmt} exporter in annotator.formats.registry.EXPORTERS")
+        fig.extra["jsonl_peak_rss_mb"] = max(jsonl_rss)
+    return list(figures.values())
+
+
 # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a large benchmark process
 # would report its parent's peak.
-_RSS_CHILD = """
-import sys
+_CHILD = """
+import sys, time
 from pathlib import Path
 from annotator.formats.export import export_corpus
 from annotator.store import open_corpus
+t0 = time.perf_counter()
 with open_corpus(sys.argv[1], create=False) as corpus:
-    export_corpus(corpus, Path(sys.argv[2]), "jsonl")
+    spans = export_corpus(corpus, Path(sys.argv[2]), sys.argv[3]).spans
+seconds = time.perf_counter() - t0
 with open("/proc/self/status") as status:
-    print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))  # kB
+    peak_kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+print(seconds, peak_kb, spans)
 """
 
 
-def _peak_rss(db: Path, out: Path) -> float:
-    """Peak resident memory (MB) of a process that does nothing but this jsonl export."""
+def export_in_child(db: Path, out: Path, fmt: str = "jsonl") -> tuple[float, float, int]:
+    """(seconds, peak resident memory in MB, spans written) of a process that does nothing but
+    this export; the seconds run from opening the corpus to the file written (not the start-up)."""
     import subprocess
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-c", _RSS_CHILD, str(db), str(out)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _CHILD, str(db), str(out), fmt], capture_output=True, text=True, check=False
     )
-    return round(int(done.stdout.split()[-1]) / 1024, 1)
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"the {fmt} export failed: {tail}")
+    seconds, peak_kb, spans = done.stdout.split()[-3:]
+    return float(seconds), round(int(peak_kb) / 1024, 1), int(spans)
+
+
+def _peak_rss(db: Path, out: Path) -> float:
+    """Peak resident memory (MB) of a process that does nothing but this jsonl export."""
+    return export_in_child(db, out)[1]
 
 
 def _export(db: Path, out: Path, fmt: str) -> int:

@@ -73,7 +73,7 @@ def memory(bench: Bench) -> list[Figure]:
         baseline="a Python process showing a bare Qt window",
     )
     config = bench.scratch("memory")
-    settle = {"full": 2.0, "quick": 0.5}.get(bench.sizes.name, 0.0)
+    settle = bench.sizes.settle
     peaks = []
     for _ in range(max(1, bench.sizes.repeats)):
         fig.baseline_runs.append(probe("bare", built.path, config, settle)[1]["rss_mb"])

@@ -61,7 +61,7 @@ QUICK = Sizes(
     startup_repeats=2,
     keypresses=40,
     queries=5,
-    huge_article=CorpusSpec(1, 40_000, long_at=(0,), long_chars=2_000_000, seed=7),
+    huge_article=CorpusSpec(1, 6_000, long_at=(0,), long_chars=300_000, seed=7),
     settle=0.5,
 )
 

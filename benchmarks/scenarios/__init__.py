@@ -25,7 +25,9 @@ class Scenario:
 SCENARIOS = (
     Scenario("import", ("import_txt",), "importing"),
     Scenario("export", ("export_jsonl", "export_conll", "export_hf", "export_prodigy", "export_spacy"), "exporting"),
-    Scenario("long-export", ("export_long_conll", "export_long_hf", "export_long_prodigy"), "exporting", "long_article"),
+    Scenario(
+        "long-export", ("export_long_conll", "export_long_hf", "export_long_prodigy"), "exporting", "long_article"
+    ),
     Scenario("editor", ("open_article", "label_keypress", "label_keypress_export"), "editor"),
     Scenario("startup", ("startup",), "process", "startup"),
     Scenario("review", ("review_filter", "review_text"), "review"),

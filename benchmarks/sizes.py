@@ -28,6 +28,7 @@ class Sizes:
     token_exports: bool = True  # measure the token formats too (CoNLL, hf, Prodigy, spaCy)
     # one very long article, exported to each token format (time and peak memory)
     huge_article: CorpusSpec = CorpusSpec(1, 1_000_000, long_at=(0,), long_chars=50_000_000, seed=7)
+    huge_article_repeats: int = 3  # each run starts a process per format
     scenarios: tuple[str, ...] = ()  # the scenarios this mode runs by default (empty: all)
     settle: float = 0.0  # seconds the memory probe waits with the corpus open before reading RSS
 
@@ -62,6 +63,7 @@ QUICK = Sizes(
     keypresses=40,
     queries=5,
     huge_article=CorpusSpec(1, 6_000, long_at=(0,), long_chars=300_000, seed=7),
+    huge_article_repeats=1,
     settle=0.5,
 )
 
@@ -77,6 +79,7 @@ TINY = Sizes(
     keypresses=5,
     queries=2,
     huge_article=CorpusSpec(1, 1_000, long_at=(0,), long_chars=50_000, seed=7),
+    huge_article_repeats=1,
 )
 
 # Ten times the full corpus: 1,000,000 articles and 10,000,000 annotations, built once into the

@@ -96,7 +96,7 @@ def long_article(bench: Bench) -> list[Figure]:
     }
     scratch = bench.scratch("export-long")
     jsonl_rss = []
-    for _ in range(bench.sizes.repeats):
+    for _ in range(bench.sizes.huge_article_repeats):
         seconds, peak_mb, _ = export_in_child(built.path, scratch / "out.jsonl")
         jsonl_rss.append(peak_mb)
         for fmt, fig in figures.items():

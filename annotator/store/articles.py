@@ -99,6 +99,16 @@ class ArticleRepository:
         # (every row's text) instead of a small covering index: a third of the time at 100,000 articles.
         return sorted(r[0] for r in self.db.execute(f"SELECT id FROM articles{where}", params))
 
+    def id_sequence(self, filter_text: str | None = None, status: Status | None = None) -> Sequence[int]:
+        """``ids()`` for a list that only indexes into them: when nothing filters and the ids run
+        1..n without a gap (no article was ever deleted, the usual case), a range, known from two
+        index lookups instead of reading a million ids."""
+        if not filter_text and status is None:
+            count, top = self.db.execute("SELECT count(*), max(id) FROM articles").fetchone()
+            if count == (top or 0):
+                return range(1, count + 1)
+        return self.ids(filter_text, status)
+
     def summaries(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:
         out: dict[int, ArticleSummary] = {}
         for start in range(0, len(ids), 500):

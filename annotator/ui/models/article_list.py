@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -28,7 +29,7 @@ class ArticleListModel(FlatTableModel):
     def __init__(self, corpus: Corpus | None = None, parent=None) -> None:
         super().__init__(parent)
         self._corpus = corpus
-        self._ids: list[int] = []
+        self._ids: Sequence[int] = []  # a range when the ids run 1..n (see ArticleRepository.id_sequence)
         self._cache: OrderedDict[int, ArticleSummary] = OrderedDict()
         self._filter = ""
         self._queue: list[int] = []  # the user's assigned articles, shown first
@@ -66,7 +67,7 @@ class ArticleListModel(FlatTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        ids = self._corpus.articles.ids(self._filter or None) if self._corpus else []
+        ids = self._corpus.articles.id_sequence(self._filter or None) if self._corpus else []
         if self._queued:
             first = [i for i in ids if i in self._queued]
             ids = first + [i for i in ids if i not in self._queued]

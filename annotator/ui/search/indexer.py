@@ -49,15 +49,17 @@ class SearchIndexer(QObject):
         if self.running:
             self._again = True  # articles came in while indexing: look again when done
             return
-        try:
-            if unindexed_count(self.corpus.db) == 0:
-                return
-        except sqlite3.Error as exc:
-            self._failed(exc)
-            return
         if self.corpus.path is None:
+            try:
+                if unindexed_count(self.corpus.db) == 0:
+                    return
+            except sqlite3.Error as exc:
+                self._failed(exc)
+                return
             self._timer.start()
             return
+        # A corpus file: whether anything is missing is asked on the worker's thread too (counting a
+        # million articles' index entries takes a second that the window's thread must not wait).
         self._task = Task.in_thread(_index, str(self.corpus.path))
         self._task.succeeded.connect(self._task_done)
         self._task.failed.connect(self._task_failed)

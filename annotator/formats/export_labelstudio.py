@@ -8,12 +8,13 @@
 Offsets are code points, as current Label Studio counts them. A span's note is kept
 as the region's ``meta.text``. ``corpus.json`` gets ``corpus.config.xml`` beside it:
 paste it into the project's Labeling Interface (Code view) before importing.
-Tasks are written one by one, so the export never holds the corpus in memory.
+Tasks are written one by one, so the export never holds the corpus in memory, and each
+task piece by piece, so a long article never stands in memory as one record either.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from annotator.formats.label_names import export_names
 
 FROM_NAME = "label"
 TO_NAME = "text"
+TEXT_PIECE = 1_000_000  # characters of an article's text escaped at a time
+REGIONS_AT_ONCE = 2_000  # regions serialized at a time
 
 
 def labelling_config(labels: list[Label]) -> str:
@@ -58,8 +61,33 @@ def region(span: ExportSpan, names: dict[str, str] | None = None) -> dict[str, A
 
 def task(doc: ExportDoc, names: dict[str, str] | None = None) -> dict[str, Any]:
     """One task; each analyst's spans are one annotation of it, ``completed_by`` naming the analyst."""
+    data = {"text": doc.text, **_data_after_text(doc)}
+    annotations = [{"result": [region(s, names) for s in spans], **_annotation_after_result(who, spans)}
+                   for who, spans in _layers(doc).items()]
+    return {"id": doc.article.id, "data": data, "annotations": annotations}
+
+
+def task_pieces(doc: ExportDoc, names: dict[str, str] | None = None) -> Iterator[str]:
+    """``strict_dumps(task(doc, names))`` in pieces, the same bytes: the text ``TEXT_PIECE`` characters
+    and the regions ``REGIONS_AT_ONCE`` at a time, so that a long article never stands as one record
+    (its regions as dicts, then as one string) in memory."""
+    text = doc.text
+    yield f'{{"id": {strict_dumps(doc.article.id)}, "data": {{"text": "'
+    for i in range(0, len(text), TEXT_PIECE):  # escaping is character by character: pieces join up exactly
+        yield strict_dumps(text[i : i + TEXT_PIECE])[1:-1]
+    yield '", ' + strict_dumps(_data_after_text(doc))[1:] + ', "annotations": ['
+    for n, (who, spans) in enumerate(_layers(doc).items()):
+        yield '{"result": [' if n == 0 else ', {"result": ['
+        for i in range(0, len(spans), REGIONS_AT_ONCE):
+            piece = strict_dumps([region(s, names) for s in spans[i : i + REGIONS_AT_ONCE]])[1:-1]
+            yield piece if i == 0 else ", " + piece
+        yield "], " + strict_dumps(_annotation_after_result(who, spans))[1:]
+    yield "]}"
+
+
+def _data_after_text(doc: ExportDoc) -> dict[str, Any]:
     article = doc.article
-    data: dict[str, Any] = {"text": doc.text, "title": article.title, "article_id": article.id}
+    data: dict[str, Any] = {"title": article.title, "article_id": article.id}
     for key in ("source", "url", "published"):
         value = getattr(article, key)
         if value is not None:
@@ -67,27 +95,29 @@ def task(doc: ExportDoc, names: dict[str, str] | None = None) -> dict[str, Any]:
     data["status"] = str(article.status)
     if article.meta:
         data["meta"] = article.meta
-    record: dict[str, Any] = {"id": article.id, "data": data, "annotations": []}
+    return data
+
+
+def _layers(doc: ExportDoc) -> dict[str | None, list[ExportSpan]]:
+    """Each analyst's spans, in the doc's order; a done article without spans is one empty layer (a real answer)."""
     layers: dict[str | None, list[ExportSpan]] = {}
     for span in doc.spans:
         layers.setdefault(span.annotator, []).append(span)
-    if not layers and article.status == Status.DONE:  # a done article without spans is a real answer
+    if not layers and doc.article.status == Status.DONE:
         layers[None] = []
-    for who, spans in layers.items():
-        annotation: dict[str, Any] = {
-            "result": [region(s, names) for s in spans],
-            "was_cancelled": False,
-            "ground_truth": False,
-        }
-        if who is not None:
-            # Label Studio keeps a user id it knows, else the importing user; the e-mail field names the analyst.
-            annotation["completed_by"] = {"email": who}
-        created = [s.created for s in spans if s.created]
-        updated = [s.updated for s in spans if s.updated]
-        if created and updated:
-            annotation["created_at"], annotation["updated_at"] = min(created), max(updated)
-        record["annotations"].append(annotation)
-    return record
+    return layers
+
+
+def _annotation_after_result(who: str | None, spans: list[ExportSpan]) -> dict[str, Any]:
+    annotation: dict[str, Any] = {"was_cancelled": False, "ground_truth": False}
+    if who is not None:
+        # Label Studio keeps a user id it knows, else the importing user; the e-mail field names the analyst.
+        annotation["completed_by"] = {"email": who}
+    created = min((s.created for s in spans if s.created), default=None)
+    updated = max((s.updated for s in spans if s.updated), default=None)
+    if created and updated:
+        annotation["created_at"], annotation["updated_at"] = created, updated
+    return annotation
 
 
 def config_name(sink: Any, ctx: ExportContext) -> str | None:
@@ -119,6 +149,7 @@ def write_labelstudio(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) 
     first = True
     for doc in docs:
         out.write("\n" if first else ",\n")
-        out.write(strict_dumps(task(doc, names)))
+        for piece in task_pieces(doc, names):
+            out.write(piece)
         first = False
     out.write("\n]\n")

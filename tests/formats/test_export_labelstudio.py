@@ -8,6 +8,7 @@ from label_studio_sdk.label_interface import LabelInterface
 from annotator.formats import export_corpus
 from annotator.formats.dataset import ExportContext, ExportOptions, ExportReport, iter_docs, labels_for
 from annotator.formats.export_labelstudio import write_labelstudio
+from annotator.formats.label_names import export_names
 from annotator.formats.sinks import StreamSink
 
 
@@ -133,3 +134,84 @@ def test_each_analyst_is_one_annotation_with_completed_by_and_comes_back_as_thei
         (result,) = ImportBatch(back, [out])
         got = sorted((a.annotator, a.text) for a in back.annotations.for_article(result.article_id))
         assert got == [("mei", "Foshan"), ("yan", "Foshan"), ("yan", "Zhuhai")]
+
+
+T1, T2, T3 = "2024-05-01T08:00:00.000+00:00", "2024-05-02T09:30:00.000+00:00", "2024-05-03T10:00:00.000+00:00"
+# What the export wrote for this task when it serialized the whole record at once.
+WHOLE_TASK = (
+    '{"id": 7, "data": {"text": "Foshan\u2028hosts \\"Midea\\" \\\\ 𠮷野家\\n", "title": "Tab\\t\\"quoted\\"", '
+    '"article_id": 7, "source": "wire", "published": "2024-01-02", "status": "done", '
+    '"meta": {"score": "NaN", "tags": ["a"]}}, "annotations": [{"result": ['
+    '{"id": "s1", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual", '
+    '"value": {"start": 0, "end": 6, "text": "Foshan", "labels": ["Location"]}}, '
+    '{"id": "s3", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual", '
+    '"value": {"start": 13, "end": 20, "text": "\\"Midea\\"", "labels": ["COMPANY"]}}, '
+    '{"id": "s4", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual", '
+    '"value": {"start": 23, "end": 26, "text": "𠮷野家", "labels": ["COMPANY"]}}], '
+    '"was_cancelled": false, "ground_truth": false, "completed_by": {"email": "mei"}, '
+    '"created_at": "2024-05-01T08:00:00.000+00:00", "updated_at": "2024-05-03T10:00:00.000+00:00"}, '
+    '{"result": [{"id": "s2", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual", '
+    '"value": {"start": 0, "end": 6, "text": "Foshan", "labels": ["Location"]}, "meta": {"text": ["a\\nnote"]}}, '
+    '{"id": "s5", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual", '
+    '"value": {"start": 14, "end": 19, "text": "Midea", "labels": ["COMPANY"]}}], '
+    '"was_cancelled": false, "ground_truth": false, "completed_by": {"email": "yan"}, '
+    '"created_at": "2024-05-01T08:00:00.000+00:00", "updated_at": "2024-05-01T08:00:00.000+00:00"}]}'
+)
+
+
+def _two_analysts_doc():
+    from annotator.core.model import Article, Status
+    from annotator.formats.dataset import ExportDoc, ExportSpan
+
+    text = 'Foshan\u2028hosts "Midea" \\ 𠮷野家\n'
+    meta = {"score": float("nan"), "tags": ["a"]}
+    article = Article(7, 'Tab\t"quoted"', text, "wire", None, "2024-01-02", meta, "", Status.DONE)
+    return ExportDoc(
+        article,
+        (
+            ExportSpan(1, 0, 6, "LOCATION", "Foshan", "mei", None, None, None, T2, T3, 7),
+            ExportSpan(2, 0, 6, "LOCATION", "Foshan", "yan", "a\nnote", None, None, T1, T1, 7),
+            ExportSpan(3, 13, 20, "COMPANY", '"Midea"', "mei", None, None, None, T1, T2, 7),
+            ExportSpan(4, 23, 26, "COMPANY", "𠮷野家", "mei", None, None, None, None, None, 7),
+            ExportSpan(5, 14, 19, "COMPANY", "Midea", "yan", None, None, None, None, None, 7),
+        ),
+    )
+
+
+@pytest.mark.parametrize("text_piece,regions", [(1_000_000, 2_000), (4, 2), (1, 1)])
+def test_a_task_written_in_pieces_is_the_whole_records_bytes(monkeypatch, text_piece, regions):
+    from annotator.formats import export_labelstudio
+    from annotator.formats.jsonl import strict_dumps
+
+    monkeypatch.setattr(export_labelstudio, "TEXT_PIECE", text_piece)
+    monkeypatch.setattr(export_labelstudio, "REGIONS_AT_ONCE", regions)
+    doc = _two_analysts_doc()
+    names = {"LOCATION": "Location"}
+    assert "".join(export_labelstudio.task_pieces(doc, names)) == WHOLE_TASK
+    assert strict_dumps(export_labelstudio.task(doc, names)) == WHOLE_TASK
+
+
+def test_a_long_article_is_written_in_pieces_with_the_same_bytes(corpus, tricky, tmp_path, monkeypatch):
+    """Articles of the test corpus and a long one (many regions per analyst, a text of many pieces)."""
+    from annotator.core.model import Annotation
+    from annotator.formats import export_labelstudio
+    from annotator.formats.jsonl import strict_dumps
+
+    text = "".join(f"Foshan\u2028{n} \"Midea\" 𠮷野家\n" for n in range(300))
+    article = corpus.articles.add("Long", text, meta={"score": float("inf")})
+    labels = {lab.tag: lab.id for lab in corpus.labels.list()}
+    spans = []
+    for n, at in enumerate(i for i in range(len(text)) if text.startswith("Foshan", i)):
+        spans.append(Annotation(None, article.id, labels["LOCATION"], at, at + 6, "Foshan", ("mei", "yan")[n % 2]))
+    corpus.annotations.add_many(spans)
+    out = tmp_path / "tasks.json"
+    monkeypatch.setattr(export_labelstudio, "TEXT_PIECE", 50)
+    monkeypatch.setattr(export_labelstudio, "REGIONS_AT_ONCE", 7)
+    export_corpus(corpus, out, "labelstudio")
+    options = ExportOptions()
+    names = export_names(labels_for(corpus, options))
+    docs = list(iter_docs(corpus, sorted(corpus.articles.ids()), options))
+    assert len(docs[-1].spans) == 300 and len(docs) > 1
+    whole = "[\n" + ",\n".join(strict_dumps(export_labelstudio.task(d, names)) for d in docs) + "\n]\n"
+    assert out.read_text(encoding="utf-8") == whole
+    assert json.loads(whole)[-1]["data"]["meta"] == {"score": "Infinity"}

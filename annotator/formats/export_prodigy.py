@@ -23,10 +23,11 @@ from typing import Any
 
 from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
-from annotator.formats.token_docs import LayoutStream, tokenize_segments
+from annotator.formats.token_docs import LayoutStream, PlacedSpan, tokenize_segments
 from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
 
 TEXT_PIECE = 1_000_000  # characters of the text escaped at a time
+TOKENS_AT_ONCE = 10_000  # tokens serialized at a time
 
 
 def article_meta(doc: ExportDoc) -> dict[str, Any]:
@@ -56,7 +57,9 @@ def render_prodigy(doc: ExportDoc, choice: str | None) -> Rendered:
 
 def _prodigy_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[str]:
     """``jsonl.dumps(record)`` of the whole task, made of pieces: the text, the tokens a window at a
-    time, then the spans, answer and meta (the same bytes: the JSON is compact)."""
+    time (``TOKENS_AT_ONCE`` at once), then the spans, answer and meta (the same bytes: the JSON is
+    compact). The spans come after every token, so each window's are kept until then, as their
+    UTF-8 JSON: a fraction of the memory of the records."""
     text = doc.text
     yield '{"text":"'
     for i in range(0, len(text), TEXT_PIECE):  # escaping is character by character: pieces join up exactly
@@ -65,38 +68,44 @@ def _prodigy_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, re
     layout = LayoutStream(doc.text)
     pos = 0
     number = 0
-    first = True
-    spans = []
+    spans: list[bytes] = []
 
-    def tokens(words: list[tuple[str, bool]]) -> str:
-        nonlocal pos, number, first
-        rows = []
-        for word, ws in words:
-            rows.append({"text": word, "start": pos, "end": pos + len(word), "id": number, "ws": ws})
-            pos += len(word) + ws
-            number += 1
-        if not rows:
-            return ""
-        piece = jsonl.dumps(rows)[1:-1]
-        piece, first = (piece if first else "," + piece), False
-        return piece
+    def tokens(words: list[tuple[str, bool]]) -> Iterator[str]:
+        nonlocal pos, number
+        for i in range(0, len(words), TOKENS_AT_ONCE):
+            rows = []
+            for word, ws in words[i : i + TOKENS_AT_ONCE]:
+                rows.append({"text": word, "start": pos, "end": pos + len(word), "id": number, "ws": ws})
+                pos += len(word) + ws
+                number += 1
+            piece = jsonl.dumps(rows)[1:-1]
+            yield piece if number == len(rows) else "," + piece
 
     for tdoc in tokenize_segments(doc, report, shared_tokenizer(choice)):
         result.language = tdoc.language
         words, index = layout.feed(tdoc)
-        for p in tdoc.spans:
-            record: dict[str, Any] = {
-                "start": p.start,
-                "end": p.end,
-                "token_start": index[p.token_start],
-                "token_end": index[p.token_end - 1],
-                "label": p.span.label,
-                "annotator": p.span.annotator,
-            }
-            if p.span.note:
-                record["note"] = p.span.note
-            spans.append(record)
-        yield tokens(words)
-    yield tokens(layout.finish())
-    tail = jsonl.dumps({"spans": spans, "answer": "accept", "meta": article_meta(doc)})
+        if tdoc.spans:
+            spans.append(jsonl.dumps_bytes([_span_record(p, index) for p in tdoc.spans])[1:-1])
+        del tdoc  # its tokens are in words now
+        yield from tokens(words)
+    yield from tokens(layout.finish())
+    yield '],"spans":['
+    for n, piece in enumerate(spans):
+        yield (piece if n == 0 else b"," + piece).decode("utf-8")
+        spans[n] = b""
+    tail = jsonl.dumps({"answer": "accept", "meta": article_meta(doc)})
     yield "]," + tail[1:] + "\n"
+
+
+def _span_record(p: PlacedSpan, index: list[int]) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "start": p.start,
+        "end": p.end,
+        "token_start": index[p.token_start],
+        "token_end": index[p.token_end - 1],
+        "label": p.span.label,
+        "annotator": p.span.annotator,
+    }
+    if p.span.note:
+        record["note"] = p.span.note
+    return record

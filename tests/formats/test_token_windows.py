@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.model import Annotation
-from annotator.formats import export_corpus, token_docs
-from annotator.formats.dataset import ExportDoc, ExportOptions, ExportReport, ExportSpan
+from annotator.formats import export_corpus, export_prodigy, jsonl, token_docs
+from annotator.formats.dataset import ExportDoc, ExportOptions, ExportReport, ExportSpan, iter_docs
+from annotator.formats.export_prodigy import article_meta
 from annotator.formats.token_docs import LayoutStream, spacy_layout, tokenize_doc, tokenize_segments, window_cuts
 from annotator.formats.tokens import tokenizer
 from tests.formats import token_corpus
@@ -99,3 +100,41 @@ def test_windows_are_the_whole_articles_tokens_sentences_and_spans(corpus, long_
     expected = spacy_layout(whole)
     assert streamed == list(zip(expected.words, expected.spaces, strict=True))
     assert index == expected.index
+
+
+def _whole_prodigy_line(doc, mode):
+    """The Prodigy task line built as one record from the whole article's tokens."""
+    tdoc = tokenize_doc(doc, ExportReport(), tokenizer(mode))
+    layout = spacy_layout(tdoc)
+    tokens, pos = [], 0
+    for i, (word, ws) in enumerate(zip(layout.words, layout.spaces, strict=True)):
+        tokens.append({"text": word, "start": pos, "end": pos + len(word), "id": i, "ws": ws})
+        pos += len(word) + ws
+    spans = []
+    for p in tdoc.spans:
+        record = {"start": p.start, "end": p.end, "token_start": layout.index[p.token_start],
+                  "token_end": layout.index[p.token_end - 1], "label": p.span.label, "annotator": p.span.annotator}
+        if p.span.note:
+            record["note"] = p.span.note
+        spans.append(record)
+    record = {"text": doc.text, "tokens": tokens, "spans": spans, "answer": "accept", "meta": article_meta(doc)}
+    return jsonl.dumps(record) + "\n"
+
+
+@pytest.mark.parametrize("mode", ["rules", "spacy"])
+def test_prodigy_in_windows_and_batches_is_the_whole_record(corpus, long_article, tmp_path, monkeypatch, mode):
+    """Windows of text, tokens a few at a time and spans kept as JSON until the tokens are out:
+    the same line as the whole article's record serialized at once."""
+    if mode == "spacy":
+        pytest.importorskip("spacy")
+    monkeypatch.setenv("ANNOTATOR_WORKERS", "1")
+    monkeypatch.setattr(token_docs, "SEGMENT_CHARS", WINDOW)
+    monkeypatch.setattr(export_prodigy, "TEXT_PIECE", 50)
+    monkeypatch.setattr(export_prodigy, "TOKENS_AT_ONCE", 7)
+    noted = corpus.annotations.for_article(long_article.id)[3]
+    corpus.annotations.update(noted._replace(note="a \u2028 note"))
+    out = tmp_path / "long.prodigy"
+    export_corpus(corpus, out, "prodigy", ExportOptions(extra={"tokenizer": mode}))
+    (doc,) = iter_docs(corpus, [long_article.id], ExportOptions())
+    assert len(doc.text) > 20 * WINDOW and len(doc.spans) > 100
+    assert out.read_text(encoding="utf-8") == _whole_prodigy_line(doc, mode)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from annotator.formats.dataset import ExportContext, ExportDoc
+from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
 from annotator.formats.iob import choose_non_overlapping
 from annotator.formats.token_docs import spacy_layout, tokenize_doc
 from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
@@ -54,11 +54,24 @@ class _Merged:
 
 
 def render_spacy(edoc: ExportDoc, choice: str | None) -> Rendered:
-    """One article as a one-Doc DocBin (bytes), with its entities, span group and sentences."""
-    spacy = spacy_module()
-    from spacy.tokens import Doc, DocBin
-
+    """One article as a one-Doc DocBin (bytes), with its entities, span group and sentences.
+    The token lists are let go once the Doc is made, and the Doc once its arrays are taken: a long
+    article's Doc and DocBin arrays are several times its text, so each copy held matters."""
     report = local_report()
+    doc, language, duplicates = _spacy_doc(edoc, choice, report)
+    from spacy.tokens import DocBin
+
+    docbin = DocBin(store_user_data=True)
+    docbin.add(doc)
+    del doc
+    return Rendered(docbin.to_bytes(), report.warnings, duplicates, language)
+
+
+def _spacy_doc(edoc: ExportDoc, choice: str | None, report: ExportReport) -> tuple[Any, str, int]:
+    """The article's Doc, the spaCy rules its tokens came from, and how many duplicate spans ``doc.ents`` merged."""
+    spacy = spacy_module()
+    from spacy.tokens import Doc
+
     tdoc = tokenize_doc(edoc, report, shared_tokenizer(choice))
     layout = spacy_layout(tdoc)
     sent_starts = [False] * len(layout.words)
@@ -67,6 +80,7 @@ def render_spacy(edoc: ExportDoc, choice: str | None) -> Rendered:
     if sent_starts:
         sent_starts[0] = True
     doc = Doc(_vocab(spacy), words=layout.words, spaces=layout.spaces, sent_starts=sent_starts)
+    del layout, sent_starts
     placed = {}
     group = []
     for p in tdoc.spans:
@@ -80,9 +94,7 @@ def render_spacy(edoc: ExportDoc, choice: str | None) -> Rendered:
     doc.ents = [placed[p] for p in kept if p in placed]
     doc.spans[SPAN_KEY] = group
     doc.user_data.update(_user_data(edoc))
-    docbin = DocBin(store_user_data=True)
-    docbin.add(doc)
-    return Rendered(docbin.to_bytes(), report.warnings, duplicates, tdoc.language)
+    return doc, tdoc.language, duplicates
 
 
 _VOCABS: list[Any] = []

@@ -55,11 +55,8 @@ from annotator.formats.registry import (
 )
 from annotator.formats.streaming import reading_fraction, stop_reading
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
-from annotator.store.groups import CommitGroup
+from annotator.store.groups import GROUP_ARTICLES, GROUP_SECONDS, CommitGroup
 from annotator.store.health import CorpusGoneError
-
-GROUP_ARTICLES = 200  # articles per transaction at most ...
-GROUP_SECONDS = 0.05  # ... and at most this long holding the write lock (the window's edits wait)
 
 
 class Outcome(enum.StrEnum):

@@ -17,6 +17,9 @@ import time
 
 from sqlite_utils import Database
 
+GROUP_ARTICLES = 200  # articles (steps) per group at most ...
+GROUP_SECONDS = 0.05  # ... and at most this long holding the write lock (the window's edits wait)
+
 
 class CommitGroup:
     def __init__(self, db: Database) -> None:

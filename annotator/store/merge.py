@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 from annotator.store.annotations import ANNOTATION_JOIN
 from annotator.store.corpus import Corpus, _check_existing, _prepare
 from annotator.store.errors import CorpusError, NotACorpusError
+from annotator.store.groups import GROUP_ARTICLES, GROUP_SECONDS, CommitGroup
 from annotator.store.locking import CorpusDatabase
 from annotator.store.migrations import migrations
 from annotator.store.team import SHARED_FOR
@@ -317,14 +319,27 @@ def _merge_one(
     articles = conn.execute(
         "SELECT id, title, text, source, url, published, meta, content_hash, created, updated FROM articles ORDER BY id"
     )
-    for row in articles:
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        merge.article(row)
-        done += 1
-        if progress is not None:
-            progress(done, total)
+    # Articles go in by commit groups (store/groups.py), each article in a savepoint of its own: a
+    # killed or failed merge leaves whole articles, and far fewer commits rewrite the same pages.
+    group, in_group = CommitGroup(target.db), 0
+    try:
+        for row in articles:
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            group.begin()
+            merge.article(row)
+            done += 1
+            in_group += 1
+            if in_group >= GROUP_ARTICLES or time.monotonic() - group.since >= GROUP_SECONDS:
+                group.end()
+                in_group = 0
+            if progress is not None:
+                progress(done, total)
+        group.end()
+    except BaseException:
+        group.end(commit=True, quietly=True)  # the whole articles merged before the failure
+        raise
     return done
 
 

@@ -60,13 +60,19 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     total: int = 0,
     initializer: Callable[..., Any] | None = None,
     inline_seconds: float | None = None,
+    pool_worth_seconds: float | None = None,
+    help_while_waiting: bool = False,
 ) -> Iterator[T]:
     """``render(doc, *args)`` for every doc, in order, using every core for long work.
 
     ``total`` (the number of docs, when known) lets a short job finish here rather than start
-    workers; ``initializer(*args)`` readies each worker (loads the tokenizer, say)."""
+    workers; ``initializer(*args)`` readies each worker (loads the tokenizer, say).
+    ``inline_seconds`` and ``pool_worth_seconds`` override ``INLINE_SECONDS`` and
+    ``POOL_WORTH_SECONDS``. With ``help_while_waiting`` this process, rather than wait for the oldest
+    batch (while the workers start, say), works on the next batches itself, holding a few at most."""
     workers = workers_available() if workers is None else workers
     inline_seconds = INLINE_SECONDS if inline_seconds is None else inline_seconds
+    pool_worth = POOL_WORTH_SECONDS if pool_worth_seconds is None else pool_worth_seconds
     it = iter(docs)
     began = time.perf_counter()
     done = 0
@@ -75,7 +81,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
         done += 1
         elapsed = time.perf_counter() - began
         if workers > 1 and elapsed > inline_seconds:
-            if not total or elapsed / done * (total - done) > POOL_WORTH_SECONDS:
+            if not total or elapsed / done * (total - done) > pool_worth:
                 break
             workers = 1  # what is left takes less than starting the workers would save
     else:
@@ -91,13 +97,23 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
         jobs = ((_render_ids, source, ids) for ids in _id_batches(docs.rest()))
     else:
         jobs = ((_render_docs, None, batch) for batch in _batches(it))
-    pending: deque[tuple[Future | None, Callable, Any, list[Any]]] = deque()
+    pending: deque[tuple[Future | None, Callable, Any, list[Any], Any]] = deque()
     broken = False  # the workers could not start or died: the rest is done here, in the same order
 
-    def results(future: Future | None, job: Callable, src: Any, batch: list[Any]) -> Iterator[T]:
+    def help_here(head: Future) -> None:
+        """Work on the next batches here (appended done, so still in order) while ``head`` is not done."""
+        while not head.done() and len(pending) < workers * IN_FLIGHT * 4:
+            nxt = next(jobs, None)
+            if nxt is None:
+                return
+            job, src, batch = nxt
+            pending.append((None, job, src, batch, job(render, src, batch, args)))
+
+    def results(future: Future | None, job: Callable, src: Any, batch: list[Any], done: Any = None) -> Iterator[T]:
         nonlocal broken
-        done = None
         if future is not None and not broken:
+            if help_while_waiting:
+                help_here(future)
             try:
                 done = future.result()
             except BrokenProcessPool:
@@ -113,7 +129,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     try:
         for job, src, batch in jobs:
             future = None if broken else pool.submit(job, render, src, batch, args)
-            pending.append((future, job, src, batch))
+            pending.append((future, job, src, batch, None))
             while len(pending) > workers * IN_FLIGHT:
                 yield from results(*pending.popleft())
         while pending:

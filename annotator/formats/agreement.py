@@ -48,6 +48,7 @@ PROGRESS_EVERY = 50  # articles between progress calls (and chances to cancel)
 # goes on counting while they start, and the few seconds they cost are soon won back.
 INLINE_SECONDS = 0.5  # counting in this process before deciding on workers
 POOL_WORTH_SECONDS = 2.0  # work left (at this process's pace) worth starting workers for
+HELD_BATCHES = 10_000  # batches counted here while waiting for workers (a few KB each)
 
 
 class Cancelled(Exception):
@@ -266,9 +267,10 @@ def compute(
     ``against``, each analyst is compared with that layer (A) instead of with each other.
 
     ``tok`` chooses the tokenizer (spaCy's rules or the rule-based one); ``workers`` caps the
-    processes (default: every core, ``formats.parallel``)."""
+    processes (default: every core the machine has idle, ``formats.parallel.idle_workers``)."""
     started = time.perf_counter()
     tok = tok or tokenizer()
+    workers = parallel.idle_workers() if workers is None else workers
     names = list(dict.fromkeys(annotators))
     everyone = names + ([against] if against and against not in names else [])
     sets = (annotated_articles if every_annotated else finished_articles)(corpus.db, everyone)
@@ -297,7 +299,7 @@ def compute(
     tokenize = work = 0.0
     parts = parallel.ordered_map(
         _count_batch, docs, plan, workers=workers, total=len(docs), inline_seconds=INLINE_SECONDS,
-        pool_worth_seconds=POOL_WORTH_SECONDS, help_while_waiting=True,
+        pool_worth_seconds=POOL_WORTH_SECONDS, help_while_waiting=HELD_BATCHES,
     )
     for part in parts:
         for pair, got in zip(pairs, part.pairs, strict=True):

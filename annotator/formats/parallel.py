@@ -52,6 +52,20 @@ def workers_available() -> int:
         return os.cpu_count() or 1
 
 
+def idle_workers() -> int:
+    """``workers_available()``, fewer when other programs keep the cores busy (by the last minute's
+    load average, as ``make -l`` reads it): workers that would only queue for a core cost their start
+    and gain nothing. A count set in ``ANNOTATOR_WORKERS`` is taken as it is."""
+    n = workers_available()
+    if os.environ.get("ANNOTATOR_WORKERS", "").strip().isdigit():
+        return n
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on this system
+        return n
+    return max(1, min(n, int(n - load + 1)))
+
+
 def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: one generator keeps them in order
     render: Callable[..., T],
     docs: Iterable[Any],
@@ -61,15 +75,15 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     initializer: Callable[..., Any] | None = None,
     inline_seconds: float | None = None,
     pool_worth_seconds: float | None = None,
-    help_while_waiting: bool = False,
+    help_while_waiting: int = 0,
 ) -> Iterator[T]:
     """``render(doc, *args)`` for every doc, in order, using every core for long work.
 
     ``total`` (the number of docs, when known) lets a short job finish here rather than start
     workers; ``initializer(*args)`` readies each worker (loads the tokenizer, say).
     ``inline_seconds`` and ``pool_worth_seconds`` override ``INLINE_SECONDS`` and
-    ``POOL_WORTH_SECONDS``. With ``help_while_waiting`` this process, rather than wait for the oldest
-    batch (while the workers start, say), works on the next batches itself, holding a few at most."""
+    ``POOL_WORTH_SECONDS``. With ``help_while_waiting=n`` this process, rather than wait for the oldest
+    batch (while the workers start, say), works on the next batches itself, holding n results at most."""
     workers = workers_available() if workers is None else workers
     inline_seconds = INLINE_SECONDS if inline_seconds is None else inline_seconds
     pool_worth = POOL_WORTH_SECONDS if pool_worth_seconds is None else pool_worth_seconds
@@ -102,7 +116,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
 
     def help_here(head: Future) -> None:
         """Work on the next batches here (appended done, so still in order) while ``head`` is not done."""
-        while not head.done() and len(pending) < workers * IN_FLIGHT * 4:
+        while not head.done() and len(pending) < workers * IN_FLIGHT + help_while_waiting:
             nxt = next(jobs, None)
             if nxt is None:
                 return

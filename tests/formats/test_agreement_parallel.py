@@ -126,3 +126,14 @@ def test_progress_reaches_the_end_and_cancel_stops_the_workers(team_file, pooled
             compute(corpus, ["li", "mei", "zhang"], tok=agreement.tokenizer("rules"),
                     progress=lambda done, total: asked.append(done) or done < 4)
         assert max(asked) < total
+
+
+@pytest.mark.parametrize(("load", "workers"), [(0.2, 4), (1.0, 4), (2.6, 2), (3.5, 1), (9.0, 1)])
+def test_workers_only_on_cores_other_programs_leave_idle(monkeypatch, load, workers):
+    monkeypatch.delenv("ANNOTATOR_WORKERS", raising=False)
+    monkeypatch.setattr(parallel, "workers_available", lambda: 4)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (load, load, load))
+    assert parallel.idle_workers() == workers
+    monkeypatch.setenv("ANNOTATOR_WORKERS", "3")  # a count asked for is taken as it is
+    monkeypatch.setattr(parallel, "workers_available", lambda: 3)
+    assert parallel.idle_workers() == 3

@@ -267,10 +267,9 @@ def compute(
     ``against``, each analyst is compared with that layer (A) instead of with each other.
 
     ``tok`` chooses the tokenizer (spaCy's rules or the rule-based one); ``workers`` caps the
-    processes (default: every core the machine has idle, ``formats.parallel.idle_workers``)."""
+    processes (default: every core; workers only on cores other programs leave idle)."""
     started = time.perf_counter()
     tok = tok or tokenizer()
-    workers = parallel.idle_workers() if workers is None else workers
     names = list(dict.fromkeys(annotators))
     everyone = names + ([against] if against and against not in names else [])
     sets = (annotated_articles if every_annotated else finished_articles)(corpus.db, everyone)
@@ -299,7 +298,7 @@ def compute(
     tokenize = work = 0.0
     parts = parallel.ordered_map(
         _count_batch, docs, plan, workers=workers, total=len(docs), inline_seconds=INLINE_SECONDS,
-        pool_worth_seconds=POOL_WORTH_SECONDS, help_while_waiting=HELD_BATCHES,
+        pool_worth_seconds=POOL_WORTH_SECONDS, help_while_waiting=HELD_BATCHES, idle_only=True,
     )
     for part in parts:
         for pair, got in zip(pairs, part.pairs, strict=True):

@@ -66,6 +66,27 @@ def idle_workers() -> int:
     return max(1, min(n, int(n - load + 1)))
 
 
+def _cpu_times() -> tuple[int, int] | None:
+    """(idle, total) time of every CPU so far, from /proc/stat (None where there is none)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return fields[3] + fields[4], sum(fields)  # idle + iowait; user .. steal
+
+
+def _idle_since(before: tuple[int, int] | None, workers: int) -> int:
+    """Of ``workers``, those the machine had room for since ``before``: this process's core and the
+    cores left idle meanwhile (``idle_workers`` where that cannot be measured)."""
+    after = _cpu_times()
+    if before is None or after is None or after[1] <= before[1]:
+        return min(workers, idle_workers())
+    cpus = os.cpu_count() or 1
+    idle = (after[0] - before[0]) / (after[1] - before[1]) * cpus
+    return max(1, min(workers, cpus, int(1 + idle + 0.25)))
+
+
 def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: one generator keeps them in order
     render: Callable[..., T],
     docs: Iterable[Any],
@@ -76,6 +97,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     inline_seconds: float | None = None,
     pool_worth_seconds: float | None = None,
     help_while_waiting: int = 0,
+    idle_only: bool = False,
 ) -> Iterator[T]:
     """``render(doc, *args)`` for every doc, in order, using every core for long work.
 
@@ -83,18 +105,26 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     workers; ``initializer(*args)`` readies each worker (loads the tokenizer, say).
     ``inline_seconds`` and ``pool_worth_seconds`` override ``INLINE_SECONDS`` and
     ``POOL_WORTH_SECONDS``. With ``help_while_waiting=n`` this process, rather than wait for the oldest
-    batch (while the workers start, say), works on the next batches itself, holding n results at most."""
+    batch (while the workers start, say), works on the next batches itself, holding n results at most.
+    With ``idle_only`` workers go only on cores that were idle while the first docs were rendered here
+    (unless ``ANNOTATOR_WORKERS`` sets the count)."""
     workers = workers_available() if workers is None else workers
     inline_seconds = INLINE_SECONDS if inline_seconds is None else inline_seconds
     pool_worth = POOL_WORTH_SECONDS if pool_worth_seconds is None else pool_worth_seconds
     it = iter(docs)
     began = time.perf_counter()
+    idle_only = idle_only and not os.environ.get("ANNOTATOR_WORKERS", "").strip().isdigit()
+    cpu_before = _cpu_times() if idle_only and workers > 1 else None
     done = 0
     for doc in it:
         yield render(doc, *args)
         done += 1
         elapsed = time.perf_counter() - began
         if workers > 1 and elapsed > inline_seconds:
+            if idle_only:
+                workers = _idle_since(cpu_before, workers)
+                if workers < 2:
+                    continue  # other programs keep the other cores busy: workers would only queue
             if not total or elapsed / done * (total - done) > pool_worth:
                 break
             workers = 1  # what is left takes less than starting the workers would save

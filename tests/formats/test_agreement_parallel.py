@@ -137,3 +137,11 @@ def test_workers_only_on_cores_other_programs_leave_idle(monkeypatch, load, work
     monkeypatch.setenv("ANNOTATOR_WORKERS", "3")  # a count asked for is taken as it is
     monkeypatch.setattr(parallel, "workers_available", lambda: 3)
     assert parallel.idle_workers() == 3
+
+
+@pytest.mark.parametrize(("idle_share", "workers"), [(0.0, 1), (0.3, 1), (0.5, 2), (0.9, 2)])
+def test_workers_only_on_cores_left_idle_meanwhile(monkeypatch, idle_share, workers):
+    """Two cores, this process busy on one: the other idle half the time or more is worth a worker."""
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "_cpu_times", lambda: (1000 + int(idle_share * 1000), 2000))
+    assert parallel._idle_since((1000, 1000), 4) == workers

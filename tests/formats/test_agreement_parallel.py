@@ -14,7 +14,7 @@ from annotator.core.model import Annotation
 from annotator.formats import agreement, parallel
 from annotator.formats.agreement import Cancelled, compute
 from annotator.store import open_corpus
-from tests.team_helpers import finish
+from tests.team_helpers import agreement_on_workers, finish
 
 SAMPLE = (Path(__file__).resolve().parents[2] / "resources" / "sample_article.txt").read_text(encoding="utf-8")
 ANALYSTS = ("li", "mei", "zhang", "gold")
@@ -82,20 +82,8 @@ def _figures(path, names, kwargs, **more):
 
 @pytest.fixture
 def pooled(monkeypatch):
-    """Workers from the first batch on, batches of two articles; counts the batches sent to them."""
-    monkeypatch.setenv("ANNOTATOR_WORKERS", "2")
-    monkeypatch.setattr(parallel, "BATCH_DOCS", 2)
-    monkeypatch.setattr(agreement, "INLINE_SECONDS", 0.0)
-    monkeypatch.setattr(agreement, "POOL_WORTH_SECONDS", 0.0)
-    sent = []
-
-    class Pool(parallel.ProcessPoolExecutor):
-        def submit(self, *args, **kwargs):
-            sent.append(args)
-            return super().submit(*args, **kwargs)
-
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
-    return sent
+    """Workers from the first batch on, batches of two articles; the batches sent to them."""
+    return agreement_on_workers(monkeypatch, 2)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

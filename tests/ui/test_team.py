@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from tests.app_helpers import ARTICLE, close_window, stored
-from tests.team_helpers import finish
+from tests.team_helpers import agreement_on_workers, finish
 
 SHOTS = os.environ.get("ANNOTATOR_SCREENSHOTS")  # a folder: save screenshots there too
 
@@ -206,7 +206,7 @@ def test_opening_another_article_while_adjudicating(qtbot, team_window, team_pat
 def test_agreement_dock_counts_on_worker_processes(qtbot, controller, team_path, monkeypatch, caplog):
     """From the window's pool thread, the figures come from worker processes (spawned, reading the
     file on their own connections), and are those of one process."""
-    from annotator.formats import agreement, parallel
+    from annotator.formats import agreement
 
     with open_corpus(team_path) as corpus:  # five more articles like the first, labelled alike
         spans = corpus.annotations.for_article(1)
@@ -215,18 +215,7 @@ def test_agreement_dock_counts_on_worker_processes(qtbot, controller, team_path,
             corpus.annotations.add_many([a._replace(id=None, article_id=art.id) for a in spans])
             finish(corpus, art.id, "li", "mei", "zhang")
         alone = agreement.compute(corpus, ["li", "mei", "zhang"], workers=1).as_json()
-    monkeypatch.setenv("ANNOTATOR_WORKERS", "2")
-    monkeypatch.setattr(parallel, "BATCH_DOCS", 1)
-    monkeypatch.setattr(agreement, "INLINE_SECONDS", 0.0)
-    monkeypatch.setattr(agreement, "POOL_WORTH_SECONDS", 0.0)
-    sent = []
-
-    class Pool(parallel.ProcessPoolExecutor):
-        def submit(self, *args, **kwargs):
-            sent.append(args)
-            return super().submit(*args, **kwargs)
-
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
+    sent = agreement_on_workers(monkeypatch, 1)
     caplog.set_level("WARNING")
     w = controller.open(team_path)
     qtbot.addWidget(w)

@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import NamedTuple
 
 OUTSIDE = "O"
@@ -156,6 +157,17 @@ class SpanAgreement:
             counts[0].add(per_a[label], per_b[label], per_ex[label])
             counts[1].add(per_a[label], per_b[label], per_ov[label])
 
+    def merge(self, other: SpanAgreement) -> None:
+        """Add the counts of other articles (counted on their own, e.g. in another process)."""
+        self.exact.add(other.exact.a_spans, other.exact.b_spans, other.exact.matched)
+        self.overlap.add(other.overlap.a_spans, other.overlap.b_spans, other.overlap.matched)
+        for label, (ex, ov) in other.labels.items():
+            counts = self.labels.get(label)
+            if counts is None:
+                counts = self.labels[label] = (SpanCounts(), SpanCounts())
+            counts[0].add(ex.a_spans, ex.b_spans, ex.matched)
+            counts[1].add(ov.a_spans, ov.b_spans, ov.matched)
+
 
 # --- token categories -------------------------------------------------------------------------
 
@@ -187,7 +199,7 @@ def covered(starts: Sequence[int], ends: Sequence[int], spans: Iterable[Span]) -
 def count_pairs(counts: Counter, n: int, a: dict[int, str], b: dict[int, str]) -> None:
     """Add to ``counts`` the (category of A, category of B) of ``n`` units, given the units each covers."""
     both = a.keys() | b.keys()
-    counts.update((a.get(k, OUTSIDE), b.get(k, OUTSIDE)) for k in both)
+    counts.update(zip(map(a.get, both, repeat(OUTSIDE)), map(b.get, both, repeat(OUTSIDE)), strict=False))
     if n > len(both):
         counts[(OUTSIDE, OUTSIDE)] += n - len(both)
 
@@ -197,7 +209,7 @@ def count_tuples(counts: Counter, n: int, layers: Sequence[dict[int, str]]) -> N
     keys: set[int] = set()
     for d in layers:
         keys.update(d)
-    counts.update(tuple(d.get(k, OUTSIDE) for d in layers) for k in keys)
+    counts.update(zip(*(map(d.get, keys, repeat(OUTSIDE)) for d in layers), strict=False))  # each unit's tuple
     if n > len(keys):
         counts[(OUTSIDE,) * len(layers)] += n - len(keys)
 
@@ -287,6 +299,13 @@ class PairAgreement:
     @property
     def cohen_kappa(self) -> float | None:
         return cohen_kappa(self.token_pairs)
+
+    def merge(self, other: PairAgreement) -> None:
+        """Add what was measured on other articles between the same two analysts."""
+        self.articles += other.articles
+        self.tokens += other.tokens
+        self.spans.merge(other.spans)
+        self.token_pairs.update(other.token_pairs)
 
     def as_dict(self, labels: Sequence[str]) -> dict:
         per_label = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # The commonest words of each language spaCy has tokenizer rules for that news in Latin script is
 # written in; a word shared by two languages counts for both. Enough to tell them apart on a paragraph.
@@ -22,10 +23,11 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+")
 def latin_language(sample: str) -> str:
     """The language of a Latin-script sample by its commonest words ("en", "es", "pt", "nl", "de",
     "fr", "it"), or "" when there are too few words to tell."""
-    words = [w.lower() for w in _LATIN_WORD.findall(sample)]
+    words = _LATIN_WORD.findall(sample)
     if len(words) < 8:
         return ""
-    scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _WORD_SETS.items()}
+    counts = Counter(map(str.lower, words))
+    scores = {lang: sum(map(counts.__getitem__, vocab & counts.keys())) for lang, vocab in _WORD_SETS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     if scores[best] * 10 < len(words):  # under one word in ten is a function word: not one of these
         return ""

@@ -52,6 +52,41 @@ def workers_available() -> int:
         return os.cpu_count() or 1
 
 
+def idle_workers() -> int:
+    """``workers_available()``, fewer when other programs keep the cores busy (by the last minute's
+    load average, as ``make -l`` reads it): workers that would only queue for a core cost their start
+    and gain nothing. A count set in ``ANNOTATOR_WORKERS`` is taken as it is."""
+    n = workers_available()
+    if os.environ.get("ANNOTATOR_WORKERS", "").strip().isdigit():
+        return n
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on this system
+        return n
+    return max(1, min(n, int(n - load + 1)))
+
+
+def _cpu_times() -> tuple[int, int] | None:
+    """(idle, total) time of every CPU so far, from /proc/stat (None where there is none)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return fields[3] + fields[4], sum(fields)  # idle + iowait; user .. steal
+
+
+def _idle_since(before: tuple[int, int] | None, workers: int) -> int:
+    """Of ``workers``, those the machine had room for since ``before``: this process's core and the
+    cores left idle meanwhile (``idle_workers`` where that cannot be measured)."""
+    after = _cpu_times()
+    if before is None or after is None or after[1] <= before[1]:
+        return min(workers, idle_workers())
+    cpus = os.cpu_count() or 1
+    idle = (after[0] - before[0]) / (after[1] - before[1]) * cpus
+    return max(1, min(workers, cpus, int(1 + idle + 0.25)))
+
+
 def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: one generator keeps them in order
     render: Callable[..., T],
     docs: Iterable[Any],
@@ -60,22 +95,37 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     total: int = 0,
     initializer: Callable[..., Any] | None = None,
     inline_seconds: float | None = None,
+    pool_worth_seconds: float | None = None,
+    help_while_waiting: int = 0,
+    idle_only: bool = False,
 ) -> Iterator[T]:
     """``render(doc, *args)`` for every doc, in order, using every core for long work.
 
     ``total`` (the number of docs, when known) lets a short job finish here rather than start
-    workers; ``initializer(*args)`` readies each worker (loads the tokenizer, say)."""
+    workers; ``initializer(*args)`` readies each worker (loads the tokenizer, say).
+    ``inline_seconds`` and ``pool_worth_seconds`` override ``INLINE_SECONDS`` and
+    ``POOL_WORTH_SECONDS``. With ``help_while_waiting=n`` this process, rather than wait for the oldest
+    batch (while the workers start, say), works on the next batches itself, holding n results at most.
+    With ``idle_only`` workers go only on cores that were idle while the first docs were rendered here
+    (unless ``ANNOTATOR_WORKERS`` sets the count)."""
     workers = workers_available() if workers is None else workers
     inline_seconds = INLINE_SECONDS if inline_seconds is None else inline_seconds
+    pool_worth = POOL_WORTH_SECONDS if pool_worth_seconds is None else pool_worth_seconds
     it = iter(docs)
     began = time.perf_counter()
+    idle_only = idle_only and not os.environ.get("ANNOTATOR_WORKERS", "").strip().isdigit()
+    cpu_before = _cpu_times() if idle_only and workers > 1 else None
     done = 0
     for doc in it:
         yield render(doc, *args)
         done += 1
         elapsed = time.perf_counter() - began
         if workers > 1 and elapsed > inline_seconds:
-            if not total or elapsed / done * (total - done) > POOL_WORTH_SECONDS:
+            if idle_only:
+                workers = _idle_since(cpu_before, workers)
+                if workers < 2:
+                    continue  # other programs keep the other cores busy: workers would only queue
+            if not total or elapsed / done * (total - done) > pool_worth:
                 break
             workers = 1  # what is left takes less than starting the workers would save
     else:
@@ -91,13 +141,23 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
         jobs = ((_render_ids, source, ids) for ids in _id_batches(docs.rest()))
     else:
         jobs = ((_render_docs, None, batch) for batch in _batches(it))
-    pending: deque[tuple[Future | None, Callable, Any, list[Any]]] = deque()
+    pending: deque[tuple[Future | None, Callable, Any, list[Any], Any]] = deque()
     broken = False  # the workers could not start or died: the rest is done here, in the same order
 
-    def results(future: Future | None, job: Callable, src: Any, batch: list[Any]) -> Iterator[T]:
+    def help_here(head: Future) -> None:
+        """Work on the next batches here (appended done, so still in order) while ``head`` is not done."""
+        while not head.done() and len(pending) < workers * IN_FLIGHT + help_while_waiting:
+            nxt = next(jobs, None)
+            if nxt is None:
+                return
+            job, src, batch = nxt
+            pending.append((None, job, src, batch, job(render, src, batch, args)))
+
+    def results(future: Future | None, job: Callable, src: Any, batch: list[Any], done: Any = None) -> Iterator[T]:
         nonlocal broken
-        done = None
         if future is not None and not broken:
+            if help_while_waiting:
+                help_here(future)
             try:
                 done = future.result()
             except BrokenProcessPool:
@@ -113,7 +173,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     try:
         for job, src, batch in jobs:
             future = None if broken else pool.submit(job, render, src, batch, args)
-            pending.append((future, job, src, batch))
+            pending.append((future, job, src, batch, None))
             while len(pending) > workers * IN_FLIGHT:
                 yield from results(*pending.popleft())
         while pending:

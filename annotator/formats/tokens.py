@@ -57,7 +57,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import Any
 
 from annotator.core.text import grapheme_start
@@ -229,9 +229,9 @@ class Tokenizer:
         ``chunks`` tokenized and added)."""
         key = f"spacy-{language}" if self.spacy is not None else "rules"
         multi, single = _CHUNK_CACHES.setdefault(key, ({}, set()))
-        new = set(chunks)
-        new -= single
-        new -= multi.keys()
+        # The article's distinct chunks looked up in the cache (``set -= cache`` would walk the
+        # whole cache, article after article).
+        new = [c for c in set(chunks) if c not in multi and c not in single]
         if new:
             if len(single) + len(multi) > _CACHE_LIMIT:
                 multi.clear()
@@ -295,7 +295,7 @@ def _expand(
     out_e: list[int] = []
     out_w: list[str] = []
     prev = 0
-    for i in [i for i, c in enumerate(chunks) if c in multi]:
+    for i in compress(count(), map(multi.__contains__, chunks)):
         out_s += starts[prev:i]
         out_e += ends[prev:i]
         add = starts[i].__add__

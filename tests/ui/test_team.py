@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from annotator.core.model import Annotation
 from annotator.store import open_corpus
 from tests.app_helpers import ARTICLE, close_window, stored
-from tests.team_helpers import finish
+from tests.team_helpers import agreement_on_workers, finish
 
 SHOTS = os.environ.get("ANNOTATOR_SCREENSHOTS")  # a folder: save screenshots there too
 
@@ -201,3 +201,31 @@ def test_opening_another_article_while_adjudicating(qtbot, team_window, team_pat
     w.open_article(1)
     assert w.adjudication.active and w.adjudication.dock.counter.text() == "0 of 3 settled"
     assert not shown
+
+
+def test_agreement_dock_counts_on_worker_processes(qtbot, controller, team_path, monkeypatch, caplog):
+    """From the window's pool thread, the figures come from worker processes (spawned, reading the
+    file on their own connections), and are those of one process."""
+    from annotator.formats import agreement
+
+    with open_corpus(team_path) as corpus:  # five more articles like the first, labelled alike
+        spans = corpus.annotations.for_article(1)
+        for k in range(5):
+            art = corpus.articles.add(f"Copy {k}", ARTICLE + f"\n\nCopy {k}.")
+            corpus.annotations.add_many([a._replace(id=None, article_id=art.id) for a in spans])
+            finish(corpus, art.id, "li", "mei", "zhang")
+        alone = agreement.compute(corpus, ["li", "mei", "zhang"], workers=1).as_json()
+    sent = agreement_on_workers(monkeypatch, 1)
+    caplog.set_level("WARNING")
+    w = controller.open(team_path)
+    qtbot.addWidget(w)
+    try:
+        w.window_actions.agreement.trigger()
+        ctl = w.agreement
+        qtbot.waitUntil(lambda: ctl.result is not None, timeout=60000)
+        assert sent  # articles went to the workers ...
+        assert "worker processes stopped" not in caplog.text  # ... which counted them
+        assert ctl.result.as_json() == alone
+        assert "6 articles finished by all" in ctl.dock.summary.text()
+    finally:
+        close_window(w)

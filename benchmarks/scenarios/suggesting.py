@@ -23,7 +23,7 @@ from benchmarks.corpora import _index_for_search
 from benchmarks.measure import ERROR, Figure, p95
 
 # (labelled articles for the main figures, test articles, unlabelled articles, smaller training sets)
-SIZES = {"full": (950, 100, 3000, (50, 200)), "quick": (100, 40, 300, ()), "tiny": (30, 10, 60, ())}
+SIZES = {"full": (950, 100, 3000, (50, 200)), "quick": (50, 20, 150, ()), "tiny": (30, 10, 60, ())}
 MORE = 10  # newly finished articles before a retraining
 LONG_CHARS = 20_000
 

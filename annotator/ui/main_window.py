@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox, QVB
 from annotator.core.model import Status
 from annotator.ui import corpus_files, dock_places, file_dialogs
 from annotator.ui import settings as keys
-from annotator.ui.actions import WindowActions
 from annotator.ui.consistency.controller import ConsistencyController
 from annotator.ui.corpus_guard import CorpusGuard
 from annotator.ui.dialogs.about import AboutDialog
@@ -38,6 +37,7 @@ from annotator.ui.widgets.article_dock import ArticleDock
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.first_run_hint import FirstRunHint
 from annotator.ui.widgets.label_palette import LabelPalette
+from annotator.ui.window_actions import WindowActions
 
 
 class MainWindow(QMainWindow):

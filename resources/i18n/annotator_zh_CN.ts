@@ -2416,6 +2416,10 @@ Article {article_id}, {where}. Enter or double-click opens it there.</source>
             <translation>训练好的模型</translation>
         </message>
         <message>
+            <source> and </source>
+            <translation>和</translation>
+        </message>
+        <message>
             <source>Accept suggestion “{shorten}” as {name}</source>
             <translation>接受建议：将“{shorten}”标为{name}</translation>
         </message>

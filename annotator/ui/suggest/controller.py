@@ -9,7 +9,6 @@ Accepting is an ordinary AddAnnotations edit, rejecting a RejectMentions edit: b
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from bisect import bisect_left
@@ -38,6 +37,7 @@ from annotator.ui.consistency.commands import RejectMentions
 from annotator.ui.i18n import tr
 from annotator.ui.suggest.actions import SuggestionActions
 from annotator.ui.suggest.overlay import SuggestionOverlay
+from annotator.ui.suggest.pointer import suggestion_menu, suggestion_tooltip
 from annotator.ui.suggest.trainer import ModelTrainer, model_folder, model_status
 from annotator.ui.tasks import Task
 
@@ -501,23 +501,7 @@ class SuggestionController(QObject):
 
     def context_menu(self) -> QMenu:
         """The right-click menu of the selected suggestion: accept it (with any label) or reject it."""
-        menu = QMenu(self.pane)
-        menu.setObjectName("suggestionMenu")
-        s = self.selected
-        label = self._label_for(s.tag) if s else None
-        accept = menu.addAction(
-            tr("Accept as {name}").format(name=label.name) if label else tr("Accept"), lambda: self.accept()
-        )
-        accept.setShortcut(self.actions.accept.shortcut())
-        other = menu.addMenu(tr("Accept as"))
-        for lab in self.session.labels:
-            action = other.addAction(lab.name, lambda ident=lab.id: self.accept(ident))
-            if lab.hotkey:
-                action.setShortcut(lab.hotkey)
-        menu.addAction(self.actions.reject)
-        menu.addSeparator()
-        menu.addAction(self.actions.accept_all)
-        return menu
+        return suggestion_menu(self)
 
     def _clicked(self, point) -> None:
         if self.pane.textCursor().hasSelection():
@@ -528,25 +512,7 @@ class SuggestionController(QObject):
             self._reveal()
 
     def tooltip(self, s: Suggestion) -> str:
-        label = self._label_for(s.tag)
-        colour = label.colour if label else "#777"
-        names = {"dictionary": tr("the dictionary of labelled texts"), "model": tr("the trained model")}
-        source = " and ".join(names.get(part, part) for part in s.source.split(" + "))
-        sure = (
-            tr("confidence not given")
-            if s.confidence is None
-            else tr("{confidence:.0%} sure").format(confidence=s.confidence)
-        )
-        return tr(
-            "<b style='color:{colour}'>┅</b> Suggested {escape}: {escape2}<br><i>from {escape3}, {sure}</i><br>Tab "
-            "selects it · Enter accepts · X rejects"
-        ).format(
-            colour=colour,
-            escape=html.escape(label.name if label else s.tag),
-            escape2=html.escape(self._text(s)),
-            escape3=html.escape(source),
-            sure=sure,
-        )
+        return suggestion_tooltip(s, self._label_for(s.tag), self._text(s))
 
     # --- training ----------------------------------------------------------------------------------
     def _article_changed(self, article_id: int) -> None:

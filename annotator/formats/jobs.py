@@ -50,7 +50,7 @@ def run_import_batch(progress: Progress, corpus, paths: list[str], annotator: st
     """The import itself, on an open corpus (also what runs inline for an in-memory corpus)."""
     batch = iter_import(corpus, paths)
     if annotator:
-        batch.annotator = annotator  # spans of files that name no annotator are the user's
+        batch.annotator = annotator  # spans of files that name no annotator are credited to this name
     stopped = ""
     try:
         for result in batch:

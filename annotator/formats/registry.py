@@ -255,6 +255,11 @@ def import_extensions() -> list[str]:
     return [ext for imp in IMPORTERS.values() for ext in imp.extensions]
 
 
+def span_extensions() -> set[str]:
+    """Extensions of the files an import may take spans from (plain text, HTML and CSV bring none)."""
+    return {ext for imp in IMPORTERS.values() if imp.name not in ("txt", "html", "csv") for ext in imp.extensions}
+
+
 def exporter(name: str) -> Exporter:
     try:
         return EXPORTERS[name]

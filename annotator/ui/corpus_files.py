@@ -13,10 +13,11 @@ from annotator.formats.batch import ImportReport
 from annotator.formats.dataset import ExportCancelled, ExportReport
 from annotator.formats.export import export_corpus, missing_library_message
 from annotator.formats.jobs import export_job, import_job, run_import_batch
-from annotator.formats.registry import import_extensions
+from annotator.formats.registry import import_extensions, span_extensions
 from annotator.store.health import is_corpus_file
 from annotator.ui import file_dialogs
 from annotator.ui.dialogs.export_dialog import ExportChoice, ExportDialog
+from annotator.ui.dialogs.import_credit import ImportCreditDialog
 from annotator.ui.i18n import QT_TR_NOOP, tr
 from annotator.ui.tasks import Task
 from annotator.ui.widgets.task_bar import TaskBar
@@ -33,17 +34,46 @@ def _article_filter() -> str:
     return tr("Articles ({patterns});;All files (*)").format(patterns=patterns)
 
 
-def import_files(window: "MainWindow") -> Task | None:
+def import_files(window: "MainWindow") -> Task | ImportCreditDialog | None:
     paths = file_dialogs.open_file_names(window, tr("Import articles"), str(Path.home()), _article_filter())
-    return run_import(window, paths) if paths else None
+    return ask_credit_then_import(window, paths) if paths else None
 
 
-def import_folder(window: "MainWindow") -> Task | None:
+def import_folder(window: "MainWindow") -> Task | ImportCreditDialog | None:
     path = file_dialogs.existing_directory(window, tr("Import a folder of articles"), str(Path.home()))
-    return run_import(window, [path]) if path else None
+    return ask_credit_then_import(window, [path]) if path else None
 
 
-def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = True) -> Task | None:
+def ask_credit_then_import(window: "MainWindow", paths: list[str]) -> Task | ImportCreditDialog | None:
+    """Import ``paths``; when some may carry spans, first ask whom to credit the spans that name no
+    annotator (the open dialog is returned; the import starts when it is accepted)."""
+    if not _may_carry_spans(paths):
+        return run_import(window, paths)
+    dialog = ImportCreditDialog(len(paths), window.session.corpus.annotations.annotators(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: run_import(window, paths, credit=dialog.credit()))
+    dialog.open()
+    return dialog
+
+
+def _may_carry_spans(paths: list[str], most: int = 10_000) -> bool:
+    """A file of a labelled format among ``paths`` (a folder's files by name only, never opened)."""
+    kinds = span_extensions()
+    seen = 0
+    for raw in paths:
+        path = Path(raw)
+        for p in (path.rglob("*") if path.is_dir() else [path]):
+            if p.suffix.lower() in kinds:
+                return True
+            seen += 1
+            if seen >= most:
+                return False
+    return False
+
+
+def run_import(
+    window: "MainWindow", paths: list[str], *, show_summary: bool = True, credit: str | None = None
+) -> Task | None:
     """Import with the same batch importer as the command line, in a background process, with
     progress and Cancel in the status bar; the window stays usable. Returns the running task
     (``task.result`` is (ImportReport, why it stopped) once it has finished), or None when nothing
@@ -62,8 +92,9 @@ def run_import(window: "MainWindow", paths: list[str], *, show_summary: bool = T
         )
         if not paths:
             return None
-    # spans of files that name no annotator are credited to the file (import:NAME), never to the user
-    task = import_task(window.session.corpus, [str(p) for p in paths], None)
+    # spans of files that name no annotator are credited to ``credit`` or to the file (import:NAME),
+    # never silently to the user
+    task = import_task(window.session.corpus, [str(p) for p in paths], credit)
     task.succeeded.connect(lambda result: _import_done(window, result, show_summary))
     task.failed.connect(lambda exc: _import_stopped(window, tr("The import failed: {exc}").format(exc=exc)))
     TaskBar(window.status, task, tr("Importing…"))

@@ -588,4 +588,4 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            corpus_files.run_import(self, paths)
+            corpus_files.ask_credit_then_import(self, paths)

@@ -240,5 +240,12 @@
                 <numerusform>%n analysts</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Spans in the %n chosen file(s) that do not name who made them are credited to:</source>
+            <translation>
+                <numerusform>Spans in the %n chosen file that do not name who made them are credited to:</numerusform>
+                <numerusform>Spans in the %n chosen files that do not name who made them are credited to:</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

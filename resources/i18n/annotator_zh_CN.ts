@@ -3085,5 +3085,39 @@ Press Enter or double-click to list the disagreements.</source>
             <source>Credit the incoming analyst as:</source>
             <translation>将传入的标注员记为：</translation>
         </message>
+        <message>
+            <source>Who labelled these files?</source>
+            <translation>这些文件由谁标注？</translation>
+        </message>
+        <message numerus="yes">
+            <source>Spans in the %n chosen file(s) that do not name who made them are credited to:</source>
+            <translation>
+                <numerusform>所选 %n 个文件中未注明标注者的片段记在：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Each file (import:FILE), so imported labels stay apart</source>
+            <translation>各文件名下（import:文件名），使导入的标注与其他标注分开</translation>
+        </message>
+        <message>
+            <source>This analyst:</source>
+            <translation>这位标注员：</translation>
+        </message>
+        <message>
+            <source>An analyst's name, e.g. mei</source>
+            <translation>标注员的名字，例如 mei</translation>
+        </message>
+        <message>
+            <source>Spans whose file names their annotator keep that name.</source>
+            <translation>文件中注明了标注者的片段保留该名字。</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Type the analyst's name, or credit each file</source>
+            <translation>请输入标注员的名字，或选择记在各文件名下</translation>
+        </message>
     </context>
 </TS>

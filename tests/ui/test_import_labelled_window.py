@@ -79,3 +79,51 @@ def test_the_progress_moves_within_one_large_file(qtbot, window, tmp_path):
     assert report.imported == 300
     assert any(0 < v < PROGRESS_STEPS for v in values)  # not stuck at 0 until the one file is done
     assert values == sorted(values) and values[-1] == PROGRESS_STEPS
+
+
+def _doccano(tmp_path, name="batch3.jsonl"):
+    path = tmp_path / name
+    path.write_text(json.dumps({"text": "Foshan signed with Zhuhai.", "label": [[0, 6, "LOCATION"]]}) + "\n", "utf-8")
+    return path
+
+
+def _credit_dialog(qtbot, window, paths):
+    from annotator.ui.dialogs.import_credit import ImportCreditDialog
+
+    dialog = corpus_files.ask_credit_then_import(window, [str(p) for p in paths])
+    assert isinstance(dialog, ImportCreditDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _imported_annotators(qtbot, window) -> set[str]:
+    qtbot.waitUntil(lambda: not window.tasks, timeout=30000)
+    return {a.annotator for a in window.session.corpus.annotations.for_article(3)}
+
+
+def test_the_window_asks_whom_to_credit_spans_that_name_no_annotator(qtbot, window, tmp_path):
+    dialog = _credit_dialog(qtbot, window, [_doccano(tmp_path)])
+    qtbot.keyClicks(dialog.name, "mei")  # typing a name chooses "This analyst"
+    assert dialog.to_analyst.isChecked()
+    dialog.import_button.click()
+    assert _imported_annotators(qtbot, window) == {"mei"}
+
+
+def test_by_default_each_file_is_credited_and_plain_text_is_not_asked_about(qtbot, window, tmp_path):
+    dialog = _credit_dialog(qtbot, window, [_doccano(tmp_path)])
+    assert dialog.by_file.isChecked()
+    dialog.import_button.click()
+    assert _imported_annotators(qtbot, window) == {"import:batch3.jsonl"}
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Jiangmen joined the plan.\n", encoding="utf-8")
+    task = corpus_files.ask_credit_then_import(window, [str(plain)])
+    assert task.wait()  # no question for a file that brings no spans
+
+
+def test_an_empty_name_is_not_taken_and_cancel_imports_nothing(qtbot, window, tmp_path):
+    dialog = _credit_dialog(qtbot, window, [_doccano(tmp_path)])
+    dialog.to_analyst.setChecked(True)
+    dialog.import_button.click()
+    assert dialog.isVisible()  # asked again for the name
+    dialog.reject()
+    assert not window.tasks and window.articles.total() == 2

@@ -204,11 +204,14 @@ def test_view_language_keeps_the_choice_for_the_next_start(qtbot, window, settin
     assert i18n.effective_language(settings) == "zh_CN"
 
 
-@pytest.mark.parametrize("dialog", ["labels", "export", "restore", "about", "shortcuts", "annotate_all"])
+@pytest.mark.parametrize(
+    "dialog", ["labels", "export", "restore", "about", "shortcuts", "annotate_all", "import_credit"]
+)
 def test_every_dialog_speaks_chinese(qtbot, controller, chinese, corpus_path, dialog):
     from annotator.ui.dialogs.about import AboutDialog
     from annotator.ui.dialogs.annotate_all import AnnotateAllDialog
     from annotator.ui.dialogs.export_dialog import ExportDialog
+    from annotator.ui.dialogs.import_credit import ImportCreditDialog
     from annotator.ui.dialogs.label_manager import LabelManagerDialog
     from annotator.ui.dialogs.restore import RestoreDialog
     from annotator.ui.dialogs.shortcuts import ShortcutsDialog, everything_on
@@ -223,6 +226,7 @@ def test_every_dialog_speaks_chinese(qtbot, controller, chinese, corpus_path, di
             "about": lambda: AboutDialog(w.session.corpus.path, w.settings, w),
             "shortcuts": lambda: ShortcutsDialog(everything_on(w, w.window_actions.all()), w),
             "annotate_all": lambda: AnnotateAllDialog(ARTICLE, "Foshan", "Location", [(49, 55), (121, 127)], w),
+            "import_credit": lambda: ImportCreditDialog(2, ["mei", "li"], w),
         }
         d = make[dialog]()
         qtbot.addWidget(d)

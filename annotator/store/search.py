@@ -487,6 +487,11 @@ def _maybe_behind(db: Database) -> bool:
     return newest != indexed
 
 
+def index_behind(db: Database) -> bool:
+    """Whether the newest article is not indexed yet (two index lookups; see ``_maybe_behind``)."""
+    return _maybe_behind(db)
+
+
 def index_is_current(db: Database) -> bool:
     """The index and its triggers exist and hold every article."""
     return shape_is_current(db) and unindexed_count(db) == 0

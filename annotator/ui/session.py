@@ -102,7 +102,7 @@ class CorpusSession(QObject):
         self._watched: int | None = None
         self._seen_signature: tuple | None = None
         self._signature_timer = QTimer(self, singleShot=True, interval=SIGNATURE_SETTLE_MS)
-        self._signature_timer.timeout.connect(self._remember_signature)
+        self._signature_timer.timeout.connect(self._settled)
         self.saved.connect(self._own_edit_saved)
         # This window's own work on connections of its own (an import's process, the search indexer's
         # thread, a merge) changes the file's data_version as another program's would. While it runs,
@@ -111,6 +111,8 @@ class CorpusSession(QObject):
         self._own_background = 0
         self._own_background_ended = False
         self._foreign_change = False  # the watched article changed elsewhere before an own edit was taken in
+        self._pending_own_edit = False  # while a settled own edit's check runs
+        self._version_at_edit: int | None = None
 
     @property
     def annotator(self) -> str:
@@ -228,23 +230,29 @@ class CorpusSession(QObject):
         watched = self._watched
         if watched is None:
             return False
-        changed = self._foreign_change or self._signature_timer.isActive()
+        changed = self._foreign_change or self._pending_own_edit or self._signature_timer.isActive()
         changed = changed or self.article_signature(watched) != self._seen_signature
         self._foreign_change = False
         self._remember_signature()
         return changed
 
     def _note_foreign_change(self) -> None:
-        """Before an own edit while own work writes (when its signature is taken at once): did the
-        watched article change since it was last seen? Then the next check shows it."""
-        if (self._own_background or self._own_background_ended) and self._watched is not None:
-            if not self._signature_timer.isActive() and self.article_signature(self._watched) != self._seen_signature:
+        """Before an own edit, when something else committed since the last check (own work, or another
+        program): did the watched article change since it was last seen? Then the next check shows it."""
+        if self._watched is not None and (self._own_work_pending() or self._version() != self._data_version):
+            try:
+                changed = self.article_signature(self._watched) != self._seen_signature
+            except sqlite3.Error:
+                return  # the write that follows says what is wrong
+            if changed and not self._signature_timer.isActive():
                 self._foreign_change = True
 
     def _own_edit_saved(self) -> None:
-        if self._own_background or self._own_background_ended:
+        if self._own_work_pending():
             self._remember_signature()  # a few ms on a long article; only while own work writes
         else:
+            if not self._signature_timer.isActive():  # the first edit of a pause: commits by others from
+                self._version_at_edit = self._version()  # now on are seen when it settles
             self._signature_timer.start()
 
     def own_work_started(self) -> None:
@@ -254,6 +262,28 @@ class CorpusSession(QObject):
     def own_work_ended(self) -> None:
         self._own_background = max(0, self._own_background - 1)
         self._own_background_ended = True
+        # its commits seen at once (back to taking signatures lazily), unless the window stopped watching
+        QTimer.singleShot(0, self, lambda: self.check_file() if self.check_timer.isActive() else None)
+
+    def _settled(self) -> None:
+        """Typing paused after an own edit: take the watched article's signature again. Had another
+        program committed since that edit, the two cannot be told apart: the article is shown again."""
+        if self._version() not in (None, self._version_at_edit) and not self._own_work_pending():
+            self._pending_own_edit = True
+            try:
+                self.check_file()
+            finally:
+                self._pending_own_edit = False
+        self._remember_signature()
+
+    def _version(self) -> int | None:
+        try:
+            return data_version(self.corpus.db.conn)
+        except sqlite3.Error:
+            return None
+
+    def _own_work_pending(self) -> bool:
+        return bool(self._own_background or self._own_background_ended)
 
     def check_file(self) -> None:
         """Look for a vanished or taken-over file, lost locks, and commits by other programs;
@@ -318,6 +348,7 @@ class CorpusSession(QObject):
         """Announce an import (which writes through the importers, in its own transactions): articles
         added, labels created, and the articles already here that it added spans to."""
         labels = tuple(self.corpus.labels.list()) if labels_created else ()
+        self._note_foreign_change()  # before the signature is taken again: a colleague's edit meanwhile shows
         self.announce(Changes(articles=articles, labels=labels, spans_imported=tuple(sorted(spans_added_to))))
 
     def add_label(self, label: Label) -> Label:

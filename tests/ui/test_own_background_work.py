@@ -61,3 +61,40 @@ def test_another_programs_edit_during_the_windows_own_import_is_still_shown(qtbo
     window.session.check_file()
     assert "another program" in window.status.currentMessage()
     qtbot.waitUntil(lambda: window.annotations.rowCount() == 2)
+
+
+def _colleague_labels_midea(corpus_path) -> None:
+    other = second_connection(corpus_path)
+    try:
+        start = ARTICLE.index("Midea Group")
+        other.annotations.add(Annotation(None, 1, 2, start, start + 11, "Midea Group", "cli"))
+    finally:
+        other.db.conn.close()
+
+
+def test_a_colleagues_edit_while_the_window_imports_shows_without_an_own_edit(qtbot, window, corpus_path, tmp_path):
+    window.session.check_file()
+    source = tmp_path / "more.txt"
+    source.write_text("Zhuhai and Jiangmen signed a freight plan.\n", encoding="utf-8")
+    task = corpus_files.run_import(window, [str(source)], show_summary=False)
+    _colleague_labels_midea(corpus_path)  # meanwhile, on the open article
+    qtbot.waitUntil(lambda: task.done and window.articles.total() == 3, timeout=60000)
+    qtbot.waitUntil(lambda: window.annotations.rowCount() == 1, timeout=10000)  # shown once the import ends
+
+
+def test_a_colleagues_edit_just_after_an_own_edit_shows_when_typing_pauses(qtbot, window, corpus_path):
+    qtbot.waitUntil(lambda: not window.search.indexer.running)
+    window.session.check_file()
+    _label(qtbot, window, "Foshan")  # an own edit: its signature is taken once typing pauses
+    _colleague_labels_midea(corpus_path)  # within that pause
+    qtbot.waitUntil(lambda: window.annotations.rowCount() == 2, timeout=10000)
+    assert not window.session._signature_timer.isActive()
+
+
+def test_blind_mode_shows_suggest_from_my_labels_only_on_and_keeps_the_choice(qtbot, window):
+    own = window.window_actions.suggest_own_only
+    own.setChecked(False)
+    window.team.blind.trigger()
+    assert own.isChecked() and not own.isEnabled() and window.suggestions.own_only
+    window.team.blind.trigger()
+    assert not own.isChecked() and own.isEnabled()  # the analyst's own choice is back

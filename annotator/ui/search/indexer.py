@@ -19,7 +19,7 @@ import sqlite3
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.store import Corpus
-from annotator.store.search import catch_up, catch_up_file, unindexed_count
+from annotator.store.search import catch_up, catch_up_file, index_behind, unindexed_count
 from annotator.ui.i18n import tr
 from annotator.ui.tasks import Task
 
@@ -58,8 +58,15 @@ class SearchIndexer(QObject):
                 return
             self._timer.start()
             return
-        # A corpus file: whether anything is missing is asked on the worker's thread too (counting a
-        # million articles' index entries takes a second that the window's thread must not wait).
+        # A corpus file: is the newest article indexed (two lookups)? Articles are indexed oldest first,
+        # so then the index holds them all; counting a million index entries would keep the window's
+        # thread a second (the worker counts, and fills any gap, when there is work).
+        try:
+            if not index_behind(self.corpus.db):
+                return
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return
         self._task = Task.in_thread(_index, str(self.corpus.path))
         self._task.succeeded.connect(self._task_done)
         self._task.failed.connect(self._task_failed)

@@ -18,6 +18,7 @@ from annotator.store.corpus import second_connection
 from annotator.store.merge import merge_corpus
 from annotator.store.share import share_corpus
 from annotator.ui import file_dialogs
+from annotator.ui import settings as keys
 from annotator.ui.commands import refusal
 from annotator.ui.corpus_files import CORPUS_FILTER
 from annotator.ui.i18n import tr
@@ -104,6 +105,9 @@ class TeamController(QObject):
         for action in (self.window.window_actions.consistency, self.window.window_actions.missed_mentions):
             action.setEnabled(not blind)  # they compare everyone's labels: not while each works blind
         own = self.window.window_actions.suggest_own_only  # suggestions learn from the analyst's labels alone
+        own.blockSignals(True)  # shown on while blind, without changing the analyst's own choice
+        own.setChecked(blind or keys.SUGGEST_OWN_ONLY.read(self.window.settings))
+        own.blockSignals(False)
         own.setEnabled(not blind)
         own.setToolTip(tr("Blind mode: suggestions come only from your own labels") if blind else own.statusTip())
         self.window.suggestions.blind_changed()

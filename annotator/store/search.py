@@ -397,7 +397,7 @@ def search(
     if tree is None:
         return SearchPage(message=message)
     try:
-        behind = _maybe_behind(db)
+        behind = index_behind(db)
     except sqlite3.OperationalError:  # no index at all (another program dropped it): read every article
         return _scan(db, tree, message, limit, offset, after, budget, max_hits, context, None)
     if behind:
@@ -476,7 +476,7 @@ def unindexed_count(db: Database) -> int:
     ).fetchone()[0]
 
 
-def _maybe_behind(db: Database) -> bool:
+def index_behind(db: Database) -> bool:
     """The check made before every search, two index lookups: is the newest article indexed?
 
     Articles are indexed oldest first and new ones always get the highest id (a deleted newest
@@ -485,11 +485,6 @@ def _maybe_behind(db: Database) -> bool:
     newest = db.execute("SELECT max(id) FROM articles").fetchone()[0]
     indexed = db.execute(f"SELECT max(id) FROM {FTS_TABLE}_docsize").fetchone()[0]
     return newest != indexed
-
-
-def index_behind(db: Database) -> bool:
-    """Whether the newest article is not indexed yet (two index lookups; see ``_maybe_behind``)."""
-    return _maybe_behind(db)
 
 
 def index_is_current(db: Database) -> bool:
@@ -504,7 +499,7 @@ def catch_up(db: Database, limit: int | None = None) -> int:
     Imports do not index (trigram indexing costs far more than storing the text); the index
     catches up before each search, and the app calls this in idle moments after an import.
     Each chunk is one statement, so two programs catching up at once never index an article twice.
-    The index holds the oldest articles (see ``_maybe_behind``), so the next chunk is read from
+    The index holds the oldest articles (see ``index_behind``), so the next chunk is read from
     just above its newest entry, whatever the size of the corpus; articles it lacks below that
     (none, unless the file was written by other means) are looked for only when the counts differ.
     """

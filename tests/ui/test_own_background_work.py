@@ -17,6 +17,15 @@ def _label(qtbot, window, text: str, key=Qt.Key.Key_1) -> None:
     qtbot.keyClick(window.pane, key)
 
 
+def _colleague_labels_midea(corpus_path) -> None:
+    other = second_connection(corpus_path)
+    try:
+        start = ARTICLE.index("Midea Group")
+        other.annotations.add(Annotation(None, 1, 2, start, start + 11, "Midea Group", "cli"))
+    finally:
+        other.db.conn.close()
+
+
 def test_an_edit_while_the_window_imports_is_not_reported_as_another_programs(qtbot, window, tmp_path):
     window.session.check_file()  # whatever opening wrote is absorbed
     source = tmp_path / "more.txt"
@@ -34,12 +43,7 @@ def test_an_edit_while_the_window_imports_is_not_reported_as_another_programs(qt
 def test_another_programs_edit_beside_a_pending_own_edit_is_still_shown(qtbot, window, corpus_path):
     window.session.check_file()
     _label(qtbot, window, "Foshan")
-    other = second_connection(corpus_path)
-    try:
-        start = ARTICLE.index("Midea Group")
-        other.annotations.add(Annotation(None, 1, 2, start, start + 11, "Midea Group", "cli"))
-    finally:
-        other.db.conn.close()
+    _colleague_labels_midea(corpus_path)
     window.session.check_file()
     assert "another program" in window.status.currentMessage()
     qtbot.waitUntil(lambda: window.annotations.rowCount() == 2)
@@ -51,25 +55,11 @@ def test_another_programs_edit_during_the_windows_own_import_is_still_shown(qtbo
     source.write_text("Zhuhai and Jiangmen signed a freight plan.\n", encoding="utf-8")
     task = corpus_files.run_import(window, [str(source)], show_summary=False)
     assert task.wait(60)
-    other = second_connection(corpus_path)  # meanwhile a colleague labels the open article
-    try:
-        start = ARTICLE.index("Midea Group")
-        other.annotations.add(Annotation(None, 1, 2, start, start + 11, "Midea Group", "cli"))
-    finally:
-        other.db.conn.close()
+    _colleague_labels_midea(corpus_path)  # meanwhile a colleague labels the open article
     _label(qtbot, window, "Foshan")  # and the analyst labels too
     window.session.check_file()
     assert "another program" in window.status.currentMessage()
     qtbot.waitUntil(lambda: window.annotations.rowCount() == 2)
-
-
-def _colleague_labels_midea(corpus_path) -> None:
-    other = second_connection(corpus_path)
-    try:
-        start = ARTICLE.index("Midea Group")
-        other.annotations.add(Annotation(None, 1, 2, start, start + 11, "Midea Group", "cli"))
-    finally:
-        other.db.conn.close()
 
 
 def test_a_colleagues_edit_while_the_window_imports_shows_without_an_own_edit(qtbot, window, corpus_path, tmp_path):

@@ -4,7 +4,7 @@ accepting what the analysts agree on (see ``core/adjudication.py`` for the rules
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.core.adjudication import Plan, plan
 from annotator.core.agreement import Span
@@ -21,9 +21,15 @@ class ArticleAdjudication:
     article_id: int
     gold: str
     analysts: tuple[str, ...]
-    layers: dict[str, list[Annotation]]
+    layers: dict[str, list[Span]]  # each analyst's spans, as compared
     gold_layer: list[Annotation]
     plan: Plan
+
+    def accepted(self, added: Sequence[Annotation]) -> ArticleAdjudication:
+        """The state once ``added`` (the plan's ``accept``, stored) is in gold: the same disagreements,
+        nothing left to accept (an agreed span in gold settles nothing, so nothing else changes)."""
+        p = self.plan
+        return replace(self, gold_layer=[*self.gold_layer, *added], plan=Plan(p.agreed, (), p.disagreements))
 
     def gold_annotation(self, span: Span, tags: dict[str, int]) -> Annotation | None:
         label_id = tags.get(span.label)
@@ -45,25 +51,42 @@ def _spans(annotations: Sequence[Annotation], tags: dict[int, str]) -> list[Span
     return [Span(a.start, a.end, tags.get(a.label_id, "?")) for a in annotations]
 
 
+def _layer_spans(db, article_id: int, names: Sequence[str], tags: dict[int, str]) -> dict[str, list[Span]]:
+    """Each analyst's spans of one article (start, end, label tag): one query, no annotation rows."""
+    out: dict[str, list[Span]] = {n: [] for n in names}
+    if names:
+        marks = ", ".join("?" * len(names))
+        rows = db.execute(
+            f"""SELECT n.name, a.start, a."end", a.label_id FROM annotations a
+                JOIN annotators n ON n.id = a.annotator_id WHERE a.article_id = ? AND n.name IN ({marks})""",
+            [article_id, *names],
+        )
+        for name, start, end, label_id in rows:
+            out[name].append(Span(start, end, tags.get(label_id, "?")))
+    return out
+
+
 def read(
     corpus, article_id: int, gold: str = DEFAULT_GOLD, annotators: Sequence[str] | None = None,
     min_agree: int | None = None,
 ) -> ArticleAdjudication:
     analysts = tuple(analysts_of(corpus, article_id, gold, annotators))
     tags = {lab.id: lab.tag for lab in corpus.labels.list()}
-    layers = {n: layer(corpus.db, article_id, n) for n in analysts}
+    layers = _layer_spans(corpus.db, article_id, analysts, tags)
     gold_layer = layer(corpus.db, article_id, gold)
-    p = plan(
-        {n: _spans(a, tags) for n, a in layers.items()}, _spans(gold_layer, tags),
-        decided(corpus.db, article_id, gold), min_agree,
-    ) if len(analysts) >= 2 else Plan((), (), ())
+    p = plan(layers, _spans(gold_layer, tags), decided(corpus.db, article_id, gold), min_agree) if len(
+        analysts
+    ) >= 2 else Plan((), (), ())
     return ArticleAdjudication(article_id, gold, analysts, layers, gold_layer, p)
 
 
-def gold_annotations(corpus, article_id: int, gold: str, spans: Sequence[Span]) -> list[Annotation]:
-    """New gold annotations for ``spans`` (label tags) of an article."""
+def gold_annotations(
+    corpus, article_id: int, gold: str, spans: Sequence[Span], text: str | None = None
+) -> list[Annotation]:
+    """New gold annotations for ``spans`` (label tags) of an article (``text``: its text, when at hand)."""
     ids = {lab.tag: lab.id for lab in corpus.labels.list()}
-    text = corpus.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    if text is None:
+        text = corpus.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
     return [Annotation(None, article_id, ids[s.label], s.start, s.end, text[s.start : s.end], gold) for s in spans]
 
 

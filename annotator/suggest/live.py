@@ -120,7 +120,7 @@ class ArticleSuggestions:
         else:
             spans = sorted(taken)
             self.taken = lambda start, end: [(s, e) for s, e in spans if s < end and start < e]
-        self.pending: list[str] = []  # texts to look for again (``rescan``), when there is time
+        self.pending: dict[str, None] = {}  # texts to look for again (``rescan``), when there is time, in order
         self.rejected = set(rejected)
         self.tags = tags
         self.items: list[Suggestion] = []
@@ -226,13 +226,14 @@ class ArticleSuggestions:
         self.later(key_of(self.text[start:end]))
 
     def later(self, key: str) -> None:
-        if key not in self.pending:
-            self.pending.append(key)
+        self.pending.setdefault(key)  # an ordered set: thousands of spans labelled at once cost no more than each
 
     def rescan_pending(self, limit: int = 1) -> bool:
         """Look for up to ``limit`` pending texts; True while some are left."""
         for _ in range(min(limit, len(self.pending))):
-            self.rescan(self.pending.pop(0))
+            key = next(iter(self.pending))
+            del self.pending[key]
+            self.rescan(key)
         return bool(self.pending)
 
     def reject(self, s: Suggestion) -> None:

@@ -43,7 +43,7 @@ def test_labelling_and_unlabelling_keep_the_suggestions_as_a_fresh_look_would():
     live.dictionary.add("Midea Group", "ORG")
     taken.append((m, m + 11))
     doc.labelled(m, m + len("Midea Group"))
-    assert doc.pending == ["midea group"] and not doc.rescan_pending()
+    assert list(doc.pending) == ["midea group"] and not doc.rescan_pending()
     assert doc.items == _fresh(live, [(m, m + 11)])
     f = TEXT.index("Foshan")
     taken.append((f, f + 6))

@@ -229,3 +229,53 @@ def test_agreement_dock_counts_on_worker_processes(qtbot, controller, team_path,
         assert "6 articles finished by all" in ctl.dock.summary.text()
     finally:
         close_window(w)
+
+
+def test_a_long_article_with_hundreds_of_agreed_spans_and_disagreements(qtbot, controller, tmp_path):
+    """Hundreds of agreed spans go into gold as one edit and all show; every disagreement is listed
+    (a line each, its versions below), and a key takes the current one's version."""
+    path = tmp_path / "long.db"
+    words = [f"Place{i:03d}" for i in range(600)]
+    text = " and ".join(words) + "."
+    with open_corpus(path) as corpus:
+        art = corpus.articles.add("Long list", text)
+        loc, com = (lab.id for lab in corpus.labels.list()[:2])
+        rows, pos = [], 0
+        for i, word in enumerate(words):
+            start = text.index(word, pos)
+            pos = start + len(word)
+            for who in ("li", "mei"):
+                label = com if (i % 3 == 0 and who == "mei") else loc  # every third word: a disagreement
+                rows.append(Annotation(None, art.id, label, start, pos, word, who))
+        corpus.annotations.add_many(rows)
+        finish(corpus, art.id, "li", "mei")
+    w = controller.open(path)
+    qtbot.addWidget(w)
+    try:
+        w.open_article(art.id)
+        w.window_actions.adjudicate.trigger()
+        ctl = w.adjudication
+        assert ctl.active
+        gold = [a for a in stored(path, art.id) if a.annotator == "gold"]
+        assert len(gold) == 400  # agreed by both: in gold at once, committed
+        assert len(w.pane.index.annotations()) == 400  # and shown
+        assert ctl.dock.counter.text() == "0 of 200 settled"
+        model = ctl.dock.model
+        assert model.count() == 200 and model.rowCount() == 200 * 3  # a line, then version A and B
+        assert model.index(0, 0).data().endswith("1. “Place000”")
+        assert "li" in model.index(1, 0).data() or "mei" in model.index(1, 0).data()
+        tree = ctl.dock.tree
+        tree.setFocus()
+        qtbot.waitUntil(tree.hasFocus)
+        qtbot.keyClick(tree, Qt.Key.Key_Tab)  # the second disagreement
+        assert ctl.current == 1 and tree.currentIndex().row() == model.head_row(1) == 3
+        qtbot.keyClick(tree, Qt.Key.Key_A)
+        assert ctl.dock.counter.text() == "1 of 200 settled"
+        assert len([a for a in stored(path, art.id) if a.annotator == "gold"]) == 401
+        w.undo_stack.undo()
+        w.undo_stack.undo()  # the agreed spans' acceptance too
+        qtbot.waitUntil(lambda: ctl.dock.counter.text() == "0 of 200 settled")
+        assert [a for a in stored(path, art.id) if a.annotator == "gold"] == []
+        assert w.pane.index.annotations() == []
+    finally:
+        close_window(w)

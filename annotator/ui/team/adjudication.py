@@ -4,8 +4,6 @@ committed before it shows; the text shows (and the label keys edit) only the gol
 
 from __future__ import annotations
 
-import string
-
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -13,9 +11,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QListView,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +25,7 @@ from annotator.ui.commands import AddAnnotations, Command
 from annotator.ui.editor import Editor
 from annotator.ui.i18n import tr
 from annotator.ui.session import CorpusSession
-
-LETTERS = string.ascii_uppercase[:8]  # version keys: A, B, C… (X: none)
-MARKS = ("▆", "〰", "┈")  # how version A, B, C… is drawn in the text: tinted, wavy, dotted underline
+from annotator.ui.team.disagreements import LETTERS, DisagreementList
 
 
 class Settle(Command):
@@ -57,10 +52,6 @@ class Settle(Command):
                             None if self.was_decided else False, False if self.completes else None)
 
 
-def _describe(span: Span, text: str, names: dict[str, str]) -> str:
-    return f"{names.get(span.label, span.label)} “{' '.join(text[span.start:span.end].split())}”"
-
-
 class AdjudicationDock(QDockWidget):
     take_requested = Signal(int)  # version index; -1: none
     step_requested = Signal(int)  # +1 next open, -1 previous open
@@ -81,12 +72,13 @@ class AdjudicationDock(QDockWidget):
         self.counter.setFont(font)
         layout.addWidget(self.header)
         layout.addWidget(self.counter)
-        self.tree = QTreeWidget(body, objectName="disagreementTree")
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(False)
+        self.model = DisagreementList(self)
+        self.tree = QListView(body, objectName="disagreementTree")
+        self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setTabKeyNavigation(False)
-        self.tree.setUniformRowHeights(True)  # long versions are elided; the tooltip holds them whole
+        self.tree.setUniformItemSizes(True)  # long versions are elided; the tooltip holds them whole
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.tree, 1)
         self.keys = QLabel(body, objectName="adjudicationKeys")
         self.keys.setWordWrap(True)
@@ -110,7 +102,7 @@ class AdjudicationDock(QDockWidget):
         self.none_button.clicked.connect(lambda: self.take_requested.emit(-1))
         self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
         self.stop_button.clicked.connect(self.stop_requested)
-        self.tree.currentItemChanged.connect(self._current)
+        self.tree.selectionModel().currentChanged.connect(self._current)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for i, letter in enumerate(LETTERS):
             QShortcut(QKeySequence(letter), self, context=ctx).activated.connect(
@@ -125,38 +117,17 @@ class AdjudicationDock(QDockWidget):
         self.stop_requested.emit()
         super().closeEvent(event)
 
-    def _current(self, item: QTreeWidgetItem | None, _old=None) -> None:
-        while item is not None and item.parent() is not None:
-            item = item.parent()
-        if item is not None:
-            self.row_chosen.emit(self.tree.indexOfTopLevelItem(item))
+    def _current(self, index, _old=None) -> None:
+        k = self.model.disagreement_at(index.row()) if index.isValid() else None
+        if k is not None:
+            self.row_chosen.emit(k)
 
     def fill(self, state: ArticleAdjudication, text: str, names: dict[str, str], current: int) -> None:
         p = state.plan
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        for k, d in enumerate(p.disagreements):
-            mark = tr("✓ settled") if d.settled else tr("● open")
-            top = QTreeWidgetItem([f"{mark}   {k + 1}. “{' '.join(text[d.start:d.end].split())}”"])
-            font = top.font(0)
-            font.setBold(not d.settled)
-            top.setFont(0, font)
-            for i, v in enumerate(d.versions):
-                what = "; ".join(_describe(s, text, names) for s in v.spans) or tr("no span")
-                mark = MARKS[i % 3] if v.spans else "  "
-                child = QTreeWidgetItem([f"{LETTERS[i]} {mark} {', '.join(v.analysts)}: {what}"])
-                where = ", ".join(f"{s.start}–{s.end}" for s in v.spans)
-                child.setToolTip(
-                    0,
-                    tr("{join}: {what}{value}. Press {value2} to take this version into gold.").format(
-                        join=", ".join(v.analysts), what=what, value=f" at {where}" if where else "", value2=LETTERS[i]
-                    ),
-                )
-                top.addChild(child)
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
-        self.tree.blockSignals(False)
-        if 0 <= current < self.tree.topLevelItemCount():
+        self.tree.selectionModel().blockSignals(True)
+        self.model.show(state, text, names)
+        self.tree.selectionModel().blockSignals(False)
+        if 0 <= current < self.model.count():
             self.select(current)
         total = len(p.disagreements)
         self.counter.setText(
@@ -166,13 +137,17 @@ class AdjudicationDock(QDockWidget):
         )
 
     def select(self, row: int) -> None:
-        """Make ``row`` current without announcing it (the controller already shows it)."""
-        item = self.tree.topLevelItem(row)
-        if item is not None:
-            self.tree.blockSignals(True)
-            self.tree.setCurrentItem(item)
-            self.tree.blockSignals(False)
-            self.tree.scrollToItem(item)
+        """Make disagreement ``row`` current without announcing it (the controller already shows it)."""
+        head = self.model.head_row(row)
+        if head is not None:
+            index = self.model.index(head, 0)
+            selection = self.tree.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
+            selection.blockSignals(False)
+            after = self.model.head_row(row + 1)  # its versions in view too, where they fit
+            self.tree.scrollTo(self.model.index((after or self.model.rowCount()) - 1, 0))
+            self.tree.scrollTo(index)
 
 
 class AdjudicationController(QObject):
@@ -229,20 +204,23 @@ class AdjudicationController(QObject):
         self.dock.show()
         self.dock.raise_()
         if state.plan.accept:
-            new = gold_annotations(self.session.corpus, article.id, self.gold, state.plan.accept)
+            new = gold_annotations(self.session.corpus, article.id, self.gold, state.plan.accept, article.text)
             n = len(new)
-            self.editor.run(
-                AddAnnotations(
-                    self.session, new, tr("Accept %n agreed span(s) into {gold}", None, n).format(gold=self.gold)
-                )
+            accept = AddAnnotations(
+                self.session, new, tr("Accept %n agreed span(s) into {gold}", None, n).format(gold=self.gold)
             )
-            self.message.emit(
-                tr("%n span(s) every analyst made alike went into {gold}. Ctrl+Z undoes it.", None, n).format(
-                    gold=self.gold
+            if self.editor.run(accept):
+                state = state.accepted(accept.stored)  # what a second read would find, without reading
+                self.message.emit(
+                    tr("%n span(s) every analyst made alike went into {gold}. Ctrl+Z undoes it.", None, n).format(
+                        gold=self.gold
+                    )
                 )
-            )
+            else:
+                state = read(self.session.corpus, article.id, self.gold)
+        self._refresh_timer.stop()  # the state is current: the edit's own announcement needs no second read
         self.current = -1
-        self.refresh(show=False)
+        self.refresh(show=False, state=state)
         self.step(1)
         self.dock.tree.setFocus()
         return True
@@ -276,10 +254,11 @@ class AdjudicationController(QObject):
         if self.article_id is not None:
             self._refresh_timer.start()
 
-    def refresh(self, show: bool = True) -> None:
+    def refresh(self, show: bool = True, state: ArticleAdjudication | None = None) -> None:
+        """Show the article's adjudication as the file holds it (``state``: as just read)."""
         if self.article_id is None:
             return
-        self.state = read(self.session.corpus, self.article_id, self.gold)
+        self.state = state or read(self.session.corpus, self.article_id, self.gold)
         names = {lab.tag: lab.name for lab in self.session.labels}
         text = self.editor.article.text if self.editor.article else ""
         n = len(self.state.plan.disagreements)
@@ -352,10 +331,12 @@ class AdjudicationController(QObject):
         by_tag = {lab.id: lab.tag for lab in self.session.labels}
         gold = [Span(a.start, a.end, by_tag.get(a.label_id, "?")) for a in self.state.gold_layer]
         add, remove = take(d, chosen, gold, self.state.plan.agreed)
-        remove_ann = [
-            a for a in self.state.gold_layer if Span(a.start, a.end, by_tag.get(a.label_id, "?")) in set(remove)
-        ]
-        add_ann = gold_annotations(self.session.corpus, self.article_id, self.gold, [s for s in add if s.label in tags])
+        removed = set(remove)
+        remove_ann = [a for a in self.state.gold_layer if Span(a.start, a.end, by_tag.get(a.label_id, "?")) in removed]
+        text = self.editor.article.text if self.editor.article else None
+        add_ann = gold_annotations(
+            self.session.corpus, self.article_id, self.gold, [s for s in add if s.label in tags], text
+        )
         what = (
             tr("version {value} ({join})").format(value=LETTERS[version], join=", ".join(chosen.analysts))
             if chosen

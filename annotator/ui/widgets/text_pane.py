@@ -29,6 +29,7 @@ DEFAULT_POINT_SIZE = 13
 FLASH_MS = 700
 # Spans are read from the store as the reader gets to them: at open, the first EAGER code
 # points' worth (so a whole ordinary article at once); then CHUNK more per idle moment.
+MANY = 200  # more spans than this added at once are painted by painting the screen again, not span by span
 EAGER = 50_000
 CHUNK = 25_000
 
@@ -162,6 +163,11 @@ class TextPane(QPlainTextEdit):
         return self._text
 
     def annotations_added(self, annotations: Iterable[Annotation]) -> None:
+        annotations = list(annotations)
+        if len(annotations) > MANY:  # thousands at once (agreed spans accepted into gold): paint once
+            self.index.add_many(annotations)
+            self.painter.invalidate_all()
+            return
         for a in annotations:
             self.painter.repaint_range(*self.index.add(a))
 

@@ -222,7 +222,14 @@ class ReviewTableModel(FlatTableModel):
             self._task.cancel()
             self._task = None
         try:
-            self._pages[0] = self.corpus.review.page(self.filter, self.sort_key, self.descending, 0, PAGE)
+            # A filter on label, annotator, status, review or day is counted at once from the counts the
+            # store keeps; knowing the count first also picks the faster plan for the first page.
+            kept = self.corpus.review.kept_count(self.filter)
+            self._pages[0] = self.corpus.review.page(self.filter, self.sort_key, self.descending, 0, PAGE, kept)
+            if kept is not None:
+                self.total = kept
+                self.counted.emit()
+                return
         except ReviewQueryError as exc:
             self.error = str(exc)
             self.failed.emit(self.error)

@@ -397,13 +397,14 @@ def _prepare(db: Database, path: Path | None, user: str | None = None,
     _configure(db, path)
     if migrations.pending(db) or db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         token = set_migrating_user(user)  # an older file's statuses of unlabelled articles become the user's
-        heard = migration_progress(progress)
+        heard = migration_progress(progress) if progress is not None else None
         try:
             with db.atomic():  # the whole schema and the mark that it is ours: all of it or none
                 migrations.apply(db)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         finally:
-            reset_migration_progress(heard)
+            if heard is not None:
+                reset_migration_progress(heard)
             reset_migrating_user(token)
     return Corpus(db, path, user)
 

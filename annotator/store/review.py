@@ -225,7 +225,14 @@ class ReviewRepository:
                 f"{p}a.annotator_id IN (SELECT id FROM annotators WHERE name IN ({','.join('?' * len(f.annotators))}))"
             )
             params.extend(f.annotators)
-        if f.statuses:  # the status of the layer an annotation belongs to: its annotator's status of the article
+        if f.statuses and walk_sort:  # read in sort order: each row's layer looked up by its key
+            wanted = sorted(set(f.statuses))
+            clauses.append(
+                "coalesce((SELECT l.status FROM layers l WHERE l.article_id = a.article_id"
+                f" AND l.annotator_id = a.annotator_id), 'new') IN ({','.join('?' * len(wanted))})"
+            )
+            params.extend(wanted)
+        elif f.statuses:  # the status of the layer an annotation belongs to: its annotator's status of the article
             wanted = sorted(set(f.statuses))
             if "new" in wanted:
                 others = sorted({"new", "in_progress", "done"} - set(wanted))
@@ -326,6 +333,8 @@ class ReviewRepository:
 
     def _page_ids(self, f: ReviewFilter, sort: str, descending: bool, offset: int, limit: int,
                   total: int | None, after: tuple | None) -> list[tuple[int, tuple]]:
+        if total == 0:
+            return []
         matching = self._text_matches(f)
         if matching == []:
             return []

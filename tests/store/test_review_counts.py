@@ -146,7 +146,7 @@ def _step_other(corpus, kind: str, rng: random.Random, undo: list, sources) -> N
         if undo:
             try:
                 undo.pop()()
-            except CorpusError:  # refused as the app refuses it (its article or label is gone since)
+            except (CorpusError, sqlite3.IntegrityError):  # refused: its article or label is gone since
                 pass
     elif kind == "move_layer":
         _move_layer(corpus, rng)

@@ -155,21 +155,13 @@ def hours(since: str | None, before: str | None) -> tuple[str, list[str], list[t
     its own hour, whose stamps are counted apart."""
     clauses: list[str] = []
     params: list[str] = []
-    cut: list[str] = []
     if since is not None:
-        if len(since) <= HOUR:
-            clauses.append("hour >= ?")
-        else:
-            clauses.append("hour > ?")
-            cut.append(since[:HOUR])
+        clauses.append("hour >= ?" if len(since) <= HOUR else "hour > ?")
         params.append(since[:HOUR])
     if before is not None:
-        if len(before) <= HOUR:
-            clauses.append("hour < ?")
-        else:
-            clauses.append("hour < ?")
-            cut.append(before[:HOUR])
+        clauses.append("hour < ?")  # a longer bound's own hour is left to the count one by one
         params.append(before[:HOUR])
+    cut = [bound[:HOUR] for bound in (since, before) if bound is not None and len(bound) > HOUR]
     ranges = []
     for hour in sorted(set(cut)):
         start = max(since or "", hour)

@@ -47,7 +47,9 @@ class Bench:
 
     @cached_property
     def large_corpus(self) -> corpora.Built:
-        return self._build("the large corpus", lambda: corpora.corpus_file(self.cache, self.sizes.large_corpus))
+        return self._build(
+            "the large corpus", lambda: corpora.corpus_file(self.cache, self.sizes.large_corpus, self.log)
+        )
 
     @cached_property
     def long_corpus(self) -> corpora.Built:

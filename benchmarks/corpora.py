@@ -14,11 +14,15 @@ import os
 import random
 import shutil
 import sqlite3
+import time
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from annotator.core.text import content_hash
 from annotator.store import open_corpus
+from annotator.store.migrations import KNOWN, MIGRATION_SET
 from benchmarks.textgen import EXTRA_LABELS, articles, choose_spans, quotas
 
 GENERATOR_VERSION = 2  # 2: statuses are per analyst (layers)
@@ -92,12 +96,48 @@ def txt_folder(cache: Path, spec: FolderSpec) -> Built:
 
 
 # --- a corpus file --------------------------------------------------------------------------
-def corpus_file(cache: Path, spec: CorpusSpec) -> Built:
-    """A corpus of ``spec.articles`` articles carrying ``spec.annotations`` annotations in all."""
+def corpus_file(cache: Path, spec: CorpusSpec, log: Callable[[str], None] | None = None) -> Built:
+    """A corpus of ``spec.articles`` articles carrying ``spec.annotations`` annotations in all.
+
+    A cached corpus built under an older schema is never changed in place (a checkout of that older
+    version may use the same cache): a copy of it is brought up to date once, beside it, named for
+    the current schema, and used from then on."""
     built = _cached(cache, "corpus", spec, lambda tmp: _build_corpus(tmp, spec))
-    with open_corpus(built.path) as corpus:  # brings a corpus built under an older schema up to date
+    if _schema_behind(built.path):
+        built = _migrated_copy(built, log or (lambda message: None))
+    with open_corpus(built.path) as corpus:
         _index_for_search(corpus)
     return built
+
+
+def _applied(path: Path) -> set[str]:
+    """The schema steps a corpus file has, read without writing anything."""
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
+        return {r[0] for r in rows}
+
+
+def _schema_behind(path: Path) -> bool:
+    return not set(KNOWN) <= _applied(path)
+
+
+def _migrated_copy(built: Built, log: Callable[[str], None]) -> Built:
+    schema = hashlib.sha256(" ".join(KNOWN).encode()).hexdigest()[:8]
+    target = built.path.with_name(f"{built.path.name}-schema-{schema}")
+    if not target.exists():
+        tmp = target.with_name(target.name + ".partial")
+        for stale in tmp.parent.glob(tmp.name + "*"):
+            stale.unlink()
+        log(f"  copying {built.path.name} to bring the copy's schema up to date (the cached file stays as it is)")
+        with closing(sqlite3.connect(f"{built.path.resolve().as_uri()}?mode=ro", uri=True)) as source, \
+                closing(sqlite3.connect(tmp)) as copy:
+            source.backup(copy)
+        t0 = time.perf_counter()
+        with open_corpus(tmp):
+            pass
+        log(f"  schema brought up to date in {time.perf_counter() - t0:.1f} s")
+        os.replace(tmp, target)
+    return Built(target, built.info)
 
 
 def _index_for_search(corpus) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ import click
 from annotator.core.text import display_width
 from annotator.store import Corpus, CorpusError, open_corpus
 from annotator.store.corpus import writable
+from annotator.store.migrations import migration_progress, reset_migration_progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,9 @@ def open_existing(settings: Settings) -> Corpus:
         )
     # In a read-only folder or drive the corpus is opened for reading only: the commands that
     # use this function read, and one that would write says why it cannot.
-    return open_corpus(path, create=False, read_only=not writable(path), user=settings.annotator)
+    return open_corpus(
+        path, create=False, read_only=not writable(path), user=settings.annotator, progress=schema_progress()
+    )
 
 
 def open_for_import(settings: Settings) -> Corpus:
@@ -107,8 +111,30 @@ def open_for_import(settings: Settings) -> Corpus:
     if settings.db is None:
         from annotator.formats.sample import open_default_corpus
 
-        return open_default_corpus(user=settings.annotator)
-    return open_corpus(settings.db, user=settings.annotator)
+        token = migration_progress(schema_progress())
+        try:
+            return open_default_corpus(user=settings.annotator)
+        finally:
+            reset_migration_progress(token)
+    return open_corpus(settings.db, user=settings.annotator, progress=schema_progress())
+
+
+def schema_progress() -> Callable[[int, int], None]:
+    """Shows on stderr how the update of an older corpus for this version goes on, once it has
+    taken more than a moment (counting the annotations of a large corpus for the review)."""
+    started = time.monotonic()
+    shown = False
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        if not shown and time.monotonic() - started < 0.5 and done < total:
+            return
+        if shown or done < total:
+            shown = True
+            click.echo(f"\rUpdating the corpus for this version of Annotator: {done * 100 // max(total, 1)}%",
+                       err=True, nl=done >= total)
+
+    return show
 
 
 # Numeric options are checked against the range SQLite's integers hold: a number out of range,

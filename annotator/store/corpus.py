@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -17,7 +18,13 @@ from annotator.store.health import CorpusFiles, CorpusGoneError, CorpusLocksLost
 from annotator.store.labels import LabelRepository
 from annotator.store.layers import LayerRepository, reset_migrating_user, set_migrating_user
 from annotator.store.locking import CorpusDatabase
-from annotator.store.migrations import KNOWN, MIGRATION_SET, migrations
+from annotator.store.migrations import (
+    KNOWN,
+    MIGRATION_SET,
+    migration_progress,
+    migrations,
+    reset_migration_progress,
+)
 from annotator.store.review import ReviewRepository
 from annotator.store.team import SHARED_FOR, TeamRepository
 
@@ -268,7 +275,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
 
 def open_corpus(
-    path: str | Path | None = None, *, create: bool = True, read_only: bool = False, user: str | None = None
+    path: str | Path | None = None, *, create: bool = True, read_only: bool = False, user: str | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> Corpus:
     """Open (or create) a corpus file and bring its schema up to date, as analyst ``user`` (default:
     the system user).
@@ -277,6 +285,8 @@ def open_corpus(
     existing corpus for reading only (it also works in a read-only folder or drive).
     A file that is not a corpus, is damaged, or that a newer version wrote, raises before anything
     is written. The file is read only through SQLite (see ``_cut_short`` for the one exception).
+    ``progress(done, total)`` hears how a long schema update goes on (counting the annotations of a
+    large corpus); an exception it raises stops the update and leaves the file as it was.
     """
     if path is None:
         db = CorpusDatabase(memory=True, execute_plugins=False)
@@ -296,7 +306,7 @@ def open_corpus(
             _check_existing(db, path, create)
         if read_only:
             return _read_only(db, path, user)
-        corpus = _prepare(db, path, user)
+        corpus = _prepare(db, path, user, progress)
     except sqlite3.DatabaseError as exc:
         message = _open_failure(conn, path, exc)
         damaged = message.startswith(f"{path} is damaged: ")
@@ -382,15 +392,19 @@ def _configure(db: Database, path: Path | None) -> None:
         db.execute("PRAGMA synchronous = FULL")
 
 
-def _prepare(db: Database, path: Path | None, user: str | None = None) -> Corpus:
+def _prepare(db: Database, path: Path | None, user: str | None = None,
+             progress: Callable[[int, int], object] | None = None) -> Corpus:
     _configure(db, path)
     if migrations.pending(db) or db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         token = set_migrating_user(user)  # an older file's statuses of unlabelled articles become the user's
+        heard = migration_progress(progress) if progress is not None else None
         try:
             with db.atomic():  # the whole schema and the mark that it is ours: all of it or none
                 migrations.apply(db)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         finally:
+            if heard is not None:
+                reset_migration_progress(heard)
             reset_migrating_user(token)
     return Corpus(db, path, user)
 

@@ -33,12 +33,16 @@ if TYPE_CHECKING:
 
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"  # the same text as _util.now() writes
 
-_TRIGGERS = (
-    f"""CREATE TRIGGER layers_ai AFTER INSERT ON annotations BEGIN
-        INSERT INTO layers (article_id, annotator_id, status, changed)
+# A new annotation starts its layer, or moves it from new to in progress. Since the review counts
+# (``review_counts.py``), the insert trigger that runs this counts the annotation first.
+LAYER_ON_INSERT = f"""INSERT INTO layers (article_id, annotator_id, status, changed)
         VALUES (NEW.article_id, NEW.annotator_id, 'in_progress', {NOW_SQL})
         ON CONFLICT (article_id, annotator_id) DO UPDATE SET changed = excluded.changed,
-            status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END;
+            status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END"""
+
+_TRIGGERS = (
+    f"""CREATE TRIGGER layers_ai AFTER INSERT ON annotations BEGIN
+        {LAYER_ON_INSERT};
     END""",
     f"""CREATE TRIGGER layers_au AFTER UPDATE ON annotations BEGIN
         UPDATE layers SET changed = {NOW_SQL} WHERE article_id = NEW.article_id AND annotator_id = NEW.annotator_id;

@@ -7,15 +7,31 @@ migration at the end of this file, never an edit of one that corpora have alread
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
+
 from sqlite_utils import Database, Migrations
 
 from annotator.core.model import DEFAULT_LABELS
+from annotator.store import review_counts
 from annotator.store.layers import create_layer_triggers, migrating_user
 from annotator.store.search import create_index, shape_is_current
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)
 KNOWN: list[str] = []  # every migration's name, in order
+
+# Who hears of a long migration's progress: ``fn(done, total)`` (see ``migration_progress``).
+_progress: ContextVar[Callable[[int, int], object] | None] = ContextVar("annotator_migration_progress", default=None)
+
+
+def migration_progress(fn: Callable[[int, int], object] | None):
+    """Have ``fn(done, total)`` called as a long migration goes on; returns a token for ``reset``."""
+    return _progress.set(fn)
+
+
+def reset_migration_progress(token) -> None:
+    _progress.reset(token)
 
 
 def migration(fn):
@@ -232,3 +248,12 @@ def m005_gold_decisions(db: Database) -> None:
         """
     )
 
+
+
+@migration
+def m006_review_counts(db: Database) -> None:
+    """The count of annotations for each label, annotator, status, review and day, kept by triggers:
+    the review table counts any filter on those at once, whatever the corpus's size (see
+    ``store/review_counts.py``). Counting a large corpus's annotations takes a while; it reports
+    its progress (``migration_progress``)."""
+    review_counts.create(db, progress=_progress.get())

@@ -24,6 +24,7 @@ from annotator.ui import settings as keys
 from annotator.ui.i18n import tr
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
+from annotator.ui.schema_update import schema_update_dialog
 from annotator.ui.session import CorpusSession, explain
 
 log = logging.getLogger(__name__)
@@ -49,14 +50,15 @@ class AppController(QObject):
         if path is not None and self.session is not None and _same_file(path, self.session.corpus.path):
             self.close()  # the same file again (Recent corpora, a reopen): its old connection goes first
         read_only = False
-        if path is None or Path(path) == default_corpus_path():
-            corpus = open_default_corpus(path, user=self.annotator)
-        elif Path(path).is_file() and not folder_writable(Path(path)):
-            # to read; edits are refused with a sentence
-            corpus = open_corpus(path, create=False, read_only=True, user=self.annotator)
-            read_only = True
-        else:
-            corpus = open_corpus(path, user=self.annotator)
+        with schema_update_dialog(self.window):  # an older corpus brought up to date shows its progress
+            if path is None or Path(path) == default_corpus_path():
+                corpus = open_default_corpus(path, user=self.annotator)
+            elif Path(path).is_file() and not folder_writable(Path(path)):
+                # to read; edits are refused with a sentence
+                corpus = open_corpus(path, create=False, read_only=True, user=self.annotator)
+                read_only = True
+            else:
+                corpus = open_corpus(path, user=self.annotator)
         shared_for = corpus.team.setting(SHARED_FOR)  # a file shared for an analyst: the work in it is theirs
         session = CorpusSession(corpus, shared_for or self.annotator)
         window = MainWindow(session, self.settings)

@@ -826,6 +826,18 @@ Labelled {name} most often elsewhere. Double-click to see it in the article.</so
             <translation>取消</translation>
         </message>
         <message>
+            <source>Updating the corpus for this version of Annotator…</source>
+            <translation>正在为此版本的 Annotator 更新语料库…</translation>
+        </message>
+        <message>
+            <source>Opening the corpus</source>
+            <translation>正在打开语料库</translation>
+        </message>
+        <message>
+            <source>The update was stopped: the corpus was left as it was and not opened.</source>
+            <translation>更新已停止：语料库保持原样，未被打开。</translation>
+        </message>
+        <message>
             <source>Stop: {lower} (nothing half-done is kept)</source>
             <translation>停止：{lower}（不会保留半途的结果）</translation>
         </message>

@@ -1,9 +1,10 @@
 """The review table: every annotation of the corpus that matches a filter, read a page at a time.
 
 The model never holds all rows or ids: it knows the count of matches and keeps a few pages
-of rows. The first page is read at once; the count of a corpus file is taken on a second
-connection in a worker thread, so a slow filter (a regular expression over a million spans)
-shows its first rows while the count is still running.
+of rows. A filter on label, annotator, status, review and day is counted at once from the counts
+the store keeps (``store/review_counts.py``), before the first page is read. Any other count of a
+corpus file is taken on a second connection in a worker thread, so a slow filter (a regular
+expression over a million spans) shows its first rows while the count is still running.
 """
 
 from __future__ import annotations
@@ -222,7 +223,14 @@ class ReviewTableModel(FlatTableModel):
             self._task.cancel()
             self._task = None
         try:
-            self._pages[0] = self.corpus.review.page(self.filter, self.sort_key, self.descending, 0, PAGE)
+            # A filter on label, annotator, status, review or day is counted at once from the counts the
+            # store keeps; knowing the count first also picks the faster plan for the first page.
+            kept = self.corpus.review.kept_count(self.filter)
+            self._pages[0] = self.corpus.review.page(self.filter, self.sort_key, self.descending, 0, PAGE, kept)
+            if kept is not None:
+                self.total = kept
+                self.counted.emit()
+                return
         except ReviewQueryError as exc:
             self.error = str(exc)
             self.failed.emit(self.error)

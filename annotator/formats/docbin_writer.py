@@ -26,16 +26,27 @@ from array import array
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from srsly import msgpack
-
 VERSION = "0.1"  # DocBin.version
 COPY_BYTES = 1 << 20  # read back from the temporary files this much at a time
 STRINGS_AT_ONCE = 4096
 SPAN = struct.Struct(">QQQllll")  # id, kb_id, label, start, end, start_char, end_char
 _SPAN_BIN = b"\xc4" + bytes([SPAN.size])  # each packed span is a msgpack bin 8 of 48 bytes
 
-_packer = msgpack.Packer(use_bin_type=True)
-pack = _packer.pack  # srsly.msgpack_dumps(value) for one value
+_PACKERS: list[Any] = []
+
+
+def _packer() -> Any:
+    """srsly's msgpack packer, as ``srsly.msgpack_dumps`` sets it up (srsly comes with spaCy)."""
+    if not _PACKERS:
+        from srsly import msgpack
+
+        _PACKERS.append(msgpack.Packer(use_bin_type=True))
+    return _PACKERS[0]
+
+
+def pack(value: Any) -> bytes:
+    """``srsly.msgpack_dumps(value)``."""
+    return _packer().pack(value)
 
 
 def bin_header(size: int) -> bytes:
@@ -50,7 +61,7 @@ def bin_header(size: int) -> bytes:
 
 
 def array_header(n: int) -> bytes:
-    return _packer.pack_array_header(n)
+    return _packer().pack_array_header(n)
 
 
 def span_entry(span_id: int, kb_id: int, label: int, start: int, end: int, start_char: int, end_char: int) -> bytes:
@@ -98,7 +109,8 @@ class DocBinWriter:
         self.strings.update(strings)
 
     def add_spans(self, entries: bytes, count: int, labels: Iterable[str] = ()) -> None:
-        """``count`` spans of the Doc's group (``span_entry`` each, offsets in the whole Doc), and the strings they name."""
+        """``count`` spans of the Doc's group (``span_entry`` each, offsets in the whole Doc), and the
+        strings they name."""
         self._spans += entries
         self._span_count += count
         self.strings.update(labels)
@@ -109,7 +121,7 @@ class DocBinWriter:
         self.flags.append(unknown_spaces)
         self.cats.append(cats or {})
         inner = [
-            _packer.pack_map_header(3),
+            _packer().pack_map_header(3),
             pack("name"),
             pack(self.group),
             pack("attrs"),
@@ -118,7 +130,7 @@ class DocBinWriter:
             array_header(self._span_count),
         ]
         inner_size = sum(map(len, inner)) + len(self._spans)
-        head = [_packer.pack_map_header(1), bin_header(inner_size), *inner]
+        head = [_packer().pack_map_header(1), bin_header(inner_size), *inner]
         tail = pack([self.group])
         for piece in (*head, self._spans, tail):
             self.groups.write(piece)
@@ -149,7 +161,7 @@ class DocBinWriter:
             for f in self._files:
                 f.flush()
                 f.seek(0)
-            put(_packer.pack_map_header(10))
+            put(_packer().pack_map_header(10))
             put(pack("version") + pack(VERSION))
             put(pack("attrs") + pack(self.attrs))
             put(pack("tokens") + bin_header(self.token_bytes))

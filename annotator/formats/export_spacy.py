@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.formats import token_docs
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
 from annotator.formats.docbin_writer import DocBinWriter, span_entry
 from annotator.formats.iob import choose_non_overlapping
@@ -39,6 +40,7 @@ from annotator.formats.token_jobs import Rendered, local_report, shared_tokenize
 from annotator.formats.tokens import spacy_module
 
 SPAN_KEY = "sc"
+WINDOW_CHARS = 250_000  # a long article's window: a spaCy Doc and its arrays are ~150 bytes a character
 # DocBin.add keeps these strings of every token: text, tag_, lemma_, norm_, morph, dep_, ent_type_, ent_kb_id_, ent_id_
 _STRING_ATTRS = ("ORTH", "TAG", "LEMMA", "NORM", "MORPH", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")
 
@@ -110,7 +112,8 @@ def _spacy_pieces(edoc: ExportDoc, choice: str | None, report: ExportReport, res
     base = 0  # words of the article's Doc before this window's
     lo = 0  # where this window's words start in the text
     held: TokenDoc | None = None  # a window waits until the next one's first token is known
-    for tdoc in tokenize_segments(edoc, report, shared_tokenizer(choice)):
+    size = min(WINDOW_CHARS, token_docs.SEGMENT_CHARS)
+    for tdoc in tokenize_segments(edoc, report, shared_tokenizer(choice), size):
         result.language = tdoc.language
         if not tdoc.starts:  # only whitespace: its words go with a window that has tokens
             continue
@@ -120,31 +123,22 @@ def _spacy_pieces(edoc: ExportDoc, choice: str | None, report: ExportReport, res
             lo = tdoc.starts[0]
             yield piece
         held = tdoc
-    if held is not None or lo < len(text):
-        piece = _window(held, lo, len(text), base, report, result, edoc)
-        if piece.count:
-            yield piece
+    if held is None:  # no token in the whole article: its whitespace (if any) is the Doc
+        held = TokenDoc(edoc, [], [], [], [])
+    piece = _window(held, lo, len(text), base, report, result)
+    if piece.count:
+        yield piece
     yield DocEnd(srsly.msgpack_dumps(_user_data(edoc)))
 
 
-def _window(
-    tdoc: TokenDoc | None,
-    lo: int,
-    hi: int,
-    base: int,
-    report: ExportReport,
-    result: Rendered,
-    edoc: ExportDoc | None = None,
-) -> DocRows:
-    """``text[lo:hi]`` as a spaCy Doc (``tdoc``'s tokens, or whitespace only), made into DocBin rows."""
+def _window(tdoc: TokenDoc, lo: int, hi: int, base: int, report: ExportReport, result: Rendered) -> DocRows:
+    """``text[lo:hi]`` as a spaCy Doc (``tdoc``'s tokens and the whitespace around them), made into DocBin rows;
+    ``base`` is how many words of the article's Doc come before."""
     import numpy
     from spacy.attrs import SPACY
     from spacy.tokens import Doc
 
     spacy = spacy_module()
-    if tdoc is None:  # no token in the whole article: its whitespace is the Doc
-        assert edoc is not None
-        tdoc = TokenDoc(edoc, [], [], [], [])
     layout = spacy_layout(tdoc, lo, hi)
     sent_starts = [False] * len(layout.words)
     for i, _ in tdoc.sentences:
@@ -163,10 +157,9 @@ def _window(
             report.warn(tdoc.doc, "left out: spaCy cannot place it on token edges", p.span)
             continue
         placed[p] = span
+        start, end = span.start + base, span.end + base  # in the article's Doc: after the earlier windows' words
         entries.append(
-            span_entry(
-                span.id, span.kb_id, span.label, span.start + base, span.end + base, p.start, p.end
-            )
+            span_entry(span.id, span.kb_id, span.label, start, end, span.start_char + lo, span.end_char + lo)
         )
         labels.add(span.label_)  # and kb_id_ and id_, as DocBin.add does when the store has them
         if span.kb_id in vocab.strings:

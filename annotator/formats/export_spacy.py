@@ -27,6 +27,7 @@ every span, so no entity, span or sentence is cut.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +57,17 @@ class DocRows:
     spans: bytes  # docbin_writer.span_entry of each span, offsets in the whole Doc
     span_count: int
     labels: list[str]  # the strings DocBin.add keeps for those spans
+    packed: bool = False  # rows compressed (zlib), to go back from a worker process
+
+    def to_send(self) -> DocRows:
+        """The same, its rows compressed: most of a token's 13 columns are zeros (no tags or parse)."""
+        if self.packed:
+            return self
+        rows = zlib.compress(self.rows, 1)
+        return DocRows(rows, self.spaces, self.count, self.strings, self.spans, self.span_count, self.labels, True)
+
+    def token_rows(self) -> bytes:
+        return zlib.decompress(self.rows) if self.packed else self.rows
 
 
 @dataclass(slots=True)
@@ -89,7 +101,7 @@ class _Writer(DocBinWriter):
 
     def write(self, piece: DocRows | DocEnd) -> None:
         if isinstance(piece, DocRows):
-            self.add_rows(piece.rows, piece.spaces, piece.count, piece.strings)
+            self.add_rows(piece.token_rows(), piece.spaces, piece.count, piece.strings)
             self.add_spans(piece.spans, piece.span_count, piece.labels)
         else:
             self.end_doc(piece.user_data, piece.cats, piece.unknown_spaces)

@@ -31,12 +31,19 @@ class Rendered:
     def finished(self) -> Rendered:
         """All of it at once (to send from a worker process)."""
         if not isinstance(self.text, (str, bytes)):
-            pieces = list(self.text)
+            pieces = list(map(_to_send, self.text))
             if pieces and not isinstance(pieces[0], (str, bytes)):
                 self.text = pieces  # a format's own pieces go back as they are
             else:
                 self.text = pieces[0][:0].join(pieces) if pieces else ""
         return self
+
+
+def _to_send(piece: Any) -> Any:
+    """A format's own piece as it goes back from a worker (its ``to_send()``, made as the piece comes:
+    spaCy's export compresses its token rows, so a long article's never pile up whole in a worker)."""
+    to_send = getattr(piece, "to_send", None)
+    return to_send() if to_send is not None else piece
 
 
 _TOKENIZERS: dict[str | None, Tokenizer] = {}

@@ -10,7 +10,7 @@ import zlib
 import pytest
 
 from annotator.core.model import Annotation
-from annotator.formats import export_corpus, token_docs
+from annotator.formats import export_corpus, export_spacy, token_docs
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportOptions, ExportReport, ExportSpan, iter_docs
 from annotator.formats.docbin_writer import DocBinWriter, array_header, bin_header
 from annotator.formats.export_spacy import docbin_attrs, write_spacy
@@ -146,3 +146,24 @@ def test_no_docs_and_msgpack_headers():
         packed = srsly.msgpack_dumps(b"x" * n)
         assert packed == bin_header(n) + b"x" * n
         assert srsly.msgpack_dumps([None] * n) == array_header(n) + b"\xc0" * n
+
+
+def test_pieces_sent_back_by_a_worker_write_the_same_bytes(corpus, articles, tmp_path, monkeypatch):
+    """A worker sends a long article's windows back as they come, token rows compressed."""
+    monkeypatch.setenv("ANNOTATOR_WORKERS", "1")
+    monkeypatch.setattr(token_docs, "SEGMENT_CHARS", WINDOW)
+    options = ExportOptions(extra={"tokenizer": "rules"})
+    export_corpus(corpus, tmp_path / "here.spacy", "spacy", options)
+    render = export_spacy.render_spacy
+    sent = []
+
+    def as_from_a_worker(doc, choice):
+        result = render(doc, choice).finished()
+        sent.append(result.text)
+        return result
+
+    monkeypatch.setattr(export_spacy, "render_spacy", as_from_a_worker)
+    export_corpus(corpus, tmp_path / "sent.spacy", "spacy", options)
+    assert (tmp_path / "sent.spacy").read_bytes() == (tmp_path / "here.spacy").read_bytes()
+    pieces = max(sent, key=len)
+    assert len(pieces) > 15 and all(p.packed for p in pieces[:-1])

@@ -15,14 +15,17 @@ span first, then the earliest, and each one left out is reported
 holds ``article_id``, ``title``, ``source``, ``url``, ``published``, ``status``
 and ``meta``. spaCy is an optional extra: ``pip install "annotator[spacy]"``.
 
-Memory follows a window of text, not the article: a long article is tokenized a
-window at a time (``formats.token_docs``), each window becomes a small spaCy Doc
-(with its entities, spans and sentence starts), and its token rows
-(``doc.to_array``) go to a temporary file; ``formats.docbin_writer`` then writes
-the file ``DocBin.to_bytes()`` would write for the whole article's Doc (a test
-compares the bytes), with the span group's token and character offsets counted
-in the whole article. Windows end where a token starts after a line break outside
-every span, so no entity, span or sentence is cut.
+Memory follows a window of text, not the article or the corpus: a long article
+is tokenized ``WINDOW_CHARS`` at a time (``formats.token_docs``), each window
+becomes a small spaCy Doc (with its entities, spans and sentence starts), and its
+token rows (``doc.to_array``) go to a temporary file; ``formats.docbin_writer``
+then writes the file ``DocBin(store_user_data=True).to_bytes()`` would write for
+the whole articles' Docs (a test compares the bytes), with the span group's token
+and character offsets counted in the whole article. A window's Doc runs from its
+first token to the next window's first token; windows are cut after a line break
+outside every span, so no entity, span or sentence is cut. A worker process sends
+a long article's windows back as they are made, their rows compressed. An article
+with no line break is one window.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from annotator.formats.token_jobs import Rendered, local_report, shared_tokenize
 from annotator.formats.tokens import spacy_module
 
 SPAN_KEY = "sc"
+PACK_BYTES = 1 << 20  # a worker compresses a window's token rows from this size (about 10,000 tokens)
 WINDOW_CHARS = 250_000  # a long article's window: a spaCy Doc and its arrays are ~150 bytes a character
 # DocBin.add keeps these strings of every token: text, tag_, lemma_, norm_, morph, dep_, ent_type_, ent_kb_id_, ent_id_
 _STRING_ATTRS = ("ORTH", "TAG", "LEMMA", "NORM", "MORPH", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")
@@ -60,8 +64,10 @@ class DocRows:
     packed: bool = False  # rows compressed (zlib), to go back from a worker process
 
     def to_send(self) -> DocRows:
-        """The same, its rows compressed: most of a token's 13 columns are zeros (no tags or parse)."""
-        if self.packed:
+        """The same, a long window's rows compressed (a tenth of their size: most of a token's 13
+        columns are zeros), so that a long article's windows never pile up whole in a worker. A
+        short article's are sent as they are: compressing them costs more than sending them."""
+        if self.packed or len(self.rows) < PACK_BYTES:
             return self
         rows = zlib.compress(self.rows, 1)
         return DocRows(rows, self.spaces, self.count, self.strings, self.spans, self.span_count, self.labels, True)

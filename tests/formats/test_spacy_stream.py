@@ -163,7 +163,11 @@ def test_pieces_sent_back_by_a_worker_write_the_same_bytes(corpus, articles, tmp
         return result
 
     monkeypatch.setattr(export_spacy, "render_spacy", as_from_a_worker)
+    monkeypatch.setattr(export_spacy, "PACK_BYTES", 100)
     export_corpus(corpus, tmp_path / "sent.spacy", "spacy", options)
     assert (tmp_path / "sent.spacy").read_bytes() == (tmp_path / "here.spacy").read_bytes()
     pieces = max(sent, key=len)
     assert len(pieces) > 15 and all(p.packed for p in pieces[:-1])
+    monkeypatch.undo()
+    short = export_spacy.DocRows(b"\0" * 104, b"\1", 1, [], b"", 0, [])
+    assert short.to_send() is short  # a short article's rows go as they are

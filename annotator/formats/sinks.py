@@ -78,7 +78,7 @@ class Sink:
 
     def scratch(self) -> IO[bytes]:
         """A temporary binary file for a writer's work in progress, in the staging folder (on the
-        target's disk, not in memory); it has no name and is gone once closed, or if the process dies."""
+        target's disk, not in memory), gone once closed; on Linux it has no name, so a kill leaves nothing."""
         return tempfile.TemporaryFile(dir=self._staging)
 
     def _track(self, path: Path, fh: IO) -> IO:

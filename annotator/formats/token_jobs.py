@@ -41,7 +41,7 @@ class Rendered:
 
 def _to_send(piece: Any) -> Any:
     """A format's own piece as it goes back from a worker (its ``to_send()``, made as the piece comes:
-    spaCy's export compresses its token rows, so a long article's never pile up whole in a worker)."""
+    spaCy's export compresses a long window's token rows, so a long article's never pile up whole)."""
     to_send = getattr(piece, "to_send", None)
     return to_send() if to_send is not None else piece
 

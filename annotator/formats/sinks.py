@@ -76,6 +76,11 @@ class Sink:
         path = self._staged(name)
         return self._track(path, path.open("wb"))
 
+    def scratch(self) -> IO[bytes]:
+        """A temporary binary file for a writer's work in progress, in the staging folder (on the
+        target's disk, not in memory), gone once closed; on Linux it has no name, so a kill leaves nothing."""
+        return tempfile.TemporaryFile(dir=self._staging)
+
     def _track(self, path: Path, fh: IO) -> IO:
         # A writer may close its files as it goes (a folder export of many articles must);
         # the list only keeps the ones still open, and commit() syncs every file either way.
@@ -308,6 +313,9 @@ class SubSink:
             raise SinkError("This format writes a folder; it has no single main file.")
         return self.parent.binary(f"{self.folder}/{name}")
 
+    def scratch(self) -> IO[bytes]:
+        return self.parent.scratch()
+
 
 class StreamSink:
     """Standard output or any text stream: one main stream only."""
@@ -326,6 +334,9 @@ class StreamSink:
         if name is not None or buffer is None:
             raise SinkError("This format writes binary files; give an output path instead of '-'.")
         return buffer
+
+    def scratch(self) -> IO[bytes]:
+        return tempfile.TemporaryFile()
 
     def prepare(self) -> None:
         self.stream.flush()

@@ -198,13 +198,17 @@ class SpacyLayout:
     index: list[int]  # our token i is words[index[i]]
 
 
-def spacy_layout(tdoc: TokenDoc) -> SpacyLayout:
+def spacy_layout(tdoc: TokenDoc, lo: int = 0, hi: int | None = None) -> SpacyLayout:
+    """The words of ``text[lo:hi]`` (the whole text by default). For a window of a long article, ``lo``
+    is where its first token starts (0 for the first) and ``hi`` where the next window's first token
+    starts: the words of the windows' ranges, in order, are then the whole article's."""
     text = tdoc.text
+    hi = len(text) if hi is None else hi
     words: list[str] = []
     spaces: list[bool] = []
     index: list[int] = []
-    pos = 0
-    for s, e in [*zip(tdoc.starts, tdoc.ends, strict=True), (len(text), len(text))]:
+    pos = lo
+    for s, e in [*zip(tdoc.starts, tdoc.ends, strict=True), (hi, hi)]:
         if s > pos:
             gap = text[pos:s]
             if words and gap[0] == " ":

@@ -23,7 +23,7 @@ class Rendered:
     window of a long article at a time (``formats.token_docs``): ``warnings``, ``duplicates`` and
     ``language`` are complete once it has been read to the end."""
 
-    text: Any  # str, bytes, or an iterator of them
+    text: Any  # str, bytes, or an iterator of them (or of a format's own pieces, which its writer takes)
     warnings: list[str]
     duplicates: int = 0  # spans with the same place and label as a kept one, written once
     language: str = ""  # the spaCy rules used, for the report ("" with the rule-based tokenizer)
@@ -31,9 +31,19 @@ class Rendered:
     def finished(self) -> Rendered:
         """All of it at once (to send from a worker process)."""
         if not isinstance(self.text, (str, bytes)):
-            pieces = list(self.text)
-            self.text = pieces[0][:0].join(pieces) if pieces else ""
+            pieces = list(map(_to_send, self.text))
+            if pieces and not isinstance(pieces[0], (str, bytes)):
+                self.text = pieces  # a format's own pieces go back as they are
+            else:
+                self.text = pieces[0][:0].join(pieces) if pieces else ""
         return self
+
+
+def _to_send(piece: Any) -> Any:
+    """A format's own piece as it goes back from a worker (its ``to_send()``, made as the piece comes:
+    spaCy's export compresses a long window's token rows, so a long article's never pile up whole)."""
+    to_send = getattr(piece, "to_send", None)
+    return to_send() if to_send is not None else piece
 
 
 _TOKENIZERS: dict[str | None, Tokenizer] = {}
@@ -59,7 +69,7 @@ def write_rendered(
     duplicates_note: str = "",
 ) -> None:
     """Render every doc (on every core for long exports) and write the texts in order.
-    ``out`` is a stream, or anything with ``write`` (spaCy's export collects DocBins)."""
+    ``out`` is a stream, or anything with ``write`` (spaCy's export takes its own pieces)."""
     choice = ctx.options.extra.get("tokenizer")
     tok = tokenizer_for(ctx)  # the export's one (every part of a split); fails early for a bad choice
     duplicates = 0

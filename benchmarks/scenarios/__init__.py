@@ -26,7 +26,10 @@ SCENARIOS = (
     Scenario("import", ("import_txt",), "importing"),
     Scenario("export", ("export_jsonl", "export_conll", "export_hf", "export_prodigy", "export_spacy"), "exporting"),
     Scenario(
-        "long-export", ("export_long_conll", "export_long_hf", "export_long_prodigy"), "exporting", "long_article"
+        "long-export",
+        ("export_long_conll", "export_long_hf", "export_long_prodigy", "export_long_spacy"),
+        "exporting",
+        "long_article",
     ),
     Scenario("editor", ("open_article", "label_keypress", "label_keypress_export"), "editor"),
     Scenario("startup", ("startup",), "process", "startup"),

@@ -75,7 +75,7 @@ def run(bench: Bench) -> list[Figure]:
     return [jsonl, *tokens.values()]
 
 
-LONG_FORMATS = ("conll", "hf", "prodigy")
+LONG_FORMATS = ("conll", "hf", "prodigy", "spacy")
 
 
 def long_article(bench: Bench) -> list[Figure]:

@@ -6,8 +6,9 @@
 ``render(doc, *args)`` must be a module-level function (it is sent to other processes) and
 return something picklable. The first second of work runs in this process, and so does the
 rest when it would take less than a few seconds: a small export never waits for workers to
-start; a longer one goes on in a pool of processes (one per core,
-started fresh, never forked from a process that runs Qt threads), fed in batches with a bounded
+start; a longer one goes on in a pool of processes (one per core, forked from a server process
+started fresh that has the exports and spaCy loaded once, never forked from the caller, which
+may run Qt threads or hold the corpus open), fed in batches with a bounded
 number in flight, so memory stays a few batches whatever the corpus size. When ``docs`` is an
 export's ``DocStream`` over a corpus file, the workers read their articles from the file
 themselves (each batch from one snapshot), so this process only writes. Results come back in
@@ -132,7 +133,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
         return
     pool = ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_context(),
         initializer=initializer,
         initargs=args if initializer is not None else (),
     )
@@ -183,6 +184,19 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
             if future is not None:
                 future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+PRELOAD = ["annotator.formats.worker_preload"]  # imported once by the process workers are forked from
+
+
+def _context() -> Any:
+    """Workers forked from a fresh server process that has imported ``PRELOAD`` ("forkserver": each
+    worker starts ready, without importing spaCy again), or started fresh ("spawn") where there is none."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)  # only the first server start reads it: always the same list
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 def _id_batches(ids: list[int]) -> Iterator[list[int]]:

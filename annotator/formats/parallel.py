@@ -20,6 +20,7 @@ process started fresh re-runs), the rest is done in this process, in the same or
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -134,8 +135,8 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     pool = ProcessPoolExecutor(
         workers,
         mp_context=_context(),
-        initializer=initializer,
-        initargs=args if initializer is not None else (),
+        initializer=_worker_start,
+        initargs=(initializer, args),
     )
     source = getattr(docs, "source", None)  # a DocStream of a corpus file: workers read it themselves
     if source is not None:
@@ -187,6 +188,15 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
 
 
 PRELOAD = ["annotator.formats.worker_preload"]  # imported once by the process workers are forked from
+
+
+def _worker_start(initializer: Callable[..., Any] | None, args: tuple) -> None:
+    """A worker's start: what it was forked with (spaCy, the exports) is left out of garbage
+    collection, which otherwise walks all of it again and again as the work allocates; then
+    ``initializer(*args)``."""
+    gc.freeze()
+    if initializer is not None:
+        initializer(*args)
 
 
 def _context() -> Any:

@@ -118,10 +118,14 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     idle_only = idle_only and not os.environ.get("ANNOTATOR_WORKERS", "").strip().isdigit()
     cpu_before = _cpu_times() if idle_only and workers > 1 else None
     done = 0
+    warming = workers > 1 and not idle_only  # the workers' server may be started while this process works
     for doc in it:
         yield render(doc, *args)
         done += 1
         elapsed = time.perf_counter() - began
+        if warming and elapsed > inline_seconds / 4 and (not total or elapsed / done * (total - done) > pool_worth):
+            warming = False
+            _start_server()  # it loads what workers need meanwhile: they start at once when asked for
         if workers > 1 and elapsed > inline_seconds:
             if idle_only:
                 workers = _idle_since(cpu_before, workers)
@@ -207,6 +211,18 @@ def _context() -> Any:
         ctx.set_forkserver_preload(PRELOAD)  # only the first server start reads it: always the same list
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def _start_server() -> None:
+    """Start the process workers are forked from, without waiting for it (it imports ``PRELOAD``)."""
+    if _context().get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    try:
+        forkserver.ensure_running()
+    except OSError:  # the pool will try again, or do the work here
+        log.warning("The workers' server could not be started yet", exc_info=True)
 
 
 def _id_batches(ids: list[int]) -> Iterator[list[int]]:

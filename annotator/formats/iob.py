@@ -30,18 +30,22 @@ def choose_non_overlapping(tdoc: TokenDoc, report: ExportReport, where: str) -> 
     # Longest first, then earliest, then by label and id.
     keys = list(zip(map(sub, firsts, lasts), firsts, lasts, map(_LABEL, spans), map(_ID, spans), strict=True))
     occupied = bytearray(len(tdoc.starts))
+    owners = [0] * len(tdoc.starts)  # on each token, 1 + the place in ``kept`` of the span kept there
     kept: dict[tuple[int, int, str], PlacedSpan] = {}
+    order: list[PlacedSpan] = []  # kept, in the order kept
     duplicates = 0
     for k in sorted(range(len(spans)), key=keys.__getitem__):
         p = spans[k]
         ts, te = p.token_start, p.token_end
         if occupied.find(1, ts, te) == -1:
             occupied[ts:te] = b"\x01" * (te - ts)
+            order.append(p)
+            owners[ts:te] = [len(order)] * (te - ts)
             kept[(p.start, p.end, p.span.label)] = p
         elif (p.start, p.end, p.span.label) in kept:
             duplicates += 1
         else:
-            winner = next(k for k in kept.values() if k.token_start < te and ts < k.token_end)
+            winner = order[min(filter(None, owners[ts:te])) - 1]  # the first kept of those it overlaps
             report.warn(
                 tdoc.doc,
                 f"left out of {where}: overlaps {winner.span.label} {winner.start}-{winner.end} "

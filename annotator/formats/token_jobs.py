@@ -52,8 +52,6 @@ def _to_send(piece: Any) -> Any:
     return to_send() if to_send is not None else piece
 
 
-HELD_BATCHES = 2  # batches this process renders itself while the workers start (or lag), held until written
-
 _TOKENIZERS: dict[str | None, Tokenizer] = {}
 
 
@@ -96,10 +94,7 @@ def write_rendered(
     duplicates = 0
     languages = tok.languages
     write = _writer(out)
-    results = ordered_map(
-        render, docs, choice, total=ctx.articles, initializer=shared_tokenizer, help_while_waiting=HELD_BATCHES
-    )
-    for result in results:
+    for result in ordered_map(render, docs, choice, total=ctx.articles, initializer=shared_tokenizer):
         if isinstance(result.text, (str, bytes)):
             write(result.text)
         else:

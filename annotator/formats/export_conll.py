@@ -31,7 +31,7 @@ from annotator.formats.token_jobs import Rendered, local_report, shared_tokenize
 
 DOCSTART = "-DOCSTART- -X- O O"
 _COLUMNS = " -X- _ "
-_OUTSIDE = _COLUMNS + "O"
+_OUTSIDE = _COLUMNS + "O\n"
 
 
 def write_conll(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
@@ -56,13 +56,23 @@ def _conll_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, resu
         words = tdoc.words()
         if not words:
             continue
-        tails = [_OUTSIDE] * len(words)
+        tails = [_OUTSIDE] * len(words)  # what follows each token on its line, the line break included
         for p in kept:
-            tails[p.token_start] = f"{_COLUMNS}B-{p.span.label}"
+            first, inside = _tails(p.span.label)
+            tails[p.token_start] = first
             if p.token_end - p.token_start > 1:
-                tails[p.token_start + 1 : p.token_end] = [f"{_COLUMNS}I-{p.span.label}"] * (
-                    p.token_end - p.token_start - 1
-                )
+                tails[p.token_start + 1 : p.token_end] = [inside] * (p.token_end - p.token_start - 1)
         for _, j in tdoc.sentences:  # the last token of a sentence brings the blank line after it
             tails[j - 1] += "\n"
-        yield "\n".join(map(add, words, tails)) + "\n"
+        yield "".join(map(add, words, tails))
+
+
+_TAILS: dict[str, tuple[str, str]] = {}
+
+
+def _tails(label: str) -> tuple[str, str]:
+    """The ends of the lines of a span's first token and of the others."""
+    tails = _TAILS.get(label)
+    if tails is None:
+        tails = _TAILS[label] = (f"{_COLUMNS}B-{label}\n", f"{_COLUMNS}I-{label}\n")
+    return tails

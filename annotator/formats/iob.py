@@ -10,6 +10,9 @@ is written once, without a warning: nothing of it is lost.
 
 from __future__ import annotations
 
+from itertools import islice
+from operator import attrgetter, itemgetter, le, sub
+
 from annotator.formats.dataset import ExportReport
 from annotator.formats.token_docs import PlacedSpan, TokenDoc
 
@@ -20,36 +23,43 @@ def choose_non_overlapping(tdoc: TokenDoc, report: ExportReport, where: str) -> 
     spans = tdoc.spans
     if not spans:
         return [], 0
-    # Most articles: spans in text order that do not overlap, identical copies aside.
-    fast: list[PlacedSpan] = []
-    duplicates = 0
-    for p in spans:
-        if not fast or p.start >= fast[-1].end:
-            fast.append(p)
-        elif p.start == fast[-1].start and p.end == fast[-1].end and p.span.label == fast[-1].span.label:
-            duplicates += 1
-        else:
-            break
-    else:
-        return fast, duplicates
+    firsts = list(map(_START, spans))
+    lasts = list(map(_END, spans))
+    if all(map(le, lasts[:-1], islice(firsts, 1, None))):  # in text order, none overlapping: most articles
+        return list(spans), 0
+    # Longest first, then earliest, then by label and id.
+    keys = list(zip(map(sub, firsts, lasts), firsts, lasts, map(_LABEL, spans), map(_ID, spans), strict=True))
     occupied = bytearray(len(tdoc.starts))
+    owners = [0] * len(tdoc.starts)  # on each token, 1 + the place in ``kept`` of the span kept there
     kept: dict[tuple[int, int, str], PlacedSpan] = {}
+    order: list[PlacedSpan] = []  # kept, in the order kept
     duplicates = 0
-    for p in sorted(spans, key=lambda p: (p.start - p.end, p.start, p.end, p.span.label, p.span.id)):
-        if occupied.find(1, p.token_start, p.token_end) == -1:
-            occupied[p.token_start : p.token_end] = b"\x01" * (p.token_end - p.token_start)
+    for k in sorted(range(len(spans)), key=keys.__getitem__):
+        p = spans[k]
+        ts, te = p.token_start, p.token_end
+        if occupied.find(1, ts, te) == -1:
+            occupied[ts:te] = b"\x01" * (te - ts)
+            order.append(p)
+            owners[ts:te] = [len(order)] * (te - ts)
             kept[(p.start, p.end, p.span.label)] = p
         elif (p.start, p.end, p.span.label) in kept:
             duplicates += 1
         else:
-            winner = next(k for k in kept.values() if k.token_start < p.token_end and p.token_start < k.token_end)
+            winner = order[min(filter(None, owners[ts:te])) - 1]  # the first kept of those it overlaps
             report.warn(
                 tdoc.doc,
                 f"left out of {where}: overlaps {winner.span.label} {winner.start}-{winner.end} "
                 f"{tdoc.text[winner.start : winner.end]!r}, which is kept (longest first, then earliest)",
                 p.span,
             )
-    return sorted(kept.values(), key=lambda p: p.token_start), duplicates
+    return sorted(kept.values(), key=_TOKEN_START), duplicates
+
+
+_START = itemgetter(1)
+_END = itemgetter(2)
+_TOKEN_START = itemgetter(3)
+_LABEL = attrgetter("span.label")
+_ID = attrgetter("span.id")
 
 
 def iob2_tags(n_tokens: int, spans: list[PlacedSpan]) -> list[str]:

@@ -6,8 +6,9 @@
 ``render(doc, *args)`` must be a module-level function (it is sent to other processes) and
 return something picklable. The first second of work runs in this process, and so does the
 rest when it would take less than a few seconds: a small export never waits for workers to
-start; a longer one goes on in a pool of processes (one per core,
-started fresh, never forked from a process that runs Qt threads), fed in batches with a bounded
+start; a longer one goes on in a pool of processes (one per core, forked from a server process
+started fresh that has the exports and spaCy loaded once, never forked from the caller, which
+may run Qt threads or hold the corpus open), fed in batches with a bounded
 number in flight, so memory stays a few batches whatever the corpus size. When ``docs`` is an
 export's ``DocStream`` over a corpus file, the workers read their articles from the file
 themselves (each batch from one snapshot), so this process only writes. Results come back in
@@ -19,6 +20,7 @@ process started fresh re-runs), the rest is done in this process, in the same or
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -116,10 +118,14 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     idle_only = idle_only and not os.environ.get("ANNOTATOR_WORKERS", "").strip().isdigit()
     cpu_before = _cpu_times() if idle_only and workers > 1 else None
     done = 0
+    warming = workers > 1 and not idle_only  # the workers' server may be started while this process works
     for doc in it:
         yield render(doc, *args)
         done += 1
         elapsed = time.perf_counter() - began
+        if warming and elapsed > inline_seconds / 4 and (not total or elapsed / done * (total - done) > pool_worth):
+            warming = False
+            _start_server()  # it loads what workers need meanwhile: they start at once when asked for
         if workers > 1 and elapsed > inline_seconds:
             if idle_only:
                 workers = _idle_since(cpu_before, workers)
@@ -132,9 +138,9 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
         return
     pool = ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=initializer,
-        initargs=args if initializer is not None else (),
+        mp_context=_context(),
+        initializer=_worker_start,
+        initargs=(initializer, args),
     )
     source = getattr(docs, "source", None)  # a DocStream of a corpus file: workers read it themselves
     if source is not None:
@@ -183,6 +189,40 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
             if future is not None:
                 future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+PRELOAD = ["annotator.formats.worker_preload"]  # imported once by the process workers are forked from
+
+
+def _worker_start(initializer: Callable[..., Any] | None, args: tuple) -> None:
+    """A worker's start: what it was forked with (spaCy, the exports) is left out of garbage
+    collection, which otherwise walks all of it again and again as the work allocates; then
+    ``initializer(*args)``."""
+    gc.freeze()
+    if initializer is not None:
+        initializer(*args)
+
+
+def _context() -> Any:
+    """Workers forked from a fresh server process that has imported ``PRELOAD`` ("forkserver": each
+    worker starts ready, without importing spaCy again), or started fresh ("spawn") where there is none."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)  # only the first server start reads it: always the same list
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _start_server() -> None:
+    """Start the process workers are forked from, without waiting for it (it imports ``PRELOAD``)."""
+    if _context().get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    try:
+        forkserver.ensure_running()
+    except OSError:  # the pool will try again, or do the work here
+        log.warning("The workers' server could not be started yet", exc_info=True)
 
 
 def _id_batches(ids: list[int]) -> Iterator[list[int]]:

@@ -35,6 +35,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import weakref
 import zipfile
 from pathlib import Path
 from typing import IO
@@ -46,6 +47,15 @@ log = logging.getLogger(__name__)
 
 class SinkError(OSError):
     """An export that cannot go where it was asked to. The message is one line fit to show a user."""
+
+
+_UTF8_LF: weakref.WeakSet = weakref.WeakSet()  # the sinks' text files
+
+
+def writes_utf8_lf(stream: IO[str]) -> bool:
+    """Whether ``stream`` is a sink's text file: UTF-8, line breaks written as they are, a binary
+    ``buffer`` under it that bytes can go to (once the text written so far is flushed)."""
+    return stream in _UTF8_LF
 
 
 class Sink:
@@ -70,7 +80,9 @@ class Sink:
 
     def text(self, name: str | None = None) -> IO[str]:
         path = self._staged(name)
-        return self._track(path, path.open("w", encoding="utf-8", newline="\n"))
+        stream = path.open("w", encoding="utf-8", newline="\n")
+        _UTF8_LF.add(stream)
+        return self._track(path, stream)
 
     def binary(self, name: str | None = None) -> IO[bytes]:
         path = self._staged(name)

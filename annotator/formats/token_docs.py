@@ -18,6 +18,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
+from itertools import compress, repeat
+from operator import eq, itemgetter
 from typing import NamedTuple
 
 from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
@@ -151,36 +154,82 @@ def _tokenize_window(
     if lo:
         starts = list(map(lo.__add__, starts))
         ends = list(map(lo.__add__, ends))
-    if wanted:
+    placed = _placed_on_edges(starts, ends, wanted)
+    if placed is None:  # some span edge is inside a token: split it there
         points = [p for _, s, e in wanted for p in (s, e)]
         old_s, old_e = starts, ends
         starts, ends, pieces = split_at(starts, ends, points)
-        if pieces:
-            texts = None  # some tokens were split: TokenDoc.words() slices the text again
-            for span, s, e in wanted:
-                split = [i for i in _containing(old_s, old_e, s) + _containing(old_s, old_e, e) if i in pieces]
-                for i in dict.fromkeys(split):
-                    report.warn(
-                        doc,
-                        f"kept exact by splitting the token {text[old_s[i] : old_e[i]]!r} at the span edge",
-                        span,
-                    )
+        texts = None  # some tokens were split: TokenDoc.words() slices the text again
+        for span, s, e in wanted:
+            split = [i for i in _containing(old_s, old_e, s) + _containing(old_s, old_e, e) if i in pieces]
+            for i in dict.fromkeys(split):
+                report.warn(
+                    doc,
+                    f"kept exact by splitting the token {text[old_s[i] : old_e[i]]!r} at the span edge",
+                    span,
+                )
+        placed = _placed(starts, ends, wanted)
     # Every non-blank character is in a token and every span edge is now a token edge.
-    placed = [PlacedSpan(span, s, e, bisect_left(starts, s), bisect_left(ends, e) + 1) for span, s, e in wanted]
     sent = sentence_starts(text, starts, ends, lo, hi)
     if placed and len(sent) > 1:
-        inside = set()
-        for p in placed:
-            if p.token_end - p.token_start < 2:
-                continue
-            first = bisect_right(sent, p.token_start)
-            last = bisect_left(sent, p.token_end)
-            inside.update(sent[first:last])
-        if inside:
-            sent = [i for i in sent if i not in inside]
+        sent = _outside_spans(sent, placed, len(starts))
     bounds = sent + [len(starts)]
     sentences = [(bounds[k], bounds[k + 1]) for k in range(len(sent))]
     return TokenDoc(doc, starts, ends, sentences, placed, language, texts)
+
+
+def _placed(starts: list[int], ends: list[int], wanted: list[_Wanted]) -> list[PlacedSpan]:
+    """The spans on token edges (each of their edges is one)."""
+    ss = list(map(_START, wanted))
+    es = list(map(_END, wanted))
+    firsts = map(partial(bisect_left, starts), ss)
+    lasts = map(_NEXT, map(partial(bisect_left, ends), es))
+    return list(map(_new_placed, zip(map(_SPAN, wanted), ss, es, firsts, lasts, strict=True)))
+
+
+def _placed_on_edges(starts: list[int], ends: list[int], wanted: list[_Wanted]) -> list[PlacedSpan] | None:
+    """The spans on token edges, or None when an edge of one is inside a token (it must be split)."""
+    if not wanted:
+        return []
+    ss = list(map(_START, wanted))
+    es = list(map(_END, wanted))
+    firsts = list(map(partial(bisect_left, starts), ss))
+    lasts = list(map(partial(bisect_left, ends), es))
+    n = len(starts)
+    if max(firsts) >= n or max(lasts) >= n:
+        return None
+    if not (all(map(eq, map(starts.__getitem__, firsts), ss)) and all(map(eq, map(ends.__getitem__, lasts), es))):
+        return None
+    return list(map(_new_placed, zip(map(_SPAN, wanted), ss, es, firsts, map(_NEXT, lasts), strict=True)))
+
+
+def _outside_spans(sent: list[int], placed: list[PlacedSpan], n: int) -> list[int]:
+    """Sentence starts that are not inside a span (a sentence never ends inside one)."""
+    flags = bytearray(n + 1)
+    for i in sent:
+        flags[i] = 1
+    firsts = list(map(_NEXT, map(_TOKEN_START, placed)))
+    lasts = list(map(_TOKEN_END, placed))
+    hits = list(map(flags.find, repeat(1), firsts, lasts))  # a sentence start strictly inside the span
+    if max(hits) == -1:
+        return sent
+    inside = set()
+    for k in compress(range(len(placed)), map(_FOUND, hits)):
+        p = placed[k]
+        first = bisect_right(sent, p.token_start)
+        last = bisect_left(sent, p.token_end)
+        inside.update(sent[first:last])
+    return [i for i in sent if i not in inside]
+
+
+_SPAN = itemgetter(0)
+_START = itemgetter(1)
+_END = itemgetter(2)
+_TOKEN_START = itemgetter(3)
+_TOKEN_END = itemgetter(4)
+_NEXT = (1).__add__
+_FOUND = (-1).__ne__
+_new_placed = partial(tuple.__new__, PlacedSpan)  # a PlacedSpan from a tuple of its fields, in C
 
 
 def _containing(starts: list[int], ends: list[int], p: int) -> list[int]:

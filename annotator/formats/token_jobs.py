@@ -8,12 +8,14 @@ order and fills the report as a single process would.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import IO, Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
 from annotator.formats.parallel import ordered_map
+from annotator.formats.sinks import writes_utf8_lf
 from annotator.formats.tokens import Tokenizer, report_note, report_tokens, tokenizer, tokenizer_for
 
 
@@ -29,13 +31,17 @@ class Rendered:
     language: str = ""  # the spaCy rules used, for the report ("" with the rule-based tokenizer)
 
     def finished(self) -> Rendered:
-        """All of it at once (to send from a worker process)."""
+        """All of it at once (to send from a worker process): text as UTF-8 bytes (bytes cost nothing
+        to unpickle, and the writing process writes them to the file as they are); a format's own
+        pieces as they are."""
         if not isinstance(self.text, (str, bytes)):
             pieces = list(map(_to_send, self.text))
             if pieces and not isinstance(pieces[0], (str, bytes)):
                 self.text = pieces  # a format's own pieces go back as they are
-            else:
-                self.text = pieces[0][:0].join(pieces) if pieces else ""
+                return self
+            self.text = pieces[0][:0].join(pieces) if pieces else b""
+        if isinstance(self.text, str):
+            self.text = self.text.encode("utf-8")
         return self
 
 
@@ -61,6 +67,19 @@ def local_report() -> ExportReport:
     return ExportReport()
 
 
+def _writer(out: Any) -> Callable[[str | bytes], Any]:
+    """How to write a piece, text or UTF-8 bytes, to ``out``. A sink's text file (UTF-8, line breaks
+    as they are) gets bytes straight into its binary buffer (what was written as text flushed first),
+    text encoded; another text stream gets text; anything else (spaCy's DocBins) gets the pieces as they are."""
+    if not isinstance(out, io.TextIOBase):
+        return out.write
+    if not writes_utf8_lf(out):
+        return lambda piece: out.write(piece.decode("utf-8") if isinstance(piece, bytes) else piece)
+    out.flush()
+    buffer = out.buffer
+    return lambda piece: buffer.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+
+
 def write_rendered(
     render: Callable[[ExportDoc, str | None], Rendered],
     docs: Iterable[ExportDoc],
@@ -74,12 +93,13 @@ def write_rendered(
     tok = tokenizer_for(ctx)  # the export's one (every part of a split); fails early for a bad choice
     duplicates = 0
     languages = tok.languages
+    write = _writer(out)
     for result in ordered_map(render, docs, choice, total=ctx.articles, initializer=shared_tokenizer):
         if isinstance(result.text, (str, bytes)):
-            out.write(result.text)
+            write(result.text)
         else:
             for piece in result.text:
-                out.write(piece)
+                write(piece)
         if result.warnings:
             ctx.report.warnings.extend(result.warnings)
         duplicates += result.duplicates

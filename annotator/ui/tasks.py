@@ -29,7 +29,9 @@ Where it runs:
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import os
 import threading
 import time
 import traceback
@@ -40,6 +42,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from annotator.ui.i18n import tr
 
+log = logging.getLogger(__name__)
+
+BACKGROUND_NICE = 10  # how much lower a background process's CPU priority is than the window's (Unix nice)
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals (the rest are dropped, the last kept)
 POLL_MS = 30  # how often a process task's messages are read
 
@@ -238,7 +243,18 @@ class _Relay(QObject):
     done = Signal()
 
 
+def _lower_priority() -> None:
+    """Give this background process (and the worker processes it starts, which inherit it) a lower
+    CPU priority than the window's: where the cores are busy, the window's key presses and paints
+    get the core first and the work goes on with what is left."""
+    try:
+        os.nice(BACKGROUND_NICE)
+    except (AttributeError, OSError) as exc:  # no os.nice (Windows), or not allowed: the same priority
+        log.debug("The background process keeps its priority: %s", exc)
+
+
 def _process_main(work: Callable[..., Any], args: tuple, send: Any, cancel: Any) -> None:
+    _lower_priority()
     last = [0.0]
 
     def progress(done: int, total: int, text: str = "") -> bool:

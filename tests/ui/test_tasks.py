@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from annotator.ui import tasks
 from annotator.ui.tasks import Cancelled, Task
 
 
@@ -28,6 +29,10 @@ def fails(progress) -> None:
 
 def which_process(progress) -> int:
     return os.getpid()
+
+
+def niceness(progress) -> int:
+    return os.nice(0)
 
 
 def _outcome(task: Task) -> list:
@@ -68,3 +73,11 @@ def test_cancel_stops_the_work(qtbot, make):
 def test_a_process_task_runs_elsewhere(qtbot):
     task = Task.in_process(which_process).start()
     assert task.wait() and task.result != os.getpid()
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="Unix priorities")
+def test_a_process_task_gives_the_window_the_core_first(qtbot):
+    """Background work in a process runs at a lower CPU priority than the window (its workers inherit it)."""
+    task = Task.in_process(niceness).start()
+    assert task.wait()
+    assert task.result == min(19, os.nice(0) + tasks.BACKGROUND_NICE)

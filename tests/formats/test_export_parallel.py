@@ -68,3 +68,25 @@ def test_a_cancelled_pooled_export_writes_nothing(corpus_file, tmp_path, monkeyp
         options = ExportOptions(extra={"tokenizer": "rules"})
         export_corpus(corpus, tmp_path / "out.conll", "conll", options, progress=lambda done, total: done < 5)
     assert list(tmp_path.glob("out.conll*")) == [] and not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+
+
+def test_jsonl_from_workers_is_what_one_process_writes(corpus_file, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "BATCH_DOCS", 2)
+    monkeypatch.setenv("ANNOTATOR_WORKERS", "1")
+    alone, alone_report = _export(corpus_file, tmp_path / "alone.jsonl", "jsonl")
+    monkeypatch.setenv("ANNOTATOR_WORKERS", "2")
+    monkeypatch.setattr(parallel, "INLINE_SECONDS", 0.0)
+    monkeypatch.setattr(parallel, "POOL_WORTH_SECONDS", 0.0)
+    batches = []
+
+    class Pool(parallel.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            batches.append(args[3])  # the ids a worker reads and writes
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
+    pooled, pooled_report = _export(corpus_file, tmp_path / "pooled.jsonl", "jsonl")
+    assert len(batches) > 3  # the articles went to workers
+    assert pooled == alone
+    assert (pooled_report.articles, pooled_report.spans) == (alone_report.articles, alone_report.spans)
+    assert pooled_report.spans > 0

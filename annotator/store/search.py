@@ -514,14 +514,14 @@ def catch_up(db: Database, limit: int | None = None) -> int:
     while limit is None or done < limit:
         chunk = CATCH_UP_CHUNK if limit is None else min(CATCH_UP_CHUNK, limit - done)
         with db.atomic():
-            if merge_setting:  # kept in the index itself, set with its first chunk
-                db.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES ('automerge', ?)", [AUTOMERGE])
-                merge_setting = False
             cur = db.execute(
                 f"""INSERT INTO {FTS_TABLE} (rowid, title, text)
                     SELECT id, title, text FROM articles WHERE id IN ({pick})""",
                 [chunk],
             )
+            if merge_setting and cur.rowcount > 0:  # kept in the index, set with the first chunk it takes
+                db.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES ('automerge', ?)", [AUTOMERGE])
+                merge_setting = False
         if cur.rowcount <= 0:
             if pick is _NEXT_ABOVE and unindexed_count(db):
                 pick = _NEXT_ANYWHERE

@@ -68,3 +68,14 @@ def test_catching_up_sets_the_index_to_merge_sixteen_segments_at_once(tmp_path):
     with open_corpus(tmp_path / "c.db") as corpus:  # kept in the file
         assert _automerge(corpus.db) == AUTOMERGE
         corpus.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_an_index_with_nothing_to_catch_up_is_not_written(tmp_path):
+    from annotator.store.search import AUTOMERGE, _automerge, catch_up
+
+    with open_corpus(tmp_path / "c.db") as corpus:
+        assert catch_up(corpus.db) == 0
+        assert _automerge(corpus.db) != AUTOMERGE  # a corpus only read (searched) stays as it was
+        changes = corpus.db.conn.total_changes
+        assert catch_up(corpus.db) == 0
+        assert corpus.db.conn.total_changes == changes

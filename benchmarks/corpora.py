@@ -222,8 +222,25 @@ def _insert_annotations(conn: sqlite3.Connection, rows: list[tuple]) -> int:
 
 
 def working_copy(built: Built, folder: Path) -> Path:
-    """A copy of a cached corpus that a scenario may change."""
+    """A copy of a cached corpus that a scenario may change, on disk before it is used: the writing
+    back of a fresh copy of gigabytes would otherwise slow whatever is timed next."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / built.path.name
     shutil.copyfile(built.path, target)
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
     return target
+
+
+def warm(path: Path) -> None:
+    """Read a corpus file that is not open anywhere (or a folder of files) into the page cache, as a corpus in use is (a
+    copy made minutes earlier may have been evicted). Never for an open corpus: reading its file
+    outside SQLite drops SQLite's locks on it."""
+    for file in sorted(path.rglob("*")) if path.is_dir() else [path] if path.exists() else []:
+        if file.is_file():
+            with file.open("rb", buffering=0) as fh:
+                while fh.read(16 << 20):
+                    pass

@@ -55,7 +55,7 @@ from annotator.formats.registry import (
 )
 from annotator.formats.streaming import reading_fraction, stop_reading
 from annotator.store import Corpus, CorpusError, DuplicateArticleError
-from annotator.store.groups import GROUP_ARTICLES, GROUP_SECONDS, CommitGroup
+from annotator.store.groups import GROUP_ARTICLES, GROUP_SECONDS, CommitGroup, long_write
 from annotator.store.health import CorpusGoneError
 
 
@@ -259,26 +259,27 @@ class ImportBatch:
         results are handed out only once it is committed, so every article reported imported
         is in the file, whole, whatever stops the import afterwards."""
         pending: list[ImportResult] = []
-        try:
-            for source in self.sources:
-                if self._cancelled:
-                    break
-                for result in self._file(source):
-                    pending.append(result)
-                    if self._group_full():
-                        self._end_group()
-                        yield from pending
-                        pending = []
-                self.files_done += 1
-                stop_reading()
-        except GeneratorExit:
-            self._end_group(commit=False)  # stopped from outside, nothing of the group reported
-            raise
-        except BaseException:
-            if self._end_group(commit=True, quietly=True):  # what the group stored before the failure
-                yield from pending
-            raise
-        self._end_group()
+        with long_write(self.corpus.db):  # restored however the import ends
+            try:
+                for source in self.sources:
+                    if self._cancelled:
+                        break
+                    for result in self._file(source):
+                        pending.append(result)
+                        if self._group_full():
+                            self._end_group()
+                            yield from pending
+                            pending = []
+                    self.files_done += 1
+                    stop_reading()
+            except GeneratorExit:
+                self._end_group(commit=False)  # stopped from outside, nothing of the group reported
+                raise
+            except BaseException:
+                if self._end_group(commit=True, quietly=True):  # what the group stored before the failure
+                    yield from pending
+                raise
+            self._end_group()
         yield from pending
         if self._cancelled:
             self.report.cancelled = True

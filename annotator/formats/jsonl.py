@@ -57,16 +57,28 @@ def strict_dumps(value: Any) -> str:
         return json.dumps(finite(value), ensure_ascii=False, allow_nan=False)
 
 
-def dumps_bytes(value: Any) -> bytes:
-    """``value`` as one line of UTF-8 JSON (no newline), with no character any reader takes for a line break."""
+_UNSET = object()
+
+
+def dumps_bytes(value: Any, floats: Any = _UNSET) -> bytes:
+    """``value`` as one line of UTF-8 JSON (no newline), with no character any reader takes for a line break.
+
+    ``floats``: the part of ``value`` that may hold a float, when the caller knows (an article
+    record's metadata): only that part is looked at for NaN and the infinities."""
     try:
+        if floats is not _UNSET and _has_nonfinite(floats):
+            value = finite(value)
         data = orjson.dumps(value)
-        if b"null" in data and _has_nonfinite(value):  # orjson writes NaN as null: keep them as strings
+        if floats is _UNSET and b"null" in data and _has_nonfinite(value):  # orjson writes NaN as null
             data = orjson.dumps(finite(value))
     except (orjson.JSONEncodeError, TypeError):
         return _fallback(value).encode("utf-8")
-    for raw, escaped in _ESCAPES:  # only ever inside strings: JSON has no other place for them
-        if raw in data:
+    # Only ever inside strings: JSON has no other place for them. Their UTF-8 starts with a byte
+    # that most text never holds (0xE2: U+2000 to U+2FFF; 0xC2: U+0080 to U+00BF), looked for first.
+    if (b"\xe2" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data)) or (
+        b"\xc2" in data and b"\xc2\x85" in data
+    ):
+        for raw, escaped in _ESCAPES:
             data = data.replace(raw, escaped)
     return data
 

@@ -20,6 +20,8 @@ from typing import Any
 from annotator.core.model import Article
 from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportSpan
+from annotator.formats.parallel import ordered_map
+from annotator.formats.sinks import StreamSink
 
 
 def article_record(article: Article, spans: list[dict[str, Any]]) -> dict[str, Any]:
@@ -55,8 +57,20 @@ def doc_record(doc: ExportDoc) -> dict[str, Any]:
     return article_record(doc.article, [span_record(s) for s in doc.spans])
 
 
+def record_line(doc: ExportDoc) -> bytes:
+    """One article's line, UTF-8 (run in this process or in an export worker)."""
+    return jsonl.dumps_bytes(doc_record(doc), floats=doc.article.meta) + b"\n"
+
+
 def write_native_jsonl(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
-    """One article a line with its spans."""
-    out = sink.text()
-    for doc in docs:
-        out.write(jsonl.dumps(doc_record(doc)) + "\n")
+    """One article a line with its spans, on every idle core for a long export (in order: the same
+    bytes as one process writes). Written as bytes, except to a text stream (standard output)."""
+    lines = ordered_map(record_line, docs, total=ctx.articles, idle_only=True)
+    if isinstance(sink, StreamSink):
+        out = sink.text()
+        for line in lines:
+            out.write(line.decode("utf-8"))
+        return
+    out = sink.binary()
+    for line in lines:
+        out.write(line)

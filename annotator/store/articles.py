@@ -30,13 +30,18 @@ def _row_to_article(row: tuple, statuses: dict[str, Status] | None = None) -> Ar
         source=row[3],
         url=row[4],
         published=row[5],
-        meta=json.loads(row[6] or "{}"),
+        meta=read_meta(row[6]),
         content_hash=row[7],
         status=Status(row[8]),
         created=row[9],
         updated=row[10],
         statuses=statuses or {},
     )
+
+def read_meta(stored: str | None) -> dict[str, Any]:
+    """An article's metadata from its column (most articles have none: no JSON to parse)."""
+    return {} if not stored or stored == "{}" else json.loads(stored)
+
 
 _COLUMNS = "id, title, text, source, url, published, meta, content_hash, created, updated"
 _READ = f"""SELECT id, title, text, source, url, published, meta, content_hash, {_MY_STATUS}, created, updated

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import Article, Status
 from annotator.store.annotations import ANNOTATION_JOIN
-from annotator.store.articles import _READ, _row_to_article
+from annotator.store.articles import _COLUMNS, read_meta
 from annotator.store.layers import status_clause
 
 BATCH_ARTICLES = 256  # articles per read transaction: a few milliseconds for news-length articles
@@ -42,6 +42,14 @@ _SPANS = (
     + """ CROSS JOIN labels l ON l.id = a.label_id
     WHERE a.article_id IN ({ids}){where} ORDER BY a.article_id, a.start, a."end", a.id"""
 )
+
+
+# The article itself; its analyst's status is read with every analyst's (one query per batch), not
+# looked up again for each article.
+_ARTICLES = f"SELECT {_COLUMNS} FROM articles WHERE id IN ({{ids}})"
+_LAYERS = """SELECT l.article_id, n.name, l.status FROM layers l JOIN annotators n ON n.id = l.annotator_id
+    WHERE l.article_id IN ({ids}) ORDER BY n.name"""
+_STATUS = {str(s): s for s in Status}
 
 
 def open_reader(path: str) -> Database:
@@ -120,13 +128,9 @@ def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_spa
         # In id order (SQLite walks the IN list sorted); a batch stops early once it holds
         # BATCH_CHARS of text, so memory stays a small multiple of the largest article.
         statuses: dict[int, dict[str, Status]] = {}
-        for article_id, name, status in conn.execute(
-            f"""SELECT l.article_id, n.name, l.status FROM layers l JOIN annotators n ON n.id = l.annotator_id
-                WHERE l.article_id IN ({marks}) ORDER BY n.name""",
-            ids,
-        ):
-            statuses.setdefault(article_id, {})[name] = Status(status)
-        for row in conn.execute(f"{_READ} WHERE id IN ({marks})", [user, *ids]):
+        for article_id, name, status in conn.execute(_LAYERS.format(ids=marks), ids):
+            statuses.setdefault(article_id, {})[name] = _STATUS[status]
+        for row in conn.execute(_ARTICLES.format(ids=marks), ids):
             articles.append(row)
             chars += len(row[2])
             if chars >= BATCH_CHARS:
@@ -136,7 +140,9 @@ def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_spa
             conn.execute("COMMIT")  # a read: releases the snapshot, nothing to write
     last = articles[-1][0] if articles else None
     for row in articles:
-        yield _row_to_article(row, statuses.get(row[0])), spans.pop(row[0], [])
+        layers = statuses.get(row[0]) or {}
+        article = Article(*row[:6], read_meta(row[6]), row[7], layers.get(user, Status.NEW), row[8], row[9], layers)
+        yield article, spans.pop(row[0], [])
     del articles
     if chars >= BATCH_CHARS and last is not None:
         rest = [i for i in ids if i > last]

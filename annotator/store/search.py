@@ -53,6 +53,11 @@ _LOWER_AT_ONCE = 50_000  # longer texts are matched with IGNORECASE, lazily, not
 _TRIGGERS = ("articles_ad", "articles_au")
 _OLD_TRIGGERS = ("articles_ai",)  # an earlier shape indexed every insert at once
 CATCH_UP_CHUNK = 100  # articles indexed per transaction when the index catches up
+# FTS5 merges a level's segments into one once it holds this many (its default is 4). A merge
+# rewrites what it merges, so each indexed text is rewritten once per level it climbs: at 16 there
+# are half as many levels, and catching up 20,000 articles in a 1,000,000-article index costs about
+# what it costs in a small one, instead of twice; a query reads up to 15 segments a level.
+AUTOMERGE = 16
 
 
 # --- results ------------------------------------------------------------------------
@@ -505,6 +510,7 @@ def catch_up(db: Database, limit: int | None = None) -> int:
     """
     done = 0
     pick = _NEXT_ABOVE
+    merge_setting = _automerge(db) != AUTOMERGE
     while limit is None or done < limit:
         chunk = CATCH_UP_CHUNK if limit is None else min(CATCH_UP_CHUNK, limit - done)
         with db.atomic():
@@ -513,6 +519,9 @@ def catch_up(db: Database, limit: int | None = None) -> int:
                     SELECT id, title, text FROM articles WHERE id IN ({pick})""",
                 [chunk],
             )
+            if merge_setting and cur.rowcount > 0:  # kept in the index, set with the first chunk it takes
+                db.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES ('automerge', ?)", [AUTOMERGE])
+                merge_setting = False
         if cur.rowcount <= 0:
             if pick is _NEXT_ABOVE and unindexed_count(db):
                 pick = _NEXT_ANYWHERE
@@ -520,6 +529,12 @@ def catch_up(db: Database, limit: int | None = None) -> int:
             break
         done += cur.rowcount
     return done
+
+
+def _automerge(db: Database) -> int | None:
+    """The index's merge setting (None: FTS5's default, 4)."""
+    row = db.execute(f"SELECT v FROM {FTS_TABLE}_config WHERE k = 'automerge'").fetchone()
+    return row[0] if row else None
 
 
 # The oldest articles the index lacks: above its newest entry (an index lookup), or anywhere (a scan).

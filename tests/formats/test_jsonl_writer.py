@@ -64,3 +64,11 @@ def test_what_orjson_cannot_write_is_written_by_the_json_module_in_the_same_styl
     line = jsonl.dumps(value)
     assert line == '{"n":1000000000000000000000000000000,"1":"int key","t":"x\\u2028y","f":"NaN"}'
     assert json.loads(line)["n"] == big
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_text, meta=st.dictionaries(_text, st.one_of(_scalars, st.floats()), max_size=4))
+def test_a_record_whose_floats_are_in_its_metadata_is_written_the_same(text, meta):
+    """The article record's writer looks for NaN only in the metadata: the same line as a full look."""
+    record = {"id": 1, "text": text, "meta": meta, "spans": [{"start": 0, "end": 1, "text": text[:1]}]}
+    assert jsonl.dumps_bytes(record, floats=meta) == jsonl.dumps_bytes(record)

@@ -53,3 +53,29 @@ def test_the_window_search_box_takes_a_deep_query(qtbot, corpus):
     model.set_query("(" * 400 + "Foshan" + ")" * 400)
     assert model.message and "instead" in model.message
     assert model.rowCount() > 0
+
+
+def test_catching_up_sets_the_index_to_merge_sixteen_segments_at_once(tmp_path):
+    from annotator.store.search import AUTOMERGE, _automerge, catch_up
+
+    with open_corpus(tmp_path / "c.db") as corpus:
+        for i in range(30):
+            corpus.articles.add(f"Report {i}", f"Foshan report number {i} about Midea and Shunde.")
+        assert _automerge(corpus.db) != AUTOMERGE
+        assert catch_up(corpus.db) == 30
+        assert _automerge(corpus.db) == AUTOMERGE
+        assert len(search(corpus.db, "Shunde").results) == 30
+    with open_corpus(tmp_path / "c.db") as corpus:  # kept in the file
+        assert _automerge(corpus.db) == AUTOMERGE
+        corpus.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_an_index_with_nothing_to_catch_up_is_not_written(tmp_path):
+    from annotator.store.search import AUTOMERGE, _automerge, catch_up
+
+    with open_corpus(tmp_path / "c.db") as corpus:
+        assert catch_up(corpus.db) == 0
+        assert _automerge(corpus.db) != AUTOMERGE  # a corpus only read (searched) stays as it was
+        changes = corpus.db.conn.total_changes
+        assert catch_up(corpus.db) == 0
+        assert corpus.db.conn.total_changes == changes

@@ -90,20 +90,31 @@ def _count_by_surroundings(
 
 
 def quote_contexts(text: str, extents: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
-    """``quote_context`` of every extent, the same strings, in time that does not grow with
-    spans × text: the text is searched once per distinct quote, and prefix + quote + suffix occurs
-    at an occurrence of the quote exactly when the text around it equals prefix and suffix, so
-    the occurrences are counted by their surroundings, and only those that still match are kept
-    for the next, wider context."""
+    """``quote_context`` of every extent, the same strings (see ``quote_widths``)."""
+    return {e: context_at(text, e, w) for e, w in quote_widths(text, extents).items()}
+
+
+def context_at(text: str, extent: tuple[int, int], width: int) -> tuple[str, str]:
+    """The prefix and suffix ``quote_widths`` chose for an extent (width 0: an empty quote's)."""
+    return span_context(text, *extent, width) if width else quote_context(text, *extent)
+
+
+def quote_widths(text: str, extents: Iterable[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """The context width ``quote_context`` settles on for every extent (0 for an empty quote), in
+    time that does not grow with spans × text: the text is searched once per distinct quote, and
+    prefix + quote + suffix occurs at an occurrence of the quote exactly when the text around it
+    equals prefix and suffix, so the occurrences are counted by their surroundings, and only those
+    that still match are kept for the next, wider context. Widths, not strings, are kept for the
+    whole article: a long article's hundreds of thousands of contexts are made as they are written."""
     by_quote: dict[str, list[tuple[int, int]]] = {}
     for start, end in set(extents):
         by_quote.setdefault(text[start:end], []).append((start, end))
-    found: dict[tuple[int, int], tuple[str, str]] = {}
+    found: dict[tuple[int, int], int] = {}
     n = len(text)
     for quote, group in by_quote.items():
         if not quote:  # an empty quote occurs everywhere: as one span is
-            for start, end in group:
-                found[(start, end)] = quote_context(text, start, end)
+            for extent in group:
+                found[extent] = 0
             continue
         size = len(quote)
         candidates = _occurrences(text, quote)
@@ -113,7 +124,7 @@ def quote_contexts(text: str, extents: Iterable[tuple[int, int]]) -> dict[tuple[
             for start, end in open_:
                 prefix, suffix = span_context(text, start, end, width)
                 if (len(prefix) >= start and end + len(suffix) >= n) or width >= QUOTE_LIMIT:
-                    found[(start, end)] = prefix, suffix
+                    found[(start, end)] = width
                 else:
                     contexts[(start, end)] = prefix, suffix
             if not contexts:
@@ -122,7 +133,7 @@ def quote_contexts(text: str, extents: Iterable[tuple[int, int]]) -> dict[tuple[
             open_ = []
             for extent, key in contexts.items():
                 if counts.get(key, 0) == 1:
-                    found[extent] = key
+                    found[extent] = width
                 else:
                     open_.append(extent)
             candidates = kept  # a wider context can only match where this one did
@@ -163,9 +174,11 @@ def write_w3c(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
     out.write("[")
     first = True
     for doc in docs:
-        contexts = quote_contexts(doc.text, ((span.start, span.end) for span in doc.spans))
+        text = doc.text
+        widths = quote_widths(text, ((span.start, span.end) for span in doc.spans))
         for span in doc.spans:
+            extent = (span.start, span.end)
             out.write("\n" if first else ",\n")
-            out.write(strict_dumps(annotation(doc, span, contexts[(span.start, span.end)])))
+            out.write(strict_dumps(annotation(doc, span, context_at(text, extent, widths[extent]))))
             first = False
     out.write("\n]\n")

@@ -8,6 +8,7 @@ dictionary's share, else the dictionary's; the same span from both is one sugges
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
@@ -92,6 +93,7 @@ def _without(found: list[Suggestion], taken: list[tuple[int, int]]) -> list[Sugg
 
 
 CHUNK = 8_000  # characters looked at per step: a long article is done a piece at a time, on idle
+SLICE = 50_000  # characters a labelled text is looked for in per step, when it is looked for again
 
 
 class ArticleSuggestions:
@@ -121,6 +123,8 @@ class ArticleSuggestions:
             spans = sorted(taken)
             self.taken = lambda start, end: [(s, e) for s, e in spans if s < end and start < e]
         self.pending: dict[str, None] = {}  # texts to look for again (``rescan``), when there is time, in order
+        self._job: _Rescan | None = None  # the text being looked for again, a slice at a time
+        self._deferred: list[tuple[int, int]] = []  # ``look_again`` places waiting for it
         self.rejected = set(rejected)
         self.tags = tags
         self.items: list[Suggestion] = []
@@ -184,23 +188,15 @@ class ArticleSuggestions:
         return _without(_merged(found), self.taken(min(s.start for s in found), max(s.end for s in found)))
 
     # --- keeping up with edits ------------------------------------------------------------
-    def _drop(self, start: int, end: int, key: str | None = None) -> None:
-        text = self.text
-        if key is None:  # only the suggestions overlapping [start, end): found by bisection
-            i = bisect_left(self.items, start, key=lambda s: s.start)
-            j = i
-            while i > 0 and self.items[i - 1].end > start:
-                i -= 1
-            while j < len(self.items) and self.items[j].start < end:
-                j += 1
-            self.items[i:j] = [s for s in self.items[i:j] if not (s.start < end and start < s.end)]
-            return
-        self.items = [
-            s
-            for s in self.items
-            if not (s.start < end and start < s.end)
-            and (key is None or s.source != "dictionary" or key_of(text[s.start : s.end]) != key)
-        ]
+    def _drop(self, start: int, end: int) -> None:
+        """Drop the suggestions overlapping [start, end): found by bisection."""
+        i = bisect_left(self.items, start, key=lambda s: s.start)
+        j = i
+        while i > 0 and self.items[i - 1].end > start:
+            i -= 1
+        while j < len(self.items) and self.items[j].start < end:
+            j += 1
+        self.items[i:j] = [s for s in self.items[i:j] if not (s.start < end and start < s.end)]
 
     def _insert(self, new: list[Suggestion]) -> None:
         for s in new:
@@ -228,13 +224,23 @@ class ArticleSuggestions:
     def later(self, key: str) -> None:
         self.pending.setdefault(key)  # an ordered set: thousands of spans labelled at once cost no more than each
 
-    def rescan_pending(self, limit: int = 1) -> bool:
-        """Look for up to ``limit`` pending texts; True while some are left."""
-        for _ in range(min(limit, len(self.pending))):
-            key = next(iter(self.pending))
-            del self.pending[key]
-            self.rescan(key)
-        return bool(self.pending)
+    @property
+    def rescanning(self) -> bool:
+        """Texts are still to be looked for again (``rescan_pending`` has work)."""
+        return bool(self.pending or self._job is not None or self._deferred)
+
+    def rescan_pending(self, limit: int = 1, size: int = SLICE) -> bool:
+        """Look for pending texts in up to ``limit`` slices of about ``size`` characters (a text is
+        looked for a slice at a time, so that one step never takes long); True while some work is left."""
+        for _ in range(limit):
+            if self._job is None:
+                if not self.pending:
+                    break
+                key = next(iter(self.pending))
+                del self.pending[key]
+                self._job = self._start(key)
+            self._rescan_slice(self._job, size)
+        return self.rescanning
 
     def reject(self, s: Suggestion) -> None:
         self.rejected.add((s.start, s.end, key_of(self.text[s.start : s.end])))
@@ -245,7 +251,13 @@ class ArticleSuggestions:
         self.look_again(start, end)
 
     def look_again(self, start: int, end: int) -> None:
-        """Compute the suggestions of the lines around [start, end) again (within what is done)."""
+        """Compute the suggestions of the lines around [start, end) again (within what is done).
+
+        While a text is being looked for a slice at a time, this waits until it is done: the result
+        is then what it would be had the whole text been looked for at once, before this."""
+        if self._job is not None:
+            self._deferred.append((start, end))
+            return
         if start >= self.done_upto:
             return
         a = self.text.rfind("\n", 0, start) + 1
@@ -257,23 +269,77 @@ class ArticleSuggestions:
         self._insert(self._compute(a, b))
 
     def rescan(self, key: str) -> None:
-        """The dictionary's suggestions of one text, everywhere done so far, with its label now."""
-        text = self.text
-        self._drop(0, 0, key)  # only this text's dictionary suggestions (no place overlaps [0, 0))
+        """The dictionary's suggestions of one text, everywhere done so far, with its label now (all at once)."""
+        job = self._start(key)
+        while self._job is job:
+            self._rescan_slice(job, SLICE)
+
+    def _start(self, key: str) -> _Rescan:
         best = self.live.dictionary.best(key) if self.live.use_dictionary else None
         if best is None or best[0] not in self.tags or not key:
-            return
-        import re
+            best = None  # its suggestions only go
+        self._job = _Rescan(key, best)
+        return self._job
 
-        words = [re.escape(w) for w in key.split(" ")]
-        pattern = re.compile(r"\s+".join(words), re.IGNORECASE)
-        found = []
-        for m in pattern.finditer(text, 0, self.done_upto):
-            s, e = m.start(), m.end()
-            if key_of(text[s:e]) != key or not _whole_tokens(text, s, e):
-                continue
-            found.append(Suggestion(s, e, best[0], "dictionary", best[1]))
-        self._insert(self._keep(found))
+    def _rescan_slice(self, job: _Rescan, size: int) -> None:
+        """One slice of a rescan: the text's dictionary suggestions starting in it go, and its matches
+        starting there (as whole tokens) come, as a single pass over the whole text would have it."""
+        text, key, limit = self.text, job.key, self.done_upto
+        a = job.pos
+        b = min(limit, a + size)  # matches starting before b are this slice's
+        found: list[Suggestion] = []
+        reach = b
+        if job.best is not None and a < b:
+            pattern, tag, share = job.pattern, *job.best
+            after = a  # a match is looked for past the previous one, as finditer does
+            for c in job.first.finditer(text, a, min(limit, b + len(job.first_word))):
+                s = c.start()
+                if s >= b:
+                    break
+                if s < after:
+                    continue
+                m = pattern.match(text, s, limit)
+                if m is None:
+                    continue
+                e = m.end()
+                after, reach = e, max(reach, e)
+                if key_of(text[s:e]) == key and _whole_tokens(text, s, e):
+                    found.append(Suggestion(s, e, tag, "dictionary", share))
+        last = b >= limit
+        self._drop_key(key, job.dropped, None if last else reach)
+        job.pos = job.dropped = reach
+        if found:
+            self._insert(self._keep(found))
+        if last:
+            self._job = None
+            deferred, self._deferred = self._deferred, []
+            for start, end in deferred:
+                self.look_again(start, end)
+
+    def _drop_key(self, key: str, start: int, end: int | None) -> None:
+        """Drop the dictionary suggestions of ``key`` starting in [start, end) (``None``: to the end)."""
+        items, text = self.items, self.text
+        i = bisect_left(items, start, key=lambda s: s.start)
+        j = len(items) if end is None else bisect_left(items, end, key=lambda s: s.start)
+        if i < j:
+            items[i:j] = [
+                s for s in items[i:j] if s.source != "dictionary" or key_of(text[s.start : s.end]) != key
+            ]
+
+
+class _Rescan:
+    """One text being looked for again: how far, and what it is looked for with."""
+
+    def __init__(self, key: str, best: tuple[str, float] | None) -> None:
+        self.key, self.best = key, best
+        self.pos = 0  # matches starting from here on are still to be looked for
+        self.dropped = 0  # its old suggestions starting before this are gone
+        if best is not None:
+            words = key.split(" ")
+            self.first_word = words[0]
+            self.pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+            # every place the first word starts (overlapping ones too): where a match can start
+            self.first = re.compile(f"(?={re.escape(words[0])})", re.IGNORECASE)
 
 
 def _whole_tokens(text: str, s: int, e: int) -> bool:

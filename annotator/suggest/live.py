@@ -124,7 +124,6 @@ class ArticleSuggestions:
             self.taken = lambda start, end: [(s, e) for s, e in spans if s < end and start < e]
         self.pending: dict[str, None] = {}  # texts to look for again (``rescan``), when there is time, in order
         self._job: _Rescan | None = None  # the text being looked for again, a slice at a time
-        self._deferred: list[tuple[int, int]] = []  # ``look_again`` places waiting for it
         self.rejected = set(rejected)
         self.tags = tags
         self.items: list[Suggestion] = []
@@ -196,6 +195,8 @@ class ArticleSuggestions:
             i -= 1
         while j < len(self.items) and self.items[j].start < end:
             j += 1
+        if self._job is not None:
+            self._job.dropped_by_edit(self.text, [s for s in self.items[i:j] if s.start < end and start < s.end])
         self.items[i:j] = [s for s in self.items[i:j] if not (s.start < end and start < s.end)]
 
     def _insert(self, new: list[Suggestion]) -> None:
@@ -227,7 +228,7 @@ class ArticleSuggestions:
     @property
     def rescanning(self) -> bool:
         """Texts are still to be looked for again (``rescan_pending`` has work)."""
-        return bool(self.pending or self._job is not None or self._deferred)
+        return bool(self.pending or self._job is not None)
 
     def rescan_pending(self, limit: int = 1, size: int = SLICE) -> bool:
         """Look for pending texts in up to ``limit`` slices of about ``size`` characters (a text is
@@ -244,6 +245,8 @@ class ArticleSuggestions:
 
     def reject(self, s: Suggestion) -> None:
         self.rejected.add((s.start, s.end, key_of(self.text[s.start : s.end])))
+        if self._job is not None:
+            self._job.dropped_by_edit(self.text, [x for x in self.items if x == s])
         self.items = [x for x in self.items if x != s]
 
     def unreject(self, start: int, end: int, key: str) -> None:
@@ -251,13 +254,7 @@ class ArticleSuggestions:
         self.look_again(start, end)
 
     def look_again(self, start: int, end: int) -> None:
-        """Compute the suggestions of the lines around [start, end) again (within what is done).
-
-        While a text is being looked for a slice at a time, this waits until it is done: the result
-        is then what it would be had the whole text been looked for at once, before this."""
-        if self._job is not None:
-            self._deferred.append((start, end))
-            return
+        """Compute the suggestions of the lines around [start, end) again (within what is done)."""
         if start >= self.done_upto:
             return
         a = self.text.rfind("\n", 0, start) + 1
@@ -265,6 +262,8 @@ class ArticleSuggestions:
         b = min(self.done_upto, len(self.text) if b == -1 else b + 1)
         if self._predicted is None and self.model_found:
             self._predicted = sorted(self.model_found, key=lambda s: (s.start, s.end))
+        if self._job is not None:  # what is computed here stands, as if the text had been looked for before
+            self._job.fresh.append((a, b))
         self._drop(a, b)
         self._insert(self._compute(a, b))
 
@@ -306,40 +305,57 @@ class ArticleSuggestions:
                 if key_of(text[s:e]) == key and _whole_tokens(text, s, e):
                     found.append(Suggestion(s, e, tag, "dictionary", share))
         last = b >= limit
-        self._drop_key(key, job.dropped, None if last else reach)
-        job.pos = job.dropped = reach
+        self._drop_key(job, None if last else reach)
+        job.pos = reach
         if found:
-            self._insert(self._keep(found))
+            self._insert([s for s in self._keep(found) if not job.spared(s)])
         if last:
             self._job = None
-            deferred, self._deferred = self._deferred, []
-            for start, end in deferred:
-                self.look_again(start, end)
 
-    def _drop_key(self, key: str, start: int, end: int | None) -> None:
-        """Drop the dictionary suggestions of ``key`` starting in [start, end) (``None``: to the end)."""
+    def _drop_key(self, job: _Rescan, end: int | None) -> None:
+        """Drop the text's dictionary suggestions starting from where the last slice ended to ``end``
+        (``None``: to the end), but for those computed since the text began to be looked for."""
         items, text = self.items, self.text
-        i = bisect_left(items, start, key=lambda s: s.start)
+        i = bisect_left(items, job.pos, key=lambda s: s.start)
         j = len(items) if end is None else bisect_left(items, end, key=lambda s: s.start)
         if i < j:
-            items[i:j] = [
-                s for s in items[i:j] if s.source != "dictionary" or key_of(text[s.start : s.end]) != key
-            ]
+            items[i:j] = [s for s in items[i:j] if not job.is_old(text, s) or job.in_fresh(s)]
 
 
 class _Rescan:
-    """One text being looked for again: how far, and what it is looked for with."""
+    """One text being looked for again: how far, and what it is looked for with.
+
+    It ends as if the text had been looked for over the whole article at once, before any edit made
+    meanwhile: a place computed again meanwhile (``look_again``) keeps what was computed, and a
+    suggestion an edit took away still keeps the text's matches that overlap it from being suggested.
+    """
 
     def __init__(self, key: str, best: tuple[str, float] | None) -> None:
         self.key, self.best = key, best
-        self.pos = 0  # matches starting from here on are still to be looked for
-        self.dropped = 0  # its old suggestions starting before this are gone
+        self.pos = 0  # matches from here on are still to be looked for (its old suggestions before here are gone)
+        self.fresh: list[tuple[int, int]] = []  # places computed again meanwhile
+        self.gone: list[tuple[int, int]] = []  # suggestions that edits took away meanwhile, ahead of ``pos``
         if best is not None:
             words = key.split(" ")
             self.first_word = words[0]
             self.pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
             # every place the first word starts (overlapping ones too): where a match can start
             self.first = re.compile(f"(?={re.escape(words[0])})", re.IGNORECASE)
+
+    def is_old(self, text: str, s: Suggestion) -> bool:
+        """One of this text's dictionary suggestions (which a look over the whole text replaces)."""
+        return s.source == "dictionary" and key_of(text[s.start : s.end]) == self.key
+
+    def in_fresh(self, s: Suggestion) -> bool:
+        return any(a < s.end and s.start < b for a, b in self.fresh)
+
+    def dropped_by_edit(self, text: str, dropped: list[Suggestion]) -> None:
+        self.gone += [(s.start, s.end) for s in dropped if s.end > self.pos and not self.is_old(text, s)]
+
+    def spared(self, s: Suggestion) -> bool:
+        """A match not to be suggested: over a place computed again meanwhile, or one that a
+        suggestion taken away meanwhile (but there when the whole text was looked at) would have kept out."""
+        return self.in_fresh(s) or any(a < s.end and s.start < b for a, b in self.gone)
 
 
 def _whole_tokens(text: str, s: int, e: int) -> bool:

@@ -335,6 +335,7 @@ class _Rescan:
         self.pos = 0  # matches from here on are still to be looked for (its old suggestions before here are gone)
         self.fresh: list[tuple[int, int]] = []  # places computed again meanwhile
         self.gone: list[tuple[int, int]] = []  # suggestions that edits took away meanwhile, ahead of ``pos``
+        self._first: dict[str, bool] = {}  # can a text starting with this character have the key?
         if best is not None:
             words = key.split(" ")
             self.first_word = words[0]
@@ -344,7 +345,13 @@ class _Rescan:
 
     def is_old(self, text: str, s: Suggestion) -> bool:
         """One of this text's dictionary suggestions (which a look over the whole text replaces)."""
-        return s.source == "dictionary" and key_of(text[s.start : s.end]) == self.key
+        if s.source != "dictionary":
+            return False
+        first = text[s.start]  # most differ from the text at once: no key computed for them
+        maybe = self._first.get(first)
+        if maybe is None:
+            maybe = self._first[first] = first.isspace() or first.casefold()[:1] == self.key[:1]
+        return maybe and key_of(text[s.start : s.end]) == self.key
 
     def in_fresh(self, s: Suggestion) -> bool:
         return any(a < s.end and s.start < b for a, b in self.fresh)

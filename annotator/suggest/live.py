@@ -103,6 +103,9 @@ class ArticleSuggestions:
     look at the whole text again: suggestions overlapping it go, and the labelled text is looked
     for (as whole tokens) with the label it now carries most often; removing a span looks again
     only around it. So a label key press costs the same on a 1 MB article as on a short one.
+    The labelled text is looked for later, a slice (``SLICE`` characters) per step while the window
+    is idle, so that a key press never waits long behind it; the suggestions in the end are those of
+    looking for it over the whole article at once, edits made meanwhile included.
     """
 
     def __init__(
@@ -268,7 +271,10 @@ class ArticleSuggestions:
         self._insert(self._compute(a, b))
 
     def rescan(self, key: str) -> None:
-        """The dictionary's suggestions of one text, everywhere done so far, with its label now (all at once)."""
+        """The dictionary's suggestions of one text, everywhere done so far, with its label now (all at once,
+        after the text being looked for a slice at a time, if any)."""
+        while self._job is not None:
+            self._rescan_slice(self._job, SLICE)
         job = self._start(key)
         while self._job is job:
             self._rescan_slice(job, SLICE)

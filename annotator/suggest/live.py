@@ -8,6 +8,7 @@ dictionary's share, else the dictionary's; the same span from both is one sugges
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
@@ -92,6 +93,7 @@ def _without(found: list[Suggestion], taken: list[tuple[int, int]]) -> list[Sugg
 
 
 CHUNK = 8_000  # characters looked at per step: a long article is done a piece at a time, on idle
+SLICE = 50_000  # characters a labelled text is looked for in per step, when it is looked for again
 
 
 class ArticleSuggestions:
@@ -101,6 +103,9 @@ class ArticleSuggestions:
     look at the whole text again: suggestions overlapping it go, and the labelled text is looked
     for (as whole tokens) with the label it now carries most often; removing a span looks again
     only around it. So a label key press costs the same on a 1 MB article as on a short one.
+    The labelled text is looked for later, a slice (``SLICE`` characters) per step while the window
+    is idle, so that a key press never waits long behind it; the suggestions in the end are those of
+    looking for it over the whole article at once, edits made meanwhile included.
     """
 
     def __init__(
@@ -121,6 +126,7 @@ class ArticleSuggestions:
             spans = sorted(taken)
             self.taken = lambda start, end: [(s, e) for s, e in spans if s < end and start < e]
         self.pending: dict[str, None] = {}  # texts to look for again (``rescan``), when there is time, in order
+        self._job: _Rescan | None = None  # the text being looked for again, a slice at a time
         self.rejected = set(rejected)
         self.tags = tags
         self.items: list[Suggestion] = []
@@ -184,23 +190,17 @@ class ArticleSuggestions:
         return _without(_merged(found), self.taken(min(s.start for s in found), max(s.end for s in found)))
 
     # --- keeping up with edits ------------------------------------------------------------
-    def _drop(self, start: int, end: int, key: str | None = None) -> None:
-        text = self.text
-        if key is None:  # only the suggestions overlapping [start, end): found by bisection
-            i = bisect_left(self.items, start, key=lambda s: s.start)
-            j = i
-            while i > 0 and self.items[i - 1].end > start:
-                i -= 1
-            while j < len(self.items) and self.items[j].start < end:
-                j += 1
-            self.items[i:j] = [s for s in self.items[i:j] if not (s.start < end and start < s.end)]
-            return
-        self.items = [
-            s
-            for s in self.items
-            if not (s.start < end and start < s.end)
-            and (key is None or s.source != "dictionary" or key_of(text[s.start : s.end]) != key)
-        ]
+    def _drop(self, start: int, end: int) -> None:
+        """Drop the suggestions overlapping [start, end): found by bisection."""
+        i = bisect_left(self.items, start, key=lambda s: s.start)
+        j = i
+        while i > 0 and self.items[i - 1].end > start:
+            i -= 1
+        while j < len(self.items) and self.items[j].start < end:
+            j += 1
+        if self._job is not None:
+            self._job.dropped_by_edit(self.text, [s for s in self.items[i:j] if s.start < end and start < s.end])
+        self.items[i:j] = [s for s in self.items[i:j] if not (s.start < end and start < s.end)]
 
     def _insert(self, new: list[Suggestion]) -> None:
         for s in new:
@@ -228,16 +228,28 @@ class ArticleSuggestions:
     def later(self, key: str) -> None:
         self.pending.setdefault(key)  # an ordered set: thousands of spans labelled at once cost no more than each
 
-    def rescan_pending(self, limit: int = 1) -> bool:
-        """Look for up to ``limit`` pending texts; True while some are left."""
-        for _ in range(min(limit, len(self.pending))):
-            key = next(iter(self.pending))
-            del self.pending[key]
-            self.rescan(key)
-        return bool(self.pending)
+    @property
+    def rescanning(self) -> bool:
+        """Texts are still to be looked for again (``rescan_pending`` has work)."""
+        return bool(self.pending or self._job is not None)
+
+    def rescan_pending(self, limit: int = 1, size: int = SLICE) -> bool:
+        """Look for pending texts in up to ``limit`` slices of about ``size`` characters (a text is
+        looked for a slice at a time, so that one step never takes long); True while some work is left."""
+        for _ in range(limit):
+            if self._job is None:
+                if not self.pending:
+                    break
+                key = next(iter(self.pending))
+                del self.pending[key]
+                self._job = self._start(key)
+            self._rescan_slice(self._job, size)
+        return self.rescanning
 
     def reject(self, s: Suggestion) -> None:
         self.rejected.add((s.start, s.end, key_of(self.text[s.start : s.end])))
+        if self._job is not None:
+            self._job.dropped_by_edit(self.text, [x for x in self.items if x == s])
         self.items = [x for x in self.items if x != s]
 
     def unreject(self, start: int, end: int, key: str) -> None:
@@ -253,27 +265,110 @@ class ArticleSuggestions:
         b = min(self.done_upto, len(self.text) if b == -1 else b + 1)
         if self._predicted is None and self.model_found:
             self._predicted = sorted(self.model_found, key=lambda s: (s.start, s.end))
+        if self._job is not None:  # what is computed here stands, as if the text had been looked for before
+            self._job.fresh.append((a, b))
         self._drop(a, b)
         self._insert(self._compute(a, b))
 
     def rescan(self, key: str) -> None:
-        """The dictionary's suggestions of one text, everywhere done so far, with its label now."""
-        text = self.text
-        self._drop(0, 0, key)  # only this text's dictionary suggestions (no place overlaps [0, 0))
+        """The dictionary's suggestions of one text, everywhere done so far, with its label now (all at once,
+        after the text being looked for a slice at a time, if any)."""
+        while self._job is not None:
+            self._rescan_slice(self._job, SLICE)
+        job = self._start(key)
+        while self._job is job:
+            self._rescan_slice(job, SLICE)
+
+    def _start(self, key: str) -> _Rescan:
         best = self.live.dictionary.best(key) if self.live.use_dictionary else None
         if best is None or best[0] not in self.tags or not key:
-            return
-        import re
+            best = None  # its suggestions only go
+        self._job = _Rescan(key, best)
+        return self._job
 
-        words = [re.escape(w) for w in key.split(" ")]
-        pattern = re.compile(r"\s+".join(words), re.IGNORECASE)
-        found = []
-        for m in pattern.finditer(text, 0, self.done_upto):
-            s, e = m.start(), m.end()
-            if key_of(text[s:e]) != key or not _whole_tokens(text, s, e):
-                continue
-            found.append(Suggestion(s, e, best[0], "dictionary", best[1]))
-        self._insert(self._keep(found))
+    def _rescan_slice(self, job: _Rescan, size: int) -> None:
+        """One slice of a rescan: the text's dictionary suggestions starting in it go, and its matches
+        starting there (as whole tokens) come, as a single pass over the whole text would have it."""
+        text, key, limit = self.text, job.key, self.done_upto
+        a = job.pos
+        b = min(limit, a + size)  # matches starting before b are this slice's
+        found: list[Suggestion] = []
+        reach = b
+        if job.best is not None and a < b:
+            pattern, tag, share = job.pattern, *job.best
+            after = a  # a match is looked for past the previous one, as finditer does
+            for c in job.first.finditer(text, a, min(limit, b + len(job.first_word))):
+                s = c.start()
+                if s >= b:
+                    break
+                if s < after:
+                    continue
+                m = pattern.match(text, s, limit)
+                if m is None:
+                    continue
+                e = m.end()
+                after, reach = e, max(reach, e)
+                if key_of(text[s:e]) == key and _whole_tokens(text, s, e):
+                    found.append(Suggestion(s, e, tag, "dictionary", share))
+        last = b >= limit
+        self._drop_key(job, None if last else reach)
+        job.pos = reach
+        if found:
+            self._insert([s for s in self._keep(found) if not job.spared(s)])
+        if last:
+            self._job = None
+
+    def _drop_key(self, job: _Rescan, end: int | None) -> None:
+        """Drop the text's dictionary suggestions starting from where the last slice ended to ``end``
+        (``None``: to the end), but for those computed since the text began to be looked for."""
+        items, text = self.items, self.text
+        i = bisect_left(items, job.pos, key=lambda s: s.start)
+        j = len(items) if end is None else bisect_left(items, end, key=lambda s: s.start)
+        if i < j:
+            items[i:j] = [s for s in items[i:j] if not job.is_old(text, s) or job.in_fresh(s)]
+
+
+class _Rescan:
+    """One text being looked for again: how far, and what it is looked for with.
+
+    It ends as if the text had been looked for over the whole article at once, before any edit made
+    meanwhile: a place computed again meanwhile (``look_again``) keeps what was computed, and a
+    suggestion an edit took away still keeps the text's matches that overlap it from being suggested.
+    """
+
+    def __init__(self, key: str, best: tuple[str, float] | None) -> None:
+        self.key, self.best = key, best
+        self.pos = 0  # matches from here on are still to be looked for (its old suggestions before here are gone)
+        self.fresh: list[tuple[int, int]] = []  # places computed again meanwhile
+        self.gone: list[tuple[int, int]] = []  # suggestions that edits took away meanwhile, ahead of ``pos``
+        self._first: dict[str, bool] = {}  # can a text starting with this character have the key?
+        if best is not None:
+            words = key.split(" ")
+            self.first_word = words[0]
+            self.pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+            # every place the first word starts (overlapping ones too): where a match can start
+            self.first = re.compile(f"(?={re.escape(words[0])})", re.IGNORECASE)
+
+    def is_old(self, text: str, s: Suggestion) -> bool:
+        """One of this text's dictionary suggestions (which a look over the whole text replaces)."""
+        if s.source != "dictionary":
+            return False
+        first = text[s.start]  # most differ from the text at once: no key computed for them
+        maybe = self._first.get(first)
+        if maybe is None:
+            maybe = self._first[first] = first.isspace() or first.casefold()[:1] == self.key[:1]
+        return maybe and key_of(text[s.start : s.end]) == self.key
+
+    def in_fresh(self, s: Suggestion) -> bool:
+        return any(a < s.end and s.start < b for a, b in self.fresh)
+
+    def dropped_by_edit(self, text: str, dropped: list[Suggestion]) -> None:
+        self.gone += [(s.start, s.end) for s in dropped if s.end > self.pos and not self.is_old(text, s)]
+
+    def spared(self, s: Suggestion) -> bool:
+        """A match not to be suggested: over a place computed again meanwhile, or one that a
+        suggestion taken away meanwhile (but there when the whole text was looked at) would have kept out."""
+        return self.in_fresh(s) or any(a < s.end and s.start < b for a, b in self.gone)
 
 
 def _whole_tokens(text: str, s: int, e: int) -> bool:

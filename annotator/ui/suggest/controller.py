@@ -280,15 +280,15 @@ class SuggestionController(QObject):
 
     def complete(self) -> None:
         """Every piece of the open article looked at, every pending text looked for (before Accept all, or in tests)."""
-        while self.doc is not None and (self.doc.pending or not self.doc.complete):
+        while self.doc is not None and (self.doc.rescanning or not self.doc.complete):
             self._more()
 
     def _more(self) -> None:
         doc = self.doc
-        if doc is None or (doc.complete and not doc.pending):
+        if doc is None or (doc.complete and not doc.rescanning):
             self._stepper.stop()
             return
-        if doc.pending:
+        if doc.rescanning:  # a slice at a time: a key press never waits long behind it
             doc.rescan_pending()
             self._show()
             return

@@ -183,8 +183,7 @@ class ArticleRepository:
             stamp,
             stamp,
         ]
-        with self.db.atomic():
-            cursor = self.db.execute(f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        cursor = self.db.write_one(f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
         # what was written, without reading the text back; a new article is new for everyone
         return _row_to_article((cursor.lastrowid, *row[:7], str(Status.NEW), *row[7:]))
 

@@ -52,6 +52,14 @@ class CorpusDatabase(Database):
                 "cannot be stored."
             ) from exc
 
+    def write_one(self, sql: str, parameters=None):
+        """One statement, which SQLite makes atomic by itself: inside a transaction it runs as it is
+        (a savepoint around it would add two statements and nothing else), outside it commits alone."""
+        if self.conn.in_transaction:
+            return self.execute(sql, parameters)
+        with self.atomic():
+            return self.execute(sql, parameters)
+
     @contextmanager
     def atomic(self) -> Generator["Database", None, None]:
         if self.conn.in_transaction:  # nested: a savepoint

@@ -50,6 +50,9 @@ _READ = f"""SELECT id, title, text, source, url, published, meta, content_hash, 
 
 def _filter_sql(filter_text: str | None, status: Status | None, user: str) -> tuple[str, list[Any]]:
     clauses, params = [], []
+    # SQLite's LIKE reads its pattern only up to a NUL, which would turn "0<NUL>" into "ends with 0":
+    # the filter is the text before the first NUL, as a substring
+    filter_text = (filter_text or "").split("\x00", 1)[0]
     if filter_text:
         clauses.append("title LIKE ? ESCAPE '\\'")
         escaped = filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import Article, ArticleSummary, Status
 from annotator.core.text import content_hash, normalise_text
-from annotator.store._util import now
+from annotator.store._util import like_contains, now
 from annotator.store.errors import CorpusError, DuplicateArticleError, NotFoundError
 from annotator.store.layers import LayerRepository, status_clause
 
@@ -50,13 +50,9 @@ _READ = f"""SELECT id, title, text, source, url, published, meta, content_hash, 
 
 def _filter_sql(filter_text: str | None, status: Status | None, user: str) -> tuple[str, list[Any]]:
     clauses, params = [], []
-    # SQLite's LIKE reads its pattern only up to a NUL, which would turn "0<NUL>" into "ends with 0":
-    # the filter is the text before the first NUL, as a substring
-    filter_text = (filter_text or "").split("\x00", 1)[0]
-    if filter_text:
+    if filter_text and filter_text.split("\x00", 1)[0]:
         clauses.append("title LIKE ? ESCAPE '\\'")
-        escaped = filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.append(f"%{escaped}%")
+        params.append(like_contains(filter_text))
     if status is not None:
         clause, more = status_clause("id", [status], user)
         clauses.append(clause)

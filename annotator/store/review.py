@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import Annotation
 from annotator.store import review_counts
-from annotator.store._util import now
+from annotator.store._util import like_contains, now
 from annotator.store.annotations import ANNOTATION_JOIN, ANNOTATION_SELECT, AnnotationRepository
 from annotator.store.errors import CorpusError
 
@@ -112,10 +112,6 @@ def _compile_regex(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern)
     except re.error as exc:
         raise ReviewQueryError(f"Invalid regular expression: {exc.msg} (at position {exc.pos}).") from exc
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class ReviewRepository:
@@ -258,7 +254,7 @@ class ReviewRepository:
                 params.append(f.text)
             else:
                 clauses.append(f"{p}a.text LIKE ? ESCAPE '\\'")
-                params.append(f"%{_escape_like(f.text)}%")
+                params.append(like_contains(f.text))
         since, before = _bounds(f)
         if since is not None:
             clauses.append(f"{d}a.updated >= ?")

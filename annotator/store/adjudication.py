@@ -31,12 +31,6 @@ class ArticleAdjudication:
         p = self.plan
         return replace(self, gold_layer=[*self.gold_layer, *added], plan=Plan(p.agreed, (), p.disagreements))
 
-    def gold_annotation(self, span: Span, tags: dict[str, int]) -> Annotation | None:
-        label_id = tags.get(span.label)
-        return next(
-            (g for g in self.gold_layer if (g.start, g.end, g.label_id) == (span.start, span.end, label_id)), None
-        )
-
 
 def analysts_of(corpus, article_id: int, gold: str, annotators: Sequence[str] | None = None) -> list[str]:
     """The analysts whose layers are adjudicated in this article: those (of ``annotators``, default

@@ -26,11 +26,16 @@ def _colleague_labels_midea(corpus_path) -> None:
         other.db.conn.close()
 
 
-def test_an_edit_while_the_window_imports_is_not_reported_as_another_programs(qtbot, window, tmp_path):
-    window.session.check_file()  # whatever opening wrote is absorbed
+def _start_import(window, tmp_path):
+    """The window imports one more article in its own background process."""
     source = tmp_path / "more.txt"
     source.write_text("Zhuhai and Jiangmen signed a freight plan.\n", encoding="utf-8")
-    task = corpus_files.run_import(window, [str(source)], show_summary=False)
+    return corpus_files.run_import(window, [str(source)], show_summary=False)
+
+
+def test_an_edit_while_the_window_imports_is_not_reported_as_another_programs(qtbot, window, tmp_path):
+    window.session.check_file()  # whatever opening wrote is absorbed
+    task = _start_import(window, tmp_path)
     assert task.wait(60)  # the import's process committed (no event loop ran meanwhile)
     shown = window.editor.article
     _label(qtbot, window, "Foshan")  # an own edit, its signature not taken again yet
@@ -51,9 +56,7 @@ def test_another_programs_edit_beside_a_pending_own_edit_is_still_shown(qtbot, w
 
 def test_another_programs_edit_during_the_windows_own_import_is_still_shown(qtbot, window, corpus_path, tmp_path):
     window.session.check_file()
-    source = tmp_path / "more.txt"
-    source.write_text("Zhuhai and Jiangmen signed a freight plan.\n", encoding="utf-8")
-    task = corpus_files.run_import(window, [str(source)], show_summary=False)
+    task = _start_import(window, tmp_path)
     assert task.wait(60)
     _colleague_labels_midea(corpus_path)  # meanwhile a colleague labels the open article
     _label(qtbot, window, "Foshan")  # and the analyst labels too
@@ -64,9 +67,7 @@ def test_another_programs_edit_during_the_windows_own_import_is_still_shown(qtbo
 
 def test_a_colleagues_edit_while_the_window_imports_shows_without_an_own_edit(qtbot, window, corpus_path, tmp_path):
     window.session.check_file()
-    source = tmp_path / "more.txt"
-    source.write_text("Zhuhai and Jiangmen signed a freight plan.\n", encoding="utf-8")
-    task = corpus_files.run_import(window, [str(source)], show_summary=False)
+    task = _start_import(window, tmp_path)
     _colleague_labels_midea(corpus_path)  # meanwhile, on the open article
     qtbot.waitUntil(lambda: task.done and window.articles.total() == 3, timeout=60000)
     qtbot.waitUntil(lambda: window.annotations.rowCount() == 1, timeout=10000)  # shown once the import ends

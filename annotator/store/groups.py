@@ -29,22 +29,40 @@ GROUP_SECONDS = 0.05  # ... and at most this long holding the write lock (the wi
 # default): in a large corpus each article changes index pages all over the file, and each copy
 # ends with a sync; fewer, larger copies write a page changed twice meanwhile once, and sync less.
 LONG_WRITE_CHECKPOINT_PAGES = 20_000
+# ... and SQLite keeps up to 64 MB of the file's pages in memory instead of ~2 MB: those random
+# index pages, read once to check for a duplicate and to add the entry, are otherwise read again
+# from the operating system for each article that lands near them (an import of 20,000 articles into
+# a million-article corpus read 600 MB in all, 340 MB with this cache; 320 MB into an empty corpus).
+# Pages are taken only as they are read, so a small corpus's import uses no more than before.
+LONG_WRITE_CACHE_KIB = 65_536
 
 
 @contextmanager
 def long_write(db: Database) -> Iterator[None]:
     """The settings of a long write in many commit groups (an import), restored after it. Only when
-    the log is copied into the file changes: every commit is in the log as before, so what a kill
-    leaves is the same (the next open of the file reads the log)."""
+    the log is copied into the file and how much of the file SQLite keeps in memory change: every
+    commit is in the log as before, so what a kill leaves is the same (the next open of the file
+    reads the log)."""
     pages = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA wal_autocheckpoint = {max(int(pages), LONG_WRITE_CHECKPOINT_PAGES)}")
+    if _cache_kib(db, int(cache)) < LONG_WRITE_CACHE_KIB:
+        db.execute(f"PRAGMA cache_size = -{LONG_WRITE_CACHE_KIB}")
     try:
         yield
     finally:
         try:
             db.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            db.execute(f"PRAGMA cache_size = {int(cache)}")  # SQLite lets go of the pages over it
         except sqlite3.Error:  # never hides why the write ended (a closed connection, say)
-            log.debug("The checkpoint interval was not restored", exc_info=True)
+            log.debug("The checkpoint interval or cache size was not restored", exc_info=True)
+
+
+def _cache_kib(db: Database, cache_size: int) -> int:
+    """A ``PRAGMA cache_size`` in KiB (negative: KiB already; positive: pages)."""
+    if cache_size < 0:
+        return -cache_size
+    return cache_size * db.execute("PRAGMA page_size").fetchone()[0] // 1024
 
 
 class CommitGroup:

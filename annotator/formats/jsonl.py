@@ -66,7 +66,7 @@ def dumps_bytes(value: Any, floats: Any = _UNSET) -> bytes:
     ``floats``: the part of ``value`` that may hold a float, when the caller knows (an article
     record's metadata): only that part is looked at for NaN and the infinities."""
     try:
-        if floats is not _UNSET and _has_nonfinite(floats):
+        if floats is not _UNSET and floats and _has_nonfinite(floats):  # (an empty dict: most articles' metadata)
             value = finite(value)
         data = orjson.dumps(value)
         if floats is _UNSET and b"null" in data and _has_nonfinite(value):  # orjson writes NaN as null

@@ -1,7 +1,9 @@
 """No slowdown as the corpus grows: the large corpus against the smaller inputs of the same run.
 
 - exporting the large corpus to JSON Lines, per annotation, against the export corpus (each in a
-  process of its own, whose peak resident memory is the second figure: streaming keeps it flat);
+  process of its own, whose peak resident memory is the second figure: streaming keeps it flat;
+  each corpus read into the page cache first, so that neither run depends on what other work on
+  the machine evicted meanwhile);
 - importing the .txt folder into a copy of the large corpus against importing it into an empty
   one (the duplicate check reads an index, whatever the corpus holds); the copy is synced to disk
   and each target file read into the page cache before its import, outside the timing, so neither
@@ -48,12 +50,15 @@ def _export(bench: Bench) -> list[Figure]:
     )
     scratch = bench.scratch("growth-export")
     for _ in range(bench.sizes.repeats):
-        for built, n, fig_runs, rss_runs in (
-            (small, n_small, rate.baseline_runs, rss.baseline_runs),
-            (large, n_large, rate.runs, rss.runs),
+        for built, n, fig_runs, rss_runs, cpu_runs in (
+            (small, n_small, rate.baseline_runs, rss.baseline_runs, rate.baseline_cpu_runs),
+            (large, n_large, rate.runs, rss.runs, rate.cpu_runs),
         ):
             out = scratch / "out.jsonl"
+            warm(built.path)  # each corpus starts in the page cache, as for the import below
+            cpu = _children_cpu()
             seconds, peak_mb, spans = export_in_child(built.path, out)
+            cpu_runs.append((_children_cpu() - cpu) * 1_000_000 / n)  # the child's CPU (start-up included)
             if spans != n:
                 raise AssertionError(f"exported {spans} of {n} annotations")
             fig_runs.append(seconds * 1_000_000 / n)
@@ -67,6 +72,13 @@ def _export(bench: Bench) -> list[Figure]:
         rate.extra["baseline_file_mb"] / (rate.baseline_value * n_small / 1e6), 1
     )
     return [rate, rss]
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _import(bench: Bench) -> list[Figure]:

@@ -1,7 +1,7 @@
 """Reading articles and their spans for an export, in batches that never hold the corpus for long.
 
     for article, spans in read_for_export(db, ids, labels={"LOCATION"}):
-        ...   # spans: rows (id, start, end, tag, text, annotator, note, reviewed_by, reviewed_at,
+        ...   # spans: a tuple of rows (id, start, end, tag, text, annotator, note, reviewed_by, reviewed_at,
               #              created, updated, article_id), sorted by (start, end, id)
 
 Each batch of articles is read in one short read transaction (a snapshot: an article and its
@@ -79,7 +79,7 @@ def read_for_export(
     timestamps: bool = True,
     batch: int = BATCH_ARTICLES,
     user: str = "",
-) -> Iterator[tuple[Article, list[Any]]]:
+) -> Iterator[tuple[Article, tuple[Any, ...]]]:
     """Each article of ``ids`` (ascending) with its spans, kept by tag and annotator name when
     ``labels`` / ``annotators`` are given. ``make_span(*row)`` builds each span (a NamedTuple class, say).
     Without ``timestamps`` the spans' created and updated are None (a fifth less to read for formats
@@ -121,7 +121,7 @@ def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_spa
         conn.execute("BEGIN")  # one snapshot for the batch: articles and spans agree
     try:
         rows = conn.execute(sql.format(ids=marks), [*ids, *filters]).fetchall()
-        spans = {key: list(group) for key, group in groupby(_made(make_span, rows), key=itemgetter(11))}
+        spans = {key: tuple(group) for key, group in groupby(_made(make_span, rows), key=itemgetter(11))}
         del rows
         articles: list[tuple] = []
         chars = 0
@@ -142,7 +142,7 @@ def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_spa
     for row in articles:
         layers = statuses.get(row[0]) or {}
         article = Article(*row[:6], read_meta(row[6]), row[7], layers.get(user, Status.NEW), row[8], row[9], layers)
-        yield article, spans.pop(row[0], [])
+        yield article, spans.pop(row[0], ())
     del articles
     if chars >= BATCH_CHARS and last is not None:
         rest = [i for i in ids if i > last]

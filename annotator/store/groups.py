@@ -32,7 +32,7 @@ LONG_WRITE_CHECKPOINT_PAGES = 20_000
 # ... and SQLite keeps up to 64 MB of the file's pages in memory instead of ~2 MB: those random
 # index pages, read once to check for a duplicate and to add the entry, are otherwise read again
 # from the operating system for each article that lands near them (an import of 20,000 articles into
-# a million-article corpus read 600 MB in all, 340 MB with this cache; 320 MB into an empty corpus).
+# a million-article corpus read 600 MB in all, 340 to 370 MB with this cache).
 # Pages are taken only as they are read, so a small corpus's import uses no more than before.
 LONG_WRITE_CACHE_KIB = 65_536
 

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.setAcceptDrops(True)
 
+        self._key_of: tuple[object, str] = (None, "")  # (corpus path, its settings key)
         self.articles = ArticleListModel(session.corpus, self)
         self.annotations = AnnotationTableModel(self)
         self.view = ArticleView(self)
@@ -540,7 +541,12 @@ class MainWindow(QMainWindow):
 
     # --- settings -------------------------------------------------------------------------
     def _corpus_key(self) -> str:
-        return keys.corpus_key(self.session.corpus.path)
+        """The settings key of this corpus, worked out once per path (resolving it asks the file
+        system about every folder on the way, and this runs on every article opened)."""
+        path = self.session.corpus.path
+        if self._key_of[0] != path:
+            self._key_of = (path, keys.corpus_key(path))
+        return self._key_of[1]
 
     def last_article(self) -> int | None:
         value = keys.LAST_ARTICLE.at(self._corpus_key()).read(self.settings)

@@ -17,7 +17,7 @@ from annotator.store import Corpus
 from annotator.ui.i18n import QT_TR_NOOP, status_name, tr
 from annotator.ui.models.base import FlatTableModel
 
-PAGE = 200
+PAGE = 64  # rows read at once around the first one asked for: two screens, so a jump reads one page
 CACHE_ROWS = 5000
 
 

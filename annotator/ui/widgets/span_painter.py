@@ -9,11 +9,11 @@ nesting) and the label around it underlines the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.ui.widgets.colours import blend, span_tint, text_on  # noqa: F401 (blend re-exported)
@@ -60,13 +60,23 @@ class SpanPainter(QObject):
 
     def repaint_range(self, start: int, end: int) -> None:
         """Spans changed in the UTF-16 range [start, end): repaint the blocks there that were painted."""
+        self.repaint_ranges([(start, end)])
+
+    def repaint_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Spans changed in these UTF-16 ranges: repaint each painted block among them once, however
+        many of the ranges fall in it."""
         self._check_document()
-        block = self.doc.findBlock(start)
-        last = self.doc.findBlock(max(start, end - 1)).blockNumber()
-        while block.isValid() and block.blockNumber() <= last:
-            if self._painted[block.blockNumber()]:
-                self._paint_block(block)
-            block = block.next()
+        todo: dict[int, QTextBlock] = {}
+        for start, end in ranges:
+            block = self.doc.findBlock(start)
+            last = self.doc.findBlock(max(start, end - 1)).blockNumber()
+            while block.isValid() and block.blockNumber() <= last:
+                number = block.blockNumber()
+                if self._painted[number] and number not in todo:
+                    todo[number] = block
+                block = block.next()
+        for block in todo.values():
+            self._paint_block(block)
 
     def paint_visible(self) -> None:
         """Paint every block on screen that is not painted yet."""

@@ -168,8 +168,7 @@ class TextPane(QPlainTextEdit):
             self.index.add_many(annotations)
             self.painter.invalidate_all()
             return
-        for a in annotations:
-            self.painter.repaint_range(*self.index.add(a))
+        self.painter.repaint_ranges([self.index.add(a) for a in annotations])
 
     def annotations_removed(self, annotations: Iterable[Annotation]) -> None:
         for a in annotations:

@@ -24,25 +24,17 @@ Studio export, a .txt with an .ann beside it (or an .ann, or a .zip) is brat.
 from __future__ import annotations
 
 import enum
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.model import Annotation, Status
 from annotator.core.text import plural
-from annotator.formats.base import (
-    DEFAULT_MAX_BYTES,
-    BadRecord,
-    InputError,
-    NotThisFormat,
-    Record,
-    SkippedRecord,
-)
-from annotator.formats.decoding import read_bytes
-from annotator.formats.failure_log import log_failure
+from annotator.formats.base import DEFAULT_MAX_BYTES, BadRecord, Record, SkippedRecord
+from annotator.formats.import_files import ReadFile, file_failure, open_records, read_ahead
 from annotator.formats.import_labels import LabelResolver
 from annotator.formats.import_plan import Source, plan_sources
 from annotator.formats.import_spans import UNITS, short
@@ -261,10 +253,10 @@ class ImportBatch:
         pending: list[ImportResult] = []
         with long_write(self.corpus.db):  # restored however the import ends
             try:
-                for source in self.sources:
+                for source, read in self._read_ahead():
                     if self._cancelled:
                         break
-                    for result in self._file(source):
+                    for result in self._file(source, read):
                         pending.append(result)
                         if self._group_full():
                             self._end_group()
@@ -312,32 +304,35 @@ class ImportBatch:
             return None, f"Unknown file type {kind}; known: {', '.join(import_extensions())}."
         return found, ""
 
-    def _records(self, imp: Importer, path: Path) -> Iterator[Record | BadRecord]:
-        options = {k: v for k, v in self.options.items() if k in imp.options}
-        if self.forced is None and imp.auto_path is not None:
-            return iter(imp.auto_path(path, self.max_bytes, **options))
-        if imp.read_path is not None:
-            return iter(imp.read_path(path, self.max_bytes, **options))
-        data = read_bytes(path, self.max_bytes)
-        if self.forced is None and imp.detect is not None:
-            imp = importer(imp.detect(data))
-            options = {k: v for k, v in self.options.items() if k in imp.options}
-        if imp.read is None:
-            raise InputError(f"{imp.description} cannot be read from a single file.")
-        return iter(imp.read(data, **options))
+    def _read_ahead(self) -> Iterator[tuple[Source, ReadFile | None]]:
+        """The sources in order, each file its importer reads whole already read (on other cores
+        for a long batch: see formats/import_files.py); None for a file read as it is stored."""
+        importers = [None if source.problem else self._importer(source)[0] for source in self.sources]
+        return read_ahead(self.sources, importers, self.max_bytes, self.options, auto=self.forced is None)
 
-    def _file(self, source: Source) -> Iterator[ImportResult]:
+    def _file(self, source: Source, read: ReadFile | None = None) -> Iterator[ImportResult]:
         stop_reading()  # until this file's reader, if it streams, says how far it has got
         path = source.path
         if source.problem:
             yield ImportResult(path, Outcome.REJECTED, source.problem)
             return
-        imp, reason = self._importer(source)
-        if imp is None:
-            yield ImportResult(path, Outcome.REJECTED if source.explicit else Outcome.SKIPPED, reason)
-            return
+        if read is None:
+            imp, reason = self._importer(source)
+            if imp is None:
+                yield ImportResult(path, Outcome.REJECTED if source.explicit else Outcome.SKIPPED, reason)
+                return
         try:
-            records = self._records(imp, path)
+            if read is not None:  # read ahead: its records, then how its reading ended
+                for record, digest in zip(read.records, read.digests, strict=True):
+                    if self._cancelled:
+                        return
+                    self._begin_group()
+                    yield self._store(path, record, digest)
+                if read.failure is not None and not self._cancelled:
+                    outcome, reason = read.failure
+                    yield ImportResult(path, Outcome(outcome), reason)
+                return
+            records = open_records(imp, path, self.max_bytes, self.options, auto=self.forced is None)
             while not self._cancelled:
                 try:
                     record = next(records)
@@ -345,21 +340,11 @@ class ImportBatch:
                     break
                 self._begin_group()
                 yield self._store(path, record)
-        except InputError as exc:
-            skip = isinstance(exc, NotThisFormat) and not source.explicit
-            yield ImportResult(path, Outcome.SKIPPED if skip else Outcome.REJECTED, str(exc))
-        except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
-            # A parser giving up on input it cannot handle: still one rejection, never an abort.
-            yield ImportResult(path, Outcome.REJECTED, f"Cannot read this file ({type(exc).__name__}: {exc}).")
-        except (sqlite3.Error, CorpusGoneError):
-            raise  # the corpus, not this file: the batch cannot go on
-        except Exception as exc:  # noqa: BLE001 - an importer's bug is this file's failure, never the batch's
-            log = log_failure(path, exc)
-            where = f"; the details are in {log}" if log else ""
-            reason = f"Cannot import this file: an unexpected error ({type(exc).__name__}: {exc}){where}."
-            yield ImportResult(path, Outcome.REJECTED, reason)
+        except Exception as exc:  # noqa: BLE001 - the file's failure, as file_failure tells it (the corpus's raised)
+            outcome, reason = file_failure(exc, path, source.explicit)
+            yield ImportResult(path, Outcome(outcome), reason)
 
-    def _store(self, path: Path, record: Record | BadRecord | SkippedRecord) -> ImportResult:
+    def _store(self, path: Path, record: Record | BadRecord | SkippedRecord, digest: str | None = None) -> ImportResult:
         if isinstance(record, BadRecord):
             return ImportResult(path, Outcome.REJECTED, record.reason, where=record.where)
         if isinstance(record, SkippedRecord):
@@ -367,8 +352,11 @@ class ImportBatch:
         location = f"{path}, {record.where}" if record.where else str(path)
         warnings = [ImportWarning(path, record.where, w.where, w.reason) for w in record.warnings]
         labels = self._label_resolver() if record.spans else None
+        # An article alone is one INSERT, which SQLite makes atomic by itself; with its spans or
+        # statuses, it is several statements, in a savepoint of their own.
+        alone = not record.spans and record.statuses is None and record.status is None
         try:
-            with self.corpus.db.atomic():
+            with nullcontext() if alone else self.corpus.db.atomic():
                 article = self.corpus.articles.add(
                     record.title,
                     record.text,
@@ -376,6 +364,7 @@ class ImportBatch:
                     url=record.url,
                     published=record.published,
                     meta=record.meta,
+                    digest=digest,
                 )
                 if labels:
                     labels.begin()  # the label set as it is now, inside this transaction's write lock

@@ -28,20 +28,36 @@ class Source:
     brat: bool = False  # a brat document: this .txt (or .ann) with its pair beside it
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Entries under ``folder``, recursively, in sorted order, hidden files and folders left out.
-    Links to folders are listed (to be reported), not descended into."""
-    for root, dirs, files in os.walk(folder):
-        linked = [d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d))]
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
-        for name in sorted([*files, *linked]):
-            if not name.startswith("."):
-                yield Path(root, name)
+def _walk(folder: Path, listed: dict[Path, set[str]]) -> Iterator[tuple[Path, os.DirEntry]]:
+    """Entries under ``folder``, recursively, in sorted order (a folder's files, then each subfolder's),
+    hidden files and folders left out. Links to folders are listed (to be reported), not descended
+    into. ``listed`` gets every name of each folder read (hidden ones too), so that looking for a
+    file beside another needs no system call. The entries come from ``os.scandir``: whether each is a
+    link, a file or a folder is known from the listing, without a stat per file."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:  # unreadable: left out, as os.walk leaves it
+        return
+    listed[folder] = {entry.name for entry in entries}
+    files, dirs = [], []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir() and not entry.is_symlink()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    for entry in sorted(files, key=lambda e: e.name):
+        yield Path(folder, entry.name), entry
+    for entry in sorted(dirs, key=lambda e: e.name):
+        yield from _walk(Path(folder, entry.name), listed)
 
 
-def _inside(path: Path, folder: Path) -> Source:
+def _inside(path: Path, entry: os.DirEntry, folder: Path) -> Source:
     """What a folder walk makes of one entry: a file to read, or a problem to report."""
-    if path.is_symlink():
+    if entry.is_symlink():
         try:
             target = path.resolve(strict=True)
         except RuntimeError:
@@ -56,7 +72,14 @@ def _inside(path: Path, folder: Path) -> Source:
                 f"A link to {target}, outside the folder being imported; not followed. "
                 "Name that file itself to import it.",
             )
-    if not path.is_file():
+        if not path.is_file():
+            return Source(path, False, "Not a regular file (a pipe, socket or device); not read.")
+        return Source(path, False)
+    try:
+        regular = entry.is_file()
+    except OSError:
+        regular = False
+    if not regular:
         return Source(path, False, "Not a regular file (a pipe, socket or device); not read.")
     return Source(path, False)
 
@@ -68,9 +91,10 @@ def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list
     brat's configuration files in a folder of such pairs are left out.
     """
     plan: list[Source] = []
+    listed: dict[Path, set[str]] = {}
     for path in map(Path, paths):
         if path.is_dir():
-            found = [_inside(p, path) for p in _walk(path)]
+            found = [_inside(p, entry, path) for p, entry in _walk(path, listed)]
             files = _without_label_lists([source.path for source in found if source.problem is None])
             kept = set(_without_brat_conf(files) if pair_brat else files)
             plan.extend(source for source in found if source.problem is not None or source.path in kept)
@@ -80,7 +104,7 @@ def plan_sources(paths: Iterable[Path | str], *, pair_brat: bool = True) -> list
             plan.append(Source(path, True, "Not a regular file."))
         else:
             plan.append(Source(path, True, "No such file or folder."))
-    return _pair(plan) if pair_brat else plan
+    return _pair(plan, listed) if pair_brat else plan
 
 
 def _without_label_lists(files: list[Path]) -> list[Path]:
@@ -107,14 +131,15 @@ def _without_brat_conf(files: list[Path]) -> list[Path]:
     return [p for p in files if not (p.name in CONF_FILES and p.parent in brat_dirs)]
 
 
-def _pair(plan: list[Source]) -> list[Source]:
-    """A .txt with an .ann beside it (or such an .ann) becomes one brat source, named once."""
+def _pair(plan: list[Source], listed: dict[Path, set[str]]) -> list[Source]:
+    """A .txt with an .ann beside it (or such an .ann) becomes one brat source, named once.
+    (``listed``: the names in each folder walked, where an .ann that is not there is not looked for.)"""
     out: list[Source] = []
     seen: set[Path] = set()
     for source in plan:
         path = source.path
         suffix = path.suffix.lower()
-        if source.problem is None and suffix in (".txt", ".ann") and path.with_suffix(".ann").is_file():
+        if source.problem is None and suffix in (".txt", ".ann") and _beside(path.with_suffix(".ann"), listed):
             txt = path.with_suffix(".txt")
             doc = txt if txt.is_file() else path
             if doc.resolve() not in seen:
@@ -123,3 +148,11 @@ def _pair(plan: list[Source]) -> list[Source]:
             continue
         out.append(source)
     return out
+
+
+def _beside(path: Path, listed: dict[Path, set[str]]) -> bool:
+    """``path`` is a file; looked up in the folder's listing first, when that folder was walked."""
+    names = listed.get(path.parent)
+    if names is not None and path.name not in names:
+        return False
+    return path.is_file()

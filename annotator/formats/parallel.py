@@ -24,6 +24,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -100,6 +101,8 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     pool_worth_seconds: float | None = None,
     help_while_waiting: int = 0,
     idle_only: bool = False,
+    reserve: int = 0,
+    start_aside: bool = False,
 ) -> Iterator[T]:
     """``render(doc, *args)`` for every doc, in order, using every core for long work.
 
@@ -109,7 +112,11 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     ``POOL_WORTH_SECONDS``. With ``help_while_waiting=n`` this process, rather than wait for the oldest
     batch (while the workers start, say), works on the next batches itself, holding n results at most.
     With ``idle_only`` workers go only on cores that were idle while the first docs were rendered here
-    (unless ``ANNOTATOR_WORKERS`` sets the count)."""
+    (unless ``ANNOTATOR_WORKERS`` sets the count). ``reserve`` is the cores this process keeps busy
+    itself with what it does with the results (an import storing the files workers read): the pool
+    has that many fewer workers, one at least. With ``start_aside`` the workers start on a thread of
+    their own while this process goes on rendering, one doc at a time, until they are up (their server
+    may take a second or more to load): this process never waits for them to start."""
     workers = workers_available() if workers is None else workers
     inline_seconds = INLINE_SECONDS if inline_seconds is None else inline_seconds
     pool_worth = POOL_WORTH_SECONDS if pool_worth_seconds is None else pool_worth_seconds
@@ -136,19 +143,38 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
             workers = 1  # what is left takes less than starting the workers would save
     else:
         return
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=_context(),
-        initializer=_worker_start,
-        initargs=(initializer, args),
+    workers = max(1, workers - reserve)
+    starting = _PoolStart(
+        ProcessPoolExecutor(
+            workers,
+            mp_context=_context(),
+            initializer=_worker_start,
+            initargs=(initializer, args),
+        )
     )
+    pool = starting.pool
+    if start_aside:
+        going_on = False  # to the workers, once they are up
+        try:
+            for doc in it:  # while the workers start (their server may still be loading), on here
+                yield render(doc, *args)
+                if starting.ready.is_set():
+                    going_on = True
+                    break
+        finally:
+            if not going_on:
+                starting.abandon()  # done (or stopped) before the workers were up: they end once up
+        if not going_on:
+            return
+    else:
+        starting.ready.wait()
     source = getattr(docs, "source", None)  # a DocStream of a corpus file: workers read it themselves
     if source is not None:
         jobs = ((_render_ids, source, ids) for ids in _id_batches(docs.rest()))
     else:
         jobs = ((_render_docs, None, batch) for batch in _batches(it))
     pending: deque[tuple[Future | None, Callable, Any, list[Any], Any]] = deque()
-    broken = False  # the workers could not start or died: the rest is done here, in the same order
+    broken = starting.failed  # the workers could not start or died: the rest is done here, in the same order
 
     def help_here(head: Future) -> None:
         """Work on the next batches here (appended done, so still in order) while ``head`` is not done."""
@@ -189,6 +215,46 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
             if future is not None:
                 future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _PoolStart:
+    """A pool's workers started on a thread of their own, so that this process never waits for them:
+    the first worker process is forked only once the server has loaded ``PRELOAD`` (spaCy among it,
+    a second or more), and the pool's first ``submit`` waits for that. Meanwhile the caller goes on
+    working itself, until ``ready`` is set (``failed`` tells whether the workers could start)."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool = pool
+        self.ready = threading.Event()
+        self.failed = False
+        self._lock = threading.Lock()
+        self._abandoned = False
+        threading.Thread(target=self._start, name="annotator-workers-start", daemon=True).start()
+
+    def _start(self) -> None:
+        try:
+            self.pool.submit(_ready).result()
+        except Exception:  # noqa: BLE001 - no workers: the caller does the rest itself
+            log.warning("The worker processes stopped (they could not start); the work is done here", exc_info=True)
+            self.failed = True
+        with self._lock:
+            self.ready.set()
+            abandoned = self._abandoned
+        if abandoned:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def abandon(self) -> None:
+        """The pool is not needed after all: shut it down, on the starting thread if it is still starting
+        (shutting down waits for the start)."""
+        with self._lock:
+            if not self.ready.is_set():
+                self._abandoned = True
+                return
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready() -> None:
+    """A worker's first job: none, only to know the workers are up."""
 
 
 PRELOAD = ["annotator.formats.worker_preload"]  # imported once by the process workers are forked from

@@ -4,6 +4,7 @@ done) lives in their layer (store/layers.py); this repository speaks of the curr
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -158,33 +159,48 @@ class ArticleRepository:
         url: str | None = None,
         published: str | None = None,
         meta: dict[str, Any] | None = None,
+        digest: str | None = None,
     ) -> Article:
-        """Store a new article, committed. Raises DuplicateArticleError for text already here."""
+        """Store a new article, committed. Raises DuplicateArticleError for text already here.
+
+        ``digest`` is ``core.text.content_hash(text)`` when the caller has it already (an import
+        hashes its files in worker processes); None: computed here."""
         text = normalise_text(text)
         if not text.strip():
             raise CorpusError("The article has no text.")
         if "\x00" in text:
             # SQLite's length() stops at a NUL, so offsets after one could never be checked.
             raise CorpusError("The article text contains NUL characters.")
-        digest = content_hash(text)
-        existing = self.id_for_hash(digest)
-        if existing is not None:
-            raise DuplicateArticleError(f"Same text as article {existing}.", existing)
+        if digest is None:
+            digest = content_hash(text)
         stamp = now()
+        meta = meta or {}
         row = [
             title.strip() or text.strip().split("\n", 1)[0][:200],
             text,
             source,
             url,
             published,
-            json.dumps(meta or {}, ensure_ascii=False),
+            json.dumps(meta, ensure_ascii=False) if meta else "{}",
             digest,
             stamp,
             stamp,
         ]
-        cursor = self.db.write_one(f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        try:
+            # The content_hash column is UNIQUE: the INSERT itself finds a duplicate (and, failing,
+            # changes nothing), without a look-up of its own before every new article.
+            cursor = self.db.write_one(
+                f"INSERT INTO articles ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row
+            )
+        except sqlite3.IntegrityError:
+            existing = self.id_for_hash(digest)
+            if existing is None:
+                raise
+            raise DuplicateArticleError(f"Same text as article {existing}.", existing) from None
         # what was written, without reading the text back; a new article is new for everyone
-        return _row_to_article((cursor.lastrowid, *row[:7], str(Status.NEW), *row[7:]))
+        return Article(
+            cursor.lastrowid, row[0], text, source, url, published, read_meta(row[5]), digest, Status.NEW, stamp, stamp
+        )
 
     def set_status(self, article_id: int, status: Status) -> None:
         """The current analyst's status of the article (see LayerRepository.set_status). Committed."""

@@ -243,7 +243,7 @@ def importer(name: str) -> Importer:
 
 def importer_for_path(path: Path | str) -> Importer | None:
     """The importer for a file's extension (any case), or None."""
-    suffix = Path(path).suffix.lower()
+    suffix = (path if isinstance(path, Path) else Path(path)).suffix.lower()
     for imp in IMPORTERS.values():
         if suffix in imp.extensions:
             return imp

@@ -34,8 +34,10 @@ INLINE_SECONDS = 0.3
 # ... when what is left would take longer than this in this process alone (a handful of files
 # never waits for, nor pays for, a worker process).
 POOL_WORTH_SECONDS = 1.0
-# Batches this process reads itself, rather than wait, while the workers start.
+# Batches this process reads itself, rather than wait, when the workers lag.
 HELP_WHILE_WAITING = 16
+# The workers start on a thread of their own while this process reads on (False: wait for them).
+START_ASIDE = True
 
 AnyRecord = Record | BadRecord | SkippedRecord
 
@@ -140,7 +142,7 @@ def read_ahead(
         pool_worth_seconds=POOL_WORTH_SECONDS,
         help_while_waiting=HELP_WHILE_WAITING,
         reserve=1,
-        start_aside=True,
+        start_aside=START_ASIDE,
     )
     try:
         for source, done in zip(sources, read, strict=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.formats import batch as batch_module
 from annotator.formats.batch import ImportBatch
 from annotator.store import open_corpus
 from annotator.store.groups import LONG_WRITE_CACHE_KIB, LONG_WRITE_CHECKPOINT_PAGES, long_write
@@ -17,7 +18,8 @@ def _cache(corpus) -> int:
     return corpus.db.execute("PRAGMA cache_size").fetchone()[0]
 
 
-def test_the_interval_is_raised_during_an_import_and_restored_after(tmp_path):
+def test_the_interval_is_raised_during_an_import_and_restored_after(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch_module, "GROUP_ARTICLES", 100)
     folder = tmp_path / "news"
     folder.mkdir()
     for i in range(500):  # more than one commit group: results come out while the import runs
@@ -34,7 +36,8 @@ def test_the_interval_is_raised_during_an_import_and_restored_after(tmp_path):
         assert _interval(corpus) == before
 
 
-def test_a_cancelled_import_restores_the_interval(tmp_path):
+def test_a_cancelled_import_restores_the_interval(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch_module, "GROUP_ARTICLES", 100)
     folder = tmp_path / "news"
     folder.mkdir()
     for i in range(500):

@@ -43,6 +43,7 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "latin_1": "cp1252", "iso88
 
 # Control characters text files do not hold (tab, line breaks, form feed and escape are fine).
 _STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -156,13 +157,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             raise InputError("Looks like UTF-16 text without a byte-order mark; save it as UTF-8 and try again.")
         raise InputError("Binary file (contains NUL bytes), not text.")
     text = _declared(data, declared) if declared else None
+    utf8 = False
     if text is None:
         text = _strict(data, "utf-8")
+        utf8 = text is not None
     if text is None:
         text = _guess(data)
         if text is None:
             raise InputError("Cannot tell the text encoding of this file; save it as UTF-8 and try again.")
-    if _mostly_controls(text):
+    # UTF-8 text holds a control character exactly where its bytes hold that byte: bytes without
+    # any (nearly every file) need no look at the text.
+    if (not utf8 or len(data.translate(None, _CONTROL_BYTES)) < len(data)) and _mostly_controls(text):
         raise InputError("Binary file (control characters), not text.")
     return text
 

@@ -67,15 +67,20 @@ class NewsParts:
         return meta
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """(index of first line, stripped lines) for each run of non-blank lines."""
+def _paragraphs(lines: list[str], most: int | None = None) -> list[tuple[int, list[str]]]:
+    """(index of first line, stripped lines) for each run of non-blank lines; with ``most``, the
+    first ``most`` of them only, the last one its first line only (enough to know it is there)."""
     paras: list[tuple[int, list[str]]] = []
     current: list[str] = []
     for i, line in enumerate(lines):
-        if line.strip():
+        stripped = line.strip()
+        if stripped:
             if not current:
                 paras.append((i, current))
-            current.append(line.strip())
+                if most is not None and len(paras) == most:
+                    current.append(stripped)
+                    break
+            current.append(stripped)
         else:
             current = []
     return paras
@@ -83,8 +88,12 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
 
 def parse_trailer(line: str) -> list[tuple[str, str]] | None:
     """``[(field, value), ...]`` when ``line`` is a trailer line, else None."""
+    if ":" not in line and "：" not in line:  # most lines: no colon, so no key ends there
+        return None
+    if len(line) > 200 and not (line[0].isspace() or line[-1].isspace()):  # too long, stripped or not
+        return None
     line = line.strip()
-    if len(line) > 200 or _KEY.match(line) is None:  # most lines: one failed match at the start
+    if len(line) > 200 or _KEY.match(line) is None:  # the others: one failed match at the start
         return None
     matches = list(_KEY.finditer(line))
     pairs = []
@@ -138,7 +147,7 @@ def parse_news(text: str) -> NewsParts:
     if not trailer_lines:
         return NewsParts(title=first_line_title(text))
     first_trailer = trailer_lines[0]
-    before = _paragraphs(lines[:first_trailer])
+    before = _paragraphs(lines[:first_trailer], most=3)  # a section and a headline, and a body after them
     section = None
     title = first_line_title(text)
     if len(before) >= 3 and _is_section(before[0][1]) and _is_headline(before[1][1]):

@@ -166,7 +166,7 @@ class ArticleRepository:
         ``digest`` is ``core.text.content_hash(text)`` when the caller has it already (an import
         hashes its files in worker processes); None: computed here."""
         text = normalise_text(text)
-        if not text.strip():
+        if not text or text.isspace():  # (white space only; strip() would copy the text to tell)
             raise CorpusError("The article has no text.")
         if "\x00" in text:
             # SQLite's length() stops at a NUL, so offsets after one could never be checked.
@@ -199,7 +199,7 @@ class ArticleRepository:
             raise DuplicateArticleError(f"Same text as article {existing}.", existing) from None
         # what was written, without reading the text back; a new article is new for everyone
         return Article(
-            cursor.lastrowid, row[0], text, source, url, published, read_meta(row[5]), digest, Status.NEW, stamp, stamp
+            cursor.lastrowid, row[0], text, source, url, published, dict(meta), digest, Status.NEW, stamp, stamp
         )
 
     def set_status(self, article_id: int, status: Status) -> None:

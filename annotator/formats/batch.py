@@ -8,8 +8,9 @@
     print(batch.report.summary())
 
 Each step stores at most one article with its spans, creating the labels they need,
-in a savepoint of its own inside a transaction that commits every few hundred articles
-or every fraction of a second; results come out only once their group is committed. So
+whole or not at all (one INSERT, or a savepoint around its statements) inside a transaction
+that commits every thousand articles or 50 ms, whichever comes first; results come out only
+once their group is committed. So
 stopping (cancelling, a kill, a full disk) never leaves half an article, and every
 article reported imported is in the file. Bad input never aborts the batch; it becomes one ``rejected`` result with a
 one-line reason. A span that cannot be imported (offsets outside the text, or not
@@ -27,7 +28,7 @@ import enum
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,13 +248,15 @@ class ImportBatch:
     # --- steps ---------------------------------------------------------------------
     def _results(self) -> Iterator[ImportResult]:
         """Articles are stored in groups: one transaction for up to GROUP_ARTICLES articles or
-        GROUP_SECONDS, each article in a savepoint of its own (whole or not at all). A group's
-        results are handed out only once it is committed, so every article reported imported
-        is in the file, whole, whatever stops the import afterwards."""
+        GROUP_SECONDS, each article whole or not at all (its one INSERT, or a savepoint around the
+        statements of an article with spans or statuses). A group's results are handed out only
+        once it is committed, so every article reported imported is in the file, whole, whatever
+        stops the import afterwards. Files are read ahead (by worker processes in a long import),
+        never stored ahead: what is stored, and when, is as when each file is read as it comes."""
         pending: list[ImportResult] = []
-        with long_write(self.corpus.db):  # restored however the import ends
+        with long_write(self.corpus.db), closing(self._read_ahead()) as files:  # both ended however it ends
             try:
-                for source, read in self._read_ahead():
+                for source, read in files:
                     if self._cancelled:
                         break
                     for result in self._file(source, read):

@@ -30,7 +30,7 @@ from annotator.formats.registry import Importer, importer
 from annotator.store.health import CorpusGoneError
 
 # A long import's files are read on other cores after this much of it ran here (seconds) ...
-INLINE_SECONDS = 0.3
+INLINE_SECONDS = 0.15
 # ... when what is left would take longer than this in this process alone (a handful of files
 # never waits for, nor pays for, a worker process).
 POOL_WORTH_SECONDS = 1.0

@@ -59,7 +59,8 @@ def _pooled(monkeypatch) -> list:
     monkeypatch.setenv("ANNOTATOR_WORKERS", "2")
     monkeypatch.setattr(import_files, "INLINE_SECONDS", 0.0)
     monkeypatch.setattr(import_files, "POOL_WORTH_SECONDS", 0.0)
-    monkeypatch.setattr(import_files, "START_ASIDE", False)  # a small import: wait for the workers
+    monkeypatch.setattr(import_files, "START_ASIDE", False)  # a small import: wait for the workers ...
+    monkeypatch.setattr(import_files, "HELP_WHILE_WAITING", 0)  # ... and leave them every batch
     monkeypatch.setattr(parallel, "BATCH_DOCS", 3)
     pools = []
 
@@ -78,7 +79,7 @@ def test_workers_import_what_one_process_imports(tmp_path, monkeypatch):
     alone = _import(tmp_path / "alone.db", folder)
     submitted = _pooled(monkeypatch)
     pooled = _import(tmp_path / "pooled.db", folder)
-    assert sum(1 for job in submitted if job is not parallel._ready) > 5  # the files went to workers
+    assert sum(1 for job in submitted if job is not parallel._ready) > 10  # the files went to workers
     assert pooled == alone
     results = {name: (outcome, reason) for name, outcome, reason, *_ in alone[0]}
     assert results["a05copy.txt"][0] == "duplicate" and "a05.txt" in results["a05copy.txt"][1]

@@ -69,7 +69,7 @@ def file_failure(exc: BaseException, path: Path, explicit: bool) -> tuple[str, s
 
 
 def open_records(
-    imp: Importer, path: Path, max_bytes: int, options: dict[str, str], auto: bool
+    imp: Importer, path: Path | str, max_bytes: int, options: dict[str, str], auto: bool
 ) -> Iterator[AnyRecord]:
     """The records of ``path`` as ``imp`` reads them (``auto``: the format was not chosen, so the
     content may refine it); ``options`` those the user gave, each importer taking its own."""
@@ -92,7 +92,7 @@ def reads_whole(imp: Importer | None) -> bool:
     return imp is not None and imp.read is not None and imp.read_path is None and imp.auto_path is None
 
 
-def read_file(job: tuple[Path, bool, str], max_bytes: int, options: dict[str, str], auto: bool) -> ReadFile:
+def read_file(job: tuple[Path | str, bool, str], max_bytes: int, options: dict[str, str], auto: bool) -> ReadFile:
     """One file read whole by the importer named in ``job`` (path, named by the user, importer):
     its records and their hashes, or the reason it cannot be imported. Runs in a worker process."""
     path, explicit, name = job
@@ -101,20 +101,21 @@ def read_file(job: tuple[Path, bool, str], max_bytes: int, options: dict[str, st
         for record in open_records(importer(name), path, max_bytes, options, auto):
             records.append(record)
     except BaseException as exc:  # noqa: BLE001 - classified as the batch classifies it; the rest raised
-        failure = file_failure(exc, path, explicit)
+        failure = file_failure(exc, Path(path), explicit)
     else:
         failure = None
     digests = tuple(content_hash(r.text) if isinstance(r, Record) else None for r in records)
     return ReadFile(tuple(records), digests, failure)
 
 
-def _job(source: Source, imp: Importer | None) -> tuple[Path, bool, str] | None:
+def _job(source: Source, imp: Importer | None) -> tuple[str, bool, str] | None:
     if source.problem or not reads_whole(imp):
         return None
-    return source.path, source.explicit, imp.name  # type: ignore[union-attr]
+    # The path as text: a worker gets it a few times faster than a Path, which it would parse again.
+    return str(source.path), source.explicit, imp.name  # type: ignore[union-attr]
 
 
-def _read_or_leave(job: tuple[Path, bool, str] | None, max_bytes: int, options: dict[str, str], auto: bool):
+def _read_or_leave(job: tuple[str, bool, str] | None, max_bytes: int, options: dict[str, str], auto: bool):
     return None if job is None else read_file(job, max_bytes, options, auto)
 
 

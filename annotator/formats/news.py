@@ -41,6 +41,7 @@ _KEY = re.compile(
     r"(?<![^\W\d_])(" + "|".join(sorted(map(re.escape, _KEYS), key=len, reverse=True)) + r")\s*[:：]\s*",
     re.IGNORECASE,
 )
+_EDITORS_SEPARATOR = re.compile(r"\s*[,;/、，；]\s*")
 _TRAILER_ZONE = 8  # trailers are looked for among the last non-empty lines only
 _SECTION_MAX_CHARS = 40
 _SECTION_MAX_WORDS = 5
@@ -141,16 +142,13 @@ def parse_news(text: str) -> NewsParts:
             if name == "source":
                 source = source or value
             else:
-                for editor in re.split(r"\s*[,;/、，；]\s*", value):
+                for editor in _EDITORS_SEPARATOR.split(value):
                     if editor and editor not in editors:
                         editors.append(editor)
     if not trailer_lines:
         return NewsParts(title=first_line_title(text))
     first_trailer = trailer_lines[0]
     before = _paragraphs(lines[:first_trailer], most=3)  # a section and a headline, and a body after them
-    section = None
-    title = first_line_title(text)
     if len(before) >= 3 and _is_section(before[0][1]) and _is_headline(before[1][1]):
-        section = before[0][1][0]
-        title = first_line_title(before[1][1][0])
-    return NewsParts(title=title, section=section, source=source, editors=editors)
+        return NewsParts(first_line_title(before[1][1][0]), before[0][1][0], source, editors)
+    return NewsParts(title=first_line_title(text), source=source, editors=editors)

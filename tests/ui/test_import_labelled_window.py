@@ -69,14 +69,15 @@ def test_the_progress_moves_within_one_large_file(qtbot, window, tmp_path):
     from annotator.formats.jobs import PROGRESS_STEPS
 
     path = tmp_path / "many.jsonl"
-    lines = (json.dumps({"text": f"Article {n} on Jiangmen.", "label": [[0, 7, "DOC"]]}) + "\n" for n in range(300))
+    # Results come out a committed group at a time (a group ends after 50 ms): enough records for several.
+    lines = (json.dumps({"text": f"Article {n} on Jiangmen.", "label": [[0, 7, "DOC"]]}) + "\n" for n in range(3000))
     path.write_text("".join(lines), encoding="utf-8")
     values = []
     task = corpus_files.run_import(window, [str(path)], show_summary=False)
     task.progressed.connect(lambda done, total, text: values.append(done))
     assert task.wait()
     report, _ = task.result
-    assert report.imported == 300
+    assert report.imported == 3000
     assert any(0 < v < PROGRESS_STEPS for v in values)  # not stuck at 0 until the one file is done
     assert values == sorted(values) and values[-1] == PROGRESS_STEPS
 

@@ -229,7 +229,9 @@ class _PoolStart:
         self.failed = False
         self._lock = threading.Lock()
         self._abandoned = False
-        threading.Thread(target=self._start, name="annotator-workers-start", daemon=True).start()
+        # Not a daemon: a program that ends while its workers start waits for them to be up and shut
+        # down, rather than leave the server forking a worker whose parent is gone (which fails loudly).
+        threading.Thread(target=self._start, name="annotator-workers-start").start()
 
     def _start(self) -> None:
         try:

@@ -171,8 +171,8 @@ def test_removing_the_corpus_during_an_import_stops_it_with_a_sentence(tmp_path)
     _fill(path, 1)
     folder = tmp_path / "incoming"
     folder.mkdir()
-    for i in range(3000):
-        (folder / f"a{i:04}.txt").write_text(f"Report {i}\n\nZhuhai item {i} joined the plan.\n", encoding="utf-8")
+    for i in range(20000):  # an import of a few seconds: it is still running when the file goes
+        (folder / f"a{i:05}.txt").write_text(f"Report {i}\n\nZhuhai item {i} joined the plan.\n", encoding="utf-8")
     proc = subprocess.Popen([*annotator_command(), "--db", str(path), "import", str(folder)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
@@ -186,7 +186,7 @@ def test_removing_the_corpus_during_an_import_stops_it_with_a_sentence(tmp_path)
     path.unlink()  # rm c.db
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 1, err
-    assert err.count("deleted, moved or replaced") == 1 and "Imported 3000" not in err  # stopped at once
+    assert err.count("deleted, moved or replaced") == 1 and "Imported 20000" not in err  # stopped at once
     assert "Traceback" not in err
 
 

@@ -38,6 +38,11 @@ POOL_WORTH_SECONDS = 1.0
 HELP_WHILE_WAITING = 16
 # The workers start on a thread of their own while this process reads on (False: wait for them).
 START_ASIDE = True
+# What their server loads when an import starts it: the importers, not the token exports' spaCy
+# (a second of CPU, and more than that of waiting for the first worker on a busy machine). An import
+# runs in a process of its own (the command, or the window's background process); where a token
+# export later uses the same server, its workers load spaCy themselves.
+PRELOAD = ["annotator.formats.import_files"]
 
 AnyRecord = Record | BadRecord | SkippedRecord
 
@@ -144,6 +149,7 @@ def read_ahead(
         help_while_waiting=HELP_WHILE_WAITING,
         reserve=1,
         start_aside=START_ASIDE,
+        preload=PRELOAD,
     )
     try:
         for source, done in zip(sources, read, strict=True):

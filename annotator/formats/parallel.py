@@ -103,6 +103,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     idle_only: bool = False,
     reserve: int = 0,
     start_aside: bool = False,
+    preload: list[str] | None = None,
 ) -> Iterator[T]:
     """``render(doc, *args)`` for every doc, in order, using every core for long work.
 
@@ -116,7 +117,8 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     itself with what it does with the results (an import storing the files workers read): the pool
     has that many fewer workers, one at least. With ``start_aside`` the workers start on a thread of
     their own while this process goes on rendering, one doc at a time, until they are up (their server
-    may take a second or more to load): this process never waits for them to start."""
+    may take a second or more to load): this process never waits for them to start. ``preload`` is
+    what the workers' server loads when this call starts it (``PRELOAD`` by default)."""
     workers = workers_available() if workers is None else workers
     inline_seconds = INLINE_SECONDS if inline_seconds is None else inline_seconds
     pool_worth = POOL_WORTH_SECONDS if pool_worth_seconds is None else pool_worth_seconds
@@ -132,7 +134,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
         elapsed = time.perf_counter() - began
         if warming and elapsed > inline_seconds / 4 and (not total or elapsed / done * (total - done) > pool_worth):
             warming = False
-            _start_server()  # it loads what workers need meanwhile: they start at once when asked for
+            _start_server(preload)  # it loads what workers need meanwhile: they start at once when asked for
         if workers > 1 and elapsed > inline_seconds:
             if idle_only:
                 workers = _idle_since(cpu_before, workers)
@@ -147,7 +149,7 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     starting = _PoolStart(
         ProcessPoolExecutor(
             workers,
-            mp_context=_context(),
+            mp_context=_context(preload),
             initializer=_worker_start,
             initargs=(initializer, args),
         )
@@ -271,19 +273,19 @@ def _worker_start(initializer: Callable[..., Any] | None, args: tuple) -> None:
         initializer(*args)
 
 
-def _context() -> Any:
+def _context(preload: list[str] | None = None) -> Any:
     """Workers forked from a fresh server process that has imported ``PRELOAD`` ("forkserver": each
     worker starts ready, without importing spaCy again), or started fresh ("spawn") where there is none."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)  # only the first server start reads it: always the same list
+        ctx.set_forkserver_preload(preload or PRELOAD)  # only the server's start reads it
         return ctx
     return multiprocessing.get_context("spawn")
 
 
-def _start_server() -> None:
+def _start_server(preload: list[str] | None = None) -> None:
     """Start the process workers are forked from, without waiting for it (it imports ``PRELOAD``)."""
-    if _context().get_start_method() != "forkserver":
+    if _context(preload).get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver
 

@@ -146,8 +146,8 @@ def test_workers_that_cannot_start_leave_the_import_to_this_process(tmp_path, mo
     class NoProcesses(type(spawn)):
         Process = Refused
 
-    monkeypatch.setattr(parallel, "_context", NoProcesses)
-    monkeypatch.setattr(parallel, "_start_server", lambda: None)
+    monkeypatch.setattr(parallel, "_context", lambda preload=None: NoProcesses())
+    monkeypatch.setattr(parallel, "_start_server", lambda preload=None: None)
     assert _import(tmp_path / "c.db", folder) == alone
     assert "worker processes stopped (they could not start)" in caplog.text
 

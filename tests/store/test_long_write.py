@@ -62,7 +62,8 @@ def test_a_failed_long_write_restores_the_interval_and_keeps_its_error(tmp_path)
         assert _cache(corpus) == cache
 
 
-def test_the_page_cache_is_larger_during_an_import_and_restored_after(tmp_path):
+def test_the_page_cache_is_larger_during_an_import_and_restored_after(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch_module, "GROUP_ARTICLES", 100)  # more than one commit group
     folder = tmp_path / "news"
     folder.mkdir()
     for i in range(500):

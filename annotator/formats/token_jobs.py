@@ -52,11 +52,6 @@ def _to_send(piece: Any) -> Any:
     return to_send() if to_send is not None else piece
 
 
-# Batches this process renders itself while the oldest batch in a worker is not back (beyond those
-# queued for the workers): it would otherwise only wait, as it does while the workers start, and
-# on a machine other programs keep busy a third process at work gets a larger share of its cores.
-HELD_HERE = 2
-
 _TOKENIZERS: dict[str | None, Tokenizer] = {}
 
 
@@ -99,9 +94,7 @@ def write_rendered(
     duplicates = 0
     languages = tok.languages
     write = _writer(out)
-    for result in ordered_map(
-        render, docs, choice, total=ctx.articles, initializer=shared_tokenizer, help_while_waiting=HELD_HERE
-    ):
+    for result in ordered_map(render, docs, choice, total=ctx.articles, initializer=shared_tokenizer):
         if isinstance(result.text, (str, bytes)):
             write(result.text)
         else:

@@ -27,6 +27,9 @@ def choose_non_overlapping(tdoc: TokenDoc, report: ExportReport, where: str) -> 
     lasts = list(map(_END, spans))
     if all(map(le, lasts[:-1], islice(firsts, 1, None))):  # in text order, none overlapping: most articles
         return list(spans), 0
+    once = _without_copies(spans)
+    if once is not None:  # none overlapping once copies are written once: most of the rest
+        return once, len(spans) - len(once)
     # Longest first, then earliest, then by label and id.
     keys = list(zip(map(sub, firsts, lasts), firsts, lasts, map(_LABEL, spans), map(_ID, spans), strict=True))
     occupied = bytearray(len(tdoc.starts))
@@ -55,11 +58,30 @@ def choose_non_overlapping(tdoc: TokenDoc, report: ExportReport, where: str) -> 
     return sorted(kept.values(), key=_TOKEN_START), duplicates
 
 
+def _without_copies(spans: list[PlacedSpan]) -> list[PlacedSpan] | None:
+    """The spans in text order with each copy (same place and label) left out, the one with the lowest
+    id kept as the full rule keeps it; None when two spans that are not copies share a token."""
+    kept: list[PlacedSpan] = []
+    last = None
+    end = 0
+    for p in sorted(spans, key=_ORDER):
+        key = (p.start, p.end, p.span.label)
+        if key == last:
+            continue  # a copy of the one just kept (sorted by id among copies: the lowest is kept)
+        if p.token_start < end:
+            return None
+        kept.append(p)
+        last = key
+        end = p.token_end
+    return kept
+
+
 _START = itemgetter(1)
 _END = itemgetter(2)
 _TOKEN_START = itemgetter(3)
 _LABEL = attrgetter("span.label")
 _ID = attrgetter("span.id")
+_ORDER = attrgetter("token_start", "start", "end", "span.label", "span.id")
 
 
 def iob2_tags(n_tokens: int, spans: list[PlacedSpan]) -> list[str]:

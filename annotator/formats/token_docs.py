@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import eq, itemgetter
 from typing import NamedTuple
 
@@ -173,8 +173,8 @@ def _tokenize_window(
     sent = sentence_starts(text, starts, ends, lo, hi)
     if placed and len(sent) > 1:
         sent = _outside_spans(sent, placed, len(starts))
-    bounds = sent + [len(starts)]
-    sentences = [(bounds[k], bounds[k + 1]) for k in range(len(sent))]
+    # Token ranges [i, j), made in C.
+    sentences = list(zip(sent, [*islice(sent, 1, None), len(starts)], strict=True)) if sent else []
     return TokenDoc(doc, starts, ends, sentences, placed, language, texts)
 
 

@@ -230,8 +230,8 @@ class Tokenizer:
         key = f"spacy-{language}" if self.spacy is not None else "rules"
         multi, single = _CHUNK_CACHES.setdefault(key, ({}, set()))
         # The article's distinct chunks looked up in the cache (``set -= cache`` would walk the
-        # whole cache, article after article).
-        new = [c for c in set(chunks) if c not in multi and c not in single]
+        # whole cache, article after article; ``difference`` walks the smaller set).
+        new = set(chunks).difference(multi).difference(single)  # each walks the article's chunks, in C
         if new:
             if len(single) + len(multi) > _CACHE_LIMIT:
                 multi.clear()

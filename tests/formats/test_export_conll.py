@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.formats import export_corpus
+from annotator.formats import export_corpus, token_jobs
 from annotator.formats.dataset import ExportOptions
 from tests.formats import token_corpus
 
@@ -118,6 +118,8 @@ def test_spacy_convert_reads_every_article_and_entity(corpus, wants, tmp_path, m
 
 def test_rule_based_without_spacy(corpus, wants, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "spacy", None)
+    # The tokenizer made while spaCy is missing is forgotten afterwards (the next export gets spaCy's).
+    monkeypatch.setattr(token_jobs, "_TOKENIZERS", {})
     report = export_corpus(corpus, tmp_path / "c.conll", "conll")
     assert "rule-based" in report.notes[0]
     docs = documents((tmp_path / "c.conll").read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from annotator.core.model import Article, Label, Status
 from annotator.core.text import grapheme_end, grapheme_start
 from annotator.store import Corpus
-from annotator.store.exporting import open_reader, read_for_export, select_ids
+from annotator.store.exporting import open_reader, read_for_export, read_rows_for_export, select_ids
 
 SPLIT_NAMES = ("train", "dev", "test")
 
@@ -254,6 +254,24 @@ class DocSource:
             yield ExportDoc(article, tuple(spans))
 
 
+@dataclass(frozen=True)
+class RowSource(DocSource):
+    """A ``DocSource`` whose docs are plain rows (``DocStream.rows``)."""
+
+    quoted_text: bool = False
+
+    def read(self, ids: list[int]) -> Iterator[tuple]:  # type: ignore[override]
+        db = _worker_db(self.path)
+        for batch in read_rows_for_export(
+            db, ids, labels=self.labels, annotators=self.annotators, user=self.user, quoted_text=self.quoted_text
+        ):
+            yield from batch
+
+    @staticmethod
+    def spans_of(doc: tuple) -> int:
+        return len(doc[3])
+
+
 _WORKER_DBS: dict[str, Any] = {}
 
 
@@ -275,6 +293,7 @@ class DocStream:
         self, corpus: Corpus, ids: Sequence[int], options: ExportOptions, *, timestamps: bool = True, on_doc=None
     ) -> None:
         self.ids = list(ids)
+        self._corpus, self._options = corpus, options
         self._docs = iter_docs(corpus, self.ids, options, timestamps=timestamps)
         self._on_doc = on_doc
         self._last: int | None = None
@@ -295,6 +314,18 @@ class DocStream:
                 on_doc(len(doc.spans))
             yield doc
 
+    @property
+    def db(self) -> Any:
+        """The corpus's connection the docs are read on."""
+        return self._corpus.db
+
+    def rows(self, quoted_text: bool = False) -> "RowStream":
+        """The same docs as plain rows, for a writer that makes its records straight from them: each
+        ``(article, status, statuses, spans)`` as ``store.exporting.read_rows_for_export`` reads them
+        (no article or span objects; spans without their timestamps; with ``quoted_text`` the text
+        as SQLite's JSON string of it, in bytes). Counted like the docs."""
+        return RowStream(self, quoted_text)
+
     def account(self, spans: int) -> None:
         if self._on_doc is not None:
             self._on_doc(spans)
@@ -303,3 +334,39 @@ class DocStream:
         """The ids not taken yet (the stream stops here: take them from ``source``)."""
         self._docs.close()
         return self.ids if self._last is None else [i for i in self.ids if i > self._last]
+
+
+class RowStream:
+    """A ``DocStream``'s docs as plain rows (``DocStream.rows``); ``source``, ``rest`` and ``account``
+    as the stream's, for ``formats.parallel``."""
+
+    def __init__(self, stream: DocStream, quoted_text: bool = False) -> None:
+        self.stream = stream
+        self.quoted_text = quoted_text
+        self.source = None if stream.source is None else RowSource(**vars(stream.source), quoted_text=quoted_text)
+        self._opts = stream._options
+
+    def __len__(self) -> int:
+        return len(self.stream.ids)
+
+    def __iter__(self) -> Iterator[tuple]:
+        stream = self.stream
+        on_doc = stream._on_doc
+        batches = read_rows_for_export(
+            stream._corpus.db, stream.ids, labels=self._opts.labels, annotators=self._opts.annotators,
+            user=stream._corpus.user, quoted_text=self.quoted_text,
+        )
+        stream._docs.close()  # the docs are read here instead
+        stream._docs = batches  # (``rest`` closes it)
+        for batch in batches:
+            for doc in batch:
+                stream._last = doc[0][0]
+                if on_doc is not None:
+                    on_doc(len(doc[3]))
+                yield doc
+
+    def account(self, spans: int) -> None:
+        self.stream.account(spans)
+
+    def rest(self) -> list[int]:
+        return self.stream.rest()

@@ -17,11 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import orjson
+
 from annotator.core.model import Article
 from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportSpan
 from annotator.formats.parallel import ordered_map
 from annotator.formats.sinks import StreamSink
+from annotator.store.articles import read_meta
+from annotator.store.exporting import json_quote
 
 
 def article_record(article: Article, spans: list[dict[str, Any]]) -> dict[str, Any]:
@@ -67,10 +71,65 @@ def record_line(doc: ExportDoc) -> bytes:
     return jsonl.dumps_bytes(doc_record(doc), floats=doc.article.meta) + b"\n"
 
 
+def row_line(doc: tuple) -> bytes:
+    """``record_line`` of a doc read as plain rows (``DocStream.rows``): the same bytes, without an
+    article or span object made and taken apart again (a million of each in a large export)."""
+    (article_id, title, text, source, url, published, meta), status, statuses, spans = doc
+    if type(text) is bytes:  # already JSON (``quotes_like_orjson``): written as it is
+        text = orjson.Fragment(text) if meta == "{}" or not meta else orjson.loads(text)
+    record: dict[str, Any] = {"id": article_id, "title": title, "text": text}
+    if source is not None:
+        record["source"] = source
+    if url is not None:
+        record["url"] = url
+    if published is not None:
+        record["published"] = published
+    record["meta"] = meta = read_meta(meta)
+    record["status"] = status
+    record["statuses"] = statuses  # read in name order
+    record["spans"] = [
+        {"start": start, "end": end, "label": tag, "text": span_text, "annotator": name}
+        if not note and not reviewed_by
+        else _span_extras(start, end, tag, span_text, name, note, reviewed_by, reviewed_at)
+        for start, end, tag, span_text, name, note, reviewed_by, reviewed_at, _ in spans
+    ]
+    return jsonl.dumps_bytes(record, floats=meta) + b"\n"
+
+
+def _span_extras(start: int, end: int, tag: str, text: str, name: str, note: Any, by: Any, at: Any) -> dict[str, Any]:
+    """A span's record with its note or review (``span_record``'s keys, in its order)."""
+    record: dict[str, Any] = {"start": start, "end": end, "label": tag, "text": text, "annotator": name}
+    if note:
+        record["note"] = note
+    if by:
+        record["reviewed_by"] = by
+        record["reviewed_at"] = at
+    return record
+
+
+# Every character that JSON or orjson escapes (all of ASCII), and a sample of the rest: UTF-8 of
+# each length, the characters some readers take for line breaks, the last of the BMP, astral ones.
+_PROBE = "".join(map(chr, range(0x800))) + "\u2028\u2029\ufeff\uffff\U00010000\U00020bb7\U0010ffff"
+
+
+def quotes_like_orjson(db: Any) -> bool:
+    """Whether this SQLite's ``json_quote`` writes a string exactly as orjson does (it does, in the
+    versions tried; where it differs, or is missing, the text goes through orjson instead)."""
+    try:
+        return json_quote(db, _PROBE) == orjson.dumps(_PROBE)
+    except Exception:  # noqa: BLE001 - an SQLite without JSON functions: sqlite3.OperationalError
+        return False
+
+
 def write_native_jsonl(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
     """One article a line with its spans, on every idle core for a long export (in order: the same
-    bytes as one process writes). Written as bytes, except to a text stream (standard output)."""
-    lines = ordered_map(record_line, docs, total=ctx.articles, idle_only=True)
+    bytes as one process writes). Written as bytes, except to a text stream (standard output).
+    An export's own stream of docs is read as plain rows (``row_line``), any other as docs."""
+    rows = getattr(docs, "rows", None)
+    if rows is not None:
+        lines = ordered_map(row_line, rows(quotes_like_orjson(docs.db)), total=ctx.articles, idle_only=True)
+    else:
+        lines = ordered_map(record_line, docs, total=ctx.articles, idle_only=True)
     if isinstance(sink, StreamSink):
         out = sink.text()
         for line in lines:

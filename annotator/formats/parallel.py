@@ -301,7 +301,12 @@ def _id_batches(ids: list[int]) -> Iterator[list[int]]:
 
 
 def _render_ids(render: Callable[..., T], source: Any, ids: list[int], args: tuple) -> list[tuple[int, T]]:
-    return [(len(doc.spans), _finished(render(doc, *args))) for doc in source.read(ids)]
+    spans_of = getattr(source, "spans_of", _spans_of)  # a source of plain rows says where their spans are
+    return [(spans_of(doc), _finished(render(doc, *args))) for doc in source.read(ids)]
+
+
+def _spans_of(doc: Any) -> int:
+    return len(doc.spans)
 
 
 def _render_docs(render: Callable[..., T], _source: Any, batch: list[Any], args: tuple) -> list[tuple[int, T]]:

@@ -84,14 +84,7 @@ def read_for_export(
     ``labels`` / ``annotators`` are given. ``make_span(*row)`` builds each span (a NamedTuple class, say).
     Without ``timestamps`` the spans' created and updated are None (a fifth less to read for formats
     that do not write them). An article's ``status`` is ``user``'s; ``statuses`` holds every analyst's."""
-    where = ""
-    filters: list[Any] = []
-    if labels:
-        where += f" AND l.tag IN ({', '.join('?' * len(labels))})"
-        filters.extend(sorted(labels))
-    if annotators:
-        where += f" AND n.name IN ({', '.join('?' * len(annotators))})"
-        filters.extend(sorted(annotators))
+    where, filters = _filters(labels, annotators)
     sql = _SPANS.format(ids="{ids}", where=where, times="a.created, a.updated" if timestamps else "NULL, NULL")
     conn = db.conn
     pending: list[int] = []
@@ -102,6 +95,19 @@ def read_for_export(
             pending = []
     if pending:
         yield from _batch(conn, pending, sql, filters, make_span, user)
+
+
+def _filters(labels: Collection[str], annotators: Collection[str]) -> tuple[str, list[Any]]:
+    """The spans' WHERE clause for the tags and analysts kept (empty: every one) and its parameters."""
+    where = ""
+    filters: list[Any] = []
+    if labels:
+        where += f" AND l.tag IN ({', '.join('?' * len(labels))})"
+        filters.extend(sorted(labels))
+    if annotators:
+        where += f" AND n.name IN ({', '.join('?' * len(annotators))})"
+        filters.extend(sorted(annotators))
+    return where, filters
 
 
 def _made(make_span: Callable[..., Any], rows: list[tuple]) -> Iterator[Any]:
@@ -148,3 +154,93 @@ def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_spa
         rest = [i for i in ids if i > last]
         if rest:
             yield from _batch(conn, rest, sql, filters, make_span, user)
+
+
+# For a writer that turns rows straight into records (the JSON Lines export): only the columns it
+# writes, no timestamps, no content hash, no objects built per article or per span.
+_ROW_SPANS = (
+    """SELECT a.start, a."end", l.tag, a.text, n.name, nullif(a.note, ''), r.name, a.reviewed_at, a.article_id
+    FROM """
+    + ANNOTATION_JOIN
+    + """ CROSS JOIN labels l ON l.id = a.label_id
+    WHERE a.article_id IN ({ids}){where} ORDER BY a.article_id, a.start, a."end", a.id"""
+)
+_ROW_ARTICLES = "SELECT id, title, {text}, source, url, published, meta FROM articles WHERE id IN ({{ids}})"
+_QUOTED_TEXT = "CAST(json_quote(text) AS BLOB)"
+_STATUS_TEXT = {str(s): str(s) for s in Status}
+
+
+def read_rows_for_export(
+    db: Database,
+    ids: Iterable[int],
+    *,
+    labels: Collection[str] = (),
+    annotators: Collection[str] = (),
+    batch: int = BATCH_ARTICLES,
+    user: str = "",
+    quoted_text: bool = False,
+) -> Iterator[list[tuple[tuple, str, dict[str, str], tuple[tuple, ...]]]]:
+    """What ``read_for_export`` reads, as plain rows, a batch (one snapshot) at a time: a list of
+    ``(article, status, statuses, spans)`` per batch, where ``article`` is (id, title, text, source,
+    url, published, meta as stored), ``status`` ``user``'s status text, ``statuses`` every analyst's
+    by name (in name order) and ``spans`` rows of (start, end, tag, text, annotator, note or None,
+    reviewed_by, reviewed_at, article_id) sorted by (start, end, id). For a writer that makes its
+    records straight from rows: nothing is built per article or span that it would take apart again.
+    With ``quoted_text`` the article's text comes as SQLite's ``json_quote`` of it, UTF-8 bytes (see
+    ``json_quote``), never decoded into a Python string."""
+    where, filters = _filters(labels, annotators)
+    sql = _ROW_SPANS.format(ids="{ids}", where=where)
+    articles_sql = _ROW_ARTICLES.format(text=_QUOTED_TEXT if quoted_text else "text")
+    conn = db.conn
+    pending: list[int] = []
+    for article_id in ids:
+        pending.append(article_id)
+        if len(pending) >= batch:
+            yield from _row_batches(conn, pending, sql, articles_sql, filters, user)
+            pending = []
+    if pending:
+        yield from _row_batches(conn, pending, sql, articles_sql, filters, user)
+
+
+def json_quote(db: Database, text: str) -> bytes:
+    """SQLite's ``json_quote`` of ``text`` as UTF-8 bytes (the JSON string literal that
+    ``read_rows_for_export(..., quoted_text=True)`` reads for each article's text)."""
+    return db.conn.execute(f"SELECT {_QUOTED_TEXT.replace('text', '?')}", (text,)).fetchone()[0]
+
+
+def _row_batches(conn: Any, ids: Sequence[int], sql: str, articles_sql: str, filters: list[Any], user: str):
+    ids = sorted(ids)
+    marks = ", ".join("?" * len(ids))
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # one snapshot for the batch: articles and spans agree
+    try:
+        rows = conn.execute(sql.format(ids=marks), [*ids, *filters]).fetchall()
+        spans = {key: tuple(group) for key, group in groupby(rows, key=itemgetter(8))}
+        del rows
+        statuses: dict[int, dict[str, str]] = {}
+        for article_id, name, status in conn.execute(_LAYERS.format(ids=marks), ids):  # in name order
+            statuses.setdefault(article_id, {})[name] = _STATUS_TEXT[status]
+        articles: list[tuple] = []
+        chars = 0
+        for row in conn.execute(articles_sql.format(ids=marks), ids):  # in id order, as in _batch
+            articles.append(row)
+            chars += len(row[2])
+            if chars >= BATCH_CHARS:
+                break
+    finally:
+        if own:
+            conn.execute("COMMIT")  # a read: releases the snapshot, nothing to write
+    new, no_layers, no_spans = str(Status.NEW), {}, ()
+    pop, get = spans.pop, statuses.get
+    out = []
+    for row in articles:
+        layers = get(row[0], no_layers)
+        out.append((row, layers.get(user, new), layers, pop(row[0], no_spans)))
+    yield out
+    if chars >= BATCH_CHARS and articles:
+        last = articles[-1][0]
+        rest = [i for i in ids if i > last]
+        del articles, out
+        if rest:
+            yield from _row_batches(conn, rest, sql, articles_sql, filters, user)

@@ -75,10 +75,10 @@ def test_failed_export_leaves_the_old_file_and_no_temporary(filled, tmp_path, mo
         calls.append(doc)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return doc_record(doc)
+        return row_line(doc)
 
-    doc_record = native_jsonl.doc_record
-    monkeypatch.setattr(native_jsonl, "doc_record", failing)
+    row_line = native_jsonl.row_line  # what an export's own stream of articles is written with
+    monkeypatch.setattr(native_jsonl, "row_line", failing)
     with pytest.raises(OSError, match="No space"):
         export_corpus(filled, out)
     assert calls  # the export had started writing

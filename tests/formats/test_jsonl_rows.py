@@ -7,8 +7,7 @@ import io
 import pytest
 
 from annotator.core.model import Annotation, Status
-from annotator.formats import export_corpus
-from annotator.formats import native_jsonl
+from annotator.formats import export_corpus, native_jsonl
 from annotator.formats.dataset import ExportOptions, iter_docs, select_article_ids
 from annotator.store import open_corpus
 from annotator.store.edits import mark_reviewed

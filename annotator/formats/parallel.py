@@ -42,6 +42,7 @@ BATCH_DOCS = 64  # articles sent to a worker at once ...
 BATCH_CHARS = 1_000_000  # ... or fewer, once their text adds up to this
 IN_FLIGHT = 3  # batches queued per worker
 POOL_WORTH_SECONDS = 5.0  # work left (at this process's pace) that is worth starting workers for
+pools_started = 0  # pools of workers this process has started (what a benchmark reports)
 
 
 def workers_available() -> int:
@@ -128,6 +129,9 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
     cpu_before = _cpu_times() if idle_only and workers > 1 else None
     done = 0
     warming = workers > 1 and not idle_only  # the workers' server may be started while this process works
+    if workers < 2:
+        yield from _here(render, it, args)
+        return
     for doc in it:
         yield render(doc, *args)
         done += 1
@@ -135,16 +139,21 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
         if warming and elapsed > inline_seconds / 4 and (not total or elapsed / done * (total - done) > pool_worth):
             warming = False
             _start_server(preload)  # it loads what workers need meanwhile: they start at once when asked for
-        if workers > 1 and elapsed > inline_seconds:
+        if elapsed > inline_seconds:
             if idle_only:
                 workers = _idle_since(cpu_before, workers)
-                if workers < 2:
-                    continue  # other programs keep the other cores busy: workers would only queue
+                if workers < 2:  # other programs keep the other cores busy: workers would only queue
+                    yield from _here(render, it, args)
+                    return
             if not total or elapsed / done * (total - done) > pool_worth:
                 break
-            workers = 1  # what is left takes less than starting the workers would save
+            # what is left takes less than starting the workers would save
+            yield from _here(render, it, args)
+            return
     else:
         return
+    global pools_started
+    pools_started += 1
     workers = max(1, workers - reserve)
     starting = _PoolStart(
         ProcessPoolExecutor(
@@ -259,6 +268,13 @@ class _PoolStart:
 
 def _ready() -> None:
     """A worker's first job: none, only to know the workers are up."""
+
+
+def _here(render: Callable[..., T], docs: Iterator[Any], args: tuple) -> Iterator[T]:
+    """The rest in this process (nothing more to decide per doc: a million of them in a large export)."""
+    if args:
+        return (render(doc, *args) for doc in docs)
+    return map(render, docs)
 
 
 PRELOAD = ["annotator.formats.worker_preload"]  # imported once by the process workers are forked from

@@ -129,23 +129,34 @@ with open_corpus(sys.argv[1], create=False) as corpus:
 seconds = time.perf_counter() - t0
 with open("/proc/self/status") as status:
     peak_kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
-print(seconds, peak_kb, spans)
+from annotator.formats import parallel
+print(parallel.pools_started, seconds, peak_kb, spans)
 """
 
 
-def export_in_child(db: Path, out: Path, fmt: str = "jsonl") -> tuple[float, float, int]:
+def export_in_child(
+    db: Path, out: Path, fmt: str = "jsonl", workers: int | None = None, pools: list[int] | None = None
+) -> tuple[float, float, int]:
     """(seconds, peak resident memory in MB, spans written) of a process that does nothing but
-    this export; the seconds run from opening the corpus to the file written (not the start-up)."""
+    this export; the seconds run from opening the corpus to the file written (not the start-up).
+    ``workers`` sets ``ANNOTATOR_WORKERS`` for it (1: everything in that one process); the number of
+    worker pools it started is appended to ``pools``."""
+    import os
     import subprocess
     import sys
 
+    env = dict(os.environ)
+    if workers is not None:
+        env["ANNOTATOR_WORKERS"] = str(workers)
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(db), str(out), fmt], capture_output=True, text=True, check=False
+        [sys.executable, "-c", _CHILD, str(db), str(out), fmt], capture_output=True, text=True, check=False, env=env
     )
     if done.returncode != 0:
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"the {fmt} export failed: {tail}")
-    seconds, peak_kb, spans = done.stdout.split()[-3:]
+    started, seconds, peak_kb, spans = done.stdout.split()[-4:]
+    if pools is not None:
+        pools.append(int(started))
     return float(seconds), round(int(peak_kb) / 1024, 1), int(spans)
 
 

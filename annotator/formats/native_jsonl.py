@@ -15,6 +15,7 @@ reviewed, and when) only when it was reviewed. Offsets are code points: ``text[s
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
 import orjson
@@ -23,7 +24,7 @@ from annotator.core.model import Article
 from annotator.formats import jsonl
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportSpan
 from annotator.formats.parallel import ordered_map
-from annotator.formats.sinks import StreamSink
+from annotator.formats.sinks import StreamSink, start_writeback
 from annotator.store.articles import read_meta
 from annotator.store.exporting import json_quote
 
@@ -121,6 +122,9 @@ def quotes_like_orjson(db: Any) -> bool:
         return False
 
 
+LINES_AT_ONCE = 256  # lines handed to the file together
+
+
 def write_native_jsonl(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext) -> None:
     """One article a line with its spans, on every idle core for a long export (in order: the same
     bytes as one process writes). Written as bytes, except to a text stream (standard output).
@@ -136,5 +140,7 @@ def write_native_jsonl(docs: Iterable[ExportDoc], sink: Any, ctx: ExportContext)
             out.write(line.decode("utf-8"))
         return
     out = sink.binary()
-    for line in lines:
-        out.write(line)
+    write = out.writelines
+    while chunk := list(islice(lines, LINES_AT_ONCE)):
+        write(chunk)
+        start_writeback(out)

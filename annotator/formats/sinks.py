@@ -56,6 +56,33 @@ _UTF8_LF: weakref.WeakSet = weakref.WeakSet()  # the sinks' text files
 WRITE_BUFFER = 1 << 20
 
 
+WRITEBACK_BYTES = 32 << 20  # how much of a long export may wait in memory before it starts going to disk
+_writeback_from: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def start_writeback(fh: IO[bytes]) -> None:
+    """Have the operating system start writing to disk what ``fh`` has written so far, without
+    waiting for it, every ``WRITEBACK_BYTES`` (a writer calls this now and then). Otherwise a
+    large export (gigabytes) stays in memory until the sync that ends it, which then waits for all
+    of it; this way the disk writes while the export goes on. Nothing where the system has no
+    such hint (``posix_fadvise``: not on Windows or macOS)."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return
+    try:
+        end = fh.tell()
+        start = _writeback_from.get(fh, 0)
+        if end - start < WRITEBACK_BYTES:
+            return
+        fh.flush()
+        # On Linux, DONTNEED starts the writeback of the range's dirty pages and drops the pages
+        # already on disk from the cache (the export's output is not read back).
+        advise(fh.fileno(), start, end - start, os.POSIX_FADV_DONTNEED)
+        _writeback_from[fh] = end
+    except (OSError, ValueError, AttributeError, TypeError):  # a pipe, a closed or unusual stream
+        return
+
+
 def writes_utf8_lf(stream: IO[str]) -> bool:
     """Whether ``stream`` is a sink's text file: UTF-8, line breaks written as they are, a binary
     ``buffer`` under it that bytes can go to (once the text written so far is flushed)."""

@@ -26,6 +26,7 @@ from annotator.ui.editor import Editor
 from annotator.ui.i18n import tr
 from annotator.ui.session import CorpusSession
 from annotator.ui.team.disagreements import LETTERS, DisagreementList
+from annotator.ui.widgets.tables import unshaped_rows
 
 
 class Settle(Command):
@@ -79,6 +80,7 @@ class AdjudicationDock(QDockWidget):
         self.tree.setTabKeyNavigation(False)
         self.tree.setUniformItemSizes(True)  # long versions are elided; the tooltip holds them whole
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        unshaped_rows(self.tree)
         layout.addWidget(self.tree, 1)
         self.keys = QLabel(body, objectName="adjudicationKeys")
         self.keys.setWordWrap(True)

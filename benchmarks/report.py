@@ -83,10 +83,12 @@ def write_json(path: Path, mode: str, figures: list[Figure], seconds: float, sta
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
-def markdown(report: dict) -> str:
-    """A Markdown table of a JSON report, as the README quotes it."""
+def markdown(report: dict, keys: list[str] | None = None) -> str:
+    """A Markdown table of a JSON report (of the figures ``keys`` only, in that order, when given), as
+    docs/performance.md and the README quote it."""
     lines = ["| Figure | Target | Measured | Baseline (same run) | Ratio |", "| --- | --- | --- | --- | --- |"]
-    for fig in report["figures"].values():
+    figures = report["figures"]
+    for fig in (figures.values() if keys is None else (figures[k] for k in keys)):
         if fig["status"] != OK:
             lines.append(f"| {fig['title']} | {fig['target']} | {fig['status']} | | |")
             continue
@@ -101,4 +103,6 @@ def markdown(report: dict) -> str:
 if __name__ == "__main__":
     import sys
 
-    print(markdown(json.loads(Path(sys.argv[1]).read_text())))
+    # python -m benchmarks.report REPORT.json [KEY,KEY,...]
+    chosen = sys.argv[2].split(",") if len(sys.argv) > 2 else None
+    print(markdown(json.loads(Path(sys.argv[1]).read_text()), chosen))

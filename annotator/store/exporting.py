@@ -87,14 +87,20 @@ def read_for_export(
     where, filters = _filters(labels, annotators)
     sql = _SPANS.format(ids="{ids}", where=where, times="a.created, a.updated" if timestamps else "NULL, NULL")
     conn = db.conn
+    for chunk in _chunks(ids, batch):
+        yield from _batch(conn, chunk, sql, filters, make_span, user)
+
+
+def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    """``ids`` in lists of ``size`` (the last one shorter), taken as they come."""
     pending: list[int] = []
     for article_id in ids:
         pending.append(article_id)
-        if len(pending) >= batch:
-            yield from _batch(conn, pending, sql, filters, make_span, user)
+        if len(pending) >= size:
+            yield pending
             pending = []
     if pending:
-        yield from _batch(conn, pending, sql, filters, make_span, user)
+        yield pending
 
 
 def _filters(labels: Collection[str], annotators: Collection[str]) -> tuple[str, list[Any]]:
@@ -192,14 +198,8 @@ def read_rows_for_export(
     sql = _ROW_SPANS.format(ids="{ids}", where=where)
     articles_sql = _ROW_ARTICLES.format(text=_QUOTED_TEXT if quoted_text else "text")
     conn = db.conn
-    pending: list[int] = []
-    for article_id in ids:
-        pending.append(article_id)
-        if len(pending) >= batch:
-            yield from _row_batches(conn, pending, sql, articles_sql, filters, user)
-            pending = []
-    if pending:
-        yield from _row_batches(conn, pending, sql, articles_sql, filters, user)
+    for chunk in _chunks(ids, batch):
+        yield from _row_batches(conn, chunk, sql, articles_sql, filters, user)
 
 
 def json_quote(db: Database, text: str) -> bytes:

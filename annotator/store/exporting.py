@@ -125,24 +125,32 @@ def _made(make_span: Callable[..., Any], rows: list[tuple]) -> Iterator[Any]:
     return starmap(make_span, rows)
 
 
-def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_span: Callable[..., Any], user: str):
-    ids = sorted(ids)
+def _read_batch(
+    conn: Any,
+    ids: Sequence[int],
+    spans_sql: str,
+    articles_sql: str,
+    filters: list[Any],
+    grouped: Callable[[list[tuple]], dict[int, tuple]],
+    status_of: dict[str, Any],
+) -> tuple[dict[int, tuple], dict[int, dict[str, Any]], list[tuple], int]:
+    """One batch of articles (``ids``, ascending) read in one snapshot, so that articles, spans and
+    statuses agree: the spans by article (``grouped`` of the span rows), every analyst's status by
+    article and name (``status_of`` each stored status), the article rows in id order, and their
+    characters. A batch stops early once it holds BATCH_CHARS of text, so memory stays a small
+    multiple of the largest article; the caller reads the ids after the last row in another batch."""
     marks = ", ".join("?" * len(ids))
     own = not conn.in_transaction
     if own:
-        conn.execute("BEGIN")  # one snapshot for the batch: articles and spans agree
+        conn.execute("BEGIN")  # one snapshot for the batch
     try:
-        rows = conn.execute(sql.format(ids=marks), [*ids, *filters]).fetchall()
-        spans = {key: tuple(group) for key, group in groupby(_made(make_span, rows), key=itemgetter(11))}
-        del rows
+        spans = grouped(conn.execute(spans_sql.format(ids=marks), [*ids, *filters]).fetchall())
+        statuses: dict[int, dict[str, Any]] = {}
+        for article_id, name, status in conn.execute(_LAYERS.format(ids=marks), ids):  # in name order
+            statuses.setdefault(article_id, {})[name] = status_of[status]
         articles: list[tuple] = []
         chars = 0
-        # In id order (SQLite walks the IN list sorted); a batch stops early once it holds
-        # BATCH_CHARS of text, so memory stays a small multiple of the largest article.
-        statuses: dict[int, dict[str, Status]] = {}
-        for article_id, name, status in conn.execute(_LAYERS.format(ids=marks), ids):
-            statuses.setdefault(article_id, {})[name] = _STATUS[status]
-        for row in conn.execute(_ARTICLES.format(ids=marks), ids):
+        for row in conn.execute(articles_sql.format(ids=marks), ids):  # in id order (SQLite walks the IN list sorted)
             articles.append(row)
             chars += len(row[2])
             if chars >= BATCH_CHARS:
@@ -150,6 +158,16 @@ def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_spa
     finally:
         if own:
             conn.execute("COMMIT")  # a read: releases the snapshot, nothing to write
+    return spans, statuses, articles, chars
+
+
+def _batch(conn: Any, ids: Sequence[int], sql: str, filters: list[Any], make_span: Callable[..., Any], user: str):
+    ids = sorted(ids)
+
+    def grouped(rows: list[tuple]) -> dict[int, tuple]:
+        return {key: tuple(group) for key, group in groupby(_made(make_span, rows), key=itemgetter(11))}
+
+    spans, statuses, articles, chars = _read_batch(conn, ids, sql, _ARTICLES, filters, grouped, _STATUS)
     last = articles[-1][0] if articles else None
     for row in articles:
         layers = statuses.get(row[0]) or {}
@@ -210,27 +228,11 @@ def json_quote(db: Database, text: str) -> bytes:
 
 def _row_batches(conn: Any, ids: Sequence[int], sql: str, articles_sql: str, filters: list[Any], user: str):
     ids = sorted(ids)
-    marks = ", ".join("?" * len(ids))
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN")  # one snapshot for the batch: articles and spans agree
-    try:
-        rows = conn.execute(sql.format(ids=marks), [*ids, *filters]).fetchall()
-        spans = {key: tuple(group) for key, group in groupby(rows, key=itemgetter(8))}
-        del rows
-        statuses: dict[int, dict[str, str]] = {}
-        for article_id, name, status in conn.execute(_LAYERS.format(ids=marks), ids):  # in name order
-            statuses.setdefault(article_id, {})[name] = _STATUS_TEXT[status]
-        articles: list[tuple] = []
-        chars = 0
-        for row in conn.execute(articles_sql.format(ids=marks), ids):  # in id order, as in _batch
-            articles.append(row)
-            chars += len(row[2])
-            if chars >= BATCH_CHARS:
-                break
-    finally:
-        if own:
-            conn.execute("COMMIT")  # a read: releases the snapshot, nothing to write
+
+    def grouped(rows: list[tuple]) -> dict[int, tuple]:
+        return {key: tuple(group) for key, group in groupby(rows, key=itemgetter(8))}
+
+    spans, statuses, articles, chars = _read_batch(conn, ids, sql, articles_sql, filters, grouped, _STATUS_TEXT)
     new, no_layers, no_spans = str(Status.NEW), {}, ()
     pop, get = spans.pop, statuses.get
     out = []

@@ -55,46 +55,51 @@ def render_prodigy(doc: ExportDoc, choice: str | None) -> Rendered:
     return result
 
 
-def _prodigy_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[str]:
-    """``jsonl.dumps(record)`` of the whole task, made of pieces: the text, the tokens a window at a
+def _prodigy_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[bytes]:
+    """``jsonl.dumps_bytes(record)`` of the whole task, made of pieces: the text, the tokens a window at a
     time (``TOKENS_AT_ONCE`` at once), then the spans, answer and meta (the same bytes: the JSON is
     compact). The spans come after every token, so each window's are kept until then, as their
     UTF-8 JSON: a fraction of the memory of the records."""
     text = doc.text
-    yield '{"text":"'
+    yield b'{"text":"'
     for i in range(0, len(text), TEXT_PIECE):  # escaping is character by character: pieces join up exactly
-        yield jsonl.dumps(text[i : i + TEXT_PIECE])[1:-1]
-    yield '","tokens":['
+        yield jsonl.dumps_bytes(text[i : i + TEXT_PIECE])[1:-1]
+    yield b'","tokens":['
     layout = LayoutStream(doc.text)
-    pos = 0
-    number = 0
+    place = [0, 0]  # where the next word starts, and its number
     spans: list[bytes] = []
-
-    def tokens(words: list[tuple[str, bool]]) -> Iterator[str]:
-        nonlocal pos, number
-        for i in range(0, len(words), TOKENS_AT_ONCE):
-            rows = []
-            for word, ws in words[i : i + TOKENS_AT_ONCE]:
-                rows.append({"text": word, "start": pos, "end": pos + len(word), "id": number, "ws": ws})
-                pos += len(word) + ws
-                number += 1
-            piece = jsonl.dumps(rows)[1:-1]
-            yield piece if number == len(rows) else "," + piece
-
     for tdoc in tokenize_segments(doc, report, shared_tokenizer(choice)):
         result.language = tdoc.language
-        words, index = layout.feed(tdoc)
+        words, spaces, index = layout.feed(tdoc)
         if tdoc.spans:
             spans.append(jsonl.dumps_bytes([_span_record(p, index) for p in tdoc.spans])[1:-1])
         del tdoc  # its tokens are in words now
-        yield from tokens(words)
-    yield from tokens(layout.finish())
-    yield '],"spans":['
+        yield from _token_records(words, spaces, place)
+    yield from _token_records(*layout.finish(), place)
+    yield b'],"spans":['
     for n, piece in enumerate(spans):
-        yield (piece if n == 0 else b"," + piece).decode("utf-8")
+        yield piece if n == 0 else b"," + piece
         spans[n] = b""
-    tail = jsonl.dumps({"answer": "accept", "meta": article_meta(doc)})
-    yield "]," + tail[1:] + "\n"
+    tail = jsonl.dumps_bytes({"answer": "accept", "meta": article_meta(doc)})
+    yield b"]," + tail[1:] + b"\n"
+
+
+def _token_records(words: list[str], spaces: list[bool], place: list[int]) -> Iterator[bytes]:
+    """The words' token records, ``TOKENS_AT_ONCE`` at a time, as ``jsonl.dumps_bytes`` writes a list of
+    ``{"text", "start", "end", "id", "ws"}`` dicts (without its brackets; a comma before all but the first
+    of the task). ``place`` is where the next word starts and its number, moved on past these words."""
+    pos, number = place
+    for i in range(0, len(words), TOKENS_AT_ONCE):
+        rows = []
+        # Dicts, one a word: orjson writes them faster than any string formatting here would.
+        for word, ws in zip(words[i : i + TOKENS_AT_ONCE], spaces[i : i + TOKENS_AT_ONCE], strict=True):
+            end = pos + len(word)
+            rows.append({"text": word, "start": pos, "end": end, "id": number, "ws": ws})
+            pos = end + ws
+            number += 1
+        piece = jsonl.dumps_bytes(rows)[1:-1]
+        yield piece if number == len(rows) else b"," + piece
+    place[0], place[1] = pos, number
 
 
 def _span_record(p: PlacedSpan, index: list[int]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress, filterfalse
 
 # The commonest words of each language spaCy has tokenizer rules for that news in Latin script is
 # written in; a word shared by two languages counts for both. Enough to tell them apart on a paragraph.
@@ -17,17 +18,30 @@ _FUNCTION_WORDS = {
     "it": "il di che e la per un una del della non sono gli le con nel alla dei delle anche",
 }
 _WORD_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_ANY_FUNCTION_WORD = frozenset().union(*_WORD_SETS.values())
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
 def latin_language(sample: str) -> str:
     """The language of a Latin-script sample by its commonest words ("en", "es", "pt", "nl", "de",
-    "fr", "it"), or "" when there are too few words to tell."""
-    words = _LATIN_WORD.findall(sample)
+    "fr", "it"), or "" when there are too few words to tell.
+
+    A word is a run of letters (``[^\\W\\d_]+``). Read once per exported article, so found without a
+    regular expression where one is not needed: a whitespace-separated chunk made only of letters is
+    one word (most of them); only the others are cut by the expression."""
+    low = sample.lower()
+    if len(low) != len(sample):  # a letter whose lower case is longer (U+0130): words as cut before lowering
+        words = list(map(str.lower, _LATIN_WORD.findall(sample)))
+    else:
+        chunks = low.split()
+        words = list(compress(chunks, map(str.isalpha, chunks)))
+        if len(words) != len(chunks):
+            words += _LATIN_WORD.findall(" ".join(filterfalse(str.isalpha, chunks)))
     if len(words) < 8:
         return ""
-    counts = Counter(map(str.lower, words))
-    scores = {lang: sum(map(counts.__getitem__, vocab & counts.keys())) for lang, vocab in _WORD_SETS.items()}
+    counts = Counter(filter(_ANY_FUNCTION_WORD.__contains__, words))
+    keys = counts.keys()
+    scores = {lang: sum(map(counts.__getitem__, vocab & keys)) for lang, vocab in _WORD_SETS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     if scores[best] * 10 < len(words):  # under one word in ten is a function word: not one of these
         return ""

@@ -19,8 +19,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import compress, islice, repeat
-from operator import eq, itemgetter
+from itertools import accumulate, compress, islice, repeat
+from operator import add, eq, itemgetter, methodcaller, not_
 from typing import NamedTuple
 
 from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
@@ -276,7 +276,11 @@ def spacy_layout(tdoc: TokenDoc, lo: int = 0, hi: int | None = None) -> SpacyLay
 
 class LayoutStream:
     """``spacy_layout`` over an article's windows in order (``tokenize_segments``): each word comes
-    out once the whitespace after it is known, numbered as in the whole article's layout."""
+    out once the whitespace after it is known, numbered as in the whole article's layout.
+
+    The words come as two lists, texts and space flags, built a window at a time with list
+    operations rather than token by token: most gaps between tokens are "" or one space, and
+    only the others (line breaks, runs of spaces) are looked at one by one."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -284,52 +288,68 @@ class LayoutStream:
         self.count = 0  # words made so far, the pending one included
         self.pending: list | None = None  # [word, space] of the last word made
 
-    def _word(self, word: str, out: list[tuple[str, bool]]) -> None:
-        if self.pending is not None:
-            out.append((self.pending[0], self.pending[1]))
-        self.pending = [word, False]
-        self.count += 1
+    def feed(self, tdoc: TokenDoc) -> tuple[list[str], list[bool], list[int]]:
+        """The words finished so far (texts and space flags), and each token's word number."""
+        starts, ends = tdoc.starts, tdoc.ends
+        n = len(starts)
+        if not n:
+            return [], [], []
+        text, pending, count = self.text, self.pending, self.count
+        gaps = list(map(text.__getitem__, map(slice, [self.pos, *islice(ends, n - 1)], starts)))
+        spaced = list(map(_SPACE_FIRST, gaps))  # the word before the gap takes one space
+        tokens = tdoc.words()
+        words: list[str] = []
+        spaces: list[bool] = []
+        if pending is not None:
+            words.append(pending[0])
+            spaces.append(pending[1] or spaced[0])
+        # Gaps that make a word of their own: anything but "" and one space after a word.
+        odd = list(compress(range(n), map(not_, map(_PLAIN_GAPS.__contains__, gaps))))
+        if pending is None and gaps[0] == " ":
+            odd.insert(0, 0)  # a space before the first word is a word
+        token_spaces = spaced[1:]
+        token_spaces.append(False)  # the last token's is known with the next gap
+        shifts = [0] * n
+        prev = 0
+        for k in odd:
+            words += tokens[prev:k]
+            spaces += token_spaces[prev:k]
+            gap = gaps[k]
+            if (k or pending is not None) and gap[0] == " ":
+                gap = gap[1:]
+            words.append(gap)
+            spaces.append(False)
+            shifts[k] = 1
+            prev = k
+        words += tokens[prev:]
+        spaces += token_spaces[prev:]
+        index = list(map(add, range(count, count + n), accumulate(shifts)))
+        self.pending = [words.pop(), spaces.pop()]
+        self.count = count + n + len(odd)
+        self.pos = ends[-1]
+        return words, spaces, index
 
-    def _gap(self, s: int, out: list[tuple[str, bool]]) -> None:
-        if s > self.pos:
-            gap = self.text[self.pos : s]
+    def finish(self) -> tuple[list[str], list[bool]]:
+        """The last words: the whitespace after the last token, and the pending word."""
+        words: list[str] = []
+        spaces: list[bool] = []
+        gap = self.text[self.pos :]
+        if gap:
             if self.pending is not None and gap[0] == " ":
                 self.pending[1] = True
                 gap = gap[1:]
             if gap:
-                self._word(gap, out)
-
-    def feed(self, tdoc: TokenDoc) -> tuple[list[tuple[str, bool]], list[int]]:
-        """The words finished so far (with their space flags), and each token's word number."""
-        out: list[tuple[str, bool]] = []
-        index: list[int] = []
-        text = self.text
-        pos, count, pending = self.pos, self.count, self.pending
-        for s, e in zip(tdoc.starts, tdoc.ends, strict=True):  # _gap and _word, inline: this runs once per token
-            if s > pos:
-                gap = text[pos:s]
-                if pending is not None and gap[0] == " ":
-                    pending[1] = True
-                    gap = gap[1:]
-                if gap:
-                    if pending is not None:
-                        out.append((pending[0], pending[1]))
-                    pending = [gap, False]
-                    count += 1
-            index.append(count)
-            if pending is not None:
-                out.append((pending[0], pending[1]))
-            pending = [text[s:e], False]
-            count += 1
-            pos = e
-        self.pos, self.count, self.pending = pos, count, pending
-        return out, index
-
-    def finish(self) -> list[tuple[str, bool]]:
-        """The last words: the whitespace after the last token, and the pending word."""
-        out: list[tuple[str, bool]] = []
-        self._gap(len(self.text), out)
+                if self.pending is not None:
+                    words.append(self.pending[0])
+                    spaces.append(self.pending[1])
+                self.pending = [gap, False]
+                self.count += 1
         if self.pending is not None:
-            out.append((self.pending[0], self.pending[1]))
+            words.append(self.pending[0])
+            spaces.append(self.pending[1])
             self.pending = None
-        return out
+        return words, spaces
+
+
+_SPACE_FIRST = methodcaller("startswith", " ")
+_PLAIN_GAPS = frozenset(("", " "))

@@ -93,10 +93,10 @@ def test_windows_are_the_whole_articles_tokens_sentences_and_spans(corpus, long_
     layout = LayoutStream(doc.text)
     streamed, index = [], []
     for part in parts:
-        out, part_index = layout.feed(part)
-        streamed += out
+        words, spaces, part_index = layout.feed(part)
+        streamed += zip(words, spaces, strict=True)
         index += part_index
-    streamed += layout.finish()
+    streamed += zip(*layout.finish(), strict=True)
     expected = spacy_layout(whole)
     assert streamed == list(zip(expected.words, expected.spaces, strict=True))
     assert index == expected.index

@@ -254,3 +254,34 @@ def test_token_offsets_are_the_tokens_without_their_texts():
     for prefer in ("rules", None):
         tok = tokenizer(prefer)
         assert tok.token_offsets(text) == tok.tokens(text)
+
+
+def _latin_language_by_the_book(sample: str) -> str:
+    """``latin_language`` as the rule states it: every run of letters, lowered, counted."""
+    import re
+    from collections import Counter
+
+    from annotator.formats.language import _WORD_SETS
+
+    words = re.findall(r"[^\W\d_]+", sample)
+    if len(words) < 8:
+        return ""
+    counts = Counter(map(str.lower, words))
+    scores = {lang: sum(counts[w] for w in vocab if w in counts) for lang, vocab in _WORD_SETS.items()}
+    best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+    return "" if scores[best] * 10 < len(words) else best
+
+
+_PIECES = st.sampled_from(
+    "the la de der het und que el le il di et en of a o Él ΣΟΦΙΑ İl DER Die ½ 3 x2 _ l'  , . ; -".split(" ")
+    + ["\n", "\t", "佛山", "é", "ß"]
+    + [" ", "  ", "\u00a0", "'", "²", "ǅ", "\u0130stanbul", "ΟΔΟΣ's"]
+)
+
+
+@given(st.lists(_PIECES, max_size=60).map(" ".join), st.lists(_PIECES, max_size=40).map("".join))
+def test_latin_language_is_the_rule_on_any_text(spaced, glued):
+    from annotator.formats.language import latin_language
+
+    for sample in (spaced, glued, spaced + glued):
+        assert latin_language(sample) == _latin_language_by_the_book(sample)

@@ -25,6 +25,7 @@ from annotator.formats.dataset import (
     select_article_ids,
     split_ids,
 )
+from annotator.formats.parallel import frozen_heap
 from annotator.formats.registry import exporter
 from annotator.formats.sinks import FolderSink, SinkError, StreamSink, commit_all, make_sink, part_path
 from annotator.store import Corpus
@@ -74,10 +75,11 @@ def export_corpus(
             raise ExportCancelled("Export cancelled; nothing was written.")
 
     try:
-        for part, ids in parts.items():
-            ctx = ExportContext(options=options, report=report, labels=labels, part=part, articles=len(ids))
-            docs = DocStream(corpus, ids, options, timestamps=exp.timestamps, on_doc=counted)
-            exp.write(docs, targets[part], ctx)
+        with frozen_heap():
+            for part, ids in parts.items():
+                ctx = ExportContext(options=options, report=report, labels=labels, part=part, articles=len(ids))
+                docs = DocStream(corpus, ids, options, timestamps=exp.timestamps, on_doc=counted)
+                exp.write(docs, targets[part], ctx)
         commit_all(sinks)
     except BaseException:
         for sink in sinks:

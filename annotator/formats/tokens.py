@@ -63,6 +63,7 @@ from typing import Any
 from annotator.core.text import grapheme_start
 from annotator.formats.dataset import ExportReport
 from annotator.formats.language import latin_language
+from annotator.formats.parallel import heap_grew
 
 log = logging.getLogger(__name__)
 
@@ -326,6 +327,7 @@ def _blank_pipeline(spacy: Any, lang: str) -> Any:
             log.info("No spaCy tokenizer for %r (%s): the rule tokenizer is used", lang, exc)
             nlp = None
         _PIPELINES[lang] = nlp
+        heap_grew()  # made once per process: out of the way of garbage collection during an export
     return _PIPELINES[lang]
 
 

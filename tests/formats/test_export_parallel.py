@@ -71,3 +71,31 @@ def test_a_cancelled_pooled_export_writes_nothing(corpus_file, tmp_path, monkeyp
         export_corpus(corpus, tmp_path / "out.conll", "conll", options, progress=lambda done, total: done < 5)
     assert list(tmp_path.glob("out.conll*")) == [] and not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
 
+
+
+def test_an_export_leaves_garbage_collection_as_it_found_it(corpus_file, tmp_path, monkeypatch):
+    """The objects frozen while an export runs (``parallel.frozen_heap``) are collected as always after it,
+    even when it fails, and exports that overlap thaw them only when the last one ends."""
+    import gc
+
+    monkeypatch.setenv("ANNOTATOR_WORKERS", "1")
+    assert gc.get_freeze_count() == 0
+    seen = []
+    with parallel.frozen_heap():
+        seen.append(gc.get_freeze_count())
+        _export(corpus_file, tmp_path / "out.conll", "conll", "rules")
+        seen.append(gc.get_freeze_count())  # still frozen: the outer context is open
+    seen.append(gc.get_freeze_count())
+    assert seen[0] > 0 and seen[1] >= seen[0] and seen[2] == 0
+
+    during = []
+
+    def cancel(done, total):
+        during.append(gc.get_freeze_count())  # the export froze what was alive when it began
+        return False
+
+    options = ExportOptions(extra={"tokenizer": "rules"})
+    with open_corpus(corpus_file) as corpus, pytest.raises(ExportCancelled):
+        export_corpus(corpus, tmp_path / "x.conll", "conll", options, progress=cancel)
+    assert during and during[0] > 0
+    assert gc.get_freeze_count() == 0

@@ -26,8 +26,8 @@ from typing import Any
 
 from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
 from annotator.formats.iob import choose_non_overlapping
-from annotator.formats.token_docs import tokenize_segments
-from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
+from annotator.formats.token_docs import TokenDoc
+from annotator.formats.token_jobs import Rendered, local_report, rendered_windows, write_rendered
 
 DOCSTART = "-DOCSTART- -X- O O"
 _COLUMNS = " -X- _ "
@@ -47,24 +47,30 @@ def render_conll(doc: ExportDoc, choice: str | None) -> Rendered:
     return result
 
 
-def _conll_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[str]:
+def _conll_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[Any]:
     yield DOCSTART + "\n\n"
-    for tdoc in tokenize_segments(doc, report, shared_tokenizer(choice)):
-        kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
+    for piece, duplicates, language in rendered_windows(doc, choice, report, conll_window):
         result.duplicates += duplicates
-        result.language = tdoc.language
-        words = tdoc.words()
-        if not words:
-            continue
-        tails = [_OUTSIDE] * len(words)  # what follows each token on its line, the line break included
-        for p in kept:
-            first, inside = _tails(p.span.label)
-            tails[p.token_start] = first
-            if p.token_end - p.token_start > 1:
-                tails[p.token_start + 1 : p.token_end] = [inside] * (p.token_end - p.token_start - 1)
-        for _, j in tdoc.sentences:  # the last token of a sentence brings the blank line after it
-            tails[j - 1] += "\n"
-        yield "".join(map(add, words, tails))
+        result.language = language
+        if piece:
+            yield piece
+
+
+def conll_window(tdoc: TokenDoc, report: ExportReport) -> tuple[str, int]:
+    """The lines of a window's tokens (a blank line after each sentence), and its duplicate spans."""
+    kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
+    words = tdoc.words()
+    if not words:
+        return "", duplicates
+    tails = [_OUTSIDE] * len(words)  # what follows each token on its line, the line break included
+    for p in kept:
+        first, inside = _tails(p.span.label)
+        tails[p.token_start] = first
+        if p.token_end - p.token_start > 1:
+            tails[p.token_start + 1 : p.token_end] = [inside] * (p.token_end - p.token_start - 1)
+    for _, j in tdoc.sentences:  # the last token of a sentence brings the blank line after it
+        tails[j - 1] += "\n"
+    return "".join(map(add, words, tails)), duplicates
 
 
 _TAILS: dict[str, tuple[str, str]] = {}

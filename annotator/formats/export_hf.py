@@ -27,8 +27,8 @@ from annotator.formats import jsonl
 from annotator.formats.dataset import SPLIT_NAMES, ExportContext, ExportDoc, ExportReport
 from annotator.formats.iob import choose_non_overlapping, iob2_tags
 from annotator.formats.sinks import SinkError
-from annotator.formats.token_docs import tokenize_segments
-from annotator.formats.token_jobs import Rendered, local_report, shared_tokenizer, write_rendered
+from annotator.formats.token_docs import TokenDoc
+from annotator.formats.token_jobs import Rendered, local_report, rendered_windows, write_rendered
 
 
 def tag_names(labels: Iterable[str]) -> list[str]:
@@ -66,17 +66,21 @@ def render_hf(doc: ExportDoc, choice: str | None) -> Rendered:
     return result
 
 
-def _hf_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[str]:
+def _hf_pieces(doc: ExportDoc, choice: str | None, report: ExportReport, result: Rendered) -> Iterator[bytes]:
     n = 0
-    for tdoc in tokenize_segments(doc, report, shared_tokenizer(choice)):
-        kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
+    for rows, duplicates, language in rendered_windows(doc, choice, report, hf_window):
         result.duplicates += duplicates
-        result.language = tdoc.language
-        words = tdoc.words()
-        tags = iob2_tags(len(words), kept)
-        lines = []
-        for i, j in tdoc.sentences:
-            lines.append(jsonl.dumps({"id": f"{doc.id}-{n}", "tokens": words[i:j], "ner_tags": tags[i:j]}) + "\n")
-            n += 1
-        if lines:
-            yield "".join(lines)
+        result.language = language
+        if rows:  # each row is its sentence's JSON after the "id", numbered here, in the article's order
+            yield b"".join([b'{"id":"%d-%d",%b' % (doc.id, k, row) for k, row in enumerate(rows, n)])
+            n += len(rows)
+
+
+def hf_window(tdoc: TokenDoc, report: ExportReport) -> tuple[list[bytes], int]:
+    """A window's sentences as rows without their "id" (``{"id": ..., `` is written before each), and
+    its duplicate spans: the same JSON as ``jsonl.dumps({"id": ..., "tokens": ..., "ner_tags": ...})``."""
+    kept, duplicates = choose_non_overlapping(tdoc, report, "the IOB tags")
+    words = tdoc.words()
+    tags = iob2_tags(len(words), kept)
+    rows = [jsonl.dumps_bytes({"tokens": words[i:j], "ner_tags": tags[i:j]})[1:] + b"\n" for i, j in tdoc.sentences]
+    return rows, duplicates

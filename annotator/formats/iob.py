@@ -51,7 +51,8 @@ def choose_non_overlapping(tdoc: TokenDoc, report: ExportReport, where: str) -> 
             winner = order[min(filter(None, owners[ts:te])) - 1]  # the first kept of those it overlaps
             report.warn(
                 tdoc.doc,
-                f"left out of {where}: overlaps {winner.span.label} {winner.start}-{winner.end} "
+                f"left out of {where}: overlaps {winner.span.label} "
+                f"{winner.start + tdoc.base}-{winner.end + tdoc.base} "
                 f"{tdoc.text[winner.start : winner.end]!r}, which is kept (longest first, then earliest)",
                 p.span,
             )

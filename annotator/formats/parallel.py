@@ -324,9 +324,19 @@ def _worker_start(initializer: Callable[..., Any] | None, args: tuple) -> None:
     """A worker's start: what it was forked with (spaCy, the exports) is left out of garbage
     collection, which otherwise walks all of it again and again as the work allocates; then
     ``initializer(*args)``."""
+    global _in_worker
+    _in_worker = True
     gc.freeze()
     if initializer is not None:
         initializer(*args)
+
+
+_in_worker = False
+
+
+def in_worker() -> bool:
+    """Is this process one of ``ordered_map``'s workers? (Work it is given is not shared out again.)"""
+    return _in_worker
 
 
 def _context(preload: list[str] | None = None) -> Any:

@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, compress, islice, repeat
-from operator import add, eq, itemgetter, methodcaller, not_
+from operator import add, eq, itemgetter, le, methodcaller, not_
 from typing import NamedTuple
 
+from annotator.core.model import Article
 from annotator.formats.dataset import ExportDoc, ExportReport, ExportSpan
 from annotator.formats.tokens import Tokenizer, sentence_starts, split_at
 
@@ -48,6 +49,7 @@ class TokenDoc:
     spans: list[PlacedSpan]  # in the doc's span order; spans that could not be placed are left out
     language: str = ""
     token_texts: list[str] | None = None  # text[start:end] of every token, when already at hand
+    base: int = 0  # where the text starts in the article: a window tokenized alone (tokenize_alone)
 
     @property
     def text(self) -> str:
@@ -65,7 +67,7 @@ _Wanted = tuple[ExportSpan, int, int]  # a span and its edges with whitespace tr
 def tokenize_doc(doc: ExportDoc, report: ExportReport, tok: Tokenizer) -> TokenDoc:
     """Tokens and sentences of one article, with every span it can place on token edges."""
     language = _language(doc, tok)
-    return _tokenize_window(doc, report, tok, language, _wanted(doc, report), 0, len(doc.text))
+    return tokenize_window(doc, report, tok, language, _wanted(doc, report), 0, len(doc.text))
 
 
 def tokenize_segments(
@@ -73,33 +75,59 @@ def tokenize_segments(
 ) -> Iterator[TokenDoc]:
     """The article's ``TokenDoc`` s, in text order: one for a short article, else one per window of
     about ``size`` characters (``SEGMENT_CHARS``), each ending right after a line break outside every span."""
+    language, windows = window_plan(doc, report, tok, size)
+    for wanted, lo, hi in windows:
+        yield tokenize_window(doc, report, tok, language, wanted, lo, hi)
+
+
+Window = tuple[list[_Wanted], int, int]  # the spans of a window of the text, and where it starts and ends
+
+
+def window_plan(
+    doc: ExportDoc, report: ExportReport, tok: Tokenizer, size: int | None = None
+) -> tuple[str, list[Window]]:
+    """The article's language and its windows (``tokenize_segments``), each with the spans inside it
+    (whitespace at their edges trimmed, what cannot be placed reported)."""
     size = SEGMENT_CHARS if size is None else size
     text = doc.text
     language = _language(doc, tok)
     wanted = _wanted(doc, report)
     cuts = window_cuts(text, wanted, size)
     if not cuts:
-        yield _tokenize_window(doc, report, tok, language, wanted, 0, len(text))
-        return
+        return language, [(wanted, 0, len(text))]
     groups: list[list[_Wanted]] = [[] for _ in range(len(cuts) + 1)]
     for w in wanted:  # in the doc's order; no span crosses a cut
         groups[bisect_right(cuts, w[1])].append(w)
     bounds = [0, *cuts, len(text)]
-    for k, group in enumerate(groups):
-        yield _tokenize_window(doc, report, tok, language, group, bounds[k], bounds[k + 1])
+    return language, [(group, bounds[k], bounds[k + 1]) for k, group in enumerate(groups)]
+
+
+def tokenize_alone(
+    doc_id: int, text: str, base: int, wanted: list[_Wanted], report: ExportReport, tok: Tokenizer, language: str
+) -> TokenDoc:
+    """A window of an article, ``text`` starting at ``base``, tokenized with only its own text at hand (in a
+    worker process): the same tokens, sentences and placed spans as ``tokenize_window`` gives, with
+    offsets counted from the window's start (``TokenDoc.base`` says where that is)."""
+    window = ExportDoc(Article(doc_id, "", text), ())
+    tdoc = tokenize_window(window, report, tok, language, [(span, s - base, e - base) for span, s, e in wanted])
+    tdoc.base = base
+    return tdoc
 
 
 def window_cuts(text: str, wanted: list[_Wanted], size: int) -> list[int]:
-    """Offsets, about ``size`` apart, right after a line break and inside no span."""
+    """Offsets, about ``size`` apart, right after a line break and inside no span.
+
+    A cut is inside a span when one of the spans starting before it ends after it: the largest end
+    among the spans up to each start (a running maximum) tells, for a million spans, in C."""
     if len(text) <= size:
         return []
-    merged: list[list[int]] = []
-    for _, s, e in sorted(wanted, key=lambda w: w[1]):
-        if merged and s < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    lows = [m[0] for m in merged]
+    starts = list(map(_START, wanted))
+    ends = list(map(_END, wanted))
+    if not all(map(le, starts, islice(starts, 1, None))):
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        starts = list(map(starts.__getitem__, order))
+        ends = list(map(ends.__getitem__, order))
+    reach = list(accumulate(ends, max))  # the furthest any span starting at or before each start goes
     cuts: list[int] = []
     at = size
     while at < len(text):
@@ -107,9 +135,9 @@ def window_cuts(text: str, wanted: list[_Wanted], size: int) -> list[int]:
         if pos == -1 or pos + 1 >= len(text):
             break
         cut = pos + 1
-        k = bisect_left(lows, cut) - 1  # the last span block starting before the cut
-        if k >= 0 and merged[k][1] > cut:
-            at = merged[k][1]  # inside it: look after it
+        k = bisect_left(starts, cut) - 1  # the last span starting before the cut
+        if k >= 0 and reach[k] > cut:
+            at = reach[k]  # inside one: look after it
             continue
         cuts.append(cut)
         at = cut + size
@@ -144,11 +172,18 @@ def _wanted(doc: ExportDoc, report: ExportReport) -> list[_Wanted]:
     return wanted
 
 
-def _tokenize_window(
-    doc: ExportDoc, report: ExportReport, tok: Tokenizer, language: str, wanted: list[_Wanted], lo: int, hi: int
+def tokenize_window(
+    doc: ExportDoc,
+    report: ExportReport,
+    tok: Tokenizer,
+    language: str,
+    wanted: list[_Wanted],
+    lo: int = 0,
+    hi: int | None = None,
 ) -> TokenDoc:
     """Tokens, sentences and placed spans of ``text[lo:hi]`` (``wanted`` all inside it)."""
     text = doc.text
+    hi = len(text) if hi is None else hi
     whole = lo == 0 and hi == len(text)
     starts, ends, texts = tok.tokens_and_words(text if whole else text[lo:hi], language)
     if lo:

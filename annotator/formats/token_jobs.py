@@ -9,13 +9,16 @@ order and fills the report as a single process would.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from operator import itemgetter
 from typing import IO, Any
 
-from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport
-from annotator.formats.parallel import ordered_map
+from annotator.formats.dataset import ExportContext, ExportDoc, ExportReport, ExportSpan
+from annotator.formats.parallel import in_worker, ordered_map
 from annotator.formats.sinks import writes_utf8_lf
+from annotator.formats.token_docs import TokenDoc, tokenize_alone, tokenize_window, window_plan
 from annotator.formats.tokens import Tokenizer, report_note, report_tokens, tokenizer, tokenizer_for
 
 
@@ -39,10 +42,76 @@ class Rendered:
             if pieces and not isinstance(pieces[0], (str, bytes)):
                 self.text = pieces  # a format's own pieces go back as they are
                 return self
-            self.text = pieces[0][:0].join(pieces) if pieces else b""
+            self.text = b"".join(p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
         if isinstance(self.text, str):
             self.text = self.text.encode("utf-8")
         return self
+
+
+WindowRender = Callable[[TokenDoc, ExportReport], tuple[Any, int]]  # a window's piece and its duplicate spans
+
+
+def rendered_windows(
+    doc: ExportDoc, choice: str | None, report: ExportReport, render_window: WindowRender
+) -> Iterator[tuple[Any, int, str]]:
+    """``render_window(tdoc, report)`` of each window of ``doc`` (``token_docs.tokenize_segments``), in
+    order, as ``(piece, duplicates, language)``; warnings go into ``report`` in the windows' order.
+
+    A long article's windows are tokenized and rendered on every core (``formats.parallel``), each
+    worker given only its window's text and spans (``token_docs.tokenize_alone``): a single article
+    of tens of megabytes is no longer held to one core. ``render_window`` must be a module-level
+    function and must not depend on where the window starts (CoNLL lines, Hugging Face rows).
+    In a worker process (an export of many articles), the windows are done there, one after another."""
+    tok = shared_tokenizer(choice)
+    language, windows = window_plan(doc, report, tok)
+    if len(windows) < 2 or in_worker():
+        for wanted, lo, hi in windows:
+            tdoc = tokenize_window(doc, report, tok, language, wanted, lo, hi)
+            piece, duplicates = render_window(tdoc, report)
+            yield piece, duplicates, language
+        return
+    text = doc.text
+    jobs = (_Window(doc.id, text[lo:hi], lo, wanted, language) for wanted, lo, hi in windows)
+    results = ordered_map(_render_alone, jobs, choice, render_window, total=len(windows), initializer=_window_worker)
+    for piece, warnings, duplicates in results:
+        report.warnings.extend(warnings)
+        yield piece, duplicates, language
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """A window of a long article, as a worker gets it: its text, where it starts, its spans, the language."""
+
+    doc_id: int
+    text: str
+    base: int
+    wanted: list
+    language: str
+
+    def __reduce__(self) -> tuple:
+        # A window may hold tens of thousands of spans: sent as plain tuples, which pickle in C.
+        spans = list(map(tuple, map(itemgetter(0), self.wanted)))
+        edges = (list(map(itemgetter(1), self.wanted)), list(map(itemgetter(2), self.wanted)))
+        return _window, (self.doc_id, self.text, self.base, spans, *edges, self.language)
+
+
+def _window(doc_id: int, text: str, base: int, spans: list[tuple], starts: list[int], ends: list[int], language: str):
+    made = map(partial(tuple.__new__, ExportSpan), spans)
+    return _Window(doc_id, text, base, list(zip(made, starts, ends, strict=True)), language)
+
+
+def _render_alone(window: _Window, choice: str | None, render_window: WindowRender) -> tuple[Any, list[str], int]:
+    report = local_report()
+    tok = shared_tokenizer(choice)
+    tdoc = tokenize_alone(window.doc_id, window.text, window.base, window.wanted, report, tok, window.language)
+    piece, duplicates = render_window(tdoc, report)
+    if isinstance(piece, str):
+        piece = piece.encode("utf-8")  # written as it comes back
+    return piece, report.warnings, duplicates
+
+
+def _window_worker(choice: str | None, _render_window: WindowRender) -> None:
+    shared_tokenizer(choice)
 
 
 def _to_send(piece: Any) -> Any:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.core.model import Annotation
 from annotator.formats import export_corpus, export_prodigy, jsonl, token_docs
@@ -64,6 +66,37 @@ def test_windows_write_the_whole_article_bytes(corpus, long_article, tmp_path, m
     assert windowed == whole
     assert sorted(windowed_report.warnings) == sorted(whole_report.warnings) and whole_report.warnings
     assert windowed_report.notes == whole_report.notes
+
+
+@pytest.mark.parametrize("fmt", ["conll", "hf"])
+def test_windows_on_every_core_write_what_one_process_writes(corpus, long_article, tmp_path, monkeypatch, fmt):
+    """A long article's windows tokenized and rendered in worker processes, each given only its own
+    text: the same bytes as the whole article in one process, and the same warnings in the same order
+    as its windows done one after another (offsets in them counted in the whole article)."""
+    from annotator.formats import parallel
+
+    monkeypatch.setenv("ANNOTATOR_WORKERS", "1")
+    whole, _ = _export(corpus, tmp_path / f"whole.{fmt}", fmt, "rules")
+    monkeypatch.setattr(token_docs, "SEGMENT_CHARS", WINDOW)
+    alone, alone_report = _export(corpus, tmp_path / f"alone.{fmt}", fmt, "rules")
+    monkeypatch.setenv("ANNOTATOR_WORKERS", "2")
+    monkeypatch.setattr(parallel, "BATCH_DOCS", 2)
+    monkeypatch.setattr(parallel, "INLINE_SECONDS", 0.0)
+    monkeypatch.setattr(parallel, "POOL_WORTH_SECONDS", 0.0)
+    pools = []
+
+    class Pool(parallel.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            pools.append(self)
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
+    pooled, pooled_report = _export(corpus, tmp_path / f"pooled.{fmt}", fmt, "rules")
+    assert len(pools) > 10  # the windows went to workers
+    assert pooled == alone == whole
+    assert pooled_report.warnings == alone_report.warnings
+    assert any("left out of the IOB tags: overlaps" in w for w in pooled_report.warnings)
+    assert pooled_report.notes == alone_report.notes
 
 
 def test_windows_are_the_whole_articles_tokens_sentences_and_spans(corpus, long_article):
@@ -138,3 +171,48 @@ def test_prodigy_in_windows_and_batches_is_the_whole_record(corpus, long_article
     (doc,) = iter_docs(corpus, [long_article.id], ExportOptions())
     assert len(doc.text) > 20 * WINDOW and len(doc.spans) > 100
     assert out.read_text(encoding="utf-8") == _whole_prodigy_line(doc, mode)
+
+
+def _cuts_by_the_book(text, wanted, size):
+    """``window_cuts`` as first written: spans merged into blocks, each cut looked up among them."""
+    from bisect import bisect_left
+
+    if len(text) <= size:
+        return []
+    merged = []
+    for _, s, e in sorted(wanted, key=lambda w: w[1]):
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    lows = [m[0] for m in merged]
+    cuts, at = [], size
+    while at < len(text):
+        pos = text.find("\n", at)
+        if pos == -1 or pos + 1 >= len(text):
+            break
+        k = bisect_left(lows, pos + 1) - 1
+        if k >= 0 and merged[k][1] > pos + 1:
+            at = merged[k][1]
+            continue
+        cuts.append(pos + 1)
+        at = pos + 1 + size
+    return cuts
+
+
+@given(
+    st.text(alphabet="ab \n", min_size=1, max_size=300),
+    st.lists(st.tuples(st.integers(0, 299), st.integers(1, 40)), max_size=40),
+    st.integers(1, 60),
+)
+def test_window_cuts_are_the_rule(text, raw, size):
+    wanted = []
+    for s, length in raw:
+        e = min(len(text), s + length)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            wanted.append((None, s, e))
+    assert window_cuts(text, wanted, size) == _cuts_by_the_book(text, wanted, size)

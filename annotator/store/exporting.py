@@ -24,6 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.model import Article, Status
+from annotator.store._util import collection_paused
 from annotator.store.annotations import ANNOTATION_JOIN
 from annotator.store.articles import _COLUMNS, read_meta
 from annotator.store.layers import status_clause
@@ -144,17 +145,18 @@ def _read_batch(
     if own:
         conn.execute("BEGIN")  # one snapshot for the batch
     try:
-        spans = grouped(conn.execute(spans_sql.format(ids=marks), [*ids, *filters]).fetchall())
-        statuses: dict[int, dict[str, Any]] = {}
-        for article_id, name, status in conn.execute(_LAYERS.format(ids=marks), ids):  # in name order
-            statuses.setdefault(article_id, {})[name] = status_of[status]
-        articles: list[tuple] = []
-        chars = 0
-        for row in conn.execute(articles_sql.format(ids=marks), ids):  # in id order (SQLite walks the IN list sorted)
-            articles.append(row)
-            chars += len(row[2])
-            if chars >= BATCH_CHARS:
-                break
+        with collection_paused():
+            spans = grouped(conn.execute(spans_sql.format(ids=marks), [*ids, *filters]).fetchall())
+            statuses: dict[int, dict[str, Any]] = {}
+            for article_id, name, status in conn.execute(_LAYERS.format(ids=marks), ids):  # in name order
+                statuses.setdefault(article_id, {})[name] = status_of[status]
+            articles: list[tuple] = []
+            chars = 0
+            for row in conn.execute(articles_sql.format(ids=marks), ids):  # in id order (SQLite sorts the IN list)
+                articles.append(row)
+                chars += len(row[2])
+                if chars >= BATCH_CHARS:
+                    break
     finally:
         if own:
             conn.execute("COMMIT")  # a read: releases the snapshot, nothing to write
